@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Foundation
+import RampartCore
+import RampartServer
+import RampartStorage
+
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "Rotate and re-wrap encryption keys.", subcommands: [Rotate.self, Rewrap.self])
+
+    /// Resolves `--tenant` (slug or id) to one tenant, or every tenant when absent.
+    static func tenants(_ selector: String?, services: RampartServices) async throws -> [Tenant] {
+        if let selector { return [try await TenantAdministration(services: services).find(selector)] }
+        var all: [Tenant] = []
+        var page = PageRequest(limit: PageRequest.maximumLimit)
+        while true {
+            let batch = try await services.store.read { [page] in try await $0.tenants(page: page) }
+            all += batch.items
+            guard let next = batch.nextCursor else { return all }
+            page.after = next
+        }
+    }
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a new data-key version (one tenant, or all). Old data stays readable.")
+
+        @OptionGroup var storage: StorageOptions
+
+        @Option(help: "Tenant slug or id; all tenants when omitted.")
+        var tenant: String?
+
+        func run() async throws {
+            let selector = tenant
+            let results = try await storage.withServices { services in
+                var results: [(String, Int)] = []
+                for tenant in try await KeysCommand.tenants(selector, services: services) {
+                    let now = services.clock.now()
+                    let version = try await services.store.write { try await services.keyring.rotate(tenant.id, in: $0, at: now) }
+                    results.append((tenant.slug, version))
+                }
+                return results
+            }
+            if results.isEmpty { print("no tenants") }
+            for (slug, version) in results { print("\(slug): data key version \(version)") }
+        }
+    }
+
+    struct Rewrap: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-encrypt stored secrets with the newest data key; with --new-master-key-file, re-wrap data keys under a new master key.")
+
+        @OptionGroup var storage: StorageOptions
+
+        @Option(help: "Tenant slug or id; all tenants when omitted.")
+        var tenant: String?
+
+        @Option(
+            name: .customLong("new-master-key-file"),
+            help: "File holding the new base64 master key (created with mode 0600 if missing). Restart the server with it afterwards.")
+        var newMasterKeyFile: String?
+
+        func run() async throws {
+            let selector = tenant
+            var newMaster: MasterKey?
+            if let path = newMasterKeyFile {
+                let directory = (path as NSString).deletingLastPathComponent
+                let loaded = try MasterKeySource.load(
+                    dataDirectory: directory.isEmpty ? "." : directory,
+                    environment: [:], fileName: (path as NSString).lastPathComponent)
+                newMaster = loaded.key
+                print("\(loaded.created ? "created" : "using") new master key file \(path)")
+            }
+            let master = newMaster
+            let summary = try await storage.withServices { services in
+                var lines: [String] = []
+                for tenant in try await KeysCommand.tenants(selector, services: services) {
+                    let now = services.clock.now()
+                    let count = try await services.store.write {
+                        try await services.keyring.rewrapSecrets(tenant: tenant.id, in: $0, at: now)
+                    }
+                    lines.append("\(tenant.slug): \(count) secret(s) re-encrypted")
+                }
+                if let master {
+                    let count = try await services.store.write { try await services.keyring.rewrapDataKeys(under: master, in: $0) }
+                    lines.append("\(count) data key(s) re-wrapped under the new master key (fingerprint \(master.fingerprint))")
+                }
+                return lines
+            }
+            for line in summary { print(line) }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Foundation
+import Logging
+import RampartCore
+import RampartServer
+import RampartStorage
+
+/// Where Rampart keeps its state; shared by every command that touches it.
+struct StorageOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Directory for the embedded database and the master key file.")
+    var dataDirectory: String = "./rampart-data"
+
+    @Option(
+        name: .customLong("database-url"),
+        help: "PostgreSQL URL (postgres://user:password@host:5432/db) instead of the embedded SQLite. Also RAMPART_DATABASE_URL.")
+    var databaseURL: String?
+
+    var resolvedDatabaseURL: String? {
+        databaseURL ?? ProcessInfo.processInfo.environment["RAMPART_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    var database: DatabaseConfiguration {
+        DatabaseConfiguration.resolve(dataDirectory: dataDirectory, databaseURL: resolvedDatabaseURL)
+    }
+
+    /// Opens the database, brings the schema up to date, checks the master key, and runs `body`.
+    func withServices<R: Sendable>(_ body: @escaping @Sendable (RampartServices) async throws -> R) async throws -> R {
+        let logger = Logger(label: "rampart")
+        let master = try MasterKeySource.load(dataDirectory: dataDirectory)
+        return try await withDatabase(database, logger: logger) { database in
+            try await Migrator(database: database).migrate()
+            let store = SQLStore(database: database)
+            let keyring = Keyring(master: master.key)
+            try await store.write { try await keyring.checkMasterKey($0) }
+            let services = try RampartServices(
+                store: store, keyring: keyring, passwordHasher: PasswordHasher(), passwordPolicy: PasswordPolicy(),
+                sessionLifetime: SessionLifetime(), clock: SystemClock(), maximumBodySize: 1 << 20)
+            return try await body(services)
+        }
+    }
+}
+
+enum LogLevelOption: String, ExpressibleByArgument, CaseIterable {
+    case trace, debug, info, notice, warning, error, critical
+
+    var level: Logger.Level { Logger.Level(rawValue: rawValue) ?? .info }
+}

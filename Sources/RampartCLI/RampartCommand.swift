@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Foundation
+import RampartCore
+
+/// `rampart`: the server and its administration commands.
+struct RampartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rampart",
+        abstract: "Rampart: data security and governance server.",
+        version: RampartVersion.current,
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, KeysCommand.self, VersionCommand.self,
+        ]
+    )
+}
+
+/// Entry point with Rampart's exit-code contract: 0 success, 1 a failed operation (one line on
+/// stderr), 2 bad usage (one line on stderr, no usage dump).
+@main
+enum RampartMain {
+    static func main() async {
+        let command: any ParsableCommand
+        do {
+            command = try RampartCommand.parseAsRoot()
+        } catch {
+            let code = RampartCommand.exitCode(for: error)
+            if code == .success {
+                RampartCommand.exit(withError: error)
+            }
+            let message = RampartCommand.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid usage"
+            FileHandle.standardError.write(Data("rampart: \(message)\n".utf8))
+            Foundation.exit(2)
+        }
+        do {
+            var command = command
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch let error as ValidationError {
+            FileHandle.standardError.write(Data("rampart: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch let error as RampartError {
+            FileHandle.standardError.write(Data("rampart: error: \(error.message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            FileHandle.standardError.write(Data("rampart: error: \(String(describing: error).split(whereSeparator: \.isNewline).first ?? "")\n".utf8))
+            Foundation.exit(1)
+        }
+    }
+}
+
+enum RampartVersion {
+    static let current = "0.1.0"
+}

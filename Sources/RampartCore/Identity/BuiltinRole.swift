@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The fixed set of roles a tenant's users can hold.
+///
+/// Each role grants a small set of ``Permission``s; everything not granted is denied. No role
+/// implies another, so an auditor cannot change anything and a security admin cannot manage users.
+package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Manages the tenant's users, groups, API keys and settings.
+    case tenantAdmin = "tenant-admin"
+    /// Manages policies, keys and security settings; reads identities.
+    case securityAdmin = "security-admin"
+    /// Reads everything that is recorded, changes nothing.
+    case auditor
+    /// An ordinary member: reads their own profile, manages their own API keys.
+    case user
+
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    package var permissions: Set<Permission> {
+        switch self {
+        case .tenantAdmin:
+            [.usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .selfRead]
+        case .securityAdmin:
+            [.usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead]
+        case .auditor:
+            [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead]
+        case .user:
+            [.apiKeysManageOwn, .selfRead]
+        }
+    }
+}
+
+/// What a principal may do inside its tenant. Routes name the permission they need.
+package enum Permission: String, Sendable, Codable, CaseIterable {
+    case usersRead = "users:read"
+    case usersWrite = "users:write"
+    case groupsRead = "groups:read"
+    case groupsWrite = "groups:write"
+    case apiKeysManageOwn = "api-keys:own"
+    case apiKeysManageAll = "api-keys:all"
+    case keysManage = "keys:manage"
+    case policiesRead = "policies:read"
+    case policiesWrite = "policies:write"
+    case decisionsRequest = "decisions:request"
+    case auditRead = "audit:read"
+    case selfRead = "self:read"
+}
+
+extension Set where Element == BuiltinRole {
+    package var permissions: Set<Permission> { reduce(into: []) { $0.formUnion($1.permissions) } }
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Field rules shared by the API, the CLI and the store, so that every entry point rejects the same
+/// input with the same message.
+package enum Validation {
+    /// Tenant slugs: 2–63 of `a-z 0-9 -`, starting with a letter, not ending with `-`.
+    package static func slug(_ value: String, field: String = "slug") throws -> String {
+        let bytes = Array(value.utf8)
+        let allowed = bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        guard (2...63).contains(bytes.count), allowed, let first = bytes.first, first >= 0x61, first <= 0x7A,
+            bytes.last != 0x2D
+        else {
+            throw RampartError.validation(
+                "must be 2-63 characters of lowercase letters, digits and '-', starting with a letter", field: field)
+        }
+        return value
+    }
+
+    /// Usernames: 1–128 characters of letters, digits and `. _ - @ +`; compared case-sensitively.
+    package static func username(_ value: String, field: String = "username") throws -> String {
+        let allowedPunctuation: Set<Character> = [".", "_", "-", "@", "+"]
+        guard (1...128).contains(value.count),
+            value.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowedPunctuation.contains($0) })
+        else {
+            throw RampartError.validation(
+                "must be 1-128 characters of letters, digits and '.', '_', '-', '@', '+'", field: field)
+        }
+        return value
+    }
+
+    /// Free text names (display names, group names): 1–200 characters, no control characters.
+    package static func name(_ value: String, field: String, maximum: Int = 200) throws -> String {
+        let trimmed = value.trimmingWhitespace()
+        guard (1...maximum).contains(trimmed.count), !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw RampartError.validation("must be 1-\(maximum) characters without control characters", field: field)
+        }
+        return trimmed
+    }
+
+    /// Optional free text: `nil` stays `nil`; otherwise as ``name(_:field:maximum:)`` with room for 1,000.
+    package static func optionalText(_ value: String?, field: String, maximum: Int = 1000) throws -> String? {
+        guard let value else { return nil }
+        if value.isEmpty { return nil }
+        return try name(value, field: field, maximum: maximum)
+    }
+
+    /// A plausible e-mail address: one `@`, a non-empty local part and a dotted domain.
+    package static func email(_ value: String?, field: String = "email") throws -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        guard value.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !value.contains(where: { $0.isWhitespace })
+        else {
+            throw RampartError.validation("must be an e-mail address", field: field)
+        }
+        return value
+    }
+
+    /// An id taken from a URL or body: a malformed one cannot exist, so it is "not found".
+    package static func identifier<ID: StringIdentifier>(_ raw: String, as: ID.Type, what: String) throws -> ID {
+        guard UUIDv7.isWellFormed(raw) else { throw RampartError.notFound(what) }
+        return ID(rawValue: raw)
+    }
+}
+
+extension String {
+    package func trimmingWhitespace() -> String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Hummingbird
+import NIOCore
+import RampartCore
+
+/// Per-request state: who is calling, from where, under which request id.
+///
+/// The tenant a request may touch is always `principal.tenantID`; nothing in the URL or body can
+/// widen it.
+package struct RampartRequestContext: RequestContext, RemoteAddressRequestContext {
+    package var coreContext: CoreRequestContextStorage
+    package var remoteAddress: SocketAddress?
+    package var requestID: String = ""
+    package var principal: Principal?
+
+    package init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Textual source IP, without the port.
+    package var sourceIP: String? { remoteAddress?.ipAddress }
+
+    /// The authenticated principal, or 401.
+    package func requirePrincipal() throws -> Principal {
+        guard let principal else { throw RampartError(.unauthenticated, "authentication required") }
+        return principal
+    }
+
+    /// The authenticated tenant principal holding `permission`, or 401/403.
+    package func require(_ permission: Permission) throws -> Principal {
+        let principal = try requirePrincipal()
+        guard principal.has(permission) else {
+            throw RampartError(.forbidden, "this operation needs the `\(permission.rawValue)` permission")
+        }
+        return principal
+    }
+
+    /// The platform operator, or 401/403.
+    package func requireOperator() throws -> OperatorID {
+        let principal = try requirePrincipal()
+        guard case .operator(let id) = principal.kind else {
+            throw RampartError(.forbidden, "this operation is reserved for the platform operator")
+        }
+        return id
+    }
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Hummingbird
+import RampartCore
+import RampartStorage
+
+/// `/v1/keys`: the tenant's data-key versions (never the keys themselves) and rotation.
+struct KeysController {
+    let services: RampartServices
+
+    struct KeyVersionsResponse: Encodable {
+        var currentVersion: Int
+        var versions: [Int]
+    }
+
+    struct RotateResponse: Encodable {
+        var currentVersion: Int
+        var rewrappedSecrets: Int
+    }
+
+    func register(on api: APIRouter) {
+        let store = services.store
+        let keyring = services.keyring
+
+        api.add(.get, "/v1/keys", .tenant(.keysManage)) { _, context in
+            let principal = try context.require(.keysManage)
+            let versions = try await store.read { try await $0.wrappedTenantKeys(principal.tenantID).map(\.version) }
+            return try JSONBody.response(KeyVersionsResponse(currentVersion: versions.max() ?? 0, versions: versions))
+        }
+
+        api.add(.post, "/v1/keys/rotate", .tenant(.keysManage)) { _, context in
+            let principal = try context.require(.keysManage)
+            let now = services.clock.now()
+            let result = try await store.write { tx in
+                let version = try await keyring.rotate(principal.tenantID, in: tx, at: now)
+                let rewrapped = try await keyring.rewrapSecrets(tenant: principal.tenantID, in: tx, at: now)
+                return RotateResponse(currentVersion: version, rewrappedSecrets: rewrapped)
+            }
+            return try JSONBody.response(result)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Prometheus
+import RampartCore
+import RampartStorage
+
+/// Health, readiness, metrics, the role catalogue and the API description.
+struct SystemController {
+    let services: RampartServices
+
+    struct Status: Encodable {
+        var status: String
+    }
+
+    func register(on api: APIRouter) {
+        api.add(.get, "/healthz", .anonymous) { _, _ in
+            try JSONBody.response(Status(status: "ok"))
+        }
+
+        api.add(.get, "/readyz", .anonymous) { _, _ in
+            do {
+                try await services.store.ping()
+                return try JSONBody.response(Status(status: "ready"))
+            } catch {
+                throw RampartError(.unavailable, "the database is not reachable")
+            }
+        }
+
+        api.add(.get, "/metrics", .anonymous) { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.emitToBuffer())))
+        }
+
+        api.add(.get, "/openapi.json", .anonymous) { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.data())))
+        }
+
+        api.add(.get, "/v1/roles", .authenticated) { _, _ in
+            try JSONBody.response(
+                BuiltinRole.allCases.map { RoleResponse(name: $0.rawValue, permissions: $0.permissions.map(\.rawValue).sorted()) })
+        }
+    }
+}
+
+/// The hand-kept OpenAPI 3.1 description, shipped as a resource and checked against the routes by
+/// the test suite.
+package enum OpenAPIDocument {
+    package static func data() throws -> Data {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
+            throw RampartError(.internalError, "openapi.json resource is missing")
+        }
+        return try Data(contentsOf: url)
+    }
+}

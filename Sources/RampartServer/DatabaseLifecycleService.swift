@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+import RampartStorage
+import ServiceLifecycle
+
+/// Keeps the database open for the server's lifetime and closes it on graceful shutdown, after
+/// the HTTP server (registered later in the group) has drained.
+struct DatabaseLifecycleService: Service {
+    let database: any Database
+
+    func run() async throws {
+        if let postgres = database as? PostgresDatabase {
+            try await postgres.run()
+            return
+        }
+        try? await gracefulShutdown()
+        try await database.shutdown()
+    }
+}
+
+/// Deletes expired sessions every few minutes so the table does not grow without bound.
+struct SessionJanitorService: Service {
+    let store: any Store
+    let clock: any RampartClock
+    let interval: Duration
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try await Task.sleep(for: interval)
+                let now = clock.now()
+                _ = try? await store.write { try await $0.deleteExpiredSessions(now: now) }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import RampartCore
+import RampartStorage
+
+/// Resolves the `Authorization` header into a ``Principal``.
+///
+/// `Bearer <token>` is a session token; `Bearer <key id>.<secret>` or `Basic base64(<key id>:<secret>)`
+/// is an API key. A request without the header continues anonymously (routes decide whether that
+/// is allowed); a request with a header that does not authenticate is refused here with 401, so a
+/// bad credential never silently downgrades to anonymous.
+package struct AuthenticationMiddleware: RouterMiddleware {
+    package typealias Context = RampartRequestContext
+    let services: RampartServices
+
+    /// Last-seen times are written at most this often per session or key, so that reads do not
+    /// turn into a write per request.
+    static let touchInterval: Int64 = 60_000
+
+    package init(services: RampartServices) { self.services = services }
+
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        var context = context
+        context.principal = try await authenticate(header: header)
+        context.logger[metadataKey: "actor"] = .string(context.principal?.actor ?? "anonymous")
+        return try await next(request, context)
+    }
+
+    func authenticate(header: String) async throws -> Principal {
+        let invalid = RampartError(.unauthenticated, "invalid or expired credentials")
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { throw invalid }
+        let scheme = parts[0].lowercased()
+        let value = String(parts[1]).trimmingWhitespace()
+        switch scheme {
+        case "bearer":
+            if let dot = value.firstIndex(of: ".") {
+                return try await authenticateKey(id: String(value[..<dot]), secret: Secret(String(value[value.index(after: dot)...])))
+            }
+            return try await authenticateSession(token: Secret(value))
+        case "basic":
+            guard let data = Data(base64Encoded: value), let decoded = String(data: data, encoding: .utf8),
+                let colon = decoded.firstIndex(of: ":")
+            else { throw invalid }
+            return try await authenticateKey(
+                id: String(decoded[..<colon]), secret: Secret(String(decoded[decoded.index(after: colon)...])))
+        default:
+            throw invalid
+        }
+    }
+
+    private func authenticateSession(token: Secret<String>) async throws -> Principal {
+        let hash = RandomToken.digest(token.exposedValue)
+        let now = services.clock.now()
+        let lifetime = services.sessionLifetime
+        let principal: Principal? = try await services.store.write { tx in
+            guard let session = try await tx.sessionForAuthentication(tokenHash: hash) else { return nil }
+            guard session.isValid(at: now) else {
+                _ = try await tx.deleteSession(session.id, in: session.tenantID)
+                return nil
+            }
+            let principal: Principal
+            switch session.subjectKind {
+            case .operator:
+                guard session.tenantID == .platform,
+                    let username = try await tx.operatorUsername(id: OperatorID(session.subjectID))
+                else { return nil }
+                principal = Principal(
+                    kind: .operator(OperatorID(session.subjectID)), tenantID: .platform, roles: [], username: username,
+                    sessionID: session.id)
+            case .user:
+                guard let tenant = try await tx.tenant(id: session.tenantID), tenant.status == .active,
+                    let user = try await tx.user(UserID(session.subjectID), in: session.tenantID), user.status == .active
+                else { return nil }
+                principal = Principal(
+                    kind: .user(user.id, session: session.id), tenantID: tenant.id, roles: user.roles, username: user.username,
+                    sessionID: session.id)
+            }
+            if now - session.lastSeenAt >= Self.touchInterval {
+                let idle = min(now + lifetime.idle, session.absoluteExpiresAt)
+                try await tx.touchSession(session.id, in: session.tenantID, lastSeenAt: now, idleExpiresAt: idle)
+            }
+            return principal
+        }
+        guard let principal else { throw RampartError(.unauthenticated, "invalid or expired credentials") }
+        return principal
+    }
+
+    private func authenticateKey(id: String, secret: Secret<String>) async throws -> Principal {
+        let hash = RandomToken.digest(secret.exposedValue)
+        let now = services.clock.now()
+        let principal: Principal? = try await services.store.write { tx in
+            guard let key = try await tx.apiKeyForAuthentication(id: id),
+                ConstantTime.equals(Array(key.secretHash.utf8), Array(hash.utf8)),
+                key.isUsable(at: now),
+                let tenant = try await tx.tenant(id: key.tenantID), tenant.status == .active,
+                let owner = try await tx.user(key.ownerID, in: key.tenantID), owner.status == .active
+            else { return nil }
+            if now - (key.lastUsedAt ?? 0) >= Self.touchInterval {
+                try await tx.touchApiKey(id: key.id, in: key.tenantID, at: now)
+            }
+            // A key never outranks its owner: demoting the owner demotes the key too.
+            return Principal(
+                kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: tenant.id, roles: key.roles.intersection(owner.roles),
+                username: owner.username)
+        }
+        guard let principal else { throw RampartError(.unauthenticated, "invalid or expired credentials") }
+        return principal
+    }
+}

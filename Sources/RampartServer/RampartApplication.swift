@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOSSL
+import Prometheus
+import RampartCore
+import RampartStorage
+
+/// Builds the Rampart HTTP application. `rampart serve` and the tests use this same function, so
+/// the tests exercise exactly what runs in production.
+package enum RampartApplication {
+    /// What the build produced besides the application itself, for callers that need to reach in
+    /// (the CLI prints the bootstrap outcome; tests inspect routes).
+    package struct Built<App: ApplicationProtocol>: Sendable {
+        package var application: App
+        package var services: RampartServices
+        package var routes: [RouteDescriptor]
+        package var masterKeyOrigin: String
+    }
+
+    /// - Parameter onBootstrap: called once the database is migrated, with the operator bootstrap
+    ///   outcome; the CLI prints a generated password from here exactly once.
+    package static func build(
+        configuration: ServerConfiguration,
+        logger: Logger,
+        onBootstrap: @escaping @Sendable (OperatorBootstrap.Outcome) -> Void = { _ in }
+    ) async throws -> Built<some ApplicationProtocol> {
+        for warning in try configuration.validate() { logger.warning("\(warning)") }
+        let masterKey = try MasterKeySource.load(dataDirectory: configuration.dataDirectory, environment: configuration.environment)
+        let database = try await configuration.database.open(logger: logger)
+        let store = SQLStore(database: database)
+        let keyring = Keyring(master: masterKey.key)
+        let services = try RampartServices(
+            store: store, keyring: keyring, passwordHasher: PasswordHasher(parameters: configuration.passwordParameters),
+            passwordPolicy: PasswordPolicy(), sessionLifetime: configuration.sessionLifetime, clock: SystemClock(),
+            metrics: PrometheusCollectorRegistry(), maximumBodySize: configuration.maximumBodySize)
+
+        let router = Router(context: RampartRequestContext.self)
+        router.middlewares.add(RequestIDMiddleware())
+        router.middlewares.add(AccessLogMiddleware())
+        router.middlewares.add(MetricsMiddleware(registry: services.metrics))
+        router.middlewares.add(ProblemMiddleware())
+        router.middlewares.add(AuthenticationMiddleware(services: services))
+        let api = APIRouter(router: router)
+        SystemController(services: services).register(on: api)
+        AuthController(services: services).register(on: api)
+        TenantsController(services: services).register(on: api)
+        UsersController(services: services).register(on: api)
+        GroupsController(services: services).register(on: api)
+        ApiKeysController(services: services).register(on: api)
+        KeysController(services: services).register(on: api)
+
+        let server: HTTPServerBuilder
+        if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
+            server = try .tls(.http1(), tlsConfiguration: try tlsConfiguration(certificatePath: certificate, keyPath: key))
+        } else {
+            server = .http1()
+        }
+        var application = Application(
+            router: router,
+            server: server,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rampart"),
+            services: [
+                DatabaseLifecycleService(database: database),
+                SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
+            ],
+            logger: logger
+        )
+        let bootstrapUsername = configuration.bootstrapUsername
+        let bootstrapPassword = configuration.bootstrapPassword
+        application.beforeServerStarts {
+            let applied = try await Migrator(database: database).migrate()
+            if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ","))"]) }
+            try await store.write { try await keyring.checkMasterKey($0) }
+            onBootstrap(
+                try await OperatorBootstrap.ensureOperator(services: services, username: bootstrapUsername, password: bootstrapPassword))
+        }
+        logger.info(
+            "rampart configured",
+            metadata: [
+                "database": .string(configuration.database.redactedDescription), "master_key": .string(masterKey.origin),
+                "address": .string("\(configuration.usesTLS ? "https" : "http")://\(configuration.host):\(configuration.port)"),
+            ])
+        return Built(application: application, services: services, routes: api.routes, masterKeyOrigin: masterKey.origin)
+    }
+
+    static func tlsConfiguration(certificatePath: String, keyPath: String) throws -> TLSConfiguration {
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(certificatePath).map { NIOSSLCertificateSource.certificate($0) }
+            let key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
+            return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+        } catch {
+            throw RampartError(.configuration, "cannot load TLS certificate or key: \(error)")
+        }
+    }
+}

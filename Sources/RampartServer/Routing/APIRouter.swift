@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import HTTPTypes
+import Hummingbird
+import RampartCore
+
+/// Who may call a route.
+package enum RouteAccess: Sendable, Hashable {
+    /// No credentials needed (health, login, the API description).
+    case anonymous
+    /// Any authenticated principal, tenant user or operator.
+    case authenticated
+    /// The platform operator only.
+    case operatorOnly
+    /// A tenant principal holding this permission. Such routes only ever touch the principal's tenant.
+    case tenant(Permission)
+}
+
+/// One registered route; the list of these is what the OpenAPI document and the tenant-isolation
+/// test are checked against, so a new route cannot be added without joining both.
+package struct RouteDescriptor: Sendable, Hashable, CustomStringConvertible {
+    package let method: HTTPRequest.Method
+    package let path: String
+    package let access: RouteAccess
+
+    package var description: String { "\(method.rawValue) \(path)" }
+    package var isTenantScoped: Bool {
+        if case .tenant = access { return true }
+        return false
+    }
+}
+
+/// Registers routes on a Hummingbird router, enforcing each route's ``RouteAccess`` before its
+/// handler runs (default deny: a route cannot be registered without saying who may call it).
+package final class APIRouter: @unchecked Sendable {
+    // Mutated only while the application is being built, on one task, before serving starts.
+    package let router: Router<RampartRequestContext>
+    package private(set) var routes: [RouteDescriptor] = []
+
+    package init(router: Router<RampartRequestContext>) { self.router = router }
+
+    package typealias Handler = @Sendable (Request, RampartRequestContext) async throws -> Response
+
+    package func add(_ method: HTTPRequest.Method, _ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
+        routes.append(RouteDescriptor(method: method, path: path, access: access))
+        router.on(RouterPath(path), method: method) { request, context in
+            switch access {
+            case .anonymous: break
+            case .authenticated: _ = try context.requirePrincipal()
+            case .operatorOnly: _ = try context.requireOperator()
+            case .tenant(let permission): _ = try context.require(permission)
+            }
+            return try await handler(request, context)
+        }
+    }
+}
+
+extension RampartRequestContext {
+    /// A path parameter parsed as an id; a malformed id is a 404, exactly like an unknown one.
+    package func id<ID: StringIdentifier>(_ name: String, as type: ID.Type, what: String) throws -> ID {
+        guard let raw = parameters.get(name) else { throw RampartError.notFound(what) }
+        return try Validation.identifier(raw, as: type, what: what)
+    }
+
+    package func page(_ request: Request) throws -> PageRequest {
+        let query = request.uri.queryParameters
+        var limit = PageRequest.defaultLimit
+        if let text = query["limit"] {
+            guard let value = Int(text), value >= 1, value <= PageRequest.maximumLimit else {
+                throw RampartError(.badRequest, "`limit` must be an integer from 1 to \(PageRequest.maximumLimit)", field: "limit")
+            }
+            limit = value
+        }
+        var cursor: String?
+        if let text = query["cursor"] {
+            guard text.count <= 64, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw RampartError(.badRequest, "`cursor` is not a valid cursor", field: "cursor")
+            }
+            cursor = String(text)
+        }
+        return PageRequest(limit: limit, after: cursor)
+    }
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import RampartCore
+import RampartStorage
+
+/// Everything `rampart serve` can be told. Defaults are the secure ones: loopback, no TLS needed
+/// there, memory-hard passwords, short idle sessions.
+package struct ServerConfiguration: Sendable {
+    package var host: String = "127.0.0.1"
+    package var port: Int = 8080
+    package var dataDirectory: String = "./rampart-data"
+    /// `postgres://…` to use PostgreSQL instead of the embedded SQLite file.
+    package var databaseURL: String?
+    package var tlsCertificatePath: String?
+    package var tlsKeyPath: String?
+    /// Allows a non-loopback bind without TLS (a warning is logged). For use behind a TLS proxy.
+    package var insecureAllowPlainHTTP = false
+    package var passwordParameters = PasswordHasher.Parameters.default
+    package var sessionLifetime = SessionLifetime()
+    package var maximumBodySize = 1 << 20
+    /// The operator's first password; when `nil` on first start, one is generated and printed once.
+    package var bootstrapPassword: Secret<String>?
+    package var bootstrapUsername = "operator"
+    /// Read for `RAMPART_MASTER_KEY`; injectable for tests.
+    package var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    package init() {}
+
+    package var database: DatabaseConfiguration {
+        DatabaseConfiguration.resolve(dataDirectory: dataDirectory, databaseURL: databaseURL)
+    }
+
+    package var usesTLS: Bool { tlsCertificatePath != nil }
+
+    /// Refuses configurations that would expose the API in clear text, and half-given TLS options.
+    package func validate() throws -> [String] {
+        var warnings: [String] = []
+        guard (0...65535).contains(port) else { throw RampartError(.configuration, "--port must be from 0 to 65535") }
+        if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
+            throw RampartError(.configuration, "--tls-cert and --tls-key must be given together")
+        }
+        if !Self.isLoopback(host) && !usesTLS {
+            guard insecureAllowPlainHTTP else {
+                throw RampartError(
+                    .configuration,
+                    "refusing to serve plain HTTP on non-loopback address \(host); give --tls-cert and --tls-key, "
+                        + "or --insecure-allow-plain-http if a TLS-terminating proxy is in front")
+            }
+            warnings.append("serving plain HTTP on non-loopback address \(host): credentials cross the network unencrypted")
+        }
+        return warnings
+    }
+
+    package static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let parts = host.split(separator: ".")
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Logging
+import Prometheus
+import RampartCore
+import RampartStorage
+
+/// What the controllers share: the store, crypto and policies. One per running server.
+package struct RampartServices: Sendable {
+    package let store: any Store
+    package let keyring: Keyring
+    package let passwordHasher: PasswordHasher
+    package let passwordPolicy: PasswordPolicy
+    package let sessionLifetime: SessionLifetime
+    package let clock: any RampartClock
+    package let metrics: PrometheusCollectorRegistry
+    package let maximumBodySize: Int
+    /// A hash of a random password, verified when the username is unknown so that unknown users
+    /// cost the same time as wrong passwords.
+    package let decoyPasswordHash: String
+
+    package init(
+        store: any Store, keyring: Keyring, passwordHasher: PasswordHasher, passwordPolicy: PasswordPolicy,
+        sessionLifetime: SessionLifetime, clock: any RampartClock, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), maximumBodySize: Int
+    ) throws {
+        self.store = store
+        self.keyring = keyring
+        self.passwordHasher = passwordHasher
+        self.passwordPolicy = passwordPolicy
+        self.sessionLifetime = sessionLifetime
+        self.clock = clock
+        self.metrics = metrics
+        self.maximumBodySize = maximumBodySize
+        self.decoyPasswordHash = try passwordHasher.hash(Secret(RandomToken.generate()))
+    }
+}

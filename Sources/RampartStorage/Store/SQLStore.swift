@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+import SQLKit
+
+/// The store over SQL, written once for both engines.
+package struct SQLStore: Store {
+    package let database: any Database
+
+    package init(database: any Database) { self.database = database }
+
+    package var engine: DatabaseEngine { database.engine }
+
+    package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
+        let engine = database.engine
+        do {
+            return try await database.transaction { sql in try await body(SQLStoreTransaction(sql: sql, engine: engine)) }
+        } catch let error as RampartError {
+            throw error
+        } catch where database.isUniqueViolation(error) {
+            throw RampartError(.conflict, "a record with the same unique name already exists")
+        }
+    }
+
+    package func read<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
+        try await write(body)
+    }
+
+    package func ping() async throws { try await database.ping() }
+}
+
+/// One transaction's view of the store.
+struct SQLStoreTransaction: StoreTransaction {
+    let sql: any SQLDatabase
+    let engine: DatabaseEngine
+
+    /// Rows `page.limit + 1` are fetched so the presence of a next page is known without a count.
+    func paged<T>(_ rows: [any SQLRow], page: PageRequest, id: (T) -> String, decode: (any SQLRow) throws -> T) throws -> Page<T> {
+        var items = try rows.map(decode)
+        var next: String?
+        if items.count > page.limit {
+            items.removeLast(items.count - page.limit)
+            next = items.last.map(id)
+        }
+        return Page(items: items, nextCursor: next)
+    }
+}
+
+extension Set where Element == BuiltinRole {
+    /// Sorted, comma-separated: stable in the database and easy to read by hand.
+    var storageText: String { map(\.rawValue).sorted().joined(separator: ",") }
+
+    init(storageText: String) {
+        self = Set(storageText.split(separator: ",").compactMap { BuiltinRole(rawValue: String($0)) })
+    }
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Testing
+
+@testable import RampartCore
+
+@Suite struct ValidationTests {
+    @Test(arguments: ["acme", "globex-eu", "a1"])
+    func acceptsSlugs(_ slug: String) throws { #expect(try Validation.slug(slug) == slug) }
+
+    @Test(arguments: ["", "a", "Acme", "1acme", "acme-", "ac me", "acme_", String(repeating: "a", count: 64), "ácme"])
+    func rejectsSlugs(_ slug: String) {
+        #expect(throws: RampartError.self) { try Validation.slug(slug) }
+    }
+
+    @Test(arguments: ["alice", "bob.smith", "svc_etl-1", "carol@example.com"])
+    func acceptsUsernames(_ name: String) throws { #expect(try Validation.username(name) == name) }
+
+    @Test(arguments: ["", "with space", "semi;colon", "new\nline", String(repeating: "u", count: 129)])
+    func rejectsUsernames(_ name: String) {
+        #expect(throws: RampartError.self) { try Validation.username(name) }
+    }
+
+    @Test func emails() throws {
+        #expect(try Validation.email("a@example.com") == "a@example.com")
+        #expect(try Validation.email(nil) == nil)
+        for bad in ["no-at", "a@b", "@example.com", "a@.com", "a b@example.com"] {
+            #expect(throws: RampartError.self) { try Validation.email(bad) }
+        }
+    }
+
+    @Test func uuidV7IsWellFormedAndTimeOrdered() {
+        let first = UUIDv7.generate(milliseconds: 1_000)
+        let second = UUIDv7.generate(milliseconds: 2_000)
+        #expect(UUIDv7.isWellFormed(first))
+        #expect(first < second)
+        #expect(Array(first)[14] == "7")
+        #expect(!UUIDv7.isWellFormed("not-a-uuid"))
+        #expect(!UUIDv7.isWellFormed("01a208c9-bc76-7ae1-8de0-481154ae972Z"))
+    }
+
+    @Test func principalsNeverGainPermissionsTheirRolesLack() {
+        let auditor = Principal(kind: .user(.generate(), session: .generate()), tenantID: .generate(), roles: [.auditor], username: "a")
+        #expect(auditor.has(.auditRead))
+        #expect(!auditor.has(.usersWrite))
+        let operatorPrincipal = Principal(kind: .operator(.generate()), tenantID: .platform, roles: Set(BuiltinRole.allCases), username: "op")
+        #expect(!operatorPrincipal.has(.usersRead), "the operator has no tenant permissions")
+        #expect(BuiltinRole.user.permissions == [.apiKeysManageOwn, .selfRead])
+    }
+}
