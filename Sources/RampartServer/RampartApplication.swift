@@ -31,9 +31,17 @@ package enum RampartApplication {
     ) async throws -> Built<some ApplicationProtocol> {
         for warning in try configuration.validate() { logger.warning("\(warning)") }
         let masterKey = try MasterKeySource.load(dataDirectory: configuration.dataDirectory, environment: configuration.environment)
+        let keyring = Keyring(master: masterKey.key)
+        // Preflight on a short-lived connection: migrate and check the master key before anything
+        // binds a port, so a wrong key or an unreachable database fails the start with one clear error.
+        let applied = try await withDatabase(configuration.database, logger: logger) { database in
+            let applied = try await Migrator(database: database).migrate()
+            try await SQLStore(database: database).write { try await keyring.checkMasterKey($0) }
+            return applied
+        }
+        if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ","))"]) }
         let database = try await configuration.database.open(logger: logger)
         let store = SQLStore(database: database)
-        let keyring = Keyring(master: masterKey.key)
         let services = try RampartServices(
             store: store, keyring: keyring, passwordHasher: PasswordHasher(parameters: configuration.passwordParameters),
             passwordPolicy: PasswordPolicy(), sessionLifetime: configuration.sessionLifetime, clock: SystemClock(),
@@ -73,9 +81,6 @@ package enum RampartApplication {
         let bootstrapUsername = configuration.bootstrapUsername
         let bootstrapPassword = configuration.bootstrapPassword
         application.beforeServerStarts {
-            let applied = try await Migrator(database: database).migrate()
-            if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ","))"]) }
-            try await store.write { try await keyring.checkMasterKey($0) }
             onBootstrap(
                 try await OperatorBootstrap.ensureOperator(services: services, username: bootstrapUsername, password: bootstrapPassword))
         }

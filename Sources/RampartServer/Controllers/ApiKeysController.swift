@@ -24,8 +24,9 @@ struct ApiKeysController {
             let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: limit)
             let name = try Validation.name(body.name, field: "name")
             let roles = try UsersController.roles(body.roles) ?? principal.roles
-            guard roles.isSubset(of: principal.roles) else {
-                throw RampartError.validation("an API key cannot hold a role its creator does not have", field: "roles")
+            // Compared by permissions, so a tenant-admin may mint a key with the narrower `user` role.
+            guard roles.permissions.isSubset(of: principal.roles.permissions) else {
+                throw RampartError.validation("an API key cannot hold a permission its creator does not have", field: "roles")
             }
             guard !roles.isEmpty else { throw RampartError.validation("an API key needs at least one role", field: "roles") }
             if let days = body.expiresInDays, !(1...3650).contains(days) {

@@ -105,8 +105,10 @@ package struct AuthenticationMiddleware: RouterMiddleware {
                 try await tx.touchApiKey(id: key.id, in: key.tenantID, at: now)
             }
             // A key never outranks its owner: demoting the owner demotes the key too.
+            let ownerPermissions = owner.roles.permissions
             return Principal(
-                kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: tenant.id, roles: key.roles.intersection(owner.roles),
+                kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: tenant.id,
+                roles: key.roles.filter { $0.permissions.isSubset(of: ownerPermissions) },
                 username: owner.username)
         }
         guard let principal else { throw RampartError(.unauthenticated, "invalid or expired credentials") }

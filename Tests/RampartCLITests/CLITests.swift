@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import RampartTesting
+import Testing
+
+/// Runs the real `rampart` binary built next to the test bundle.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundle, bundle.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("rampart")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/rampart")
+    }
+
+    static func rampart(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["RAMPART_MASTER_KEY"] = nil
+        env["RAMPART_DATABASE_URL"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func withDataDirectory<R>(_ body: (String) throws -> R) throws -> R {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-cli-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        return try body(directory)
+    }
+
+    @Test func version() throws {
+        let run = try Self.rampart(["version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("rampart "))
+    }
+
+    @Test(arguments: [["serve", "--bogus"], ["tenants", "create"], ["nosuchcommand"], ["serve", "--port", "abc"], ["keys", "rotate", "--tenant"]])
+    func badUsageIsOneLineAndExitTwo(_ arguments: [String]) throws {
+        let run = try Self.rampart(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.hasPrefix("rampart: "))
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    }
+
+    @Test func serveRefusesPlainHTTPOnAPublicAddress() throws {
+        try Self.withDataDirectory { directory in
+            let run = try Self.rampart(["serve", "--host", "0.0.0.0", "--data-dir", directory])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("refusing to serve plain HTTP"))
+            #expect(run.stderr.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test func tenantsAndKeysOnAnEmbeddedDatabase() throws {
+        try Self.withDataDirectory { directory in
+            let migrate = try Self.rampart(["migrate", "--data-dir", directory])
+            #expect(migrate.status == 0, "\(migrate.stderr)")
+            #expect(migrate.stdout.contains("0001_foundation"))
+            #expect(try Self.rampart(["migrate", "--data-dir", directory]).stdout.contains("up to date"))
+
+            let created = try Self.rampart(["tenants", "create", "--data-dir", directory, "--slug", "acme", "--name", "Acme Corp", "--admin-username", "alice"])
+            #expect(created.status == 0, "\(created.stderr)")
+            #expect(created.stdout.contains("created tenant acme"))
+            #expect(created.stdout.contains("tenant-admin alice password (shown once): "))
+            let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/master.key")
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+            let duplicate = try Self.rampart(["tenants", "create", "--data-dir", directory, "--slug", "acme", "--name", "Again"])
+            #expect(duplicate.status == 1)
+            #expect(duplicate.stderr.contains("already exists"))
+
+            let bad = try Self.rampart(["tenants", "create", "--data-dir", directory, "--slug", "Not Valid", "--name", "x"])
+            #expect(bad.status == 1)
+            #expect(bad.stderr.split(separator: "\n").count == 1)
+
+            let list = try Self.rampart(["tenants", "list", "--data-dir", directory])
+            #expect(list.stdout.contains("acme") && list.stdout.contains("Acme Corp"))
+
+            let rotate = try Self.rampart(["keys", "rotate", "--data-dir", directory, "--tenant", "acme"])
+            #expect(rotate.stdout.contains("acme: data key version 2"), "\(rotate.stderr)")
+            let rewrap = try Self.rampart(["keys", "rewrap", "--data-dir", directory, "--new-master-key-file", directory + "/new.key"])
+            #expect(rewrap.status == 0, "\(rewrap.stderr)")
+            #expect(rewrap.stdout.contains("2 data key(s) re-wrapped"))
+            // The old key file no longer matches the database; the new one does.
+            let stale = try Self.rampart(["tenants", "list", "--data-dir", directory])
+            #expect(stale.status == 1)
+            #expect(stale.stderr.contains("master key does not match"))
+            let newKey = try String(contentsOfFile: directory + "/new.key", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            let fresh = try Self.rampart(["tenants", "list", "--data-dir", directory], environment: ["RAMPART_MASTER_KEY": newKey])
+            #expect(fresh.status == 0, "\(fresh.stderr)")
+            #expect(!fresh.stdout.contains(newKey) && !fresh.stderr.contains(newKey))
+        }
+    }
+
+    @Test func unknownTenantIsAOneLineError() throws {
+        try Self.withDataDirectory { directory in
+            let run = try Self.rampart(["keys", "rotate", "--data-dir", directory, "--tenant", "ghost"])
+            #expect(run.status == 1)
+            #expect(run.stderr == "rampart: error: tenant `ghost` not found\n")
+        }
+    }
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import RampartCore
+import RampartServer
+import RampartStorage
+import RampartTesting
+import Testing
+
+@Suite struct SystemTests {
+    @Test(arguments: TestEngine.available)
+    func healthReadinessAndMetrics(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            #expect(try await client.send(.get, "/healthz").string("status") == "ok")
+            #expect(try await client.send(.get, "/readyz").string("status") == "ready")
+            _ = try await client.send(.get, "/v1/users")
+            let metrics = try await client.send(.get, "/metrics")
+            #expect(metrics.status == 200)
+            #expect(metrics.contentType?.hasPrefix("text/plain") == true)
+            #expect(metrics.text.contains("rampart_http_requests_total{method=\"GET\",route=\"/readyz\",status=\"200\"} 1"))
+            #expect(metrics.text.contains("route=\"/v1/users\",status=\"401\""))
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func requestIdsAreEchoedOrGenerated(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let kept = try await client.send(.get, "/healthz", headers: [.requestID: "trace-abc.123"])
+            #expect(kept.headers[.requestID] == "trace-abc.123")
+            let replaced = try await client.send(.get, "/healthz", headers: [.requestID: "bad id\twith spaces"])
+            let generated = try #require(replaced.headers[.requestID])
+            #expect(UUIDv7.isWellFormed(generated))
+            let problem = try await client.send(.get, "/nowhere", headers: [.requestID: "req-42"])
+            #expect(problem.status == 404)
+            #expect(try problem.string("requestId") == "req-42")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func openAPIDocumentDescribesExactlyTheRoutes(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let reply = try await client.send(.get, "/openapi.json")
+            #expect(reply.status == 200)
+            let document = try reply.json()
+            #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, operations) in paths {
+                for method in operations.keys where ["get", "post", "put", "patch", "delete"].contains(method) {
+                    documented.insert("\(method.uppercased()) \(path)")
+                    let operation = try #require(operations[method] as? [String: Any])
+                    #expect(operation["responses"] != nil, "\(method) \(path) has no responses")
+                }
+            }
+            let registered = Set(client.routes.map(\.description))
+            #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
+            #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered).sorted())")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func dataSurvivesARestart(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            let configuration = TestServer.configuration(for: database)
+            let (key, userID) = try await TestServer.run(configuration) { client in
+                let operatorToken = try await client.loginOperator()
+                let (_, token) = try await client.makeTenant("acme", operatorToken: operatorToken)
+                let user = try await client.send(.post, "/v1/users", token: token, body: .json(["username": "dora"])).string("id")
+                let key = try await client.send(.post, "/v1/api-keys", token: token, body: .json(["name": "k"])).string("token")
+                return (key, user)
+            }
+            try await TestServer.run(configuration) { client in
+                let operatorToken = try await client.loginOperator()
+                #expect(try await client.send(.get, "/v1/tenants", token: operatorToken).text.contains("acme"))
+                #expect(try await client.send(.get, "/v1/users/\(userID)", token: key).string("username") == "dora")
+                #expect(try await client.login(tenant: "acme", username: "admin", password: "tenant-owner-passphrase-9").status == 200)
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aDifferentMasterKeyIsRefusedAtStart(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            var configuration = TestServer.configuration(for: database)
+            configuration.environment = [MasterKeySource.environmentVariable: MasterKey.generate().base64.exposedValue]
+            try await TestServer.run(configuration) { client in _ = try await client.loginOperator() }
+            configuration.environment = [MasterKeySource.environmentVariable: MasterKey.generate().base64.exposedValue]
+            await #expect(throws: (any Error).self) {
+                try await TestServer.run(configuration) { client in _ = try await client.send(.get, "/healthz") }
+            }
+        }
+    }
+
+    @Test func plainHTTPOnANonLoopbackAddressIsRefused() throws {
+        var configuration = ServerConfiguration()
+        configuration.host = "0.0.0.0"
+        #expect(throws: RampartError.self) { try configuration.validate() }
+        configuration.insecureAllowPlainHTTP = true
+        #expect(try configuration.validate().count == 1)
+        configuration.insecureAllowPlainHTTP = false
+        configuration.tlsCertificatePath = "/c.pem"
+        #expect(throws: RampartError.self) { try configuration.validate() }
+        configuration.tlsKeyPath = "/k.pem"
+        #expect(try configuration.validate().isEmpty)
+        for host in ["127.0.0.1", "127.1.2.3", "::1", "localhost"] { #expect(ServerConfiguration.isLoopback(host)) }
+        for host in ["0.0.0.0", "10.0.0.1", "::", "example.com", "127.0.0.1.example.com"] { #expect(!ServerConfiguration.isLoopback(host)) }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func keyRotationThroughTheAPI(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let f = try await TwoTenantFixture.make(client)
+            let security = try await client.send(
+                .post, "/v1/users", token: f.a.adminToken,
+                body: .json(["username": "kim", "password": "security-admin-pass-1", "roles": ["security-admin"]]))
+            #expect(security.status == 201)
+            let token = try await client.login(tenant: f.a.slug, username: "kim", password: "security-admin-pass-1").string("token")
+            #expect(try await client.send(.get, "/v1/keys", token: token).text.contains("\"currentVersion\":1"))
+            let rotated = try await client.send(.post, "/v1/keys/rotate", token: token)
+            #expect(rotated.status == 200)
+            #expect(rotated.text.contains("\"currentVersion\":2"))
+            #expect(try await client.send(.get, "/v1/keys", token: token).text.contains("\"versions\":[1,2]"))
+        }
+    }
+}

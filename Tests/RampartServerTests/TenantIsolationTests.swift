@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import RampartServer
+import RampartTesting
+import Testing
+
+/// Tenant A's credentials against tenant B's objects, for every tenant-scoped route.
+///
+/// The table is keyed by route; `everyTenantRouteIsCovered` fails when a route is added without a
+/// row here, so new routes must join it.
+@Suite struct TenantIsolationTests {
+    /// One probe: given the fixture and which of A's credentials to use, try to reach B's objects
+    /// through one route and check that nothing of B's is read or changed.
+    typealias Probe = @Sendable (APIClient, TwoTenantFixture, String) async throws -> Void
+
+    static func expectNotFound(_ reply: APIClient.Reply, _ route: String) {
+        #expect(reply.status == 404, "\(route) across tenants answered \(reply.status): \(reply.text)")
+        #expect(reply.contentType == "application/problem+json")
+    }
+
+    static let probes: [String: Probe] = [
+        "GET /v1/users": { client, f, token in
+            let reply = try await client.send(.get, "/v1/users?limit=500", token: token)
+            #expect(reply.status == 200)
+            #expect(!reply.text.contains(f.b.userID) && !reply.text.contains(f.b.id))
+        },
+        "POST /v1/users": { client, f, token in
+            // The new user lands in A; B's user list does not change.
+            let reply = try await client.send(.post, "/v1/users", token: token, body: .json(["username": "created-by-a"]))
+            #expect(reply.status == 201)
+            #expect(try reply.string("tenantId") == f.a.id)
+            let listB = try await client.send(.get, "/v1/users?limit=500", token: f.b.adminToken)
+            #expect(!listB.text.contains("created-by-a"))
+        },
+        "GET /v1/users/{id}": { client, f, token in
+            expectNotFound(try await client.send(.get, "/v1/users/\(f.b.userID)", token: token), "GET user")
+        },
+        "PATCH /v1/users/{id}": { client, f, token in
+            expectNotFound(
+                try await client.send(.patch, "/v1/users/\(f.b.userID)", token: token, body: .json(["displayName": "pwned"])), "PATCH user")
+            let check = try await client.send(.get, "/v1/users/\(f.b.userID)", token: f.b.adminToken)
+            #expect(!check.text.contains("pwned"))
+        },
+        "DELETE /v1/users/{id}": { client, f, token in
+            expectNotFound(try await client.send(.delete, "/v1/users/\(f.b.userID)", token: token), "DELETE user")
+            #expect(try await client.send(.get, "/v1/users/\(f.b.userID)", token: f.b.adminToken).status == 200)
+        },
+        "PUT /v1/users/{id}/password": { client, f, token in
+            expectNotFound(
+                try await client.send(
+                    .put, "/v1/users/\(f.b.userID)/password", token: token, body: .json(["password": "attacker-chosen-pass-1"])),
+                "PUT password")
+            #expect(try await client.login(tenant: f.b.slug, username: "bob", password: TwoTenantFixture.userPassword).status == 200)
+        },
+        "GET /v1/users/{id}/groups": { client, f, token in
+            expectNotFound(try await client.send(.get, "/v1/users/\(f.b.userID)/groups", token: token), "GET user groups")
+        },
+        "GET /v1/groups": { client, f, token in
+            let reply = try await client.send(.get, "/v1/groups", token: token)
+            #expect(reply.status == 200)
+            #expect(!reply.text.contains(f.b.groupID))
+        },
+        "POST /v1/groups": { client, f, token in
+            let reply = try await client.send(.post, "/v1/groups", token: token, body: .json(["name": "made-by-a"]))
+            #expect(reply.status == 201)
+            #expect(try reply.string("tenantId") == f.a.id)
+            #expect(!(try await client.send(.get, "/v1/groups", token: f.b.adminToken)).text.contains("made-by-a"))
+        },
+        "GET /v1/groups/{id}": { client, f, token in
+            expectNotFound(try await client.send(.get, "/v1/groups/\(f.b.groupID)", token: token), "GET group")
+        },
+        "PATCH /v1/groups/{id}": { client, f, token in
+            expectNotFound(
+                try await client.send(.patch, "/v1/groups/\(f.b.groupID)", token: token, body: .json(["name": "pwned"])), "PATCH group")
+            #expect(try await client.send(.get, "/v1/groups/\(f.b.groupID)", token: f.b.adminToken).string("name") == "analysts")
+        },
+        "DELETE /v1/groups/{id}": { client, f, token in
+            expectNotFound(try await client.send(.delete, "/v1/groups/\(f.b.groupID)", token: token), "DELETE group")
+            #expect(try await client.send(.get, "/v1/groups/\(f.b.groupID)", token: f.b.adminToken).status == 200)
+        },
+        "GET /v1/groups/{id}/members": { client, f, token in
+            expectNotFound(try await client.send(.get, "/v1/groups/\(f.b.groupID)/members", token: token), "GET members")
+        },
+        "PUT /v1/groups/{id}/members/{userId}": { client, f, token in
+            // B's group with A's user, and A's group with B's user: both unknown to A.
+            expectNotFound(try await client.send(.put, "/v1/groups/\(f.b.groupID)/members/\(f.a.userID)", token: token), "PUT member")
+            expectNotFound(try await client.send(.put, "/v1/groups/\(f.a.groupID)/members/\(f.b.userID)", token: token), "PUT member")
+        },
+        "DELETE /v1/groups/{id}/members/{userId}": { client, f, token in
+            expectNotFound(try await client.send(.delete, "/v1/groups/\(f.b.groupID)/members/\(f.b.userID)", token: token), "DELETE member")
+            let members = try await client.send(.get, "/v1/groups/\(f.b.groupID)/members", token: f.b.adminToken)
+            #expect(members.text.contains(f.b.userID))
+        },
+        "GET /v1/api-keys": { client, f, token in
+            let reply = try await client.send(.get, "/v1/api-keys?limit=500", token: token)
+            #expect(reply.status == 200)
+            #expect(!reply.text.contains(f.b.apiKeyID))
+        },
+        "POST /v1/api-keys": { client, f, token in
+            let reply = try await client.send(.post, "/v1/api-keys", token: token, body: .json(["name": "a-key", "roles": ["user"]]))
+            #expect(reply.status == 201, "\(reply.text)")
+            #expect(!(try await client.send(.get, "/v1/api-keys?limit=500", token: f.b.adminToken)).text.contains(try reply.string("id")))
+        },
+        "GET /v1/api-keys/{id}": { client, f, token in
+            expectNotFound(try await client.send(.get, "/v1/api-keys/\(f.b.apiKeyID)", token: token), "GET api key")
+        },
+        "DELETE /v1/api-keys/{id}": { client, f, token in
+            expectNotFound(try await client.send(.delete, "/v1/api-keys/\(f.b.apiKeyID)", token: token), "DELETE api key")
+            #expect(try await client.send(.get, "/v1/me", token: f.b.apiKeyToken).status == 200, "B's key must still work")
+        },
+        "GET /v1/keys": { client, f, token in
+            // tenant-admin lacks keys:manage; either way nothing of B's is shown.
+            let reply = try await client.send(.get, "/v1/keys", token: token)
+            #expect(reply.status == 403 || reply.status == 200)
+            #expect(!reply.text.contains(f.b.id))
+        },
+        "POST /v1/keys/rotate": { client, f, token in
+            let reply = try await client.send(.post, "/v1/keys/rotate", token: token)
+            #expect(reply.status == 403, "tenant-admin does not hold keys:manage")
+            _ = f
+        },
+        "POST /v1/me/password": { client, f, token in
+            // Acts on the caller only; B's admin still signs in with the old password.
+            _ = try await client.send(
+                .post, "/v1/me/password", token: token,
+                body: .json(["currentPassword": "wrong-wrong-wrong", "newPassword": "another-long-passphrase-3"]))
+            #expect(try await client.login(tenant: f.b.slug, username: "admin", password: "tenant-owner-passphrase-9").status == 200)
+        },
+    ]
+
+    @Test(arguments: TestEngine.available)
+    func everyTenantRouteIsCovered(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let tenantRoutes = Set(client.routes.filter(\.isTenantScoped).map(\.description))
+            let missing = tenantRoutes.subtracting(Self.probes.keys)
+            #expect(missing.isEmpty, "tenant-scoped routes without an isolation probe: \(missing.sorted())")
+            let stale = Set(Self.probes.keys).subtracting(tenantRoutes)
+            #expect(stale.isEmpty, "isolation probes for routes that no longer exist: \(stale.sorted())")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func tenantACannotReachTenantBWithASession(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let fixture = try await TwoTenantFixture.make(client)
+            for (route, probe) in Self.probes.sorted(by: { $0.key < $1.key }) {
+                try await probe(client, fixture, fixture.a.adminToken)
+                _ = route
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func tenantACannotReachTenantBWithAnApiKey(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let fixture = try await TwoTenantFixture.make(client)
+            for (_, probe) in Self.probes.sorted(by: { $0.key < $1.key }) {
+                try await probe(client, fixture, fixture.a.adminKeyToken)
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func guessedIdsOfTheOtherTenantAreIndistinguishableFromUnknownOnes(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let f = try await TwoTenantFixture.make(client)
+            let real = try await client.send(.get, "/v1/users/\(f.b.userID)", token: f.a.adminToken)
+            let made = try await client.send(.get, "/v1/users/01a20000-0000-7000-8000-000000000000", token: f.a.adminToken)
+            #expect(real.status == 404 && made.status == 404)
+            #expect(try real.string("detail") == made.string("detail"))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Writes Sources/RampartServer/Resources/openapi.json, Rampart's OpenAPI 3.1 description.
+
+The document is kept here as data and regenerated with `python3 scripts/openapi.py`; the server
+test suite checks that it lists exactly the routes the server registers.
+"""
+import json, pathlib
+
+def ref(name): return {"$ref": f"#/components/schemas/{name}"}
+def problem(desc): return {"description": desc, "content": {"application/problem+json": {"schema": ref("Problem")}}}
+def ok(schema, desc="OK", status="200"): return {status: {"description": desc, "content": {"application/json": {"schema": schema}}}}
+def page(item): return {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref(item)}, "nextCursor": {"type": ["string", "null"]}}}
+def body(schema): return {"required": True, "content": {"application/json": {"schema": schema}}}
+ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+USERID = {"name": "userId", "in": "path", "required": True, "schema": {"type": "string"}}
+PAGING = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}},
+          {"name": "cursor", "in": "query", "schema": {"type": "string"}}]
+COMMON = {"400": problem("Malformed request"), "401": problem("Not authenticated"), "403": problem("Not permitted")}
+NOBODY = {"204": {"description": "Done"}}
+
+def op(summary, tag, responses, security=True, params=None, request=None, extra=None):
+    o = {"summary": summary, "tags": [tag], "responses": {**responses, **(COMMON if security else {"400": problem("Malformed request")})}}
+    if not security: o["security"] = []
+    if params: o["parameters"] = params
+    if request: o["requestBody"] = body(request)
+    for code in (extra or []):
+        o["responses"][code] = problem({"404": "Not found (also for other tenants' objects)", "409": "Conflict", "413": "Body too large",
+                                        "415": "Not JSON", "422": "Validation failed", "503": "Database unreachable"}[code])
+    return o
+
+S = {"type": "string"}
+schemas = {
+    "Problem": {"type": "object", "description": "RFC 9457 problem details", "required": ["type", "title", "status", "code"],
+                "properties": {"type": {"type": "string", "example": "urn:rampart:problem:not-found"}, "title": S, "status": {"type": "integer"},
+                               "detail": S, "instance": S, "code": S, "field": S, "requestId": S}},
+    "Tenant": {"type": "object", "required": ["id", "slug", "displayName", "status"], "properties": {
+        "id": S, "slug": S, "displayName": S, "status": {"enum": ["active", "suspended"]}, "createdAt": {"type": "string", "format": "date-time"},
+        "updatedAt": {"type": "string", "format": "date-time"}}},
+    "User": {"type": "object", "required": ["id", "tenantId", "username", "roles", "status"], "properties": {
+        "id": S, "tenantId": S, "username": S, "displayName": {"type": ["string", "null"]}, "email": {"type": ["string", "null"]},
+        "roles": {"type": "array", "items": ref("Role")}, "status": {"enum": ["active", "disabled"]}, "hasPassword": {"type": "boolean"},
+        "createdAt": {"type": "string", "format": "date-time"}, "updatedAt": {"type": "string", "format": "date-time"}}},
+    "Group": {"type": "object", "required": ["id", "tenantId", "name"], "properties": {
+        "id": S, "tenantId": S, "name": S, "description": {"type": ["string", "null"]},
+        "createdAt": {"type": "string", "format": "date-time"}, "updatedAt": {"type": "string", "format": "date-time"}}},
+    "ApiKey": {"type": "object", "required": ["id", "name", "ownerId", "roles"], "properties": {
+        "id": S, "name": S, "ownerId": S, "roles": {"type": "array", "items": ref("Role")}, "createdAt": S, "expiresAt": {"type": ["string", "null"]},
+        "lastUsedAt": {"type": ["string", "null"]}, "revokedAt": {"type": ["string", "null"]},
+        "secret": {"type": "string", "description": "Only in the creation response"},
+        "token": {"type": "string", "description": "`<id>.<secret>`, only in the creation response"}}},
+    "Role": {"enum": ["tenant-admin", "security-admin", "auditor", "user"]},
+    "RoleDescription": {"type": "object", "properties": {"name": ref("Role"), "permissions": {"type": "array", "items": S}}},
+    "Login": {"type": "object", "required": ["username", "password"], "properties": {
+        "tenant": {"type": "string", "description": "Tenant slug; omit for the platform operator"}, "username": S, "password": {"type": "string", "format": "password"}}},
+    "Session": {"type": "object", "required": ["token", "tokenType", "expiresAt"], "properties": {
+        "token": S, "tokenType": {"const": "Bearer"}, "expiresAt": S, "idleTimeoutSeconds": {"type": "integer"}, "sessionId": S,
+        "tenant": ref("Tenant"), "user": ref("User"), "operator": S}},
+    "Me": {"type": "object", "properties": {"kind": {"enum": ["operator", "user", "api-key"]}, "actor": S, "username": S, "tenant": ref("Tenant"),
+           "user": ref("User"), "roles": {"type": "array", "items": ref("Role")}, "permissions": {"type": "array", "items": S},
+           "groups": {"type": "array", "items": ref("Group")}}},
+    "Status": {"type": "object", "properties": {"status": S}},
+}
+paths = {
+    "/healthz": {"get": op("Liveness", "system", ok(ref("Status")), security=False)},
+    "/readyz": {"get": op("Readiness: checks the database", "system", ok(ref("Status")), security=False, extra=["503"])},
+    "/metrics": {"get": op("Prometheus metrics", "system", {"200": {"description": "Prometheus text format", "content": {"text/plain": {"schema": S}}}}, security=False)},
+    "/openapi.json": {"get": op("This document", "system", ok({"type": "object"}), security=False)},
+    "/v1/roles": {"get": op("Built-in roles and their permissions", "identity", ok({"type": "array", "items": ref("RoleDescription")}))},
+    "/v1/auth/login": {"post": op("Sign in (tenant user, or the operator without `tenant`)", "auth", ok(ref("Session")), security=False, request=ref("Login"),
+                                  extra=["413", "415"]) | {"responses": {**ok(ref("Session")), "401": problem("Invalid username or password"),
+                                  "403": problem("Tenant suspended"), "400": problem("Malformed request")}}},
+    "/v1/auth/logout": {"post": op("End the current session", "auth", NOBODY)},
+    "/v1/me": {"get": op("The caller", "auth", ok(ref("Me")))},
+    "/v1/me/password": {"post": op("Change own password (ends every session)", "auth", NOBODY, request={"type": "object", "required": ["currentPassword", "newPassword"],
+                        "properties": {"currentPassword": S, "newPassword": S}}, extra=["422"])},
+    "/v1/tenants": {
+        "post": op("Create a tenant (operator)", "tenants", ok({"type": "object", "properties": {"tenant": ref("Tenant"), "admin": ref("User"),
+                   "adminPassword": {"type": "string", "description": "Generated password, shown once"}}}, "Created", "201"),
+                   request={"type": "object", "required": ["slug", "displayName"], "properties": {"slug": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"},
+                   "displayName": S, "admin": {"type": "object", "required": ["username"], "properties": {"username": S, "password": S, "email": S}}}},
+                   extra=["409", "413", "415", "422"]),
+        "get": op("List tenants (operator)", "tenants", ok(page("Tenant")), params=PAGING)},
+    "/v1/tenants/{id}": {
+        "get": op("Get a tenant (operator)", "tenants", ok(ref("Tenant")), params=[ID], extra=["404"]),
+        "patch": op("Rename, suspend or reactivate a tenant (operator)", "tenants", ok(ref("Tenant")), params=[ID],
+                    request={"type": "object", "properties": {"displayName": S, "status": {"enum": ["active", "suspended"]}}}, extra=["404", "422"])},
+    "/v1/users": {
+        "post": op("Create a user", "identity", ok(ref("User"), "Created", "201"), request={"type": "object", "required": ["username"], "properties": {
+                   "username": S, "password": S, "displayName": S, "email": S, "roles": {"type": "array", "items": ref("Role")}}}, extra=["409", "413", "415", "422"]),
+        "get": op("List users", "identity", ok(page("User")), params=PAGING)},
+    "/v1/users/{id}": {
+        "get": op("Get a user", "identity", ok(ref("User")), params=[ID], extra=["404"]),
+        "patch": op("Update a user", "identity", ok(ref("User")), params=[ID], request={"type": "object", "properties": {"displayName": S, "email": S,
+                    "roles": {"type": "array", "items": ref("Role")}, "status": {"enum": ["active", "disabled"]}}}, extra=["404", "422"]),
+        "delete": op("Delete a user", "identity", NOBODY, params=[ID], extra=["404", "422"])},
+    "/v1/users/{id}/password": {"put": op("Set a user's password (ends their sessions)", "identity", NOBODY, params=[ID],
+                                request={"type": "object", "required": ["password"], "properties": {"password": S}}, extra=["404", "422"])},
+    "/v1/users/{id}/groups": {"get": op("Groups of a user", "identity", ok(page("Group")), params=[ID], extra=["404"])},
+    "/v1/groups": {
+        "post": op("Create a group", "identity", ok(ref("Group"), "Created", "201"), request={"type": "object", "required": ["name"], "properties": {"name": S, "description": S}},
+                   extra=["409", "422"]),
+        "get": op("List groups", "identity", ok(page("Group")), params=PAGING)},
+    "/v1/groups/{id}": {
+        "get": op("Get a group", "identity", ok(ref("Group")), params=[ID], extra=["404"]),
+        "patch": op("Update a group", "identity", ok(ref("Group")), params=[ID], request={"type": "object", "properties": {"name": S, "description": S}}, extra=["404", "409", "422"]),
+        "delete": op("Delete a group", "identity", NOBODY, params=[ID], extra=["404"])},
+    "/v1/groups/{id}/members": {"get": op("Members of a group", "identity", ok(page("User")), params=[ID] + PAGING, extra=["404"])},
+    "/v1/groups/{id}/members/{userId}": {
+        "put": op("Add a member", "identity", {"201": {"description": "Added"}, "204": {"description": "Already a member"}}, params=[ID, USERID], extra=["404"]),
+        "delete": op("Remove a member", "identity", NOBODY, params=[ID, USERID], extra=["404"])},
+    "/v1/api-keys": {
+        "post": op("Create an API key (secret shown once)", "identity", ok(ref("ApiKey"), "Created", "201"), request={"type": "object", "required": ["name"],
+                   "properties": {"name": S, "roles": {"type": "array", "items": ref("Role")}, "expiresInDays": {"type": "integer", "minimum": 1, "maximum": 3650}}}, extra=["422"]),
+        "get": op("List API keys (own; all for tenant-admins)", "identity", ok(page("ApiKey")), params=PAGING)},
+    "/v1/api-keys/{id}": {
+        "get": op("Get an API key", "identity", ok(ref("ApiKey")), params=[ID], extra=["404"]),
+        "delete": op("Revoke an API key", "identity", NOBODY, params=[ID], extra=["404"])},
+    "/v1/keys": {"get": op("Data-key versions of the tenant", "keys", ok({"type": "object", "properties": {"currentVersion": {"type": "integer"},
+                 "versions": {"type": "array", "items": {"type": "integer"}}}}))},
+    "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {
+                        "currentVersion": {"type": "integer"}, "rewrappedSecrets": {"type": "integer"}}}))},
+}
+doc = {
+    "openapi": "3.1.0",
+    "info": {"title": "Rampart API", "version": "0.1.0", "description": "Multi-tenant data security and governance server. Errors are RFC 9457 problem documents."},
+    "servers": [{"url": "http://127.0.0.1:8080"}],
+    "security": [{"bearer": []}, {"basic": []}],
+    "paths": paths,
+    "components": {"schemas": schemas, "securitySchemes": {
+        "bearer": {"type": "http", "scheme": "bearer", "description": "Session token, or API key as `<id>.<secret>`"},
+        "basic": {"type": "http", "scheme": "basic", "description": "API key id and secret"}}},
+}
+out = pathlib.Path(__file__).resolve().parent.parent / "Sources/RampartServer/Resources/openapi.json"
+out.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
+print(f"wrote {out} ({len(paths)} paths)")
