@@ -10,7 +10,8 @@ let package = Package(
     name: "Rampart",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "rampart", targets: ["RampartCLI"])
+        .executable(name: "rampart", targets: ["RampartCLI"]),
+        .library(name: "RampartPolicy", targets: ["RampartPolicy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
@@ -29,6 +30,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
+        // Apache Ranger-compatible policy engine. Pure: stdlib and Foundation only.
+        .target(name: "RampartPolicy", swiftSettings: swiftSettings),
+        .target(name: "RampartPolicyConformance", dependencies: ["RampartPolicy"], swiftSettings: swiftSettings),
+        // Sensitive-data classifiers and the scan engine. Pure: stdlib and Foundation only.
+        .target(name: "RampartDiscovery", swiftSettings: swiftSettings),
+        .executableTarget(name: "PolicyBench", dependencies: ["RampartPolicy"], path: "Benchmarks/PolicyBench", swiftSettings: swiftSettings),
+        .executableTarget(name: "DiscoverBench", dependencies: ["RampartDiscovery"], path: "Benchmarks/DiscoverBench", swiftSettings: swiftSettings),
         // Pure domain model: no I/O, no NIO, no Hummingbird.
         .target(
             name: "RampartCore",
@@ -78,7 +86,12 @@ let package = Package(
                 "RampartCore",
                 "RampartStorage",
                 "RampartServer",
+                "RampartPolicyConformance",
+                "RampartDiscovery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -99,6 +112,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
+        .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",
             dependencies: ["RampartCore", "RampartStorage", "RampartTesting"],

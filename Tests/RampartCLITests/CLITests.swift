@@ -119,4 +119,46 @@ import Testing
             #expect(run.stderr == "rampart: error: tenant `ghost` not found\n")
         }
     }
+
+    static var sharedDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared")
+    }
+
+    @Test func policyConformanceOnRangersCorpus() throws {
+        let corpus = Self.sharedDirectory.appendingPathComponent("ranger-conformance/corpus")
+        guard FileManager.default.fileExists(atPath: corpus.path) else {
+            print("note: policy conformance CLI test skipped: no corpus at \(corpus.path)")
+            return
+        }
+        let run = try Self.rampart(["policy", "conformance", corpus.path])
+        #expect(run.status == 0, "\(run.stdout.suffix(2000))")
+        let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasSuffix(" skipped") && last.contains(" 0 failed"), "\(last)")
+        #expect(try Self.rampart(["policy", "conformance", "/nonexistent"]).status == 2)
+    }
+
+    @Test func discoverClassifiesCSVAndSQLiteSources() throws {
+        try Self.withDataDirectory { directory in
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            var csv = "id,contact,card,note\n"
+            let cards = ["4111111111111111", "5500005555555559", "340000000000009", "6011000000000004"]
+            for index in 0..<40 {
+                csv += "\(index),user\(index)@example.org,\(cards[index % 4]),hello \(index)\n"
+            }
+            try csv.write(toFile: directory + "/people.csv", atomically: true, encoding: .utf8)
+            let run = try Self.rampart(["discover", "--csv-dir", directory, "--json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let columns = try #require(report?["columns"] as? [[String: Any]])
+            func classes(_ name: String) -> [String] {
+                columns.first { $0["column"] as? String == name }?["classes"] as? [String] ?? []
+            }
+            #expect(classes("contact") == ["EMAIL"])
+            #expect(classes("card") == ["CREDIT_CARD"])
+            #expect(classes("note").isEmpty)
+            #expect(!run.stdout.contains("user1@example.org"), "raw values never appear in the report")
+            #expect(try Self.rampart(["discover", "--csv-dir", directory, "--sqlite", "x"]).status == 2)
+        }
+    }
 }

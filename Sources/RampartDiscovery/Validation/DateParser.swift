@@ -1,0 +1,115 @@
+/// Parses calendar dates written without a time of day, in the formats people and exports use:
+/// `1986-05-03`, `1986/05/03`, `05/03/1986` (US or day-first), `03.05.1986`, `3 May 1986`,
+/// `May 3, 1986`, `03MAY1986`, `3-May-1986`. Four-digit years only, since a two-digit year
+/// cannot place a birth date.
+public enum DateParser {
+    /// A validated calendar date.
+    public struct SimpleDate: Sendable, Hashable {
+        public var year: Int
+        public var month: Int
+        public var day: Int
+
+        /// Days since 1970-01-01 (proleptic Gregorian).
+        public var dayNumber: Int { DateParser.daysFromCivil(year: year, month: month, day: day) }
+    }
+
+    /// The date `text` holds, or `nil` when it is not exactly a date.
+    public static func parse(_ text: String) -> SimpleDate? {
+        Array(text.utf8).withUnsafeBufferPointer { parse($0, $0.indices) }
+    }
+
+    private static let monthNames: [String] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> SimpleDate? {
+        guard r.count >= 8, r.count <= 24 else { return nil }
+        // Tokenise into numbers, words and separators.
+        var tokens: [(isNumber: Bool, start: Int, end: Int)] = []
+        var separators: [UInt8] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = b[i]
+            if ASCII.isDigit(c) || ASCII.isAlpha(c) {
+                let number = ASCII.isDigit(c)
+                let start = i
+                while i < r.upperBound, number ? ASCII.isDigit(b[i]) : ASCII.isAlpha(b[i]) { i += 1 }
+                if tokens.count == 3 { return nil }
+                tokens.append((number, start, i))
+            } else if c == 0x2D || c == 0x2F || c == 0x2E || c == 0x20 || c == 0x2C {
+                separators.append(c)
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        guard tokens.count == 3 else { return nil }
+        func number(_ t: (isNumber: Bool, start: Int, end: Int)) -> Int? {
+            guard t.isNumber, t.end - t.start <= 4 else { return nil }
+            var v = 0
+            for k in t.start..<t.end { v = v * 10 + ASCII.digitValue(b[k]) }
+            return v
+        }
+        func month(_ t: (isNumber: Bool, start: Int, end: Int)) -> Int? {
+            guard !t.isNumber, t.end - t.start >= 3 else { return nil }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: b[t.start..<t.end]), as: UTF8.self).lowercased()
+            for (index, name) in monthNames.enumerated() {
+                if word == name || (word.count == 3 && name.hasPrefix(word)) || (word == "sept" && index == 8) {
+                    return index + 1
+                }
+            }
+            return nil
+        }
+        let digitsCount = tokens.map { $0.end - $0.start }
+        let t0 = tokens[0], t1 = tokens[1], t2 = tokens[2]
+        // Numeric forms need one consistent separator.
+        if t0.isNumber && t1.isNumber && t2.isNumber {
+            guard separators.count == 2, separators[0] == separators[1], separators[0] != 0x2C else { return nil }
+            guard let a = number(t0), let m = number(t1), let c = number(t2) else { return nil }
+            if digitsCount[0] == 4 && digitsCount[1] <= 2 && digitsCount[2] <= 2 {
+                return make(a, m, c)
+            }
+            guard digitsCount[2] == 4, digitsCount[0] <= 2, digitsCount[1] <= 2 else { return nil }
+            if separators[0] == 0x2E { return make(c, m, a) }  // day-first with dots
+            return make(c, a, m) ?? make(c, m, a)  // US first, then day-first
+        }
+        // "3 May 1986", "3-May-1986", "03MAY1986" (no separators between tokens allowed only here)
+        if let d = number(t0), let m = month(t1), let y = number(t2), digitsCount[2] == 4, digitsCount[0] <= 2 {
+            return make(y, m, d)
+        }
+        // "May 3, 1986"
+        if let m = month(t0), let d = number(t1), let y = number(t2), digitsCount[2] == 4, digitsCount[1] <= 2 {
+            return make(y, m, d)
+        }
+        // "1986-May-03"
+        if let y = number(t0), let m = month(t1), let d = number(t2), digitsCount[0] == 4, digitsCount[2] <= 2 {
+            return make(y, m, d)
+        }
+        return nil
+    }
+
+    private static func make(_ y: Int, _ m: Int, _ d: Int) -> SimpleDate? {
+        guard y >= 1800, y <= 2200, m >= 1, m <= 12, d >= 1, d <= daysInMonth(y, m) else { return nil }
+        return SimpleDate(year: y, month: m, day: d)
+    }
+
+    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
+        switch m {
+        case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+}

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// One policy, precomputed for evaluation (`RangerDefaultPolicyEvaluator` +
+/// `RangerOptimizedPolicyEvaluator`).
+final class PolicyEvaluator: Sendable {
+    let policy: Policy
+    let id: Int64
+    let version: Int64?
+    let name: String
+    let type: Policy.PolicyType
+    let priority: Int
+    let isAuditEnabled: Bool
+    let isDenyAllElse: Bool
+    let resourceMatchers: [PolicyResourceMatcher]
+    let conditions: [ConditionEvaluator]
+    let allowItems: [PolicyItemEvaluator]
+    let denyItems: [PolicyItemEvaluator]
+    let allowExceptions: [PolicyItemEvaluator]
+    let denyExceptions: [PolicyItemEvaluator]
+    let maskItems: [PolicyItemEvaluator]
+    let rowFilterItems: [PolicyItemEvaluator]
+    let evalOrder: Int
+    /// Has deny items or is deny-all-else: a later allow cannot be taken as final.
+    let hasDeny: Bool
+    let unsupportedFeatures: Set<String>
+    /// Features needed just to match the policy's resources (reported even when it does not match).
+    let matchFeatures: Set<String>
+
+    init(policy: Policy, serviceDef: CompiledServiceDef) {
+        self.policy = policy
+        id = policy.id ?? -1
+        version = policy.version
+        name = policy.name
+        type = policy.policyType
+        priority = policy.policyPriority
+        isAuditEnabled = policy.isAuditEnabled
+        isDenyAllElse = policy.isDenyAllElse && policy.policyType == .access
+        var sets = [policy.resources]
+        sets.append(contentsOf: policy.additionalResources)
+        resourceMatchers = sets.map { PolicyResourceMatcher(serviceDef: serviceDef, policyType: policy.policyType, resources: $0) }
+        conditions = policy.conditions.map { ConditionEvaluator(condition: $0, serviceDef: serviceDef) }
+        func items(_ list: [PolicyItem], sorted: Bool) -> [PolicyItemEvaluator] {
+            let evs = list.map { PolicyItemEvaluator(item: $0, serviceDef: serviceDef) }
+            guard sorted else { return evs }
+            return evs.enumerated().sorted { ($0.element.evalOrder, $0.offset) < ($1.element.evalOrder, $1.offset) }.map(\.element)
+        }
+        allowItems = items(policy.policyItems, sorted: true)
+        if serviceDef.enableDenyAndExceptions {
+            denyItems = items(policy.denyPolicyItems, sorted: true)
+            allowExceptions = items(policy.allowExceptions, sorted: true)
+            denyExceptions = items(policy.denyExceptions, sorted: true)
+        } else {
+            denyItems = []
+            allowExceptions = []
+            denyExceptions = []
+        }
+        maskItems = items(policy.dataMaskPolicyItems, sorted: false)
+        rowFilterItems = items(policy.rowFilterPolicyItems, sorted: false)
+        hasDeny = !denyItems.isEmpty || isDenyAllElse
+        let matchFeatures = resourceMatchers.reduce(into: Set<String>()) { $0.formUnion($1.unsupportedFeatures) }
+        self.matchFeatures = matchFeatures
+        var unsupported = matchFeatures
+        if !policy.validitySchedules.isEmpty { unsupported.insert("validity-schedules") }
+        unsupportedFeatures = unsupported
+        evalOrder = Self.computeEvalOrder(policy, serviceDef: serviceDef, dynamic: resourceMatchers.contains { $0.needsDynamicEval })
+    }
+
+    /// Ranger's eval-order score; lower is evaluated earlier among equal priorities.
+    private static func computeEvalOrder(_ p: Policy, serviceDef: CompiledServiceDef, dynamic: Bool) -> Int {
+        var score = 10000
+        if dynamic { score += 20 }
+        var resScore = 0
+        for (_, r) in p.resources {
+            if r.values.contains(where: { $0.isEmpty || $0 == "*" }) {
+                resScore += 25
+            } else if r.values.contains(where: { $0.contains("*") }) {
+                resScore += 10
+            } else if r.values.contains(where: { $0.contains("?") }) {
+                resScore += 5
+            }
+            if r.isExcludes { resScore += 5 }
+            if r.isRecursive { resScore += 5 }
+        }
+        score -= min(100, resScore)
+        let allItems = p.policyItems + p.denyPolicyItems + p.allowExceptions + p.denyExceptions + p.dataMaskPolicyItems + p.rowFilterPolicyItems
+        var users: Set<String> = []
+        var groups: Set<String> = []
+        var accessTypes: Set<String> = []
+        var conditionCount = p.conditions.count
+        for item in allItems {
+            users.formUnion(item.users)
+            groups.formUnion(item.groups)
+            for a in item.accesses where a.isAllowed { accessTypes.insert(a.type) }
+            conditionCount += item.conditions.count
+        }
+        if groups.contains(PolicyItemEvaluator.groupPublic) || users.contains(PolicyItemEvaluator.userCurrent) || p.isDenyAllElse {
+            score -= 25
+        } else {
+            score -= min(25, users.count + groups.count)
+        }
+        let typeCount = max(1, serviceDef.accessTypes.count)
+        score -= Int((25.0 * Double(accessTypes.count) / Double(typeCount)).rounded())
+        score -= max(0, 25 - 5 * conditionCount)
+        return score
+    }
+
+    /// The best match type over all resource sets of the policy.
+    func matchType(_ ctx: RequestContext, isTagRequest: Bool) -> MatchType {
+        var best: MatchType = .none
+        for m in resourceMatchers {
+            let t = m.matchType(ctx.prepared, ctx.tokens)
+            if ctx.accepts(t, isTagRequest: isTagRequest) { return t }
+            if best == .none { best = t }
+        }
+        return best
+    }
+
+    func conditionsPass(_ ctx: RequestContext, _ state: EvalState) -> Bool {
+        for c in conditions where !c.evaluate(ctx.conditionInput, state) { return false }
+        return true
+    }
+
+    /// Evaluates an access policy for a request whose match type is already known to apply.
+    func evaluateAccess(_ ctx: RequestContext, matchType: MatchType, _ result: inout WorkingResult, _ state: EvalState) {
+        state.unsupported.formUnion(unsupportedFeatures)
+        guard conditionsPass(ctx, state) else { return }
+        if !result.isAuditedDetermined, isAuditEnabled {
+            result.setAudited(true)
+            result.auditPolicyId = id
+        }
+        if !result.isAccessDetermined {
+            evaluateItems(ctx, matchType, &result, state)
+        }
+    }
+
+    private func matchingItem(_ ctx: RequestContext, _ accessType: String, _ items: [PolicyItemEvaluator], _ exceptions: [PolicyItemEvaluator], _ state: EvalState) -> PolicyItemEvaluator? {
+        guard let item = items.first(where: { $0.isMatch(ctx, accessType: accessType, state) }) else { return nil }
+        for e in exceptions where e.isMatch(ctx, accessType: accessType, state) { return nil }
+        return item
+    }
+
+    private func evaluateItems(_ ctx: RequestContext, _ matchType: MatchType, _ result: inout WorkingResult, _ state: EvalState) {
+        let descendantDenyIgnored = matchType == .descendant && ctx.ignoresDescendantDeny
+        for accessType in ctx.requestedTypes {
+            var outcome: TypeResult? = nil
+            if matchingItem(ctx, accessType, denyItems, denyExceptions, state) != nil {
+                if !descendantDenyIgnored {
+                    outcome = TypeResult(isAllowed: false, isDetermined: true, policyId: id, policyVersion: version, priority: priority, reason: "matched deny item")
+                }
+            } else if matchingItem(ctx, accessType, allowItems, allowExceptions, state) != nil {
+                outcome = TypeResult(isAllowed: true, isDetermined: false, policyId: id, policyVersion: version, priority: priority, reason: "matched allow item")
+            } else if isDenyAllElse {
+                if !descendantDenyIgnored {
+                    outcome = TypeResult(isAllowed: false, isDetermined: true, policyId: id, policyVersion: version, priority: priority, reason: "matched deny-all-else policy")
+                }
+            }
+            guard let outcome else { continue }
+            if let old = state.accessTypeResults[accessType] {
+                if old.isAllowed {
+                    if !outcome.isAllowed {
+                        if priority >= old.priority { state.accessTypeResults[accessType] = outcome }
+                    } else if priority > old.priority {
+                        state.accessTypeResults[accessType] = outcome
+                    }
+                } else {
+                    if priority >= old.priority && outcome.isAllowed && ctx.isAnyForMerge {
+                        state.accessTypeResults[accessType] = outcome
+                    } else if priority > old.priority {
+                        state.accessTypeResults[accessType] = outcome
+                    }
+                }
+            } else {
+                state.accessTypeResults[accessType] = outcome
+            }
+            if ctx.isAnyForMerge {
+                if ctx.ignoresDescendantDeny && outcome.isAllowed { break }
+                if !ctx.ignoresDescendantDeny && !outcome.isAllowed { break }
+            }
+        }
+        if let composite = Self.composite(ctx, state) {
+            result.apply(composite)
+        }
+    }
+
+    private static func derive(_ types: [String], _ state: EvalState) -> TypeResult? {
+        var determined = true
+        var denied = false
+        var deniedResult: TypeResult? = nil
+        for t in types {
+            if let r = state.accessTypeResults[t] {
+                if r.isAllowed { return r }
+                denied = true
+                if deniedResult == nil { deniedResult = r }
+            } else {
+                determined = false
+            }
+        }
+        return determined && denied ? deniedResult : nil
+    }
+
+    /// Combines per-access-type outcomes (`getCompositeAccessResult`).
+    static func composite(_ ctx: RequestContext, _ state: EvalState) -> TypeResult? {
+        guard let groups = ctx.typeGroups, !groups.isEmpty else {
+            return derive(ctx.requestedTypes, state)
+        }
+        var determined = true
+        var allowed = false
+        var allowResult: TypeResult? = nil
+        for g in groups {
+            if let r = derive(g, state) {
+                if !r.isAllowed { return r }
+                allowed = true
+                if allowResult == nil { allowResult = r }
+            } else {
+                determined = false
+            }
+        }
+        return determined && allowed ? allowResult : nil
+    }
+
+    /// Evaluates a data-mask policy: the first matching item (in JSON order) masks.
+    func evaluateDataMask(_ ctx: RequestContext, _ result: inout WorkingResult, _ state: EvalState) {
+        state.unsupported.formUnion(unsupportedFeatures)
+        guard conditionsPass(ctx, state) else { return }
+        if !result.isAuditedDetermined, isAuditEnabled {
+            result.setAudited(true)
+            result.auditPolicyId = id
+        }
+        guard !result.isAccessDetermined else { return }
+        for item in maskItems where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state) {
+            if let info = item.dataMaskInfo, (info.valueExpr ?? "").contains("${{") || (info.conditionExpr ?? "").contains("${{") {
+                state.unsupported.insert("request-expressions")
+            }
+            if result.maskType == nil, let info = item.dataMaskInfo {
+                result.maskType = info.dataMaskType
+                result.maskCondition = info.conditionExpr
+                result.maskedValue = info.valueExpr
+                setAllowed(&result)
+            }
+            return
+        }
+    }
+
+    /// Evaluates a row-filter policy: the first matching item filters, unless its filter is null.
+    func evaluateRowFilter(_ ctx: RequestContext, _ result: inout WorkingResult, _ state: EvalState) {
+        state.unsupported.formUnion(unsupportedFeatures)
+        guard conditionsPass(ctx, state) else { return }
+        if !result.isAuditedDetermined, isAuditEnabled {
+            result.setAudited(true)
+            result.auditPolicyId = id
+        }
+        guard !result.isAccessDetermined else { return }
+        for item in rowFilterItems where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state) {
+            if let expr = item.rowFilterInfo?.filterExpr, expr.contains("${{") || expr.contains("[[") {
+                state.unsupported.insert("request-expressions")
+            }
+            if result.filterExpr == nil, let expr = item.rowFilterInfo?.filterExpr {
+                result.filterExpr = expr
+                setAllowed(&result)
+            }
+            return
+        }
+    }
+
+    private func setAllowed(_ result: inout WorkingResult) {
+        if !result.isAllowed {
+            result.isAllowed = true
+            result.policyId = id
+            result.policyVersion = version
+            result.policyPriority = priority
+        }
+    }
+}

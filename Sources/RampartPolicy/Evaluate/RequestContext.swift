@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Everything derived from a request once, before policies are visited (Ranger's
+/// `RangerDefaultRequestProcessor.preProcess`).
+struct RequestContext {
+    let request: AccessRequest
+    let prepared: PreparedResource
+    let tokens: TokenContext
+    let groups: Set<String>
+    let roles: Set<String>
+    let clientIP: String?
+    /// Concrete access types to evaluate (lower-cased), e.g. all service types for `_any`.
+    let requestedTypes: [String]
+    let typeGroups: [[String]]?
+    /// The request asks for any access (`_any` or empty access type).
+    let isAny: Bool
+    /// `_any`, or the context flag `ISANYACCESS` (used when merging per-access-type outcomes).
+    let isAnyForMerge: Bool
+    /// For tag policies: the tag being evaluated.
+    var tag: TagForEval?
+    let allTags: [TagForEval]
+
+    var conditionInput: ConditionInput {
+        ConditionInput(request: request, clientIP: clientIP, tag: tag, allTags: allTags)
+    }
+
+    var ignoresDescendantDeny: Bool { request.isDescendantDenyIgnored }
+
+    /// Whether a policy whose resources relate to the request by `matchType` applies.
+    func accepts(_ matchType: MatchType, isTagRequest: Bool) -> Bool {
+        switch matchType {
+        case .selfMatch, .selfAndAllDescendants: return true
+        case .descendant: return isAny || request.resourceMatchingScope == .selfOrDescendants
+        case .ancestor: return isTagRequest
+        case .none: return false
+        }
+    }
+}
