@@ -67,6 +67,7 @@ let package = Package(
             name: "RampartServer",
             dependencies: [
                 "RampartCore",
+                "RampartPolicy",
                 "RampartStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

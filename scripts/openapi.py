@@ -58,6 +58,13 @@ schemas = {
     "Me": {"type": "object", "properties": {"kind": {"enum": ["operator", "user", "api-key"]}, "actor": S, "username": S, "tenant": ref("Tenant"),
            "user": ref("User"), "roles": {"type": "array", "items": ref("Role")}, "permissions": {"type": "array", "items": S},
            "groups": {"type": "array", "items": ref("Group")}}},
+    "DecisionRequest": {"type": "object", "required": ["service", "user", "resource", "accessType"], "properties": {
+        "service": S, "user": S, "groups": {"type": "array", "items": S}, "roles": {"type": "array", "items": S},
+        "resource": {"type": "object", "additionalProperties": S}, "accessType": S, "context": {"type": "object", "additionalProperties": S}}},
+    "Decision": {"type": "object", "required": ["allowed", "audited", "policyVersion"], "properties": {
+        "allowed": {"type": "boolean"}, "audited": {"type": "boolean"}, "policyId": {"type": ["integer", "null"]}, "policyVersion": {"type": "integer"},
+        "reason": S, "mask": {"type": "object", "properties": {"type": S, "value": S, "condition": S, "policyId": {"type": "integer"}}},
+        "rowFilter": {"type": "object", "properties": {"expression": S, "policyId": {"type": "integer"}}}}},
     "Status": {"type": "object", "properties": {"status": S}},
 }
 paths = {
@@ -115,6 +122,16 @@ paths = {
     "/v1/api-keys/{id}": {
         "get": op("Get an API key", "identity", ok(ref("ApiKey")), params=[ID], extra=["404"]),
         "delete": op("Revoke an API key", "identity", NOBODY, params=[ID], extra=["404"])},
+    "/v1/policies/import": {"post": op("Import a Ranger service: serviceDef, service and policies (Ranger export JSON)", "policies",
+                            ok({"type": "object", "properties": {"service": S, "version": {"type": "integer"}, "policies": {"type": "integer"}}}),
+                            request={"type": "object", "required": ["serviceDef", "policies"], "properties": {"serviceDef": {"type": "object"},
+                            "service": {}, "policies": {"type": "array", "items": {"type": "object"}}}}, extra=["413", "415", "422"])},
+    "/v1/policies/export": {"get": op("Export a service in Ranger JSON", "policies", ok({"type": "object"}),
+                            params=[{"name": "service", "in": "query", "required": True, "schema": S}], extra=["404"])},
+    "/v1/authorize": {"post": op("Decide one access request", "decisions", ok(ref("Decision")), request=ref("DecisionRequest"), extra=["404", "422"])},
+    "/v1/authorize/batch": {"post": op("Decide up to 1,000 access requests", "decisions", ok({"type": "object", "properties": {
+                            "decisions": {"type": "array", "items": ref("Decision")}}}), request={"type": "object", "required": ["requests"], "properties": {
+                            "requests": {"type": "array", "maxItems": 1000, "items": ref("DecisionRequest")}}}, extra=["404", "422"])},
     "/v1/keys": {"get": op("Data-key versions of the tenant", "keys", ok({"type": "object", "properties": {"currentVersion": {"type": "integer"},
                  "versions": {"type": "array", "items": {"type": "integer"}}}}))},
     "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {

@@ -61,6 +61,7 @@ package enum RampartApplication {
         GroupsController(services: services).register(on: api)
         ApiKeysController(services: services).register(on: api)
         KeysController(services: services).register(on: api)
+        PoliciesController(services: services, cache: PolicySnapshotCache()).register(on: api)
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {

@@ -111,11 +111,7 @@ import Testing
     func keyRotationThroughTheAPI(_ engine: TestEngine) async throws {
         try await TestServer.withServer(engine) { client in
             let f = try await TwoTenantFixture.make(client)
-            let security = try await client.send(
-                .post, "/v1/users", token: f.a.adminToken,
-                body: .json(["username": "kim", "password": "security-admin-pass-1", "roles": ["security-admin"]]))
-            #expect(security.status == 201)
-            let token = try await client.login(tenant: f.a.slug, username: "kim", password: "security-admin-pass-1").string("token")
+            let token = f.a.securityToken
             #expect(try await client.send(.get, "/v1/keys", token: token).text.contains("\"currentVersion\":1"))
             let rotated = try await client.send(.post, "/v1/keys/rotate", token: token)
             #expect(rotated.status == 200)

@@ -110,6 +110,30 @@ import Testing
             expectNotFound(try await client.send(.delete, "/v1/api-keys/\(f.b.apiKeyID)", token: token), "DELETE api key")
             #expect(try await client.send(.get, "/v1/me", token: f.b.apiKeyToken).status == 200, "B's key must still work")
         },
+        "POST /v1/policies/import": { client, f, _ in
+            // Importing a service of B's name into A creates A's own copy; B's stays at version 1.
+            let reply = try await client.send(
+                .post, "/v1/policies/import", token: f.a.securityToken, body: .raw(HivePolicies.json(service: f.b.service), contentType: "application/json"))
+            #expect(reply.status == 200)
+            let export = try await client.send(.get, "/v1/policies/export?service=\(f.b.service)", token: f.b.securityToken)
+            #expect(export.text.contains("\"serviceVersion\":\"1\""))
+        },
+        "GET /v1/policies/export": { client, f, _ in
+            expectNotFound(try await client.send(.get, "/v1/policies/export?service=\(f.b.service)", token: f.a.securityToken), "export")
+        },
+        "POST /v1/authorize": { client, f, _ in
+            let request: [String: any Sendable] = [
+                "service": f.b.service, "user": "bob", "resource": ["database": "sales", "table": "t", "column": "c"], "accessType": "select",
+            ]
+            expectNotFound(try await client.send(.post, "/v1/authorize", token: f.a.securityToken, body: .json(request)), "authorize")
+        },
+        "POST /v1/authorize/batch": { client, f, _ in
+            let request: [String: any Sendable] = [
+                "service": f.b.service, "user": "bob", "resource": ["database": "sales"], "accessType": "select",
+            ]
+            expectNotFound(
+                try await client.send(.post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": [request]])), "batch")
+        },
         "GET /v1/keys": { client, f, token in
             // tenant-admin lacks keys:manage; either way nothing of B's is shown.
             let reply = try await client.send(.get, "/v1/keys", token: token)

@@ -16,6 +16,10 @@ struct TwoTenantFixture: Sendable {
         var groupID: String
         var apiKeyID: String
         var apiKeyToken: String
+        /// A security-admin's session (policies and decisions).
+        var securityToken: String
+        /// The Ranger service imported into this tenant.
+        var service: String
     }
 
     var operatorToken: String
@@ -23,6 +27,7 @@ struct TwoTenantFixture: Sendable {
     var b: TenantObjects
 
     static let userPassword = "ordinary-user-passphrase-7"
+    static let securityPassword = "security-admin-pass-1"
 
     static func make(_ client: APIClient) async throws -> TwoTenantFixture {
         let operatorToken = try await client.loginOperator()
@@ -44,8 +49,16 @@ struct TwoTenantFixture: Sendable {
         try await client.send(.put, "/v1/groups/\(groupID)/members/\(userID)", token: adminToken)
         let userToken = try await client.login(tenant: slug, username: "bob", password: userPassword).string("token")
         let userKey = try await client.send(.post, "/v1/api-keys", token: userToken, body: .json(["name": "bob's key", "roles": ["user"]]))
+        try await client.send(
+            .post, "/v1/users", token: adminToken,
+            body: .json(["username": "kim", "password": securityPassword, "roles": ["security-admin"]]))
+        let securityToken = try await client.login(tenant: slug, username: "kim", password: securityPassword).string("token")
+        let service = "\(slug)-hive"
+        let imported = try await client.send(.post, "/v1/policies/import", token: securityToken, body: .raw(HivePolicies.json(service: service), contentType: "application/json"))
+        guard imported.status == 200 else { throw RampartError(.internalError, "policy import failed: \(imported.text)") }
         return TenantObjects(
             slug: slug, id: id, adminToken: adminToken, adminKeyToken: try adminKey.string("token"), userID: userID,
-            groupID: groupID, apiKeyID: try userKey.string("id"), apiKeyToken: try userKey.string("token"))
+            groupID: groupID, apiKeyID: try userKey.string("id"), apiKeyToken: try userKey.string("token"),
+            securityToken: securityToken, service: service)
     }
 }

@@ -36,6 +36,19 @@ package enum JSONBody {
         }
     }
 
+    /// The raw body, for routes that parse foreign JSON (Ranger exports) themselves.
+    package static func collect(_ request: Request, limit: Int) async throws -> Data {
+        if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
+            throw RampartError(.unsupportedMediaType, "request body must be application/json")
+        }
+        var request = request
+        do {
+            return Data(try await request.collectBody(upTo: limit).readableBytesView)
+        } catch {
+            throw RampartError(.payloadTooLarge, "request body exceeds \(limit) bytes")
+        }
+    }
+
     package static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

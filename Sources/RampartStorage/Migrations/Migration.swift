@@ -11,6 +11,7 @@ package protocol Migration: Sendable {
 /// The explicit, ordered list of migrations.
 package enum Migrations {
     package static let all: [any Migration] = [
-        M0001Foundation()
+        M0001Foundation(),
+        M0002PolicyServices(),
     ]
 }

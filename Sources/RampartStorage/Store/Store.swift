@@ -86,6 +86,12 @@ package protocol StoreTransaction: Sendable {
     func secret(_ name: String, in tenant: TenantID) async throws -> String?
     func secrets(in tenant: TenantID) async throws -> [(name: String, ciphertext: String)]
 
+    // MARK: Policy services (Ranger JSON)
+    /// Stores the service and returns its new version (1 for a new service).
+    func putPolicyService(_ service: StoredPolicyService, in tenant: TenantID) async throws -> Int64
+    func policyServiceVersion(_ name: String, in tenant: TenantID) async throws -> Int64?
+    func policyService(_ name: String, in tenant: TenantID) async throws -> StoredPolicyService?
+
     // MARK: Server settings
     func setting(_ name: String) async throws -> String?
     func setSetting(_ name: String, value: String) async throws

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import RampartTesting
+import Testing
+
+@Suite struct PolicyDecisionTests {
+    static func ask(
+        _ client: APIClient, _ token: String, _ service: String, user: String, _ resource: [String: String], groups: [String]? = nil
+    ) async throws -> [String: Any] {
+        var body: [String: any Sendable] = ["service": service, "user": user, "resource": resource, "accessType": "select"]
+        if let groups { body["groups"] = groups }
+        let reply = try await client.send(.post, "/v1/authorize", token: token, body: .json(body))
+        #expect(reply.status == 200, "\(reply.text)")
+        return try reply.json()
+    }
+
+    @Test(arguments: TestEngine.available)
+    func decisionsFollowTheImportedPolicies(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let f = try await TwoTenantFixture.make(client)
+            let token = f.a.securityToken
+            let service = f.a.service
+            // bob is in `analysts` (stored membership, used when groups are omitted).
+            let allowed = try await Self.ask(client, token, service, user: "bob", ["database": "sales", "table": "orders", "column": "total"])
+            #expect(allowed["allowed"] as? Bool == true)
+            #expect(allowed["policyId"] as? Int == 1)
+            #expect(allowed["policyVersion"] as? Int == 1)
+            let filtered = try await Self.ask(client, token, service, user: "bob", ["database": "sales", "table": "orders"])
+            #expect((filtered["rowFilter"] as? [String: Any])?["expression"] as? String == "region = 'EU'")
+            let masked = try await Self.ask(client, token, service, user: "bob", ["database": "sales", "table": "customers", "column": "ssn"])
+            #expect((masked["mask"] as? [String: Any])?["type"] as? String == "MASK_SHOW_LAST_4")
+            let denied = try await Self.ask(client, token, service, user: "bob", ["database": "hr", "table": "salaries", "column": "x"])
+            #expect(denied["allowed"] as? Bool == false)
+            #expect(denied["policyId"] as? Int == 2)
+            // kim is not an analyst; explicit groups override the stored ones.
+            let kim = try await Self.ask(client, token, service, user: "kim", ["database": "sales", "table": "orders", "column": "total"])
+            #expect(kim["allowed"] as? Bool == false)
+            let kimAsAnalyst = try await Self.ask(
+                client, token, service, user: "kim", ["database": "sales", "table": "orders", "column": "total"], groups: ["analysts"])
+            #expect(kimAsAnalyst["allowed"] as? Bool == true)
+            // Users that do not exist in the tenant are denied, not errors.
+            let ghost = try await Self.ask(client, token, service, user: "ghost", ["database": "sales", "table": "orders", "column": "total"])
+            #expect(ghost["allowed"] as? Bool == false)
+            // Tenant-admins hold no decision permission.
+            let refused = try await client.send(
+                .post, "/v1/authorize", token: f.a.adminToken,
+                body: .json(["service": service, "user": "bob", "resource": ["database": "sales"], "accessType": "select"]))
+            #expect(refused.status == 403)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func exportThenImportGivesIdenticalDecisions(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let f = try await TwoTenantFixture.make(client)
+            let token = f.a.securityToken
+            let resources: [[String: String]] = [
+                ["database": "sales", "table": "orders", "column": "total"], ["database": "sales", "table": "customers", "column": "ssn"],
+                ["database": "hr", "table": "x", "column": "y"], ["database": "other", "table": "x", "column": "y"],
+                ["database": "sales", "table": "orders"],
+            ]
+            var before: [NSDictionary] = []
+            for resource in resources {
+                before.append(try await Self.ask(client, token, f.a.service, user: "bob", resource) as NSDictionary)
+            }
+            let export = try await client.send(.get, "/v1/policies/export?service=\(f.a.service)", token: token)
+            #expect(export.status == 200)
+            let reimport = try await client.send(.post, "/v1/policies/import", token: token, body: .raw(export.text, contentType: "application/json"))
+            #expect(try reimport.json()["version"] as? Int == 2, "\(reimport.text)")
+            for (index, resource) in resources.enumerated() {
+                let after = try await Self.ask(client, token, f.a.service, user: "bob", resource)
+                #expect(after["policyVersion"] as? Int == 2)
+                var comparable = after
+                comparable["policyVersion"] = 1
+                #expect((comparable as NSDictionary).isEqual(before[index]), "\(comparable) != \(before[index])")
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func batchesAndBadRequests(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let f = try await TwoTenantFixture.make(client)
+            let one: [String: any Sendable] = [
+                "service": f.a.service, "user": "bob", "resource": ["database": "sales", "table": "t", "column": "c"], "accessType": "select",
+            ]
+            let batch = try await client.send(.post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": Array(repeating: one, count: 1000)]))
+            #expect(batch.status == 200)
+            #expect((try batch.json()["decisions"] as? [[String: Any]])?.count == 1000)
+            let tooMany = try await client.send(
+                .post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": Array(repeating: one, count: 1001)]))
+            #expect(tooMany.status == 422)
+            let unknownService = try await client.send(
+                .post, "/v1/authorize", token: f.a.securityToken,
+                body: .json(["service": "nope", "user": "bob", "resource": ["database": "x"], "accessType": "select"]))
+            #expect(unknownService.status == 404)
+            let badImport = try await client.send(
+                .post, "/v1/policies/import", token: f.a.securityToken, body: .raw("{\"serviceDef\": {\"name\": \"hive\"}, \"policies\": []}", contentType: "application/json"))
+            #expect(badImport.status == 422, "a service definition without resources is refused: \(badImport.text)")
+            let metrics = try await client.send(.get, "/metrics")
+            #expect(metrics.text.contains("rampart_decisions_total"))
+        }
+    }
+}
