@@ -96,6 +96,18 @@ import Testing
             let list = try Self.rampart(["tenants", "list", "--data-dir", directory])
             #expect(list.stdout.contains("acme") && list.stdout.contains("Acme Corp"))
 
+            let export = """
+                {"serviceDef": {"name": "hive", "resources": [{"name": "database", "level": 10}], "accessTypes": [{"name": "select"}]},
+                 "policies": [{"id": 7, "name": "p", "service": "warehouse", "resources": {"database": {"values": ["sales"]}},
+                               "policyItems": [{"groups": ["analysts"], "accesses": [{"type": "select", "isAllowed": true}]}]}]}
+                """
+            try export.write(toFile: directory + "/export.json", atomically: true, encoding: .utf8)
+            let imported = try Self.rampart(["policy", "import", directory + "/export.json", "--tenant", "acme", "--data-dir", directory])
+            #expect(imported.stdout.contains("imported 1 policies into service warehouse (version 1)"), "\(imported.stderr)")
+            try "{\"policies\": 3}".write(toFile: directory + "/bad.json", atomically: true, encoding: .utf8)
+            let badImport = try Self.rampart(["policy", "import", directory + "/bad.json", "--tenant", "acme", "--data-dir", directory])
+            #expect(badImport.status == 1 && badImport.stderr.split(separator: "\n").count == 1, "\(badImport.stderr)")
+
             let rotate = try Self.rampart(["keys", "rotate", "--data-dir", directory, "--tenant", "acme"])
             #expect(rotate.stdout.contains("acme: data key version 2"), "\(rotate.stderr)")
             let rewrap = try Self.rampart(["keys", "rewrap", "--data-dir", directory, "--new-master-key-file", directory + "/new.key"])

@@ -3,10 +3,12 @@
 import ArgumentParser
 import Foundation
 import RampartPolicyConformance
+import RampartCore
+import RampartServer
 
 struct PolicyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "policy", abstract: "Policy engine tools.", subcommands: [Conformance.self])
+        commandName: "policy", abstract: "Policy engine tools.", subcommands: [Conformance.self, Import.self])
 
     struct Conformance: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,6 +25,29 @@ struct PolicyCommand: AsyncParsableCommand {
             let report = ConformanceRunner.run(directory: URL(fileURLWithPath: directory).standardizedFileURL)
             print(report.rendered())
             if report.failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a Ranger policy export (with its serviceDef) into a tenant; the service's version is bumped.")
+
+        @OptionGroup var storage: StorageOptions
+
+        @Argument(help: "Ranger export JSON: {\"serviceDef\": {...}, \"service\": ..., \"policies\": [...]}.")
+        var file: String
+
+        @Option(help: "Tenant slug or id.")
+        var tenant: String
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            let selector = tenant
+            let result = try await storage.withServices { services in
+                let tenant = try await TenantAdministration(services: services).find(selector)
+                return try await PolicyImport.run(data, tenant: tenant.id, services: services)
+            }
+            print("imported \(result.policies) policies into service \(result.service) (version \(result.version))")
         }
     }
 }

@@ -68,11 +68,8 @@ struct PoliciesController {
         api.add(.post, "/v1/policies/import", .tenant(.policiesWrite)) { request, context in
             let principal = try context.require(.policiesWrite)
             let data = try await JSONBody.collect(request, limit: max(limit, 16 << 20))
-            let stored = try Self.parseImport(data, at: services.clock.now())
-            _ = try PolicySnapshotCache.build(stored)  // refuse what the engine cannot load
-            let version = try await store.write { try await $0.putPolicyService(stored, in: principal.tenantID) }
-            let count = (try? PolicyLoader.policies(from: Data(stored.policiesJSON.utf8)).count) ?? 0
-            return try JSONBody.response(ImportResponse(service: stored.name, version: version, policies: count))
+            let imported = try await PolicyImport.run(data, tenant: principal.tenantID, services: services)
+            return try JSONBody.response(ImportResponse(service: imported.service, version: imported.version, policies: imported.policies))
         }
 
         api.add(.get, "/v1/policies/export", .tenant(.policiesRead)) { request, context in
@@ -157,9 +154,28 @@ struct PoliciesController {
         return decision
     }
 
+}
+
+/// Importing a Ranger export into a tenant: shared by the API and `rampart policy import`.
+package enum PolicyImport {
+    /// Parses, validates with the engine, and stores; returns the service name, its new version
+    /// and the number of policies.
+    package static func run(_ data: Data, tenant: TenantID, services: RampartServices) async throws
+        -> (service: String, version: Int64, policies: Int)
+    {
+        let stored = try parse(data, at: services.clock.now())
+        _ = try PolicySnapshotCache.build(stored)  // refuse what the engine cannot load
+        let version = try await services.store.write { tx in
+            guard try await tx.tenant(id: tenant) != nil else { throw RampartError.notFound("tenant") }
+            return try await tx.putPolicyService(stored, in: tenant)
+        }
+        let count = (try? PolicyLoader.policies(from: Data(stored.policiesJSON.utf8)).count) ?? 0
+        return (stored.name, version, count)
+    }
+
     /// Accepts a Ranger export (`{"policies": [...]}`) plus `serviceDef` (or `serviceDefs`) and an
     /// optional `service` (object or name).
-    static func parseImport(_ data: Data, at now: Int64) throws -> StoredPolicyService {
+    static func parse(_ data: Data, at now: Int64) throws -> StoredPolicyService {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw RampartError(.malformedJSON, "request body must be a JSON object")
         }
