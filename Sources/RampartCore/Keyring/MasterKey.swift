@@ -21,11 +21,10 @@ package struct MasterKey: Sendable {
         try self.init(key: SymmetricKey(data: data))
     }
 
-    package static func generate() -> MasterKey {
-        // swift-format-ignore: NeverUseForceTry
-        // A freshly generated 256-bit key always has the right size.
-        try! MasterKey(key: SymmetricKey(size: .bits256))
-    }
+    /// A freshly generated 256-bit key, which needs no size check.
+    private init(generated key: SymmetricKey) { self.key = key }
+
+    package static func generate() -> MasterKey { MasterKey(generated: SymmetricKey(size: .bits256)) }
 
     package var base64: Secret<String> { Secret(key.withUnsafeBytes { Data($0).base64EncodedString() }) }
 
