@@ -35,6 +35,11 @@ let package = Package(
         .target(name: "RampartPolicyConformance", dependencies: ["RampartPolicy"], swiftSettings: swiftSettings),
         // Sensitive-data classifiers and the scan engine. Pure: stdlib and Foundation only.
         .target(name: "RampartDiscovery", swiftSettings: swiftSettings),
+        // The audit log's math: RFC 9162 Merkle tree, proofs, signed checkpoints, verification.
+        .target(
+            name: "RampartAuditLog", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "AuditBench", dependencies: ["RampartAuditLog", .product(name: "Crypto", package: "swift-crypto")], path: "Benchmarks/AuditBench", swiftSettings: swiftSettings),
         .executableTarget(name: "PolicyBench", dependencies: ["RampartPolicy"], path: "Benchmarks/PolicyBench", swiftSettings: swiftSettings),
         .executableTarget(name: "DiscoverBench", dependencies: ["RampartDiscovery"], path: "Benchmarks/DiscoverBench", swiftSettings: swiftSettings),
         // Pure domain model: no I/O, no NIO, no Hummingbird.
@@ -51,6 +56,7 @@ let package = Package(
             name: "RampartStorage",
             dependencies: [
                 "RampartCore",
+                "RampartAuditLog",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -67,6 +73,8 @@ let package = Package(
             name: "RampartServer",
             dependencies: [
                 "RampartCore",
+                "RampartAuditLog",
+                .product(name: "Crypto", package: "swift-crypto"),
                 "RampartPolicy",
                 "RampartStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -85,6 +93,7 @@ let package = Package(
             name: "RampartCLI",
             dependencies: [
                 "RampartCore",
+                "RampartAuditLog",
                 "RampartStorage",
                 "RampartServer",
                 "RampartPolicyConformance",
@@ -114,6 +123,9 @@ let package = Package(
         ),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "RampartAuditLogTests", dependencies: ["RampartAuditLog", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
         .testTarget(
@@ -124,7 +136,9 @@ let package = Package(
         .testTarget(
             name: "RampartServerTests",
             dependencies: [
-                "RampartCore", "RampartStorage", "RampartServer", "RampartTesting",
+                "RampartCore", "RampartStorage", "RampartServer", "RampartTesting", "RampartAuditLog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -65,6 +65,12 @@ schemas = {
         "allowed": {"type": "boolean"}, "audited": {"type": "boolean"}, "policyId": {"type": ["integer", "null"]}, "policyVersion": {"type": "integer"},
         "reason": S, "mask": {"type": "object", "properties": {"type": S, "value": S, "condition": S, "policyId": {"type": "integer"}}},
         "rowFilter": {"type": "object", "properties": {"expression": S, "policyId": {"type": "integer"}}}}},
+    "AuditRecord": {"type": "object", "required": ["seq", "time", "tenantId", "actorType", "operation", "outcome", "leafHash"], "properties": {
+        **{k: {"type": "integer"} for k in ["seq", "time"]}, "timestamp": S, "leafHash": S,
+        **{k: {"type": ["string", "null"]} for k in ["tenantId", "actorType", "actorId", "sourceIp", "userAgent", "method", "path", "entityType", "entityId",
+           "operation", "outcome", "requestId", "batchId", "service", "resource", "accessType", "policyId", "details"]},
+        "status": {"type": ["integer", "null"]}, "policyVersion": {"type": ["integer", "null"]}}},
+    "Checkpoint": {"type": "object", "properties": {"checkpoint": {"type": "object"}, "timestamp": S, "note": {"type": "string", "description": "signed note text"}}},
     "Status": {"type": "object", "properties": {"status": S}},
 }
 paths = {
@@ -132,6 +138,25 @@ paths = {
     "/v1/authorize/batch": {"post": op("Decide up to 1,000 access requests", "decisions", ok({"type": "object", "properties": {
                             "decisions": {"type": "array", "items": ref("Decision")}}}), request={"type": "object", "required": ["requests"], "properties": {
                             "requests": {"type": "array", "maxItems": 1000, "items": ref("DecisionRequest")}}}, extra=["404", "422"])},
+    "/v1/audit/records": {"get": op("Audit records of the tenant, oldest first (auditor)", "audit", ok({"type": "object", "properties": {
+                          "items": {"type": "array", "items": ref("AuditRecord")}, "nextCursor": {"type": ["string", "null"]}}}),
+                          params=[{"name": n, "in": "query", "schema": S, "description": d} for n, d in [
+                              ("from", "RFC 3339 time or Unix microseconds, inclusive"), ("to", "RFC 3339 time or Unix microseconds, exclusive"),
+                              ("actor", "actor id (user id, API key id)"), ("entity", "entity id"), ("outcome", "allowed, denied or error"),
+                              ("cursor", "sequence number to continue after")]]
+                          + [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}], extra=["422"])},
+    "/v1/audit/checkpoints": {"post": op("Sign a checkpoint of the tenant log now", "audit", ok(ref("Checkpoint"), "Created", "201"), extra=["404"])},
+    "/v1/audit/checkpoints/latest": {"get": op("The newest signed checkpoint", "audit", ok(ref("Checkpoint")), extra=["404"])},
+    "/v1/audit/proof/inclusion": {"get": op("RFC 9162 inclusion proof of record `seq` in the tree of `size`", "audit", ok({"type": "object", "properties": {
+                                  "seq": {"type": "integer"}, "treeSize": {"type": "integer"}, "leafHash": S, "proof": {"type": "array", "items": S},
+                                  "checkpoint": ref("Checkpoint")}}), params=[{"name": "seq", "in": "query", "required": True, "schema": {"type": "integer"}},
+                                  {"name": "size", "in": "query", "schema": {"type": "integer"}}], extra=["404", "422"])},
+    "/v1/audit/proof/consistency": {"get": op("RFC 9162 consistency proof between tree sizes `from` and `to`", "audit", ok({"type": "object", "properties": {
+                                    "from": {"type": "integer"}, "to": {"type": "integer"}, "proof": {"type": "array", "items": S}}}),
+                                    params=[{"name": "from", "in": "query", "required": True, "schema": {"type": "integer"}},
+                                    {"name": "to", "in": "query", "required": True, "schema": {"type": "integer"}}], extra=["422"])},
+    "/v1/audit/public-key": {"get": op("The tenant's checkpoint signing keys (Ed25519, base64)", "audit", ok({"type": "object", "properties": {
+                             "keys": {"type": "array", "items": {"type": "object", "properties": {"keyId": S, "algorithm": S, "publicKey": S, "createdAt": S}}}}}))},
     "/v1/keys": {"get": op("Data-key versions of the tenant", "keys", ok({"type": "object", "properties": {"currentVersion": {"type": "integer"},
                  "versions": {"type": "array", "items": {"type": "integer"}}}}))},
     "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {

@@ -11,7 +11,7 @@ struct RampartCommand: AsyncParsableCommand {
         abstract: "Rampart: data security and governance server.",
         version: RampartVersion.current,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, KeysCommand.self, PolicyCommand.self, DiscoverCommand.self,
+            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, KeysCommand.self, PolicyCommand.self, DiscoverCommand.self, AuditCommand.self,
             VersionCommand.self,
         ]
     )

@@ -45,12 +45,14 @@ package enum RampartApplication {
         let services = try RampartServices(
             store: store, keyring: keyring, passwordHasher: PasswordHasher(parameters: configuration.passwordParameters),
             passwordPolicy: PasswordPolicy(), sessionLifetime: configuration.sessionLifetime, clock: SystemClock(),
-            metrics: PrometheusCollectorRegistry(), maximumBodySize: configuration.maximumBodySize)
+            metrics: PrometheusCollectorRegistry(), maximumBodySize: configuration.maximumBodySize, logger: logger)
 
         let router = Router(context: RampartRequestContext.self)
+        router.middlewares.add(ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
         router.middlewares.add(RequestIDMiddleware())
         router.middlewares.add(AccessLogMiddleware())
         router.middlewares.add(MetricsMiddleware(registry: services.metrics))
+        router.middlewares.add(AuditMiddleware(writer: services.auditWriter, clock: services.clock))
         router.middlewares.add(ProblemMiddleware())
         router.middlewares.add(AuthenticationMiddleware(services: services))
         let api = APIRouter(router: router)
@@ -62,6 +64,7 @@ package enum RampartApplication {
         ApiKeysController(services: services).register(on: api)
         KeysController(services: services).register(on: api)
         PoliciesController(services: services, cache: PolicySnapshotCache()).register(on: api)
+        AuditController(services: services).register(on: api)
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
@@ -76,6 +79,9 @@ package enum RampartApplication {
             services: [
                 DatabaseLifecycleService(database: database),
                 SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
+                // Shut down in reverse: the writer drains first, then the last checkpoint covers it.
+                AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, logger: logger),
+                services.auditWriter,
             ],
             logger: logger
         )

@@ -19,6 +19,11 @@ package struct ServerConfiguration: Sendable {
     package var passwordParameters = PasswordHasher.Parameters.default
     package var sessionLifetime = SessionLifetime()
     package var maximumBodySize = 1 << 20
+    /// Peer addresses whose `X-Forwarded-For` is believed (exact IP addresses). Empty: the header
+    /// is ignored, so a client cannot choose the source IP that audit and throttling see.
+    package var trustedProxies: Set<String> = []
+    /// How often each tenant's audit log gets a signed checkpoint when it has grown.
+    package var auditCheckpointInterval: Duration = .seconds(60)
     /// The operator's first password; when `nil` on first start, one is generated and printed once.
     package var bootstrapPassword: Secret<String>?
     package var bootstrapUsername = "operator"

@@ -28,11 +28,11 @@ package enum TestServer {
     }
 
     package static func run<R: Sendable>(
-        _ configuration: ServerConfiguration, logger: Logger = Logger(label: "rampart-test"),
+        _ configuration: ServerConfiguration, logger: Logger = Logger(label: "rampart-test"), keepLogLevel: Bool = false,
         _ body: @escaping @Sendable (APIClient) async throws -> R
     ) async throws -> R {
         var logger = logger
-        if logger.logLevel > .warning || ProcessInfo.processInfo.environment["RAMPART_TEST_LOG"] == nil {
+        if !keepLogLevel && (logger.logLevel > .warning || ProcessInfo.processInfo.environment["RAMPART_TEST_LOG"] == nil) {
             logger.logLevel = .warning
         }
         let built = try await RampartApplication.build(configuration: configuration, logger: logger)

@@ -140,6 +140,46 @@ import Testing
             #expect(reply.status == 403 || reply.status == 200)
             #expect(!reply.text.contains(f.b.id))
         },
+        "GET /v1/audit/records": { client, f, token in
+            // A's own requests may name B's ids (the probes send them); what must never appear is
+            // a record of B's log or one of B's actors.
+            let reply = try await client.send(.get, "/v1/audit/records?limit=1000", token: token)
+            #expect(reply.status == 200)
+            let items = try reply.json()["items"] as? [[String: Any]] ?? []
+            #expect(!items.isEmpty && items.allSatisfy { $0["tenantId"] as? String == f.a.id })
+            #expect(!items.contains { $0["actorId"] as? String == f.b.apiKeyID || $0["actorId"] as? String == f.b.userID })
+        },
+        "POST /v1/audit/checkpoints": { client, f, token in
+            let reply = try await client.send(.post, "/v1/audit/checkpoints", token: token)
+            #expect(reply.status == 201)
+            #expect(reply.text.contains(f.a.id) && !reply.text.contains(f.b.id))
+        },
+        "GET /v1/audit/checkpoints/latest": { client, f, token in
+            _ = try await client.send(.post, "/v1/audit/checkpoints", token: token)
+            let reply = try await client.send(.get, "/v1/audit/checkpoints/latest", token: token)
+            #expect(reply.status == 200)
+            #expect(reply.text.contains(f.a.id) && !reply.text.contains(f.b.id))
+        },
+        "GET /v1/audit/proof/inclusion": { client, f, token in
+            // The proof is over A's tree: its leaf is A's record 1, never B's.
+            let mine = try await client.send(.get, "/v1/audit/records?limit=1", token: token)
+            let theirs = try await client.send(.get, "/v1/audit/records?limit=1", token: f.b.adminToken)
+            let reply = try await client.send(.get, "/v1/audit/proof/inclusion?seq=1&size=2", token: token)
+            #expect(reply.status == 200)
+            let leaf = try reply.string("leafHash")
+            #expect(mine.text.contains(leaf) && !theirs.text.contains(leaf))
+        },
+        "GET /v1/audit/proof/consistency": { client, f, token in
+            let reply = try await client.send(.get, "/v1/audit/proof/consistency?from=1&to=2", token: token)
+            #expect(reply.status == 200)
+            _ = f
+        },
+        "GET /v1/audit/public-key": { client, f, token in
+            let mine = try await client.send(.get, "/v1/audit/public-key", token: token)
+            let theirs = try await client.send(.get, "/v1/audit/public-key", token: f.b.adminToken)
+            #expect(mine.status == 200 && theirs.status == 200)
+            #expect(mine.text != theirs.text)
+        },
         "POST /v1/keys/rotate": { client, f, token in
             let reply = try await client.send(.post, "/v1/keys/rotate", token: token)
             #expect(reply.status == 403, "tenant-admin does not hold keys:manage")

@@ -19,7 +19,7 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
     package var permissions: Set<Permission> {
         switch self {
         case .tenantAdmin:
-            [.usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .selfRead]
+            [.usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead]
         case .securityAdmin:
             [.usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead]
         case .auditor:

@@ -14,13 +14,15 @@ package struct RampartRequestContext: RequestContext, RemoteAddressRequestContex
     package var requestID: String = ""
     package var principal: Principal?
 
+    /// Textual source IP, without the port: the peer address, or the client address a trusted
+    /// proxy forwarded (see ``ClientAddressMiddleware``).
+    package var sourceIP: String?
+
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
+        self.sourceIP = source.channel.remoteAddress?.ipAddress
     }
-
-    /// Textual source IP, without the port.
-    package var sourceIP: String? { remoteAddress?.ipAddress }
 
     /// The authenticated principal, or 401.
     package func requirePrincipal() throws -> Principal {

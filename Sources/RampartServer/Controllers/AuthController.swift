@@ -96,7 +96,15 @@ struct AuthController {
             let credentials = try await services.store.read { try await $0.operatorCredentials(username: body.username) }
             // Verify against a decoy when the operator is unknown, so timing does not reveal it.
             let verified = hasher.verify(body.password, against: credentials?.passwordHash ?? decoy)
-            guard verified, let credentials else { throw invalid }
+            guard verified, let credentials else {
+                AuditDetails.event("login.failed", ["username": body.username])
+                throw invalid
+            }
+            AuditScope.current?.update {
+                $0.actorType = "operator"
+                $0.actorID = credentials.id.rawValue
+            }
+            AuditDetails.event("login.succeeded")
             return try await openSession(
                 tenant: nil, subject: .operator, subjectID: credentials.id.rawValue, sourceIP: sourceIP, userAgent: userAgent,
                 user: nil, operatorName: body.username)
@@ -105,11 +113,23 @@ struct AuthController {
             guard let tenant = try await tx.tenant(slug: tenantSlug) else { return (nil, nil) }
             return (tenant, try await tx.user(username: body.username, in: tenant.id))
         }
+        if let tenant { AuditScope.current?.update { $0.tenant = tenant.id } }
         let verified = hasher.verify(body.password, against: user?.passwordHash ?? decoy)
-        guard verified, let tenant, let user else { throw invalid }
+        guard verified, let tenant, let user else {
+            AuditDetails.event("login.failed", ["username": body.username])
+            throw invalid
+        }
+        AuditScope.current?.update {
+            $0.actorType = "user"
+            $0.actorID = user.id.rawValue
+        }
+        AuditDetails.event("login.succeeded")
         // Only a caller who knows the password learns that the tenant is suspended.
         guard tenant.status == .active else { throw RampartError(.tenantSuspended, "tenant `\(tenant.slug)` is suspended") }
-        guard user.status == .active else { throw invalid }
+        guard user.status == .active else {
+            AuditDetails.event("login.failed", ["username": body.username, "reason": "disabled"])
+            throw invalid
+        }
         if let hash = user.passwordHash, hasher.needsRehash(hash) {
             let upgraded = try hasher.hash(body.password)
             try await services.store.write { tx in

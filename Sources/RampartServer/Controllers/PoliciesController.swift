@@ -2,6 +2,7 @@
 
 import Foundation
 import Hummingbird
+import RampartAuditLog
 import RampartCore
 import Prometheus
 import RampartPolicy
@@ -94,6 +95,9 @@ struct PoliciesController {
             let principal = try context.require(.decisionsRequest)
             let body = try await JSONBody.decode(DecisionRequest.self, from: request, limit: limit)
             let decision = try await decide(body, tenant: principal.tenantID, cache: cache)
+            try await services.auditWriter.append(
+                [Self.auditRecord(body, decision, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())],
+                tenant: principal.tenantID)
             services.metrics.makeCounter(
                 descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
                 labels: [("allowed", String(decision.allowed))]
@@ -110,6 +114,11 @@ struct PoliciesController {
             var decisions: [Decision] = []
             decisions.reserveCapacity(body.requests.count)
             for item in body.requests { decisions.append(try await decide(item, tenant: principal.tenantID, cache: cache)) }
+            let batchID = UUIDv7.generate()
+            let now = services.clock.nowMicroseconds()
+            try await services.auditWriter.append(
+                zip(body.requests, decisions).map { Self.auditRecord($0, $1, tenant: principal.tenantID, batchID: batchID, now: now) },
+                tenant: principal.tenantID)
             services.metrics.makeCounter(
                 descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
                 labels: [("allowed", "batch")]
@@ -119,6 +128,13 @@ struct PoliciesController {
     }
 
     /// Users unknown to the tenant are denied, not errors; groups default to stored memberships.
+    static func auditRecord(_ body: DecisionRequest, _ decision: Decision, tenant: TenantID, batchID: String?, now: Int64) -> AuditRecord {
+        DecisionAudit.record(
+            scope: AuditScope.current, tenant: tenant, user: body.user, service: body.service, resource: body.resource,
+            accessType: body.accessType, allowed: decision.allowed, policyID: decision.policyId, policyVersion: decision.policyVersion,
+            batchID: batchID, now: now)
+    }
+
     private func decide(_ body: DecisionRequest, tenant: TenantID, cache: PolicySnapshotCache) async throws -> Decision {
         guard !body.accessType.isEmpty, body.accessType.count <= 128 else {
             throw RampartError.validation("must be a non-empty access type", field: "accessType")

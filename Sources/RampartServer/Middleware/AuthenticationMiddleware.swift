@@ -26,7 +26,9 @@ package struct AuthenticationMiddleware: RouterMiddleware {
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
         var context = context
-        context.principal = try await authenticate(header: header)
+        let principal = try await authenticate(header: header)
+        context.principal = principal
+        AuditScope.current?.setPrincipal(principal)
         context.logger[metadataKey: "actor"] = .string(context.principal?.actor ?? "anonymous")
         return try await next(request, context)
     }

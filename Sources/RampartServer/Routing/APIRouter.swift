@@ -50,8 +50,27 @@ package final class APIRouter: @unchecked Sendable {
             case .operatorOnly: _ = try context.requireOperator()
             case .tenant(let permission): _ = try context.require(permission)
             }
+            if let scope = AuditScope.current {
+                let entity = Self.entity(of: path, parameters: context.parameters)
+                scope.update { facts in
+                    facts.operation = "\(method.rawValue) \(path)"
+                    facts.entityType = entity.type
+                    facts.entityID = entity.id
+                    facts.armed = true
+                }
+            }
             return try await handler(request, context)
         }
+    }
+}
+
+extension APIRouter {
+    /// The entity a route acts on, for the audit record: the collection after `/v1/` and the
+    /// route's `{id}` parameter. Handlers that create an entity name it themselves.
+    static func entity(of path: String, parameters: Parameters) -> (type: String?, id: String?) {
+        let segments = path.split(separator: "/")
+        guard segments.count >= 2, segments[0] == "v1" else { return (nil, nil) }
+        return (String(segments[1]), parameters.get("id"))
     }
 }
 

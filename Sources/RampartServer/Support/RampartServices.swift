@@ -18,12 +18,21 @@ package struct RampartServices: Sendable {
     /// A hash of a random password, verified when the username is unknown so that unknown users
     /// cost the same time as wrong passwords.
     package let decoyPasswordHash: String
+    /// Appends audit records that are not part of a state change (group commit; runs as a service).
+    package let auditWriter: AuditWriter
+    /// Checkpoints, signing keys and proofs of the audit log.
+    package let auditLog: AuditLog
 
     package init(
         store: any Store, keyring: Keyring, passwordHasher: PasswordHasher, passwordPolicy: PasswordPolicy,
-        sessionLifetime: SessionLifetime, clock: any RampartClock, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), maximumBodySize: Int
+        sessionLifetime: SessionLifetime, clock: any RampartClock, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), maximumBodySize: Int,
+        logger: Logger = Logger(label: "rampart.audit")
     ) throws {
+        // Handlers' writes carry their request's audit record (see AuditedStore).
+        let store = (store as? AuditedStore) ?? AuditedStore(base: store, clock: clock)
         self.store = store
+        self.auditWriter = AuditWriter(store: store.base, clock: clock, logger: logger)
+        self.auditLog = AuditLog(store: store.base, keyring: keyring, clock: clock)
         self.keyring = keyring
         self.passwordHasher = passwordHasher
         self.passwordPolicy = passwordPolicy

@@ -118,8 +118,28 @@ package final class Keyring: Sendable {
             let key = try DataKey.unwrap(entry.wrapped, tenantID: entry.tenant, version: entry.version, master: master)
             try await tx.replaceWrappedTenantKey(entry.tenant, version: entry.version, wrapped: try key.wrapped(by: newMaster))
         }
+        let signingKeys = try await tx.allAuditSigningKeys()
+        for entry in signingKeys {
+            let context = Self.signingKeyContext(tenant: entry.tenantID, keyID: entry.keyID)
+            let raw = try master.open(entry.wrappedPrivateKey, context: context)
+            try await tx.replaceAuditSigningKeyWrapping(
+                entry.tenantID, keyID: entry.keyID, wrappedPrivateKey: try newMaster.seal(raw, context: context))
+        }
         try await tx.setSetting(Self.fingerprintSetting, value: newMaster.fingerprint)
-        return all.count
+        return all.count + signingKeys.count
+    }
+
+    /// Wraps an audit checkpoint signing key under the master key, bound to its tenant and key id.
+    package func wrapSigningKey(_ raw: Secret<[UInt8]>, tenant: TenantID, keyID: String) throws -> String {
+        try master.seal(raw, context: Self.signingKeyContext(tenant: tenant, keyID: keyID))
+    }
+
+    package func unwrapSigningKey(_ wrapped: String, tenant: TenantID, keyID: String) throws -> Secret<[UInt8]> {
+        try master.open(wrapped, context: Self.signingKeyContext(tenant: tenant, keyID: keyID))
+    }
+
+    private static func signingKeyContext(tenant: TenantID, keyID: String) -> String {
+        "rampart-audit-signing-key-v1|\(tenant.rawValue)|\(keyID)"
     }
 
     private func unwrap(tenant: TenantID, version: Int, wrapped: String) throws -> DataKey {

@@ -13,5 +13,6 @@ package enum Migrations {
     package static let all: [any Migration] = [
         M0001Foundation(),
         M0002PolicyServices(),
+        M0004Audit(),
     ]
 }

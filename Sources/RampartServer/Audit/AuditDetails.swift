@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+
+/// The `details` of an audit record: a small JSON object of non-secret facts, with sorted keys so
+/// the same facts always give the same bytes.
+package enum AuditDetails {
+    package static func json(_ fields: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(fields.mapValues { String($0.prefix(256)) }) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Marks the current request as the security event `event` with `fields`.
+    package static func event(_ event: String, _ fields: [String: String] = [:]) {
+        AuditScope.current?.update { $0.details = json(fields.merging(["event": event]) { $1 }) }
+    }
+}

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import RampartAuditLog
+import RampartCore
+import SQLKit
+
+/// One audit record as stored: the record and the leaf hash computed when it was appended.
+package struct StoredAuditRecord: Sendable, Equatable {
+    package var record: AuditRecord
+    package var leafHash: MerkleHash
+
+    package init(record: AuditRecord, leafHash: MerkleHash) {
+        self.record = record
+        self.leafHash = leafHash
+    }
+}
+
+/// Filters of `GET /v1/audit/records`. Times are UTC microseconds; `afterSeq` is the cursor.
+package struct AuditQuery: Sendable {
+    package var fromTime: Int64?
+    package var toTime: Int64?
+    package var actorID: String?
+    package var entityID: String?
+    package var outcome: String?
+    package var afterSeq: Int64
+    package var limit: Int
+
+    package init(
+        fromTime: Int64? = nil, toTime: Int64? = nil, actorID: String? = nil, entityID: String? = nil, outcome: String? = nil,
+        afterSeq: Int64 = 0, limit: Int = 100
+    ) {
+        self.fromTime = fromTime
+        self.toTime = toTime
+        self.actorID = actorID
+        self.entityID = entityID
+        self.outcome = outcome
+        self.afterSeq = afterSeq
+        self.limit = limit
+    }
+}
+
+/// The public half of a checkpoint signing key and its wrapped private half.
+package struct AuditSigningKeyRecord: Sendable, Equatable {
+    package var tenantID: TenantID
+    package var keyID: String
+    package var publicKey: String
+    package var wrappedPrivateKey: String
+    package var createdAt: Int64
+
+    package init(tenantID: TenantID, keyID: String, publicKey: String, wrappedPrivateKey: String, createdAt: Int64) {
+        self.tenantID = tenantID
+        self.keyID = keyID
+        self.publicKey = publicKey
+        self.wrappedPrivateKey = wrappedPrivateKey
+        self.createdAt = createdAt
+    }
+}
+
+extension SQLStoreTransaction {
+    /// Rows per INSERT: 23 binds each stays well under both engines' parameter limits.
+    private static let auditInsertChunk = 400
+
+    func appendAudit(_ records: [AuditRecord], in tenant: TenantID, at now: Int64) async throws -> [StoredAuditRecord] {
+        guard !records.isEmpty else { return [] }
+        // The head row is the per-tenant lock: on PostgreSQL `FOR UPDATE` serialises concurrent
+        // appenders of one tenant, so sequence numbers stay gapless and the frontier consistent.
+        let lock = engine == .postgres ? " FOR UPDATE" : ""
+        let head = try await sql.raw(
+            "SELECT size, frontier FROM audit_heads WHERE tenant_id = \(bind: tenant.rawValue)\(unsafeRaw: lock)"
+        ).first()
+        var frontier: MerkleFrontier
+        if let head {
+            frontier = try Self.frontier(try head.decode(column: "frontier", as: String.self))
+            let size = try head.decode(column: "size", as: Int64.self)
+            guard frontier.size == size else {
+                throw RampartError(.internalError, "audit log head of tenant \(tenant) is inconsistent")
+            }
+        } else {
+            frontier = MerkleFrontier()
+            try await sql.raw(
+                """
+                INSERT INTO audit_heads (tenant_id, size, frontier, updated_at)
+                VALUES (\(bind: tenant.rawValue), 0, \(bind: Self.text(frontier)), \(bind: now))
+                """
+            ).run()
+        }
+        var stored: [StoredAuditRecord] = []
+        stored.reserveCapacity(records.count)
+        for var record in records {
+            record.seq = frontier.size + 1
+            record.tenantID = tenant.rawValue
+            let leaf = record.leafHash
+            frontier.append(leaf)
+            stored.append(StoredAuditRecord(record: record, leafHash: leaf))
+        }
+        var start = 0
+        while start < stored.count {
+            let chunk = stored[start..<min(start + Self.auditInsertChunk, stored.count)]
+            var query = SQLQueryString(
+                """
+                INSERT INTO audit_records (tenant_id, seq, time_us, actor_type, actor_id, source_ip, user_agent, method, path,
+                    entity_type, entity_id, operation, outcome, status, request_id, batch_id, service, resource, access_type,
+                    policy_id, policy_version, details, leaf_hash) VALUES 
+                """)
+            for (offset, entry) in chunk.enumerated() {
+                let r = entry.record
+                if offset > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(
+                    """
+                    (\(bind: r.tenantID), \(bind: r.seq), \(bind: r.time), \(bind: r.actorType), \(bind: r.actorID), \
+                    \(bind: r.sourceIP), \(bind: r.userAgent), \(bind: r.method), \(bind: r.path), \(bind: r.entityType), \
+                    \(bind: r.entityID), \(bind: r.operation), \(bind: r.outcome), \(bind: r.status), \(bind: r.requestID), \
+                    \(bind: r.batchID), \(bind: r.service), \(bind: r.resource), \(bind: r.accessType), \(bind: r.policyID), \
+                    \(bind: r.policyVersion), \(bind: r.details), \(bind: entry.leafHash.hex))
+                    """ as SQLQueryString)
+            }
+            try await sql.raw(query).run()
+            start += Self.auditInsertChunk
+        }
+        try await sql.raw(
+            """
+            UPDATE audit_heads SET size = \(bind: frontier.size), frontier = \(bind: Self.text(frontier)), updated_at = \(bind: now)
+            WHERE tenant_id = \(bind: tenant.rawValue)
+            """
+        ).run()
+        return stored
+    }
+
+    func auditHead(_ tenant: TenantID) async throws -> MerkleFrontier? {
+        guard let row = try await sql.raw(
+            "SELECT frontier FROM audit_heads WHERE tenant_id = \(bind: tenant.rawValue)"
+        ).first() else { return nil }
+        return try Self.frontier(try row.decode(column: "frontier", as: String.self))
+    }
+
+    func auditRecords(_ tenant: TenantID, query: AuditQuery) async throws -> [StoredAuditRecord] {
+        var sqlText = SQLQueryString(
+            "SELECT * FROM audit_records WHERE tenant_id = \(bind: tenant.rawValue) AND seq > \(bind: query.afterSeq)")
+        if let from = query.fromTime { sqlText.appendInterpolation(" AND time_us >= \(bind: from)" as SQLQueryString) }
+        if let to = query.toTime { sqlText.appendInterpolation(" AND time_us < \(bind: to)" as SQLQueryString) }
+        if let actor = query.actorID { sqlText.appendInterpolation(" AND actor_id = \(bind: actor)" as SQLQueryString) }
+        if let entity = query.entityID { sqlText.appendInterpolation(" AND entity_id = \(bind: entity)" as SQLQueryString) }
+        if let outcome = query.outcome { sqlText.appendInterpolation(" AND outcome = \(bind: outcome)" as SQLQueryString) }
+        sqlText.appendInterpolation(" ORDER BY seq LIMIT \(bind: query.limit)" as SQLQueryString)
+        return try await sql.raw(sqlText).all().map(Self.decodeAuditRecord)
+    }
+
+    func auditRecords(_ tenant: TenantID, fromSeq: Int64, limit: Int) async throws -> [StoredAuditRecord] {
+        try await sql.raw(
+            """
+            SELECT * FROM audit_records WHERE tenant_id = \(bind: tenant.rawValue) AND seq >= \(bind: fromSeq)
+            ORDER BY seq LIMIT \(bind: limit)
+            """
+        ).all().map(Self.decodeAuditRecord)
+    }
+
+    func auditLeafHashes(_ tenant: TenantID, upTo size: Int64) async throws -> [MerkleHash] {
+        try await sql.raw(
+            """
+            SELECT leaf_hash FROM audit_records WHERE tenant_id = \(bind: tenant.rawValue) AND seq <= \(bind: size) ORDER BY seq
+            """
+        ).all().map { row in try Self.hash(try row.decode(column: "leaf_hash", as: String.self)) }
+    }
+
+    func insertAuditCheckpoint(_ checkpoint: SignedCheckpoint) async throws {
+        let c = checkpoint.checkpoint
+        try await sql.raw(
+            """
+            INSERT INTO audit_checkpoints (tenant_id, tree_size, root_hash, time_us, key_id, signature)
+            VALUES (\(bind: c.tenantID), \(bind: c.treeSize), \(bind: c.rootHash.hex), \(bind: c.timestamp), \(bind: checkpoint.keyID),
+                    \(bind: Data(checkpoint.signature).base64EncodedString()))
+            """
+        ).run()
+    }
+
+    func auditCheckpoints(_ tenant: TenantID) async throws -> [SignedCheckpoint] {
+        try await sql.raw(
+            "SELECT * FROM audit_checkpoints WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY tree_size"
+        ).all().map(Self.decodeCheckpoint)
+    }
+
+    func latestAuditCheckpoint(_ tenant: TenantID) async throws -> SignedCheckpoint? {
+        try await sql.raw(
+            "SELECT * FROM audit_checkpoints WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY tree_size DESC LIMIT 1"
+        ).first().map(Self.decodeCheckpoint)
+    }
+
+    func auditTenants() async throws -> [(tenant: TenantID, size: Int64, checkpointed: Int64)] {
+        try await sql.raw(
+            """
+            SELECT h.tenant_id AS tenant_id, h.size AS size,
+                COALESCE((SELECT MAX(c.tree_size) FROM audit_checkpoints c WHERE c.tenant_id = h.tenant_id), 0) AS checkpointed
+            FROM audit_heads h ORDER BY h.tenant_id
+            """
+        ).all().map { row in
+            (
+                TenantID(rawValue: try row.decode(column: "tenant_id", as: String.self)),
+                try row.decode(column: "size", as: Int64.self),
+                try row.decode(column: "checkpointed", as: Int64.self)
+            )
+        }
+    }
+
+    func insertAuditSigningKey(_ key: AuditSigningKeyRecord) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO audit_signing_keys (tenant_id, key_id, public_key, wrapped_private_key, created_at)
+            VALUES (\(bind: key.tenantID.rawValue), \(bind: key.keyID), \(bind: key.publicKey), \(bind: key.wrappedPrivateKey),
+                    \(bind: key.createdAt))
+            """
+        ).run()
+    }
+
+    func auditSigningKeys(_ tenant: TenantID) async throws -> [AuditSigningKeyRecord] {
+        try await sql.raw(
+            "SELECT * FROM audit_signing_keys WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY created_at, key_id"
+        ).all().map(Self.decodeSigningKey)
+    }
+
+    func allAuditSigningKeys() async throws -> [AuditSigningKeyRecord] {
+        try await sql.raw("SELECT * FROM audit_signing_keys ORDER BY tenant_id, key_id").all().map(Self.decodeSigningKey)
+    }
+
+    func replaceAuditSigningKeyWrapping(_ tenant: TenantID, keyID: String, wrappedPrivateKey: String) async throws {
+        try await sql.raw(
+            """
+            UPDATE audit_signing_keys SET wrapped_private_key = \(bind: wrappedPrivateKey)
+            WHERE tenant_id = \(bind: tenant.rawValue) AND key_id = \(bind: keyID)
+            """
+        ).run()
+    }
+
+    func auditExportCursor(sink: String, tenant: TenantID) async throws -> Int64 {
+        try await sql.raw(
+            "SELECT seq FROM audit_export_cursors WHERE sink = \(bind: sink) AND tenant_id = \(bind: tenant.rawValue)"
+        ).first()?.decode(column: "seq", as: Int64.self) ?? 0
+    }
+
+    func setAuditExportCursor(sink: String, tenant: TenantID, seq: Int64, at now: Int64) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO audit_export_cursors (sink, tenant_id, seq, updated_at)
+            VALUES (\(bind: sink), \(bind: tenant.rawValue), \(bind: seq), \(bind: now))
+            ON CONFLICT (sink, tenant_id) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at
+            """
+        ).run()
+    }
+
+    private static func hash(_ hex: String) throws -> MerkleHash {
+        do { return try MerkleHash(hex: hex) } catch { throw RampartError(.storage, "a stored audit hash is malformed") }
+    }
+
+    /// Frontiers are stored as base64 text so one column type serves both engines.
+    private static func text(_ frontier: MerkleFrontier) -> String { Data(frontier.serialized()).base64EncodedString() }
+
+    private static func frontier(_ text: String) throws -> MerkleFrontier {
+        guard let data = Data(base64Encoded: text), let frontier = try? MerkleFrontier(serialized: data) else {
+            throw RampartError(.storage, "a stored audit tree head is malformed")
+        }
+        return frontier
+    }
+
+    static func decodeAuditRecord(_ row: any SQLRow) throws -> StoredAuditRecord { try StoredAuditRecord(row: row) }
+}
+
+extension StoredAuditRecord {
+    /// Decodes an `audit_records` row.
+    package init(row: any SQLRow) throws {
+        let record = AuditRecord(
+            seq: try row.decode(column: "seq", as: Int64.self),
+            time: try row.decode(column: "time_us", as: Int64.self),
+            tenantID: try row.decode(column: "tenant_id", as: String.self),
+            actorType: try row.decode(column: "actor_type", as: String.self),
+            actorID: try row.decode(column: "actor_id", as: String?.self),
+            sourceIP: try row.decode(column: "source_ip", as: String?.self),
+            userAgent: try row.decode(column: "user_agent", as: String?.self),
+            method: try row.decode(column: "method", as: String?.self),
+            path: try row.decode(column: "path", as: String?.self),
+            entityType: try row.decode(column: "entity_type", as: String?.self),
+            entityID: try row.decode(column: "entity_id", as: String?.self),
+            operation: try row.decode(column: "operation", as: String.self),
+            outcome: try row.decode(column: "outcome", as: String.self),
+            status: try row.decode(column: "status", as: Int?.self),
+            requestID: try row.decode(column: "request_id", as: String?.self),
+            batchID: try row.decode(column: "batch_id", as: String?.self),
+            service: try row.decode(column: "service", as: String?.self),
+            resource: try row.decode(column: "resource", as: String?.self),
+            accessType: try row.decode(column: "access_type", as: String?.self),
+            policyID: try row.decode(column: "policy_id", as: String?.self),
+            policyVersion: try row.decode(column: "policy_version", as: Int64?.self),
+            details: try row.decode(column: "details", as: String?.self))
+        let leaf: MerkleHash
+        do { leaf = try MerkleHash(hex: try row.decode(column: "leaf_hash", as: String.self)) } catch {
+            throw RampartError(.storage, "a stored audit hash is malformed")
+        }
+        self.init(record: record, leafHash: leaf)
+    }
+}
+
+extension SQLStoreTransaction {
+
+    static func decodeCheckpoint(_ row: any SQLRow) throws -> SignedCheckpoint {
+        guard let signature = Data(base64Encoded: try row.decode(column: "signature", as: String.self)) else {
+            throw RampartError(.storage, "a stored checkpoint signature is malformed")
+        }
+        return SignedCheckpoint(
+            checkpoint: Checkpoint(
+                tenantID: try row.decode(column: "tenant_id", as: String.self),
+                treeSize: try row.decode(column: "tree_size", as: Int64.self),
+                rootHash: try hash(try row.decode(column: "root_hash", as: String.self)),
+                timestamp: try row.decode(column: "time_us", as: Int64.self)),
+            keyID: try row.decode(column: "key_id", as: String.self),
+            signature: Array(signature))
+    }
+
+    static func decodeSigningKey(_ row: any SQLRow) throws -> AuditSigningKeyRecord {
+        AuditSigningKeyRecord(
+            tenantID: TenantID(rawValue: try row.decode(column: "tenant_id", as: String.self)),
+            keyID: try row.decode(column: "key_id", as: String.self),
+            publicKey: try row.decode(column: "public_key", as: String.self),
+            wrappedPrivateKey: try row.decode(column: "wrapped_private_key", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Int64.self))
+    }
+}
