@@ -146,7 +146,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RampartCLITests",
-            dependencies: ["RampartCLI", "RampartTesting"],
+            dependencies: [
+                "RampartCLI", "RampartTesting", "RampartStorage", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import Logging
+import RampartStorage
+import SQLKit
 import RampartTesting
 import Testing
 
@@ -122,6 +125,42 @@ import Testing
             #expect(fresh.status == 0, "\(fresh.stderr)")
             #expect(!fresh.stdout.contains(newKey) && !fresh.stderr.contains(newKey))
         }
+    }
+
+    @Test func auditVerifyAndExportDetectTampering() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-cli-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for slug in ["one", "two", "three"] {
+            let created = try Self.rampart(["tenants", "create", "--data-dir", directory, "--slug", slug, "--name", slug])
+            #expect(created.status == 0, "\(created.stderr)")
+        }
+        let checkpoint = try Self.rampart(["audit", "checkpoint", "--tenant", "platform", "--data-dir", directory])
+        #expect(checkpoint.stdout.hasPrefix("rampart-audit/"), "\(checkpoint.stderr)")
+        let clean = try Self.rampart(["audit", "verify", "--tenant", "platform", "--data-dir", directory])
+        #expect(clean.status == 0 && clean.stdout.contains("OK: tenant platform: 3 records"), "\(clean.stdout)\(clean.stderr)")
+
+        let exported = try Self.rampart(["audit", "export", "--tenant", "platform", "--data-dir", directory])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        try exported.stdout.write(toFile: directory + "/audit.jsonl", atomically: true, encoding: .utf8)
+        let header = try #require(exported.stdout.split(separator: "\n").first)
+        let headerObject = try #require(try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any])
+        let publicKey = try #require(headerObject["publicKey"] as? String)
+        let offline = try Self.rampart(["audit", "verify", "--export", directory + "/audit.jsonl", "--public-key", publicKey])
+        #expect(offline.status == 0, "\(offline.stdout)\(offline.stderr)")
+        let forged = exported.stdout.replacingOccurrences(of: "rampart tenants create", with: "rampart tenants delete")
+        try forged.write(toFile: directory + "/forged.jsonl", atomically: true, encoding: .utf8)
+        let caught = try Self.rampart(["audit", "verify", "--export", directory + "/forged.jsonl", "--public-key", publicKey])
+        #expect(caught.status == 1 && caught.stdout.contains("TAMPERED"), "\(caught.stdout)")
+
+        // Edit the database behind Rampart's back: the verifier names the record.
+        try await withDatabase(.resolve(dataDirectory: directory, databaseURL: nil), logger: Logger(label: "cli-test")) { database in
+            try await database.transaction { sql in
+                try await sql.raw("UPDATE audit_records SET outcome = 'denied' WHERE seq = 2").run()
+            }
+        }
+        let tampered = try Self.rampart(["audit", "verify", "--tenant", "platform", "--data-dir", directory])
+        #expect(tampered.status == 1, "\(tampered.stdout)")
+        #expect(tampered.stdout.contains("seq 2"), "\(tampered.stdout)")
     }
 
     @Test func unknownTenantIsAOneLineError() throws {

@@ -37,8 +37,26 @@ struct StorageOptions: ParsableArguments {
             let services = try RampartServices(
                 store: store, keyring: keyring, passwordHasher: PasswordHasher(), passwordPolicy: PasswordPolicy(),
                 sessionLifetime: SessionLifetime(), clock: SystemClock(), maximumBodySize: 1 << 20)
-            return try await body(services)
+            // Changes made from the CLI are audited like API requests, in the platform log, with
+            // the command line (never option values, which may name key files) as the path.
+            let scope = AuditScope(
+                requestID: UUIDv7.generate(), method: "CLI", path: Self.commandLine(), sourceIP: nil, userAgent: "rampart-cli")
+            scope.update {
+                $0.actorType = "operator"
+                $0.actorID = ProcessInfo.processInfo.environment["USER"].map { "cli:\($0)" } ?? "cli"
+                $0.operation = "CLI \(Self.commandLine())"
+                $0.armed = true
+            }
+            return try await AuditScope.$current.withValue(scope) { try await body(services) }
         }
+    }
+}
+
+extension StorageOptions {
+    /// `rampart tenants create …` without option values: the subcommand words only.
+    static func commandLine() -> String {
+        let words = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }
+        return (["rampart"] + words).joined(separator: " ")
     }
 }
 
