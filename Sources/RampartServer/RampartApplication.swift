@@ -9,6 +9,7 @@ import NIOSSL
 import Prometheus
 import RampartCore
 import RampartStorage
+import ServiceLifecycle
 
 /// Builds the Rampart HTTP application. `rampart serve` and the tests use this same function, so
 /// the tests exercise exactly what runs in production.
@@ -56,7 +57,10 @@ package enum RampartApplication {
         router.middlewares.add(ProblemMiddleware())
         router.middlewares.add(AuthenticationMiddleware(services: services))
         let api = APIRouter(router: router)
-        SystemController(services: services).register(on: api)
+        let exporter = try configuration.auditSyslog.map {
+            try SyslogExporter(sink: $0, store: store, clock: services.clock, metrics: services.metrics, logger: logger)
+        }
+        SystemController(services: services, exporter: exporter).register(on: api)
         AuthController(services: services).register(on: api)
         TenantsController(services: services).register(on: api)
         UsersController(services: services).register(on: api)
@@ -72,17 +76,19 @@ package enum RampartApplication {
         } else {
             server = .http1()
         }
+        var background: [any Service] = [
+            DatabaseLifecycleService(database: database),
+            SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
+            // Shut down in reverse: the writer drains first, then the last checkpoint covers it.
+            AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, logger: logger),
+            services.auditWriter,
+        ]
+        if let exporter { background.insert(exporter, at: 1) }
         var application = Application(
             router: router,
             server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rampart"),
-            services: [
-                DatabaseLifecycleService(database: database),
-                SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
-                // Shut down in reverse: the writer drains first, then the last checkpoint covers it.
-                AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, logger: logger),
-                services.auditWriter,
-            ],
+            services: background,
             logger: logger
         )
         let bootstrapUsername = configuration.bootstrapUsername

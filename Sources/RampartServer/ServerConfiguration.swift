@@ -24,6 +24,8 @@ package struct ServerConfiguration: Sendable {
     package var trustedProxies: Set<String> = []
     /// How often each tenant's audit log gets a signed checkpoint when it has grown.
     package var auditCheckpointInterval: Duration = .seconds(60)
+    /// Forward every audit record to this syslog collector (off by default).
+    package var auditSyslog: SyslogSink?
     /// The operator's first password; when `nil` on first start, one is generated and printed once.
     package var bootstrapPassword: Secret<String>?
     package var bootstrapUsername = "operator"

@@ -28,6 +28,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("insecure-allow-plain-http"), help: "Allow plain HTTP on a non-loopback address (behind a TLS proxy).")
     var insecureAllowPlainHTTP = false
 
+    @Option(name: .customLong("audit-syslog"), help: "Forward audit records to a syslog collector: tcp://host:port or tls://host:port.")
+    var auditSyslog: String?
+
+    @Option(name: .customLong("audit-syslog-ca"), help: "PEM CA file for a tls:// syslog collector.")
+    var auditSyslogCA: String?
+
+    @Option(name: .customLong("trusted-proxy"), help: "A proxy address whose X-Forwarded-For is believed (repeatable).")
+    var trustedProxies: [String] = []
+
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
 
@@ -46,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tlsCertificatePath = tlsCertificate
         configuration.tlsKeyPath = tlsKey
         configuration.insecureAllowPlainHTTP = insecureAllowPlainHTTP
+        configuration.auditSyslog = try auditSyslog.map { try SyslogSink(url: $0, caFile: auditSyslogCA) }
+        configuration.trustedProxies = Set(trustedProxies)
         if let password = ProcessInfo.processInfo.environment["RAMPART_BOOTSTRAP_PASSWORD"], !password.isEmpty {
             configuration.bootstrapPassword = Secret(password)
         }

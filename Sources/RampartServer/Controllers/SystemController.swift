@@ -11,6 +11,7 @@ import RampartStorage
 /// Health, readiness, metrics, the role catalogue and the API description.
 struct SystemController {
     let services: RampartServices
+    var exporter: SyslogExporter? = nil
 
     struct Status: Encodable {
         var status: String
@@ -24,10 +25,12 @@ struct SystemController {
         api.add(.get, "/readyz", .anonymous) { _, _ in
             do {
                 try await services.store.ping()
-                return try JSONBody.response(Status(status: "ready"))
             } catch {
                 throw RampartError(.unavailable, "the database is not reachable")
             }
+            // A lagging audit export does not stop serving: the records are safe in the database.
+            if let exporter, exporter.isLagging { return try JSONBody.response(Status(status: "degraded")) }
+            return try JSONBody.response(Status(status: "ready"))
         }
 
         api.add(.get, "/metrics", .anonymous) { _, _ in
