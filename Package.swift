@@ -40,6 +40,10 @@ let package = Package(
             name: "RampartAuditLog", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .executableTarget(
             name: "AuditBench", dependencies: ["RampartAuditLog", .product(name: "Crypto", package: "swift-crypto")], path: "Benchmarks/AuditBench", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "AuditStoreBench",
+            dependencies: ["RampartAuditLog", "RampartCore", "RampartStorage", "RampartServer", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/AuditStoreBench", swiftSettings: swiftSettings),
         .executableTarget(name: "PolicyBench", dependencies: ["RampartPolicy"], path: "Benchmarks/PolicyBench", swiftSettings: swiftSettings),
         .executableTarget(name: "DiscoverBench", dependencies: ["RampartDiscovery"], path: "Benchmarks/DiscoverBench", swiftSettings: swiftSettings),
         // Pure domain model: no I/O, no NIO, no Hummingbird.

@@ -160,3 +160,125 @@ final class RsyslogCollector: @unchecked Sendable {
         throw RampartError(.unavailable, "the syslog export did not catch up")
     }
 }
+
+/// A TLS syslog collector (RFC 5425) in Python's `ssl` module, with a throwaway CA made by openssl.
+struct TLSCollector {
+    let directory: String
+    let port: Int
+    var output: String { directory + "/received.log" }
+
+    static var isAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+    }
+
+    static let script = """
+        import socket, ssl, sys, threading
+        port, cert, key, out = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); context.load_cert_chain(cert, key)
+        server = socket.create_server(("127.0.0.1", port))
+        def serve(conn):
+            try:
+                tls = context.wrap_socket(conn, server_side=True)
+                data = b""
+                while True:
+                    chunk = tls.recv(65536)
+                    if not chunk: break
+                    data += chunk
+                with open(out, "ab") as f: f.write(data)
+                # close_notify back: the sender counts a batch as delivered only on a clean close.
+                tls.unwrap().close()
+            except Exception as e:
+                conn.close()
+        while True:
+            conn, _ = server.accept()
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+        """
+
+    static func shell(_ arguments: [String], in directory: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw RampartError(.internalError, "\(arguments.prefix(3)) failed") }
+    }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-collector-\(UUID().uuidString)").path
+        port = Int.random(in: 30_000...60_000)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Self.shell(
+            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+             "-days", "2", "-subj", "/CN=Test Collector CA"], in: directory)
+        try Self.shell(
+            ["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+             "-subj", "/CN=localhost"], in: directory)
+        try "subjectAltName=DNS:localhost,IP:127.0.0.1\n".write(toFile: directory + "/san.ext", atomically: true, encoding: .utf8)
+        try Self.shell(
+            ["openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
+             "-days", "2", "-extfile", "san.ext"], in: directory)
+        try Self.script.write(toFile: directory + "/collector.py", atomically: true, encoding: .utf8)
+    }
+
+    func start() async throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", directory + "/collector.py", String(port), directory + "/server.pem", directory + "/server.key", output]
+        try process.run()
+        for _ in 0..<100 {
+            if RsyslogCollector.canConnect(port: port) { return process }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw RampartError(.unavailable, "the TLS collector did not start")
+    }
+}
+
+extension SyslogExportTests {
+    /// Splits an RFC 6587 octet-counted stream: `LEN SP MSG` repeated.
+    static func octetCountedFrames(_ stream: String) -> [String] {
+        var bytes = Substring(stream).utf8[...]
+        var messages: [String] = []
+        while let space = bytes.firstIndex(of: UInt8(ascii: " ")), let length = Int(String(decoding: bytes[..<space], as: UTF8.self)) {
+            let start = bytes.index(after: space)
+            guard let end = bytes.index(start, offsetBy: length, limitedBy: bytes.endIndex) else { break }
+            messages.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            bytes = bytes[end...]
+        }
+        return messages
+    }
+
+    @Test(.enabled(if: TLSCollector.isAvailable, "needs openssl and python3"), arguments: [true, false])
+    func recordsReachATLSCollectorOnlyWhenItsCertificateIsTrusted(_ trusted: Bool) async throws {
+        let collector = try TLSCollector()
+        let process = try await collector.start()
+        defer { kill(process.processIdentifier, SIGKILL) }
+        try await TestDatabase.withFresh(.sqlite) { database in
+            var configuration = TestServer.configuration(for: database)
+            var sink = SyslogSink(transport: .tls, host: "127.0.0.1", port: collector.port, caFile: trusted ? collector.directory + "/ca.pem" : nil)
+            sink.pollInterval = .milliseconds(50)
+            sink.maximumBackoff = .milliseconds(200)
+            configuration.auditSyslog = sink
+            let sinkName = sink.name
+            try await TestServer.run(configuration) { client in
+                let operatorToken = try await client.loginOperator()
+                for _ in 0..<10 { _ = try await client.send(.get, "/v1/tenants", token: operatorToken) }
+                if trusted {
+                    try await SyslogExportTests.waitForCatchUp(database, sink: sinkName)
+                } else {
+                    try await Task.sleep(for: .seconds(2))
+                }
+            }
+        }
+        let messages = Self.octetCountedFrames((try? String(contentsOfFile: collector.output, encoding: .utf8)) ?? "")
+        let seqs = messages.compactMap { RsyslogCollector.value("seq", in: $0[...]).flatMap { Int64($0) } }
+        if trusted {
+            #expect(seqs.count >= 11 && seqs == Array(1...Int64(seqs.count)), "\(seqs)")
+            #expect(messages.allSatisfy { $0.hasPrefix("<") && $0.contains(" rampart ") && $0.contains("[rampart@32473 ") })
+        } else {
+            #expect(seqs.isEmpty, "an untrusted collector received records")
+        }
+    }
+}

@@ -27,7 +27,7 @@ package struct ClientAddressMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    static func clientAddress(forwardedFor: [String], peer: String, trusted: Set<String>) -> String {
+    package static func clientAddress(forwardedFor: [String], peer: String, trusted: Set<String>) -> String {
         let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { String($0).trimmingWhitespace() }
         for hop in hops.reversed() where !hop.isEmpty && !trusted.contains(hop) {
             return String(hop.prefix(64))

@@ -51,7 +51,10 @@ package struct SyslogDelivery: Sendable {
 
     private func send(_ payload: ByteBuffer) async throws {
         let tls = self.tls
-        let host = sink.host
+        // SNI cannot carry an IP address; without a name NIOSSL checks the certificate against
+        // the peer's IP address instead.
+        let isAddress = sink.host.contains(":") || sink.host.allSatisfy { $0.isNumber || $0 == "." }
+        let host: String? = isAddress ? nil : sink.host
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.allowRemoteHalfClosure, value: true)
             .connectTimeout(.seconds(5))

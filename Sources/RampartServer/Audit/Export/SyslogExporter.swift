@@ -74,7 +74,8 @@ package final class SyslogExporter: Service, Sendable {
                         defer { status.lastError = "\(error)" }
                         return status.lastError == nil
                     }
-                    // One warning per outage, not one per retry.
+                    // One warning and one security event per outage, not one per retry.
+                    if first { await self.recordOutage(error) }
                     self.logger.log(
                         level: first ? .warning : .debug, "audit export to syslog failed; retrying with back-off",
                         metadata: ["sink": "\(self.sink.name)", "error": "\(error)"])
@@ -82,6 +83,22 @@ package final class SyslogExporter: Service, Sendable {
                     backoff = min(backoff * 2, self.sink.maximumBackoff)
                 }
             }
+        }
+    }
+
+    /// The start of an outage is a security event in the platform's own log: an attacker who
+    /// silences the collector must not do so unnoticed.
+    private func recordOutage(_ error: any Error) async {
+        let record = AuditRecord(
+            seq: 0, time: clock.nowMicroseconds(), tenantID: TenantID.platform.rawValue, actorType: "system", actorID: nil, sourceIP: nil,
+            userAgent: nil, method: nil, path: nil, entityType: "audit-export", entityID: sink.name, operation: "audit.export_failed",
+            outcome: "error", status: nil, requestID: nil, batchID: nil, service: nil, resource: nil, accessType: nil, policyID: nil,
+            policyVersion: nil, details: AuditDetails.json(["event": "audit.export_failed", "error": String("\(error)".prefix(200))]))
+        let now = clock.now()
+        do {
+            _ = try await store.write { try await $0.appendAudit([record], in: .platform, at: now) }
+        } catch {
+            logger.error("could not record the audit export outage", metadata: ["error": "\(error)"])
         }
     }
 
