@@ -113,7 +113,10 @@ struct PoliciesController {
             }
             var decisions: [Decision] = []
             decisions.reserveCapacity(body.requests.count)
-            for item in body.requests { decisions.append(try await decide(item, tenant: principal.tenantID, cache: cache)) }
+            let lookups = BatchLookups()
+            for item in body.requests {
+                decisions.append(try await decide(item, tenant: principal.tenantID, cache: cache, lookups: lookups))
+            }
             let batchID = UUIDv7.generate()
             let now = services.clock.nowMicroseconds()
             try await services.auditWriter.append(
@@ -135,18 +138,40 @@ struct PoliciesController {
             batchID: batchID, now: now)
     }
 
-    private func decide(_ body: DecisionRequest, tenant: TenantID, cache: PolicySnapshotCache) async throws -> Decision {
+    /// What one batch looks up once: a snapshot per service and the memberships per user, so a
+    /// batch of 1,000 decisions costs a few reads instead of two per decision.
+    final class BatchLookups {
+        var snapshots: [String: (PolicySnapshot, Int64)?] = [:]
+        var memberships: [String: [Group]?] = [:]
+    }
+
+    private func decide(
+        _ body: DecisionRequest, tenant: TenantID, cache: PolicySnapshotCache, lookups: BatchLookups? = nil
+    ) async throws -> Decision {
         guard !body.accessType.isEmpty, body.accessType.count <= 128 else {
             throw RampartError.validation("must be a non-empty access type", field: "accessType")
         }
-        guard let (snapshot, version) = try await cache.snapshot(tenant: tenant, service: body.service, store: services.store) else {
+        let found: (PolicySnapshot, Int64)?
+        if let known = lookups?.snapshots[body.service] {
+            found = known
+        } else {
+            found = try await cache.snapshot(tenant: tenant, service: body.service, store: services.store)
+            lookups?.snapshots[body.service] = .some(found)
+        }
+        guard let (snapshot, version) = found else {
             throw RampartError.notFound("service `\(body.service.prefix(64))`")
         }
-        let stored: (User, [Group])? = try await services.store.read { tx in
-            guard let user = try await tx.user(username: body.user, in: tenant), user.status == .active else { return nil }
-            return (user, try await tx.groups(of: user.id, in: tenant))
+        let stored: [Group]?
+        if let known = lookups?.memberships[body.user] {
+            stored = known
+        } else {
+            stored = try await services.store.read { tx in
+                guard let user = try await tx.user(username: body.user, in: tenant), user.status == .active else { return nil }
+                return try await tx.groups(of: user.id, in: tenant)
+            }
+            lookups?.memberships[body.user] = .some(stored)
         }
-        guard let (_, memberships) = stored else {
+        guard let memberships = stored else {
             return Decision(allowed: false, audited: true, policyId: nil, policyVersion: version, reason: "unknown user")
         }
         let request = AccessRequest(
