@@ -118,7 +118,11 @@ let package = Package(
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",
-            dependencies: ["RampartCore", "RampartStorage", "RampartTesting"],
+            dependencies: [
+                "RampartCore", "RampartStorage", "RampartTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

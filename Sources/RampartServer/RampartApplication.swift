@@ -61,7 +61,14 @@ package enum RampartApplication {
         GroupsController(services: services).register(on: api)
         ApiKeysController(services: services).register(on: api)
         KeysController(services: services).register(on: api)
-        PoliciesController(services: services, cache: PolicySnapshotCache()).register(on: api)
+        let policyCache = PolicySnapshotCache(store: store, logger: logger)
+        let administration = PolicyAdministration(store: store, clock: services.clock, cache: policyCache, logger: logger)
+        ServiceDefsController(services: services, administration: administration).register(on: api)
+        ServicesController(services: services, administration: administration).register(on: api)
+        PoliciesController(services: services, administration: administration).register(on: api)
+        PolicyRolesController(services: services, administration: administration).register(on: api)
+        ZonesController(services: services, administration: administration).register(on: api)
+        DecisionsController(services: services, cache: policyCache).register(on: api)
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
@@ -76,6 +83,7 @@ package enum RampartApplication {
             services: [
                 DatabaseLifecycleService(database: database),
                 SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
+                PolicyRefreshService(cache: policyCache, store: store, interval: configuration.policyRefreshInterval, logger: logger),
             ],
             logger: logger
         )

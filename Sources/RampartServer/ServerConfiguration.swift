@@ -19,6 +19,9 @@ package struct ServerConfiguration: Sendable {
     package var passwordParameters = PasswordHasher.Parameters.default
     package var sessionLifetime = SessionLifetime()
     package var maximumBodySize = 1 << 20
+    /// How often the server looks for policy changes made through other servers sharing the
+    /// database; its own writes take effect before they are answered.
+    package var policyRefreshInterval: Duration = .seconds(2)
     /// The operator's first password; when `nil` on first start, one is generated and printed once.
     package var bootstrapPassword: Secret<String>?
     package var bootstrapUsername = "operator"
