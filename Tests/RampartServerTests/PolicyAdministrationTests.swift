@@ -212,8 +212,19 @@ import Testing
                 .post, "/v1/policies", token: token, body: .json(Self.policy("p", service: "warehouse", users: ["kim"])))
             #expect(policy.status == 201)
             #expect(try await client.send(.get, "/v1/services/\(id)", token: token).int("policyVersion") == 3, "a policy write bumps the service")
+            #expect(try await Self.allowed(client, f, user: "kim", Self.column, service: "warehouse").allowed)
             #expect(try await client.send(.delete, "/v1/services/\(id)", token: token).status == 204)
             #expect(try await client.send(.get, "/v1/policies/\(try policy.int("id"))", token: token).status == 404, "policies go with their service")
+            let gone = try await client.send(
+                .post, "/v1/authorize", token: token,
+                body: .json(["service": "warehouse", "user": "kim", "resource": Self.column, "accessType": "select"]))
+            #expect(gone.status == 404)
+            // Created again under the same name, the service starts afresh: nothing of the old one is reused.
+            #expect(try await client.send(.post, "/v1/services", token: token, body: .json(["name": "warehouse", "type": "hive"])).status == 201)
+            let again = try await client.send(.post, "/v1/policies", token: token, body: .json(Self.policy("p", service: "warehouse", users: ["bob"])))
+            #expect(again.status == 201)
+            #expect(try await Self.allowed(client, f, user: "kim", Self.column, service: "warehouse").allowed == false)
+            #expect(try await Self.allowed(client, f, user: "bob", Self.column, service: "warehouse").allowed)
 
             // The auditor (bob) reads but cannot write; the tenant-admin has no policy permissions.
             let bob = try await client.login(tenant: f.a.slug, username: "bob", password: TwoTenantFixture.userPassword).string("token")

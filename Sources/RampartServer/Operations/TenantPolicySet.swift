@@ -2,18 +2,31 @@
 
 import RampartCore
 import RampartPolicy
+import RampartStorage
 
-/// Everything one snapshot was built from, by version, so that a rebuild can keep the snapshots
-/// whose inputs did not change.
+/// One stored object's identity at one version. Ids are never reused, so a service deleted and
+/// created again under the same name never matches what was built for the old one.
+struct ObjectStamp: Hashable, Sendable {
+    var id: Int64
+    var version: Int64
+
+    init(_ object: PolicyObject) {
+        id = object.id
+        version = object.version
+    }
+}
+
+/// Everything one snapshot was built from, by id and version, so that a rebuild can keep the
+/// snapshots whose inputs did not change.
 struct SnapshotInputs: Hashable, Sendable {
-    var service: Int64
-    var serviceDef: Int64
-    var tagService: Int64?
-    var tagServiceDef: Int64?
-    var tags: Int64?
-    /// Id and version of every role, then of every zone: a change to any of them reaches every service.
-    var roles: [Int64]
-    var zones: [Int64]
+    var service: ObjectStamp
+    var serviceDef: ObjectStamp
+    var tagService: ObjectStamp?
+    var tagServiceDef: ObjectStamp?
+    var tags: ObjectStamp?
+    /// Every role, then every zone: a change to any of them reaches every service.
+    var roles: [ObjectStamp]
+    var zones: [ObjectStamp]
 }
 
 /// The decision-ready state of one service.
@@ -31,11 +44,11 @@ struct ServicePolicies: Sendable {
 package final class TenantPolicySet: Sendable {
     package let version: Int64
     let services: [String: ServicePolicies]
-    /// Decoded policies per service with the service version they were read at; a rebuild
-    /// decodes again only the services whose version moved.
-    let decodedPolicies: [String: (version: Int64, policies: [Policy])]
+    /// Decoded policies per service with the service (id and version) they were read at; a
+    /// rebuild decodes again only the services that moved.
+    let decodedPolicies: [String: (service: ObjectStamp, policies: [Policy])]
 
-    init(version: Int64, services: [String: ServicePolicies], decodedPolicies: [String: (version: Int64, policies: [Policy])]) {
+    init(version: Int64, services: [String: ServicePolicies], decodedPolicies: [String: (service: ObjectStamp, policies: [Policy])]) {
         self.version = version
         self.services = services
         self.decodedPolicies = decodedPolicies

@@ -25,7 +25,7 @@ enum TenantPolicySetBuilder {
         let loaded = try await store.read { tx in
             let services = try await tx.allPolicyObjects(.service, scope: nil, in: tenant)
             var documents: [String: [String]] = [:]
-            for service in services where previous.decodedPolicies[service.name]?.version != service.version {
+            for service in services where previous.decodedPolicies[service.name]?.service != ObjectStamp(service) {
                 documents[service.name] = try await tx.allPolicyObjects(.policy, scope: service.name, in: tenant).map(\.document)
             }
             return Loaded(
@@ -36,10 +36,10 @@ enum TenantPolicySetBuilder {
                 tags: try await tx.allPolicyObjects(.serviceTags, scope: nil, in: tenant), policyDocuments: documents)
         }
 
-        var decoded: [String: (version: Int64, policies: [Policy])] = [:]
+        var decoded: [String: (service: ObjectStamp, policies: [Policy])] = [:]
         for service in loaded.services {
             if let documents = loaded.policyDocuments[service.name] {
-                decoded[service.name] = (service.version, try documents.map { try RangerJSON.decode(Policy.self, $0) })
+                decoded[service.name] = (ObjectStamp(service), try documents.map { try RangerJSON.decode(Policy.self, $0) })
             } else if let kept = previous.decodedPolicies[service.name] {
                 decoded[service.name] = kept
             }
@@ -47,8 +47,8 @@ enum TenantPolicySetBuilder {
         let defs = Dictionary(loaded.serviceDefs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let serviceRows = Dictionary(loaded.services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let tagRows = Dictionary(loaded.tags.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let roleVersions = loaded.roles.flatMap { [$0.id, $0.version] }
-        let zoneVersions = loaded.zones.flatMap { [$0.id, $0.version] }
+        let roleVersions = loaded.roles.map(ObjectStamp.init)
+        let zoneVersions = loaded.zones.map(ObjectStamp.init)
         var roles: [Role]?
         var zones: [SecurityZone]?
 
@@ -60,8 +60,8 @@ enum TenantPolicySetBuilder {
             let tagDef = tagRow.flatMap { defs[$0.ref] }
             let tags = tagRow.flatMap { tagRows[$0.name] }
             let inputs = SnapshotInputs(
-                service: row.version, serviceDef: def.version, tagService: tagRow?.version, tagServiceDef: tagDef?.version,
-                tags: tags?.version, roles: roleVersions, zones: zoneVersions)
+                service: ObjectStamp(row), serviceDef: ObjectStamp(def), tagService: tagRow.map(ObjectStamp.init),
+                tagServiceDef: tagDef.map(ObjectStamp.init), tags: tags.map(ObjectStamp.init), roles: roleVersions, zones: zoneVersions)
             if let kept = previous.services[row.name], kept.inputs == inputs {
                 result[row.name] = kept
                 continue
