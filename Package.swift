@@ -37,6 +37,15 @@ let package = Package(
         .target(name: "RampartDiscovery", swiftSettings: swiftSettings),
         .executableTarget(name: "PolicyBench", dependencies: ["RampartPolicy"], path: "Benchmarks/PolicyBench", swiftSettings: swiftSettings),
         .executableTarget(name: "DiscoverBench", dependencies: ["RampartDiscovery"], path: "Benchmarks/DiscoverBench", swiftSettings: swiftSettings),
+        // Batch-decision throughput of a running server over HTTP (scripts/http-bench.sh).
+        .executableTarget(
+            name: "HTTPDecisionBench",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/HTTPDecisionBench", swiftSettings: swiftSettings),
         // Pure domain model: no I/O, no NIO, no Hummingbird.
         .target(
             name: "RampartCore",
