@@ -46,6 +46,15 @@ let package = Package(
             path: "Benchmarks/AuditStoreBench", swiftSettings: swiftSettings),
         .executableTarget(name: "PolicyBench", dependencies: ["RampartPolicy"], path: "Benchmarks/PolicyBench", swiftSettings: swiftSettings),
         .executableTarget(name: "DiscoverBench", dependencies: ["RampartDiscovery"], path: "Benchmarks/DiscoverBench", swiftSettings: swiftSettings),
+        // Batch-decision throughput of a running server over HTTP (scripts/http-bench.sh).
+        .executableTarget(
+            name: "HTTPDecisionBench",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/HTTPDecisionBench", swiftSettings: swiftSettings),
         // Pure domain model: no I/O, no NIO, no Hummingbird.
         .target(
             name: "RampartCore",
@@ -135,7 +144,11 @@ let package = Package(
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",
-            dependencies: ["RampartCore", "RampartStorage", "RampartTesting"],
+            dependencies: [
+                "RampartCore", "RampartStorage", "RampartTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -15,6 +15,8 @@ ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}
 USERID = {"name": "userId", "in": "path", "required": True, "schema": {"type": "string"}}
 PAGING = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}},
           {"name": "cursor", "in": "query", "schema": {"type": "string"}}]
+SERVICEQ = {"name": "service", "in": "query", "schema": {"type": "string"}, "description": "Only the policies of this service"}
+IFMATCH = {"name": "If-Match", "in": "header", "schema": {"type": "string"}, "description": "Optional: the version (ETag) the change is based on"}
 COMMON = {"400": problem("Malformed request"), "401": problem("Not authenticated"), "403": problem("Not permitted")}
 NOBODY = {"204": {"description": "Done"}}
 
@@ -25,7 +27,7 @@ def op(summary, tag, responses, security=True, params=None, request=None, extra=
     if request: o["requestBody"] = body(request)
     for code in (extra or []):
         o["responses"][code] = problem({"404": "Not found (also for other tenants' objects)", "409": "Conflict", "413": "Body too large",
-                                        "415": "Not JSON", "422": "Validation failed", "503": "Database unreachable"}[code])
+                                        "415": "Not JSON", "422": "Validation failed", "503": "Database unreachable", "412": "If-Match names another version"}[code])
     return o
 
 S = {"type": "string"}
@@ -72,6 +74,11 @@ schemas = {
         "status": {"type": ["integer", "null"]}, "policyVersion": {"type": ["integer", "null"]}}},
     "Checkpoint": {"type": "object", "properties": {"checkpoint": {"type": "object"}, "timestamp": S, "note": {"type": "string", "description": "signed note text"}}},
     "Status": {"type": "object", "properties": {"status": S}},
+    "RangerObject": {"type": "object", "description": "A Ranger JSON object (RangerServiceDef, RangerService, RangerPolicy, RangerRole, "
+                     "RangerSecurityZone or ServiceTags) with Ranger's field names; `id` and `version` are assigned by Rampart",
+                     "properties": {"id": {"type": "integer"}, "version": {"type": "integer"}, "name": S}},
+    "RangerPage": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("RangerObject")},
+                   "nextCursor": {"type": ["string", "null"]}}},
 }
 paths = {
     "/healthz": {"get": op("Liveness", "system", ok(ref("Status")), security=False)},
@@ -157,6 +164,23 @@ paths = {
                                     {"name": "to", "in": "query", "required": True, "schema": {"type": "integer"}}], extra=["422"])},
     "/v1/audit/public-key": {"get": op("The tenant's checkpoint signing keys (Ed25519, base64)", "audit", ok({"type": "object", "properties": {
                              "keys": {"type": "array", "items": {"type": "object", "properties": {"keyId": S, "algorithm": S, "publicKey": S, "createdAt": S}}}}}))},
+    **{base: {
+        "post": op(f"Create a {what}", "policy administration", ok(ref("RangerObject"), "Created", "201"), request=ref("RangerObject"),
+                   extra=["409", "413", "415", "422"]),
+        "get": op(f"List {what}s", "policy administration", ok(ref("RangerPage")), params=PAGING + ([SERVICEQ] if base == "/v1/policies" else []))}
+       for base, what in [("/v1/service-defs", "service definition"), ("/v1/services", "service"), ("/v1/policies", "policy"),
+                          ("/v1/policy-roles", "Ranger role"), ("/v1/zones", "security zone")]},
+    **{base + "/{id}": {
+        "get": op(f"Get a {what}", "policy administration", ok(ref("RangerObject")), params=[ID], extra=["404"]),
+        "put": op(f"Replace a {what} (bumps its version and the tenant's policy version)", "policy administration", ok(ref("RangerObject")),
+                  params=[ID, IFMATCH], request=ref("RangerObject"), extra=["404", "409", "412", "422"]),
+        "delete": op(f"Delete a {what}", "policy administration", NOBODY, params=[ID, IFMATCH], extra=["404", "409", "412"])}
+       for base, what in [("/v1/service-defs", "service definition"), ("/v1/services", "service"), ("/v1/policies", "policy"),
+                          ("/v1/policy-roles", "Ranger role"), ("/v1/zones", "security zone")]},
+    "/v1/services/{id}/tags": {
+        "put": op("Replace the tags of a tag service (Ranger ServiceTags JSON)", "policy administration", ok(ref("RangerObject")),
+                  params=[ID, IFMATCH], request=ref("RangerObject"), extra=["404", "412", "413", "422"]),
+        "get": op("The tags of a tag service", "policy administration", ok(ref("RangerObject")), params=[ID], extra=["404"])},
     "/v1/keys": {"get": op("Data-key versions of the tenant", "keys", ok({"type": "object", "properties": {"currentVersion": {"type": "integer"},
                  "versions": {"type": "array", "items": {"type": "integer"}}}}))},
     "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {

@@ -17,6 +17,8 @@ public struct PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidServiceDef = Code("invalid_service_def")
         /// A policy refers to something the service definition does not define.
         public static let invalidPolicy = Code("invalid_policy")
+        /// A field has the wrong JSON type or an impossible value.
+        public static let invalidField = Code("invalid_field")
 
         public var description: String { raw }
     }
@@ -25,12 +27,16 @@ public struct PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
     public let code: Code
     /// A lower-case human-readable message; user input appears in backticks.
     public let message: String
+    /// The offending field as a path into the document (`resources.database`,
+    /// `policyItems[0].accesses[1].type`), when the error is about one field.
+    public let field: String?
 
     /// Creates an error.
-    public init(code: Code, message: String) {
+    public init(code: Code, message: String, field: String? = nil) {
         self.code = code
         self.message = message
+        self.field = field
     }
 
-    public var description: String { "\(code): \(message)" }
+    public var description: String { field.map { "\(code): \($0): \(message)" } ?? "\(code): \(message)" }
 }

@@ -67,7 +67,14 @@ package enum RampartApplication {
         GroupsController(services: services).register(on: api)
         ApiKeysController(services: services).register(on: api)
         KeysController(services: services).register(on: api)
-        PoliciesController(services: services, cache: PolicySnapshotCache()).register(on: api)
+        let policyCache = PolicySnapshotCache(store: store, logger: logger)
+        let administration = PolicyAdministration(store: services.store, clock: services.clock, cache: policyCache, logger: logger)
+        ServiceDefsController(services: services, administration: administration).register(on: api)
+        ServicesController(services: services, administration: administration).register(on: api)
+        PoliciesController(services: services, administration: administration).register(on: api)
+        PolicyRolesController(services: services, administration: administration).register(on: api)
+        ZonesController(services: services, administration: administration).register(on: api)
+        DecisionsController(services: services, cache: policyCache).register(on: api)
         AuditController(services: services).register(on: api)
 
         let server: HTTPServerBuilder
@@ -79,6 +86,7 @@ package enum RampartApplication {
         var background: [any Service] = [
             DatabaseLifecycleService(database: database),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
+            PolicyRefreshService(cache: policyCache, store: store, interval: configuration.policyRefreshInterval, logger: logger),
             // Shut down in reverse: the writer drains first, then the last checkpoint covers it.
             AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, logger: logger),
             services.auditWriter,

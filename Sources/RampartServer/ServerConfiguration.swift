@@ -26,6 +26,9 @@ package struct ServerConfiguration: Sendable {
     package var auditCheckpointInterval: Duration = .seconds(60)
     /// Forward every audit record to this syslog collector (off by default).
     package var auditSyslog: SyslogSink?
+    /// How often the server looks for policy changes made through other servers sharing the
+    /// database; its own writes take effect before they are answered.
+    package var policyRefreshInterval: Duration = .seconds(2)
     /// The operator's first password; when `nil` on first start, one is generated and printed once.
     package var bootstrapPassword: Secret<String>?
     package var bootstrapUsername = "operator"

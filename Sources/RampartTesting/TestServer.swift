@@ -82,6 +82,13 @@ package struct APIClient: Sendable {
             return value
         }
 
+        package func int(_ key: String) throws -> Int {
+            guard let value = try json()[key] as? Int else {
+                throw RampartError(.malformedJSON, "response has no integer `\(key)`: \(text)")
+            }
+            return value
+        }
+
         package var contentType: String? { headers[.contentType] }
     }
 

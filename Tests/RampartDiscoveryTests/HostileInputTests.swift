@@ -31,13 +31,12 @@ import Testing
     @Test func columnOfMegabyteStrings() {
         let big = String(repeating: "4111 1111 1111 1111 jane@example.com ", count: 30_000)  // ~1 MB
         var profiler = ColumnProfiler(columnName: "blob", sampleLimit: 200)
-        let elapsed = seconds {
-            for _ in 0..<300 { profiler.add(big) }
-            let result = profiler.classify()
-            #expect(Set(result.map(\.dataClass)).isSuperset(of: [.creditCard, .email]))
-        }
+        // Speed is measured by DiscoverBench, not asserted here; what this proves is that inspection
+        // is capped, so a hostile column cannot make classification read megabytes per value.
+        for _ in 0..<300 { profiler.add(big) }
+        let result = profiler.classify()
+        #expect(Set(result.map(\.dataClass)).isSuperset(of: [.creditCard, .email]))
         #expect(profiler.samples.allSatisfy { $0.utf8.count <= ClassificationLimits.defaultMaxInspectedBytes })
-        #expect(elapsed < 10)
     }
 
     @Test func csvWithHugeField() throws {

@@ -52,4 +52,13 @@ enum HivePolicies {
         }
         """
     }
+
+    /// Ranger's tag service definition, reduced to what the tests use: tag policies grant
+    /// `<component>:<access>` on tags.
+    static let tagServiceDef: [String: any Sendable] = [
+        "name": "tag",
+        "resources": [["name": "tag", "level": 1, "matcherOptions": ["wildCard": "false", "ignoreCase": "false"]] as [String: any Sendable]],
+        "accessTypes": [["name": "hive:select"], ["name": "hive:update"]],
+        "options": ["enableDenyAndExceptionsInPolicies": "true"],
+    ]
 }

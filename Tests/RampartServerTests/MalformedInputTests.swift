@@ -2,6 +2,7 @@
 
 import Foundation
 import HTTPTypes
+import RampartCore
 import RampartServer
 import RampartTesting
 import Testing
@@ -16,6 +17,11 @@ import Testing
             .replacingOccurrences(of: "/v1/groups/{id}", with: "/v1/groups/\(f.a.groupID)")
             .replacingOccurrences(of: "/v1/tenants/{id}", with: "/v1/tenants/\(f.a.id)")
             .replacingOccurrences(of: "/v1/api-keys/{id}", with: "/v1/api-keys/\(f.a.apiKeyID)")
+            .replacingOccurrences(of: "/v1/service-defs/{id}", with: "/v1/service-defs/\(f.a.serviceDefID)")
+            .replacingOccurrences(of: "/v1/services/{id}", with: "/v1/services/\(f.a.tagServiceID)")
+            .replacingOccurrences(of: "/v1/policies/{id}", with: "/v1/policies/\(f.a.policyID)")
+            .replacingOccurrences(of: "/v1/policy-roles/{id}", with: "/v1/policy-roles/\(f.a.roleID)")
+            .replacingOccurrences(of: "/v1/zones/{id}", with: "/v1/zones/\(f.a.zoneID)")
             .replacingOccurrences(of: "{userId}", with: f.a.userID)
     }
 
@@ -23,6 +29,7 @@ import Testing
         switch route.access {
         case .anonymous: nil
         case .operatorOnly: f.operatorToken
+        case .tenant(.policiesRead), .tenant(.policiesWrite), .tenant(.decisionsRequest): f.a.securityToken
         case .authenticated, .tenant: f.a.adminToken
         }
     }

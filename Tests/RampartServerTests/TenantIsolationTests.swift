@@ -20,6 +20,27 @@ import Testing
         #expect(reply.contentType == "application/problem+json")
     }
 
+    /// A's policy list does not show B's object.
+    static func expectListHides(_ client: APIClient, _ path: String, _ id: Int, _ f: TwoTenantFixture) async throws {
+        let reply = try await client.send(.get, path, token: f.a.securityToken)
+        #expect(reply.status == 200)
+        let ids = (try reply.json()["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+        #expect(!ids.contains(id), "\(path) shows the other tenant's object \(id)")
+    }
+
+    /// A write by A to B's object is a 404 and leaves the object (read by B) as it was.
+    static func expectUnchangedAfter(
+        _ method: HTTPRequest.Method, _ path: String, body: [String: any Sendable]?, _ client: APIClient, _ f: TwoTenantFixture
+    ) async throws {
+        let objectPath = path
+        let before = try await client.send(.get, objectPath, token: f.b.securityToken)
+        #expect(before.status == 200, "\(objectPath): \(before.text)")
+        expectNotFound(
+            try await client.send(method, path, token: f.a.securityToken, body: body.map { .json($0) } ?? .none), "\(method) \(path)")
+        let after = try await client.send(.get, objectPath, token: f.b.securityToken)
+        #expect(after.text == before.text, "\(method) \(path) from A changed B's object")
+    }
+
     static let probes: [String: Probe] = [
         "GET /v1/users": { client, f, token in
             let reply = try await client.send(.get, "/v1/users?limit=500", token: token)
@@ -133,6 +154,120 @@ import Testing
             ]
             expectNotFound(
                 try await client.send(.post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": [request]])), "batch")
+        },
+        "POST /v1/service-defs": { client, f, _ in
+            var def = HivePolicies.tagServiceDef
+            def["name"] = "made-by-a"
+            let reply = try await client.send(.post, "/v1/service-defs", token: f.a.securityToken, body: .json(def))
+            #expect(reply.status == 201)
+            #expect(!(try await client.send(.get, "/v1/service-defs", token: f.b.securityToken)).text.contains("made-by-a"))
+        },
+        "GET /v1/service-defs": { client, f, _ in
+            try await expectListHides(client, "/v1/service-defs", f.b.serviceDefID, f)
+        },
+        "GET /v1/service-defs/{id}": { client, f, _ in
+            expectNotFound(try await client.send(.get, "/v1/service-defs/\(f.b.serviceDefID)", token: f.a.securityToken), "GET service-def")
+        },
+        "PUT /v1/service-defs/{id}": { client, f, _ in
+            try await expectUnchangedAfter(.put, "/v1/service-defs/\(f.b.serviceDefID)", body: HivePolicies.tagServiceDef, client, f)
+        },
+        "DELETE /v1/service-defs/{id}": { client, f, _ in
+            try await expectUnchangedAfter(.delete, "/v1/service-defs/\(f.b.tagServiceDefID(client))", body: nil, client, f)
+        },
+        "POST /v1/services": { client, f, _ in
+            // A service of B's name made in A is A's own; B's keeps its version.
+            let reply = try await client.send(.post, "/v1/services", token: f.a.securityToken, body: .json(["name": f.b.service, "type": "hive"]))
+            #expect(reply.status == 201 || reply.status == 409, "\(reply.text)")
+            #expect(try await client.send(.get, "/v1/services/\(f.b.serviceID)", token: f.b.securityToken).int("version") == 1)
+        },
+        "GET /v1/services": { client, f, _ in
+            try await expectListHides(client, "/v1/services", f.b.serviceID, f)
+        },
+        "GET /v1/services/{id}": { client, f, _ in
+            expectNotFound(try await client.send(.get, "/v1/services/\(f.b.serviceID)", token: f.a.securityToken), "GET service")
+        },
+        "PUT /v1/services/{id}": { client, f, _ in
+            try await expectUnchangedAfter(
+                .put, "/v1/services/\(f.b.serviceID)", body: ["name": f.b.service, "type": "hive", "description": "pwned"], client, f)
+        },
+        "DELETE /v1/services/{id}": { client, f, _ in
+            try await expectUnchangedAfter(.delete, "/v1/services/\(f.b.tagServiceID)", body: nil, client, f)
+        },
+        "PUT /v1/services/{id}/tags": { client, f, _ in
+            let before = try await client.send(.get, "/v1/services/\(f.b.tagServiceID)/tags", token: f.b.securityToken)
+            expectNotFound(
+                try await client.send(.put, "/v1/services/\(f.b.tagServiceID)/tags", token: f.a.securityToken, body: .json(["tags": [:] as [String: String]])),
+                "PUT tags")
+            let after = try await client.send(.get, "/v1/services/\(f.b.tagServiceID)/tags", token: f.b.securityToken)
+            #expect(after.status == before.status && after.text == before.text)
+        },
+        "GET /v1/services/{id}/tags": { client, f, _ in
+            let put = try await client.send(
+                .put, "/v1/services/\(f.b.tagServiceID)/tags", token: f.b.securityToken, body: .json(["tags": [:] as [String: String]]))
+            #expect(put.status == 200, "\(put.text)")
+            expectNotFound(try await client.send(.get, "/v1/services/\(f.b.tagServiceID)/tags", token: f.a.securityToken), "GET tags")
+        },
+        "POST /v1/policies": { client, f, _ in
+            // B's service name means nothing in A: the policy lands nowhere near B.
+            let policy: [String: any Sendable] = [
+                "name": "made-by-a", "service": f.b.service, "resources": ["database": ["values": ["x"]]],
+                "policyItems": [["users": ["bob"], "accesses": [["type": "select"]]] as [String: any Sendable]],
+            ]
+            _ = try await client.send(.post, "/v1/policies", token: f.a.securityToken, body: .json(policy))
+            #expect(!(try await client.send(.get, "/v1/policies?limit=500", token: f.b.securityToken)).text.contains("made-by-a"))
+        },
+        "GET /v1/policies": { client, f, _ in
+            try await expectListHides(client, "/v1/policies?limit=500", f.b.policyID, f)
+            let byName = try await client.send(.get, "/v1/policies?service=\(f.b.service)", token: f.a.securityToken)
+            #expect(byName.status == 200 && !byName.text.contains("\"id\":\(f.b.policyID),"))
+        },
+        "GET /v1/policies/{id}": { client, f, _ in
+            expectNotFound(try await client.send(.get, "/v1/policies/\(f.b.policyID)", token: f.a.securityToken), "GET policy")
+        },
+        "PUT /v1/policies/{id}": { client, f, _ in
+            let policy: [String: any Sendable] = [
+                "name": "pwned", "resources": ["database": ["values": ["x"]]], "policyItems": [["users": ["bob"], "accesses": [["type": "select"]]] as [String: any Sendable]],
+            ]
+            try await expectUnchangedAfter(.put, "/v1/policies/\(f.b.policyID)", body: policy, client, f)
+        },
+        "DELETE /v1/policies/{id}": { client, f, _ in
+            try await expectUnchangedAfter(.delete, "/v1/policies/\(f.b.policyID)", body: nil, client, f)
+        },
+        "POST /v1/policy-roles": { client, f, _ in
+            let reply = try await client.send(.post, "/v1/policy-roles", token: f.a.securityToken, body: .json(["name": "made-by-a"]))
+            #expect(reply.status == 201)
+            #expect(!(try await client.send(.get, "/v1/policy-roles", token: f.b.securityToken)).text.contains("made-by-a"))
+        },
+        "GET /v1/policy-roles": { client, f, _ in
+            try await expectListHides(client, "/v1/policy-roles", f.b.roleID, f)
+        },
+        "GET /v1/policy-roles/{id}": { client, f, _ in
+            expectNotFound(try await client.send(.get, "/v1/policy-roles/\(f.b.roleID)", token: f.a.securityToken), "GET role")
+        },
+        "PUT /v1/policy-roles/{id}": { client, f, _ in
+            try await expectUnchangedAfter(.put, "/v1/policy-roles/\(f.b.roleID)", body: ["name": "readers", "users": ["mallory"]], client, f)
+        },
+        "DELETE /v1/policy-roles/{id}": { client, f, _ in
+            try await expectUnchangedAfter(.delete, "/v1/policy-roles/\(f.b.roleID)", body: nil, client, f)
+        },
+        "POST /v1/zones": { client, f, _ in
+            let zone: [String: any Sendable] = ["name": "made-by-a", "services": [f.a.service: ["resources": [["database": ["a-only"]]]]]]
+            let reply = try await client.send(.post, "/v1/zones", token: f.a.securityToken, body: .json(zone))
+            #expect(reply.status == 201)
+            #expect(!(try await client.send(.get, "/v1/zones", token: f.b.securityToken)).text.contains("made-by-a"))
+        },
+        "GET /v1/zones": { client, f, _ in
+            try await expectListHides(client, "/v1/zones", f.b.zoneID, f)
+        },
+        "GET /v1/zones/{id}": { client, f, _ in
+            expectNotFound(try await client.send(.get, "/v1/zones/\(f.b.zoneID)", token: f.a.securityToken), "GET zone")
+        },
+        "PUT /v1/zones/{id}": { client, f, _ in
+            let zone: [String: any Sendable] = ["name": "zone-\(f.b.slug)", "services": [f.a.service: ["resources": [["database": ["x"]]]]]]
+            try await expectUnchangedAfter(.put, "/v1/zones/\(f.b.zoneID)", body: zone, client, f)
+        },
+        "DELETE /v1/zones/{id}": { client, f, _ in
+            try await expectUnchangedAfter(.delete, "/v1/zones/\(f.b.zoneID)", body: nil, client, f)
         },
         "GET /v1/keys": { client, f, token in
             // tenant-admin lacks keys:manage; either way nothing of B's is shown.

@@ -20,9 +20,28 @@ struct TwoTenantFixture: Sendable {
         var securityToken: String
         /// The Ranger service imported into this tenant.
         var service: String
+        /// Ids of this tenant's policy-administration objects (service definition `hive`, the
+        /// service, its first policy, a Ranger role, a zone and a tag service).
+        var serviceDefID: Int
+        var serviceID: Int
+        var policyID: Int
+        var roleID: Int
+        var zoneID: Int
+        var tagServiceID: Int
+
+        /// The id of this tenant's `tag` service definition.
+        func tagServiceDefID(_ client: APIClient) async throws -> Int {
+            let list = try await client.send(.get, "/v1/service-defs", token: securityToken)
+            let items = try list.json()["items"] as? [[String: Any]] ?? []
+            guard let id = items.first(where: { $0["name"] as? String == "tag" })?["id"] as? Int else {
+                throw RampartError(.internalError, "no tag service definition: \(list.text)")
+            }
+            return id
+        }
     }
 
     var operatorToken: String
+
     var a: TenantObjects
     var b: TenantObjects
 
@@ -56,9 +75,32 @@ struct TwoTenantFixture: Sendable {
         let service = "\(slug)-hive"
         let imported = try await client.send(.post, "/v1/policies/import", token: securityToken, body: .raw(HivePolicies.json(service: service), contentType: "application/json"))
         guard imported.status == 200 else { throw RampartError(.internalError, "policy import failed: \(imported.text)") }
+        let serviceID = try await firstID(client, "/v1/services", securityToken)
+        let tagDef = try await client.send(.post, "/v1/service-defs", token: securityToken, body: .json(HivePolicies.tagServiceDef))
+        let tagService = try await client.send(
+            .post, "/v1/services", token: securityToken, body: .json(["name": "\(slug)-tags", "type": "tag"]))
+        let role = try await client.send(.post, "/v1/policy-roles", token: securityToken, body: .json(["name": "readers", "users": ["bob"]]))
+        let zone = try await client.send(
+            .post, "/v1/zones", token: securityToken,
+            body: .json(["name": "zone-\(slug)", "services": [service: ["resources": [["database": ["zoned"]]]]]]))
+        for reply in [tagDef, tagService, role, zone] where reply.status != 201 {
+            throw RampartError(.internalError, "fixture object creation failed: \(reply.text)")
+        }
         return TenantObjects(
             slug: slug, id: id, adminToken: adminToken, adminKeyToken: try adminKey.string("token"), userID: userID,
             groupID: groupID, apiKeyID: try userKey.string("id"), apiKeyToken: try userKey.string("token"),
-            securityToken: securityToken, service: service)
+            securityToken: securityToken, service: service,
+            serviceDefID: try await firstID(client, "/v1/service-defs", securityToken), serviceID: serviceID,
+            policyID: try await firstID(client, "/v1/policies?service=\(service)", securityToken), roleID: try role.int("id"),
+            zoneID: try zone.int("id"), tagServiceID: try tagService.int("id"))
+    }
+
+    /// The id of the first item of a policy-administration list.
+    static func firstID(_ client: APIClient, _ path: String, _ token: String) async throws -> Int {
+        let list = try await client.send(.get, path, token: token)
+        guard let first = (try list.json()["items"] as? [[String: Any]])?.first, let id = first["id"] as? Int else {
+            throw RampartError(.internalError, "\(path) has no items: \(list.text)")
+        }
+        return id
     }
 }

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import Logging
 import RampartPolicyConformance
 import RampartCore
 import RampartServer
@@ -45,7 +46,9 @@ struct PolicyCommand: AsyncParsableCommand {
             let selector = tenant
             let result = try await storage.withServices { services in
                 let tenant = try await TenantAdministration(services: services).find(selector)
-                return try await PolicyImport.run(data, tenant: tenant.id, services: services)
+                let administration = PolicyAdministration(
+                    store: services.store, clock: services.clock, cache: nil, logger: Logger(label: "rampart-cli"))
+                return try await PolicyImport.run(data, tenant: tenant.id, administration: administration)
             }
             print("imported \(result.policies) policies into service \(result.service) (version \(result.version))")
         }

@@ -37,6 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("trusted-proxy"), help: "A proxy address whose X-Forwarded-For is believed (repeatable).")
     var trustedProxies: [String] = []
 
+    @Option(
+        name: .customLong("policy-refresh-seconds"),
+        help: "How often to look for policy changes made through other servers sharing the database (1-3600).")
+    var policyRefreshSeconds: Int = 2
+
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
 
@@ -47,7 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
+        guard (1...3600).contains(policyRefreshSeconds) else { throw ValidationError("--policy-refresh-seconds must be from 1 to 3600") }
         var configuration = ServerConfiguration()
+        configuration.policyRefreshInterval = .seconds(policyRefreshSeconds)
         configuration.host = host
         configuration.port = port
         configuration.dataDirectory = storage.dataDirectory

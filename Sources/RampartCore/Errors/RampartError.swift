@@ -28,6 +28,7 @@ package struct RampartError: Error, Sendable, CustomStringConvertible {
         package static let notFound = Code("not-found", 404)
         package static let methodNotAllowed = Code("method-not-allowed", 405)
         package static let conflict = Code("conflict", 409)
+        package static let preconditionFailed = Code("precondition-failed", 412)
         package static let payloadTooLarge = Code("payload-too-large", 413)
         package static let unsupportedMediaType = Code("unsupported-media-type", 415)
         package static let tenantSuspended = Code("tenant-suspended", 403)

@@ -2,18 +2,18 @@
 
 import Foundation
 import Hummingbird
-import RampartAuditLog
 import RampartCore
-import Prometheus
 import RampartPolicy
 import RampartStorage
 
-/// Ranger policy import/export and the decision API.
+/// `/v1/policies`: Ranger policies one by one, and whole services as Ranger exports.
+///
+/// Bodies and responses are Ranger's policy JSON (`id`, `guid`, `name`, `service`, `policyType`,
+/// `resources`, `policyItems`, …). Every write bumps the service's policy version and the
+/// tenant's policy version, and answers once this server decides with the change.
 struct PoliciesController {
     let services: RampartServices
-    let cache: PolicySnapshotCache
-
-    static let maximumBatch = 1000
+    let administration: PolicyAdministration
 
     struct ImportResponse: Encodable {
         var service: String
@@ -21,55 +21,15 @@ struct PoliciesController {
         var policies: Int
     }
 
-    struct DecisionRequest: Decodable {
-        var service: String
-        var user: String
-        var groups: [String]?
-        var roles: [String]?
-        var resource: [String: String]
-        var accessType: String
-        var context: [String: String]?
-    }
-
-    struct BatchRequest: Decodable {
-        var requests: [DecisionRequest]
-    }
-
-    struct Mask: Encodable {
-        var type: String
-        var value: String?
-        var condition: String?
-        var policyId: Int64
-    }
-
-    struct RowFilter: Encodable {
-        var expression: String
-        var policyId: Int64
-    }
-
-    struct Decision: Encodable {
-        var allowed: Bool
-        var audited: Bool
-        var policyId: Int64?
-        var policyVersion: Int64
-        var reason: String?
-        var mask: Mask?
-        var rowFilter: RowFilter?
-    }
-
-    struct BatchResponse: Encodable {
-        var decisions: [Decision]
-    }
-
     func register(on api: APIRouter) {
         let store = services.store
         let limit = services.maximumBodySize
-        let cache = self.cache
+        let administration = self.administration
 
         api.add(.post, "/v1/policies/import", .tenant(.policiesWrite)) { request, context in
             let principal = try context.require(.policiesWrite)
             let data = try await JSONBody.collect(request, limit: max(limit, 16 << 20))
-            let imported = try await PolicyImport.run(data, tenant: principal.tenantID, services: services)
+            let imported = try await PolicyImport.run(data, tenant: principal.tenantID, administration: administration)
             return try JSONBody.response(ImportResponse(service: imported.service, version: imported.version, policies: imported.policies))
         }
 
@@ -78,171 +38,118 @@ struct PoliciesController {
             guard let name = request.uri.queryParameters["service"].map(String.init), !name.isEmpty else {
                 throw RampartError(.badRequest, "`service` query parameter is required", field: "service")
             }
-            guard let stored = try await store.read({ try await $0.policyService(name, in: principal.tenantID) }) else {
-                throw RampartError.notFound("service `\(name.prefix(64))`")
-            }
-            let object: [String: Any] = [
-                "metaDataInfo": ["Exported by": "rampart", "serviceVersion": String(stored.version)],
-                "serviceDef": try JSONSerialization.jsonObject(with: Data(stored.serviceDefJSON.utf8)),
-                "service": try JSONSerialization.jsonObject(with: Data(stored.serviceJSON.utf8)),
-                "policies": try JSONSerialization.jsonObject(with: Data(stored.policiesJSON.utf8)),
-            ]
-            let body = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            let body = try await PolicyImport.export(service: name, tenant: principal.tenantID, store: store)
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: body)))
         }
 
-        api.add(.post, "/v1/authorize", .tenant(.decisionsRequest)) { request, context in
-            let principal = try context.require(.decisionsRequest)
-            let body = try await JSONBody.decode(DecisionRequest.self, from: request, limit: limit)
-            let decision = try await decide(body, tenant: principal.tenantID, cache: cache)
-            try await services.auditWriter.append(
-                [Self.auditRecord(body, decision, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())],
-                tenant: principal.tenantID)
-            services.metrics.makeCounter(
-                descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
-                labels: [("allowed", String(decision.allowed))]
-            ).increment()
-            return try JSONBody.response(decision)
+        api.add(.post, "/v1/policies", .tenant(.policiesWrite)) { request, context in
+            let principal = try context.require(.policiesWrite)
+            let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
+            guard case .string(let serviceName)? = json["service"], !serviceName.isEmpty else {
+                throw RampartError.validation("is required: the name of the policy's service", field: "service")
+            }
+            let tenant = principal.tenantID
+            let (policy, def, _) = try await Self.validate(json, service: serviceName, tenant: tenant, store: store)
+            let id = try await administration.reserveIDs(.policy, count: 1)
+            let (row, version) = try await administration.write(tenant) { tx, write in
+                guard let serviceRow = try await tx.policyObject(.service, name: serviceName, scope: "", in: tenant) else {
+                    throw RampartError.validation("unknown service `\(serviceName.prefix(64))`", field: "service")
+                }
+                if try await tx.policyObject(.policy, name: policy.name, scope: serviceName, in: tenant) != nil {
+                    throw RampartError(.conflict, "service `\(serviceName.prefix(64))` already has a policy named `\(policy.name.prefix(64))`", field: "name")
+                }
+                let row = PolicyObject(
+                    kind: .policy, id: id, name: policy.name, scope: serviceName, ref: policy.zoneName ?? "",
+                    document: try PolicyAdministration.policyDocument(policy, id: id, version: 1, service: serviceName, serviceType: def.name),
+                    version: 1, createdAt: write.now, updatedAt: write.now)
+                try await tx.insertPolicyObjects([row], in: tenant)
+                _ = try await PolicyAdministration.bumpService(serviceRow, in: tenant, at: write.now, tx)
+                return row
+            }
+            return PolicyObjectHTTP.response(row, status: .created, tenantVersion: version, location: "/v1/policies/\(row.id)")
         }
 
-        api.add(.post, "/v1/authorize/batch", .tenant(.decisionsRequest)) { request, context in
-            let principal = try context.require(.decisionsRequest)
-            let body = try await JSONBody.decode(BatchRequest.self, from: request, limit: max(limit, 8 << 20))
-            guard (1...Self.maximumBatch).contains(body.requests.count) else {
-                throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
+        api.add(.get, "/v1/policies", .tenant(.policiesRead)) { request, context in
+            let principal = try context.require(.policiesRead)
+            let page = try PolicyObjectHTTP.page(request, context)
+            let service = request.uri.queryParameters["service"].map(String.init)
+            let policies = try await store.read { try await $0.policyObjects(.policy, scope: service, in: principal.tenantID, page: page) }
+            return PolicyObjectHTTP.list(policies)
+        }
+
+        api.add(.get, "/v1/policies/{id}", .tenant(.policiesRead)) { _, context in
+            let principal = try context.require(.policiesRead)
+            let id = try context.objectID(what: "policy")
+            guard let row = try await store.read({ try await $0.policyObject(.policy, id: id, in: principal.tenantID) }) else {
+                throw RampartError.notFound("policy")
             }
-            var decisions: [Decision] = []
-            decisions.reserveCapacity(body.requests.count)
-            let lookups = BatchLookups()
-            for item in body.requests {
-                decisions.append(try await decide(item, tenant: principal.tenantID, cache: cache, lookups: lookups))
+            return PolicyObjectHTTP.response(row)
+        }
+
+        api.add(.put, "/v1/policies/{id}", .tenant(.policiesWrite)) { request, context in
+            let principal = try context.require(.policiesWrite)
+            let id = try context.objectID(what: "policy")
+            let tenant = principal.tenantID
+            guard let current = try await store.read({ try await $0.policyObject(.policy, id: id, in: tenant) }) else {
+                throw RampartError.notFound("policy")
             }
-            let batchID = UUIDv7.generate()
-            let now = services.clock.nowMicroseconds()
-            try await services.auditWriter.append(
-                zip(body.requests, decisions).map { Self.auditRecord($0, $1, tenant: principal.tenantID, batchID: batchID, now: now) },
-                tenant: principal.tenantID)
-            services.metrics.makeCounter(
-                descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
-                labels: [("allowed", "batch")]
-            ).increment(by: Int64(decisions.count))
-            return try JSONBody.response(BatchResponse(decisions: decisions))
+            let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
+            if case .string(let named)? = json["service"], named != current.scope {
+                throw RampartError.validation("a policy cannot move to another service (it is in `\(current.scope.prefix(64))`)", field: "service")
+            }
+            let (policy, def, _) = try await Self.validate(json, service: current.scope, tenant: tenant, store: store)
+            let (row, version) = try await administration.write(tenant) { tx, write in
+                guard var row = try await tx.policyObject(.policy, id: id, in: tenant),
+                    let serviceRow = try await tx.policyObject(.service, name: row.scope, scope: "", in: tenant)
+                else { throw RampartError.notFound("policy") }
+                try PolicyObjectHTTP.checkIfMatch(request, current: row.version)
+                if policy.name != row.name, try await tx.policyObject(.policy, name: policy.name, scope: row.scope, in: tenant) != nil {
+                    throw RampartError(.conflict, "service `\(row.scope.prefix(64))` already has a policy named `\(policy.name.prefix(64))`", field: "name")
+                }
+                var updated = policy
+                if updated.guid?.isEmpty ?? true { updated.guid = (try? RangerJSON.decode(Policy.self, row.document))?.guid }
+                row.version += 1
+                row.name = policy.name
+                row.ref = policy.zoneName ?? ""
+                row.updatedAt = write.now
+                row.document = try PolicyAdministration.policyDocument(
+                    updated, id: row.id, version: row.version, service: row.scope, serviceType: def.name)
+                try await tx.updatePolicyObject(row, in: tenant)
+                _ = try await PolicyAdministration.bumpService(serviceRow, in: tenant, at: write.now, tx)
+                return row
+            }
+            return PolicyObjectHTTP.response(row, tenantVersion: version)
+        }
+
+        api.add(.delete, "/v1/policies/{id}", .tenant(.policiesWrite)) { request, context in
+            let principal = try context.require(.policiesWrite)
+            let id = try context.objectID(what: "policy")
+            let tenant = principal.tenantID
+            let (_, version) = try await administration.write(tenant) { tx, write in
+                guard let row = try await tx.policyObject(.policy, id: id, in: tenant) else { throw RampartError.notFound("policy") }
+                try PolicyObjectHTTP.checkIfMatch(request, current: row.version)
+                _ = try await tx.deletePolicyObject(.policy, id: id, in: tenant)
+                if let serviceRow = try await tx.policyObject(.service, name: row.scope, scope: "", in: tenant) {
+                    _ = try await PolicyAdministration.bumpService(serviceRow, in: tenant, at: write.now, tx)
+                }
+            }
+            return PolicyObjectHTTP.deleted(tenantVersion: version)
         }
     }
 
-    /// Users unknown to the tenant are denied, not errors; groups default to stored memberships.
-    static func auditRecord(_ body: DecisionRequest, _ decision: Decision, tenant: TenantID, batchID: String?, now: Int64) -> AuditRecord {
-        DecisionAudit.record(
-            scope: AuditScope.current, tenant: tenant, user: body.user, service: body.service, resource: body.resource,
-            accessType: body.accessType, allowed: decision.allowed, policyID: decision.policyId, policyVersion: decision.policyVersion,
-            batchID: batchID, now: now)
-    }
-
-    /// What one batch looks up once: a snapshot per service and the memberships per user, so a
-    /// batch of 1,000 decisions costs a few reads instead of two per decision.
-    final class BatchLookups {
-        var snapshots: [String: (PolicySnapshot, Int64)?] = [:]
-        var memberships: [String: [Group]?] = [:]
-    }
-
-    private func decide(
-        _ body: DecisionRequest, tenant: TenantID, cache: PolicySnapshotCache, lookups: BatchLookups? = nil
-    ) async throws -> Decision {
-        guard !body.accessType.isEmpty, body.accessType.count <= 128 else {
-            throw RampartError.validation("must be a non-empty access type", field: "accessType")
+    /// Validates a policy against its service's definition and the zones covering the service.
+    /// Runs before the write transaction: validation of a large policy is CPU work that should
+    /// not hold the database.
+    static func validate(_ json: JSONValue, service: String, tenant: TenantID, store: any Store) async throws -> (Policy, ServiceDef, Set<String>) {
+        let loaded = try await store.read { tx -> (PolicyObject, Set<String>)? in
+            guard let row = try await tx.policyObject(.service, name: service, scope: "", in: tenant),
+                let def = try await tx.policyObject(.serviceDef, name: row.ref, scope: "", in: tenant)
+            else { return nil }
+            return (def, try await PolicyAdministration.zones(covering: service, in: tenant, tx))
         }
-        let found: (PolicySnapshot, Int64)?
-        if let known = lookups?.snapshots[body.service] {
-            found = known
-        } else {
-            found = try await cache.snapshot(tenant: tenant, service: body.service, store: services.store)
-            lookups?.snapshots[body.service] = .some(found)
-        }
-        guard let (snapshot, version) = found else {
-            throw RampartError.notFound("service `\(body.service.prefix(64))`")
-        }
-        let stored: [Group]?
-        if let known = lookups?.memberships[body.user] {
-            stored = known
-        } else {
-            stored = try await services.store.read { tx in
-                guard let user = try await tx.user(username: body.user, in: tenant), user.status == .active else { return nil }
-                return try await tx.groups(of: user.id, in: tenant)
-            }
-            lookups?.memberships[body.user] = .some(stored)
-        }
-        guard let memberships = stored else {
-            return Decision(allowed: false, audited: true, policyId: nil, policyVersion: version, reason: "unknown user")
-        }
-        let request = AccessRequest(
-            resource: AccessResource(body.resource), accessType: body.accessType, user: body.user,
-            userGroups: Set(body.groups ?? memberships.map(\.name)), userRoles: body.roles.map(Set.init),
-            context: body.context ?? [:])
-        let result = snapshot.evaluate(request)
-        var decision = Decision(
-            allowed: result.isAllowed, audited: result.isAudited, policyId: result.policyId >= 0 ? result.policyId : nil,
-            policyVersion: version, reason: result.reason)
-        if result.isAllowed {
-            let mask = snapshot.evaluateDataMask(request)
-            if let type = mask.maskType, type != "MASK_NONE" {
-                decision.mask = Mask(type: type, value: mask.maskedValue, condition: mask.maskCondition, policyId: mask.policyId)
-            }
-            let filter = snapshot.evaluateRowFilter(request)
-            if let expression = filter.filterExpr, !expression.isEmpty {
-                decision.rowFilter = RowFilter(expression: expression, policyId: filter.policyId)
-            }
-        }
-        return decision
-    }
-
-}
-
-/// Importing a Ranger export into a tenant: shared by the API and `rampart policy import`.
-package enum PolicyImport {
-    /// Parses, validates with the engine, and stores; returns the service name, its new version
-    /// and the number of policies.
-    package static func run(_ data: Data, tenant: TenantID, services: RampartServices) async throws
-        -> (service: String, version: Int64, policies: Int)
-    {
-        let stored = try parse(data, at: services.clock.now())
-        _ = try PolicySnapshotCache.build(stored)  // refuse what the engine cannot load
-        let version = try await services.store.write { tx in
-            guard try await tx.tenant(id: tenant) != nil else { throw RampartError.notFound("tenant") }
-            return try await tx.putPolicyService(stored, in: tenant)
-        }
-        let count = (try? PolicyLoader.policies(from: Data(stored.policiesJSON.utf8)).count) ?? 0
-        return (stored.name, version, count)
-    }
-
-    /// Accepts a Ranger export (`{"policies": [...]}`) plus `serviceDef` (or `serviceDefs`) and an
-    /// optional `service` (object or name).
-    static func parse(_ data: Data, at now: Int64) throws -> StoredPolicyService {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw RampartError(.malformedJSON, "request body must be a JSON object")
-        }
-        guard let serviceDef = (object["serviceDef"] as? [String: Any]) ?? (object["serviceDefs"] as? [[String: Any]])?.first else {
-            throw RampartError(.malformedJSON, "missing field `serviceDef`", field: "serviceDef")
-        }
-        guard let policies = object["policies"] as? [[String: Any]] else {
-            throw RampartError(.malformedJSON, "missing field `policies` (an array)", field: "policies")
-        }
-        var service: [String: Any]
-        switch object["service"] {
-        case let given as [String: Any]: service = given
-        case let name as String: service = ["name": name]
-        default:
-            let name = (policies.first?["service"] as? String) ?? (serviceDef["name"] as? String) ?? ""
-            service = ["name": name]
-        }
-        guard let name = service["name"] as? String, !name.isEmpty, name.count <= 255 else {
-            throw RampartError.validation("the service needs a name (give `service` or name it in the policies)", field: "service")
-        }
-        if service["type"] == nil, let type = serviceDef["name"] { service["type"] = type }
-        func text(_ value: Any) throws -> String {
-            String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
-        }
-        return StoredPolicyService(
-            name: name, serviceDefJSON: try text(serviceDef), serviceJSON: try text(service), policiesJSON: try text(policies),
-            version: 0, updatedAt: now)
+        guard let (defRow, zones) = loaded else { throw RampartError.validation("unknown service `\(service.prefix(64))`", field: "service") }
+        let def = try RangerJSON.decode(ServiceDef.self, defRow.document)
+        let policy = try RangerJSON.validated { () throws(PolicyError) in try PolicyValidator(serviceDef: def).validate(json, zones: zones) }
+        return (policy, def, zones)
     }
 }

@@ -38,6 +38,7 @@ package struct Migrator: Sendable {
                 for statement in migration.statements(for: engine) {
                     try await sql.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.migrateData(sql, engine: engine)
                 try await sql.raw(
                     "INSERT INTO rampart_migrations (id, applied_at) VALUES (\(bind: migration.id), \(bind: Int64(UnixTime.nowMilliseconds())))"
                 ).run()

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import Prometheus
+import RampartAuditLog
+import RampartCore
+import RampartPolicy
+import RampartStorage
+
+/// The decision API: `/v1/authorize` and `/v1/authorize/batch`.
+///
+/// Decisions read the tenant's published policy set (no database read, no lock held while
+/// evaluating); the only database work per request is one query for the users' groups.
+struct DecisionsController {
+    let services: RampartServices
+    let cache: PolicySnapshotCache
+
+    static let maximumBatch = 1000
+
+    struct DecisionRequest: Decodable, Sendable {
+        var service: String
+        var user: String
+        var groups: [String]?
+        var roles: [String]?
+        var resource: [String: String]
+        var accessType: String
+        var context: [String: String]?
+    }
+
+    struct BatchRequest: Decodable, Sendable {
+        var requests: [DecisionRequest]
+    }
+
+    struct Mask: Encodable {
+        var type: String
+        var value: String?
+        var condition: String?
+        var policyId: Int64
+    }
+
+    struct RowFilter: Encodable {
+        var expression: String
+        var policyId: Int64
+    }
+
+    struct Decision: Encodable {
+        var allowed: Bool
+        var audited: Bool
+        var policyId: Int64?
+        var policyVersion: Int64
+        var reason: String?
+        var mask: Mask?
+        var rowFilter: RowFilter?
+    }
+
+    struct BatchResponse: Encodable {
+        var decisions: [Decision]
+    }
+
+    func register(on api: APIRouter) {
+        let limit = services.maximumBodySize
+        let decisions = services.metrics.makeCounter(
+            descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
+            labels: [("allowed", "batch")])
+
+        api.add(.post, "/v1/authorize", .tenant(.decisionsRequest)) { request, context in
+            let principal = try context.require(.decisionsRequest)
+            let body = try await JSONBody.decode(DecisionRequest.self, from: request, limit: limit)
+            guard let decision = try await decide([body], tenant: principal.tenantID, fieldPrefix: nil).first else {
+                throw RampartError(.internalError, "no decision")
+            }
+            try await services.auditWriter.append(
+                [Self.auditRecord(body, decision, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())],
+                tenant: principal.tenantID)
+            services.metrics.makeCounter(
+                descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
+                labels: [("allowed", String(decision.allowed))]
+            ).increment()
+            return try JSONBody.response(decision)
+        }
+
+        api.add(.post, "/v1/authorize/batch", .tenant(.decisionsRequest)) { request, context in
+            let principal = try context.require(.decisionsRequest)
+            let body = try await JSONBody.decode(BatchRequest.self, from: request, limit: max(limit, 8 << 20))
+            guard (1...Self.maximumBatch).contains(body.requests.count) else {
+                throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
+            }
+            let result = try await decide(body.requests, tenant: principal.tenantID, fieldPrefix: "requests")
+            // One audit record per decision, sharing a batch id, durable before the answer.
+            let batchID = UUIDv7.generate()
+            let now = services.clock.nowMicroseconds()
+            try await services.auditWriter.append(
+                zip(body.requests, result).map { Self.auditRecord($0, $1, tenant: principal.tenantID, batchID: batchID, now: now) },
+                tenant: principal.tenantID)
+            decisions.increment(by: Int64(result.count))
+            return try JSONBody.response(BatchResponse(decisions: result))
+        }
+    }
+
+    static func auditRecord(_ body: DecisionRequest, _ decision: Decision, tenant: TenantID, batchID: String?, now: Int64) -> AuditRecord {
+        DecisionAudit.record(
+            scope: AuditScope.current, tenant: tenant, user: body.user, service: body.service, resource: body.resource,
+            accessType: body.accessType, allowed: decision.allowed, policyID: decision.policyId, policyVersion: decision.policyVersion,
+            batchID: batchID, now: now)
+    }
+
+    /// Users unknown to the tenant (or disabled) are denied, not errors; groups default to the
+    /// stored memberships, read for the whole batch in one query.
+    private func decide(_ requests: [DecisionRequest], tenant: TenantID, fieldPrefix: String?) async throws -> [Decision] {
+        let set = try await cache.current(tenant)
+        var targets: [ServicePolicies] = []
+        targets.reserveCapacity(requests.count)
+        for (index, body) in requests.enumerated() {
+            guard !body.accessType.isEmpty, body.accessType.count <= 128 else {
+                throw RampartError.validation(
+                    "must be a non-empty access type", field: fieldPrefix.map { "\($0)[\(index)].accessType" } ?? "accessType")
+            }
+            guard let service = set.services[body.service] else { throw RampartError.notFound("service `\(body.service.prefix(64))`") }
+            targets.append(service)
+        }
+        let usernames = Array(Set(requests.map(\.user)))
+        let memberships = try await services.store.read { try await $0.activeUserGroups(usernames: usernames, in: tenant) }
+        var decisions: [Decision] = []
+        decisions.reserveCapacity(requests.count)
+        for (body, target) in zip(requests, targets) {
+            guard let stored = memberships[body.user] else {
+                decisions.append(Decision(allowed: false, audited: true, policyId: nil, policyVersion: target.version, reason: "unknown user"))
+                continue
+            }
+            decisions.append(Self.evaluate(body, groups: stored, on: target))
+        }
+        return decisions
+    }
+
+    static func evaluate(_ body: DecisionRequest, groups stored: [String], on target: ServicePolicies) -> Decision {
+        let snapshot = target.snapshot
+        let request = AccessRequest(
+            resource: AccessResource(body.resource), accessType: body.accessType, user: body.user,
+            userGroups: Set(body.groups ?? stored), userRoles: body.roles.map(Set.init), context: body.context ?? [:])
+        let result = snapshot.evaluate(request)
+        var decision = Decision(
+            allowed: result.isAllowed, audited: result.isAudited, policyId: result.policyId >= 0 ? result.policyId : nil,
+            policyVersion: target.version, reason: result.reason)
+        if result.isAllowed {
+            let mask = snapshot.evaluateDataMask(request)
+            if let type = mask.maskType, type != "MASK_NONE" {
+                decision.mask = Mask(type: type, value: mask.maskedValue, condition: mask.maskCondition, policyId: mask.policyId)
+            }
+            let filter = snapshot.evaluateRowFilter(request)
+            if let expression = filter.filterExpr, !expression.isEmpty {
+                decision.rowFilter = RowFilter(expression: expression, policyId: filter.policyId)
+            }
+        }
+        return decision
+    }
+}
