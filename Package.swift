@@ -64,6 +64,7 @@ let package = Package(
             name: "RampartStorage",
             dependencies: [
                 "RampartCore",
+                "RampartBackup",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -115,6 +116,8 @@ let package = Package(
             dependencies: [
                 "RampartCore",
                 "RampartStorage",
+                "RampartBackup",
+                .product(name: "SQLKit", package: "sql-kit"),
                 "RampartServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -134,7 +137,10 @@ let package = Package(
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",
-            dependencies: ["RampartCore", "RampartStorage", "RampartTesting"],
+            dependencies: [
+                "RampartCore", "RampartStorage", "RampartBackup", "RampartTesting", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
