@@ -101,6 +101,7 @@ let package = Package(
                 "RampartCore",
                 "RampartStorage",
                 "RampartServer",
+                "RampartBackup",
                 "RampartPolicyConformance",
                 "RampartDiscovery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
