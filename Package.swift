@@ -83,6 +83,7 @@ let package = Package(
                 "RampartCore",
                 "RampartPolicy",
                 "RampartStorage",
+                "RampartBackup",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -147,7 +148,8 @@ let package = Package(
         .testTarget(
             name: "RampartServerTests",
             dependencies: [
-                "RampartCore", "RampartStorage", "RampartServer", "RampartTesting",
+                "RampartCore", "RampartStorage", "RampartServer", "RampartBackup", "RampartTesting",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

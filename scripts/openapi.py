@@ -66,6 +66,15 @@ schemas = {
         "reason": S, "mask": {"type": "object", "properties": {"type": S, "value": S, "condition": S, "policyId": {"type": "integer"}}},
         "rowFilter": {"type": "object", "properties": {"expression": S, "policyId": {"type": "integer"}}}}},
     "Status": {"type": "object", "properties": {"status": S}},
+    "BackupFile": {"type": "object", "required": ["file", "kind", "sizeBytes", "createdAt"], "properties": {
+        "file": S, "kind": {"enum": ["daily", "intraday"]}, "sizeBytes": {"type": "integer"}, "createdAt": {"type": "string", "format": "date-time"}}},
+    "Backups": {"type": "object", "required": ["enabled", "backups"], "properties": {
+        "enabled": {"type": "boolean"}, "directory": {"type": ["string", "null"]}, "offsiteDirectory": {"type": ["string", "null"]},
+        "intradayIntervalSeconds": {"type": "integer"}, "keepDaily": {"type": "integer"}, "keepIntraday": {"type": "integer"},
+        "lastSuccess": {"type": ["object", "null"], "properties": {"at": {"type": "string", "format": "date-time"}, "file": S, "kind": S,
+                        "sizeBytes": {"type": "integer"}, "rows": {"type": "integer"}, "durationMs": {"type": "integer"}}},
+        "lastFailure": {"type": ["object", "null"], "properties": {"at": {"type": "string", "format": "date-time"}, "message": S}},
+        "backups": {"type": "array", "items": ref("BackupFile")}}},
 }
 paths = {
     "/healthz": {"get": op("Liveness", "system", ok(ref("Status")), security=False)},
@@ -132,6 +141,7 @@ paths = {
     "/v1/authorize/batch": {"post": op("Decide up to 1,000 access requests", "decisions", ok({"type": "object", "properties": {
                             "decisions": {"type": "array", "items": ref("Decision")}}}), request={"type": "object", "required": ["requests"], "properties": {
                             "requests": {"type": "array", "maxItems": 1000, "items": ref("DecisionRequest")}}}, extra=["404", "422"])},
+    "/v1/backups": {"get": op("Scheduled backups: configuration, last success and failure, files on disk (operator)", "backups", ok(ref("Backups")))},
     "/v1/keys": {"get": op("Data-key versions of the tenant", "keys", ok({"type": "object", "properties": {"currentVersion": {"type": "integer"},
                  "versions": {"type": "array", "items": {"type": "integer"}}}}))},
     "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {

@@ -7,6 +7,8 @@ import HummingbirdTLS
 import Logging
 import NIOSSL
 import Prometheus
+import ServiceLifecycle
+import RampartBackup
 import RampartCore
 import RampartStorage
 
@@ -62,6 +64,15 @@ package enum RampartApplication {
         ApiKeysController(services: services).register(on: api)
         KeysController(services: services).register(on: api)
         PoliciesController(services: services, cache: PolicySnapshotCache()).register(on: api)
+        let backupStatus = BackupStatus(metrics: services.metrics)
+        BackupsController(schedule: configuration.backup, status: backupStatus).register(on: api)
+        var backgroundServices: [any Service] = [
+            DatabaseLifecycleService(database: database),
+            SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
+        ]
+        if let scheduler = try backupScheduler(configuration.backup, database: database, status: backupStatus, logger: logger) {
+            backgroundServices.append(scheduler)
+        }
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
@@ -73,10 +84,7 @@ package enum RampartApplication {
             router: router,
             server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rampart"),
-            services: [
-                DatabaseLifecycleService(database: database),
-                SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
-            ],
+            services: backgroundServices,
             logger: logger
         )
         let bootstrapUsername = configuration.bootstrapUsername
@@ -92,6 +100,31 @@ package enum RampartApplication {
                 "address": .string("\(configuration.usesTLS ? "https" : "http")://\(configuration.host):\(configuration.port)"),
             ])
         return Built(application: application, services: services, routes: api.routes, masterKeyOrigin: masterKey.origin)
+    }
+
+    /// The backup scheduler when `--backup-dir` is set: the key file is loaded and the
+    /// directories created now, so a bad setting stops the start instead of the first backup.
+    static func backupScheduler(
+        _ schedule: BackupSchedule, database: any Database, status: BackupStatus, logger: Logger
+    ) throws -> BackupScheduler? {
+        guard let directory = schedule.directory else { return nil }
+        let credential: BackupCredential
+        do {
+            credential = try BackupCredential.loadKeyFile(schedule.keyFile ?? "")
+        } catch let error as BackupError {
+            throw RampartError(.configuration, error.message)
+        }
+        for folder in [directory] + [schedule.offsiteDirectory].compactMap({ $0 }) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw RampartError(.configuration, "cannot create backup directory \(folder)")
+            }
+        }
+        logger.info(
+            "scheduled backups on",
+            metadata: ["directory": .string(directory), "offsite": .string(schedule.offsiteDirectory ?? "none"), "interval": "\(schedule.intradayInterval)"])
+        return BackupScheduler(schedule: schedule, directory: directory, credential: credential, database: database, status: status, logger: logger)
     }
 
     static func tlsConfiguration(certificatePath: String, keyPath: String) throws -> TLSConfiguration {
