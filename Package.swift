@@ -60,6 +60,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "BackupBench",
+            dependencies: [
+                "RampartBackup", "RampartStorage", "RampartCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
+            path: "Benchmarks/BackupBench", swiftSettings: swiftSettings),
         .target(
             name: "RampartStorage",
             dependencies: [
