@@ -94,11 +94,11 @@ import Testing
             try await database.transaction { sql in
                 try await sql.raw(
                     """
-                    INSERT INTO backup_probe (id, flag, ratio, payload, note, parent) VALUES
-                    (1, true, 0.125, \(bind: Data([0, 1, 2, 255])), 'x', NULL),
-                    (2, false, -2.5e10, \(bind: Data()), NULL, 1),
-                    (3, NULL, NULL, NULL, 'ünïcode ✓', 2),
-                    (9223372036854775807, true, 3.0, \(bind: Data(repeating: 0xAB, count: 40)), '', 3)
+                    INSERT INTO backup_probe (id, flag, ratio, payload, note, parent, doc) VALUES
+                    (1, true, 0.125, \(bind: Data([0, 1, 2, 255])), 'x', NULL, '{"a": [1, "ü"]}'),
+                    (2, false, -2.5e10, \(bind: Data()), NULL, 1, NULL),
+                    (3, NULL, NULL, NULL, 'ünïcode ✓', 2, '[]'),
+                    (9223372036854775807, true, 3.0, \(bind: Data(repeating: 0xAB, count: 40)), '', 3, '"text"')
                     """
                 ).run()
             }
@@ -265,11 +265,13 @@ struct ProbeMigration: Migration {
     func statements(for engine: DatabaseEngine) -> [String] {
         let blob = engine == .postgres ? "BYTEA" : "BLOB"
         let real = engine == .postgres ? "DOUBLE PRECISION" : "REAL"
+        // A type without a neutral form on PostgreSQL: carried as text, cast back on restore.
+        let json = engine == .postgres ? "JSONB" : "TEXT"
         return [
             """
             CREATE TABLE backup_probe (
                 id BIGINT PRIMARY KEY, flag BOOLEAN, ratio \(real), payload \(blob), note TEXT,
-                parent BIGINT REFERENCES backup_probe(id)
+                parent BIGINT REFERENCES backup_probe(id), doc \(json)
             )
             """
         ]

@@ -22,6 +22,9 @@ protocol BackupSession: Sendable {
 
     func count(_ table: String) async throws -> Int64
 
+    /// Whether `table` holds any row (without counting them all).
+    func hasRows(_ table: String) async throws -> Bool
+
     /// Calls `body` with every row of `table`, in primary-key order, values in column order.
     func streamRows(of table: TableSchema, _ body: @escaping @Sendable ([BackupValue]) throws -> Void) async throws
 

@@ -146,7 +146,7 @@ package enum DatabaseRestore {
     private static func prepareTarget(_ session: any BackupSession, backupTables: [String], force: Bool) async throws -> Bool {
         let tables = try await session.tables()
         var occupied: [String] = []
-        for table in tables where try await session.count(table.name) > 0 { occupied.append(table.name) }
+        for table in tables where try await session.hasRows(table.name) { occupied.append(table.name) }
         if !occupied.isEmpty && !force {
             let listed = occupied.prefix(5).joined(separator: ", ") + (occupied.count > 5 ? ", …" : "")
             throw BackupError(

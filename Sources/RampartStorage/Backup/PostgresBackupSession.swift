@@ -122,6 +122,10 @@ struct PostgresBackupSession: BackupSession {
         try await query("SELECT count(*) FROM \(SQLIdentifier.quote(table))").first?.decode(Int64.self) ?? 0
     }
 
+    func hasRows(_ table: String) async throws -> Bool {
+        try await !query("SELECT 1 FROM \(SQLIdentifier.quote(table)) LIMIT 1").isEmpty
+    }
+
     func streamRows(of table: TableSchema, _ body: @escaping @Sendable ([BackupValue]) throws -> Void) async throws {
         // Types without a neutral form are read as their canonical text and cast back on restore.
         let projection = table.columns.map { column in

@@ -99,6 +99,10 @@ struct SQLiteBackupSession: BackupSession {
         Int64(try await query("SELECT count(*) AS n FROM \(SQLIdentifier.quote(table))").first?.column("n")?.integer ?? 0)
     }
 
+    func hasRows(_ table: String) async throws -> Bool {
+        try await !query("SELECT 1 AS present FROM \(SQLIdentifier.quote(table)) LIMIT 1").isEmpty
+    }
+
     func streamRows(of table: TableSchema, _ body: @escaping @Sendable ([BackupValue]) throws -> Void) async throws {
         let projection = table.columns.map { SQLIdentifier.quote($0.name) }.joined(separator: ", ")
         let order = table.primaryKey.isEmpty ? "rowid" : table.primaryKey.map(SQLIdentifier.quote).joined(separator: ", ")
