@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // Apache Ranger-compatible policy engine. Pure: stdlib and Foundation only.
@@ -65,11 +66,31 @@ let package = Package(
             resources: [.copy("Resources/common-passwords.txt")],
             swiftSettings: swiftSettings
         ),
+        // The backup container: header, chunked AES-256-GCM stream, compression, manifest, row codec.
+        // Pure: no database code.
+        .target(
+            name: "RampartBackup",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "BackupBench",
+            dependencies: [
+                "RampartBackup", "RampartStorage", "RampartCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
+            path: "Benchmarks/BackupBench", swiftSettings: swiftSettings),
         .target(
             name: "RampartStorage",
             dependencies: [
                 "RampartCore",
                 "RampartAuditLog",
+                "RampartBackup",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -90,6 +111,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 "RampartPolicy",
                 "RampartStorage",
+                "RampartBackup",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -110,6 +132,7 @@ let package = Package(
                 "RampartAuditLog",
                 "RampartStorage",
                 "RampartServer",
+                "RampartBackup",
                 "RampartPolicyConformance",
                 "RampartDiscovery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -125,6 +148,8 @@ let package = Package(
             dependencies: [
                 "RampartCore",
                 "RampartStorage",
+                "RampartBackup",
+                .product(name: "SQLKit", package: "sql-kit"),
                 "RampartServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -140,22 +165,24 @@ let package = Package(
             name: "RampartAuditLogTests", dependencies: ["RampartAuditLog", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         .testTarget(
+            name: "RampartBackupTests", dependencies: ["RampartBackup", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",
             dependencies: [
-                "RampartCore", "RampartStorage", "RampartTesting",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "SQLKit", package: "sql-kit"),
+                "RampartCore", "RampartStorage", "RampartBackup", "RampartTesting", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RampartServerTests",
             dependencies: [
-                "RampartCore", "RampartStorage", "RampartServer", "RampartTesting", "RampartAuditLog",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "RampartCore", "RampartStorage", "RampartServer", "RampartBackup", "RampartTesting", "RampartAuditLog",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -79,6 +79,15 @@ schemas = {
                      "properties": {"id": {"type": "integer"}, "version": {"type": "integer"}, "name": S}},
     "RangerPage": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref("RangerObject")},
                    "nextCursor": {"type": ["string", "null"]}}},
+    "BackupFile": {"type": "object", "required": ["file", "kind", "sizeBytes", "createdAt"], "properties": {
+        "file": S, "kind": {"enum": ["daily", "intraday"]}, "sizeBytes": {"type": "integer"}, "createdAt": {"type": "string", "format": "date-time"}}},
+    "Backups": {"type": "object", "required": ["enabled", "backups"], "properties": {
+        "enabled": {"type": "boolean"}, "directory": {"type": ["string", "null"]}, "offsiteDirectory": {"type": ["string", "null"]},
+        "intradayIntervalSeconds": {"type": "integer"}, "keepDaily": {"type": "integer"}, "keepIntraday": {"type": "integer"},
+        "lastSuccess": {"type": ["object", "null"], "properties": {"at": {"type": "string", "format": "date-time"}, "file": S, "kind": S,
+                        "sizeBytes": {"type": "integer"}, "rows": {"type": "integer"}, "durationMs": {"type": "integer"}}},
+        "lastFailure": {"type": ["object", "null"], "properties": {"at": {"type": "string", "format": "date-time"}, "message": S}},
+        "backups": {"type": "array", "items": ref("BackupFile")}}},
 }
 paths = {
     "/healthz": {"get": op("Liveness", "system", ok(ref("Status")), security=False)},
@@ -181,6 +190,7 @@ paths = {
         "put": op("Replace the tags of a tag service (Ranger ServiceTags JSON)", "policy administration", ok(ref("RangerObject")),
                   params=[ID, IFMATCH], request=ref("RangerObject"), extra=["404", "412", "413", "422"]),
         "get": op("The tags of a tag service", "policy administration", ok(ref("RangerObject")), params=[ID], extra=["404"])},
+    "/v1/backups": {"get": op("Scheduled backups: configuration, last success and failure, files on disk (operator)", "backups", ok(ref("Backups")))},
     "/v1/keys": {"get": op("Data-key versions of the tenant", "keys", ok({"type": "object", "properties": {"currentVersion": {"type": "integer"},
                  "versions": {"type": "array", "items": {"type": "integer"}}}}))},
     "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {

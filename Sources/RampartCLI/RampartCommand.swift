@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import RampartBackup
 import RampartCore
 
 /// `rampart`: the server and its administration commands.
@@ -12,13 +13,15 @@ struct RampartCommand: AsyncParsableCommand {
         version: RampartVersion.current,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, TenantsCommand.self, KeysCommand.self, PolicyCommand.self, DiscoverCommand.self, AuditCommand.self,
+            BackupCommand.self, RestoreCommand.self,
             VersionCommand.self,
         ]
     )
 }
 
 /// Entry point with Rampart's exit-code contract: 0 success, 1 a failed operation (one line on
-/// stderr), 2 bad usage (one line on stderr, no usage dump).
+/// stderr), 2 bad usage (one line on stderr, no usage dump), and for backups and restores one
+/// status per failure cause (3–11, see ``BackupError/Code``) so scripts can tell them apart.
 @main
 enum RampartMain {
     static func main() async {
@@ -46,6 +49,10 @@ enum RampartMain {
         } catch let error as ValidationError {
             FileHandle.standardError.write(Data("rampart: \(error.message)\n".utf8))
             Foundation.exit(2)
+        } catch let error as BackupError {
+            let line = error.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? error.code.rawValue
+            FileHandle.standardError.write(Data("rampart: error: \(line)\n".utf8))
+            Foundation.exit(error.code.exitCode)
         } catch let error as RampartError {
             FileHandle.standardError.write(Data("rampart: error: \(error.message)\n".utf8))
             Foundation.exit(1)

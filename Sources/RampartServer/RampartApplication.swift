@@ -7,6 +7,8 @@ import HummingbirdTLS
 import Logging
 import NIOSSL
 import Prometheus
+import ServiceLifecycle
+import RampartBackup
 import RampartCore
 import RampartStorage
 import ServiceLifecycle
@@ -76,6 +78,8 @@ package enum RampartApplication {
         ZonesController(services: services, administration: administration).register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
         AuditController(services: services).register(on: api)
+        let backupStatus = BackupStatus(metrics: services.metrics)
+        BackupsController(schedule: configuration.backup, status: backupStatus).register(on: api)
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
@@ -92,6 +96,10 @@ package enum RampartApplication {
             services.auditWriter,
         ]
         if let exporter { background.insert(exporter, at: 1) }
+        if let scheduler = try backupScheduler(configuration.backup, database: database, status: backupStatus, logger: logger) {
+            // After the database in start order, so it stops before the database closes.
+            background.insert(scheduler, at: 1)
+        }
         var application = Application(
             router: router,
             server: server,
@@ -112,6 +120,31 @@ package enum RampartApplication {
                 "address": .string("\(configuration.usesTLS ? "https" : "http")://\(configuration.host):\(configuration.port)"),
             ])
         return Built(application: application, services: services, routes: api.routes, masterKeyOrigin: masterKey.origin)
+    }
+
+    /// The backup scheduler when `--backup-dir` is set: the key file is loaded and the
+    /// directories created now, so a bad setting stops the start instead of the first backup.
+    static func backupScheduler(
+        _ schedule: BackupSchedule, database: any Database, status: BackupStatus, logger: Logger
+    ) throws -> BackupScheduler? {
+        guard let directory = schedule.directory else { return nil }
+        let credential: BackupCredential
+        do {
+            credential = try BackupCredential.loadKeyFile(schedule.keyFile ?? "")
+        } catch let error as BackupError {
+            throw RampartError(.configuration, error.message)
+        }
+        for folder in [directory] + [schedule.offsiteDirectory].compactMap({ $0 }) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw RampartError(.configuration, "cannot create backup directory \(folder)")
+            }
+        }
+        logger.info(
+            "scheduled backups on",
+            metadata: ["directory": .string(directory), "offsite": .string(schedule.offsiteDirectory ?? "none"), "interval": "\(schedule.intradayInterval)"])
+        return BackupScheduler(schedule: schedule, directory: directory, credential: credential, database: database, status: status, logger: logger)
     }
 
     static func tlsConfiguration(certificatePath: String, keyPath: String) throws -> TLSConfiguration {

@@ -32,6 +32,8 @@ package struct ServerConfiguration: Sendable {
     /// The operator's first password; when `nil` on first start, one is generated and printed once.
     package var bootstrapPassword: Secret<String>?
     package var bootstrapUsername = "operator"
+    /// Scheduled backups; off unless `backup.directory` is set.
+    package var backup = BackupSchedule()
     /// Read for `RAMPART_MASTER_KEY`; injectable for tests.
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 
@@ -49,6 +51,12 @@ package struct ServerConfiguration: Sendable {
         guard (0...65535).contains(port) else { throw RampartError(.configuration, "--port must be from 0 to 65535") }
         if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
             throw RampartError(.configuration, "--tls-cert and --tls-key must be given together")
+        }
+        if backup.isEnabled && backup.keyFile == nil {
+            throw RampartError(.configuration, "--backup-dir needs --backup-key-file (create one with: rampart backup keygen --out FILE)")
+        }
+        if backup.isEnabled && backup.intradayInterval < .seconds(1) {
+            throw RampartError(.configuration, "--backup-interval must be at least one second")
         }
         if !Self.isLoopback(host) && !usesTLS {
             guard insecureAllowPlainHTTP else {

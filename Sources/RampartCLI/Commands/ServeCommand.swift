@@ -41,9 +41,32 @@ struct ServeCommand: AsyncParsableCommand {
         name: .customLong("policy-refresh-seconds"),
         help: "How often to look for policy changes made through other servers sharing the database (1-3600).")
     var policyRefreshSeconds: Int = 2
+    @Option(name: .customLong("backup-dir"), help: "Take scheduled encrypted backups into this directory (off by default).")
+    var backupDirectory: String?
+
+    @Option(name: .customLong("backup-offsite-dir"), help: "Also copy every scheduled backup into this second directory.")
+    var backupOffsiteDirectory: String?
+
+    @Option(name: .customLong("backup-key-file"), help: "Backup key file for scheduled backups (rampart backup keygen).")
+    var backupKeyFile: String?
+
+    @Option(name: .customLong("backup-interval"), help: "Time between intraday backups, e.g. 6h, 30m, 90s.")
+    var backupInterval: BackupInterval = BackupInterval(seconds: 6 * 3600)
+
+    @Option(name: .customLong("backup-keep-daily"), help: "Daily backups kept.")
+    var backupKeepDaily: Int = 7
+
+    @Option(name: .customLong("backup-keep-intraday"), help: "Intraday backups kept.")
+    var backupKeepIntraday: Int = 8
 
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
+
+    func validate() throws {
+        guard backupKeepDaily >= 1, backupKeepIntraday >= 0 else {
+            throw ValidationError("--backup-keep-daily must be at least 1 and --backup-keep-intraday at least 0")
+        }
+    }
 
     func run() async throws {
         let level = logLevel.level
@@ -64,6 +87,12 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.insecureAllowPlainHTTP = insecureAllowPlainHTTP
         configuration.auditSyslog = try auditSyslog.map { try SyslogSink(url: $0, caFile: auditSyslogCA) }
         configuration.trustedProxies = Set(trustedProxies)
+        configuration.backup.directory = backupDirectory
+        configuration.backup.offsiteDirectory = backupOffsiteDirectory
+        configuration.backup.keyFile = backupKeyFile
+        configuration.backup.intradayInterval = .seconds(backupInterval.seconds)
+        configuration.backup.keepDaily = backupKeepDaily
+        configuration.backup.keepIntraday = backupKeepIntraday
         if let password = ProcessInfo.processInfo.environment["RAMPART_BOOTSTRAP_PASSWORD"], !password.isEmpty {
             configuration.bootstrapPassword = Secret(password)
         }
@@ -91,5 +120,24 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         try await built.application.runService()
+    }
+}
+
+/// A duration given as `90s`, `30m` or `6h` (a bare number is seconds).
+struct BackupInterval: ExpressibleByArgument {
+    var seconds: Int64
+
+    init(seconds: Int64) { self.seconds = seconds }
+
+    init?(argument: String) {
+        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600]
+        var text = argument
+        var unit: Int64 = 1
+        if let last = text.last, let scale = units[last] {
+            unit = scale
+            text.removeLast()
+        }
+        guard let value = Int64(text), value > 0 else { return nil }
+        seconds = value * unit
     }
 }

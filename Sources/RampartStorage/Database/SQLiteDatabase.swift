@@ -56,6 +56,13 @@ package final class SQLiteDatabase: Database {
         }
     }
 
+    /// Runs `body` with the raw connection, holding the gate so no transaction interleaves; the
+    /// restore manages its own transaction and speaks the native driver for speed.
+    package func withExclusiveConnection<R: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) async throws -> R) async throws -> R {
+        let connection = self.connection
+        return try await gate.withExclusiveAccess { try await body(connection) }
+    }
+
     package func isUniqueViolation(_ error: any Error) -> Bool {
         String(describing: error).contains("UNIQUE constraint failed")
     }
