@@ -95,6 +95,7 @@ struct PoliciesController {
             let principal = try context.require(.decisionsRequest)
             let body = try await JSONBody.decode(DecisionRequest.self, from: request, limit: limit)
             let decision = try await decide(body, tenant: principal.tenantID, cache: cache)
+            try await services.security.noteDecision(allowed: decision.allowed, user: body.user, tenant: principal.tenantID)
             try await services.auditWriter.append(
                 [Self.auditRecord(body, decision, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())],
                 tenant: principal.tenantID)
@@ -114,6 +115,9 @@ struct PoliciesController {
             var decisions: [Decision] = []
             decisions.reserveCapacity(body.requests.count)
             for item in body.requests { decisions.append(try await decide(item, tenant: principal.tenantID, cache: cache)) }
+            for (item, decision) in zip(body.requests, decisions) {
+                try await services.security.noteDecision(allowed: decision.allowed, user: item.user, tenant: principal.tenantID)
+            }
             let batchID = UUIDv7.generate()
             let now = services.clock.nowMicroseconds()
             try await services.auditWriter.append(
