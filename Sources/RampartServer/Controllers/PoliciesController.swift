@@ -114,7 +114,8 @@ struct PoliciesController {
             }
             var decisions: [Decision] = []
             decisions.reserveCapacity(body.requests.count)
-            for item in body.requests { decisions.append(try await decide(item, tenant: principal.tenantID, cache: cache)) }
+            var memo = DecisionMemo()
+            for item in body.requests { decisions.append(try await decide(item, tenant: principal.tenantID, cache: cache, memo: &memo)) }
             for (item, decision) in zip(body.requests, decisions) {
                 try await services.security.noteDecision(allowed: decision.allowed, user: item.user, tenant: principal.tenantID)
             }
@@ -139,16 +140,42 @@ struct PoliciesController {
             batchID: batchID, now: now)
     }
 
+    /// What one batch has looked up already: each service's snapshot and each user's groups are
+    /// read once per batch (not once per decision), and every decision of a batch sees the same
+    /// policy version.
+    struct DecisionMemo {
+        var snapshots: [String: (PolicySnapshot, Int64)?] = [:]
+        var users: [String: (User, [Group])?] = [:]
+    }
+
     private func decide(_ body: DecisionRequest, tenant: TenantID, cache: PolicySnapshotCache) async throws -> Decision {
+        var memo = DecisionMemo()
+        return try await decide(body, tenant: tenant, cache: cache, memo: &memo)
+    }
+
+    private func decide(_ body: DecisionRequest, tenant: TenantID, cache: PolicySnapshotCache, memo: inout DecisionMemo) async throws -> Decision {
         guard !body.accessType.isEmpty, body.accessType.count <= 128 else {
             throw RampartError.validation("must be a non-empty access type", field: "accessType")
         }
-        guard let (snapshot, version) = try await cache.snapshot(tenant: tenant, service: body.service, store: services.store) else {
+        let resolved: (PolicySnapshot, Int64)?
+        if let known = memo.snapshots[body.service] {
+            resolved = known
+        } else {
+            resolved = try await cache.snapshot(tenant: tenant, service: body.service, store: services.store)
+            memo.snapshots[body.service] = resolved
+        }
+        guard let (snapshot, version) = resolved else {
             throw RampartError.notFound("service `\(body.service.prefix(64))`")
         }
-        let stored: (User, [Group])? = try await services.store.read { tx in
-            guard let user = try await tx.user(username: body.user, in: tenant), user.status == .active else { return nil }
-            return (user, try await tx.groups(of: user.id, in: tenant))
+        let stored: (User, [Group])?
+        if let known = memo.users[body.user] {
+            stored = known
+        } else {
+            stored = try await services.store.read { tx in
+                guard let user = try await tx.user(username: body.user, in: tenant), user.status == .active else { return nil }
+                return (user, try await tx.groups(of: user.id, in: tenant))
+            }
+            memo.users[body.user] = stored
         }
         guard let (_, memberships) = stored else {
             return Decision(allowed: false, audited: true, policyId: nil, policyVersion: version, reason: "unknown user")
