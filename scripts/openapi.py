@@ -88,7 +88,34 @@ schemas = {
                         "sizeBytes": {"type": "integer"}, "rows": {"type": "integer"}, "durationMs": {"type": "integer"}}},
         "lastFailure": {"type": ["object", "null"], "properties": {"at": {"type": "string", "format": "date-time"}, "message": S}},
         "backups": {"type": "array", "items": ref("BackupFile")}}},
+    "MFAChallenge": {"type": "object", "required": ["status", "challenge", "expiresAt", "methods"], "description":
+                     "Answer to a right password when a second factor is needed (instead of a Session)", "properties": {
+        "status": {"enum": ["mfa-required", "mfa-enrolment-required"]}, "challenge": {"type": "string", "description": "Single use, short-lived"},
+        "expiresAt": S, "methods": {"type": "array", "items": {"enum": ["totp", "recovery-code", "totp-enrolment"]}}}},
+    "TOTPEnrollment": {"type": "object", "description": "Shown once", "properties": {"otpauthUri": S, "qrCodeSvg": S,
+        "secret": {"type": "string", "description": "Base32, for manual entry"}, "algorithm": {"const": "SHA1"}, "digits": {"const": 6}, "period": {"const": 30}}},
+    "RecoveryCodes": {"type": "object", "properties": {"recoveryCodes": {"type": "array", "items": S, "description": "Shown once; each works once"}}},
+    "MFAStatus": {"type": "object", "properties": {"totp": {"enum": ["off", "pending", "active"]}, "recoveryCodesRemaining": {"type": "integer"},
+                  "required": {"type": "boolean"}}},
+    "SessionInfo": {"type": "object", "properties": {"id": S, "device": {"type": ["string", "null"]}, "sourceIp": {"type": ["string", "null"]},
+                    "userAgent": {"type": ["string", "null"]}, "createdAt": S, "lastSeenAt": S, "expiresAt": S, "current": {"type": "boolean"}}},
+    "Revoked": {"type": "object", "properties": {"revoked": {"type": "integer"}}},
+    "SecurityEvent": {"type": "object", "properties": {"id": S, "kind": S, "occurredAt": S, "actorType": S, "actorId": {"type": ["string", "null"]},
+                      "sourceIp": {"type": ["string", "null"]}, "userAgent": {"type": ["string", "null"]}, "requestId": {"type": ["string", "null"]},
+                      "details": {"type": "object", "additionalProperties": S}}},
+    "AlertRule": {"type": "object", "properties": {"id": S, "name": S, "url": S, "kinds": {"type": "array", "items": S, "description": "Empty: every kind"},
+                  "createdAt": S, "secret": {"type": "string", "description": "HMAC-SHA256 key of X-Rampart-Signature; only in the creation response"},
+                  "deliveries": {"type": "array", "items": {"type": "object"}}}},
+    "ThrottlePolicy": {"type": "object", "description": "Milliseconds; fields left out keep the server default", "properties": {
+        "account": {"type": "object", "properties": {k: {"type": "integer"} for k in ["window", "threshold", "baseDelay", "maxDelay"]}},
+        "sourceIP": {"type": "object", "properties": {k: {"type": "integer"} for k in ["window", "threshold", "blockDuration", "maxBlockDuration", "strikeMemory", "ipv6Prefix"]}},
+        "tenant": {"type": "object", "properties": {k: {"type": "integer"} for k in ["window", "threshold", "baseDelay", "maxDelay"]}}}},
+    "TenantSettings": {"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": ref("ThrottlePolicy"),
+                       "loginThrottleCustomized": {"type": "boolean"}}},
 }
+LIMITED = {"429": problem("Too many attempts; see Retry-After")}
+ANON = {"401": problem("Invalid challenge or code"), "429": problem("Too many attempts; see Retry-After")}
+def items(name): return {"type": "object", "properties": {"items": {"type": "array", "items": ref(name)}, "nextCursor": {"type": ["string", "null"]}}}
 paths = {
     "/healthz": {"get": op("Liveness", "system", ok(ref("Status")), security=False)},
     "/readyz": {"get": op("Readiness: checks the database", "system", ok(ref("Status")), security=False, extra=["503"])},
@@ -195,7 +222,54 @@ paths = {
                  "versions": {"type": "array", "items": {"type": "integer"}}}}))},
     "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {
                         "currentVersion": {"type": "integer"}, "rewrappedSecrets": {"type": "integer"}}}))},
+    "/v1/auth/mfa": {"post": op("Second login step: challenge plus a TOTP code or a recovery code", "auth", {**ok(ref("Session")), **ANON}, security=False,
+                     request={"type": "object", "required": ["challenge"], "properties": {"challenge": S, "code": S, "recoveryCode": S}}, extra=["422"])},
+    "/v1/auth/mfa/totp": {"post": op("Enrol an authenticator with an enrolment challenge (tenant requires two-factor login)", "auth",
+                          {**ok(ref("TOTPEnrollment")), **ANON}, security=False, request={"type": "object", "required": ["challenge"], "properties": {"challenge": S}},
+                          extra=["409"])},
+    "/v1/auth/mfa/totp/activate": {"post": op("Activate the enrolled authenticator and sign in (returns recovery codes once)", "auth",
+                                   {**ok(ref("Session")), **ANON}, security=False, request={"type": "object", "required": ["challenge", "code"],
+                                   "properties": {"challenge": S, "code": S}}, extra=["422"])},
+    "/v1/me/mfa": {
+        "get": op("Own two-factor status", "auth", ok(ref("MFAStatus"))),
+        "delete": op("Turn off own two-factor login (needs a current code or the password)", "auth", NOBODY,
+                     request={"type": "object", "properties": {"code": S, "password": S}}, extra=["422"])},
+    "/v1/me/mfa/totp": {"post": op("Start TOTP enrolment (otpauth URI and QR code shown once)", "auth", ok(ref("TOTPEnrollment")), extra=["409"])},
+    "/v1/me/mfa/totp/activate": {"post": op("Activate TOTP with a current code; returns ten recovery codes once", "auth", ok(ref("RecoveryCodes")),
+                                 request={"type": "object", "required": ["code"], "properties": {"code": S}}, extra=["409", "422"])},
+    "/v1/me/mfa/recovery-codes": {"post": op("Replace own recovery codes (the old ones stop working)", "auth", ok(ref("RecoveryCodes")), extra=["422"])},
+    "/v1/me/sessions": {
+        "get": op("Own sessions (device, address, user agent, times, current flag)", "auth", ok(items("SessionInfo"))),
+        "delete": op("Revoke own sessions: all, or with ?others=true all but this one", "auth", ok(ref("Revoked")),
+                     params=[{"name": "others", "in": "query", "schema": {"type": "boolean"}}])},
+    "/v1/me/sessions/{id}": {"delete": op("Revoke one own session", "auth", NOBODY, params=[ID], extra=["404"])},
+    "/v1/users/{id}/sessions": {
+        "get": op("A user's sessions", "identity", ok(items("SessionInfo")), params=[ID], extra=["404"]),
+        "delete": op("Revoke all of a user's sessions", "identity", ok(ref("Revoked")), params=[ID], extra=["404"])},
+    "/v1/users/{id}/mfa": {"delete": op("Reset a user's two-factor login (also ends their sessions)", "identity", NOBODY, params=[ID], extra=["404"])},
+    "/v1/security/events": {"get": op("Security events of the tenant, newest first (tenant-admin, security-admin, auditor)", "security", ok(items("SecurityEvent")),
+                            params=[{"name": "kind", "in": "query", "schema": S}, {"name": "since", "in": "query", "schema": S,
+                            "description": "RFC 3339 time or Unix microseconds"}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+                            {"name": "cursor", "in": "query", "schema": S}], extra=["422"])},
+    "/v1/security/alert-rules": {
+        "post": op("Create an alert rule: event kinds to a webhook (secret shown once)", "security", ok(ref("AlertRule"), "Created", "201"),
+                   request={"type": "object", "required": ["name", "url"], "properties": {"name": S, "url": S, "kinds": {"type": "array", "items": S}}}, extra=["422"]),
+        "get": op("Alert rules of the tenant", "security", ok(items("AlertRule")))},
+    "/v1/security/alert-rules/{id}": {
+        "get": op("An alert rule with its recent deliveries", "security", ok(ref("AlertRule")), params=[ID], extra=["404"]),
+        "delete": op("Delete an alert rule", "security", NOBODY, params=[ID], extra=["404"])},
+    "/v1/tenant/settings": {
+        "get": op("Tenant security settings (tenant-admin)", "security", ok(ref("TenantSettings"))),
+        "patch": op("Change tenant security settings: mfaRequired, loginThrottle (null resets)", "security", ok(ref("TenantSettings")),
+                    request={"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": {"oneOf": [ref("ThrottlePolicy"), {"type": "null"}]}}},
+                    extra=["422"])},
 }
+for path in paths.values():
+    for operation in path.values():
+        if operation.get("security") != []:
+            operation["responses"].setdefault("429", problem("Rate limit exceeded; see Retry-After"))
+paths["/v1/auth/login"]["post"]["responses"]["200"]["content"]["application/json"]["schema"] = {"oneOf": [ref("Session"), ref("MFAChallenge")]}
+paths["/v1/auth/login"]["post"]["responses"]["429"] = problem("Too many failed sign-ins; see Retry-After (the password was not checked)")
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "Rampart API", "version": "0.1.0", "description": "Multi-tenant data security and governance server. Errors are RFC 9457 problem documents."},

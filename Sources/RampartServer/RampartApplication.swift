@@ -47,8 +47,9 @@ package enum RampartApplication {
         let store = SQLStore(database: database)
         let services = try RampartServices(
             store: store, keyring: keyring, passwordHasher: PasswordHasher(parameters: configuration.passwordParameters),
-            passwordPolicy: PasswordPolicy(), sessionLifetime: configuration.sessionLifetime, clock: SystemClock(),
-            metrics: PrometheusCollectorRegistry(), maximumBodySize: configuration.maximumBodySize, logger: logger)
+            passwordPolicy: PasswordPolicy(), sessionLifetime: configuration.sessionLifetime, clock: configuration.clock,
+            metrics: PrometheusCollectorRegistry(), maximumBodySize: configuration.maximumBodySize, logger: logger,
+            security: configuration.effectiveSecurity)
 
         let router = Router(context: RampartRequestContext.self)
         router.middlewares.add(ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
@@ -58,6 +59,7 @@ package enum RampartApplication {
         router.middlewares.add(AuditMiddleware(writer: services.auditWriter, clock: services.clock))
         router.middlewares.add(ProblemMiddleware())
         router.middlewares.add(AuthenticationMiddleware(services: services))
+        router.middlewares.add(RateLimitMiddleware(monitor: services.security))
         let api = APIRouter(router: router)
         let exporter = try configuration.auditSyslog.map {
             try SyslogExporter(sink: $0, store: store, clock: services.clock, metrics: services.metrics, logger: logger)
@@ -80,6 +82,9 @@ package enum RampartApplication {
         AuditController(services: services).register(on: api)
         let backupStatus = BackupStatus(metrics: services.metrics)
         BackupsController(schedule: configuration.backup, status: backupStatus).register(on: api)
+        MFAController(services: services).register(on: api)
+        SessionsController(services: services).register(on: api)
+        SecurityController(services: services).register(on: api)
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
@@ -94,6 +99,10 @@ package enum RampartApplication {
             // Shut down in reverse: the writer drains first, then the last checkpoint covers it.
             AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, logger: logger),
             services.auditWriter,
+            SecurityJanitorService(store: store, monitor: services.security, clock: services.clock, interval: .seconds(300)),
+            AlertDeliveryService(
+                store: store, keyring: keyring, monitor: services.security, clock: services.clock,
+                configuration: configuration.security.webhooks, logger: logger),
         ]
         if let exporter { background.insert(exporter, at: 1) }
         if let scheduler = try backupScheduler(configuration.backup, database: database, status: backupStatus, logger: logger) {

@@ -34,6 +34,10 @@ package struct ServerConfiguration: Sendable {
     package var bootstrapUsername = "operator"
     /// Scheduled backups; off unless `backup.directory` is set.
     package var backup = BackupSchedule()
+    /// Two-factor login, login throttling, security events and API rate limits.
+    package var security = SecurityConfiguration()
+    /// The wall clock; injectable so tests can move time instead of sleeping.
+    package var clock: any RampartClock = SystemClock()
     /// Read for `RAMPART_MASTER_KEY`; injectable for tests.
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 
@@ -44,6 +48,15 @@ package struct ServerConfiguration: Sendable {
     }
 
     package var usesTLS: Bool { tlsCertificatePath != nil }
+
+    /// ``security`` with what follows from the rest: the device cookie is `Secure` whenever
+    /// browsers reach the server over TLS (directly, or through the TLS proxy that plain HTTP on a
+    /// public address implies).
+    package var effectiveSecurity: SecurityConfiguration {
+        var security = security
+        security.secureCookies = security.secureCookies || usesTLS || insecureAllowPlainHTTP
+        return security
+    }
 
     /// Refuses configurations that would expose the API in clear text, and half-given TLS options.
     package func validate() throws -> [String] {

@@ -327,6 +327,63 @@ import Testing
                 body: .json(["currentPassword": "wrong-wrong-wrong", "newPassword": "another-long-passphrase-3"]))
             #expect(try await client.login(tenant: f.b.slug, username: "admin", password: "tenant-owner-passphrase-9").status == 200)
         },
+        "GET /v1/users/{id}/sessions": { client, f, token in
+            expectNotFound(try await client.send(.get, "/v1/users/\(f.b.userID)/sessions", token: token), "GET user sessions")
+        },
+        "DELETE /v1/users/{id}/sessions": { client, f, token in
+            expectNotFound(try await client.send(.delete, "/v1/users/\(f.b.userID)/sessions", token: token), "DELETE user sessions")
+            let sessions = try await client.send(.get, "/v1/users/\(f.b.userID)/sessions", token: f.b.adminToken)
+            #expect((try sessions.json()["items"] as? [Any])?.isEmpty == false, "B's user keeps their sessions")
+        },
+        "DELETE /v1/users/{id}/mfa": { client, f, token in
+            expectNotFound(try await client.send(.delete, "/v1/users/\(f.b.userID)/mfa", token: token), "DELETE user mfa")
+        },
+        "GET /v1/security/events": { client, f, token in
+            let reply = try await client.send(.get, "/v1/security/events?limit=500", token: token)
+            #expect(reply.status == 200)
+            #expect(!reply.text.contains(f.b.userID) && !reply.text.contains(f.b.apiKeyID) && !reply.text.contains(f.b.id))
+        },
+        "POST /v1/security/alert-rules": { client, f, token in
+            let reply = try await client.send(
+                .post, "/v1/security/alert-rules", token: token, body: .json(["name": "a-rule", "url": "https://alerts.example.com/a"]))
+            #expect(reply.status == 201, "\(reply.text)")
+            let listB = try await client.send(.get, "/v1/security/alert-rules", token: f.b.adminToken)
+            #expect(!listB.text.contains(try reply.string("id")))
+        },
+        "GET /v1/security/alert-rules": { client, f, token in
+            let theirs = try await client.send(
+                .post, "/v1/security/alert-rules", token: f.b.adminToken, body: .json(["name": "b-rule", "url": "https://alerts.example.com/b"]))
+            let reply = try await client.send(.get, "/v1/security/alert-rules", token: token)
+            #expect(reply.status == 200)
+            #expect(!reply.text.contains(try theirs.string("id")) && !reply.text.contains("b-rule"))
+        },
+        "GET /v1/security/alert-rules/{id}": { client, f, token in
+            let theirs = try await client.send(
+                .post, "/v1/security/alert-rules", token: f.b.adminToken, body: .json(["name": "b-rule", "url": "https://alerts.example.com/b"]))
+            expectNotFound(
+                try await client.send(.get, "/v1/security/alert-rules/\(try theirs.string("id"))", token: token), "GET alert rule")
+        },
+        "DELETE /v1/security/alert-rules/{id}": { client, f, token in
+            let theirs = try await client.send(
+                .post, "/v1/security/alert-rules", token: f.b.adminToken, body: .json(["name": "b-rule", "url": "https://alerts.example.com/b"]))
+            let id = try theirs.string("id")
+            expectNotFound(try await client.send(.delete, "/v1/security/alert-rules/\(id)", token: token), "DELETE alert rule")
+            #expect(try await client.send(.get, "/v1/security/alert-rules/\(id)", token: f.b.adminToken).status == 200)
+        },
+        "GET /v1/tenant/settings": { client, f, token in
+            _ = try await client.send(
+                .patch, "/v1/tenant/settings", token: f.b.adminToken, body: .json(["loginThrottle": ["account": ["threshold": 9]]]))
+            let reply = try await client.send(.get, "/v1/tenant/settings", token: token)
+            #expect(reply.status == 200)
+            #expect(!reply.text.contains("\"threshold\":9"))
+        },
+        "PATCH /v1/tenant/settings": { client, f, token in
+            let reply = try await client.send(
+                .patch, "/v1/tenant/settings", token: token, body: .json(["loginThrottle": ["account": ["threshold": 7]]]))
+            #expect(reply.status == 200)
+            let theirs = try await client.send(.get, "/v1/tenant/settings", token: f.b.adminToken)
+            #expect(!theirs.text.contains("\"threshold\":7"))
+        },
     ]
 
     @Test(arguments: TestEngine.available)

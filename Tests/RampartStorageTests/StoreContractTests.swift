@@ -211,3 +211,87 @@ import Testing
         }
     }
 }
+
+/// The atomic "first one wins" operations that two-factor login and device signals rely on.
+@Suite struct IdentitySecurityStoreTests {
+    @Test(arguments: TestEngine.available)
+    func codesStepsChallengesAndSourcesAreSingleUse(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await database.withStore { _, store async throws in
+                let tenant = StoreContractTests.tenant("acme")
+                let user = StoreContractTests.user("dana", in: tenant.id)
+                try await store.write { tx in
+                    try await tx.insertTenant(tenant)
+                    try await tx.insertUser(user)
+                }
+                let subject = user.id.rawValue
+                let t = tenant.id
+                try await store.write { tx in
+                    try await tx.putTOTPCredential(
+                        TOTPCredential(
+                            tenantID: t, subjectKind: .user, subjectID: subject, sealedSecret: "sealed", status: .active, lastUsedStep: 10,
+                            createdAt: 1, activatedAt: 1))
+                }
+                #expect(try await store.write { try await $0.consumeTOTPStep(10, subjectID: subject, in: t) } == false)
+                #expect(try await store.write { try await $0.consumeTOTPStep(11, subjectID: subject, in: t) } == true)
+                #expect(try await store.write { try await $0.consumeTOTPStep(11, subjectID: subject, in: t) } == false)
+                #expect(try await store.read { try await $0.totpCredential(subjectID: subject, in: t)?.lastUsedStep } == 11)
+                // Another tenant's id finds nothing.
+                #expect(try await store.read { try await $0.totpCredential(subjectID: subject, in: .platform) } == nil)
+
+                try await store.write { try await $0.replaceRecoveryCodes(subjectID: subject, in: t, salt: "s", hashes: ["a", "b"], at: 1) }
+                #expect(try await store.write { try await $0.consumeRecoveryCode(hash: "a", subjectID: subject, in: t) })
+                #expect(try await store.write { try await $0.consumeRecoveryCode(hash: "a", subjectID: subject, in: t) } == false)
+                #expect(try await store.read { try await $0.recoveryCodes(subjectID: subject, in: t)?.hashes } == ["b"])
+
+                let challenge = MFAChallenge(
+                    id: UUIDv7.generate(), tokenHash: "h", tenantID: t, subjectKind: .user, subjectID: subject, purpose: .verify, failures: 0,
+                    createdAt: 1, expiresAt: 100)
+                try await store.write { try await $0.insertMFAChallenge(challenge) }
+                #expect(try await store.read { try await $0.mfaChallenge(tokenHash: "h") } == challenge)
+                #expect(try await store.write { try await $0.recordMFAChallengeFailure(id: challenge.id, in: t) } == 1)
+                #expect(try await store.write { try await $0.deleteMFAChallenge(id: challenge.id, in: t) })
+                #expect(try await store.write { try await $0.deleteMFAChallenge(id: challenge.id, in: t) } == false)
+
+                #expect(try await store.write { try await $0.rememberSource(.device, "fp", subjectID: subject, in: t, at: 1) })
+                #expect(try await store.write { try await $0.rememberSource(.device, "fp", subjectID: subject, in: t, at: 2) } == false)
+                #expect(try await store.read { try await $0.isKnownSource(.device, "fp", subjectID: subject, in: t) })
+                #expect(try await store.read { try await $0.isKnownSource(.network, "fp", subjectID: subject, in: t) } == false)
+
+                // Deleting the user takes its authenticator, codes and devices with it.
+                #expect(try await store.write { try await $0.deleteUser(user.id, in: t) })
+                #expect(try await store.read { try await $0.totpCredential(subjectID: subject, in: t) } == nil)
+                #expect(try await store.read { try await $0.recoveryCodes(subjectID: subject, in: t) } == nil)
+                #expect(try await store.read { try await $0.isKnownSource(.device, "fp", subjectID: subject, in: t) } == false)
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func securityEventsPageNewestFirstWithinTheirTenant(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await database.withStore { _, store async throws in
+                let a = StoreContractTests.tenant("a")
+                let b = StoreContractTests.tenant("b")
+                var ids: [String] = []
+                for index in 0..<5 {
+                    let event = SecurityEvent(
+                        id: UUIDv7.generate(milliseconds: UInt64(1_000_000 + index)), tenantID: index == 4 ? b.id : a.id, kind: index % 2 == 0 ? .deviceNew : .mfaFailed, occurredAt: Int64(index * 1000),
+                        actorType: "user", actorID: "u", sourceIP: "192.0.2.1", userAgent: nil, requestID: nil, details: ["n": "\(index)"])
+                    ids.append(event.id)
+                    try await store.write { try await $0.insertSecurityEvent(event) }
+                }
+                let all = try await store.read { try await $0.securityEvents(in: a.id, query: SecurityEventQuery(limit: 10)) }
+                #expect(all.map(\.id) == ids.prefix(4).reversed())
+                #expect(all.first?.details == ["n": "3"])
+                let kind = try await store.read { try await $0.securityEvents(in: a.id, query: SecurityEventQuery(kind: .deviceNew, limit: 10)) }
+                #expect(kind.map(\.id) == [ids[2], ids[0]])
+                let since = try await store.read { try await $0.securityEvents(in: a.id, query: SecurityEventQuery(since: 2000, limit: 10)) }
+                #expect(since.count == 2)
+                let cursor = ids[2]
+                let page = try await store.read { try await $0.securityEvents(in: a.id, query: SecurityEventQuery(before: cursor, limit: 10)) }
+                #expect(page.map(\.id) == [ids[1], ids[0]])
+            }
+        }
+    }
+}

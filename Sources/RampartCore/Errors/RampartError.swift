@@ -32,6 +32,7 @@ package struct RampartError: Error, Sendable, CustomStringConvertible {
         package static let payloadTooLarge = Code("payload-too-large", 413)
         package static let unsupportedMediaType = Code("unsupported-media-type", 415)
         package static let tenantSuspended = Code("tenant-suspended", 403)
+        package static let tooManyRequests = Code("too-many-requests", 429)
         package static let unavailable = Code("unavailable", 503)
         package static let configuration = Code("configuration", 500)
         package static let keyring = Code("keyring", 500)

@@ -19,11 +19,17 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
     package var permissions: Set<Permission> {
         switch self {
         case .tenantAdmin:
-            [.usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead]
+            [
+                .usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead,
+                .securityRead, .securityManage, .settingsManage,
+            ]
         case .securityAdmin:
-            [.usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead]
+            [
+                .usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead,
+                .securityRead, .securityManage,
+            ]
         case .auditor:
-            [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead]
+            [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead]
         case .user:
             [.apiKeysManageOwn, .selfRead]
         }
@@ -44,6 +50,12 @@ package enum Permission: String, Sendable, Codable, CaseIterable {
     case decisionsRequest = "decisions:request"
     case auditRead = "audit:read"
     case selfRead = "self:read"
+    /// Read the tenant's security events.
+    case securityRead = "security:read"
+    /// Manage security alert rules.
+    case securityManage = "security:manage"
+    /// Change tenant-wide settings (two-factor requirement, login throttling).
+    case settingsManage = "settings:manage"
 }
 
 extension Set where Element == BuiltinRole {

@@ -21,11 +21,13 @@ package struct Session: Sendable, Equatable {
     package var absoluteExpiresAt: Int64
     package var sourceIP: String?
     package var userAgent: String?
+    /// The ``DeviceFingerprint`` (hex) of the device that signed in, when known.
+    package var device: String?
 
     package init(
         id: SessionID, tokenHash: String, tenantID: TenantID, subjectKind: SubjectKind, subjectID: String,
         createdAt: Int64, lastSeenAt: Int64, idleExpiresAt: Int64, absoluteExpiresAt: Int64,
-        sourceIP: String?, userAgent: String?
+        sourceIP: String?, userAgent: String?, device: String? = nil
     ) {
         self.id = id
         self.tokenHash = tokenHash
@@ -38,6 +40,7 @@ package struct Session: Sendable, Equatable {
         self.absoluteExpiresAt = absoluteExpiresAt
         self.sourceIP = sourceIP
         self.userAgent = userAgent
+        self.device = device
     }
 
     package func isValid(at now: Int64) -> Bool { now < idleExpiresAt && now < absoluteExpiresAt }

@@ -27,8 +27,9 @@ struct AuthController {
         api.add(.post, "/v1/auth/login", .anonymous) { request, context in
             let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: limit)
             let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
-            let response = try await login(body, sourceIP: context.sourceIP, userAgent: userAgent)
-            return try JSONBody.response(response, headers: [.cacheControl: "no-store"])
+            return try await login(
+                body, device: LoginDevice(request: request), sourceIP: context.sourceIP, userAgent: userAgent,
+                instance: request.uri.path, requestID: context.requestID)
         }
 
         api.add(.post, "/v1/auth/logout", .authenticated) { _, context in
@@ -88,42 +89,60 @@ struct AuthController {
         }
     }
 
-    private func login(_ body: LoginRequest, sourceIP: String?, userAgent: String?) async throws -> LoginResponse {
+    /// The password step. Throttled attempts are refused before the password is looked at;
+    /// a right password ends in a session, or in a second-factor challenge when the account has
+    /// one (or must enrol one).
+    private func login(
+        _ body: LoginRequest, device: LoginDevice, sourceIP: String?, userAgent: String?, instance: String, requestID: String
+    ) async throws -> Response {
         let invalid = RampartError(.unauthenticated, "invalid username or password")
         let hasher = services.passwordHasher
         let decoy = services.decoyPasswordHash
+        let security = services.security
+        let fingerprint = device.fingerprint.hex
         guard let tenantSlug = body.tenant, !tenantSlug.isEmpty else {
-            let credentials = try await services.store.read { try await $0.operatorCredentials(username: body.username) }
+            let (credentials, known) = try await services.store.read { tx -> ((id: OperatorID, passwordHash: String)?, Bool) in
+                guard let credentials = try await tx.operatorCredentials(username: body.username) else { return (nil, false) }
+                return (credentials, try await tx.isKnownSource(.device, fingerprint, subjectID: credentials.id.rawValue, in: .platform))
+            }
+            let attempt = LoginAttempt(tenant: nil, tenantSlug: nil, username: body.username, ip: sourceIP)
+            let policy = security.configuration.loginThrottle
+            if let refused = security.refusal(attempt, knownDevice: known, policy: policy, instance: instance, requestID: requestID) {
+                return refused
+            }
             // Verify against a decoy when the operator is unknown, so timing does not reveal it.
             let verified = hasher.verify(body.password, against: credentials?.passwordHash ?? decoy)
             guard verified, let credentials else {
                 AuditDetails.event("login.failed", ["username": body.username])
+                try await security.loginFailed(attempt, policy: policy)
                 throw invalid
             }
-            AuditScope.current?.update {
-                $0.actorType = "operator"
-                $0.actorID = credentials.id.rawValue
-            }
-            AuditDetails.event("login.succeeded")
-            return try await openSession(
-                tenant: nil, subject: .operator, subjectID: credentials.id.rawValue, sourceIP: sourceIP, userAgent: userAgent,
-                user: nil, operatorName: body.username)
+            let subject = AuthenticatedSubject.operator(credentials.id, username: body.username)
+            subject.bindAudit()
+            return try await secondStep(subject, mfaRequired: false, device: device, sourceIP: sourceIP, userAgent: userAgent)
         }
-        let (tenant, user): (Tenant?, User?) = try await services.store.read { tx in
-            guard let tenant = try await tx.tenant(slug: tenantSlug) else { return (nil, nil) }
-            return (tenant, try await tx.user(username: body.username, in: tenant.id))
+        let (tenant, user, settings, known): (Tenant?, User?, TenantSecuritySettings?, Bool) = try await services.store.read { tx in
+            guard let tenant = try await tx.tenant(slug: tenantSlug) else { return (nil, nil, nil, false) }
+            let user = try await tx.user(username: body.username, in: tenant.id)
+            let settings = try await tx.tenantSecuritySettings(tenant.id)
+            var known = false
+            if let user { known = try await tx.isKnownSource(.device, fingerprint, subjectID: user.id.rawValue, in: tenant.id) }
+            return (tenant, user, settings, known)
         }
         if let tenant { AuditScope.current?.update { $0.tenant = tenant.id } }
+        let attempt = LoginAttempt(tenant: tenant?.id, tenantSlug: tenantSlug, username: body.username, ip: sourceIP)
+        let policy = ThrottlePolicyDocument.policy(stored: settings?.loginThrottleJSON, base: security.configuration.loginThrottle)
+        if let refused = security.refusal(attempt, knownDevice: known, policy: policy, instance: instance, requestID: requestID) {
+            return refused
+        }
         let verified = hasher.verify(body.password, against: user?.passwordHash ?? decoy)
         guard verified, let tenant, let user else {
             AuditDetails.event("login.failed", ["username": body.username])
+            try await security.loginFailed(attempt, policy: policy)
             throw invalid
         }
-        AuditScope.current?.update {
-            $0.actorType = "user"
-            $0.actorID = user.id.rawValue
-        }
-        AuditDetails.event("login.succeeded")
+        let subject = AuthenticatedSubject.user(tenant, user)
+        subject.bindAudit()
         // Only a caller who knows the password learns that the tenant is suspended.
         guard tenant.status == .active else { throw RampartError(.tenantSuspended, "tenant `\(tenant.slug)` is suspended") }
         guard user.status == .active else {
@@ -138,27 +157,33 @@ struct AuthController {
                 try await tx.updateUser(current)
             }
         }
-        return try await openSession(
-            tenant: tenant, subject: .user, subjectID: user.id.rawValue, sourceIP: sourceIP, userAgent: userAgent, user: user,
-            operatorName: nil)
+        return try await secondStep(
+            subject, mfaRequired: settings?.mfaRequired ?? false, device: device, sourceIP: sourceIP, userAgent: userAgent)
     }
 
-    private func openSession(
-        tenant: Tenant?, subject: Session.SubjectKind, subjectID: String, sourceIP: String?, userAgent: String?, user: User?,
-        operatorName: String?
-    ) async throws -> LoginResponse {
-        let token = Secret(RandomToken.generate())
-        let now = services.clock.now()
-        let lifetime = services.sessionLifetime
-        let session = Session(
-            id: .generate(), tokenHash: RandomToken.digest(token.exposedValue), tenantID: tenant?.id ?? .platform,
-            subjectKind: subject, subjectID: subjectID, createdAt: now, lastSeenAt: now,
-            idleExpiresAt: now + min(lifetime.idle, lifetime.absolute), absoluteExpiresAt: now + lifetime.absolute,
-            sourceIP: sourceIP, userAgent: userAgent)
-        try await services.store.write { try await $0.insertSession(session) }
-        return LoginResponse(
-            token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: session.absoluteExpiresAt),
-            idleTimeoutSeconds: lifetime.idle / 1000, sessionId: session.id.rawValue, tenant: tenant.map(TenantResponse.init),
-            user: user.map(UserResponse.init), operator: operatorName)
+    /// After a right password: a session, or a challenge for the second factor (or for enrolling
+    /// one, when the tenant requires it and the account has none).
+    private func secondStep(
+        _ subject: AuthenticatedSubject, mfaRequired: Bool, device: LoginDevice, sourceIP: String?, userAgent: String?
+    ) async throws -> Response {
+        let mfa = MFAService(services: services)
+        let purpose: MFAChallenge.Purpose?
+        if try await mfa.isActive(subject) {
+            purpose = .verify
+        } else if mfaRequired {
+            purpose = .enrol
+        } else {
+            purpose = nil
+        }
+        guard let purpose else {
+            AuditDetails.event("login.succeeded")
+            return try await SessionIssuer(services: services).issue(subject, device: device, sourceIP: sourceIP, userAgent: userAgent)
+        }
+        AuditDetails.event(purpose == .verify ? "login.mfa_challenged" : "login.mfa_enrolment_required")
+        let (token, challenge) = try await mfa.issueChallenge(subject, purpose: purpose)
+        var response = try JSONBody.response(
+            MFAChallengeResponse(challenge, token: token), headers: [.cacheControl: "no-store"])
+        device.apply(to: &response, secure: services.security.configuration.secureCookies)
+        return response
     }
 }

@@ -70,6 +70,7 @@ struct DecisionsController {
             guard let decision = try await decide([body], tenant: principal.tenantID, fieldPrefix: nil).first else {
                 throw RampartError(.internalError, "no decision")
             }
+            try await services.security.noteDecision(allowed: decision.allowed, user: body.user, tenant: principal.tenantID)
             try await services.auditWriter.append(
                 [Self.auditRecord(body, decision, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())],
                 tenant: principal.tenantID)
@@ -87,6 +88,9 @@ struct DecisionsController {
                 throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
             }
             let result = try await decide(body.requests, tenant: principal.tenantID, fieldPrefix: "requests")
+            for (item, decision) in zip(body.requests, result) where !decision.allowed {
+                try await services.security.noteDecision(allowed: false, user: item.user, tenant: principal.tenantID)
+            }
             // One audit record per decision, sharing a batch id, durable before the answer.
             let batchID = UUIDv7.generate()
             let now = services.clock.nowMicroseconds()

@@ -117,6 +117,8 @@ package struct LoginResponse: Codable, Sendable {
     package var tenant: TenantResponse?
     package var user: UserResponse?
     package var `operator`: String?
+    /// New recovery codes, shown once: only when the login itself enrolled two-factor login.
+    package var recoveryCodes: [String]? = nil
 }
 
 package struct MeResponse: Codable, Sendable {

@@ -30,6 +30,9 @@ package struct AuthenticationMiddleware: RouterMiddleware {
         context.principal = principal
         AuditScope.current?.setPrincipal(principal)
         context.logger[metadataKey: "actor"] = .string(context.principal?.actor ?? "anonymous")
+        if case .apiKey(let keyID, _) = principal.kind {
+            try await services.security.noteAPIKeyUse(keyID: keyID, tenant: principal.tenantID, ip: context.sourceIP)
+        }
         return try await next(request, context)
     }
 

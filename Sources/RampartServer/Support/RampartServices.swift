@@ -22,17 +22,20 @@ package struct RampartServices: Sendable {
     package let auditWriter: AuditWriter
     /// Checkpoints, signing keys and proofs of the audit log.
     package let auditLog: AuditLog
+    /// Login throttles, rate limits and security events.
+    package let security: SecurityMonitor
 
     package init(
         store: any Store, keyring: Keyring, passwordHasher: PasswordHasher, passwordPolicy: PasswordPolicy,
         sessionLifetime: SessionLifetime, clock: any RampartClock, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), maximumBodySize: Int,
-        logger: Logger = Logger(label: "rampart.audit")
+        logger: Logger = Logger(label: "rampart.audit"), security: SecurityConfiguration = SecurityConfiguration()
     ) throws {
         // Handlers' writes carry their request's audit record (see AuditedStore).
         let store = (store as? AuditedStore) ?? AuditedStore(base: store, clock: clock)
         self.store = store
         self.auditWriter = AuditWriter(store: store.base, clock: clock, logger: logger)
         self.auditLog = AuditLog(store: store.base, keyring: keyring, clock: clock)
+        self.security = SecurityMonitor(store: store.base, clock: clock, configuration: security, logger: logger)
         self.keyring = keyring
         self.passwordHasher = passwordHasher
         self.passwordPolicy = passwordPolicy

@@ -125,8 +125,16 @@ package final class Keyring: Sendable {
             try await tx.replaceAuditSigningKeyWrapping(
                 entry.tenantID, keyID: entry.keyID, wrappedPrivateKey: try newMaster.seal(raw, context: context))
         }
+        // The operator's TOTP secrets are sealed under the master key too (the platform has no data key).
+        let authenticators = try await tx.platformTOTPCredentials()
+        for var credential in authenticators {
+            let context = Self.platformTOTPContext(subjectID: credential.subjectID)
+            let raw = try master.open(credential.sealedSecret, context: context)
+            credential.sealedSecret = try newMaster.seal(raw, context: context)
+            try await tx.putTOTPCredential(credential)
+        }
         try await tx.setSetting(Self.fingerprintSetting, value: newMaster.fingerprint)
-        return all.count + signingKeys.count
+        return all.count + signingKeys.count + authenticators.count
     }
 
     /// Wraps an audit checkpoint signing key under the master key, bound to its tenant and key id.
@@ -137,6 +145,26 @@ package final class Keyring: Sendable {
     package func unwrapSigningKey(_ wrapped: String, tenant: TenantID, keyID: String) throws -> Secret<[UInt8]> {
         try master.open(wrapped, context: Self.signingKeyContext(tenant: tenant, keyID: keyID))
     }
+
+    /// Seals a TOTP secret of `subjectID` in `tenant`: under the tenant's data key, or under the
+    /// master key for the platform operator, whose scope has no data key.
+    package func sealTOTPSecret(_ raw: Secret<[UInt8]>, subjectID: String, tenant: TenantID, in tx: any StoreTransaction) async throws
+        -> String
+    {
+        if tenant == .platform { return try master.seal(raw, context: Self.platformTOTPContext(subjectID: subjectID)) }
+        return try await encrypt(raw, tenant: tenant, purpose: Self.totpPurpose(subjectID: subjectID), in: tx)
+    }
+
+    package func openTOTPSecret(_ sealed: String, subjectID: String, tenant: TenantID, in tx: any StoreTransaction) async throws
+        -> Secret<[UInt8]>
+    {
+        if tenant == .platform { return try master.open(sealed, context: Self.platformTOTPContext(subjectID: subjectID)) }
+        return try await decrypt(sealed, tenant: tenant, purpose: Self.totpPurpose(subjectID: subjectID), in: tx)
+    }
+
+    private static func totpPurpose(subjectID: String) -> String { "mfa-totp:\(subjectID)" }
+
+    private static func platformTOTPContext(subjectID: String) -> String { "rampart-mfa-totp-v1|platform|\(subjectID)" }
 
     private static func signingKeyContext(tenant: TenantID, keyID: String) -> String {
         "rampart-audit-signing-key-v1|\(tenant.rawValue)|\(keyID)"

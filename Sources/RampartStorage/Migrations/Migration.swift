@@ -24,5 +24,6 @@ package enum Migrations {
         M0002PolicyServices(),
         M0003PolicyAdministration(),
         M0004Audit(),
+        M0006IdentitySecurity(),
     ]
 }

@@ -83,11 +83,11 @@ extension SQLStoreTransaction {
         try await sql.raw(
             """
             INSERT INTO sessions (id, token_hash, tenant_id, subject_kind, subject_id, created_at, last_seen_at,
-                idle_expires_at, absolute_expires_at, source_ip, user_agent)
+                idle_expires_at, absolute_expires_at, source_ip, user_agent, device)
             VALUES (\(bind: session.id.rawValue), \(bind: session.tokenHash), \(bind: session.tenantID.rawValue),
                 \(bind: session.subjectKind.rawValue), \(bind: session.subjectID), \(bind: session.createdAt),
                 \(bind: session.lastSeenAt), \(bind: session.idleExpiresAt), \(bind: session.absoluteExpiresAt),
-                \(bind: session.sourceIP), \(bind: session.userAgent))
+                \(bind: session.sourceIP), \(bind: session.userAgent), \(bind: session.device))
             """
         ).run()
     }
@@ -135,7 +135,8 @@ extension SQLStoreTransaction {
             idleExpiresAt: try row.decode(column: "idle_expires_at", as: Int64.self),
             absoluteExpiresAt: try row.decode(column: "absolute_expires_at", as: Int64.self),
             sourceIP: try row.decode(column: "source_ip", as: String?.self),
-            userAgent: try row.decode(column: "user_agent", as: String?.self)
+            userAgent: try row.decode(column: "user_agent", as: String?.self),
+            device: try row.decode(column: "device", as: String?.self)
         )
     }
 

@@ -56,6 +56,9 @@ extension SQLStoreTransaction {
         try await sql.raw(
             "DELETE FROM sessions WHERE tenant_id = \(bind: t) AND subject_kind = 'user' AND subject_id = \(bind: u)"
         ).run()
+        // The user's authenticator, recovery codes, challenges and remembered devices go too.
+        _ = try await deleteMFA(subjectID: u, in: tenant)
+        try await sql.raw("DELETE FROM known_sources WHERE tenant_id = \(bind: t) AND subject_id = \(bind: u)").run()
         let deleted = try await sql.raw(
             "DELETE FROM users WHERE tenant_id = \(bind: t) AND id = \(bind: u) RETURNING id"
         ).all()

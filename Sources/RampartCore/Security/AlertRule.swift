@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// A tenant's instruction to deliver some security events to a webhook.
+package struct AlertRule: Sendable, Equatable {
+    package var id: String
+    package var tenantID: TenantID
+    package var name: String
+    /// The kinds delivered; empty means every kind.
+    package var kinds: Set<SecurityEventKind>
+    package var url: String
+    /// The HMAC signing secret, encrypted under the tenant key. Shown in clear once, at creation.
+    package var sealedSecret: String
+    package var createdAt: Int64
+
+    package init(
+        id: String, tenantID: TenantID, name: String, kinds: Set<SecurityEventKind>, url: String, sealedSecret: String, createdAt: Int64
+    ) {
+        self.id = id
+        self.tenantID = tenantID
+        self.name = name
+        self.kinds = kinds
+        self.url = url
+        self.sealedSecret = sealedSecret
+        self.createdAt = createdAt
+    }
+
+    package func matches(_ kind: SecurityEventKind) -> Bool { kinds.isEmpty || kinds.contains(kind) }
+}
+
+/// One pending or finished delivery of an event to a rule's webhook (a persistent outbox, so
+/// retries survive restarts and any server sharing the database can send them).
+package struct AlertDelivery: Sendable, Equatable {
+    package enum Status: String, Sendable, Codable {
+        case pending
+        case delivered
+        /// Gave up after the last retry.
+        case failed
+    }
+
+    package var id: String
+    package var tenantID: TenantID
+    package var ruleID: String
+    package var eventID: String
+    package var status: Status
+    package var attempts: Int
+    package var nextAttemptAt: Int64
+    /// A short, secret-free description of the last failure (`HTTP 500`, `timeout`).
+    package var lastError: String?
+    package var createdAt: Int64
+    package var updatedAt: Int64
+
+    package init(
+        id: String, tenantID: TenantID, ruleID: String, eventID: String, status: Status, attempts: Int, nextAttemptAt: Int64,
+        lastError: String?, createdAt: Int64, updatedAt: Int64
+    ) {
+        self.id = id
+        self.tenantID = tenantID
+        self.ruleID = ruleID
+        self.eventID = eventID
+        self.status = status
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// What Rampart remembers having seen for an account, so that the first sighting of something
+/// new can be signalled once and later sightings pass quietly.
+package enum KnownSourceKind: String, Sendable, Codable, CaseIterable {
+    /// A ``DeviceFingerprint`` a user or operator completed a login from.
+    case device
+    /// An ``IPNetwork`` (/24, /48) a user or operator completed a login from.
+    case network
+    /// An exact source address an API key was used from.
+    case apiKeyAddress = "api-key-address"
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The security signals Rampart records and can alert on.
+///
+/// Raw values are stable codes: they are stored in the audit log, exported to SIEMs and used in
+/// alert rules, so a case may be added but never renamed.
+package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
+    // Login
+    case loginFailed = "login.failed"
+    case loginSucceeded = "login.succeeded"
+    /// An attempt refused with a delay by ``LoginThrottle`` before the password was checked.
+    case loginThrottled = "login.throttled"
+    /// A source address crossed the per-IP failure threshold and is blocked for a while.
+    case ipBlocked = "ip.blocked"
+    /// A tenant crossed its tenant-wide failure threshold (a spread-out stuffing attack).
+    case tenantUnderAttack = "tenant.under_attack"
+
+    // Two-factor
+    case mfaEnrolled = "mfa.enrolled"
+    case mfaDisabled = "mfa.disabled"
+    case mfaSucceeded = "mfa.succeeded"
+    case mfaFailed = "mfa.failed"
+    /// A correct TOTP code submitted again (replay or a shoulder-surfed code).
+    case mfaReplayRejected = "mfa.replay_rejected"
+    case recoveryUsed = "recovery.used"
+    case recoveryRegenerated = "recovery.regenerated"
+
+    // Context
+    /// Login from a device fingerprint not seen before for this user.
+    case deviceNew = "device.new"
+    /// Login from an IP network (/24, /48) not seen before for this user.
+    case networkNew = "network.new"
+    /// An API key used from an address it has not been used from before.
+    case apiKeyNewIP = "apikey.new_ip"
+
+    // Rate limits and authorization
+    case apiKeyRateLimited = "apikey.rate_limited"
+    case tenantRateLimited = "tenant.rate_limited"
+    /// One principal's denied decisions jumped well above its usual rate (``DenialSpikeDetector``).
+    case decisionsDenialSpike = "decisions.denial_spike"
+
+    /// The stable code, e.g. `login.failed`.
+    package var code: String { rawValue }
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// A tenant's own security settings, changed by its tenant-admins.
+package struct TenantSecuritySettings: Sendable, Equatable {
+    package var tenantID: TenantID
+    /// Every user must sign in with a second factor; those without one are made to enrol at
+    /// their next login. API keys are unaffected.
+    package var mfaRequired: Bool
+    /// The tenant's login-throttle policy as JSON, or `nil` for the server's default. Stored as
+    /// text so the storage layer needs no knowledge of the policy's shape.
+    package var loginThrottleJSON: String?
+    package var updatedAt: Int64
+
+    package init(tenantID: TenantID, mfaRequired: Bool = false, loginThrottleJSON: String? = nil, updatedAt: Int64 = 0) {
+        self.tenantID = tenantID
+        self.mfaRequired = mfaRequired
+        self.loginThrottleJSON = loginThrottleJSON
+        self.updatedAt = updatedAt
+    }
+}

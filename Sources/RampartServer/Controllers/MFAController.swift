@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import HTTPTypes
+import Hummingbird
+import RampartCore
+import RampartStorage
+
+/// Two-factor login: the second login step, enrolment (from a session, or from a login that the
+/// tenant's "MFA required" setting stopped), recovery codes, turning it off, and admin reset.
+struct MFAController {
+    let services: RampartServices
+
+    struct VerifyRequest: Decodable {
+        var challenge: Secret<String>
+        var code: Secret<String>?
+        var recoveryCode: Secret<String>?
+    }
+
+    struct ChallengeRequest: Decodable {
+        var challenge: Secret<String>
+    }
+
+    struct ActivateWithChallengeRequest: Decodable {
+        var challenge: Secret<String>
+        var code: Secret<String>
+    }
+
+    struct ActivateRequest: Decodable {
+        var code: Secret<String>
+    }
+
+    struct DisableRequest: Decodable {
+        var code: Secret<String>?
+        var password: Secret<String>?
+    }
+
+    /// A concurrent request used the challenge or the code first; the transaction that found
+    /// out rolls back and this request fails.
+    enum Race: Error {
+        case challengeUsed
+        case replayed
+        case recoveryCodeUsed
+    }
+
+    func register(on api: APIRouter) {
+        let limit = services.maximumBodySize
+        let mfa = MFAService(services: services)
+        let issuer = SessionIssuer(services: services)
+        let noStore: HTTPFields = [.cacheControl: "no-store"]
+
+        // MARK: Second login step
+
+        api.add(.post, "/v1/auth/mfa", .anonymous) { request, context in
+            let body = try await JSONBody.decode(VerifyRequest.self, from: request, limit: limit)
+            let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .verify)
+            let device = LoginDevice(request: request)
+            let gate = try await LoginGate.make(subject, device: device, sourceIP: context.sourceIP, services: services)
+            if let refused = services.security.refusal(
+                gate.attempt, knownDevice: gate.knownDevice, policy: gate.policy, instance: request.uri.path, requestID: context.requestID)
+            {
+                return refused
+            }
+            let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+            if let code = body.code {
+                let result = try await mfa.check(subject, code: code)
+                guard case .accepted(let step) = result else {
+                    throw try await failed(result == .replayed ? .mfaReplayRejected : .mfaFailed, method: "totp", challenge, subject, gate)
+                }
+                do {
+                    AuditDetails.event(SecurityEventKind.mfaSucceeded.rawValue, ["method": "totp"])
+                    return try await issuer.issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent) { tx in
+                        guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
+                        guard try await tx.consumeTOTPStep(step, subjectID: subject.id, in: subject.tenantID) else { throw Race.replayed }
+                    }
+                } catch Race.replayed {
+                    throw try await failed(.mfaReplayRejected, method: "totp", challenge, subject, gate)
+                } catch Race.challengeUsed {
+                    throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+                }
+            }
+            guard let recoveryCode = body.recoveryCode else {
+                throw RampartError(.validationFailed, "give `code` (from the authenticator) or `recoveryCode`", field: "code")
+            }
+            guard let hash = try await mfa.matchRecoveryCode(subject, code: recoveryCode) else {
+                throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate)
+            }
+            let response: Response
+            do {
+                AuditDetails.event(SecurityEventKind.recoveryUsed.rawValue)
+                response = try await issuer.issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent) { tx in
+                    guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
+                    guard try await tx.consumeRecoveryCode(hash: hash, subjectID: subject.id, in: subject.tenantID) else {
+                        throw Race.recoveryCodeUsed
+                    }
+                }
+            } catch Race.recoveryCodeUsed {
+                throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate)
+            } catch Race.challengeUsed {
+                throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+            }
+            let remaining = try await mfa.recoveryCodesRemaining(subject)
+            try await services.security.raise(
+                .recoveryUsed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
+                details: ["remaining": String(remaining)])
+            return response
+        }
+
+        // MARK: Enrolment required at login
+
+        api.add(.post, "/v1/auth/mfa/totp", .anonymous) { request, _ in
+            let body = try await JSONBody.decode(ChallengeRequest.self, from: request, limit: limit)
+            let (_, subject) = try await mfa.redeem(body.challenge, purpose: .enrol)
+            return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject)), headers: noStore)
+        }
+
+        api.add(.post, "/v1/auth/mfa/totp/activate", .anonymous) { request, context in
+            let body = try await JSONBody.decode(ActivateWithChallengeRequest.self, from: request, limit: limit)
+            let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .enrol)
+            let device = LoginDevice(request: request)
+            let gate = try await LoginGate.make(subject, device: device, sourceIP: context.sourceIP, services: services)
+            if let refused = services.security.refusal(
+                gate.attempt, knownDevice: gate.knownDevice, policy: gate.policy, instance: request.uri.path, requestID: context.requestID)
+            {
+                return refused
+            }
+            let batch: RecoveryCodeBatch
+            do {
+                batch = try await mfa.activate(subject, code: body.code)
+            } catch let error as RampartError where error.code == .validationFailed {
+                _ = try await mfa.recordFailure(challenge)
+                try await services.security.loginFailed(gate.attempt, policy: gate.policy)
+                throw error
+            }
+            AuditDetails.event(SecurityEventKind.mfaEnrolled.rawValue)
+            let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+            do {
+                return try await issuer.issue(
+                    subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, recoveryCodes: batch.codes
+                ) { tx in
+                    guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
+                }
+            } catch Race.challengeUsed {
+                throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+            }
+        }
+
+        // MARK: The caller's own two-factor login
+
+        api.add(.get, "/v1/me/mfa", .authenticated) { _, context in
+            let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+            let status = try await mfa.credential(subject)?.status
+            let required = try await services.store.read { try await $0.tenantSecuritySettings(subject.tenantID)?.mfaRequired ?? false }
+            var remaining = 0
+            if status == .active { remaining = try await mfa.recoveryCodesRemaining(subject) }
+            return try JSONBody.response(
+                MFAStatusResponse(totp: status?.rawValue ?? "off", recoveryCodesRemaining: remaining, required: required))
+        }
+
+        api.add(.post, "/v1/me/mfa/totp", .authenticated) { _, context in
+            let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+            return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject)), headers: noStore)
+        }
+
+        api.add(.post, "/v1/me/mfa/totp/activate", .authenticated) { request, context in
+            let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+            let body = try await JSONBody.decode(ActivateRequest.self, from: request, limit: limit)
+            return try JSONBody.response(RecoveryCodesResponse(try await mfa.activate(subject, code: body.code)), headers: noStore)
+        }
+
+        api.add(.post, "/v1/me/mfa/recovery-codes", .authenticated) { _, context in
+            let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+            return try JSONBody.response(RecoveryCodesResponse(try await mfa.regenerateRecoveryCodes(subject)), headers: noStore)
+        }
+
+        api.add(.delete, "/v1/me/mfa", .authenticated) { request, context in
+            let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+            let body = try await JSONBody.decode(DisableRequest.self, from: request, limit: limit)
+            var step: Int64?
+            if let code = body.code {
+                guard case .accepted(let accepted) = try await mfa.check(subject, code: code) else {
+                    throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
+                }
+                step = accepted
+            } else if let password = body.password {
+                guard try await verifyPassword(subject, password) else {
+                    throw RampartError(.validationFailed, "the password is incorrect", field: "password")
+                }
+            } else {
+                throw RampartError(.validationFailed, "give a current `code` or your `password`", field: "code")
+            }
+            let spent = step
+            let removed = try await services.store.write { tx -> Bool in
+                if let step = spent, !(try await tx.consumeTOTPStep(step, subjectID: subject.id, in: subject.tenantID)) {
+                    throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
+                }
+                return try await tx.deleteMFA(subjectID: subject.id, in: subject.tenantID)
+            }
+            if removed {
+                try await services.security.raise(.mfaDisabled, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id)
+            }
+            return Response(status: .noContent)
+        }
+
+        // MARK: Admin reset
+
+        api.add(.delete, "/v1/users/{id}/mfa", .tenant(.usersWrite)) { _, context in
+            let principal = try context.require(.usersWrite)
+            let id = try context.id("id", as: UserID.self, what: "user")
+            let removed = try await services.store.write { tx -> Bool in
+                guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
+                let removed = try await tx.deleteMFA(subjectID: id.rawValue, in: principal.tenantID)
+                // Whoever holds a session may be why the reset is needed: every session ends.
+                _ = try await tx.deleteSessions(subjectID: id.rawValue, in: principal.tenantID)
+                return removed
+            }
+            if removed {
+                try await services.security.raise(
+                    .mfaDisabled, tenant: principal.tenantID, details: ["user": id.rawValue, "reason": "reset by an administrator"])
+            }
+            return Response(status: .noContent)
+        }
+    }
+
+    /// Book-keeps a wrong or replayed second factor and returns the error to throw: the challenge
+    /// counts the failure (and dies at the limit), the throttle counts it against the account and
+    /// address, and the event is recorded.
+    private func failed(
+        _ kind: SecurityEventKind, method: String, _ challenge: MFAChallenge, _ subject: AuthenticatedSubject, _ gate: LoginGate
+    ) async throws -> RampartError {
+        AuditDetails.event(kind.rawValue, ["method": method])
+        let failures = try await MFAService(services: services).recordFailure(challenge)
+        try await services.security.loginFailed(gate.attempt, policy: gate.policy)
+        try await services.security.raise(
+            kind, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
+            details: ["method": method, "failures": String(failures)])
+        return RampartError(.unauthenticated, "invalid code")
+    }
+
+    private func verifyPassword(_ subject: AuthenticatedSubject, _ password: Secret<String>) async throws -> Bool {
+        let hash: String? = try await services.store.read { tx in
+            switch subject {
+            case .user(let tenant, let user): try await tx.user(user.id, in: tenant.id)?.passwordHash
+            case .operator(_, let username): try await tx.operatorCredentials(username: username)?.passwordHash
+            }
+        }
+        return services.passwordHasher.verify(password, against: hash ?? services.decoyPasswordHash) && hash != nil
+    }
+}
+
+/// What the throttle needs to judge a second-factor attempt: the account's attempt key, whether
+/// the device is known, and the tenant's policy.
+struct LoginGate: Sendable {
+    var attempt: LoginAttempt
+    var knownDevice: Bool
+    var policy: ThrottlePolicy
+
+    static func make(_ subject: AuthenticatedSubject, device: LoginDevice, sourceIP: String?, services: RampartServices) async throws -> LoginGate {
+        let fingerprint = device.fingerprint.hex
+        let (known, stored) = try await services.store.read { tx -> (Bool, String?) in
+            let known = try await tx.isKnownSource(.device, fingerprint, subjectID: subject.id, in: subject.tenantID)
+            guard subject.tenantID != .platform else { return (known, nil) }
+            return (known, try await tx.tenantSecuritySettings(subject.tenantID)?.loginThrottleJSON)
+        }
+        return LoginGate(
+            attempt: subject.loginAttempt(ip: sourceIP), knownDevice: known,
+            policy: ThrottlePolicyDocument.policy(stored: stored, base: services.security.configuration.loginThrottle))
+    }
+}

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import RampartCore
+import RampartStorage
+
+/// `/v1/security`: a tenant's security events and alert rules, and `/v1/tenant/settings`.
+struct SecurityController {
+    let services: RampartServices
+
+    struct CreateRuleRequest: Decodable {
+        var name: String
+        var url: String
+        var kinds: [String]?
+    }
+
+    struct SettingsRequest: Decodable {
+        var mfaRequired: Bool?
+        /// A partial policy laid over the server's default; JSON `null` returns to the default.
+        var loginThrottle: ThrottlePolicyDocument??
+
+        enum CodingKeys: String, CodingKey { case mfaRequired, loginThrottle }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            mfaRequired = try container.decodeIfPresent(Bool.self, forKey: .mfaRequired)
+            if container.contains(.loginThrottle) {
+                if try container.decodeNil(forKey: .loginThrottle) {
+                    loginThrottle = .some(nil)
+                } else {
+                    loginThrottle = .some(try container.decode(ThrottlePolicyDocument.self, forKey: .loginThrottle))
+                }
+            }
+        }
+    }
+
+    func register(on api: APIRouter) {
+        let store = services.store
+        let limit = services.maximumBodySize
+
+        api.add(.get, "/v1/security/events", .tenant(.securityRead)) { request, context in
+            let principal = try context.require(.securityRead)
+            let parameters = request.uri.queryParameters
+            var query = SecurityEventQuery()
+            if let kind = parameters["kind"].map(String.init) {
+                guard let known = SecurityEventKind(rawValue: kind) else {
+                    throw RampartError.validation(
+                        "unknown event kind; kinds are: \(SecurityEventKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
+                }
+                query.kind = known
+            }
+            query.since = try AuditController.time(parameters["since"].map(String.init), field: "since").map { $0 / 1000 }
+            let limit = try AuditController.integer(parameters["limit"].map(String.init), field: "limit", range: 1...500) ?? 100
+            if let cursor = parameters["cursor"].map(String.init) {
+                guard UUIDv7.isWellFormed(cursor) else { throw RampartError(.badRequest, "`cursor` is not a valid cursor", field: "cursor") }
+                query.before = cursor
+            }
+            query.limit = limit + 1
+            let filter = query
+            var events = try await store.read { try await $0.securityEvents(in: principal.tenantID, query: filter) }
+            var next: String?
+            if events.count > limit {
+                events.removeLast(events.count - limit)
+                next = events.last?.id
+            }
+            return try JSONBody.response(PageResponse(Page(items: events, nextCursor: next), SecurityEventResponse.init))
+        }
+
+        api.add(.post, "/v1/security/alert-rules", .tenant(.securityManage)) { request, context in
+            let principal = try context.require(.securityManage)
+            let body = try await JSONBody.decode(CreateRuleRequest.self, from: request, limit: limit)
+            let name = try Validation.optionalText(body.name, field: "name", maximum: 200) ?? ""
+            guard !name.isEmpty else { throw RampartError.validation("must not be empty", field: "name") }
+            let url = try WebhookURL.validate(body.url, configuration: services.security.configuration.webhooks)
+            var kinds = Set<SecurityEventKind>()
+            for text in body.kinds ?? [] {
+                guard let kind = SecurityEventKind(rawValue: text) else {
+                    throw RampartError.validation("unknown event kind `\(text.prefix(64))`", field: "kinds")
+                }
+                kinds.insert(kind)
+            }
+            let chosenKinds = kinds
+            let secret = Secret(RandomToken.generate())
+            let now = services.clock.now()
+            let keyring = services.keyring
+            let id = UUIDv7.generate()
+            let rule = try await store.write { tx -> AlertRule in
+                let sealed = try await keyring.encrypt(
+                    Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, purpose: WebhookSignature.purpose(ruleID: id), in: tx)
+                let rule = AlertRule(
+                    id: id, tenantID: principal.tenantID, name: name, kinds: chosenKinds, url: url, sealedSecret: sealed, createdAt: now)
+                try await tx.insertAlertRule(rule)
+                return rule
+            }
+            AuditScope.current?.setEntity("alert-rule", rule.id)
+            return try JSONBody.response(
+                AlertRuleResponse(rule, secret: secret), status: .created, headers: [.cacheControl: "no-store"])
+        }
+
+        api.add(.get, "/v1/security/alert-rules", .tenant(.securityManage)) { _, context in
+            let principal = try context.require(.securityManage)
+            let rules = try await store.read { try await $0.alertRules(in: principal.tenantID) }
+            return try JSONBody.response(PageResponse(Page(items: rules, nextCursor: nil)) { AlertRuleResponse($0) })
+        }
+
+        api.add(.get, "/v1/security/alert-rules/{id}", .tenant(.securityManage)) { _, context in
+            let principal = try context.require(.securityManage)
+            guard let id = context.parameters.get("id") else { throw RampartError.notFound("alert rule") }
+            let found: (AlertRule, [AlertDelivery])? = try await store.read { tx in
+                guard let rule = try await tx.alertRule(id: id, in: principal.tenantID) else { return nil }
+                return (rule, try await tx.alertDeliveries(ruleID: id, in: principal.tenantID))
+            }
+            guard let (rule, deliveries) = found else { throw RampartError.notFound("alert rule") }
+            return try JSONBody.response(AlertRuleResponse(rule, deliveries: deliveries))
+        }
+
+        api.add(.delete, "/v1/security/alert-rules/{id}", .tenant(.securityManage)) { _, context in
+            let principal = try context.require(.securityManage)
+            guard let id = context.parameters.get("id") else { throw RampartError.notFound("alert rule") }
+            guard try await store.write({ try await $0.deleteAlertRule(id: id, in: principal.tenantID) }) else {
+                throw RampartError.notFound("alert rule")
+            }
+            return Response(status: .noContent)
+        }
+
+        api.add(.get, "/v1/tenant/settings", .tenant(.settingsManage)) { _, context in
+            let principal = try context.require(.settingsManage)
+            let settings = try await store.read { try await $0.tenantSecuritySettings(principal.tenantID) }
+            return try JSONBody.response(response(settings))
+        }
+
+        api.add(.patch, "/v1/tenant/settings", .tenant(.settingsManage)) { request, context in
+            let principal = try context.require(.settingsManage)
+            let body = try await JSONBody.decode(SettingsRequest.self, from: request, limit: limit)
+            guard body.mfaRequired != nil || body.loginThrottle != nil else {
+                throw RampartError.validation("give `mfaRequired` or `loginThrottle`", field: "mfaRequired")
+            }
+            var throttleJSON: String??
+            if let document = body.loginThrottle {
+                if let document {
+                    let policy = document.applied(to: services.security.configuration.loginThrottle)
+                    do {
+                        try policy.validate()
+                    } catch let error as RampartError {
+                        throw RampartError(error.code, error.message, field: error.field.map { "loginThrottle.\($0)" })
+                    }
+                    throttleJSON = .some(try ThrottlePolicyDocument(policy).json())
+                } else {
+                    throttleJSON = .some(nil)
+                }
+            }
+            let now = services.clock.now()
+            let update = throttleJSON
+            let settings = try await store.write { tx -> TenantSecuritySettings in
+                var settings = try await tx.tenantSecuritySettings(principal.tenantID) ?? TenantSecuritySettings(tenantID: principal.tenantID)
+                if let required = body.mfaRequired { settings.mfaRequired = required }
+                if let update { settings.loginThrottleJSON = update }
+                settings.updatedAt = now
+                try await tx.putTenantSecuritySettings(settings)
+                return settings
+            }
+            return try JSONBody.response(response(settings))
+        }
+    }
+
+    private func response(_ settings: TenantSecuritySettings?) -> TenantSettingsResponse {
+        let base = services.security.configuration.loginThrottle
+        return TenantSettingsResponse(
+            mfaRequired: settings?.mfaRequired ?? false,
+            loginThrottle: ThrottlePolicyDocument(ThrottlePolicyDocument.policy(stored: settings?.loginThrottleJSON, base: base)),
+            loginThrottleCustomized: settings?.loginThrottleJSON != nil)
+    }
+}

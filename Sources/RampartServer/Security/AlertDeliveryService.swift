@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Logging
+import RampartCore
+import RampartStorage
+import ServiceLifecycle
+
+/// Delivers queued security alerts to tenants' webhooks, retrying failures with exponential
+/// back-off.
+///
+/// The queue is the `security_alert_deliveries` table, so nothing is lost in a restart and any
+/// server sharing the database may send. A server *claims* a due delivery by moving its next
+/// attempt past a lease before sending, so two servers never send the same attempt. It wakes when
+/// an event queues a delivery and otherwise checks every ``WebhookConfiguration/pollInterval``.
+package struct AlertDeliveryService: Service {
+    let store: any Store
+    let keyring: Keyring
+    let monitor: SecurityMonitor
+    let clock: any RampartClock
+    let configuration: WebhookConfiguration
+    let logger: Logger
+
+    static let batchSize = 20
+
+    package init(
+        store: any Store, keyring: Keyring, monitor: SecurityMonitor, clock: any RampartClock, configuration: WebhookConfiguration,
+        logger: Logger
+    ) {
+        self.store = store
+        self.keyring = keyring
+        self.monitor = monitor
+        self.clock = clock
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    package func run() async throws {
+        let monitor = self.monitor
+        let interval = configuration.pollInterval
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: interval)
+                        monitor.wakeAlertSender()
+                    }
+                }
+                for await _ in monitor.alertWakeups { await deliverDue() }
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            monitor.stopAlertWakeups()
+        }
+    }
+
+    /// Sends everything due now, a batch at a time, concurrently within a batch.
+    package func deliverDue() async {
+        while true {
+            let now = clock.now()
+            let due: [AlertDelivery]
+            do {
+                due = try await store.read { try await $0.dueAlertDeliveries(now: now, limit: Self.batchSize) }
+            } catch {
+                logger.error("alert outbox unreadable", metadata: ["error": "\(error)"])
+                return
+            }
+            if due.isEmpty { return }
+            await withDiscardingTaskGroup { group in
+                for delivery in due { group.addTask { await attempt(delivery) } }
+            }
+            if due.count < Self.batchSize { return }
+        }
+    }
+
+    private func attempt(_ delivery: AlertDelivery) async {
+        let now = clock.now()
+        // The lease outlasts one attempt; if this server dies mid-send, another retries after it.
+        let lease = now + Int64(configuration.timeout.components.seconds) * 1000 * 3 + 1000
+        do {
+            guard try await store.write({ try await $0.claimAlertDelivery(id: delivery.id, dueAt: delivery.nextAttemptAt, leaseUntil: lease) })
+            else { return }
+            let keyring = self.keyring
+            let loaded: (AlertRule, SecurityEvent, Secret<[UInt8]>)? = try await store.read { tx in
+                guard let rule = try await tx.alertRule(id: delivery.ruleID, in: delivery.tenantID),
+                    let event = try await tx.securityEvent(id: delivery.eventID, in: delivery.tenantID)
+                else { return nil }
+                let secret = try await keyring.decrypt(
+                    rule.sealedSecret, tenant: delivery.tenantID, purpose: WebhookSignature.purpose(ruleID: rule.id), in: tx)
+                return (rule, event, secret)
+            }
+            guard let (rule, event, secret) = loaded else {
+                try await finish(delivery, status: .failed, error: "rule or event no longer exists")
+                return
+            }
+            let body = try Self.payload(delivery: delivery, rule: rule, event: event)
+            let headers = [
+                (WebhookSignature.headerName, WebhookSignature.header(body: body, secret: secret)),
+                ("X-Rampart-Delivery", delivery.id), ("X-Rampart-Event", event.kind.rawValue),
+            ]
+            let status: Int
+            do {
+                status = try await WebhookClient(timeout: configuration.timeout).post(url: rule.url, body: body, headers: headers)
+            } catch let error as RampartError {
+                try await retry(delivery, error: error.message)
+                return
+            } catch {
+                try await retry(delivery, error: "send failed")
+                return
+            }
+            if (200..<300).contains(status) {
+                try await finish(delivery, status: .delivered, error: nil)
+            } else {
+                try await retry(delivery, error: "HTTP \(status)")
+            }
+        } catch {
+            logger.error("alert delivery bookkeeping failed", metadata: ["delivery": .string(delivery.id), "error": "\(error)"])
+        }
+    }
+
+    private func retry(_ delivery: AlertDelivery, error: String) async throws {
+        var next = delivery
+        next.attempts += 1
+        let now = clock.now()
+        next.updatedAt = now
+        next.lastError = String(error.prefix(200))
+        if next.attempts >= configuration.maximumAttempts {
+            next.status = .failed
+            logger.warning("alert delivery gave up", metadata: ["delivery": .string(delivery.id), "error": .string(next.lastError ?? "")])
+        } else {
+            let backoff = ExponentialBackoff(base: configuration.baseRetryDelay, maximum: configuration.maximumRetryDelay)
+            next.nextAttemptAt = now + backoff.delay(step: next.attempts - 1)
+        }
+        let update = next
+        try await store.write { try await $0.updateAlertDelivery(update) }
+    }
+
+    private func finish(_ delivery: AlertDelivery, status: AlertDelivery.Status, error: String?) async throws {
+        var done = delivery
+        done.attempts += 1
+        done.status = status
+        done.lastError = error
+        done.updatedAt = clock.now()
+        let update = done
+        try await store.write { try await $0.updateAlertDelivery(update) }
+    }
+
+    /// The JSON body: the delivery id (for receivers' de-duplication), the rule and the event.
+    static func payload(delivery: AlertDelivery, rule: AlertRule, event: SecurityEvent) throws -> [UInt8] {
+        struct Payload: Encodable {
+            struct Rule: Encodable {
+                var id: String
+                var name: String
+            }
+            var deliveryId: String
+            var tenantId: String
+            var rule: Rule
+            var event: SecurityEventResponse
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(
+            try encoder.encode(
+                Payload(
+                    deliveryId: delivery.id, tenantId: delivery.tenantID.rawValue, rule: .init(id: rule.id, name: rule.name),
+                    event: SecurityEventResponse(event))))
+    }
+}

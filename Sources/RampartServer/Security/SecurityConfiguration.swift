@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+
+/// Two-factor login, intrusion detection and rate limits. Everything is on by default; the
+/// defaults are meant for production and are loose enough that ordinary use never meets them.
+package struct SecurityConfiguration: Sendable {
+    /// The login throttle for tenants without their own policy (and for the operator).
+    package var loginThrottle = ThrottlePolicy()
+    /// Whole-API token buckets per API key and per tenant; `nil` turns rate limiting off.
+    package var apiRateLimit: APIRateLimitConfiguration? = APIRateLimitConfiguration()
+    /// How long a two-factor challenge (the token between password and code) stays usable, in ms.
+    package var mfaChallengeLifetime: Int64 = 5 * 60 * 1000
+    /// The issuer shown in authenticator apps.
+    package var totpIssuer = "Rampart"
+    /// When one principal's denied decisions count as a spike.
+    package var denialSpike = DenialSpikeDetector<String>.Configuration()
+    package var webhooks = WebhookConfiguration()
+    /// Marks the device cookie `Secure`; set from the TLS configuration when the server starts.
+    package var secureCookies = false
+
+    package init() {}
+}
+
+/// Sizes of the whole-API token buckets.
+package struct APIRateLimitConfiguration: Sendable {
+    /// Per API key: bursts of 600, 100 requests/s sustained.
+    package var perAPIKey = RateLimit(capacity: 600, refillPerSecond: 100)
+    /// Per tenant (every key and session of it together): bursts of 3,000, 500 requests/s.
+    package var perTenant = RateLimit(capacity: 3000, refillPerSecond: 500)
+
+    package init() {}
+
+    package init(perAPIKey: RateLimit, perTenant: RateLimit) {
+        self.perAPIKey = perAPIKey
+        self.perTenant = perTenant
+    }
+}
+
+/// Delivery of security alerts to tenants' webhooks.
+package struct WebhookConfiguration: Sendable {
+    /// Allows `http://` webhook URLs. Off: alerts carry security details and must be encrypted.
+    package var allowPlainHTTP = false
+    /// Allows webhook URLs whose host is a literal loopback, private or link-local address. Off,
+    /// so a tenant cannot make the server probe its own network.
+    package var allowPrivateAddresses = false
+    /// Time allowed for one delivery attempt.
+    package var timeout: Duration = .seconds(10)
+    /// Attempts before a delivery is given up (marked `failed`).
+    package var maximumAttempts = 8
+    /// Wait before the first retry, in ms; it doubles per attempt up to ``maximumRetryDelay``.
+    package var baseRetryDelay: Int64 = 10_000
+    package var maximumRetryDelay: Int64 = 60 * 60 * 1000
+    /// How often the outbox is checked when nothing new woke the sender.
+    package var pollInterval: Duration = .seconds(5)
+
+    package init() {}
+}
