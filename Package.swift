@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "RampartPolicyConformance", dependencies: ["RampartPolicy"], swiftSettings: swiftSettings),
         // Sensitive-data classifiers and the scan engine. Pure: stdlib and Foundation only.
         .target(name: "RampartDiscovery", swiftSettings: swiftSettings),
+        // The SCIM 2.0 protocol engine (RFC 7643/7644): schemas, filters, PATCH, projection. Pure.
+        .target(name: "RampartSCIM", swiftSettings: swiftSettings),
         // The audit log's math: RFC 9162 Merkle tree, proofs, signed checkpoints, verification.
         .target(
             name: "RampartAuditLog", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
@@ -128,6 +130,7 @@ let package = Package(
         .testTarget(
             name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
+        .testTarget(name: "RampartSCIMTests", dependencies: ["RampartSCIM"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",
             dependencies: ["RampartCore", "RampartStorage", "RampartTesting"],
