@@ -78,6 +78,7 @@ let package = Package(
                 "RampartAuditLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "RampartPolicy",
+                "RampartSCIM",
                 "RampartStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

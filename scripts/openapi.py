@@ -162,6 +162,54 @@ paths = {
     "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {
                         "currentVersion": {"type": "integer"}, "rewrappedSecrets": {"type": "integer"}}}))},
 }
+# SCIM 2.0 (RFC 7643/7644) under /scim/v2/{tenant}: the tenant's SCIM token, SCIM JSON and SCIM errors.
+schemas["SCIMError"] = {"type": "object", "required": ["schemas", "status"], "properties": {
+    "schemas": {"type": "array", "items": S}, "status": S, "scimType": S, "detail": S}}
+schemas["SCIMResource"] = {"type": "object", "description": "A SCIM resource or message (RFC 7643/7644)"}
+SCIM_ERROR = {"description": "SCIM error (RFC 7644 §3.12)", "content": {"application/scim+json": {"schema": ref("SCIMError")}}}
+SCIM_JSON = {"application/scim+json": {"schema": ref("SCIMResource")}}
+TENANT = {"name": "tenant", "in": "path", "required": True, "schema": S, "description": "Tenant slug"}
+SCIM_LIST = [{"name": n, "in": "query", "schema": S} for n in ["filter", "sortBy", "sortOrder", "attributes", "excludedAttributes"]] + \
+            [{"name": n, "in": "query", "schema": {"type": "integer"}} for n in ["startIndex", "count"]]
+SCIM_PROJECTION = [{"name": n, "in": "query", "schema": S} for n in ["attributes", "excludedAttributes"]]
+def scim_op(summary, status="200", desc="OK", params=None, request=False, errors=("400", "404")):
+    o = {"summary": summary, "tags": ["scim"], "security": [{"scim": []}], "parameters": [TENANT] + (params or []),
+         "responses": {status: {"description": desc, **({} if status == "204" else {"content": SCIM_JSON})},
+                       "401": SCIM_ERROR, **{code: SCIM_ERROR for code in errors}}}
+    if request: o["requestBody"] = {"required": True, "content": SCIM_JSON}
+    return o
+SCIM_BASE = "/scim/v2/{tenant}"
+paths.update({
+    SCIM_BASE + "/ServiceProviderConfig": {"get": scim_op("SCIM service provider configuration")},
+    SCIM_BASE + "/ResourceTypes": {"get": scim_op("SCIM resource types (User, Group)")},
+    SCIM_BASE + "/ResourceTypes/{id}": {"get": scim_op("One SCIM resource type", params=[ID])},
+    SCIM_BASE + "/Schemas": {"get": scim_op("SCIM schemas (User, Group, EnterpriseUser)")},
+    SCIM_BASE + "/Schemas/{id}": {"get": scim_op("One SCIM schema by URN", params=[ID])},
+    SCIM_BASE + "/.search": {"post": scim_op("Search users and groups (SearchRequest)", request=True)},
+})
+for name, what in [("Users", "users"), ("Groups", "groups")]:
+    paths.update({
+        f"{SCIM_BASE}/{name}": {"get": scim_op(f"List {what} (filter, sort, paging, projection)", params=SCIM_LIST),
+                                "post": scim_op(f"Provision a {what[:-1]}", "201", "Created", params=SCIM_PROJECTION, request=True, errors=("400", "409"))},
+        f"{SCIM_BASE}/{name}/.search": {"post": scim_op(f"Search {what} (SearchRequest)", request=True)},
+        f"{SCIM_BASE}/{name}/{{id}}": {
+            "get": scim_op(f"Get a {what[:-1]} (ETag; If-None-Match)", params=[ID] + SCIM_PROJECTION),
+            "put": scim_op(f"Replace a {what[:-1]} (If-Match optional)", params=[ID] + SCIM_PROJECTION, request=True, errors=("400", "404", "409", "412")),
+            "patch": scim_op(f"Patch a {what[:-1]} (PatchOp; If-Match optional)", params=[ID] + SCIM_PROJECTION, request=True, errors=("400", "404", "409", "412")),
+            "delete": scim_op(f"Delete a {what[:-1]}", "204", "Deleted", params=[ID], errors=("404", "412"))},
+    })
+schemas["SCIMToken"] = {"type": "object", "required": ["id", "name", "createdAt"], "properties": {
+    "id": S, "name": S, "createdBy": {"type": ["string", "null"]}, "createdAt": S, "lastUsedAt": {"type": ["string", "null"]},
+    "revokedAt": {"type": ["string", "null"]}, "token": {"type": "string", "description": "`<id>.<secret>`, only in the creation response"},
+    "scimBaseUrl": {"type": "string", "description": "The tenant's SCIM base URL, only in the creation response"}}}
+paths.update({
+    "/v1/scim/tokens": {
+        "post": op("Create a SCIM provisioning token (tenant-admin; secret shown once)", "scim", ok(ref("SCIMToken"), "Created", "201"),
+                   request={"type": "object", "required": ["name"], "properties": {"name": S}}, extra=["413", "415", "422"]),
+        "get": op("List the tenant's SCIM tokens (tenant-admin)", "scim", ok(page("SCIMToken")), params=PAGING)},
+    "/v1/scim/tokens/{id}": {"delete": op("Revoke a SCIM token (tenant-admin)", "scim", NOBODY, params=[ID], extra=["404"])},
+})
+
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "Rampart API", "version": "0.1.0", "description": "Multi-tenant data security and governance server. Errors are RFC 9457 problem documents."},
@@ -170,7 +218,8 @@ doc = {
     "paths": paths,
     "components": {"schemas": schemas, "securitySchemes": {
         "bearer": {"type": "http", "scheme": "bearer", "description": "Session token, or API key as `<id>.<secret>`"},
-        "basic": {"type": "http", "scheme": "basic", "description": "API key id and secret"}}},
+        "basic": {"type": "http", "scheme": "basic", "description": "API key id and secret"},
+        "scim": {"type": "http", "scheme": "bearer", "description": "The tenant's SCIM token `st_<id>.<secret>` (SCIM routes only)"}}},
 }
 out = pathlib.Path(__file__).resolve().parent.parent / "Sources/RampartServer/Resources/openapi.json"
 out.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")

@@ -65,6 +65,8 @@ package enum RampartApplication {
         KeysController(services: services).register(on: api)
         PoliciesController(services: services, cache: PolicySnapshotCache()).register(on: api)
         AuditController(services: services).register(on: api)
+        SCIMTokensController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
+        SCIMController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {

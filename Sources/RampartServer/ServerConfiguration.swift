@@ -27,10 +27,18 @@ package struct ServerConfiguration: Sendable {
     /// The operator's first password; when `nil` on first start, one is generated and printed once.
     package var bootstrapPassword: Secret<String>?
     package var bootstrapUsername = "operator"
+    /// The URL clients reach the server at (`https://rampart.example.com`), for SCIM resource
+    /// locations and the SSO redirect URI; when `nil`, taken from each request's `Host`.
+    package var publicURL: String?
     /// Read for `RAMPART_MASTER_KEY`; injectable for tests.
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 
     package init() {}
+
+    /// How links to this server are built (see ``PublicBaseURL``).
+    package var publicBaseURL: PublicBaseURL {
+        PublicBaseURL(configured: publicURL, usesTLS: usesTLS, fallbackHost: host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)")
+    }
 
     package var database: DatabaseConfiguration {
         DatabaseConfiguration.resolve(dataDirectory: dataDirectory, databaseURL: databaseURL)
@@ -44,6 +52,9 @@ package struct ServerConfiguration: Sendable {
         guard (0...65535).contains(port) else { throw RampartError(.configuration, "--port must be from 0 to 65535") }
         if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
             throw RampartError(.configuration, "--tls-cert and --tls-key must be given together")
+        }
+        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.contains("?") {
+            throw RampartError(.configuration, "--public-url must be an http:// or https:// URL without a query")
         }
         if !Self.isLoopback(host) && !usesTLS {
             guard insecureAllowPlainHTTP else {

@@ -28,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("insecure-allow-plain-http"), help: "Allow plain HTTP on a non-loopback address (behind a TLS proxy).")
     var insecureAllowPlainHTTP = false
 
+    @Option(name: .customLong("public-url"), help: "URL clients reach the server at, for SCIM locations and SSO redirects (default: from Host).")
+    var publicURL: String?
+
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
 
@@ -46,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tlsCertificatePath = tlsCertificate
         configuration.tlsKeyPath = tlsKey
         configuration.insecureAllowPlainHTTP = insecureAllowPlainHTTP
+        configuration.publicURL = publicURL
         if let password = ProcessInfo.processInfo.environment["RAMPART_BOOTSTRAP_PASSWORD"], !password.isEmpty {
             configuration.bootstrapPassword = Secret(password)
         }

@@ -14,5 +14,6 @@ package enum Migrations {
         M0001Foundation(),
         M0002PolicyServices(),
         M0004Audit(),
+        M0007SCIM(),
     ]
 }
