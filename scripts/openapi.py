@@ -210,6 +210,43 @@ paths.update({
     "/v1/scim/tokens/{id}": {"delete": op("Revoke a SCIM token (tenant-admin)", "scim", NOBODY, params=[ID], extra=["404"])},
 })
 
+# OpenID Connect single sign-on: providers and settings (tenant-admin), and the anonymous sign-in flow.
+schemas["SSOProvider"] = {"type": "object", "required": ["id", "name", "issuer", "clientId"], "properties": {
+    "id": S, "name": S, "displayName": {"type": ["string", "null"]}, "issuer": S, "clientId": S, "hasClientSecret": {"type": "boolean"},
+    "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
+    "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "groupMapping": {"type": "object", "additionalProperties": S, "description": "IdP group → Rampart group name"},
+    "enabled": {"type": "boolean"}, "startUrl": S, "redirectUri": S, "createdAt": S, "updatedAt": S}}
+SSO_BODY = {"type": "object", "properties": {
+    "name": S, "displayName": S, "issuer": {"type": "string", "description": "https:// issuer; discovery at {issuer}/.well-known/openid-configuration"},
+    "clientId": S, "clientSecret": {"type": "string", "format": "password", "description": "Stored encrypted with the tenant key; never returned; \"\" removes it"},
+    "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
+    "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "groupMapping": {"type": "object", "additionalProperties": S}, "enabled": {"type": "boolean"}}}
+SSO_SETTINGS = {"type": "object", "required": ["ssoOnly"], "properties": {"ssoOnly": {"type": "boolean"}}}
+paths.update({
+    "/v1/sso/providers": {
+        "post": op("Configure an OpenID Connect identity provider (tenant-admin)", "sso", ok(ref("SSOProvider"), "Created", "201"),
+                   request=SSO_BODY | {"required": ["name", "issuer", "clientId"]}, extra=["409", "413", "415", "422"]),
+        "get": op("List the tenant's identity providers (tenant-admin)", "sso", ok(page("SSOProvider")), params=PAGING)},
+    "/v1/sso/providers/{id}": {
+        "get": op("Get an identity provider (tenant-admin)", "sso", ok(ref("SSOProvider")), params=[ID], extra=["404"]),
+        "patch": op("Change an identity provider (tenant-admin)", "sso", ok(ref("SSOProvider")), params=[ID], request=SSO_BODY,
+                    extra=["404", "409", "422"]),
+        "delete": op("Delete an identity provider and its secret (tenant-admin)", "sso", NOBODY, params=[ID], extra=["404"])},
+    "/v1/sso/settings": {
+        "get": op("The tenant's SSO settings (tenant-admin)", "sso", ok(SSO_SETTINGS)),
+        "put": op("Make SSO the only way to sign in (needs an enabled provider), or not", "sso", ok(SSO_SETTINGS), request=SSO_SETTINGS,
+                  extra=["422"])},
+    "/v1/auth/sso/{tenant}/{idp}/start": {"get": op("Start an OpenID Connect sign-in: 302 to the provider (PKCE S256, state, nonce)", "auth",
+        {"302": {"description": "Redirect to the provider's authorization endpoint"}, "404": problem("No such tenant or provider"),
+         "503": problem("Provider unreachable")}, security=False,
+        params=[{"name": "tenant", "in": "path", "required": True, "schema": S}, {"name": "idp", "in": "path", "required": True, "schema": S}])},
+    "/v1/auth/sso/callback": {"get": op("Complete an OpenID Connect sign-in; answers like /v1/auth/login", "auth",
+        {**ok(ref("Session")), "401": problem("Sign-in failed; the detail names the reason"), "503": problem("Provider unreachable")},
+        security=False, params=[{"name": n, "in": "query", "schema": S} for n in ["code", "state", "error", "error_description"]])},
+})
+
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "Rampart API", "version": "0.1.0", "description": "Multi-tenant data security and governance server. Errors are RFC 9457 problem documents."},

@@ -30,6 +30,9 @@ package struct ServerConfiguration: Sendable {
     /// The URL clients reach the server at (`https://rampart.example.com`), for SCIM resource
     /// locations and the SSO redirect URI; when `nil`, taken from each request's `Host`.
     package var publicURL: String?
+    /// Lets SSO providers be plain `http://` on loopback addresses (development and tests only;
+    /// every other issuer must be `https://`).
+    package var ssoAllowHTTPLoopback = false
     /// Read for `RAMPART_MASTER_KEY`; injectable for tests.
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 

@@ -17,6 +17,8 @@ import Testing
             .replacingOccurrences(of: "/v1/tenants/{id}", with: "/v1/tenants/\(f.a.id)")
             .replacingOccurrences(of: "/v1/api-keys/{id}", with: "/v1/api-keys/\(f.a.apiKeyID)")
             .replacingOccurrences(of: "{userId}", with: f.a.userID)
+            .replacingOccurrences(of: "/v1/sso/providers/{id}", with: "/v1/sso/providers/01a20000-0000-7000-8000-000000000000")
+            .replacingOccurrences(of: "{tenant}", with: f.a.slug).replacingOccurrences(of: "{idp}", with: "corp")
     }
 
     static func token(for route: RouteDescriptor, _ f: TwoTenantFixture) -> String? {
@@ -70,6 +72,7 @@ import Testing
             for route in client.routes where route.path.contains("{") && route.access != .scim {
                 for junk in ["not-an-id", "1%27%20OR%201%3D1", "%2E%2E%2Fetc", String(repeating: "9", count: 300)] {
                     let path = route.path.replacingOccurrences(of: "{id}", with: junk).replacingOccurrences(of: "{userId}", with: junk)
+                        .replacingOccurrences(of: "{tenant}", with: junk).replacingOccurrences(of: "{idp}", with: junk)
                     let reply = try await client.send(
                         route.method, path, token: Self.token(for: route, f), body: .raw("{}", contentType: "application/json"))
                     #expect(reply.status == 404 || reply.status == 422 || reply.status == 400, "\(route) \(junk) → \(reply.status)")

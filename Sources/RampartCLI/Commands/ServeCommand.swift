@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("public-url"), help: "URL clients reach the server at, for SCIM locations and SSO redirects (default: from Host).")
     var publicURL: String?
 
+    @Flag(name: .customLong("sso-allow-http-loopback"), help: "Allow http:// SSO issuers on loopback addresses (development only).")
+    var ssoAllowHTTPLoopback = false
+
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
 
@@ -50,6 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tlsKeyPath = tlsKey
         configuration.insecureAllowPlainHTTP = insecureAllowPlainHTTP
         configuration.publicURL = publicURL
+        configuration.ssoAllowHTTPLoopback = ssoAllowHTTPLoopback
         if let password = ProcessInfo.processInfo.environment["RAMPART_BOOTSTRAP_PASSWORD"], !password.isEmpty {
             configuration.bootstrapPassword = Secret(password)
         }

@@ -114,6 +114,10 @@ struct AuthController {
             return (tenant, try await tx.user(username: body.username, in: tenant.id))
         }
         if let tenant { AuditScope.current?.update { $0.tenant = tenant.id } }
+        if let tenant, try await services.store.read({ try await $0.ssoSettings(tenant.id) }).ssoOnly {
+            AuditDetails.event("login.refused", ["username": body.username, "reason": "sso-only"])
+            throw RampartError(.forbidden, "tenant `\(tenant.slug)` signs in through single sign-on only")
+        }
         let verified = hasher.verify(body.password, against: user?.passwordHash ?? decoy)
         guard verified, let tenant, let user else {
             AuditDetails.event("login.failed", ["username": body.username])

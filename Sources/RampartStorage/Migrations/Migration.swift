@@ -15,5 +15,6 @@ package enum Migrations {
         M0002PolicyServices(),
         M0004Audit(),
         M0007SCIM(),
+        M0008SSO(),
     ]
 }
