@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "RampartPolicyConformance", dependencies: ["RampartPolicy"], swiftSettings: swiftSettings),
         // Sensitive-data classifiers and the scan engine. Pure: stdlib and Foundation only.
         .target(name: "RampartDiscovery", swiftSettings: swiftSettings),
+        // The SCIM 2.0 protocol engine (RFC 7643/7644): schemas, filters, PATCH, projection. Pure.
+        .target(name: "RampartSCIM", swiftSettings: swiftSettings),
         // The audit log's math: RFC 9162 Merkle tree, proofs, signed checkpoints, verification.
         .target(
             name: "RampartAuditLog", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
@@ -110,8 +112,10 @@ let package = Package(
                 "RampartAuditLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "RampartPolicy",
+                "RampartSCIM",
                 "RampartStorage",
                 "RampartBackup",
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -171,6 +175,7 @@ let package = Package(
         .testTarget(
             name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
+        .testTarget(name: "RampartSCIMTests", dependencies: ["RampartSCIM"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",
             dependencies: [

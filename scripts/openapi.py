@@ -264,6 +264,91 @@ paths = {
                     request={"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": {"oneOf": [ref("ThrottlePolicy"), {"type": "null"}]}}},
                     extra=["422"])},
 }
+# SCIM 2.0 (RFC 7643/7644) under /scim/v2/{tenant}: the tenant's SCIM token, SCIM JSON and SCIM errors.
+schemas["SCIMError"] = {"type": "object", "required": ["schemas", "status"], "properties": {
+    "schemas": {"type": "array", "items": S}, "status": S, "scimType": S, "detail": S}}
+schemas["SCIMResource"] = {"type": "object", "description": "A SCIM resource or message (RFC 7643/7644)"}
+SCIM_ERROR = {"description": "SCIM error (RFC 7644 §3.12)", "content": {"application/scim+json": {"schema": ref("SCIMError")}}}
+SCIM_JSON = {"application/scim+json": {"schema": ref("SCIMResource")}}
+TENANT = {"name": "tenant", "in": "path", "required": True, "schema": S, "description": "Tenant slug"}
+SCIM_LIST = [{"name": n, "in": "query", "schema": S} for n in ["filter", "sortBy", "sortOrder", "attributes", "excludedAttributes"]] + \
+            [{"name": n, "in": "query", "schema": {"type": "integer"}} for n in ["startIndex", "count"]]
+SCIM_PROJECTION = [{"name": n, "in": "query", "schema": S} for n in ["attributes", "excludedAttributes"]]
+def scim_op(summary, status="200", desc="OK", params=None, request=False, errors=("400", "404")):
+    o = {"summary": summary, "tags": ["scim"], "security": [{"scim": []}], "parameters": [TENANT] + (params or []),
+         "responses": {status: {"description": desc, **({} if status == "204" else {"content": SCIM_JSON})},
+                       "401": SCIM_ERROR, **{code: SCIM_ERROR for code in errors}}}
+    if request: o["requestBody"] = {"required": True, "content": SCIM_JSON}
+    return o
+SCIM_BASE = "/scim/v2/{tenant}"
+paths.update({
+    SCIM_BASE + "/ServiceProviderConfig": {"get": scim_op("SCIM service provider configuration")},
+    SCIM_BASE + "/ResourceTypes": {"get": scim_op("SCIM resource types (User, Group)")},
+    SCIM_BASE + "/ResourceTypes/{id}": {"get": scim_op("One SCIM resource type", params=[ID])},
+    SCIM_BASE + "/Schemas": {"get": scim_op("SCIM schemas (User, Group, EnterpriseUser)")},
+    SCIM_BASE + "/Schemas/{id}": {"get": scim_op("One SCIM schema by URN", params=[ID])},
+    SCIM_BASE + "/.search": {"post": scim_op("Search users and groups (SearchRequest)", request=True)},
+})
+for name, what in [("Users", "users"), ("Groups", "groups")]:
+    paths.update({
+        f"{SCIM_BASE}/{name}": {"get": scim_op(f"List {what} (filter, sort, paging, projection)", params=SCIM_LIST),
+                                "post": scim_op(f"Provision a {what[:-1]}", "201", "Created", params=SCIM_PROJECTION, request=True, errors=("400", "409"))},
+        f"{SCIM_BASE}/{name}/.search": {"post": scim_op(f"Search {what} (SearchRequest)", request=True)},
+        f"{SCIM_BASE}/{name}/{{id}}": {
+            "get": scim_op(f"Get a {what[:-1]} (ETag; If-None-Match)", params=[ID] + SCIM_PROJECTION),
+            "put": scim_op(f"Replace a {what[:-1]} (If-Match optional)", params=[ID] + SCIM_PROJECTION, request=True, errors=("400", "404", "409", "412")),
+            "patch": scim_op(f"Patch a {what[:-1]} (PatchOp; If-Match optional)", params=[ID] + SCIM_PROJECTION, request=True, errors=("400", "404", "409", "412")),
+            "delete": scim_op(f"Delete a {what[:-1]}", "204", "Deleted", params=[ID], errors=("404", "412"))},
+    })
+schemas["SCIMToken"] = {"type": "object", "required": ["id", "name", "createdAt"], "properties": {
+    "id": S, "name": S, "createdBy": {"type": ["string", "null"]}, "createdAt": S, "lastUsedAt": {"type": ["string", "null"]},
+    "revokedAt": {"type": ["string", "null"]}, "token": {"type": "string", "description": "`<id>.<secret>`, only in the creation response"},
+    "scimBaseUrl": {"type": "string", "description": "The tenant's SCIM base URL, only in the creation response"}}}
+paths.update({
+    "/v1/scim/tokens": {
+        "post": op("Create a SCIM provisioning token (tenant-admin; secret shown once)", "scim", ok(ref("SCIMToken"), "Created", "201"),
+                   request={"type": "object", "required": ["name"], "properties": {"name": S}}, extra=["413", "415", "422"]),
+        "get": op("List the tenant's SCIM tokens (tenant-admin)", "scim", ok(page("SCIMToken")), params=PAGING)},
+    "/v1/scim/tokens/{id}": {"delete": op("Revoke a SCIM token (tenant-admin)", "scim", NOBODY, params=[ID], extra=["404"])},
+})
+
+# OpenID Connect single sign-on: providers and settings (tenant-admin), and the anonymous sign-in flow.
+schemas["SSOProvider"] = {"type": "object", "required": ["id", "name", "issuer", "clientId"], "properties": {
+    "id": S, "name": S, "displayName": {"type": ["string", "null"]}, "issuer": S, "clientId": S, "hasClientSecret": {"type": "boolean"},
+    "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
+    "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "groupMapping": {"type": "object", "additionalProperties": S, "description": "IdP group → Rampart group name"},
+    "enabled": {"type": "boolean"}, "startUrl": S, "redirectUri": S, "createdAt": S, "updatedAt": S}}
+SSO_BODY = {"type": "object", "properties": {
+    "name": S, "displayName": S, "issuer": {"type": "string", "description": "https:// issuer; discovery at {issuer}/.well-known/openid-configuration"},
+    "clientId": S, "clientSecret": {"type": "string", "format": "password", "description": "Stored encrypted with the tenant key; never returned; \"\" removes it"},
+    "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
+    "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "groupMapping": {"type": "object", "additionalProperties": S}, "enabled": {"type": "boolean"}}}
+SSO_SETTINGS = {"type": "object", "required": ["ssoOnly"], "properties": {"ssoOnly": {"type": "boolean"}}}
+paths.update({
+    "/v1/sso/providers": {
+        "post": op("Configure an OpenID Connect identity provider (tenant-admin)", "sso", ok(ref("SSOProvider"), "Created", "201"),
+                   request=SSO_BODY | {"required": ["name", "issuer", "clientId"]}, extra=["409", "413", "415", "422"]),
+        "get": op("List the tenant's identity providers (tenant-admin)", "sso", ok(page("SSOProvider")), params=PAGING)},
+    "/v1/sso/providers/{id}": {
+        "get": op("Get an identity provider (tenant-admin)", "sso", ok(ref("SSOProvider")), params=[ID], extra=["404"]),
+        "patch": op("Change an identity provider (tenant-admin)", "sso", ok(ref("SSOProvider")), params=[ID], request=SSO_BODY,
+                    extra=["404", "409", "422"]),
+        "delete": op("Delete an identity provider and its secret (tenant-admin)", "sso", NOBODY, params=[ID], extra=["404"])},
+    "/v1/sso/settings": {
+        "get": op("The tenant's SSO settings (tenant-admin)", "sso", ok(SSO_SETTINGS)),
+        "put": op("Make SSO the only way to sign in (needs an enabled provider), or not", "sso", ok(SSO_SETTINGS), request=SSO_SETTINGS,
+                  extra=["422"])},
+    "/v1/auth/sso/{tenant}/{idp}/start": {"get": op("Start an OpenID Connect sign-in: 302 to the provider (PKCE S256, state, nonce)", "auth",
+        {"302": {"description": "Redirect to the provider's authorization endpoint"}, "404": problem("No such tenant or provider"),
+         "503": problem("Provider unreachable")}, security=False,
+        params=[{"name": "tenant", "in": "path", "required": True, "schema": S}, {"name": "idp", "in": "path", "required": True, "schema": S}])},
+    "/v1/auth/sso/callback": {"get": op("Complete an OpenID Connect sign-in; answers like /v1/auth/login", "auth",
+        {**ok(ref("Session")), "401": problem("Sign-in failed; the detail names the reason"), "503": problem("Provider unreachable")},
+        security=False, params=[{"name": n, "in": "query", "schema": S} for n in ["code", "state", "error", "error_description"]])},
+})
+
 for path in paths.values():
     for operation in path.values():
         if operation.get("security") != []:
@@ -278,7 +363,8 @@ doc = {
     "paths": paths,
     "components": {"schemas": schemas, "securitySchemes": {
         "bearer": {"type": "http", "scheme": "bearer", "description": "Session token, or API key as `<id>.<secret>`"},
-        "basic": {"type": "http", "scheme": "basic", "description": "API key id and secret"}}},
+        "basic": {"type": "http", "scheme": "basic", "description": "API key id and secret"},
+        "scim": {"type": "http", "scheme": "bearer", "description": "The tenant's SCIM token `st_<id>.<secret>` (SCIM routes only)"}}},
 }
 out = pathlib.Path(__file__).resolve().parent.parent / "Sources/RampartServer/Resources/openapi.json"
 out.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")

@@ -85,6 +85,16 @@ package enum RampartApplication {
         MFAController(services: services).register(on: api)
         SessionsController(services: services).register(on: api)
         SecurityController(services: services).register(on: api)
+        SCIMTokensController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
+        SCIMController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
+        let ssoPolicy = OIDCEndpointPolicy(allowHTTPLoopback: configuration.ssoAllowHTTPLoopback)
+        SSOProvidersController(services: services, policy: ssoPolicy, publicURL: configuration.publicBaseURL).register(on: api)
+        SSOSettingsController(services: services).register(on: api)
+        SSOAuthController(
+            signIn: SSOSignIn(
+                services: services, metadata: OIDCMetadataCache(clock: services.clock, policy: ssoPolicy), client: OutboundHTTPClient(),
+                publicURL: configuration.publicBaseURL)
+        ).register(on: api)
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {

@@ -38,10 +38,21 @@ package struct ServerConfiguration: Sendable {
     package var security = SecurityConfiguration()
     /// The wall clock; injectable so tests can move time instead of sleeping.
     package var clock: any RampartClock = SystemClock()
+    /// The URL clients reach the server at (`https://rampart.example.com`), for SCIM resource
+    /// locations and the SSO redirect URI; when `nil`, taken from each request's `Host`.
+    package var publicURL: String?
+    /// Lets SSO providers be plain `http://` on loopback addresses (development and tests only;
+    /// every other issuer must be `https://`).
+    package var ssoAllowHTTPLoopback = false
     /// Read for `RAMPART_MASTER_KEY`; injectable for tests.
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 
     package init() {}
+
+    /// How links to this server are built (see ``PublicBaseURL``).
+    package var publicBaseURL: PublicBaseURL {
+        PublicBaseURL(configured: publicURL, usesTLS: usesTLS, fallbackHost: host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)")
+    }
 
     package var database: DatabaseConfiguration {
         DatabaseConfiguration.resolve(dataDirectory: dataDirectory, databaseURL: databaseURL)
@@ -70,6 +81,9 @@ package struct ServerConfiguration: Sendable {
         }
         if backup.isEnabled && backup.intradayInterval < .seconds(1) {
             throw RampartError(.configuration, "--backup-interval must be at least one second")
+        }
+        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.contains("?") {
+            throw RampartError(.configuration, "--public-url must be an http:// or https:// URL without a query")
         }
         if !Self.isLoopback(host) && !usesTLS {
             guard insecureAllowPlainHTTP else {

@@ -390,9 +390,9 @@ import Testing
     func everyTenantRouteIsCovered(_ engine: TestEngine) async throws {
         try await TestServer.withServer(engine) { client in
             let tenantRoutes = Set(client.routes.filter(\.isTenantScoped).map(\.description))
-            let missing = tenantRoutes.subtracting(Self.probes.keys)
+            let missing = tenantRoutes.subtracting(Self.allProbes.keys)
             #expect(missing.isEmpty, "tenant-scoped routes without an isolation probe: \(missing.sorted())")
-            let stale = Set(Self.probes.keys).subtracting(tenantRoutes)
+            let stale = Set(Self.allProbes.keys).subtracting(tenantRoutes)
             #expect(stale.isEmpty, "isolation probes for routes that no longer exist: \(stale.sorted())")
         }
     }
@@ -401,7 +401,7 @@ import Testing
     func tenantACannotReachTenantBWithASession(_ engine: TestEngine) async throws {
         try await TestServer.withServer(engine) { client in
             let fixture = try await TwoTenantFixture.make(client)
-            for (route, probe) in Self.probes.sorted(by: { $0.key < $1.key }) {
+            for (route, probe) in Self.allProbes.sorted(by: { $0.key < $1.key }) {
                 try await probe(client, fixture, fixture.a.adminToken)
                 _ = route
             }
@@ -412,7 +412,7 @@ import Testing
     func tenantACannotReachTenantBWithAnApiKey(_ engine: TestEngine) async throws {
         try await TestServer.withServer(engine) { client in
             let fixture = try await TwoTenantFixture.make(client)
-            for (_, probe) in Self.probes.sorted(by: { $0.key < $1.key }) {
+            for (_, probe) in Self.allProbes.sorted(by: { $0.key < $1.key }) {
                 try await probe(client, fixture, fixture.a.adminKeyToken)
             }
         }

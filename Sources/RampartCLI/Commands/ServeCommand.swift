@@ -58,6 +58,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("backup-keep-intraday"), help: "Intraday backups kept.")
     var backupKeepIntraday: Int = 8
+    @Option(name: .customLong("public-url"), help: "URL clients reach the server at, for SCIM locations and SSO redirects (default: from Host).")
+    var publicURL: String?
+
+    @Flag(name: .customLong("sso-allow-http-loopback"), help: "Allow http:// SSO issuers on loopback addresses (development only).")
+    var ssoAllowHTTPLoopback = false
 
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
@@ -93,6 +98,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.backup.intradayInterval = .seconds(backupInterval.seconds)
         configuration.backup.keepDaily = backupKeepDaily
         configuration.backup.keepIntraday = backupKeepIntraday
+        configuration.publicURL = publicURL
+        configuration.ssoAllowHTTPLoopback = ssoAllowHTTPLoopback
         if let password = ProcessInfo.processInfo.environment["RAMPART_BOOTSTRAP_PASSWORD"], !password.isEmpty {
             configuration.bootstrapPassword = Secret(password)
         }

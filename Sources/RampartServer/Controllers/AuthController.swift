@@ -130,6 +130,10 @@ struct AuthController {
             return (tenant, user, settings, known)
         }
         if let tenant { AuditScope.current?.update { $0.tenant = tenant.id } }
+        if let tenant, try await services.store.read({ try await $0.ssoSettings(tenant.id) }).ssoOnly {
+            AuditDetails.event("login.refused", ["username": body.username, "reason": "sso-only"])
+            throw RampartError(.forbidden, "tenant `\(tenant.slug)` signs in through single sign-on only")
+        }
         let attempt = LoginAttempt(tenant: tenant?.id, tenantSlug: tenantSlug, username: body.username, ip: sourceIP)
         let policy = ThrottlePolicyDocument.policy(stored: settings?.loginThrottleJSON, base: security.configuration.loginThrottle)
         if let refused = security.refusal(attempt, knownDevice: known, policy: policy, instance: instance, requestID: requestID) {

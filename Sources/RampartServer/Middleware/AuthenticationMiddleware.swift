@@ -24,7 +24,11 @@ package struct AuthenticationMiddleware: RouterMiddleware {
     package init(services: RampartServices) { self.services = services }
 
     package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        // SCIM endpoints take the tenant's SCIM token, which they check themselves; it is
+        // neither a session nor an API key, and must not be refused here as one.
+        guard let header = request.headers[.authorization], !request.uri.path.hasPrefix("/scim/") else {
+            return try await next(request, context)
+        }
         var context = context
         let principal = try await authenticate(header: header)
         context.principal = principal

@@ -14,6 +14,10 @@ package enum RouteAccess: Sendable, Hashable {
     case operatorOnly
     /// A tenant principal holding this permission. Such routes only ever touch the principal's tenant.
     case tenant(Permission)
+    /// The identity provider of the tenant in the URL, by that tenant's SCIM bearer token. The
+    /// handler authenticates it first thing (``SCIMAuthenticator``); session and API-key
+    /// credentials are never accepted there.
+    case scim
 }
 
 /// One registered route; the list of these is what the OpenAPI document and the tenant-isolation
@@ -25,8 +29,10 @@ package struct RouteDescriptor: Sendable, Hashable, CustomStringConvertible {
 
     package var description: String { "\(method.rawValue) \(path)" }
     package var isTenantScoped: Bool {
-        if case .tenant = access { return true }
-        return false
+        switch access {
+        case .tenant, .scim: return true
+        case .anonymous, .authenticated, .operatorOnly: return false
+        }
     }
 }
 
@@ -49,6 +55,7 @@ package final class APIRouter: @unchecked Sendable {
             case .authenticated: _ = try context.requirePrincipal()
             case .operatorOnly: _ = try context.requireOperator()
             case .tenant(let permission): _ = try context.require(permission)
+            case .scim: break
             }
             if let scope = AuditScope.current {
                 let entity = Self.entity(of: path, parameters: context.parameters)

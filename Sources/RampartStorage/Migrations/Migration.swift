@@ -25,5 +25,7 @@ package enum Migrations {
         M0003PolicyAdministration(),
         M0004Audit(),
         M0006IdentitySecurity(),
+        M0007SCIM(),
+        M0008SSO(),
     ]
 }

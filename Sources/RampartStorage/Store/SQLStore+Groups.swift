@@ -48,6 +48,9 @@ extension SQLStoreTransaction {
 
     func deleteGroup(_ id: GroupID, in tenant: TenantID) async throws -> Bool {
         try await sql.raw(
+            "DELETE FROM scim_resources WHERE tenant_id = \(bind: tenant.rawValue) AND resource_type = 'Group' AND resource_id = \(bind: id.rawValue)"
+        ).run()
+        try await sql.raw(
             "DELETE FROM group_members WHERE tenant_id = \(bind: tenant.rawValue) AND group_id = \(bind: id.rawValue)"
         ).run()
         return !(try await sql.raw(

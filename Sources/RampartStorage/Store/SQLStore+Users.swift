@@ -52,6 +52,7 @@ extension SQLStoreTransaction {
         let t = tenant.rawValue
         let u = id.rawValue
         try await sql.raw("DELETE FROM group_members WHERE tenant_id = \(bind: t) AND user_id = \(bind: u)").run()
+        try await sql.raw("DELETE FROM scim_resources WHERE tenant_id = \(bind: t) AND resource_type = 'User' AND resource_id = \(bind: u)").run()
         try await sql.raw("DELETE FROM api_keys WHERE tenant_id = \(bind: t) AND owner_id = \(bind: u)").run()
         try await sql.raw(
             "DELETE FROM sessions WHERE tenant_id = \(bind: t) AND subject_kind = 'user' AND subject_id = \(bind: u)"

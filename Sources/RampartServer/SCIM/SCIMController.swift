@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import HTTPTypes
+import Hummingbird
+import Logging
+import RampartCore
+import RampartSCIM
+import RampartStorage
+
+/// `/scim/v2/{tenant}`: SCIM 2.0 (RFC 7643/7644) provisioning of the tenant's users and groups
+/// by its identity provider.
+///
+/// The protocol itself (schemas, filters, PATCH, projection, paging) is the `RampartSCIM`
+/// engine; this controller authenticates the tenant's SCIM token, maps resources onto Rampart's
+/// users and groups (``SCIMDirectory``) and speaks SCIM's HTTP: `application/scim+json`
+/// everywhere, SCIM error bodies (never problem documents), weak ETags and `If-Match`.
+///
+/// The operations are registered through ``APIRouter`` with ``RouteAccess/scim``, so they are in
+/// the route list that the OpenAPI and tenant-isolation tests check. What remains of the URL space
+/// under the base (other methods on those paths, unknown paths, `/Bulk`) answers with SCIM errors
+/// from routes registered directly on the router: they are error answers, not operations.
+struct SCIMController {
+    let services: RampartServices
+    let publicURL: PublicBaseURL
+
+    static let base = "/scim/v2/{tenant}"
+
+    /// One authenticated SCIM request, as handlers see it.
+    struct Call: Sendable {
+        var request: Request
+        var context: RampartRequestContext
+        var caller: SCIMCaller
+        var directory: SCIMDirectory
+        var parameters: [String: String]
+
+        var baseURL: String { directory.baseURL }
+
+        func projection() throws -> SCIMProjection {
+            try SCIMProjection(attributes: parameters["attributes"], excludedAttributes: parameters["excludedAttributes"])
+        }
+
+        func path(_ name: String) -> String { SCIMRequest.pathParameter(context, name) ?? "" }
+
+        /// Names the resource the request acts on in its audit record.
+        func audit(_ type: SCIMResourceType, _ id: String) {
+            AuditScope.current?.setEntity(type == .user ? "users" : "groups", id)
+        }
+    }
+
+    typealias Handler = @Sendable (Call) async throws -> SCIMReply
+
+    func register(on api: APIRouter) {
+        let limit = services.maximumBodySize
+        let store = services.store
+        var methods: [String: Set<HTTPRequest.Method>] = [:]
+        func add(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+            methods[path, default: []].insert(method)
+            api.add(method, Self.base + path, .scim) { request, context in await respond(request, context, handler) }
+        }
+
+        add(.get, "/ServiceProviderConfig") { .ok(SCIMDiscovery.serviceProviderConfig(baseURL: $0.baseURL)) }
+        add(.get, "/ResourceTypes") { .ok(SCIMDiscovery.resourceTypes(baseURL: $0.baseURL)) }
+        add(.get, "/ResourceTypes/{id}") { .ok(try SCIMDiscovery.resourceType(id: $0.path("id"), baseURL: $0.baseURL)) }
+        add(.get, "/Schemas") { .ok(SCIMDiscovery.schemas(baseURL: $0.baseURL)) }
+        add(.get, "/Schemas/{id}") { .ok(try SCIMDiscovery.schema(id: $0.path("id"), baseURL: $0.baseURL)) }
+
+        add(.post, "/.search") { call in
+            let query = try SCIMQuery(searchRequest: try await SCIMRequest.body(call.request, limit: limit))
+            let directory = call.directory
+            let all = try await store.read { tx in
+                (try await directory.users(matching: nil, tx), try await directory.groups(matching: nil, tx))
+            }
+            let resources = all.0.map { (directory.rendered($0), SCIMResourceType.user) } + all.1.map { (directory.rendered($0), SCIMResourceType.group) }
+            return .ok(try query.run(on: resources.map { (resource: $0.0, type: $0.1) }).rendered)
+        }
+
+        for type in SCIMResourceType.all {
+            let collection = type.endpoint
+            add(.get, collection) { call in
+                try await list(call, type, try SCIMQuery(parameters: call.parameters))
+            }
+            add(.post, collection + "/.search") { call in
+                try await list(call, type, try SCIMQuery(searchRequest: try await SCIMRequest.body(call.request, limit: limit)))
+            }
+            add(.post, collection) { call in
+                let attributes = try type.attributesForCreate(try await SCIMRequest.body(call.request, limit: limit))
+                let projection = try call.projection()
+                let directory = call.directory
+                let id = UUIDv7.generate()
+                call.audit(type, id)
+                let resource = try await store.write { tx in
+                    type == .user
+                        ? try await directory.createUser(id: UserID(id), attributes, tx)
+                        : try await directory.createGroup(id: GroupID(id), attributes, tx)
+                }
+                return single(call, resource, projection, status: .created)
+            }
+            add(.get, collection + "/{id}") { call in
+                let id = call.path("id")
+                call.audit(type, id)
+                let projection = try call.projection()
+                let directory = call.directory
+                let found = try await store.read { tx in
+                    type == .user ? try await directory.user(id, tx) : try await directory.group(id, tx)
+                }
+                guard let resource = found else { throw SCIMError(.notFound, "no \(type.name) \(SCIMDirectory.quote(id))") }
+                if SCIMETag.ifNoneMatchIsSatisfied(call.request.headers[.ifNoneMatch], version: resource.version) {
+                    return SCIMReply(status: .notModified, body: nil, headers: [.eTag: SCIMETag.weak(version: resource.version)])
+                }
+                return single(call, resource, projection)
+            }
+            for method in [HTTPRequest.Method.put, .patch] {
+                add(method, collection + "/{id}") { call in
+                    let id = call.path("id")
+                    call.audit(type, id)
+                    let body = try await SCIMRequest.body(call.request, limit: limit)
+                    let projection = try call.projection()
+                    let directory = call.directory
+                    let ifMatch = call.request.headers[.ifMatch]
+                    let replaces = method == .put
+                    let change: @Sendable (SCIMObject) throws -> SCIMObject = { existing in
+                        if replaces { return try type.attributesForReplace(body, existing: existing) }
+                        return try type.patch(existing, with: body)
+                    }
+                    let resource = try await store.write { tx in
+                        type == .user
+                            ? try await directory.updateUser(id, ifMatch: ifMatch, tx, change: change)
+                            : try await directory.updateGroup(id, ifMatch: ifMatch, tx, change: change)
+                    }
+                    return single(call, resource, projection)
+                }
+            }
+            add(.delete, collection + "/{id}") { call in
+                let id = call.path("id")
+                call.audit(type, id)
+                let directory = call.directory
+                let ifMatch = call.request.headers[.ifMatch]
+                try await store.write { tx in
+                    if type == .user {
+                        try await directory.deleteUser(id, ifMatch: ifMatch, tx)
+                    } else {
+                        try await directory.deleteGroup(id, ifMatch: ifMatch, tx)
+                    }
+                }
+                return SCIMReply(status: .noContent, body: nil)
+            }
+        }
+
+        // Error answers for the rest of the URL space under the base, in SCIM's format.
+        let all: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+        for (path, allowed) in methods {
+            for method in all where !allowed.contains(method) {
+                api.router.on(RouterPath(Self.base + path), method: method) { request, context in
+                    await respond(request, context) { _ in
+                        throw SCIMError(.methodNotAllowed, "\(method.rawValue) is not allowed on \(path)")
+                    }
+                }
+            }
+        }
+        for method in all {
+            api.router.on(RouterPath(Self.base + "/**"), method: method) { request, context in
+                await respond(request, context) { _ in
+                    let rest = context.parameters.getCatchAll().joined(separator: "/")
+                    if rest == "Bulk" { throw SCIMError(.notImplemented, "bulk operations are not supported") }
+                    throw SCIMError(.notFound, "no SCIM endpoint /\(rest.prefix(80))")
+                }
+            }
+        }
+    }
+
+    /// A list or search of one resource type. The filter is checked against the schema before
+    /// anything is loaded, so a bad filter is a 400 even on an empty tenant.
+    private func list(_ call: Call, _ type: SCIMResourceType, _ query: SCIMQuery) async throws -> SCIMReply {
+        try query.validate(for: type)
+        let directory = call.directory
+        let filter = query.filter
+        let resources = try await services.store.read { tx in
+            type == .user ? try await directory.users(matching: filter, tx) : try await directory.groups(matching: filter, tx)
+        }
+        return .ok(try query.run(on: resources.map(directory.rendered), type: type).rendered)
+    }
+
+    /// One resource, projected, with its `ETag` (and `Location` when created).
+    private func single(_ call: Call, _ resource: SCIMDirectory.Resource, _ projection: SCIMProjection, status: HTTPResponse.Status = .ok) -> SCIMReply {
+        var headers: HTTPFields = [.eTag: SCIMETag.weak(version: resource.version)]
+        if status == .created { headers[.location] = call.directory.location(resource.type, resource.id) }
+        let body = projection.apply(to: call.directory.rendered(resource), type: resource.type)
+        return SCIMReply(status: status, body: .object(body), headers: headers)
+    }
+
+    /// Authenticates, runs `handler`, and turns every failure into a SCIM error answer: SCIM
+    /// clients reject error bodies that are not SCIM errors, so nothing here reaches the problem
+    /// middleware.
+    private func respond(_ request: Request, _ context: RampartRequestContext, _ handler: Handler) async -> Response {
+        do {
+            let caller = try await SCIMAuthenticator(store: services.store, clock: services.clock).authenticate(
+                slug: context.parameters.get("tenant"), authorization: request.headers[.authorization])
+            let baseURL = publicURL.resolve(request) + "/scim/v2/" + caller.tenant.slug
+            let call = Call(
+                request: request, context: context, caller: caller,
+                directory: SCIMDirectory(tenant: caller.tenant.id, baseURL: baseURL, clock: services.clock),
+                parameters: SCIMRequest.parameters(request))
+            return try await handler(call).response
+        } catch let error as SCIMError {
+            return SCIMReply.error(error).response
+        } catch let error as RampartError {
+            if error.code.httpStatus >= 500 { context.logger.error("SCIM request failed", metadata: ["error": "\(error)"]) }
+            return SCIMReply.error(error).response
+        } catch {
+            context.logger.error("unexpected SCIM error", metadata: ["error_type": "\(type(of: error))", "error": "\(error)"])
+            return SCIMReply.error(
+                SCIMError(.internalError, "an internal error occurred; quote request id \(context.requestID) when reporting it")
+            ).response
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+
+/// Why a single sign-on did not complete, as a stable code.
+///
+/// The browser (and the API client driving it) gets a 401 `unauthenticated` problem whose detail
+/// names the code; the audit record keeps the code in its details. Nothing from the token or the
+/// provider's answer is echoed beyond that.
+package struct SSOFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    package let code: String
+
+    private init(_ code: String) { self.code = code }
+
+    package var description: String { "single sign-on failed: \(code)" }
+
+    package static let unknownState = SSOFailure("unknown-or-used-state")
+    package static let expiredState = SSOFailure("expired-state")
+    package static let providerError = SSOFailure("provider-error")
+    package static let providerUnavailable = SSOFailure("provider-unavailable")
+    package static let discoveryMismatch = SSOFailure("discovery-issuer-mismatch")
+    package static let tokenExchangeFailed = SSOFailure("token-exchange-failed")
+    package static let malformedToken = SSOFailure("malformed-id-token")
+    package static let unsupportedAlgorithm = SSOFailure("unsupported-algorithm")
+    package static let unknownKey = SSOFailure("unknown-signing-key")
+    package static let badSignature = SSOFailure("bad-signature")
+    package static let wrongIssuer = SSOFailure("wrong-issuer")
+    package static let wrongAudience = SSOFailure("wrong-audience")
+    package static let expired = SSOFailure("expired-id-token")
+    package static let issuedInFuture = SSOFailure("id-token-issued-in-the-future")
+    package static let nonceMismatch = SSOFailure("nonce-mismatch")
+    package static let missingUsername = SSOFailure("missing-username-claim")
+    package static let domainNotAllowed = SSOFailure("email-domain-not-allowed")
+    package static let unverifiedEmail = SSOFailure("email-not-verified")
+    package static let unknownUser = SSOFailure("user-not-provisioned")
+    package static let disabledUser = SSOFailure("user-disabled")
+    package static let providerDisabled = SSOFailure("provider-disabled")
+
+    /// The problem the HTTP layer answers with.
+    package var rampartError: RampartError { RampartError(.unauthenticated, description) }
+}

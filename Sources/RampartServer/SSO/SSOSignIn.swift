@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Crypto
+import Foundation
+import Hummingbird
+import RampartCore
+import RampartStorage
+
+/// The OpenID Connect authorization code flow with PKCE (RFC 7636, S256), from Rampart's side.
+///
+/// `start` remembers a fresh `state`, `nonce` and PKCE verifier server-side and sends the browser
+/// to the provider; `callback` consumes the state (once), exchanges the code at the token
+/// endpoint, verifies the ID token (``IDTokenVerifier``), finds or creates the user and opens a
+/// Rampart session, exactly like a password login would.
+struct SSOSignIn: Sendable {
+    let services: RampartServices
+    let metadata: OIDCMetadataCache
+    let client: OutboundHTTPClient
+    let publicURL: PublicBaseURL
+
+    static let callbackPath = "/v1/auth/sso/callback"
+
+    /// The URL of the provider's authorization endpoint to send the browser to.
+    func start(tenantSlug: String, providerName: String, request: Request) async throws -> String {
+        let found: (Tenant, SSOProvider)? = try await services.store.read { tx in
+            guard let tenant = try await tx.tenant(slug: tenantSlug), let provider = try await tx.ssoProvider(name: providerName, in: tenant.id)
+            else { return nil }
+            return (tenant, provider)
+        }
+        guard let (tenant, provider) = found, provider.enabled, tenant.status == .active else {
+            throw RampartError.notFound("identity provider")
+        }
+        AuditScope.current?.update { $0.tenant = tenant.id }
+        AuditScope.current?.setEntity("sso-providers", provider.id)
+        let discovery = try await reach { try await metadata.discovery(issuer: provider.issuer) }
+        let state = RandomToken.generate()
+        let nonce = RandomToken.generate()
+        let verifier = RandomToken.generate()
+        let challenge = Base64URL.encode(Data(SHA256.hash(data: Data(verifier.utf8))))
+        let redirectURI = publicURL.resolve(request) + Self.callbackPath
+        let now = services.clock.now()
+        let login = SSOLoginState(
+            stateHash: RandomToken.digest(state), tenantID: tenant.id, providerID: provider.id, nonce: nonce, codeVerifier: verifier,
+            redirectURI: redirectURI, createdAt: now, expiresAt: now + SSOLoginState.lifetime)
+        try await AuditScope.unrecorded {
+            try await services.store.write { tx in
+                _ = try await tx.deleteExpiredSSOLoginStates(now: now)
+                try await tx.insertSSOLoginState(login)
+            }
+        }
+        let query = FormEncoding.encode([
+            ("response_type", "code"), ("client_id", provider.clientID), ("redirect_uri", redirectURI),
+            ("scope", provider.scopes.joined(separator: " ")), ("state", state), ("nonce", nonce), ("code_challenge", challenge),
+            ("code_challenge_method", "S256"),
+        ])
+        return discovery.authorizationEndpoint + (discovery.authorizationEndpoint.contains("?") ? "&" : "?") + query
+    }
+
+    /// Completes a sign-in from the provider's redirect.
+    func callback(parameters: [String: String], sourceIP: String?, userAgent: String?) async throws -> LoginResponse {
+        guard let state = parameters["state"], (1...512).contains(state.utf8.count) else { throw SSOFailure.unknownState }
+        let now = services.clock.now()
+        // Consumed first and in its own transaction, so a state is spent even when what follows fails.
+        let consumed = try await AuditScope.unrecorded {
+            try await services.store.write { try await $0.consumeSSOLoginState(stateHash: RandomToken.digest(state)) }
+        }
+        guard let login = consumed else { throw SSOFailure.unknownState }
+        AuditScope.current?.update { $0.tenant = login.tenantID }
+        AuditScope.current?.setEntity("sso-providers", login.providerID)
+        guard login.expiresAt > now else { throw SSOFailure.expiredState }
+        guard parameters["error"] == nil, let code = parameters["code"], (1...4096).contains(code.utf8.count) else {
+            throw SSOFailure.providerError
+        }
+        let keyring = services.keyring
+        let loaded: (Tenant, SSOProvider, Secret<String>?)? = try await services.store.read { tx in
+            guard let tenant = try await tx.tenant(id: login.tenantID), let provider = try await tx.ssoProvider(id: login.providerID, in: tenant.id)
+            else { return nil }
+            let secret = try await keyring.secret(provider.clientSecretName, tenant: tenant.id, in: tx)
+            return (tenant, provider, secret.map { Secret(String(decoding: $0.exposedValue, as: UTF8.self)) })
+        }
+        guard let (tenant, provider, secret) = loaded, provider.enabled, tenant.status == .active else { throw SSOFailure.providerDisabled }
+        let discovery = try await metadata.discovery(issuer: provider.issuer)
+        let idToken = try await exchange(code: code, login: login, provider: provider, discovery: discovery, secret: secret)
+        let jws = try CompactJWS(idToken)
+        _ = try jws.algorithm()
+        let keys = try await metadata.keys(issuer: provider.issuer, keyID: jws.keyID)
+        let claims = try IDTokenVerifier(issuer: discovery.issuer, clientID: provider.clientID, nonce: login.nonce, now: now / 1000)
+            .verify(jws, keys: keys)
+        let identity = try SSOIdentity(claims: claims, provider: provider)
+        return try await openSession(identity, tenant: tenant, provider: provider, sourceIP: sourceIP, userAgent: userAgent)
+    }
+
+    /// The authorization code for tokens (RFC 6749 §4.1.3), with the PKCE verifier; returns the
+    /// ID token. The client authenticates with `client_secret_basic` unless the provider only
+    /// lists `client_secret_post`.
+    private func exchange(code: String, login: SSOLoginState, provider: SSOProvider, discovery: OIDCDiscovery, secret: Secret<String>?)
+        async throws -> String
+    {
+        var form = [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", login.redirectURI), ("code_verifier", login.codeVerifier)]
+        var headers: [(String, String)] = []
+        if let secret {
+            let methods = discovery.tokenEndpointAuthMethods
+            if methods.isEmpty || methods.contains("client_secret_basic") {
+                let pair = FormEncoding.escape(provider.clientID) + ":" + FormEncoding.escape(secret.exposedValue)
+                headers.append(("Authorization", "Basic " + Data(pair.utf8).base64EncodedString()))
+            } else {
+                form += [("client_id", provider.clientID), ("client_secret", secret.exposedValue)]
+            }
+        } else {
+            form.append(("client_id", provider.clientID))
+        }
+        let response = try await reach { try await client.postForm(discovery.tokenEndpoint, form: form, headers: headers) }
+        guard response.status == 200, let body = try? JSONDecoder().decode(JSONClaim.self, from: Data(response.body)),
+            let idToken = body["id_token"]?.string
+        else { throw SSOFailure.tokenExchangeFailed }
+        return idToken
+    }
+
+    /// Finds (or, with just-in-time provisioning, creates) the user, applies the group mapping
+    /// and opens a session, in one transaction that also carries the request's audit record.
+    private func openSession(_ identity: SSOIdentity, tenant: Tenant, provider: SSOProvider, sourceIP: String?, userAgent: String?)
+        async throws -> LoginResponse
+    {
+        let token = Secret(RandomToken.generate())
+        let now = services.clock.now()
+        let lifetime = services.sessionLifetime
+        let (user, session): (User, Session) = try await services.store.write { tx in
+            var user = try await tx.user(username: identity.username, in: tenant.id)
+            if user == nil {
+                guard provider.jitProvisioning else { throw SSOFailure.unknownUser }
+                let created = User(
+                    id: .generate(), tenantID: tenant.id, username: identity.username, displayName: identity.displayName, email: identity.email,
+                    roles: [.user], status: .active, passwordHash: nil, createdAt: now, updatedAt: now)
+                try await tx.insertUser(created)
+                user = created
+            }
+            guard let user, user.status == .active else { throw SSOFailure.disabledUser }
+            AuditScope.current?.update {
+                $0.actorType = "user"
+                $0.actorID = user.id.rawValue
+            }
+            AuditDetails.event("sso.login.succeeded", ["provider": provider.name])
+            try await applyGroupMapping(provider.groupMapping, groups: identity.groups, user: user.id, tenant: tenant.id, at: now, tx)
+            let session = Session(
+                id: .generate(), tokenHash: RandomToken.digest(token.exposedValue), tenantID: tenant.id, subjectKind: .user,
+                subjectID: user.id.rawValue, createdAt: now, lastSeenAt: now, idleExpiresAt: now + min(lifetime.idle, lifetime.absolute),
+                absoluteExpiresAt: now + lifetime.absolute, sourceIP: sourceIP, userAgent: userAgent)
+            try await tx.insertSession(session)
+            return (user, session)
+        }
+        return LoginResponse(
+            token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: now + lifetime.absolute),
+            idleTimeoutSeconds: lifetime.idle / 1000, sessionId: session.id.rawValue, tenant: TenantResponse(tenant), user: UserResponse(user), operator: nil)
+    }
+
+    /// Makes the user's memberships of mapped groups follow the token: a mapped Rampart group is
+    /// joined when one of the IdP groups mapped to it is in the token, and left otherwise. Groups
+    /// the mapping does not name are not touched; a mapped group that does not exist is skipped.
+    private func applyGroupMapping(
+        _ mapping: [String: String], groups: [String], user: UserID, tenant: TenantID, at now: Int64, _ tx: any StoreTransaction
+    ) async throws {
+        guard !mapping.isEmpty else { return }
+        let present = Set(groups)
+        var wanted: [String: Bool] = [:]
+        for (idpGroup, name) in mapping { wanted[name] = (wanted[name] ?? false) || present.contains(idpGroup) }
+        for (name, member) in wanted.sorted(by: { $0.key < $1.key }) {
+            guard let group = try await tx.group(name: name, in: tenant) else { continue }
+            if member {
+                _ = try await tx.addMember(user, to: group.id, in: tenant, at: now)
+            } else {
+                _ = try await tx.removeMember(user, from: group.id, in: tenant)
+            }
+        }
+    }
+
+    /// Runs a call to the provider; a transport failure is the provider being unavailable.
+    private func reach<R: Sendable>(_ body: () async throws -> R) async throws -> R {
+        do {
+            return try await body()
+        } catch let failure as SSOFailure {
+            throw failure
+        } catch {
+            throw SSOFailure.providerUnavailable
+        }
+    }
+}
