@@ -40,7 +40,7 @@ fail() {
 }
 
 start_server() {
-    "$RAMPART_BIN" serve --data-dir "$work/data" --port "$port" >>"$work/server.log" 2>&1 &
+    "$RAMPART_BIN" serve --data-dir "$work/data" --port "$port" "$@" >>"$work/server.log" 2>&1 &
     server=$!
     for _ in $(seq 1 100); do
         if curl -fsS "$base/readyz" >/dev/null 2>&1; then return 0; fi
@@ -72,8 +72,9 @@ login() {  # login USERNAME PASSWORD [TENANT] -> token
     request POST /v1/auth/login "" "$body" | field .token
 }
 
-echo "dr-drill: starting a server in $work/data on port $port"
-start_server
+echo "dr-drill: starting a server in $work/data on port $port, with scheduled backups"
+"$RAMPART_BIN" backup keygen --out "$work/backup.key" >/dev/null
+start_server --backup-dir "$work/backups" --backup-key-file "$work/backup.key"
 operator=$(login operator "$RAMPART_BOOTSTRAP_PASSWORD")
 alice_password="first-admin-drill-passphrase-1"
 bob_password="second-user-drill-passphrase-22"
@@ -84,10 +85,21 @@ bob_id=$(request POST /v1/users "$alice" "{\"username\":\"bob\",\"password\":\"$
 api_key=$(request POST /v1/api-keys "$alice" '{"name":"drill automation"}' | field .token)
 request GET /v1/me "$api_key" | field .username >/dev/null
 
-echo "dr-drill: backing up while the server runs"
-"$RAMPART_BIN" backup keygen --out "$work/backup.key" >/dev/null
-"$RAMPART_BIN" backup create --data-dir "$work/data" --key-file "$work/backup.key" --out "$work/drill.rbk" --quiet
-"$RAMPART_BIN" backup verify "$work/drill.rbk" --key-file "$work/backup.key" --quiet | grep -q "is restorable" || fail "verify"
+audited_before=$(request GET "/v1/audit/records?limit=1000" "$alice" | jq '.items | length')
+(( audited_before > 0 )) || fail "no audit records before the backup"
+request POST /v1/audit/checkpoints "$alice" | field .checkpoint >/dev/null
+
+echo "dr-drill: waiting for the scheduled daily backup (the first one is 30 s after start)"
+scheduled=""
+for _ in $(seq 1 120); do
+    scheduled=$(ls "$work/backups"/rampart-daily-*.rbk 2>/dev/null | head -n 1 || true)
+    [[ -n "$scheduled" ]] && break
+    sleep 0.5
+done
+[[ -n "$scheduled" ]] || fail "no scheduled backup appeared"
+[[ $(request GET /v1/backups "$operator" | field '.lastSuccess.file') == "$(basename "$scheduled")" ]] || fail "/v1/backups does not report it"
+"$RAMPART_BIN" backup verify "$scheduled" --key-file "$work/backup.key" --quiet | tee "$work/verify.out" | grep -q "is restorable" || fail "verify"
+grep -q "audit logs verified" "$work/verify.out" || fail "verify did not check the audit logs"
 
 echo "dr-drill: stopping the server and destroying its data directory"
 stop_server
@@ -95,8 +107,11 @@ rm -rf "$work/data"
 [[ ! -e "$work/data" ]] || fail "the data directory is still there"
 
 echo "dr-drill: restoring"
-"$RAMPART_BIN" restore "$work/drill.rbk" --data-dir "$work/data" --key-file "$work/backup.key" --quiet | tee "$work/restore.out"
+"$RAMPART_BIN" restore "$scheduled" --data-dir "$work/data" --key-file "$work/backup.key" --quiet | tee "$work/restore.out"
 grep -q "matches the backup's fingerprint" "$work/restore.out" || fail "the master key was not confirmed"
+"$RAMPART_BIN" audit verify --data-dir "$work/data" --tenant acme | tee "$work/audit.out"
+grep -q "^OK: .* [1-9][0-9]*/[1-9][0-9]* checkpoints verified" "$work/audit.out" || fail "the restored audit log does not verify"
+"$RAMPART_BIN" audit verify --data-dir "$work/data" --tenant platform | grep -q "^OK: " || fail "the restored platform log does not verify"
 
 echo "dr-drill: starting the restored server and checking the data over HTTP"
 start_server
@@ -107,6 +122,8 @@ bob=$(login bob "$bob_password" acme)
 [[ $(request GET /v1/me "$bob" | field .username) == bob ]] || fail "bob cannot use his session"
 [[ $(request GET "/v1/users/$bob_id" "$alice" | field .username) == bob ]] || fail "bob is missing"
 [[ $(request GET /v1/me "$api_key" | field .username) == alice ]] || fail "the API key does not authenticate"
+audited_after=$(request GET "/v1/audit/records?limit=1000" "$alice" | jq '.items | length')
+(( audited_after >= audited_before )) || fail "audit records were lost ($audited_before before, $audited_after after)"
 stop_server
 
 echo "dr-drill: passed in $(( $(date +%s) - started ))s"

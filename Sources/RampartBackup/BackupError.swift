@@ -41,6 +41,9 @@ package struct BackupError: Error, Sendable, CustomStringConvertible {
         package static let incompatible = Code("backup-incompatible", 10)
         /// The restore target already holds data and `--force` was not given.
         package static let targetNotEmpty = Code("restore-target-not-empty", 11)
+        /// The backup restores, but an audit log in it fails verification: it was altered before
+        /// the backup was taken.
+        package static let auditLogTampered = Code("backup-audit-log-tampered", 12)
     }
 
     package let code: Code

@@ -115,7 +115,8 @@ package enum RampartApplication {
                 configuration: configuration.security.webhooks, logger: logger),
         ]
         if let exporter { background.insert(exporter, at: 1) }
-        if let scheduler = try backupScheduler(configuration.backup, database: database, status: backupStatus, logger: logger) {
+        if let scheduler = try backupScheduler(
+            configuration.backup, database: database, status: backupStatus, events: services.security, logger: logger) {
             // After the database in start order, so it stops before the database closes.
             background.insert(scheduler, at: 1)
         }
@@ -144,7 +145,7 @@ package enum RampartApplication {
     /// The backup scheduler when `--backup-dir` is set: the key file is loaded and the
     /// directories created now, so a bad setting stops the start instead of the first backup.
     static func backupScheduler(
-        _ schedule: BackupSchedule, database: any Database, status: BackupStatus, logger: Logger
+        _ schedule: BackupSchedule, database: any Database, status: BackupStatus, events: SecurityMonitor? = nil, logger: Logger
     ) throws -> BackupScheduler? {
         guard let directory = schedule.directory else { return nil }
         let credential: BackupCredential
@@ -163,7 +164,8 @@ package enum RampartApplication {
         logger.info(
             "scheduled backups on",
             metadata: ["directory": .string(directory), "offsite": .string(schedule.offsiteDirectory ?? "none"), "interval": "\(schedule.intradayInterval)"])
-        return BackupScheduler(schedule: schedule, directory: directory, credential: credential, database: database, status: status, logger: logger)
+        return BackupScheduler(
+            schedule: schedule, directory: directory, credential: credential, database: database, status: status, events: events, logger: logger)
     }
 
     static func tlsConfiguration(certificatePath: String, keyPath: String) throws -> TLSConfiguration {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import Logging
+import RampartStorage
 import RampartTesting
+import SQLKit
 import Testing
 
 /// `rampart backup create | verify | keygen` and `rampart restore`, run as the real binary, with
@@ -48,6 +51,7 @@ import Testing
             #expect(verify.stdout.contains("is restorable"))
             #expect(verify.stdout.contains("tenants: 1"))
             #expect(verify.stdout.contains("matches the backup's fingerprint"))
+            #expect(verify.stdout.contains("audit logs verified: 1 tenants, 1 records"), "\(verify.stdout)")
 
             let target = directory + "/restored"
             let restore = try Self.rampart(["restore", backup, "--data-dir", target, "--key-file", key])
@@ -78,6 +82,22 @@ import Testing
             #expect(mismatch.status == 0)
             #expect(mismatch.stderr.contains("does NOT match"))
         }
+    }
+
+    /// A backup faithfully carries an audit log that was edited before it was taken; `verify`
+    /// restores it and refuses it with its own exit code.
+    @Test func verifyCatchesAnAuditLogTamperedBeforeTheBackup() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-cli-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (data, key, _) = try Self.prepared(directory)
+        try await withDatabase(.resolve(dataDirectory: data, databaseURL: nil), logger: Logger(label: "cli-test")) { database in
+            try await database.transaction { sql in try await sql.raw("UPDATE audit_records SET outcome = 'denied' WHERE seq = 1").run() }
+        }
+        let backup = directory + "/tampered.rbk"
+        #expect(try Self.rampart(["backup", "create", "--data-dir", data, "--key-file", key, "--out", backup]).status == 0)
+        let verify = try Self.rampart(["backup", "verify", backup, "--key-file", key])
+        #expect(verify.status == 12, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stderr.contains("audit log") && verify.stderr.split(separator: "\n").count == 1, "\(verify.stderr)")
     }
 
     @Test func everyFailureHasItsOwnExitCode() throws {

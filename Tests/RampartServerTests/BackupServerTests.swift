@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Logging
+import RampartAuditLog
 import RampartBackup
 import RampartCore
 import RampartServer
@@ -67,6 +68,12 @@ import Testing
                 #expect(keys["versions"] as? [Int] == [1, 2])
                 let members = try await client.send(.get, "/v1/groups/\(fixture.a.groupID)/members", token: fixture.a.adminToken)
                 #expect(members.text.contains("bob"))
+            }
+            // The audit logs came back whole: every tree recomputes and every checkpoint verifies.
+            for tenant in [TenantID(rawValue: fixture.a.id), TenantID(rawValue: fixture.b.id), .platform] {
+                let report = try await database.withStore { _, store in try await AuditVerification.verify(store: store, tenant: tenant) }
+                #expect(report.ok, "\(report.findings)")
+                #expect(report.recordsChecked > 0)
             }
             // The wrong master key is refused at start with the fingerprint message.
             var wrong = TestServer.configuration(for: database)
@@ -154,6 +161,13 @@ import Testing
                 #expect((failure?["message"] as? String)?.isEmpty == false, "a failure is recorded with its reason")
                 #expect(try await client.send(.get, "/metrics").text.contains("rampart_backups_total{outcome=\"failure\"}"))
             }
+            // The interrupted backup found at start and the failure are security events of the
+            // platform's audit log.
+            let events = try await database.withStore { _, store in
+                try await store.read { try await $0.auditRecords(.platform, fromSeq: 1, limit: 10_000) }
+            }.filter { $0.record.operation == "security-event" }.compactMap(\.record.details)
+            #expect(events.contains { $0.contains("backup.missed") && $0.contains("interruptedFiles") }, "\(events)")
+            #expect(events.contains { $0.contains("backup.failed") }, "\(events)")
         }
     }
 

@@ -39,6 +39,12 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     /// One principal's denied decisions jumped well above its usual rate (``DenialSpikeDetector``).
     case decisionsDenialSpike = "decisions.denial_spike"
 
+    // Recovery (platform log)
+    /// A scheduled backup failed.
+    case backupFailed = "backup.failed"
+    /// A scheduled backup did not happen when due (the server was down, or a backup was killed).
+    case backupMissed = "backup.missed"
+
     /// The stable code, e.g. `login.failed`.
     package var code: String { rawValue }
 }

@@ -17,11 +17,15 @@ package struct BackupScheduler: Service {
     let credential: BackupCredential
     let database: any Database
     let status: BackupStatus
+    /// Failed and missed backups are security events of the platform log.
+    let events: SecurityMonitor?
     let logger: Logger
 
     package init(
-        schedule: BackupSchedule, directory: String, credential: BackupCredential, database: any Database, status: BackupStatus, logger: Logger
+        schedule: BackupSchedule, directory: String, credential: BackupCredential, database: any Database, status: BackupStatus,
+        events: SecurityMonitor? = nil, logger: Logger
     ) {
+        self.events = events
         self.schedule = schedule
         self.directory = directory
         self.credential = credential
@@ -32,10 +36,13 @@ package struct BackupScheduler: Service {
 
     package func run() async throws {
         try? await cancelWhenGracefulShutdown {
+            var interrupted = 0
             for folder in [directory] + [schedule.offsiteDirectory].compactMap({ $0 }) {
                 let swept = BackupCatalog(directory: folder).sweepPartialFiles()
+                interrupted += swept
                 if swept > 0 { logger.warning("removed partial backup files of an interrupted backup", metadata: ["count": "\(swept)"]) }
             }
+            await reportMissed(now: Int64(UnixTime.nowMilliseconds()), interrupted: interrupted)
             try await Task.sleep(for: schedule.initialDelay)
             while !Task.isCancelled {
                 let wait = nextWait(now: Int64(UnixTime.nowMilliseconds()))
@@ -93,7 +100,31 @@ package struct BackupScheduler: Service {
             let line = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? "backup failed"
             status.record(BackupStatus.Failure(at: Int64(UnixTime.nowMilliseconds()), message: line))
             logger.error("backup failed", metadata: ["file": .string(name), "error": .string(line)])
+            await raise(.backupFailed, ["file": name, "error": line])
             return nil
+        }
+    }
+
+    /// At start: a backup interrupted by a crash, or a newest backup older than the interval plus
+    /// an hour of grace (the server was down when one was due), is reported as missed.
+    func reportMissed(now: Int64, interrupted: Int) async {
+        let grace: Int64 = 3_600_000
+        let interval = schedule.intradayInterval.components.seconds * 1000
+        var details: [String: String] = [:]
+        if interrupted > 0 { details["interruptedFiles"] = String(interrupted) }
+        if let newest = BackupCatalog(directory: directory).entries().first, now - newest.createdAt > interval + grace {
+            details["lastBackup"] = newest.file
+            details["hoursSinceLastBackup"] = String((now - newest.createdAt) / 3_600_000)
+        }
+        guard !details.isEmpty else { return }
+        await raise(.backupMissed, details)
+    }
+
+    private func raise(_ kind: SecurityEventKind, _ details: [String: String]) async {
+        do {
+            try await events?.raise(kind, tenant: .platform, actorType: "system", details: details)
+        } catch {
+            logger.error("cannot record a backup security event", metadata: ["event": .string(kind.rawValue)])
         }
     }
 

@@ -203,6 +203,8 @@ package final class SecurityMonitor: Sendable {
         case .loginFailed, .loginThrottled, .ipBlocked, .tenantUnderAttack, .mfaFailed, .mfaReplayRejected, .apiKeyRateLimited,
             .tenantRateLimited, .decisionsDenialSpike:
             .denied
+        case .backupFailed, .backupMissed:
+            .error
         default:
             .allowed
         }
