@@ -79,6 +79,11 @@ package enum RampartApplication {
         PolicyRolesController(services: services, administration: administration).register(on: api)
         ZonesController(services: services, administration: administration).register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
+        DatasourcesController(services: services).register(on: api)
+        ScansController(services: services).register(on: api)
+        TaggingRulesController(services: services).register(on: api)
+        ClassifiersController(services: services).register(on: api)
+        TagsController(services: services).register(on: api)
         AuditController(services: services).register(on: api)
         let backupStatus = BackupStatus(metrics: services.metrics)
         BackupsController(schedule: configuration.backup, status: backupStatus).register(on: api)
@@ -104,6 +109,13 @@ package enum RampartApplication {
         }
         var background: [any Service] = [
             DatabaseLifecycleService(database: database),
+            ScanService(
+                store: store,
+                runner: ScanRunner(
+                    store: store, keyring: keyring, clock: services.clock, administration: administration, configuration: configuration.discovery,
+                    logger: logger),
+                configuration: configuration.discovery, instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
+                clock: services.clock, logger: logger),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
             PolicyRefreshService(cache: policyCache, store: store, interval: configuration.policyRefreshInterval, logger: logger),
             // Shut down in reverse: the writer drains first, then the last checkpoint covers it.
