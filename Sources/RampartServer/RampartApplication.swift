@@ -79,7 +79,7 @@ package enum RampartApplication {
         PolicyRolesController(services: services, administration: administration).register(on: api)
         ZonesController(services: services, administration: administration).register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
-        DatasourcesController(services: services).register(on: api)
+        DatasourcesController(services: services, administration: administration).register(on: api)
         ScansController(services: services).register(on: api)
         TaggingRulesController(services: services).register(on: api)
         ClassifiersController(services: services).register(on: api)

@@ -145,6 +145,16 @@ import Testing
             let history = try await client.send(.get, "/v1/tags/history", token: token).json()["items"] as? [[String: Any]] ?? []
             #expect(history.map { $0["action"] as? String } == ["removed", "added"], "\(history)")
             #expect(history.first?["scanId"] as? String == (try rescan.string("id")))
+
+            // Tagged again, then the datasource is deleted: its tags go with it.
+            try await Self.writePayments(file, cards: Self.cards(60))
+            let third = try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": datasource]))
+            #expect(try await Self.waitForScan(client, try third.string("id"), token: token)["status"] as? String == "succeeded")
+            #expect(try await Self.decide(client, f, groups: ["analysts", "contractors"]) == false)
+            #expect(try await client.send(.delete, "/v1/datasources/\(datasource)", token: token).status == 204)
+            #expect(try await Self.decide(client, f, groups: ["analysts", "contractors"]), "a deleted datasource leaves no tags behind")
+            #expect((try await client.send(.get, "/v1/tags/resources", token: token).json()["items"] as? [Any])?.isEmpty == true)
+            #expect(try await client.send(.get, "/v1/scans/\(try third.string("id"))", token: token).status == 404)
         }
     }
 

@@ -13,6 +13,7 @@ import RampartStorage
 /// replaceable (`password: ""` removes it). File paths must be absolute and free of `..`.
 struct DatasourcesController {
     let services: RampartServices
+    let administration: PolicyAdministration
 
     struct Body: Decodable {
         var name: String?
@@ -120,14 +121,25 @@ struct DatasourcesController {
         api.add(.delete, "/v1/datasources/{id}", .tenant(.discoveryWrite)) { _, context in
             let principal = try context.require(.discoveryWrite)
             let id = try Self.id(context)
-            try await store.write { tx in
-                guard try await tx.datasource(id: id, in: principal.tenantID) != nil else { throw RampartError.notFound("datasource") }
+            let now = services.clock.now()
+            // Its tags go with it (history kept); when they were in a tag service, as a policy write.
+            let body: @Sendable (any StoreTransaction) async throws -> Void = { tx in
+                guard let datasource = try await tx.datasource(id: id, in: principal.tenantID) else { throw RampartError.notFound("datasource") }
                 let active = try await tx.scans(in: principal.tenantID, datasource: id, page: PageRequest(limit: 500)).items
                 if active.contains(where: { !$0.status.isFinished }) {
                     throw RampartError(.conflict, "the datasource has a queued or running scan; cancel it first")
                 }
+                let target = try await DiscoveryTagger.rangerService(for: datasource, tx)
+                let hadTags = try await DiscoveryTagger.removeAll(datasource: datasource, at: now, tx)
                 _ = try await tx.deleteDatasource(id: id, in: principal.tenantID)
                 try await tx.deleteSecret(Datasource.credentialName(id), in: principal.tenantID)
+                if hadTags, let target { try await DiscoveryTagger.sync(tagService: target.tagService, tenant: principal.tenantID, at: now, tx) }
+            }
+            let tagged = try await store.read { tx in !(try await tx.tagAssignments(in: principal.tenantID, datasource: id).isEmpty) }
+            if tagged {
+                _ = try await administration.write(principal.tenantID) { tx, _ in try await body(tx) }
+            } else {
+                try await store.write(body)
             }
             return Response(status: .noContent)
         }
