@@ -72,12 +72,10 @@ package struct FileDirectoryConnector: DatasourceConnector {
             }
         }
 
+        /// Every row, whatever `limit`: a file is read whole anyway, and the scanner's seeded
+        /// reservoir then picks the sample, so scans of the same files are reproducible.
         func rows(of table: SchemaTable, limit: Int?) async throws(ConnectorError) -> [[String?]] {
-            let rows = try read(table.name + connector.format.suffix).rows
-            guard let limit, rows.count > limit else { return rows }
-            // Files have no sampling engine: pick `limit` rows uniformly at random.
-            var generator = SystemRandomNumberGenerator()
-            return Array(rows.shuffled(using: &generator).prefix(limit))
+            try read(table.name + connector.format.suffix).rows
         }
 
         func close() async {}
