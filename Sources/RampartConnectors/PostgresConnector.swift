@@ -176,7 +176,8 @@ package struct PostgresConnector: DatasourceConnector {
                 """)
             var estimate: [String: Int64] = [:]
             for row in estimates where row.count == 3 {
-                if let schema = row[0], let name = row[1], let value = row[2].flatMap({ Int64($0) }) { estimate["\(schema).\(name)"] = max(value, 0) }
+                // -1: never analysed, so unknown.
+                if let schema = row[0], let name = row[1], let value = row[2].flatMap({ Int64($0) }), value >= 0 { estimate["\(schema).\(name)"] = value }
             }
             var tables: [SchemaTable] = []
             for row in columns where row.count == 4 {

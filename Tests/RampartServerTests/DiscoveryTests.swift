@@ -355,4 +355,44 @@ import Testing
             #expect(failed["status"] as? String == "failed" && (failed["error"] as? String)?.hasPrefix("not-found:") == true, "\(failed)")
         }
     }
+
+    @Test func aPostgreSQLDatasourceIsSampledAndClassified() async throws {
+        guard TestEngine.available.contains(.postgres) else { return }
+        try await TestDatabase.withFresh(.postgres) { source in
+            guard let url = source.postgresURL else { return }
+            try await source.withStore { db, _ in
+                try await db.transaction { sql in
+                    try await sql.raw("CREATE SCHEMA shop").run()
+                    try await sql.raw("CREATE TABLE shop.payments (id INTEGER, card_number TEXT, note TEXT)").run()
+                    try await sql.raw("CREATE TABLE public.notes (body TEXT)").run()
+                    for (index, card) in Self.cards(600).enumerated() {
+                        try await sql.raw("INSERT INTO shop.payments VALUES (\(bind: index), \(bind: card), \(bind: "order \(index)"))").run()
+                    }
+                }
+                try await db.transaction { sql in try await sql.raw("ANALYZE shop.payments").run() }
+            }
+            try await TestServer.withServer(.sqlite, configure: Self.fastScans) { client in
+                let f = try await TwoTenantFixture.make(client)
+                let token = f.a.adminToken
+                let created = try await client.send(.post, "/v1/datasources", token: token, body: .json(["name": "shop", "kind": "postgres", "url": url]))
+                #expect(created.status == 201, "\(created.text)")
+                let id = try created.string("id")
+                let test = try await client.send(.post, "/v1/datasources/\(id)/test", token: token).json()
+                #expect(test["ok"] as? Bool == true && test["tables"] as? Int ?? 0 >= 2, "\(test)")
+                let schema = try await client.send(.get, "/v1/datasources/\(id)/schema", token: token).json()["tables"] as? [[String: Any]] ?? []
+                let payments = schema.first { $0["schema"] as? String == "shop" && $0["name"] as? String == "payments" }
+                #expect(payments?["estimatedRows"] as? Int == 600, "\(schema)")
+                #expect((payments?["columns"] as? [[String: Any]])?.map { $0["type"] as? String } == ["integer", "text", "text"])
+                let scan = try await client.send(
+                    .post, "/v1/scans", token: token, body: .json(["datasource": id, "include": ["shop.*"], "sampleSize": 50])).string("id")
+                let done = try await Self.waitForScan(client, scan, token: token)
+                #expect(done["status"] as? String == "succeeded", "\(done)")
+                let progress = done["progress"] as? [String: Any]
+                #expect(progress?["tablesTotal"] as? Int == 1 && (progress?["rowsRead"] as? Int ?? 0) <= 50, "\(done)")
+                let results = try await client.send(.get, "/v1/scans/\(scan)/results", token: token)
+                let card = (try results.json()["columns"] as? [[String: Any]])?.first { $0["column"] as? String == "card_number" }
+                #expect(card?["table"] as? String == "shop.payments" && card?["classes"] as? [String] == ["CREDIT_CARD"], "\(results.text)")
+            }
+        }
+    }
 }
