@@ -210,6 +210,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                "RampartConnectors",
             ],
             swiftSettings: swiftSettings
         ),

@@ -21,15 +21,21 @@ package struct SQLiteConnector: DatasourceConnector {
             default: escaped.unicodeScalars.append(scalar)
             }
         }
+        let connection: SQLiteConnection
         do {
-            let connection = try await SQLiteConnection.open(
+            connection = try await SQLiteConnection.open(
                 storage: .file(path: "file:\(escaped)?mode=ro"), logger: Logger(label: "rampart-discovery-sqlite"))
+        } catch {
+            throw ConnectorError(.invalidData, "\(path) cannot be opened as a SQLite database")
+        }
+        do {
             _ = try await connection.query("PRAGMA query_only = ON")
-            let session = Session(connection: connection)
             // A file that is not a database fails here, not halfway through a scan.
             _ = try await connection.query("SELECT count(*) FROM sqlite_master")
-            return session
+            return Session(connection: connection)
         } catch {
+            // A connection must be closed before it is released.
+            try? await connection.close()
             throw ConnectorError(.invalidData, "\(path) is not a readable SQLite database")
         }
     }

@@ -132,6 +132,9 @@ import Testing
             #expect(tagged.count == 1)
             #expect(tagged.first?["tags"] as? [String] == ["PCI"])
             #expect(tagged.first?["resource"] as? [String: String] == ["database": "sales", "table": "payments", "column": "card_number"])
+            let audit = try await client.send(.get, "/v1/audit/records?entity=\(try scan.string("id"))", token: f.a.adminToken)
+            #expect(audit.text.contains("discovery scan completed") && audit.text.contains("tagsAdded"), "\(audit.text)")
+            for raw in Self.cards(60) { #expect(!audit.text.contains(raw)) }
             let serviceTags = try await client.send(.get, "/v1/services/\(f.a.tagServiceID)/tags", token: token)
             #expect(serviceTags.text.contains("rampart-discovery") && serviceTags.text.contains("card_number"))
 

@@ -35,15 +35,16 @@ enum DiscoveryTagger {
     }
 
     /// Brings the datasource's current tags for the `scannedTables` to `desired`, writing history.
-    /// Tags on tables the scan did not read are left alone. Returns whether anything changed.
+    /// Tags on tables the scan did not read are left alone. Returns how many were added and removed.
     static func apply(
         desired: [TagAssignment], scannedTables: Set<String>, datasource: Datasource, scanID: String, at now: Int64,
         _ tx: any StoreTransaction
-    ) async throws -> Bool {
+    ) async throws -> (added: Int, removed: Int) {
         let current = try await tx.tagAssignments(in: datasource.tenantID, datasource: datasource.id)
         let currentKeys = Dictionary(current.map { ($0.key, $0) }) { first, _ in first }
         let desiredKeys = Set(desired.map(\.key))
-        var changed = false
+        var added = 0
+        var removed = 0
         for assignment in desired {
             if let existing = currentKeys[assignment.key] {
                 var kept = assignment
@@ -52,15 +53,15 @@ enum DiscoveryTagger {
             } else {
                 try await tx.putTagAssignment(assignment)
                 try await tx.insertTagHistory(history(assignment, .added, scanID: scanID, at: now))
-                changed = true
+                added += 1
             }
         }
         for assignment in current where scannedTables.contains(assignment.table) && !desiredKeys.contains(assignment.key) {
             try await tx.deleteTagAssignment(assignment)
             try await tx.insertTagHistory(history(assignment, .removed, scanID: scanID, at: now))
-            changed = true
+            removed += 1
         }
-        return changed
+        return (added, removed)
     }
 
     /// Removes every current tag of a datasource being deleted, with history.

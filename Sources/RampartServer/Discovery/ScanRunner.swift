@@ -2,6 +2,7 @@
 
 import Foundation
 import Logging
+import RampartAuditLog
 import RampartConnectors
 import RampartCore
 import RampartDiscovery
@@ -176,10 +177,20 @@ struct ScanRunner: Sendable {
             try await tx.insertColumnResults(results)
             let rules = try await tx.taggingRules(in: job.tenantID)
             let desired = DiscoveryTagger.desired(results: results, rules: rules, datasource: datasource, scanID: job.id, at: now)
-            _ = try await DiscoveryTagger.apply(
+            let changes = try await DiscoveryTagger.apply(
                 desired: desired, scannedTables: Set(tables), datasource: datasource, scanID: job.id, at: now, tx)
             let target = try await DiscoveryTagger.rangerService(for: datasource, tx)
             if let target { try await DiscoveryTagger.sync(tagService: target.tagService, tenant: job.tenantID, at: now, tx) }
+            // The tenant's audit log records what the scan changed: counts and ids, never a value.
+            let record = AuditRecord(
+                seq: 0, time: now * 1000, tenantID: job.tenantID.rawValue, actorType: "system", actorID: "discovery", entityType: "scans",
+                entityID: job.id, operation: "discovery scan completed", outcome: "allowed",
+                details: AuditDetails.json([
+                    "datasource": datasource.id, "tables": String(tables.count), "columns": String(results.count),
+                    "sensitiveColumns": String(results.filter { !$0.classes.isEmpty }.count), "tagsAdded": String(changes.added),
+                    "tagsRemoved": String(changes.removed), "tagService": target?.tagService ?? "",
+                ]))
+            _ = try await tx.appendAudit([record], in: job.tenantID, at: now)
             return target?.tagService
         }
         let target = try await store.read { tx in try await DiscoveryTagger.rangerService(for: datasource, tx) }
