@@ -7,7 +7,7 @@ import NIOPosix
 import NIOSSL
 import PostgresNIO
 
-/// A PostgreSQL database, read through one connection per session in a read-only transaction.
+/// A PostgreSQL database, read through one connection per session whose transactions are read-only.
 ///
 /// Samples use `TABLESAMPLE SYSTEM` on large tables (cheap, block-level) topped up with
 /// `ORDER BY random() LIMIT n`, so a sample is random without reading the whole table. Failures
@@ -86,7 +86,16 @@ package struct PostgresConnector: DatasourceConnector {
         let logger = Logger(label: "rampart-discovery-postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-            return Session(connection: connection, logger: logger, settings: settings)
+            let session = Session(connection: connection, logger: logger, settings: settings)
+            do {
+                // Discovery only reads; a sample query that runs away is stopped by the server.
+                _ = try await session.query("SET default_transaction_read_only = on")
+                _ = try await session.query("SET statement_timeout = '10min'")
+            } catch {
+                await session.close()
+                throw error
+            }
+            return session
         } catch {
             throw Self.map(error, settings: settings)
         }

@@ -218,6 +218,7 @@ import Testing
                 (["name": "xx", "kind": "postgres", "host": "h", "username": "u", "port": 70000] as J, "port"),
                 (["name": "xx", "kind": "sqlite", "path": "/x.db", "password": "p"] as J, "password"),
                 (["kind": "sqlite", "path": "/x.db"] as J, "name"),
+                (["name": "xx", "kind": "sqlite", "path": "/x.db", "rangerService": "no-such-service"] as J, "rangerService"),
             ] {
                 let reply = try await client.send(.post, "/v1/datasources", token: token, body: .json(body))
                 #expect(reply.status == 422 && reply.contentType == "application/problem+json", "\(body): \(reply.text)")

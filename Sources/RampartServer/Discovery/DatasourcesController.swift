@@ -57,6 +57,7 @@ struct DatasourcesController {
                 if try await tx.datasource(name: stored.name, in: principal.tenantID) != nil {
                     throw RampartError(.conflict, "a datasource named `\(stored.name)` already exists", field: "name")
                 }
+                try await Self.checkRangerService(stored, tx)
                 try await tx.insertDatasource(stored)
                 if let password {
                     try await keyring.putSecret(stored.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
@@ -111,6 +112,7 @@ struct DatasourcesController {
                     }
                     datasource.hasCredentials = password != nil
                 }
+                if body.rangerService != nil { try await Self.checkRangerService(datasource, tx) }
                 datasource.updatedAt = now
                 try await tx.updateDatasource(datasource)
                 return datasource
@@ -242,6 +244,14 @@ struct DatasourcesController {
         datasource.config = config
         guard let password, !password.exposedValue.isEmpty else { return nil }
         return password
+    }
+
+    /// A named Ranger service must exist in the tenant, or the tags would silently go nowhere.
+    static func checkRangerService(_ datasource: Datasource, _ tx: any StoreTransaction) async throws {
+        guard let name = datasource.config.rangerService else { return }
+        guard try await tx.policyObject(.service, name: name, scope: "", in: datasource.tenantID) != nil else {
+            throw RampartError.validation("no service `\(name.prefix(64))` in this tenant", field: "rangerService")
+        }
     }
 
     /// A printable, space-free token (host, database, user name).

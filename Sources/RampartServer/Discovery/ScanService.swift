@@ -59,6 +59,7 @@ struct ScanService: Service {
             let now = clock.now()
             let instance = self.instance
             return try await store.write { tx in
+                try await tx.lockScanQueue()
                 let queued = try await tx.queuedScans(limit: 100)
                 guard !queued.isEmpty else { return [] }
                 var running: [TenantID: Int] = [:]

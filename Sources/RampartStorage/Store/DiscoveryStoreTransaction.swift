@@ -30,6 +30,9 @@ package protocol DiscoveryStoreTransaction: Sendable {
     func requestScanCancel(id: String, in tenant: TenantID, at: Int64) async throws -> ScanJob?
     /// Sets a final status unless the scan already has one.
     func finishScan(id: String, in tenant: TenantID, status: ScanJob.Status, error: String?, at: Int64) async throws
+    /// Serialises scan claims across servers until the transaction ends (an advisory lock on
+    /// PostgreSQL; SQLite writers are serialised already), so the per-tenant limit holds.
+    func lockScanQueue() async throws
     /// Platform scope: the oldest queued scans.
     func queuedScans(limit: Int) async throws -> [ScanJob]
     /// Platform scope: running scans per tenant, and how many of them `instance` runs.

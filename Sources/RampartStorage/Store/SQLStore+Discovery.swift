@@ -156,6 +156,12 @@ extension SQLStoreTransaction {
         ).run()
     }
 
+    func lockScanQueue() async throws {
+        guard engine == .postgres else { return }
+        // Any fixed key; the transaction-scoped lock is released at commit or rollback.
+        try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_206_395_511))").run()
+    }
+
     func queuedScans(limit: Int) async throws -> [ScanJob] {
         try await sql.raw(
             "SELECT * FROM discovery_scans WHERE status = \(bind: ScanJob.Status.queued.rawValue) ORDER BY created_at, id LIMIT \(bind: limit)"
