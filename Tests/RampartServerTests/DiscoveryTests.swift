@@ -207,6 +207,10 @@ import Testing
                 #expect(right.status == 200)
                 let ok = try await client.send(.post, "/v1/datasources/\(wrongID)/test", token: token).json()
                 #expect(ok["ok"] as? Bool == true, "\(ok)")
+                // The test server has no certificate a client would trust (or no TLS at all).
+                _ = try await client.send(.patch, "/v1/datasources/\(wrongID)", token: token, body: .json(["tls": "require"]))
+                let tls = try await client.send(.post, "/v1/datasources/\(wrongID)/test", token: token).json()
+                #expect((tls["error"] as? [String: Any])?["code"] as? String == "tls", "\(tls)")
             }
 
             for (body, field) in [
