@@ -391,6 +391,24 @@ import Testing
                 let payments = schema.first { $0["schema"] as? String == "shop" && $0["name"] as? String == "payments" }
                 #expect(payments?["estimatedRows"] as? Int == 600, "\(schema)")
                 #expect((payments?["columns"] as? [[String: Any]])?.map { $0["type"] as? String } == ["integer", "text", "text"])
+                // A role that may log in but not connect to this database: `permission`.
+                let role = "discovery_probe_\(UUID().uuidString.prefix(8).lowercased())"
+                let databaseName = URLComponents(string: url)?.path.dropFirst().description ?? ""
+                try await source.withStore { db, _ in
+                    try await db.transaction { sql in
+                        try await sql.raw("CREATE ROLE \(unsafeRaw: role) LOGIN PASSWORD 'probe-pass-1'").run()
+                        try await sql.raw("REVOKE CONNECT ON DATABASE \(unsafeRaw: "\"\(databaseName)\"") FROM PUBLIC").run()
+                    }
+                }
+                var limited = URLComponents(string: url)
+                limited?.user = role
+                limited?.password = "probe-pass-1"
+                let denied = try await client.send(
+                    .post, "/v1/datasources", token: token, body: .json(["name": "limited", "kind": "postgres", "url": limited?.string ?? ""]))
+                let permission = try await client.send(.post, "/v1/datasources/\(try denied.string("id"))/test", token: token).json()
+                #expect((permission["error"] as? [String: Any])?["code"] as? String == "permission", "\(permission)")
+                try await source.withStore { db, _ in try await db.transaction { sql in try await sql.raw("DROP ROLE \(unsafeRaw: role)").run() } }
+
                 let scan = try await client.send(
                     .post, "/v1/scans", token: token, body: .json(["datasource": id, "include": ["shop.*"], "sampleSize": 50])).string("id")
                 let done = try await Self.waitForScan(client, scan, token: token)
