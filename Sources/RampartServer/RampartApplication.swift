@@ -79,7 +79,10 @@ package enum RampartApplication {
         PolicyRolesController(services: services, administration: administration).register(on: api)
         ZonesController(services: services, administration: administration).register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
-        DatasourcesController(services: services, administration: administration).register(on: api)
+        DatasourcesController(
+            services: services, administration: administration,
+            paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory)
+        ).register(on: api)
         ScansController(services: services).register(on: api)
         TaggingRulesController(services: services).register(on: api)
         ClassifiersController(services: services).register(on: api)
@@ -113,7 +116,7 @@ package enum RampartApplication {
                 store: store,
                 runner: ScanRunner(
                     store: store, keyring: keyring, clock: services.clock, administration: administration, configuration: configuration.discovery,
-                    logger: logger),
+                    paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), logger: logger),
                 configuration: configuration.discovery, instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
                 clock: services.clock, logger: logger),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),

@@ -421,4 +421,32 @@ import Testing
             }
         }
     }
+
+    @Test func fileDatasourcesCannotReachTheServersOwnData() async throws {
+        let outside = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try await TestDatabase.withFresh(.sqlite) { database in
+            var configuration = TestServer.configuration(for: database)
+            configuration.discovery.allowedPathRoots = [outside, database.directory]
+            let dataDirectory = configuration.dataDirectory
+            try FileManager.default.createSymbolicLink(atPath: outside + "/sneaky", withDestinationPath: dataDirectory)
+            try await TestServer.run(configuration) { client in
+                let f = try await TwoTenantFixture.make(client)
+                for path in [dataDirectory, dataDirectory + "/rampart.sqlite", outside + "/sneaky", outside + "/sneaky/rampart.sqlite", "/etc/passwd"] {
+                    let reply = try await client.send(
+                        .post, "/v1/datasources", token: f.a.adminToken, body: .json(["name": "own", "kind": "sqlite", "path": path]))
+                    #expect(reply.status == 422 && (try? reply.string("field")) == "path", "\(path): \(reply.text)")
+                }
+                let fine = try await client.send(
+                    .post, "/v1/datasources", token: f.a.adminToken, body: .json(["name": "fine", "kind": "csv-dir", "path": outside + "/files"]))
+                #expect(fine.status == 201, "\(fine.text)")
+                // A link swapped in after creation is refused at use.
+                try FileManager.default.createSymbolicLink(atPath: outside + "/files", withDestinationPath: dataDirectory)
+                let test = try await client.send(.post, "/v1/datasources/\(try fine.string("id"))/test", token: f.a.adminToken).json()
+                #expect((test["error"] as? [String: Any])?["code"] as? String == "permission", "\(test)")
+                let schema = try await client.send(.get, "/v1/datasources/\(try fine.string("id"))/schema", token: f.a.adminToken)
+                #expect(schema.status == 502 && schema.text.contains("permission"), "\(schema.text)")
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Logging
+import RampartConnectors
 import RampartCore
 @testable import RampartServer
 import RampartStorage
@@ -18,7 +19,7 @@ import Testing
         let runner = ScanRunner(
             store: store, keyring: Keyring(master: .generate()), clock: SystemClock(),
             administration: PolicyAdministration(store: store, clock: SystemClock(), cache: nil, logger: logger), configuration: configuration,
-            logger: logger)
+            paths: DatasourcePathPolicy(), logger: logger)
         return ScanService(store: store, runner: runner, configuration: configuration, instance: instance, clock: SystemClock(), logger: logger)
     }
 

@@ -14,6 +14,7 @@ import RampartStorage
 struct DatasourcesController {
     let services: RampartServices
     let administration: PolicyAdministration
+    let paths: DatasourcePathPolicy
 
     struct Body: Decodable {
         var name: String?
@@ -49,7 +50,7 @@ struct DatasourcesController {
             var datasource = Datasource(
                 id: UUIDv7.generate(), tenantID: principal.tenantID, name: try Validation.slug(name, field: "name"), kind: kind,
                 config: DatasourceConfig(), hasCredentials: false, createdAt: now, updatedAt: now)
-            let password = try Self.apply(body, to: &datasource, creating: true)
+            let password = try Self.apply(body, to: &datasource, creating: true, paths: paths)
             datasource.hasCredentials = password != nil
             AuditScope.current?.setEntity("datasources", datasource.id)
             let stored = datasource
@@ -102,7 +103,7 @@ struct DatasourcesController {
                     }
                     datasource.name = name
                 }
-                let password = try Self.apply(body, to: &datasource, creating: false)
+                let password = try Self.apply(body, to: &datasource, creating: false, paths: paths)
                 if body.password != nil || body.url != nil {
                     if let password {
                         try await keyring.putSecret(
@@ -148,8 +149,9 @@ struct DatasourcesController {
 
         api.add(.post, "/v1/datasources/{id}/test", .tenant(.discoveryWrite)) { _, context in
             let principal = try context.require(.discoveryWrite)
-            let (_, connector) = try await DatasourceAccess.load(try Self.id(context), tenant: principal.tenantID, store: store, keyring: keyring)
+            let id = try Self.id(context)
             do {
+                let (_, connector) = try await DatasourceAccess.load(id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths)
                 let tables = try await connector.test()
                 return try JSONBody.response(DatasourceTestResponse(ok: true, tables: tables, error: nil))
             } catch let error as ConnectorError {
@@ -160,8 +162,9 @@ struct DatasourcesController {
 
         api.add(.get, "/v1/datasources/{id}/schema", .tenant(.discoveryRead)) { _, context in
             let principal = try context.require(.discoveryRead)
-            let (_, connector) = try await DatasourceAccess.load(try Self.id(context), tenant: principal.tenantID, store: store, keyring: keyring)
+            let id = try Self.id(context)
             do {
+                let (_, connector) = try await DatasourceAccess.load(id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths)
                 let session = try await connector.connect()
                 let tables: [SchemaTable]
                 do {
@@ -185,7 +188,7 @@ struct DatasourcesController {
 
     /// Validates and copies the settings in `body` onto `datasource`; returns the password given
     /// (from `password`, else from `url`), `nil` when none or empty.
-    static func apply(_ body: Body, to datasource: inout Datasource, creating: Bool) throws -> Secret<String>? {
+    static func apply(_ body: Body, to datasource: inout Datasource, creating: Bool, paths: DatasourcePathPolicy) throws -> Secret<String>? {
         var config = datasource.config
         var password: Secret<String>?
         switch datasource.kind {
@@ -195,7 +198,7 @@ struct DatasourcesController {
             }
             if body.password != nil { throw RampartError.validation("does not apply to a `\(datasource.kind.rawValue)` datasource", field: "password") }
             if let path = body.path {
-                if let problem = DatasourcePath.problem(path) { throw RampartError.validation(problem, field: "path") }
+                if let problem = paths.problem(path) { throw RampartError.validation(problem, field: "path") }
                 config.path = path
             } else if creating {
                 throw RampartError.validation("is required", field: "path")

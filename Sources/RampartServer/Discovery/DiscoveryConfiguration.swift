@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import RampartConnectors
 
 /// How a server runs discovery scans.
 package struct DiscoveryConfiguration: Sendable {
@@ -18,8 +19,15 @@ package struct DiscoveryConfiguration: Sendable {
     /// This server's stable name in the scan queue: scans it left `running` are failed when it
     /// starts again. Defaults to the host name and data directory.
     package var instanceID: String?
+    /// Directories file datasources must be under; empty allows any absolute path. The server's
+    /// data directory is always refused.
+    package var allowedPathRoots: [String] = []
 
     package init() {}
+
+    func pathPolicy(dataDirectory: String) -> DatasourcePathPolicy {
+        DatasourcePathPolicy(allowedRoots: allowedPathRoots, forbiddenRoots: [dataDirectory])
+    }
 
     func resolvedInstanceID(dataDirectory: String) -> String {
         instanceID ?? "\(ProcessInfo.processInfo.hostName):\(dataDirectory)"

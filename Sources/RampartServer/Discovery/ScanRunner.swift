@@ -22,6 +22,7 @@ struct ScanRunner: Sendable {
     let clock: any RampartClock
     let administration: PolicyAdministration
     let configuration: DiscoveryConfiguration
+    let paths: DatasourcePathPolicy
     let logger: Logger
 
     static let shutdownMessage = "interrupted by a server shutdown"
@@ -90,7 +91,7 @@ struct ScanRunner: Sendable {
 
     private func work(_ job: ScanJob, _ shared: Shared) async -> Outcome? {
         do {
-            let (datasource, connector) = try await DatasourceAccess.load(job.datasourceID, tenant: job.tenantID, store: store, keyring: keyring)
+            let (datasource, connector) = try await DatasourceAccess.load(job.datasourceID, tenant: job.tenantID, store: store, keyring: keyring, paths: paths)
             let definitions = try await store.read { try await $0.classifiers(in: job.tenantID) }
             var classifiers = BuiltinClassifiers.all
             for stored in definitions {
