@@ -83,7 +83,8 @@ package enum RampartApplication {
             services: services, administration: administration,
             paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory)
         ).register(on: api)
-        ScansController(services: services).register(on: api)
+        let scanBell = ScanQueueBell()
+        ScansController(services: services, bell: scanBell).register(on: api)
         TaggingRulesController(services: services).register(on: api)
         ClassifiersController(services: services).register(on: api)
         TagsController(services: services).register(on: api)
@@ -118,7 +119,7 @@ package enum RampartApplication {
                     store: store, keyring: keyring, clock: services.clock, administration: administration, configuration: configuration.discovery,
                     paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), logger: logger),
                 configuration: configuration.discovery, instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
-                clock: services.clock, logger: logger),
+                clock: services.clock, bell: scanBell, logger: logger),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
             PolicyRefreshService(cache: policyCache, store: store, interval: configuration.policyRefreshInterval, logger: logger),
             // Shut down in reverse: the writer drains first, then the last checkpoint covers it.

@@ -20,7 +20,7 @@ import Testing
             store: store, keyring: Keyring(master: .generate()), clock: SystemClock(),
             administration: PolicyAdministration(store: store, clock: SystemClock(), cache: nil, logger: logger), configuration: configuration,
             paths: DatasourcePathPolicy(), logger: logger)
-        return ScanService(store: store, runner: runner, configuration: configuration, instance: instance, clock: SystemClock(), logger: logger)
+        return ScanService(store: store, runner: runner, configuration: configuration, instance: instance, clock: SystemClock(), bell: ScanQueueBell(), logger: logger)
     }
 
     @Test(arguments: TestEngine.available)
@@ -59,5 +59,28 @@ import Testing
                 #expect(await full.claim(free: 1).count == 1)
             }
         }
+    }
+
+    @Test func theBellWakesTheWaiterAtOnceAndOtherwiseTimesOut() async throws {
+        let bell = ScanQueueBell()
+        let clock = ContinuousClock()
+        var start = clock.now
+        await bell.wait(timeout: .milliseconds(100))
+        #expect(clock.now - start >= .milliseconds(90))
+        bell.ring()
+        start = clock.now
+        await bell.wait(timeout: .seconds(30))
+        #expect(clock.now - start < .seconds(5), "a ring before the wait is kept")
+        start = clock.now
+        async let waited: Void = bell.wait(timeout: .seconds(30))
+        try await Task.sleep(for: .milliseconds(50))
+        bell.ring()
+        await waited
+        #expect(clock.now - start < .seconds(5))
+        let waiter = Task { await bell.wait(timeout: .seconds(30)) }
+        waiter.cancel()
+        start = clock.now
+        await waiter.value
+        #expect(clock.now - start < .seconds(5), "cancellation ends the wait")
     }
 }

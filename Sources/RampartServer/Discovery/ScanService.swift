@@ -20,6 +20,8 @@ struct ScanService: Service {
     let configuration: DiscoveryConfiguration
     let instance: String
     let clock: any RampartClock
+    /// Rung when a scan is queued through this server.
+    let bell: ScanQueueBell
     let logger: Logger
 
     static let restartMessage = "interrupted by a server restart"
@@ -45,7 +47,7 @@ struct ScanService: Service {
                     }
                     polls += 1
                     if polls % 10 == 0 { await failAbandoned(message: Self.staleMessage, includingOwn: false) }
-                    try? await Task.sleep(for: configuration.pollInterval)
+                    await bell.wait(timeout: configuration.pollInterval)
                 }
             }
         }

@@ -9,6 +9,7 @@ import RampartStorage
 /// progress, cancellation and per-column results are read here.
 struct ScansController {
     let services: RampartServices
+    let bell: ScanQueueBell
 
     struct Body: Decodable {
         var datasource: String?
@@ -46,6 +47,7 @@ struct ScansController {
                 try await tx.insertScan(scan)
                 return scan
             }
+            bell.ring()
             return try JSONBody.response(ScanResponse(scan, now: now), status: .accepted, headers: [.location: "/v1/scans/\(scan.id)"])
         }
 
