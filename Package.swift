@@ -58,6 +58,20 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Benchmarks/HTTPDecisionBench", swiftSettings: swiftSettings),
+        // Where discovery's samples come from: SQLite files, CSV/JSONL directories, PostgreSQL.
+        .target(
+            name: "RampartConnectors",
+            dependencies: [
+                "RampartDiscovery",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Pure domain model: no I/O, no NIO, no Hummingbird.
         .target(
             name: "RampartCore",
@@ -115,6 +129,8 @@ let package = Package(
                 "RampartSCIM",
                 "RampartStorage",
                 "RampartBackup",
+                "RampartDiscovery",
+                "RampartConnectors",
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -140,6 +156,7 @@ let package = Package(
                 "RampartBackup",
                 "RampartPolicyConformance",
                 "RampartDiscovery",
+                "RampartConnectors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -192,6 +209,8 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                "RampartConnectors",
             ],
             swiftSettings: swiftSettings
         ),

@@ -349,6 +349,85 @@ paths.update({
         security=False, params=[{"name": n, "in": "query", "schema": S} for n in ["code", "state", "error", "error_description"]])},
 })
 
+# Discovery: datasources, scans, tagging rules, custom classifiers, tags (discovery:read / discovery:write).
+DS_FIELDS = {
+    "name": S, "kind": {"enum": ["postgres", "sqlite", "csv-dir", "jsonl-dir"]},
+    "path": {"type": "string", "description": "sqlite, csv-dir, jsonl-dir: an absolute path without `..`"},
+    "host": S, "port": {"type": "integer"}, "database": S, "username": S, "tls": {"enum": ["disable", "prefer", "require"]},
+    "rangerService": {"type": "string", "description": "The Ranger service whose tag service receives the tags (default: the tenant's only service with a tag service)"},
+    "rangerDatabase": {"type": "string", "description": "The `database` resource element of this datasource's tables (default: its name)"}}
+schemas["Datasource"] = {"type": "object", "required": ["id", "name", "kind", "hasCredentials"], "properties": {
+    "id": S, **{k: v for k, v in DS_FIELDS.items() if k != "rangerDatabase"}, "rangerDatabase": S,
+    "hasCredentials": {"type": "boolean", "description": "A password is stored (it is never returned)"}, "createdAt": S, "updatedAt": S}}
+DS_BODY = {"type": "object", "properties": {**DS_FIELDS,
+    "url": {"type": "string", "format": "password", "description": "postgres://user:password@host:port/database?sslmode=…; split into fields and an encrypted password"},
+    "password": {"type": "string", "format": "password", "description": "Stored encrypted with the tenant key; never returned; \"\" removes it"}}}
+schemas["SchemaTable"] = {"type": "object", "properties": {"schema": {"type": ["string", "null"]}, "name": S,
+    "columns": {"type": "array", "items": {"type": "object", "properties": {"name": S, "type": S}}}, "estimatedRows": {"type": ["integer", "null"]}}}
+schemas["ScanOptions"] = {"type": "object", "properties": {"include": {"type": "array", "items": S}, "exclude": {"type": "array", "items": S},
+    "sampleSize": {"type": "integer", "minimum": 1, "maximum": 1000000, "default": 1000}, "fullScan": {"type": "boolean", "default": False}}}
+schemas["Scan"] = {"type": "object", "required": ["id", "datasourceId", "status"], "properties": {
+    "id": S, "datasourceId": S, "status": {"enum": ["queued", "running", "succeeded", "failed", "cancelled"]}, "options": ref("ScanOptions"),
+    "progress": {"type": "object", "properties": {"tablesDone": {"type": "integer"}, "tablesTotal": {"type": "integer"}, "rowsRead": {"type": "integer"},
+                 "bytesRead": {"type": "integer"}, "currentTable": {"type": ["string", "null"]}, "etaSeconds": {"type": ["integer", "null"]}}},
+    "error": {"type": ["string", "null"]}, "cancelRequested": {"type": "boolean"}, "createdAt": S, "startedAt": {"type": ["string", "null"]},
+    "finishedAt": {"type": ["string", "null"]}}}
+schemas["ScanResults"] = {"type": "object", "properties": {"scanId": S, "status": S, "columns": {"type": "array", "items": {"type": "object", "properties": {
+    "table": S, "column": S, "classes": {"type": "array", "items": S}, "confidence": {"type": "object", "additionalProperties": {"type": "number"}},
+    "prevalence": {"type": "object", "additionalProperties": {"type": "number"}}, "rowsScanned": {"type": "integer"},
+    "maskedSamples": {"type": "object", "additionalProperties": {"type": "array", "items": S}, "description": "Masked examples per class; raw values are never stored"}}}}}}
+schemas["TaggingRule"] = {"type": "object", "required": ["id", "class", "minConfidence", "tag"], "properties": {
+    "id": S, "class": S, "minConfidence": {"type": "number", "minimum": 0, "maximum": 1}, "tag": S, "createdAt": S}}
+schemas["Classifier"] = {"type": "object", "properties": {"id": S, "definition": {"type": "object"}, "createdAt": S}}
+CLASSIFIER_BODY = {"type": "object", "required": ["dataClass", "pattern"], "properties": {
+    "dataClass": S, "pattern": {"type": "string", "description": "Safe pattern dialect (no backtracking blow-ups)"}, "caseInsensitive": {"type": "boolean"},
+    "validator": {"enum": ["luhn", "mod97", "iban", "us_ssn", "ip", "ipv4", "ipv6", "date"]}, "columnNameHints": {"type": "array", "items": S},
+    "negativeColumnNameHints": {"type": "array", "items": S}, "minPrevalence": {"type": "number"}, "match": {"enum": ["whole", "contains"]},
+    "maxInspectedLength": {"type": "integer"}}}
+DSQ = {"name": "datasource", "in": "query", "schema": S, "description": "Only this datasource's"}
+items = lambda item: {"type": "object", "properties": {"items": {"type": "array", "items": item}}}
+paths.update({
+    "/v1/datasources": {
+        "post": op("Register a datasource (password encrypted with the tenant key, write-only)", "discovery", ok(ref("Datasource"), "Created", "201"),
+                   request=DS_BODY | {"required": ["name", "kind"]}, extra=["409", "413", "415", "422"]),
+        "get": op("List the tenant's datasources", "discovery", ok(page("Datasource")), params=PAGING)},
+    "/v1/datasources/{id}": {
+        "get": op("Get a datasource", "discovery", ok(ref("Datasource")), params=[ID], extra=["404"]),
+        "patch": op("Change a datasource or replace its password", "discovery", ok(ref("Datasource")), params=[ID], request=DS_BODY, extra=["404", "409", "422"]),
+        "delete": op("Delete a datasource, its scans and its password", "discovery", NOBODY, params=[ID], extra=["404", "409"])},
+    "/v1/datasources/{id}/test": {"post": op("Test the connection: {ok, tables} or {ok: false, error: {code: dns|refused|auth|tls|permission|timeout|not-found|invalid-data, message}}",
+        "discovery", ok({"type": "object", "properties": {"ok": {"type": "boolean"}, "tables": {"type": "integer"},
+                                                        "error": {"type": "object", "properties": {"code": S, "message": S}}}}), params=[ID], extra=["404"])},
+    "/v1/datasources/{id}/schema": {"get": op("Schemas, tables, columns with types, row-count estimates", "discovery",
+        {**ok({"type": "object", "properties": {"tables": {"type": "array", "items": ref("SchemaTable")}}}), "502": problem("The datasource cannot be read (`datasource-failed`)")},
+        params=[ID], extra=["404"])},
+    "/v1/scans": {
+        "post": op("Queue a scan of a datasource (by id or name)", "discovery", ok(ref("Scan"), "Queued", "202"),
+                   request={"type": "object", "required": ["datasource"], "properties": {"datasource": S, **schemas["ScanOptions"]["properties"]}},
+                   extra=["404", "413", "415", "422"]),
+        "get": op("List scans, newest first", "discovery", ok(page("Scan")), params=PAGING + [DSQ])},
+    "/v1/scans/{id}": {"get": op("A scan with its progress and ETA", "discovery", ok(ref("Scan")), params=[ID], extra=["404"])},
+    "/v1/scans/{id}/cancel": {"post": op("Cancel a queued or running scan", "discovery", ok(ref("Scan"), "Accepted", "202"), params=[ID], extra=["404", "409"])},
+    "/v1/scans/{id}/results": {"get": op("Per-column classes, confidence, prevalence and masked samples", "discovery", ok(ref("ScanResults")), params=[ID], extra=["404"])},
+    "/v1/tagging-rules": {
+        "post": op("Add a rule: class with confidence ≥ minConfidence → tag", "discovery", ok(ref("TaggingRule"), "Created", "201"),
+                   request={"type": "object", "required": ["class", "tag"], "properties": {"class": S, "minConfidence": {"type": "number", "default": 0.8}, "tag": S}},
+                   extra=["409", "413", "415", "422"]),
+        "get": op("The tenant's tagging rules", "discovery", ok(items(ref("TaggingRule"))))},
+    "/v1/tagging-rules/{id}": {"delete": op("Delete a tagging rule", "discovery", NOBODY, params=[ID], extra=["404"])},
+    "/v1/classifiers": {
+        "post": op("Add a custom classifier (compiled and checked now)", "discovery", ok(ref("Classifier"), "Created", "201"), request=CLASSIFIER_BODY,
+                   extra=["409", "413", "415", "422"]),
+        "get": op("The tenant's custom classifiers", "discovery", ok(items(ref("Classifier"))))},
+    "/v1/classifiers/{id}": {"delete": op("Delete a custom classifier", "discovery", NOBODY, params=[ID], extra=["404"])},
+    "/v1/tags/resources": {"get": op("Resources (database/table/column) discovery tagged, with their tags", "discovery",
+        ok(items({"type": "object", "properties": {"datasourceId": S, "resource": {"type": "object", "additionalProperties": S},
+                                                  "tags": {"type": "array", "items": S}, "classes": {"type": "object"}, "scanId": S}})), params=[DSQ])},
+    "/v1/tags/history": {"get": op("Tags added and removed by scans, newest first", "discovery",
+        ok(items({"type": "object", "properties": {"datasourceId": S, "resource": {"type": "object"}, "tag": S, "action": {"enum": ["added", "removed"]},
+                                                  "scanId": S, "at": S}})), params=[DSQ, PAGING[0]])},
+})
+
 for path in paths.values():
     for operation in path.values():
         if operation.get("security") != []:

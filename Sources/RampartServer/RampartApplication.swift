@@ -79,6 +79,15 @@ package enum RampartApplication {
         PolicyRolesController(services: services, administration: administration).register(on: api)
         ZonesController(services: services, administration: administration).register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
+        DatasourcesController(
+            services: services, administration: administration,
+            paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory)
+        ).register(on: api)
+        let scanBell = ScanQueueBell()
+        ScansController(services: services, bell: scanBell).register(on: api)
+        TaggingRulesController(services: services).register(on: api)
+        ClassifiersController(services: services).register(on: api)
+        TagsController(services: services).register(on: api)
         AuditController(services: services).register(on: api)
         let backupStatus = BackupStatus(metrics: services.metrics)
         BackupsController(schedule: configuration.backup, status: backupStatus).register(on: api)
@@ -104,6 +113,13 @@ package enum RampartApplication {
         }
         var background: [any Service] = [
             DatabaseLifecycleService(database: database),
+            ScanService(
+                store: store,
+                runner: ScanRunner(
+                    store: store, keyring: keyring, clock: services.clock, administration: administration, configuration: configuration.discovery,
+                    paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), logger: logger),
+                configuration: configuration.discovery, instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
+                clock: services.clock, bell: scanBell, logger: logger),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
             PolicyRefreshService(cache: policyCache, store: store, interval: configuration.policyRefreshInterval, logger: logger),
             // Shut down in reverse: the writer drains first, then the last checkpoint covers it.

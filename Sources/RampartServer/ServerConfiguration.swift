@@ -44,6 +44,8 @@ package struct ServerConfiguration: Sendable {
     /// Lets SSO providers be plain `http://` on loopback addresses (development and tests only;
     /// every other issuer must be `https://`).
     package var ssoAllowHTTPLoopback = false
+    /// Background discovery scans: concurrency, polling, heartbeats.
+    package var discovery = DiscoveryConfiguration()
     /// Read for `RAMPART_MASTER_KEY`; injectable for tests.
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 

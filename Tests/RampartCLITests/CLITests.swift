@@ -212,4 +212,35 @@ import Testing
             #expect(try Self.rampart(["discover", "--csv-dir", directory, "--sqlite", "x"]).status == 2)
         }
     }
+
+    @Test func discoverReadsPostgreSQLThroughTheScanConnector() async throws {
+        #expect(try Self.rampart(["discover", "--postgres", "mysql://x@y/z"]).status == 2)
+        let refused = try Self.rampart(["discover", "--postgres", "postgres://u:cli-secret-pw@127.0.0.1:1/db?sslmode=disable"])
+        #expect(refused.status == 1 && refused.stderr.contains("refused"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("cli-secret-pw") && !refused.stdout.contains("cli-secret-pw"))
+        guard TestEngine.available.contains(.postgres) else { return }
+        try await TestDatabase.withFresh(.postgres) { database in
+            guard let url = database.postgresURL else { return }
+            try await database.withStore { db, _ in
+                try await db.transaction { sql in
+                    try await sql.raw("CREATE SCHEMA shop").run()
+                    try await sql.raw("CREATE TABLE shop.customers (id INTEGER, email TEXT, card TEXT, note TEXT)").run()
+                    let cards = ["4111111111111111", "5500005555555559", "340000000000009", "6011000000000004"]
+                    for index in 0..<40 {
+                        try await sql.raw(
+                            "INSERT INTO shop.customers VALUES (\(bind: index), \(bind: "user\(index)@example.org"), \(bind: cards[index % 4]), \(bind: "hello \(index)"))"
+                        ).run()
+                    }
+                }
+            }
+            let run = try Self.rampart(["discover", "--postgres", url, "--json", "--include", "shop.*", "--sample-size", "30"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let columns = try #require(report?["columns"] as? [[String: Any]])
+            #expect(Set(columns.compactMap { $0["table"] as? String }) == ["shop.customers"], "only the included schema")
+            #expect(columns.first { $0["column"] as? String == "email" }?["classes"] as? [String] == ["EMAIL"])
+            #expect(columns.first { $0["column"] as? String == "card" }?["classes"] as? [String] == ["CREDIT_CARD"])
+            #expect(!run.stdout.contains("user1@example.org"))
+        }
+    }
 }

@@ -42,6 +42,7 @@ final class CapturedLog: Sendable {
     static let sent = [
         "Leaky-Secret-Pass-123!", "Another-Leak-Pass-456!", "Wrong-Secret-Guess-789", "QuerySecretToken123",
         "GarbageBearerSecret999", "BasicAuthSecret555", "Body-Token-Secret-246", "TOTP-000000-Secret",
+        "Datasource-Url-Pass-314", "Datasource-Field-Pass-159",
     ]
 
     @Test(arguments: TestEngine.available)
@@ -81,6 +82,24 @@ final class CapturedLog: Sendable {
                 let keyToken = try key.string("token")
                 issued.append(keyToken)
                 record(try await client.send(.get, "/v1/me", token: keyToken))
+                // A datasource password, in a URL and in a field, then used (the connection is refused).
+                let datasource = try await client.send(
+                    .post, "/v1/datasources", token: f.a.adminToken,
+                    body: .json(["name": "leaky", "kind": "postgres", "url": "postgres://reader:\(Self.sent[8])@127.0.0.1:1/db"]))
+                record(datasource)
+                let datasourceID = try datasource.string("id")
+                record(try await client.send(.post, "/v1/datasources/\(datasourceID)/test", token: f.a.adminToken))
+                record(try await client.send(.patch, "/v1/datasources/\(datasourceID)", token: f.a.adminToken, body: .json(["password": Self.sent[9]])))
+                record(try await client.send(.get, "/v1/datasources/\(datasourceID)/schema", token: f.a.adminToken))
+                record(try await client.send(.get, "/v1/datasources", token: f.a.adminToken))
+                let scan = try await client.send(.post, "/v1/scans", token: f.a.adminToken, body: .json(["datasource": datasourceID]))
+                record(scan)
+                for _ in 0..<100 {
+                    let reply = try await client.send(.get, "/v1/scans/\(try scan.string("id"))", token: f.a.adminToken)
+                    record(reply)
+                    if (try? reply.string("status")) == "failed" { break }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
                 // Every route, with secrets in every plausible field and in the query.
                 let body: [String: any Sendable] = [
                     "password": Self.sent[0], "newPassword": Self.sent[1], "currentPassword": Self.sent[2], "token": Self.sent[6],

@@ -19,7 +19,9 @@ extension TenantIsolationTests {
     static let searchRequest = "urn:ietf:params:scim:api:messages:2.0:SearchRequest"
 
     /// Every probe: the `/v1` table plus the SCIM ones.
-    static var allProbes: [String: Probe] { probes.merging(scimProbes) { first, _ in first }.merging(ssoProbes) { first, _ in first } }
+    static var allProbes: [String: Probe] {
+        probes.merging(scimProbes) { first, _ in first }.merging(ssoProbes) { first, _ in first }.merging(discoveryProbes) { first, _ in first }
+    }
 
     /// A fresh SCIM token of each tenant, made through the admin API.
     static func scimTokens(_ client: APIClient, _ f: TwoTenantFixture) async throws -> (a: String, b: String) {

@@ -2,20 +2,22 @@
 
 import ArgumentParser
 import Foundation
-import Logging
+import RampartConnectors
+import RampartCore
 import RampartDiscovery
-import SQLKit
-import SQLiteKit
-import SQLiteNIO
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// `rampart discover`: the discovery scan engine without a server, for evaluation and CI.
+///
+/// It reads through the same connectors as the server's scans (a SQLite file opened read-only,
+/// CSV/JSONL directories, PostgreSQL sampled with `TABLESAMPLE`/`ORDER BY random()`), so what it
+/// finds is what a scan of the same source would store.
 struct DiscoverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "discover", abstract: "Find and classify sensitive data in CSV, JSON Lines or SQLite sources.")
+        commandName: "discover", abstract: "Find and classify sensitive data in CSV, JSON Lines, SQLite or PostgreSQL sources.")
 
     @Option(name: .customLong("csv-dir"), help: "Directory of .csv files (one table per file).")
     var csvDirectory: String?
@@ -23,11 +25,25 @@ struct DiscoverCommand: AsyncParsableCommand {
     @Option(name: .customLong("jsonl-dir"), help: "Directory of .jsonl files (one table per file).")
     var jsonlDirectory: String?
 
-    @Option(name: .customLong("sqlite"), help: "SQLite database file.")
+    @Option(name: .customLong("sqlite"), help: "SQLite database file (opened read-only).")
     var sqliteFile: String?
 
-    @Option(name: .customLong("sample-size"), help: "Rows sampled per column.")
+    @Option(
+        name: .customLong("postgres"),
+        help: "PostgreSQL URL postgres://user@host:port/db?sslmode=disable|prefer|require; the password from RAMPART_DISCOVER_PASSWORD or the URL.")
+    var postgresURL: String?
+
+    @Option(name: .customLong("sample-size"), help: "Rows sampled per table (and per column).")
     var sampleSize: Int = 1000
+
+    @Flag(name: .customLong("full-scan"), help: "Read every row instead of a random sample.")
+    var fullScan = false
+
+    @Option(name: .customLong("include"), help: "Only tables matching this glob (table or schema.table; repeatable).")
+    var include: [String] = []
+
+    @Option(name: .customLong("exclude"), help: "Skip tables matching this glob (repeatable).")
+    var exclude: [String] = []
 
     @Option(name: .customLong("custom"), help: "JSON file with an array of custom classifier definitions.")
     var customFile: String?
@@ -36,20 +52,25 @@ struct DiscoverCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        let sources = [csvDirectory, jsonlDirectory, sqliteFile].compactMap { $0 }
-        guard sources.count == 1 else { throw ValidationError("give exactly one of --csv-dir, --jsonl-dir, --sqlite") }
+        let sources = [csvDirectory, jsonlDirectory, sqliteFile, postgresURL].compactMap { $0 }
+        guard sources.count == 1 else { throw ValidationError("give exactly one of --csv-dir, --jsonl-dir, --sqlite, --postgres") }
         guard (1...1_000_000).contains(sampleSize) else { throw ValidationError("--sample-size must be from 1 to 1000000") }
+        if let postgresURL, PostgresConnector.parse(url: postgresURL) == nil {
+            throw ValidationError("--postgres must be postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]")
+        }
+    }
+
+    /// The connector for the one source given.
+    func connector() -> any DatasourceConnector {
+        if let csvDirectory { return Connectors.csvDirectory(csvDirectory) }
+        if let jsonlDirectory { return Connectors.jsonlDirectory(jsonlDirectory) }
+        if let sqliteFile { return Connectors.sqlite(path: sqliteFile) }
+        let parsed = postgresURL.flatMap { PostgresConnector.parse(url: $0) }
+        let password = ProcessInfo.processInfo.environment["RAMPART_DISCOVER_PASSWORD"] ?? parsed?.password
+        return Connectors.postgres(parsed?.settings ?? .init(host: "", username: "", database: ""), password: password)
     }
 
     func run() async throws {
-        let tables: [DiscoveryTable]
-        if let directory = csvDirectory ?? jsonlDirectory {
-            tables = try Self.fileTables(directory: directory, csv: csvDirectory != nil)
-        } else if let sqliteFile {
-            tables = try await Self.sqliteTables(path: sqliteFile, sampleSize: sampleSize)
-        } else {
-            tables = []
-        }
         var classifiers = BuiltinClassifiers.all
         if let customFile {
             guard let data = FileManager.default.contents(atPath: customFile) else { throw ValidationError("cannot read \(customFile)") }
@@ -61,15 +82,38 @@ struct DiscoverCommand: AsyncParsableCommand {
             }
             for definition in definitions { classifiers.append(try definition.compile()) }
         }
+        let options = ScanOptions(include: include, exclude: exclude, sampleSize: sampleSize, fullScan: fullScan)
         let scanner = DiscoveryScanner(classifiers: classifiers, configuration: .init(sampleLimit: sampleSize))
         let showProgress = isatty(STDERR_FILENO) == 1
-        let report = try await scanner.scan(tables) { progress in
-            guard showProgress else { return }
-            let width = 30
-            let filled = progress.tablesTotal == 0 ? width : width * progress.tablesDone / progress.tablesTotal
-            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            FileHandle.standardError.write(
-                Data("\r[\(bar)] \(progress.tablesDone)/\(progress.tablesTotal) tables, \(progress.rowsRead) rows, \(progress.bytesRead / 1024) KiB".utf8))
+        var report = DiscoveryReport()
+        do {
+            let session = try await connector().connect()
+            do {
+                let tables = try await session.schema().filter { options.selects(table: $0.name, schema: $0.schema) }
+                var rowsRead = 0
+                var bytesRead = 0
+                for (index, table) in tables.enumerated() {
+                    let rows = try await session.rows(of: table, limit: fullScan ? nil : sampleSize)
+                    rowsRead += rows.count
+                    bytesRead += rows.reduce(0) { sum, row in sum + row.reduce(0) { $0 + ($1?.utf8.count ?? 0) } }
+                    report.columns += try await scanner.scan([
+                        DiscoveryTable(name: table.qualifiedName, columns: table.columns.map(\.name), rows: rows)
+                    ]).columns
+                    if showProgress {
+                        let width = 30
+                        let filled = width * (index + 1) / max(1, tables.count)
+                        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                        FileHandle.standardError.write(
+                            Data("\r[\(bar)] \(index + 1)/\(tables.count) tables, \(rowsRead) rows, \(bytesRead / 1024) KiB".utf8))
+                    }
+                }
+                await session.close()
+            } catch {
+                await session.close()
+                throw error
+            }
+        } catch let error as ConnectorError {
+            throw RampartError(.datasourceFailed, error.description)
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         if json {
@@ -86,59 +130,6 @@ struct DiscoverCommand: AsyncParsableCommand {
                 }
                 print("\(column.table).\(column.column): \(classes.joined(separator: "; "))")
             }
-        }
-    }
-
-    static func fileTables(directory: String, csv: Bool) throws -> [DiscoveryTable] {
-        let suffix = csv ? ".csv" : ".jsonl"
-        let files: [String]
-        do {
-            files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(suffix) }.sorted()
-        } catch {
-            throw ValidationError("cannot list directory \(directory)")
-        }
-        return try files.map { file in
-            let path = (directory as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-            let name = String(file.dropLast(suffix.count))
-            do {
-                if csv {
-                    let table = try CSVReader.parse(data)
-                    return DiscoveryTable(name: name, columns: table.header, rows: table.rows)
-                }
-                let table = try JSONLinesReader.parse(data)
-                return DiscoveryTable(name: name, columns: table.columns, rows: table.rows)
-            } catch {
-                throw ValidationError("\(path): \(error)")
-            }
-        }
-    }
-
-    /// Samples every table of a SQLite file at random (`ORDER BY random()`), values read as text.
-    static func sqliteTables(path: String, sampleSize: Int) async throws -> [DiscoveryTable] {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw ValidationError("cannot read SQLite file \(path)") }
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: Logger(label: "rampart-discover")).get()
-        do {
-            let sql = connection.sql(queryLogLevel: nil)
-            let names = try await sql.raw(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            ).all().map { try $0.decode(column: "name", as: String.self) }
-            var tables: [DiscoveryTable] = []
-            for name in names {
-                let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                let columns = try await sql.raw(SQLQueryString("SELECT name FROM pragma_table_info(\(bind: name))")).all()
-                    .map { try $0.decode(column: "name", as: String.self) }
-                let projection = columns.map { "CAST(\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\" AS TEXT)" }.joined(separator: ", ")
-                guard !columns.isEmpty else { continue }
-                let rows = try await connection.query("SELECT \(projection) FROM \(quoted) ORDER BY random() LIMIT \(sampleSize)")
-                let values: [[String?]] = rows.map { row in row.columns.map { $0.data.string } }
-                tables.append(DiscoveryTable(name: name, columns: columns, rows: values))
-            }
-            try await connection.close().get()
-            return tables
-        } catch {
-            try? await connection.close().get()
-            throw error
         }
     }
 }

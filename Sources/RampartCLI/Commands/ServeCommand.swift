@@ -41,6 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
         name: .customLong("policy-refresh-seconds"),
         help: "How often to look for policy changes made through other servers sharing the database (1-3600).")
     var policyRefreshSeconds: Int = 2
+    @Option(name: .customLong("scan-concurrency"), help: "Discovery scans this server runs at once (0 runs none here).")
+    var scanConcurrency: Int = 2
+    @Option(name: .customLong("scan-concurrency-per-tenant"), help: "Discovery scans one tenant runs at once, over all servers.")
+    var scanConcurrencyPerTenant: Int = 1
+    @Option(name: .customLong("datasource-root"), help: "A directory file datasources may be under (repeatable; default: anywhere but the data directory).")
+    var datasourceRoots: [String] = []
     @Option(name: .customLong("backup-dir"), help: "Take scheduled encrypted backups into this directory (off by default).")
     var backupDirectory: String?
 
@@ -81,8 +87,13 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         guard (1...3600).contains(policyRefreshSeconds) else { throw ValidationError("--policy-refresh-seconds must be from 1 to 3600") }
+        guard (0...64).contains(scanConcurrency) else { throw ValidationError("--scan-concurrency must be from 0 to 64") }
+        guard (1...64).contains(scanConcurrencyPerTenant) else { throw ValidationError("--scan-concurrency-per-tenant must be from 1 to 64") }
         var configuration = ServerConfiguration()
         configuration.policyRefreshInterval = .seconds(policyRefreshSeconds)
+        configuration.discovery.maximumConcurrentScans = scanConcurrency
+        configuration.discovery.maximumConcurrentScansPerTenant = scanConcurrencyPerTenant
+        configuration.discovery.allowedPathRoots = datasourceRoots
         configuration.host = host
         configuration.port = port
         configuration.dataDirectory = storage.dataDirectory

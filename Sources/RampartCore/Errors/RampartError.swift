@@ -34,6 +34,8 @@ package struct RampartError: Error, Sendable, CustomStringConvertible {
         package static let tenantSuspended = Code("tenant-suspended", 403)
         package static let tooManyRequests = Code("too-many-requests", 429)
         package static let unavailable = Code("unavailable", 503)
+        /// A datasource could not be read; the message starts with the connector's code (`auth: …`).
+        package static let datasourceFailed = Code("datasource-failed", 502)
         package static let configuration = Code("configuration", 500)
         package static let keyring = Code("keyring", 500)
         package static let storage = Code("storage", 500)

@@ -21,15 +21,15 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
         case .tenantAdmin:
             [
                 .usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead,
-                .securityRead, .securityManage, .settingsManage,
+                .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite,
             ]
         case .securityAdmin:
             [
                 .usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead,
-                .securityRead, .securityManage,
+                .securityRead, .securityManage, .discoveryRead, .discoveryWrite,
             ]
         case .auditor:
-            [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead]
+            [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead, .discoveryRead]
         case .user:
             [.apiKeysManageOwn, .selfRead]
         }
@@ -56,6 +56,10 @@ package enum Permission: String, Sendable, Codable, CaseIterable {
     case securityManage = "security:manage"
     /// Change tenant-wide settings (two-factor requirement, login throttling).
     case settingsManage = "settings:manage"
+    /// Read datasources (never their credentials), scans, results and discovery tags.
+    case discoveryRead = "discovery:read"
+    /// Manage datasources, run scans, and manage tagging rules and custom classifiers.
+    case discoveryWrite = "discovery:write"
 }
 
 extension Set where Element == BuiltinRole {

@@ -24,7 +24,7 @@ package protocol Store: Sendable {
 }
 
 /// The operations available inside one transaction.
-package protocol StoreTransaction: SCIMStoreTransaction, SSOStoreTransaction {
+package protocol StoreTransaction: SCIMStoreTransaction, SSOStoreTransaction, DiscoveryStoreTransaction {
     // MARK: Tenants (platform scope)
     func insertTenant(_ tenant: Tenant) async throws
     func tenant(id: TenantID) async throws -> Tenant?

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+
+/// Where file datasources may point: under the allowed roots (anywhere when there are none) and
+/// never under a forbidden root, the server's own data directory above all, so that a tenant
+/// cannot scan Rampart's database (and with it other tenants' data) as a "SQLite datasource".
+///
+/// Paths are compared after resolving symbolic links, at creation and again before every read,
+/// so a link swapped in later does not get around the rule.
+package struct DatasourcePathPolicy: Sendable {
+    package var allowedRoots: [String]
+    package var forbiddenRoots: [String]
+
+    package init(allowedRoots: [String] = [], forbiddenRoots: [String] = []) {
+        self.allowedRoots = allowedRoots
+        self.forbiddenRoots = forbiddenRoots
+    }
+
+    /// `nil` when `path` may be read, else why not.
+    package func problem(_ path: String) -> String? {
+        if let problem = DatasourcePath.problem(path) { return problem }
+        let resolved = Self.resolve(path)
+        if forbiddenRoots.contains(where: { Self.isWithin(resolved, Self.resolve($0)) }) {
+            return "must not be inside the server's own data directory"
+        }
+        if !allowedRoots.isEmpty, !allowedRoots.contains(where: { Self.isWithin(resolved, Self.resolve($0)) }) {
+            return "must be under one of the directories the server allows for datasources"
+        }
+        return nil
+    }
+
+    static func resolve(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    static func isWithin(_ path: String, _ root: String) -> Bool {
+        let root = root.hasSuffix("/") ? String(root.dropLast()) : root
+        return path == root || path.hasPrefix(root + "/") || root.isEmpty
+    }
+}

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// A PostgreSQL database, read through one connection per session whose transactions are read-only.
+///
+/// Samples use `TABLESAMPLE SYSTEM` on large tables (cheap, block-level) topped up with
+/// `ORDER BY random() LIMIT n`, so a sample is random without reading the whole table. Failures
+/// are mapped to ``ConnectorError`` codes: DNS, refused, auth, TLS, permission, timeout.
+package struct PostgresConnector: DatasourceConnector {
+    package enum TLSMode: String, Sendable, CaseIterable {
+        case disable
+        case prefer
+        /// Encrypt and verify the certificate and host name.
+        case require
+    }
+
+    package struct Settings: Sendable {
+        package var host: String
+        package var port: Int
+        package var username: String
+        package var database: String
+        package var tls: TLSMode
+
+        package init(host: String, port: Int = 5432, username: String, database: String, tls: TLSMode = .prefer) {
+            self.host = host
+            self.port = port
+            self.username = username
+            self.database = database
+            self.tls = tls
+        }
+    }
+
+    package let settings: Settings
+    let password: String?
+    package let timeout: Duration
+
+    package init(settings: Settings, password: String?, timeout: Duration = .seconds(10)) {
+        self.settings = settings
+        self.password = password
+        self.timeout = timeout
+    }
+
+    /// Splits a `postgres://user:password@host:port/database?sslmode=…` URL into settings and a
+    /// password, so the password can be stored apart (encrypted) from the rest.
+    package static func parse(url: String) -> (settings: Settings, password: String?)? {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+            let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty
+        else { return nil }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        var tls = TLSMode.prefer
+        if let mode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value {
+            switch mode {
+            case "disable": tls = .disable
+            case "allow", "prefer": tls = .prefer
+            case "require", "verify-ca", "verify-full": tls = .require
+            default: return nil
+            }
+        }
+        return (
+            Settings(host: host, port: components.port ?? 5432, username: user, database: database.isEmpty ? user : database, tls: tls),
+            components.password
+        )
+    }
+
+    package func connect() async throws(ConnectorError) -> any DatasourceSession {
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch settings.tls {
+            case .disable: tls = .disable
+            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        } catch {
+            throw ConnectorError(.tls, "cannot set up TLS: \(error)")
+        }
+        var configuration = PostgresConnection.Configuration(
+            host: settings.host, port: settings.port, username: settings.username, password: password, database: settings.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(Int64(timeout.components.seconds))
+        // The driver's own logging stays off: its connection state includes the password.
+        let logger = Logger(label: "rampart-discovery-postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            let session = Session(connection: connection, logger: logger, settings: settings)
+            do {
+                // Discovery only reads; a sample query that runs away is stopped by the server.
+                _ = try await session.query("SET default_transaction_read_only = on")
+                _ = try await session.query("SET statement_timeout = '10min'")
+            } catch {
+                await session.close()
+                throw error
+            }
+            return session
+        } catch {
+            throw Self.map(error, settings: settings)
+        }
+    }
+
+    /// The stable code for a connection or query failure. The message names the host, never the password.
+    static func map(_ error: any Error, settings: Settings) -> ConnectorError {
+        let place = "\(settings.host):\(settings.port)"
+        if let error = error as? ConnectorError { return error }
+        if let psql = error as? PSQLError {
+            if psql.code == .server, let state = psql.serverInfo?[.sqlState] {
+                let message = psql.serverInfo?[.message] ?? "server error"
+                switch state {
+                case "28P01", "28000": return ConnectorError(.auth, "authentication failed for user \(settings.username) at \(place)")
+                case "42501": return ConnectorError(.permission, "permission denied: \(message)")
+                case "3D000": return ConnectorError(.notFound, "database \(settings.database) does not exist at \(place)")
+                case "57014": return ConnectorError(.timeout, "the query was cancelled after the timeout")
+                default: return ConnectorError(.invalidData, "server error \(state): \(message)")
+                }
+            }
+            if psql.code == .sslUnsupported { return ConnectorError(.tls, "\(place) does not support TLS") }
+            if psql.code == .failedToAddSSLHandler { return ConnectorError(.tls, "TLS setup with \(place) failed") }
+            if psql.code == .authMechanismRequiresPassword { return ConnectorError(.auth, "\(place) asks for a password and none is stored") }
+            if psql.code == .unsupportedAuthMechanism || psql.code == .saslError {
+                return ConnectorError(.auth, "authentication with \(place) failed")
+            }
+            if let underlying = psql.underlying { return map(underlying, settings: settings) }
+            if psql.code == .serverClosedConnection || psql.code == .uncleanShutdown {
+                return ConnectorError(.refused, "\(place) closed the connection")
+            }
+            return ConnectorError(.refused, "cannot connect to \(place) (\(psql.code))")
+        }
+        if let connect = error as? NIOConnectionError {
+            if connect.connectionErrors.isEmpty && (connect.dnsAError != nil || connect.dnsAAAAError != nil) {
+                return ConnectorError(.dns, "cannot resolve host \(settings.host)")
+            }
+            if let first = connect.connectionErrors.first { return map(first.error, settings: settings) }
+            return ConnectorError(.dns, "cannot resolve host \(settings.host)")
+        }
+        if error is NIOSSLError || error is BoringSSLError || String(describing: type(of: error)).contains("SSL") {
+            return ConnectorError(.tls, "TLS with \(place) failed (certificate not trusted or handshake refused)")
+        }
+        if case .connectTimeout? = error as? ChannelError {
+            return ConnectorError(.timeout, "no answer from \(place) in time")
+        }
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH: return ConnectorError(.refused, "connection refused by \(place)")
+            case ETIMEDOUT: return ConnectorError(.timeout, "no answer from \(place) in time")
+            default: return ConnectorError(.refused, "cannot connect to \(place) (errno \(io.errnoCode))")
+            }
+        }
+        if error is SocketAddressError { return ConnectorError(.dns, "cannot resolve host \(settings.host)") }
+        return ConnectorError(.refused, "cannot connect to \(place)")
+    }
+
+    struct Session: DatasourceSession {
+        let connection: PostgresConnection
+        let logger: Logger
+        let settings: Settings
+
+        func query(_ text: String) async throws(ConnectorError) -> [[String?]] {
+            do {
+                var out: [[String?]] = []
+                let rows = try await connection.query(PostgresQuery(unsafeSQL: text), logger: logger)
+                for try await row in rows {
+                    out.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+                }
+                return out
+            } catch {
+                throw PostgresConnector.map(error, settings: settings)
+            }
+        }
+
+        func schema() async throws(ConnectorError) -> [SchemaTable] {
+            let columns = try await query(
+                """
+                SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns c
+                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                WHERE t.table_type IN ('BASE TABLE', 'VIEW') AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+                ORDER BY c.table_schema, c.table_name, c.ordinal_position
+                """)
+            let estimates = try await query(
+                """
+                SELECT n.nspname, c.relname, c.reltuples::bigint::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                """)
+            var estimate: [String: Int64] = [:]
+            for row in estimates where row.count == 3 {
+                // -1: never analysed, so unknown.
+                if let schema = row[0], let name = row[1], let value = row[2].flatMap({ Int64($0) }), value >= 0 { estimate["\(schema).\(name)"] = value }
+            }
+            var tables: [SchemaTable] = []
+            for row in columns where row.count == 4 {
+                guard let schema = row[0], let name = row[1], let column = row[2] else { continue }
+                let entry = SchemaColumn(name: column, type: row[3] ?? "")
+                if let last = tables.last, last.schema == schema, last.name == name {
+                    tables[tables.count - 1].columns.append(entry)
+                } else {
+                    tables.append(SchemaTable(schema: schema, name: name, columns: [entry], estimatedRows: estimate["\(schema).\(name)"]))
+                }
+            }
+            return tables
+        }
+
+        func rows(of table: SchemaTable, limit: Int?) async throws(ConnectorError) -> [[String?]] {
+            guard !table.columns.isEmpty else { return [] }
+            let projection = table.columns.map { "\(Self.quote($0.name))::text" }.joined(separator: ", ")
+            let source = "\(Self.quote(table.schema ?? "public")).\(Self.quote(table.name))"
+            guard let limit else { return try await query("SELECT \(projection) FROM \(source)") }
+            // On a large table, a block sample sized for about twice the rows wanted keeps the read
+            // small; random order over it then picks the sample.
+            if let estimate = table.estimatedRows, estimate > Int64(limit) * 10 {
+                let percent = min(100, max(0.01, Double(limit) * 2 * 100 / Double(estimate)))
+                let sampled = try await query(
+                    "SELECT \(projection) FROM \(source) TABLESAMPLE SYSTEM (\(String(format: "%.4f", percent))) ORDER BY random() LIMIT \(limit)")
+                if sampled.count >= limit / 2 { return sampled }
+            }
+            return try await query("SELECT \(projection) FROM \(source) ORDER BY random() LIMIT \(limit)")
+        }
+
+        func close() async { try? await connection.close() }
+
+        static func quote(_ identifier: String) -> String { "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    }
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import RampartCore
+import RampartDiscovery
+import RampartStorage
+
+/// `/v1/classifiers`: a tenant's custom classifiers (a ``CustomClassifierDefinition``: safe
+/// pattern, optional validator, column-name hints, thresholds), used by that tenant's scans.
+/// A definition is compiled when posted, so a bad pattern is a 422 now rather than a failed scan later.
+struct ClassifiersController {
+    let services: RampartServices
+
+    struct ClassifierResponse: Codable, Sendable {
+        var id: String
+        var definition: CustomClassifierDefinition
+        var createdAt: String
+    }
+
+    func register(on api: APIRouter) {
+        let limit = services.maximumBodySize
+        let store = services.store
+
+        api.add(.post, "/v1/classifiers", .tenant(.discoveryWrite)) { request, context in
+            let principal = try context.require(.discoveryWrite)
+            var definition = try await JSONBody.decode(CustomClassifierDefinition.self, from: request, limit: limit)
+            do {
+                _ = try definition.compile()
+            } catch let error as DiscoveryError {
+                throw RampartError.validation(error.message, field: Self.field(of: error))
+            }
+            definition.dataClass = definition.dataClass.uppercased()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let stored = TenantClassifier(
+                id: UUIDv7.generate(), tenantID: principal.tenantID, name: definition.dataClass,
+                definition: String(decoding: try encoder.encode(definition), as: UTF8.self), createdAt: services.clock.now())
+            AuditScope.current?.setEntity("classifiers", stored.id)
+            try await store.write { tx in
+                if try await tx.classifier(name: stored.name, in: principal.tenantID) != nil {
+                    throw RampartError(.conflict, "a classifier for `\(stored.name)` already exists", field: "dataClass")
+                }
+                try await tx.insertClassifier(stored)
+            }
+            return try JSONBody.response(ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt)), status: .created)
+        }
+
+        api.add(.get, "/v1/classifiers", .tenant(.discoveryRead)) { _, context in
+            let principal = try context.require(.discoveryRead)
+            let list = try await store.read { tx in try await tx.classifiers(in: principal.tenantID) }
+            let items = list.compactMap { stored -> ClassifierResponse? in
+                guard let definition = try? JSONDecoder().decode(CustomClassifierDefinition.self, from: Data(stored.definition.utf8)) else { return nil }
+                return ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt))
+            }
+            return try JSONBody.response(["items": items])
+        }
+
+        api.add(.delete, "/v1/classifiers/{id}", .tenant(.discoveryWrite)) { _, context in
+            let principal = try context.require(.discoveryWrite)
+            guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { throw RampartError.notFound("classifier") }
+            guard try await store.write({ tx in try await tx.deleteClassifier(id: id, in: principal.tenantID) }) else {
+                throw RampartError.notFound("classifier")
+            }
+            return Response(status: .noContent)
+        }
+    }
+
+    static func field(of error: DiscoveryError) -> String {
+        switch error.code {
+        case .invalidPattern: "pattern"
+        case .unknownValidator: "validator"
+        default:
+            ["dataClass", "minPrevalence", "maxInspectedLength", "columnNameHints", "pattern"].first { error.message.contains($0) } ?? "dataClass"
+        }
+    }
+}

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import RampartCore
+import RampartStorage
+
+/// `/v1/scans`: discovery scan jobs. A scan is queued here and run by ``ScanService``; its
+/// progress, cancellation and per-column results are read here.
+struct ScansController {
+    let services: RampartServices
+    let bell: ScanQueueBell
+
+    struct Body: Decodable {
+        var datasource: String?
+        var include: [String]?
+        var exclude: [String]?
+        var sampleSize: Int?
+        var fullScan: Bool?
+    }
+
+    func register(on api: APIRouter) {
+        let limit = services.maximumBodySize
+        let store = services.store
+        let keyring = services.keyring
+        let clock = services.clock
+
+        api.add(.post, "/v1/scans", .tenant(.discoveryWrite)) { request, context in
+            let principal = try context.require(.discoveryWrite)
+            let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
+            guard let reference = body.datasource, !reference.isEmpty else { throw RampartError.validation("is required", field: "datasource") }
+            let options = ScanOptions(
+                include: try Self.patterns(body.include, field: "include"), exclude: try Self.patterns(body.exclude, field: "exclude"),
+                sampleSize: body.sampleSize ?? ScanOptions.defaultSampleSize, fullScan: body.fullScan ?? false)
+            guard (1...ScanOptions.maximumSampleSize).contains(options.sampleSize) else {
+                throw RampartError.validation("must be from 1 to \(ScanOptions.maximumSampleSize)", field: "sampleSize")
+            }
+            let now = clock.now()
+            let id = UUIDv7.generate()
+            AuditScope.current?.setEntity("scans", id)
+            let scan: ScanJob = try await store.write { tx in
+                let datasource =
+                    UUIDv7.isWellFormed(reference)
+                    ? try await tx.datasource(id: reference, in: principal.tenantID) : try await tx.datasource(name: reference, in: principal.tenantID)
+                guard let datasource else { throw RampartError(.notFound, "datasource not found", field: "datasource") }
+                let scan = ScanJob(id: id, tenantID: principal.tenantID, datasourceID: datasource.id, status: .queued, options: options, createdAt: now)
+                try await tx.insertScan(scan)
+                return scan
+            }
+            bell.ring()
+            return try JSONBody.response(ScanResponse(scan, now: now), status: .accepted, headers: [.location: "/v1/scans/\(scan.id)"])
+        }
+
+        api.add(.get, "/v1/scans", .tenant(.discoveryRead)) { request, context in
+            let principal = try context.require(.discoveryRead)
+            let page = try context.page(request)
+            let datasource = request.uri.queryParameters.get("datasource")
+            if let datasource, !UUIDv7.isWellFormed(datasource) { throw RampartError(.badRequest, "`datasource` is not an id", field: "datasource") }
+            let list = try await store.read { tx in try await tx.scans(in: principal.tenantID, datasource: datasource, page: page) }
+            let now = clock.now()
+            return try JSONBody.response(PageResponse(list) { ScanResponse($0, now: now) })
+        }
+
+        api.add(.get, "/v1/scans/{id}", .tenant(.discoveryRead)) { _, context in
+            let principal = try context.require(.discoveryRead)
+            let id = try Self.id(context)
+            guard let scan = try await store.read({ tx in try await tx.scan(id: id, in: principal.tenantID) }) else {
+                throw RampartError.notFound("scan")
+            }
+            return try JSONBody.response(ScanResponse(scan, now: clock.now()))
+        }
+
+        api.add(.post, "/v1/scans/{id}/cancel", .tenant(.discoveryWrite)) { _, context in
+            let principal = try context.require(.discoveryWrite)
+            let id = try Self.id(context)
+            let now = clock.now()
+            let scan: ScanJob = try await store.write { tx in
+                guard let scan = try await tx.scan(id: id, in: principal.tenantID) else { throw RampartError.notFound("scan") }
+                guard !scan.status.isFinished else { throw RampartError(.conflict, "the scan has already \(scan.status.rawValue)") }
+                return try await tx.requestScanCancel(id: id, in: principal.tenantID, at: now) ?? scan
+            }
+            return try JSONBody.response(ScanResponse(scan, now: now), status: .accepted)
+        }
+
+        api.add(.get, "/v1/scans/{id}/results", .tenant(.discoveryRead)) { _, context in
+            let principal = try context.require(.discoveryRead)
+            let id = try Self.id(context)
+            let response: ScanResultsResponse = try await store.read { tx in
+                guard let scan = try await tx.scan(id: id, in: principal.tenantID) else { throw RampartError.notFound("scan") }
+                var columns: [ScanResultsResponse.Column] = []
+                for result in try await tx.columnResults(scanID: id, in: principal.tenantID) {
+                    var samples: [String: [String]] = [:]
+                    if let sealed = result.sealedSamples {
+                        let plain = try await keyring.decrypt(
+                            sealed, tenant: principal.tenantID, purpose: ScanColumnResult.samplesPurpose(scanID: id), in: tx)
+                        samples = (try? JSONDecoder().decode([String: [String]].self, from: Data(plain.exposedValue))) ?? [:]
+                    }
+                    columns.append(
+                        .init(
+                            table: result.table, column: result.column, classes: result.classes, confidence: result.confidence,
+                            prevalence: result.prevalence, rowsScanned: result.rowsScanned, maskedSamples: samples))
+                }
+                return ScanResultsResponse(scanId: id, status: scan.status.rawValue, columns: columns)
+            }
+            return try JSONBody.response(response)
+        }
+    }
+
+    static func id(_ context: RampartRequestContext) throws -> String {
+        guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { throw RampartError.notFound("scan") }
+        return id
+    }
+
+    static func patterns(_ values: [String]?, field: String) throws -> [String] {
+        let values = values ?? []
+        guard values.count <= 100 else { throw RampartError.validation("at most 100 patterns", field: field) }
+        for value in values where !(1...256).contains(value.utf8.count) || value.utf8.contains(0) {
+            throw RampartError.validation("patterns must be 1-256 bytes", field: field)
+        }
+        return values
+    }
+}
