@@ -34,6 +34,8 @@ package struct RampartError: Error, Sendable, CustomStringConvertible {
         package static let tenantSuspended = Code("tenant-suspended", 403)
         package static let tooManyRequests = Code("too-many-requests", 429)
         package static let unavailable = Code("unavailable", 503)
+        /// A remote party (an SMTP server) refused for good; retrying would not help.
+        package static let rejected = Code("rejected", 502)
         package static let configuration = Code("configuration", 500)
         package static let keyring = Code("keyring", 500)
         package static let storage = Code("storage", 500)

@@ -16,6 +16,9 @@ package struct SecurityConfiguration: Sendable {
     /// When one principal's denied decisions count as a spike.
     package var denialSpike = DenialSpikeDetector<String>.Configuration()
     package var webhooks = WebhookConfiguration()
+    /// The outgoing mail server for e-mail alerts; `nil`: rules with `emails` are refused. Set from
+    /// ``ServerConfiguration/smtp`` when the server starts.
+    package var smtp: SMTPConfiguration?
     /// Marks the device cookie `Secure`; set from the TLS configuration when the server starts.
     package var secureCookies = false
 

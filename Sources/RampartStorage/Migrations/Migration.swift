@@ -27,5 +27,6 @@ package enum Migrations {
         M0006IdentitySecurity(),
         M0007SCIM(),
         M0008SSO(),
+        M0010AlertEmail(),
     ]
 }
