@@ -43,13 +43,15 @@ struct EmailAlertTests {
         throw RampartError(.unavailable, "the e-mail delivery stayed pending")
     }
 
-    @Test(.enabled(if: TLSCollector.isAvailable, "needs openssl"))
-    func alertArrivesOverSTARTTLSWithCredentialsAsAWellFormedMessage() async throws {
+    @Test(.enabled(if: TLSCollector.isAvailable, "needs openssl"), arguments: [SMTPConfiguration.Security.startTLS, .implicitTLS])
+    func alertArrivesOverTLSWithCredentialsAsAWellFormedMessage(_ security: SMTPConfiguration.Security) async throws {
         let certificates = try TLSCollector()
         let smtpPassword = "relay-password-\(UUID().uuidString)"
-        try await TestSMTPReceiver.with(tls: certificates.directory, credentials: ("rampart-relay", smtpPassword)) { receiver in
+        try await TestSMTPReceiver.with(
+            tls: certificates.directory, implicitTLS: security == .implicitTLS, credentials: ("rampart-relay", smtpPassword)
+        ) { receiver in
             let smtp = SMTPConfiguration(
-                host: "127.0.0.1", port: receiver.port, security: .startTLS, from: "alerts@rampart.test", username: "rampart-relay",
+                host: "127.0.0.1", port: receiver.port, security: security, from: "alerts@rampart.test", username: "rampart-relay",
                 password: Secret(smtpPassword), caFile: certificates.directory + "/ca.pem")
             try await TestServer.withServer(.sqlite, configure: { Self.configure(&$0, smtp: smtp) }) { client in
                 let deliveries = try await Self.alertOnNewDevice(client, recipients: ["sec@acme.com", "Ops@Acme.com"])
@@ -88,10 +90,37 @@ struct EmailAlertTests {
         }
     }
 
-    @Test func aTransientReplyIsRetried() async throws {
+    /// An untrusted certificate and wrong credentials: nothing is sent, and the delivery ends
+    /// failed (the TLS failure after the last attempt, the 535 at once).
+    @Test(.enabled(if: TLSCollector.isAvailable, "needs openssl"), arguments: [false, true])
+    func noMessageWithoutATrustedServerAndValidCredentials(_ trusted: Bool) async throws {
+        let certificates = try TLSCollector()
+        try await TestSMTPReceiver.with(tls: certificates.directory, credentials: ("rampart-relay", "right-password")) { receiver in
+            let smtp = SMTPConfiguration(
+                host: "127.0.0.1", port: receiver.port, security: .startTLS, from: "alerts@rampart.test", username: "rampart-relay",
+                password: Secret(trusted ? "wrong-password" : "right-password"), caFile: trusted ? certificates.directory + "/ca.pem" : nil)
+            try await TestServer.withServer(
+                .sqlite,
+                configure: {
+                    Self.configure(&$0, smtp: smtp)
+                    $0.security.webhooks.maximumAttempts = 2
+                }
+            ) { client in
+                let deliveries = try await Self.alertOnNewDevice(client, recipients: ["sec@acme.com"])
+                #expect(deliveries.first?["status"] as? String == "failed", "\(deliveries)")
+                #expect(deliveries.first?["attempts"] as? Int == (trusted ? 1 : 2))
+                let error = deliveries.first?["lastError"] as? String ?? ""
+                #expect(trusted ? error.hasPrefix("SMTP 535") : error.contains("TLS"), "\(error)")
+                #expect(try receiver.messages().isEmpty)
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aTransientReplyIsRetried(_ engine: TestEngine) async throws {
         try await TestSMTPReceiver.with(dataReplies: [451]) { receiver in
             let smtp = SMTPConfiguration(host: "127.0.0.1", port: receiver.port, security: .plain, from: "alerts@rampart.test")
-            try await TestServer.withServer(.sqlite, configure: { Self.configure(&$0, smtp: smtp) }) { client in
+            try await TestServer.withServer(engine, configure: { Self.configure(&$0, smtp: smtp) }) { client in
                 let deliveries = try await Self.alertOnNewDevice(client, recipients: ["sec@acme.com"])
                 #expect(deliveries.first?["status"] as? String == "delivered", "\(deliveries)")
                 #expect(deliveries.first?["attempts"] as? Int == 2)
@@ -127,8 +156,9 @@ struct EmailAlertTests {
         }
     }
 
-    @Test func emailRulesAreValidatedAndNeedAMailServer() async throws {
-        try await TestServer.withServer(.sqlite) { client in
+    @Test(arguments: TestEngine.available)
+    func emailRulesAreValidatedAndNeedAMailServer(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
             let (adminToken, _) = try await client.tenantWithUser("acme", password: Self.password)
             func create(_ body: [String: any Sendable]) async throws -> APIClient.Reply {
                 try await client.send(.post, "/v1/security/alert-rules", token: adminToken, body: .json(body))
@@ -143,7 +173,7 @@ struct EmailAlertTests {
             #expect(try await create(["name": "empty", "emails": [String]()]).status == 422)
         }
         let smtp = SMTPConfiguration(host: "127.0.0.1", port: 2525, security: .plain, from: "alerts@rampart.test")
-        try await TestServer.withServer(.sqlite, configure: { Self.configure(&$0, smtp: smtp) }) { client in
+        try await TestServer.withServer(engine, configure: { Self.configure(&$0, smtp: smtp) }) { client in
             let (adminToken, _) = try await client.tenantWithUser("acme", password: Self.password)
             func create(_ body: [String: any Sendable]) async throws -> APIClient.Reply {
                 try await client.send(.post, "/v1/security/alert-rules", token: adminToken, body: .json(body))

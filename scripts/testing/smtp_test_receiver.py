@@ -3,7 +3,7 @@
 """A small SMTP receiver for Rampart's e-mail alert tests (python3 stdlib only).
 
 It speaks enough of RFC 5321 to check a client: EHLO, STARTTLS (with --cert/--key), AUTH PLAIN
-(required with --username/--password, refused before TLS), MAIL FROM, RCPT TO, DATA (undoing
+(required with --username/--password, refused before TLS; --implicit-tls for TLS from connect), MAIL FROM, RCPT TO, DATA (undoing
 dot-stuffing), RSET, NOOP, QUIT. Every finished DATA is appended to --out as one JSON line with
 the envelope, whether the session was encrypted and authenticated, the raw message and the
 decoded body. --data-replies 451,451 answers the first DATA transactions with those codes (then
@@ -16,6 +16,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--out", required=True)
 parser.add_argument("--cert")
 parser.add_argument("--key")
+parser.add_argument("--implicit-tls", action="store_true")
 parser.add_argument("--username")
 parser.add_argument("--password")
 parser.add_argument("--data-replies", default="")
@@ -35,8 +36,19 @@ class Session(socketserver.StreamRequestHandler):
         self.wfile.write((text + "\r\n").encode())
         self.wfile.flush()
 
+    def start_tls(self):
+        self.request = context.wrap_socket(self.request, server_side=True)
+        self.rfile = self.request.makefile("rb")
+        self.wfile = self.request.makefile("wb")
+
     def handle(self):
         tls, user, sender, recipients = False, None, None, []
+        if args.implicit_tls:
+            try:
+                self.start_tls()
+            except (ssl.SSLError, OSError):
+                return
+            tls = True
         self.reply("220 test.invalid ESMTP ready")
         while True:
             line = self.rfile.readline(4096)
@@ -54,9 +66,10 @@ class Session(socketserver.StreamRequestHandler):
                 self.reply("\r\n".join(caps))
             elif verb == "STARTTLS" and context and not tls:
                 self.reply("220 go ahead")
-                self.request = context.wrap_socket(self.request, server_side=True)
-                self.rfile = self.request.makefile("rb")
-                self.wfile = self.request.makefile("wb")
+                try:
+                    self.start_tls()
+                except (ssl.SSLError, OSError):
+                    return
                 tls, user, sender, recipients = True, None, None, []
             elif verb == "AUTH":
                 parts = text.split(" ")

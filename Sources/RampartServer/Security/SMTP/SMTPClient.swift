@@ -116,12 +116,20 @@ package struct SMTPClient: Sendable {
                 throw RampartError(.rejected, "SMTP server refused every recipient")
             }
             try await conversation.command("DATA", expect: 354..<355, during: "DATA")
-            try await outbound.write(ByteBuffer(bytes: data))
+            try await conversation.write(ByteBuffer(bytes: data))
             try await conversation.expect(250..<251, during: "end of DATA")
             // The message is accepted; a failed goodbye changes nothing.
             _ = try? await conversation.send("QUIT")
             return Outcome(rejectedRecipients: rejected)
         }
+    }
+
+    /// A secret-free `unavailable` error for a failed read or write; TLS failures (an untrusted
+    /// certificate, most often) are named as such, since they need the operator's attention.
+    static func transportFailure(_ error: any Error) -> RampartError {
+        if let error = error as? RampartError { return error }
+        if error is NIOSSLError || error is BoringSSLError { return RampartError(.unavailable, "SMTP TLS failure: \(error)") }
+        return RampartError(.unavailable, "SMTP connection lost")
     }
 
     /// Commands out, replies in, over one connection.
@@ -141,12 +149,8 @@ package struct SMTPClient: Sendable {
                 let chunk: ByteBuffer?
                 do {
                     chunk = try await replies.next()
-                } catch let error as NIOSSLError {
-                    throw RampartError(.unavailable, "SMTP TLS failure: \(error)")
-                } catch let error as BoringSSLError {
-                    throw RampartError(.unavailable, "SMTP TLS failure: \(error)")
                 } catch {
-                    throw RampartError(.unavailable, "SMTP connection lost")
+                    throw SMTPClient.transportFailure(error)
                 }
                 guard let chunk else { throw RampartError(.unavailable, "SMTP server closed the connection") }
                 parser.feed(chunk.readableBytesView)
@@ -154,8 +158,16 @@ package struct SMTPClient: Sendable {
         }
 
         mutating func send(_ line: String) async throws -> SMTPReply {
-            try await outbound.write(ByteBuffer(string: line + "\r\n"))
+            try await write(ByteBuffer(string: line + "\r\n"))
             return try await reply()
+        }
+
+        func write(_ buffer: ByteBuffer) async throws {
+            do {
+                try await outbound.write(buffer)
+            } catch {
+                throw SMTPClient.transportFailure(error)
+            }
         }
 
         @discardableResult
