@@ -81,6 +81,8 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: LogLevelOption = .info
 
     func validate() throws {
+        if smtpURL != nil && smtpFrom == nil { throw ValidationError("--smtp-url needs --smtp-from") }
+        if smtpURL == nil && (smtpFrom != nil || smtpCA != nil) { throw ValidationError("--smtp-from and --smtp-ca need --smtp-url") }
         guard backupKeepDaily >= 1, backupKeepIntraday >= 0 else {
             throw ValidationError("--backup-keep-daily must be at least 1 and --backup-keep-intraday at least 0")
         }
@@ -105,12 +107,10 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.insecureAllowPlainHTTP = insecureAllowPlainHTTP
         configuration.auditSyslog = try auditSyslog.map { try SyslogSink(url: $0, caFile: auditSyslogCA) }
         configuration.trustedProxies = Set(trustedProxies)
-        if let smtpURL {
-            guard let smtpFrom else { throw ValidationError("--smtp-url needs --smtp-from") }
+        if let smtpURL, let smtpFrom {
+            // Credentials only from the environment: flag values are visible to every local user in `ps`.
             configuration.smtp = try SMTPConfiguration(
                 url: smtpURL, from: smtpFrom, caFile: smtpCA, environment: ProcessInfo.processInfo.environment)
-        } else if smtpFrom != nil || smtpCA != nil {
-            throw ValidationError("--smtp-from and --smtp-ca need --smtp-url")
         }
         configuration.backup.directory = backupDirectory
         configuration.backup.offsiteDirectory = backupOffsiteDirectory

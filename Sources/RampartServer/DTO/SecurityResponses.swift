@@ -145,7 +145,8 @@ package struct AlertRuleResponse: Codable, Sendable {
         self.secret = secret?.exposedValue
         self.deliveries = deliveries?.suffix(50).map {
             Delivery(
-                id: $0.id, eventId: $0.eventID, channel: $0.channel.rawValue, status: $0.status.rawValue, attempts: $0.attempts, lastError: $0.lastError,
+                id: $0.id, eventId: $0.eventID, channel: $0.channel.rawValue, status: $0.status.rawValue, attempts: $0.attempts,
+                lastError: $0.lastError,
                 updatedAt: Timestamp.rfc3339(milliseconds: $0.updatedAt))
         }
     }

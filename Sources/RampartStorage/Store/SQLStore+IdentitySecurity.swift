@@ -341,7 +341,8 @@ extension SQLStoreTransaction {
             INSERT INTO security_alert_deliveries (id, tenant_id, rule_id, event_id, channel, status, attempts, next_attempt_at,
                 last_error, created_at, updated_at)
             VALUES (\(bind: delivery.id), \(bind: delivery.tenantID.rawValue), \(bind: delivery.ruleID), \(bind: delivery.eventID),
-                \(bind: delivery.channel.rawValue), \(bind: delivery.status.rawValue), \(bind: Int64(delivery.attempts)), \(bind: delivery.nextAttemptAt),
+                \(bind: delivery.channel.rawValue), \(bind: delivery.status.rawValue), \(bind: Int64(delivery.attempts)),
+                \(bind: delivery.nextAttemptAt),
                 \(bind: delivery.lastError), \(bind: delivery.createdAt), \(bind: delivery.updatedAt))
             """
         ).run()
