@@ -40,7 +40,8 @@ package struct APIRateLimitConfiguration: Sendable {
     }
 }
 
-/// Delivery of security alerts to tenants' webhooks.
+/// Delivery of security alerts to tenants' webhooks. The outbox settings (attempts, retry delays,
+/// poll interval) apply to e-mail deliveries too; ``SMTPConfiguration`` has the mail server.
 package struct WebhookConfiguration: Sendable {
     /// Allows `http://` webhook URLs. Off: alerts carry security details and must be encrypted.
     package var allowPlainHTTP = false
