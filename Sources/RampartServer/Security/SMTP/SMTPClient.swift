@@ -77,6 +77,7 @@ package struct SMTPClient: Sendable {
         let raw = channel.channel
         return try await channel.executeThenClose { inbound, outbound in
             var conversation = Conversation(replies: inbound.makeAsyncIterator(), outbound: outbound)
+            conversation.inHandshake = configuration.security == .implicitTLS
             try await conversation.expect(200..<300, during: "greeting")
             var extensions = try await conversation.command("EHLO \(configuration.heloName)", expect: 250..<251, during: "EHLO").lines
             if configuration.security == .startTLS {
@@ -93,6 +94,7 @@ package struct SMTPClient: Sendable {
                 try await raw.eventLoop.submit {
                     try raw.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName), position: .first)
                 }.get()
+                conversation.inHandshake = true
                 // What the server said before encryption is forgotten (RFC 3207 §4.2).
                 extensions = try await conversation.command("EHLO \(configuration.heloName)", expect: 250..<251, during: "EHLO after STARTTLS")
                     .lines
@@ -126,17 +128,22 @@ package struct SMTPClient: Sendable {
 
     /// A secret-free `unavailable` error for a failed read or write; TLS failures (an untrusted
     /// certificate, most often) are named as such, since they need the operator's attention.
-    static func transportFailure(_ error: any Error) -> RampartError {
+    static func transportFailure(_ error: any Error, inHandshake: Bool) -> RampartError {
         if let error = error as? RampartError { return error }
         if error is NIOSSLError || error is BoringSSLError { return RampartError(.unavailable, "SMTP TLS failure: \(error)") }
-        return RampartError(.unavailable, "SMTP connection lost")
+        return inHandshake ? handshakeFailure : RampartError(.unavailable, "SMTP connection lost")
     }
+
+    static let handshakeFailure = RampartError(.unavailable, "SMTP TLS failure: the connection ended during the handshake (untrusted certificate?)")
 
     /// Commands out, replies in, over one connection.
     private struct Conversation {
         var replies: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
         let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
         var parser = SMTPReplyParser()
+        /// TLS has started and no reply has come through it yet: a failure now is most likely the
+        /// handshake (an untrusted certificate), whichever way the connection reports it.
+        var inHandshake = false
 
         init(replies: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) {
             self.replies = replies
@@ -150,9 +157,12 @@ package struct SMTPClient: Sendable {
                 do {
                     chunk = try await replies.next()
                 } catch {
-                    throw SMTPClient.transportFailure(error)
+                    throw SMTPClient.transportFailure(error, inHandshake: inHandshake)
                 }
-                guard let chunk else { throw RampartError(.unavailable, "SMTP server closed the connection") }
+                guard let chunk else {
+                    throw inHandshake ? SMTPClient.handshakeFailure : RampartError(.unavailable, "SMTP server closed the connection")
+                }
+                inHandshake = false
                 parser.feed(chunk.readableBytesView)
             }
         }
@@ -166,7 +176,7 @@ package struct SMTPClient: Sendable {
             do {
                 try await outbound.write(buffer)
             } catch {
-                throw SMTPClient.transportFailure(error)
+                throw SMTPClient.transportFailure(error, inHandshake: inHandshake)
             }
         }
 
