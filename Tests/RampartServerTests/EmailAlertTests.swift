@@ -116,6 +116,29 @@ struct EmailAlertTests {
         }
     }
 
+    /// Replies sent in clear behind the STARTTLS one are an attack, not the server talking.
+    @Test(.enabled(if: TLSCollector.isAvailable, "needs openssl"))
+    func clearTextInjectedAfterSTARTTLSIsRefused() async throws {
+        let certificates = try TLSCollector()
+        try await TestSMTPReceiver.with(tls: certificates.directory, injectAfterSTARTTLS: true) { receiver in
+            let smtp = SMTPConfiguration(
+                host: "127.0.0.1", port: receiver.port, security: .startTLS, from: "alerts@rampart.test",
+                caFile: certificates.directory + "/ca.pem")
+            try await TestServer.withServer(
+                .sqlite,
+                configure: {
+                    Self.configure(&$0, smtp: smtp)
+                    $0.security.webhooks.maximumAttempts = 1
+                }
+            ) { client in
+                let deliveries = try await Self.alertOnNewDevice(client, recipients: ["sec@acme.com"])
+                #expect(deliveries.first?["status"] as? String == "failed", "\(deliveries)")
+                #expect((deliveries.first?["lastError"] as? String)?.contains("clear-text data after the STARTTLS reply") == true)
+                #expect(try receiver.messages().isEmpty)
+            }
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func aTransientReplyIsRetried(_ engine: TestEngine) async throws {
         try await TestSMTPReceiver.with(dataReplies: [451]) { receiver in

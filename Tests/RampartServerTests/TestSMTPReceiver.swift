@@ -19,13 +19,14 @@ struct TestSMTPReceiver: Sendable {
     /// `server.pem`/`server.key` enable STARTTLS, or TLS from connect with `implicitTLS`),
     /// `credentials` make AUTH PLAIN mandatory.
     static func with<R: Sendable>(
-        tls: String? = nil, implicitTLS: Bool = false, credentials: (String, String)? = nil, dataReplies: [Int] = [], rejectRecipients: [String] = [],
+        tls: String? = nil, implicitTLS: Bool = false, injectAfterSTARTTLS: Bool = false, credentials: (String, String)? = nil, dataReplies: [Int] = [], rejectRecipients: [String] = [],
         _ body: @Sendable (TestSMTPReceiver) async throws -> R
     ) async throws -> R {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString).jsonl").path
         var arguments = ["python3", script, "--out", output]
         if let tls { arguments += ["--cert", tls + "/server.pem", "--key", tls + "/server.key"] + (implicitTLS ? ["--implicit-tls"] : []) }
         if let (username, password) = credentials { arguments += ["--username", username, "--password", password] }
+        if injectAfterSTARTTLS { arguments.append("--inject-after-starttls") }
         if !dataReplies.isEmpty { arguments += ["--data-replies", dataReplies.map(String.init).joined(separator: ",")] }
         for address in rejectRecipients { arguments += ["--reject-rcpt", address] }
         let process = Process()

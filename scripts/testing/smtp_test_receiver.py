@@ -4,7 +4,8 @@
 
 It speaks enough of RFC 5321 to check a client: EHLO, STARTTLS (with --cert/--key), AUTH PLAIN
 (required with --username/--password, refused before TLS; --implicit-tls for TLS from connect), MAIL FROM, RCPT TO, DATA (undoing
-dot-stuffing), RSET, NOOP, QUIT. Every finished DATA is appended to --out as one JSON line with
+dot-stuffing), RSET, NOOP, QUIT. --inject-after-starttls appends clear-text replies to the
+STARTTLS one, as a network attacker would. Every finished DATA is appended to --out as one JSON line with
 the envelope, whether the session was encrypted and authenticated, the raw message and the
 decoded body. --data-replies 451,451 answers the first DATA transactions with those codes (then
 250); --reject-rcpt ADDR answers 550 to that recipient. It prints `PORT <n>` once listening and
@@ -17,6 +18,7 @@ parser.add_argument("--out", required=True)
 parser.add_argument("--cert")
 parser.add_argument("--key")
 parser.add_argument("--implicit-tls", action="store_true")
+parser.add_argument("--inject-after-starttls", action="store_true")
 parser.add_argument("--username")
 parser.add_argument("--password")
 parser.add_argument("--data-replies", default="")
@@ -65,7 +67,8 @@ class Session(socketserver.StreamRequestHandler):
                 caps.append("250 8BITMIME")
                 self.reply("\r\n".join(caps))
             elif verb == "STARTTLS" and context and not tls:
-                self.reply("220 go ahead")
+                # An attacker's trick: clear-text replies queued behind the STARTTLS one.
+                self.reply("220 go ahead" + ("\r\n250-injected\r\n250 AUTH PLAIN" if args.inject_after_starttls else ""))
                 try:
                     self.start_tls()
                 except (ssl.SSLError, OSError):

@@ -88,13 +88,17 @@ package struct SMTPClient: Sendable {
                 // Anything the server sent after its STARTTLS reply arrived in clear and may be an
                 // attacker's injection (CVE-2011-0411 class); refuse rather than read it as TLS data.
                 guard !conversation.parser.hasBufferedBytes else {
-                    throw RampartError(.unavailable, "SMTP protocol error: data after the STARTTLS reply")
+                    throw RampartError(.unavailable, "SMTP protocol error: clear-text data after the STARTTLS reply")
                 }
                 guard let tls else { throw RampartError(.internalError, "no TLS context for STARTTLS") }
+                let watcher = TLSHandshakeWatcher()
                 try await raw.eventLoop.submit {
+                    // In this order, first in the pipeline: TLS, then the watcher, then the reader.
+                    try raw.pipeline.syncOperations.addHandler(watcher, position: .first)
                     try raw.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName), position: .first)
                 }.get()
                 conversation.inHandshake = true
+                conversation.handshake = watcher
                 // What the server said before encryption is forgotten (RFC 3207 §4.2).
                 extensions = try await conversation.command("EHLO \(configuration.heloName)", expect: 250..<251, during: "EHLO after STARTTLS")
                     .lines
@@ -144,6 +148,8 @@ package struct SMTPClient: Sendable {
         /// TLS has started and no reply has come through it yet: a failure now is most likely the
         /// handshake (an untrusted certificate), whichever way the connection reports it.
         var inHandshake = false
+        /// After `STARTTLS`: refuses data read before the handshake completed.
+        var handshake: TLSHandshakeWatcher?
 
         init(replies: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) {
             self.replies = replies
@@ -161,6 +167,9 @@ package struct SMTPClient: Sendable {
                 }
                 guard let chunk else {
                     throw inHandshake ? SMTPClient.handshakeFailure : RampartError(.unavailable, "SMTP server closed the connection")
+                }
+                if let handshake, !handshake.isComplete {
+                    throw RampartError(.unavailable, "SMTP protocol error: clear-text data after the STARTTLS reply")
                 }
                 inHandshake = false
                 parser.feed(chunk.readableBytesView)
