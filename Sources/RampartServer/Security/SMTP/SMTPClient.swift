@@ -79,7 +79,7 @@ package struct SMTPClient: Sendable {
             var conversation = Conversation(replies: inbound.makeAsyncIterator(), outbound: outbound)
             conversation.inHandshake = configuration.security == .implicitTLS
             try await conversation.expect(200..<300, during: "greeting")
-            var extensions = try await conversation.command("EHLO \(configuration.heloName)", expect: 250..<251, during: "EHLO").lines
+            let extensions = try await conversation.command("EHLO \(configuration.heloName)", expect: 250..<251, during: "EHLO").lines
             if configuration.security == .startTLS {
                 guard extensions.contains(where: { $0.uppercased() == "STARTTLS" }) else {
                     throw RampartError(.unavailable, "the SMTP server did not offer STARTTLS, which is required")
@@ -99,11 +99,9 @@ package struct SMTPClient: Sendable {
                 }.get()
                 conversation.inHandshake = true
                 conversation.handshake = watcher
-                // What the server said before encryption is forgotten (RFC 3207 §4.2).
-                extensions = try await conversation.command("EHLO \(configuration.heloName)", expect: 250..<251, during: "EHLO after STARTTLS")
-                    .lines
+                // What the server said before encryption is forgotten (RFC 3207 §4.2): greet again.
+                try await conversation.command("EHLO \(configuration.heloName)", expect: 250..<251, during: "EHLO after STARTTLS")
             }
-            _ = extensions
             if let username = configuration.username, let password = configuration.password {
                 guard configuration.usesTLS else { throw RampartError(.configuration, "SMTP credentials are sent only over TLS") }
                 let token = Data(([0] + Array(username.utf8) + [0] + Array(password.exposedValue.utf8))).base64EncodedString()
