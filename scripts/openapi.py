@@ -103,9 +103,13 @@ schemas = {
     "SecurityEvent": {"type": "object", "properties": {"id": S, "kind": S, "occurredAt": S, "actorType": S, "actorId": {"type": ["string", "null"]},
                       "sourceIp": {"type": ["string", "null"]}, "userAgent": {"type": ["string", "null"]}, "requestId": {"type": ["string", "null"]},
                       "details": {"type": "object", "additionalProperties": S}}},
-    "AlertRule": {"type": "object", "properties": {"id": S, "name": S, "url": S, "kinds": {"type": "array", "items": S, "description": "Empty: every kind"},
-                  "createdAt": S, "secret": {"type": "string", "description": "HMAC-SHA256 key of X-Rampart-Signature; only in the creation response"},
-                  "deliveries": {"type": "array", "items": {"type": "object"}}}},
+    "AlertRule": {"type": "object", "properties": {"id": S, "name": S, "url": {"type": "string", "description": "Webhook; absent for an e-mail-only rule"},
+                  "emails": {"type": "array", "items": S, "description": "E-mail recipients; empty for a webhook-only rule"},
+                  "kinds": {"type": "array", "items": S, "description": "Empty: every kind"},
+                  "createdAt": S, "secret": {"type": "string", "description": "HMAC-SHA256 key of X-Rampart-Signature; only in the creation response of a rule with a url"},
+                  "deliveries": {"type": "array", "items": {"type": "object", "properties": {"id": S, "eventId": S,
+                                 "channel": {"type": "string", "enum": ["webhook", "email"]}, "status": {"type": "string", "enum": ["pending", "delivered", "failed"]},
+                                 "attempts": {"type": "integer"}, "lastError": S, "updatedAt": S}}}}},
     "ThrottlePolicy": {"type": "object", "description": "Milliseconds; fields left out keep the server default", "properties": {
         "account": {"type": "object", "properties": {k: {"type": "integer"} for k in ["window", "threshold", "baseDelay", "maxDelay"]}},
         "sourceIP": {"type": "object", "properties": {k: {"type": "integer"} for k in ["window", "threshold", "blockDuration", "maxBlockDuration", "strikeMemory", "ipv6Prefix"]}},
@@ -252,8 +256,13 @@ paths = {
                             "description": "RFC 3339 time or Unix microseconds"}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
                             {"name": "cursor", "in": "query", "schema": S}], extra=["422"])},
     "/v1/security/alert-rules": {
-        "post": op("Create an alert rule: event kinds to a webhook (secret shown once)", "security", ok(ref("AlertRule"), "Created", "201"),
-                   request={"type": "object", "required": ["name", "url"], "properties": {"name": S, "url": S, "kinds": {"type": "array", "items": S}}}, extra=["422"]),
+        "post": op("Create an alert rule: event kinds to a webhook (secret shown once), to e-mail recipients (needs the server's --smtp-url; "
+                   "422 with field `emails` otherwise), or both", "security", ok(ref("AlertRule"), "Created", "201"),
+                   request={"type": "object", "required": ["name"], "description": "At least one of url and emails",
+                            "properties": {"name": S, "url": {"type": "string", "description": "https:// webhook"},
+                                           "emails": {"type": "array", "items": {"type": "string", "format": "email"}, "maxItems": 20,
+                                                      "description": "Recipients (local@domain, no quoting or comments)"},
+                                           "kinds": {"type": "array", "items": S}}}, extra=["422"]),
         "get": op("Alert rules of the tenant", "security", ok(items("AlertRule")))},
     "/v1/security/alert-rules/{id}": {
         "get": op("An alert rule with its recent deliveries", "security", ok(ref("AlertRule")), params=[ID], extra=["404"]),

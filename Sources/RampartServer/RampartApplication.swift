@@ -128,7 +128,7 @@ package enum RampartApplication {
             SecurityJanitorService(store: store, monitor: services.security, clock: services.clock, interval: .seconds(300)),
             AlertDeliveryService(
                 store: store, keyring: keyring, monitor: services.security, clock: services.clock,
-                configuration: configuration.security.webhooks, logger: logger),
+                configuration: configuration.security.webhooks, smtp: configuration.smtp, logger: logger),
         ]
         if let exporter { background.insert(exporter, at: 1) }
         if let scheduler = try backupScheduler(

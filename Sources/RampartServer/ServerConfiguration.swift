@@ -26,6 +26,9 @@ package struct ServerConfiguration: Sendable {
     package var auditCheckpointInterval: Duration = .seconds(60)
     /// Forward every audit record to this syslog collector (off by default).
     package var auditSyslog: SyslogSink?
+    /// The operator's mail server for e-mail alerts (`--smtp-url`, `--smtp-from`, `--smtp-ca`);
+    /// off by default, and then alert rules can only name webhooks.
+    package var smtp: SMTPConfiguration?
     /// How often the server looks for policy changes made through other servers sharing the
     /// database; its own writes take effect before they are answered.
     package var policyRefreshInterval: Duration = .seconds(2)
@@ -68,6 +71,7 @@ package struct ServerConfiguration: Sendable {
     package var effectiveSecurity: SecurityConfiguration {
         var security = security
         security.secureCookies = security.secureCookies || usesTLS || insecureAllowPlainHTTP
+        if let smtp { security.smtp = smtp }
         return security
     }
 
@@ -87,6 +91,7 @@ package struct ServerConfiguration: Sendable {
         if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.contains("?") {
             throw RampartError(.configuration, "--public-url must be an http:// or https:// URL without a query")
         }
+        try smtp?.validate()
         if !Self.isLoopback(host) && !usesTLS {
             guard insecureAllowPlainHTTP else {
                 throw RampartError(

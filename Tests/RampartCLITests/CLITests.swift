@@ -74,6 +74,24 @@ import Testing
         }
     }
 
+    @Test func serveRefusesPlainSMTPOffLoopbackAndNeverPrintsTheSMTPPassword() throws {
+        try Self.withDataDirectory { directory in
+            let plain = try Self.rampart(
+                ["serve", "--data-dir", directory, "--smtp-url", "smtp://mail.example.com", "--smtp-from", "alerts@example.com"])
+            #expect(plain.status == 1)
+            #expect(plain.stderr.contains("refusing plain SMTP"), "\(plain.stderr)")
+            let password = "smtp-password-\(UUID().uuidString)"
+            let credentials = try Self.rampart(
+                ["serve", "--data-dir", directory, "--smtp-url", "smtp://127.0.0.1:2525", "--smtp-from", "alerts@example.com"],
+                environment: ["RAMPART_SMTP_USERNAME": "relay", "RAMPART_SMTP_PASSWORD": password])
+            #expect(credentials.status == 1)
+            #expect(credentials.stderr.contains("only over TLS"), "\(credentials.stderr)")
+            #expect(!credentials.stderr.contains(password) && !credentials.stdout.contains(password))
+            let noSender = try Self.rampart(["serve", "--data-dir", directory, "--smtp-url", "smtps://mail.example.com"])
+            #expect(noSender.status == 2, "\(noSender.stderr)")
+        }
+    }
+
     @Test func tenantsAndKeysOnAnEmbeddedDatabase() throws {
         try Self.withDataDirectory { directory in
             let migrate = try Self.rampart(["migrate", "--data-dir", directory])

@@ -57,12 +57,16 @@ import Testing
     }
 
     static func waitForScan(_ client: APIClient, _ id: String, token: String) async throws -> [String: Any] {
-        for _ in 0..<300 {
-            let json = try await client.send(.get, "/v1/scans/\(id)", token: token).json()
-            if let status = json["status"] as? String, ["succeeded", "failed", "cancelled"].contains(status) { return json }
+        // A deadline, not a count of polls: the whole suite in parallel on two cores can stretch a
+        // scan of a few rows to many seconds.
+        let deadline = ContinuousClock.now + .seconds(120)
+        var last: [String: Any] = [:]
+        while ContinuousClock.now < deadline {
+            last = try await client.send(.get, "/v1/scans/\(id)", token: token).json()
+            if let status = last["status"] as? String, ["succeeded", "failed", "cancelled"].contains(status) { return last }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw RampartError(.internalError, "scan \(id) did not finish")
+        throw RampartError(.internalError, "scan \(id) did not finish: \(last)")
     }
 
     static func decide(_ client: APIClient, _ f: TwoTenantFixture, groups: [String], column: String = "card_number") async throws -> Bool {

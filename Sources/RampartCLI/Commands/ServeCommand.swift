@@ -34,6 +34,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("audit-syslog-ca"), help: "PEM CA file for a tls:// syslog collector.")
     var auditSyslogCA: String?
 
+    @Option(
+        name: .customLong("smtp-url"),
+        help: ArgumentHelp(
+            "Mail server for e-mail alerts: smtps://host[:465] or smtp://host:587 (STARTTLS); plain smtp:// only to loopback.",
+            discussion: "Credentials come from RAMPART_SMTP_USERNAME and RAMPART_SMTP_PASSWORD."))
+    var smtpURL: String?
+
+    @Option(name: .customLong("smtp-from"), help: "Sender address of e-mail alerts (needed with --smtp-url).")
+    var smtpFrom: String?
+
+    @Option(name: .customLong("smtp-ca"), help: "PEM CA file for the mail server's certificate (default: system roots).")
+    var smtpCA: String?
+
     @Option(name: .customLong("trusted-proxy"), help: "A proxy address whose X-Forwarded-For is believed (repeatable).")
     var trustedProxies: [String] = []
 
@@ -74,6 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: LogLevelOption = .info
 
     func validate() throws {
+        if smtpURL != nil && smtpFrom == nil { throw ValidationError("--smtp-url needs --smtp-from") }
+        if smtpURL == nil && (smtpFrom != nil || smtpCA != nil) { throw ValidationError("--smtp-from and --smtp-ca need --smtp-url") }
         guard backupKeepDaily >= 1, backupKeepIntraday >= 0 else {
             throw ValidationError("--backup-keep-daily must be at least 1 and --backup-keep-intraday at least 0")
         }
@@ -103,6 +118,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.insecureAllowPlainHTTP = insecureAllowPlainHTTP
         configuration.auditSyslog = try auditSyslog.map { try SyslogSink(url: $0, caFile: auditSyslogCA) }
         configuration.trustedProxies = Set(trustedProxies)
+        if let smtpURL, let smtpFrom {
+            // Credentials only from the environment: flag values are visible to every local user in `ps`.
+            configuration.smtp = try SMTPConfiguration(
+                url: smtpURL, from: smtpFrom, caFile: smtpCA, environment: ProcessInfo.processInfo.environment)
+        }
         configuration.backup.directory = backupDirectory
         configuration.backup.offsiteDirectory = backupOffsiteDirectory
         configuration.backup.keyFile = backupKeyFile

@@ -36,6 +36,8 @@ package struct RampartError: Error, Sendable, CustomStringConvertible {
         package static let unavailable = Code("unavailable", 503)
         /// A datasource could not be read; the message starts with the connector's code (`auth: …`).
         package static let datasourceFailed = Code("datasource-failed", 502)
+        /// A remote party (an SMTP server) refused for good; retrying would not help.
+        package static let rejected = Code("rejected", 502)
         package static let configuration = Code("configuration", 500)
         package static let keyring = Code("keyring", 500)
         package static let storage = Code("storage", 500)

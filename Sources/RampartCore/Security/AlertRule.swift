@@ -1,19 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// A tenant's instruction to deliver some security events to a webhook.
+/// A tenant's instruction to deliver some security events to a webhook, to e-mail recipients, or
+/// to both (at least one channel).
 package struct AlertRule: Sendable, Equatable {
     package var id: String
     package var tenantID: TenantID
     package var name: String
     /// The kinds delivered; empty means every kind.
     package var kinds: Set<SecurityEventKind>
-    package var url: String
-    /// The HMAC signing secret, encrypted under the tenant key. Shown in clear once, at creation.
-    package var sealedSecret: String
+    /// The webhook, or `nil` for an e-mail-only rule.
+    package var url: String?
+    /// The webhook's HMAC signing secret, encrypted under the tenant key (`nil` without a webhook).
+    /// Shown in clear once, at creation.
+    package var sealedSecret: String?
+    /// Validated recipient addresses (see ``MailboxAddress``); empty for a webhook-only rule.
+    package var emails: [String]
     package var createdAt: Int64
 
     package init(
-        id: String, tenantID: TenantID, name: String, kinds: Set<SecurityEventKind>, url: String, sealedSecret: String, createdAt: Int64
+        id: String, tenantID: TenantID, name: String, kinds: Set<SecurityEventKind>, url: String?, sealedSecret: String?,
+        emails: [String] = [], createdAt: Int64
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -21,15 +27,27 @@ package struct AlertRule: Sendable, Equatable {
         self.kinds = kinds
         self.url = url
         self.sealedSecret = sealedSecret
+        self.emails = emails
         self.createdAt = createdAt
+    }
+
+    /// The channels a matching event is queued for: one delivery per channel.
+    package var channels: [AlertDelivery.Channel] {
+        (url == nil ? [] : [.webhook]) + (emails.isEmpty ? [] : [.email])
     }
 
     package func matches(_ kind: SecurityEventKind) -> Bool { kinds.isEmpty || kinds.contains(kind) }
 }
 
-/// One pending or finished delivery of an event to a rule's webhook (a persistent outbox, so
-/// retries survive restarts and any server sharing the database can send them).
+/// One pending or finished delivery of an event to one of a rule's channels (a persistent outbox,
+/// so retries survive restarts and any server sharing the database can send them).
 package struct AlertDelivery: Sendable, Equatable {
+    /// Where a delivery goes. An e-mail delivery is one message to all of the rule's recipients.
+    package enum Channel: String, Sendable, Codable {
+        case webhook
+        case email
+    }
+
     package enum Status: String, Sendable, Codable {
         case pending
         case delivered
@@ -41,18 +59,20 @@ package struct AlertDelivery: Sendable, Equatable {
     package var tenantID: TenantID
     package var ruleID: String
     package var eventID: String
+    package var channel: Channel
     package var status: Status
     package var attempts: Int
     package var nextAttemptAt: Int64
-    /// A short, secret-free description of the last failure (`HTTP 500`, `timeout`).
+    /// A short, secret-free description of the last failure (`HTTP 500`, `timeout`, `SMTP 550`).
     package var lastError: String?
     package var createdAt: Int64
     package var updatedAt: Int64
 
     package init(
-        id: String, tenantID: TenantID, ruleID: String, eventID: String, status: Status, attempts: Int, nextAttemptAt: Int64,
-        lastError: String?, createdAt: Int64, updatedAt: Int64
+        id: String, tenantID: TenantID, ruleID: String, eventID: String, channel: Channel = .webhook, status: Status, attempts: Int,
+        nextAttemptAt: Int64, lastError: String?, createdAt: Int64, updatedAt: Int64
     ) {
+        self.channel = channel
         self.id = id
         self.tenantID = tenantID
         self.ruleID = ruleID

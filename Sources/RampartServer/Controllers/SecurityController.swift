@@ -11,9 +11,14 @@ struct SecurityController {
 
     struct CreateRuleRequest: Decodable {
         var name: String
-        var url: String
+        /// A webhook, an e-mail recipient list, or both; at least one.
+        var url: String?
+        var emails: [String]?
         var kinds: [String]?
     }
+
+    /// Recipients per rule: enough for a security team, too few for a mailing list.
+    static let maximumRecipients = 20
 
     struct SettingsRequest: Decodable {
         var mfaRequired: Bool?
@@ -72,7 +77,11 @@ struct SecurityController {
             let body = try await JSONBody.decode(CreateRuleRequest.self, from: request, limit: limit)
             let name = try Validation.optionalText(body.name, field: "name", maximum: 200) ?? ""
             guard !name.isEmpty else { throw RampartError.validation("must not be empty", field: "name") }
-            let url = try WebhookURL.validate(body.url, configuration: services.security.configuration.webhooks)
+            let url = try body.url.map { try WebhookURL.validate($0, configuration: services.security.configuration.webhooks) }
+            let emails = try recipients(body.emails)
+            guard url != nil || !emails.isEmpty else {
+                throw RampartError.validation("give a webhook `url`, e-mail recipients in `emails`, or both", field: "url")
+            }
             var kinds = Set<SecurityEventKind>()
             for text in body.kinds ?? [] {
                 guard let kind = SecurityEventKind(rawValue: text) else {
@@ -81,15 +90,21 @@ struct SecurityController {
                 kinds.insert(kind)
             }
             let chosenKinds = kinds
-            let secret = Secret(RandomToken.generate())
+            // Only a webhook has a signing secret; e-mail is authenticated by the operator's mail server.
+            let secret = url == nil ? nil : Secret(RandomToken.generate())
             let now = services.clock.now()
             let keyring = services.keyring
             let id = UUIDv7.generate()
             let rule = try await store.write { tx -> AlertRule in
-                let sealed = try await keyring.encrypt(
-                    Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, purpose: WebhookSignature.purpose(ruleID: id), in: tx)
+                var sealed: String?
+                if let secret {
+                    sealed = try await keyring.encrypt(
+                        Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, purpose: WebhookSignature.purpose(ruleID: id),
+                        in: tx)
+                }
                 let rule = AlertRule(
-                    id: id, tenantID: principal.tenantID, name: name, kinds: chosenKinds, url: url, sealedSecret: sealed, createdAt: now)
+                    id: id, tenantID: principal.tenantID, name: name, kinds: chosenKinds, url: url, sealedSecret: sealed, emails: emails,
+                    createdAt: now)
                 try await tx.insertAlertRule(rule)
                 return rule
             }
@@ -162,6 +177,26 @@ struct SecurityController {
             }
             return try JSONBody.response(response(settings))
         }
+    }
+
+    /// Validated, de-duplicated recipients; refused when this server has no mail server, so a rule
+    /// is never accepted that could not deliver.
+    private func recipients(_ given: [String]?) throws -> [String] {
+        guard let given, !given.isEmpty else { return [] }
+        guard given.count <= Self.maximumRecipients else {
+            throw RampartError.validation("at most \(Self.maximumRecipients) recipients", field: "emails")
+        }
+        var seen = Set<String>()
+        var addresses: [String] = []
+        for text in given {
+            let address = try MailboxAddress.validate(text, field: "emails")
+            if seen.insert(address.lowercased()).inserted { addresses.append(address) }
+        }
+        guard services.security.configuration.smtp != nil else {
+            throw RampartError.validation(
+                "e-mail alerts are not available: this server has no SMTP server configured (rampart serve --smtp-url)", field: "emails")
+        }
+        return addresses
     }
 
     private func response(_ settings: TenantSecuritySettings?) -> TenantSettingsResponse {

@@ -113,6 +113,8 @@ package struct AlertRuleResponse: Codable, Sendable {
     package struct Delivery: Codable, Sendable {
         package var id: String
         package var eventId: String
+        /// `webhook` or `email`.
+        package var channel: String
         package var status: String
         package var attempts: Int
         package var lastError: String?
@@ -121,7 +123,10 @@ package struct AlertRuleResponse: Codable, Sendable {
 
     package var id: String
     package var name: String
-    package var url: String
+    /// The webhook; absent for an e-mail-only rule.
+    package var url: String?
+    /// E-mail recipients; empty for a webhook-only rule.
+    package var emails: [String]
     /// Empty: every kind.
     package var kinds: [String]
     package var createdAt: String
@@ -134,12 +139,14 @@ package struct AlertRuleResponse: Codable, Sendable {
         id = rule.id
         name = rule.name
         url = rule.url
+        emails = rule.emails
         kinds = rule.kinds.map(\.rawValue).sorted()
         createdAt = Timestamp.rfc3339(milliseconds: rule.createdAt)
         self.secret = secret?.exposedValue
         self.deliveries = deliveries?.suffix(50).map {
             Delivery(
-                id: $0.id, eventId: $0.eventID, status: $0.status.rawValue, attempts: $0.attempts, lastError: $0.lastError,
+                id: $0.id, eventId: $0.eventID, channel: $0.channel.rawValue, status: $0.status.rawValue, attempts: $0.attempts,
+                lastError: $0.lastError,
                 updatedAt: Timestamp.rfc3339(milliseconds: $0.updatedAt))
         }
     }

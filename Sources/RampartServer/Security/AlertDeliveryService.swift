@@ -6,32 +6,36 @@ import RampartCore
 import RampartStorage
 import ServiceLifecycle
 
-/// Delivers queued security alerts to tenants' webhooks, retrying failures with exponential
-/// back-off.
+/// Delivers queued security alerts to tenants' webhooks and e-mail recipients, retrying failures
+/// with exponential back-off.
 ///
 /// The queue is the `security_alert_deliveries` table, so nothing is lost in a restart and any
 /// server sharing the database may send. A server *claims* a due delivery by moving its next
 /// attempt past a lease before sending, so two servers never send the same attempt. It wakes when
 /// an event queues a delivery and otherwise checks every ``WebhookConfiguration/pollInterval``.
+/// Both channels share the outbox, the retry schedule and ``WebhookConfiguration/maximumAttempts``;
+/// an SMTP 5xx reply is final (the delivery fails at once), anything else is retried.
 package struct AlertDeliveryService: Service {
     let store: any Store
     let keyring: Keyring
     let monitor: SecurityMonitor
     let clock: any RampartClock
     let configuration: WebhookConfiguration
+    let smtp: SMTPConfiguration?
     let logger: Logger
 
     static let batchSize = 20
 
     package init(
         store: any Store, keyring: Keyring, monitor: SecurityMonitor, clock: any RampartClock, configuration: WebhookConfiguration,
-        logger: Logger
+        smtp: SMTPConfiguration? = nil, logger: Logger
     ) {
         self.store = store
         self.keyring = keyring
         self.monitor = monitor
         self.clock = clock
         self.configuration = configuration
+        self.smtp = smtp
         self.logger = logger
     }
 
@@ -76,46 +80,92 @@ package struct AlertDeliveryService: Service {
     private func attempt(_ delivery: AlertDelivery) async {
         let now = clock.now()
         // The lease outlasts one attempt; if this server dies mid-send, another retries after it.
-        let lease = now + Int64(configuration.timeout.components.seconds) * 1000 * 3 + 1000
+        let longest = max(configuration.timeout, smtp?.timeout ?? .zero)
+        let lease = now + Int64(longest.components.seconds) * 1000 * 3 + 1000
         do {
             guard try await store.write({ try await $0.claimAlertDelivery(id: delivery.id, dueAt: delivery.nextAttemptAt, leaseUntil: lease) })
             else { return }
-            let keyring = self.keyring
-            let loaded: (AlertRule, SecurityEvent, Secret<[UInt8]>)? = try await store.read { tx in
-                guard let rule = try await tx.alertRule(id: delivery.ruleID, in: delivery.tenantID),
-                    let event = try await tx.securityEvent(id: delivery.eventID, in: delivery.tenantID)
-                else { return nil }
-                let secret = try await keyring.decrypt(
-                    rule.sealedSecret, tenant: delivery.tenantID, purpose: WebhookSignature.purpose(ruleID: rule.id), in: tx)
-                return (rule, event, secret)
-            }
-            guard let (rule, event, secret) = loaded else {
-                try await finish(delivery, status: .failed, error: "rule or event no longer exists")
-                return
-            }
-            let body = try Self.payload(delivery: delivery, rule: rule, event: event)
-            let headers = [
-                (WebhookSignature.headerName, WebhookSignature.header(body: body, secret: secret)),
-                ("X-Rampart-Delivery", delivery.id), ("X-Rampart-Event", event.kind.rawValue),
-            ]
-            let status: Int
-            do {
-                status = try await WebhookClient(timeout: configuration.timeout).post(url: rule.url, body: body, headers: headers)
-            } catch let error as RampartError {
-                try await retry(delivery, error: error.message)
-                return
-            } catch {
-                try await retry(delivery, error: "send failed")
-                return
-            }
-            if (200..<300).contains(status) {
-                try await finish(delivery, status: .delivered, error: nil)
-            } else {
-                try await retry(delivery, error: "HTTP \(status)")
+            switch delivery.channel {
+            case .webhook: try await attemptWebhook(delivery)
+            case .email: try await attemptEmail(delivery)
             }
         } catch {
             logger.error("alert delivery bookkeeping failed", metadata: ["delivery": .string(delivery.id), "error": "\(error)"])
         }
+    }
+
+    private func attemptWebhook(_ delivery: AlertDelivery) async throws {
+        let keyring = self.keyring
+        let loaded: (AlertRule, SecurityEvent, Secret<[UInt8]>, String)? = try await store.read { tx in
+            guard let rule = try await tx.alertRule(id: delivery.ruleID, in: delivery.tenantID),
+                let event = try await tx.securityEvent(id: delivery.eventID, in: delivery.tenantID),
+                let url = rule.url, let sealed = rule.sealedSecret
+            else { return nil }
+            let secret = try await keyring.decrypt(
+                sealed, tenant: delivery.tenantID, purpose: WebhookSignature.purpose(ruleID: rule.id), in: tx)
+            return (rule, event, secret, url)
+        }
+        guard let (rule, event, secret, url) = loaded else {
+            try await finish(delivery, status: .failed, error: "rule, webhook or event no longer exists")
+            return
+        }
+        let body = try Self.payload(delivery: delivery, rule: rule, event: event)
+        let headers = [
+            (WebhookSignature.headerName, WebhookSignature.header(body: body, secret: secret)),
+            ("X-Rampart-Delivery", delivery.id), ("X-Rampart-Event", event.kind.rawValue),
+        ]
+        let status: Int
+        do {
+            status = try await WebhookClient(timeout: configuration.timeout).post(url: url, body: body, headers: headers)
+        } catch let error as RampartError {
+            try await retry(delivery, error: error.message)
+            return
+        } catch {
+            try await retry(delivery, error: "send failed")
+            return
+        }
+        if (200..<300).contains(status) {
+            try await finish(delivery, status: .delivered, error: nil)
+        } else {
+            try await retry(delivery, error: "HTTP \(status)")
+        }
+    }
+
+    private func attemptEmail(_ delivery: AlertDelivery) async throws {
+        guard let smtp else {
+            // The operator removed --smtp-url after the rule was made; it may come back.
+            try await retry(delivery, error: "no SMTP server configured")
+            return
+        }
+        let loaded: (AlertRule, SecurityEvent, Tenant)? = try await store.read { tx in
+            guard let rule = try await tx.alertRule(id: delivery.ruleID, in: delivery.tenantID), !rule.emails.isEmpty,
+                let event = try await tx.securityEvent(id: delivery.eventID, in: delivery.tenantID),
+                let tenant = try await tx.tenant(id: delivery.tenantID)
+            else { return nil }
+            return (rule, event, tenant)
+        }
+        guard let (rule, event, tenant) = loaded else {
+            try await finish(delivery, status: .failed, error: "rule, recipients or event no longer exist")
+            return
+        }
+        let outcome: SMTPClient.Outcome
+        do {
+            let message = try AlertEmail.message(
+                delivery: delivery, rule: rule, event: event, tenantSlug: tenant.slug, from: smtp.from, now: clock.now())
+            outcome = try await SMTPClient(configuration: smtp).send(message, to: rule.emails)
+        } catch let error as RampartError where error.code == .rejected || error.code == .badRequest {
+            try await finish(delivery, status: .failed, error: error.message)
+            logger.warning("alert e-mail refused", metadata: ["delivery": .string(delivery.id), "error": .string(error.message)])
+            return
+        } catch let error as RampartError {
+            try await retry(delivery, error: error.message)
+            return
+        } catch {
+            try await retry(delivery, error: "send failed")
+            return
+        }
+        let note = outcome.rejectedRecipients.isEmpty ? nil : "refused recipients: " + outcome.rejectedRecipients.joined(separator: ", ")
+        try await finish(delivery, status: .delivered, error: note)
     }
 
     private func retry(_ delivery: AlertDelivery, error: String) async throws {
@@ -139,7 +189,7 @@ package struct AlertDeliveryService: Service {
         var done = delivery
         done.attempts += 1
         done.status = status
-        done.lastError = error
+        done.lastError = error.map { String($0.prefix(200)) }
         done.updatedAt = clock.now()
         let update = done
         try await store.write { try await $0.updateAlertDelivery(update) }

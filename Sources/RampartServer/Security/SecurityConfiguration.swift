@@ -16,6 +16,9 @@ package struct SecurityConfiguration: Sendable {
     /// When one principal's denied decisions count as a spike.
     package var denialSpike = DenialSpikeDetector<String>.Configuration()
     package var webhooks = WebhookConfiguration()
+    /// The outgoing mail server for e-mail alerts; `nil`: rules with `emails` are refused. Set from
+    /// ``ServerConfiguration/smtp`` when the server starts.
+    package var smtp: SMTPConfiguration?
     /// Marks the device cookie `Secure`; set from the TLS configuration when the server starts.
     package var secureCookies = false
 
@@ -37,7 +40,8 @@ package struct APIRateLimitConfiguration: Sendable {
     }
 }
 
-/// Delivery of security alerts to tenants' webhooks.
+/// Delivery of security alerts to tenants' webhooks. The outbox settings (attempts, retry delays,
+/// poll interval) apply to e-mail deliveries too; ``SMTPConfiguration`` has the mail server.
 package struct WebhookConfiguration: Sendable {
     /// Allows `http://` webhook URLs. Off: alerts carry security details and must be encrypted.
     package var allowPlainHTTP = false

@@ -178,11 +178,14 @@ package final class SecurityMonitor: Sendable {
             guard tenant != .platform else { return false }
             var queued = false
             for rule in try await tx.alertRules(in: tenant) where rule.matches(kind) {
-                try await tx.insertAlertDelivery(
-                    AlertDelivery(
-                        id: UUIDv7.generate(), tenantID: tenant, ruleID: rule.id, eventID: event.id, status: .pending, attempts: 0,
-                        nextAttemptAt: now, lastError: nil, createdAt: now, updatedAt: now))
-                queued = true
+                // One delivery per channel, so a failing mail server never re-sends the webhook.
+                for channel in rule.channels {
+                    try await tx.insertAlertDelivery(
+                        AlertDelivery(
+                            id: UUIDv7.generate(), tenantID: tenant, ruleID: rule.id, eventID: event.id, channel: channel, status: .pending,
+                            attempts: 0, nextAttemptAt: now, lastError: nil, createdAt: now, updatedAt: now))
+                    queued = true
+                }
             }
             return queued
         }

@@ -28,5 +28,6 @@ package enum Migrations {
         M0007SCIM(),
         M0008SSO(),
         M0009Discovery(),
+        M0010AlertEmail(),
     ]
 }

@@ -280,10 +280,10 @@ extension SQLStoreTransaction {
     func insertAlertRule(_ rule: AlertRule) async throws {
         try await sql.raw(
             """
-            INSERT INTO security_alert_rules (id, tenant_id, name, kinds, url, sealed_secret, created_at)
+            INSERT INTO security_alert_rules (id, tenant_id, name, kinds, url, sealed_secret, emails, created_at)
             VALUES (\(bind: rule.id), \(bind: rule.tenantID.rawValue), \(bind: rule.name),
-                \(bind: rule.kinds.map(\.rawValue).sorted().joined(separator: ",")), \(bind: rule.url), \(bind: rule.sealedSecret),
-                \(bind: rule.createdAt))
+                \(bind: rule.kinds.map(\.rawValue).sorted().joined(separator: ",")), \(bind: rule.url ?? ""),
+                \(bind: rule.sealedSecret ?? ""), \(bind: try Self.encodeEmails(rule.emails)), \(bind: rule.createdAt))
             """
         ).run()
     }
@@ -318,9 +318,19 @@ extension SQLStoreTransaction {
             tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
             name: try row.decode(column: "name", as: String.self),
             kinds: Set(kinds),
-            url: try row.decode(column: "url", as: String.self),
-            sealedSecret: try row.decode(column: "sealed_secret", as: String.self),
+            // M0010AlertEmail: an e-mail-only rule stores its absent webhook as ''.
+            url: try row.decode(column: "url", as: String.self).nonEmpty,
+            sealedSecret: try row.decode(column: "sealed_secret", as: String.self).nonEmpty,
+            emails: try decodeEmails(try row.decode(column: "emails", as: String.self)),
             createdAt: try row.decode(column: "created_at", as: Int64.self))
+    }
+
+    static func encodeEmails(_ emails: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(emails), as: UTF8.self)
+    }
+
+    static func decodeEmails(_ text: String) throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 
     // MARK: Alert deliveries
@@ -328,10 +338,11 @@ extension SQLStoreTransaction {
     func insertAlertDelivery(_ delivery: AlertDelivery) async throws {
         try await sql.raw(
             """
-            INSERT INTO security_alert_deliveries (id, tenant_id, rule_id, event_id, status, attempts, next_attempt_at, last_error,
-                created_at, updated_at)
+            INSERT INTO security_alert_deliveries (id, tenant_id, rule_id, event_id, channel, status, attempts, next_attempt_at,
+                last_error, created_at, updated_at)
             VALUES (\(bind: delivery.id), \(bind: delivery.tenantID.rawValue), \(bind: delivery.ruleID), \(bind: delivery.eventID),
-                \(bind: delivery.status.rawValue), \(bind: Int64(delivery.attempts)), \(bind: delivery.nextAttemptAt),
+                \(bind: delivery.channel.rawValue), \(bind: delivery.status.rawValue), \(bind: Int64(delivery.attempts)),
+                \(bind: delivery.nextAttemptAt),
                 \(bind: delivery.lastError), \(bind: delivery.createdAt), \(bind: delivery.updatedAt))
             """
         ).run()
@@ -381,6 +392,7 @@ extension SQLStoreTransaction {
             tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
             ruleID: try row.decode(column: "rule_id", as: String.self),
             eventID: try row.decode(column: "event_id", as: String.self),
+            channel: AlertDelivery.Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .webhook,
             status: AlertDelivery.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .failed,
             attempts: Int(try row.decode(column: "attempts", as: Int64.self)),
             nextAttemptAt: try row.decode(column: "next_attempt_at", as: Int64.self),
@@ -388,4 +400,8 @@ extension SQLStoreTransaction {
             createdAt: try row.decode(column: "created_at", as: Int64.self),
             updatedAt: try row.decode(column: "updated_at", as: Int64.self))
     }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }
