@@ -11,10 +11,15 @@ import Foundation
 package struct DatasourcePathPolicy: Sendable {
     package var allowedRoots: [String]
     package var forbiddenRoots: [String]
+    /// The server's setting: with no allowed roots, no file datasource at all, because "anywhere"
+    /// would let one tenant read another tenant's datasource files. The CLI, run by whoever owns
+    /// the files, reads anywhere.
+    package var requiresAllowedRoot: Bool
 
-    package init(allowedRoots: [String] = [], forbiddenRoots: [String] = []) {
+    package init(allowedRoots: [String] = [], forbiddenRoots: [String] = [], requiresAllowedRoot: Bool = false) {
         self.allowedRoots = allowedRoots
         self.forbiddenRoots = forbiddenRoots
+        self.requiresAllowedRoot = requiresAllowedRoot
     }
 
     /// `nil` when `path` may be read, else why not.
@@ -23,6 +28,9 @@ package struct DatasourcePathPolicy: Sendable {
         let resolved = Self.resolve(path)
         if forbiddenRoots.contains(where: { Self.isWithin(resolved, Self.resolve($0)) }) {
             return "must not be inside the server's own data directory"
+        }
+        if allowedRoots.isEmpty && requiresAllowedRoot {
+            return "file datasources are off on this server: the operator allows directories with --datasource-root"
         }
         if !allowedRoots.isEmpty, !allowedRoots.contains(where: { Self.isWithin(resolved, Self.resolve($0)) }) {
             return "must be under one of the directories the server allows for datasources"

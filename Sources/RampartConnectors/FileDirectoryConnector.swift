@@ -37,11 +37,19 @@ package struct FileDirectoryConnector: DatasourceConnector {
 
         func files() throws(ConnectorError) -> [String] {
             do {
+                // Regular files only: a link inside the directory could lead anywhere on the host,
+                // around the path policy that was checked for the directory itself.
                 return try FileManager.default.contentsOfDirectory(atPath: connector.directory)
-                    .filter { $0.hasSuffix(connector.format.suffix) }.sorted()
+                    .filter { $0.hasSuffix(connector.format.suffix) && isRegularFile($0) }.sorted()
             } catch {
                 throw ConnectorError(.permission, "cannot list \(connector.directory)")
             }
+        }
+
+        func isRegularFile(_ file: String) -> Bool {
+            let path = (connector.directory as NSString).appendingPathComponent(file)
+            // attributesOfItem does not follow a link in the last component: a link reports its own type.
+            return (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
         }
 
         func read(_ file: String) throws(ConnectorError) -> (columns: [String], rows: [[String?]]) {

@@ -24,6 +24,9 @@ package enum TestServer {
         configuration.passwordParameters = .testing
         configuration.bootstrapPassword = Secret(operatorPassword)
         configuration.environment = [:]
+        // Tests name file datasources anywhere (missing ones included); the data directory stays
+        // forbidden. The product default, no root, turns file datasources off.
+        configuration.discovery.allowedPathRoots = ["/"]
         return configuration
     }
 

@@ -453,4 +453,43 @@ import Testing
             }
         }
     }
+
+    /// Without an operator-allowed directory no tenant can name a file on the host; inside one,
+    /// a link to a file elsewhere is not read.
+    @Test func fileDatasourcesNeedAnAllowedRootAndLinksAreNotFollowed() async throws {
+        let outside = try Self.directory()
+        let secret = try Self.directory()
+        defer {
+            try? FileManager.default.removeItem(atPath: outside)
+            try? FileManager.default.removeItem(atPath: secret)
+        }
+        try FileManager.default.createDirectory(atPath: outside + "/files", withIntermediateDirectories: true)
+        try "name,email\nann,ann@example.com\n".write(toFile: outside + "/files/plain.csv", atomically: true, encoding: .utf8)
+        try "token,owner\nsecret-of-another-tenant,bob\n".write(toFile: secret + "/other.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: outside + "/files/linked.csv", withDestinationPath: secret + "/other.csv")
+        try await TestDatabase.withFresh(.sqlite) { database in
+            var closed = TestServer.configuration(for: database)
+            closed.discovery.allowedPathRoots = []
+            try await TestServer.run(closed) { client in
+                let f = try await TwoTenantFixture.make(client)
+                let reply = try await client.send(
+                    .post, "/v1/datasources", token: f.a.adminToken, body: .json(["name": "files", "kind": "csv-dir", "path": outside + "/files"]))
+                #expect(reply.status == 422 && reply.text.contains("--datasource-root"), "\(reply.text)")
+            }
+        }
+        try await TestDatabase.withFresh(.sqlite) { database in
+            var open = TestServer.configuration(for: database)
+            open.discovery.allowedPathRoots = [outside]
+            try await TestServer.run(open) { client in
+                let f = try await TwoTenantFixture.make(client)
+                let created = try await client.send(
+                    .post, "/v1/datasources", token: f.a.adminToken, body: .json(["name": "files", "kind": "csv-dir", "path": outside + "/files"]))
+                #expect(created.status == 201, "\(created.text)")
+                let schema = try await client.send(.get, "/v1/datasources/\(try created.string("id"))/schema", token: f.a.adminToken)
+                #expect(schema.status == 200, "\(schema.text)")
+                #expect(schema.text.contains("plain"), "\(schema.text)")
+                #expect(!schema.text.contains("linked") && !schema.text.contains("token"), "a linked file is not listed: \(schema.text)")
+            }
+        }
+    }
 }

@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
     var scanConcurrency: Int = 2
     @Option(name: .customLong("scan-concurrency-per-tenant"), help: "Discovery scans one tenant runs at once, over all servers.")
     var scanConcurrencyPerTenant: Int = 1
-    @Option(name: .customLong("datasource-root"), help: "A directory file datasources may be under (repeatable; default: anywhere but the data directory).")
+    @Option(name: .customLong("datasource-root"), help: "A directory file datasources may be under (repeatable; without one, file datasources are off).")
     var datasourceRoots: [String] = []
     @Option(name: .customLong("backup-dir"), help: "Take scheduled encrypted backups into this directory (off by default).")
     var backupDirectory: String?

@@ -19,14 +19,14 @@ package struct DiscoveryConfiguration: Sendable {
     /// This server's stable name in the scan queue: scans it left `running` are failed when it
     /// starts again. Defaults to the host name and data directory.
     package var instanceID: String?
-    /// Directories file datasources must be under; empty allows any absolute path. The server's
+    /// Directories file datasources must be under; empty turns file datasources off. The server's
     /// data directory is always refused.
     package var allowedPathRoots: [String] = []
 
     package init() {}
 
     func pathPolicy(dataDirectory: String) -> DatasourcePathPolicy {
-        DatasourcePathPolicy(allowedRoots: allowedPathRoots, forbiddenRoots: [dataDirectory])
+        DatasourcePathPolicy(allowedRoots: allowedPathRoots, forbiddenRoots: [dataDirectory], requiresAllowedRoot: true)
     }
 
     func resolvedInstanceID(dataDirectory: String) -> String {
