@@ -116,10 +116,11 @@ package enum DatabaseRestore {
                     // or a self-reference cannot fail a correct restore half-way.
                     try await session.execute("PRAGMA defer_foreign_keys = ON")
                     let result = try await body(session)
-                    try await session.execute("COMMIT")
+                    try await runToCompletion { try await session.execute("COMMIT") }
                     return result
                 } catch {
-                    try? await session.execute("ROLLBACK")
+                    // The server's own connection: an open transaction left on it would wedge it.
+                    try? await runToCompletion { try await session.execute("ROLLBACK") }
                     throw error
                 }
             }

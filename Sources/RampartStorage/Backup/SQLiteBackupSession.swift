@@ -33,8 +33,12 @@ struct SQLiteBackupSession: BackupSession {
             try await connection.close()
             return result
         } catch {
-            try? await session.execute("ROLLBACK")
-            try? await connection.close()
+            // A cancelled backup still releases its snapshot and connection: a reader left open
+            // would keep the WAL from being checkpointed.
+            try? await runToCompletion {
+                try? await session.execute("ROLLBACK")
+                try await connection.close()
+            }
             throw error
         }
     }

@@ -47,10 +47,12 @@ package final class SQLiteDatabase: Database {
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await body(sql)
-                try await sql.raw("COMMIT").run()
+                // Once the body is done the commit goes through, whoever cancels the caller.
+                try await runToCompletion { try await sql.raw("COMMIT").run() }
                 return result
             } catch {
-                try? await sql.raw("ROLLBACK").run()
+                // A cancelled caller must still end the transaction: see `runToCompletion`.
+                try? await runToCompletion { try await sql.raw("ROLLBACK").run() }
                 throw error
             }
         }
