@@ -13,9 +13,10 @@ package protocol DatasourceConnector: Sendable {
 package protocol DatasourceSession: Sendable {
     /// Every table, with its columns and a row-count estimate.
     func schema() async throws(ConnectorError) -> [SchemaTable]
-    /// Rows of `table`, each value as text (`nil` for NULL), in `table.columns` order: at most
-    /// `limit` rows picked at random where the engine can, or every row when `limit` is `nil`.
-    func rows(of table: SchemaTable, limit: Int?) async throws(ConnectorError) -> [[String?]]
+    /// Rows of `table`, read a batch at a time, each value as text (`nil` for NULL): at most
+    /// `limit` rows picked at random where the engine can, or, when `limit` is `nil`, every row
+    /// up to `maximumRows` (a full scan's cap).
+    func rows(of table: SchemaTable, limit: Int?, maximumRows: Int) async throws(ConnectorError) -> any RowBatches
     func close() async
 }
 

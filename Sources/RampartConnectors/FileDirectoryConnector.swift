@@ -3,24 +3,25 @@
 import Foundation
 import RampartDiscovery
 
-/// A directory of CSV or JSON Lines files, one table per file, read with discovery's own readers.
+/// A directory of CSV or JSON Lines files, one table per file, read with discovery's own readers
+/// a block at a time (``FileRowBatches``), so files of any size are scanned in bounded memory.
 package struct FileDirectoryConnector: DatasourceConnector {
     package enum Format: Sendable {
         case csv
         case jsonLines
 
-        var suffix: String { self == .csv ? ".csv" : ".jsonl" }
+        package var suffix: String { self == .csv ? ".csv" : ".jsonl" }
     }
 
     package let directory: String
     package let format: Format
-    /// Files larger than this are refused rather than read into memory.
-    package let maximumFileSize: Int
+    /// Bytes read from a file at a time.
+    package let blockBytes: Int
 
-    package init(directory: String, format: Format, maximumFileSize: Int = 512 << 20) {
+    package init(directory: String, format: Format, blockBytes: Int = 4 << 20) {
         self.directory = directory
         self.format = format
-        self.maximumFileSize = maximumFileSize
+        self.blockBytes = max(1, blockBytes)
     }
 
     package func connect() async throws(ConnectorError) -> any DatasourceSession {
@@ -52,38 +53,43 @@ package struct FileDirectoryConnector: DatasourceConnector {
             return (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
         }
 
-        func read(_ file: String) throws(ConnectorError) -> (columns: [String], rows: [[String?]]) {
-            let path = (connector.directory as NSString).appendingPathComponent(file)
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            guard size <= connector.maximumFileSize else { throw ConnectorError(.invalidData, "\(file) is larger than \(connector.maximumFileSize) bytes") }
-            guard let data = FileManager.default.contents(atPath: path) else { throw ConnectorError(.permission, "cannot read \(file)") }
-            do {
-                switch connector.format {
-                case .csv:
-                    let table = try CSVReader.parse(data)
-                    return (table.header, table.rows)
-                case .jsonLines:
-                    let table = try JSONLinesReader.parse(data)
-                    return (table.columns, table.rows)
-                }
-            } catch {
-                throw ConnectorError(.invalidData, "\(file): \(error)")
+        func path(_ file: String) -> String { (connector.directory as NSString).appendingPathComponent(file) }
+
+        /// The columns from the file's first records (the CSV header; the JSON keys seen there)
+        /// and a row estimate from their average length: the schema never reads a whole file,
+        /// yet a file whose first records do not parse fails here, in "test connection".
+        func describe(_ file: String) throws(ConnectorError) -> (columns: [String], estimatedRows: Int64?) {
+            var batches = try FileRowBatches(path: path(file), format: connector.format, name: file, blockBytes: connector.blockBytes)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path(file))[.size] as? Int) ?? 0
+            var rows = 0
+            var bytes = 0
+            while rows == 0, let block = try batches.nextBlockRows() {
+                rows += block.rows.count
+                bytes += block.bytes
             }
+            if bytes >= size { return (batches.columns, Int64(rows)) }
+            guard rows > 0 else { return (batches.columns, nil) }
+            return (batches.columns, Int64(Double(rows) * Double(size) / Double(bytes)))
         }
 
         func schema() async throws(ConnectorError) -> [SchemaTable] {
             try files().map { file throws(ConnectorError) in
-                let table = try read(file)
+                let described = try describe(file)
                 return SchemaTable(
                     schema: nil, name: String(file.dropLast(connector.format.suffix.count)),
-                    columns: table.columns.map { SchemaColumn(name: $0, type: "text") }, estimatedRows: Int64(table.rows.count))
+                    columns: described.columns.map { SchemaColumn(name: $0, type: "text") }, estimatedRows: described.estimatedRows)
             }
         }
 
-        /// Every row, whatever `limit`: a file is read whole anyway, and the scanner's seeded
-        /// reservoir then picks the sample, so scans of the same files are reproducible.
-        func rows(of table: SchemaTable, limit: Int?) async throws(ConnectorError) -> [[String?]] {
-            try read(table.name + connector.format.suffix).rows
+        /// Every row, whatever `limit`, up to `maximumRows`: a file has no random access by row,
+        /// and the scanner's seeded reservoir picks the sample, so scans of the same files are
+        /// reproducible. The file is read a block at a time.
+        func rows(of table: SchemaTable, limit: Int?, maximumRows: Int) async throws(ConnectorError) -> any RowBatches {
+            let file = table.name + connector.format.suffix
+            guard isRegularFile(file) else { throw ConnectorError(.notFound, "\(file) is no longer in \(connector.directory)") }
+            var batches = try FileRowBatches(path: path(file), format: connector.format, name: file, blockBytes: connector.blockBytes)
+            batches.remaining = maximumRows
+            return batches
         }
 
         func close() async {}

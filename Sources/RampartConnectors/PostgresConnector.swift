@@ -201,20 +201,49 @@ package struct PostgresConnector: DatasourceConnector {
             return tables
         }
 
-        func rows(of table: SchemaTable, limit: Int?) async throws(ConnectorError) -> [[String?]] {
-            guard !table.columns.isEmpty else { return [] }
+        func rows(of table: SchemaTable, limit: Int?, maximumRows: Int) async throws(ConnectorError) -> any RowBatches {
+            let columns = table.columns.map(\.name)
+            guard !table.columns.isEmpty else { return ArrayRowBatches(columns: columns, rows: []) }
             let projection = table.columns.map { "\(Self.quote($0.name))::text" }.joined(separator: ", ")
             let source = "\(Self.quote(table.schema ?? "public")).\(Self.quote(table.name))"
-            guard let limit else { return try await query("SELECT \(projection) FROM \(source)") }
+            guard let limit else {
+                // A full scan streams: rows arrive as the batches are consumed, up to the cap.
+                do {
+                    let rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(projection) FROM \(source) LIMIT \(maximumRows)"), logger: logger)
+                    return Stream(iterator: rows.makeAsyncIterator(), columns: columns, settings: settings)
+                } catch {
+                    throw PostgresConnector.map(error, settings: settings)
+                }
+            }
             // On a large table, a block sample sized for about twice the rows wanted keeps the read
-            // small; random order over it then picks the sample.
+            // small; random order over it then picks the sample. A sample is bounded by the caller.
             if let estimate = table.estimatedRows, estimate > Int64(limit) * 10 {
                 let percent = min(100, max(0.01, Double(limit) * 2 * 100 / Double(estimate)))
                 let sampled = try await query(
                     "SELECT \(projection) FROM \(source) TABLESAMPLE SYSTEM (\(String(format: "%.4f", percent))) ORDER BY random() LIMIT \(limit)")
-                if sampled.count >= limit / 2 { return sampled }
+                if sampled.count >= limit / 2 { return ArrayRowBatches(columns: columns, rows: sampled) }
             }
-            return try await query("SELECT \(projection) FROM \(source) ORDER BY random() LIMIT \(limit)")
+            return ArrayRowBatches(columns: columns, rows: try await query("SELECT \(projection) FROM \(source) ORDER BY random() LIMIT \(limit)"))
+        }
+
+        /// A streamed result, handed out a batch at a time.
+        struct Stream: RowBatches {
+            var iterator: PostgresRowSequence.AsyncIterator
+            let columns: [String]
+            let settings: Settings
+            static let batchRows = 10_000
+
+            mutating func next() async throws(ConnectorError) -> [[String?]]? {
+                var batch: [[String?]] = []
+                do {
+                    while batch.count < Self.batchRows, let row = try await iterator.next() {
+                        batch.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+                    }
+                } catch {
+                    throw PostgresConnector.map(error, settings: settings)
+                }
+                return batch.isEmpty ? nil : batch
+            }
         }
 
         func close() async { try? await connection.close() }

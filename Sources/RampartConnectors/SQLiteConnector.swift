@@ -62,16 +62,67 @@ package struct SQLiteConnector: DatasourceConnector {
             }
         }
 
-        func rows(of table: SchemaTable, limit: Int?) async throws(ConnectorError) -> [[String?]] {
-            guard !table.columns.isEmpty else { return [] }
+        func rows(of table: SchemaTable, limit: Int?, maximumRows: Int) async throws(ConnectorError) -> any RowBatches {
+            let columns = table.columns.map(\.name)
+            guard !table.columns.isEmpty else { return ArrayRowBatches(columns: columns, rows: []) }
             let projection = table.columns.map { "CAST(\(Self.quote($0.name)) AS TEXT)" }.joined(separator: ", ")
-            let tail = limit.map { " ORDER BY random() LIMIT \($0)" } ?? ""
-            do {
-                let rows = try await connection.query("SELECT \(projection) FROM \(Self.quote(table.name))\(tail)")
-                return rows.map { row in row.columns.map { $0.data.string } }
-            } catch {
-                throw ConnectorError(.invalidData, "cannot read table \(table.name)")
+            if let limit {
+                // A sample is bounded by the caller, so it is read in one query.
+                do {
+                    let rows = try await connection.query("SELECT \(projection) FROM \(Self.quote(table.name)) ORDER BY random() LIMIT \(limit)")
+                    return ArrayRowBatches(columns: columns, rows: rows.map { row in row.columns.map { $0.data.string } })
+                } catch {
+                    throw ConnectorError(.invalidData, "cannot read table \(table.name)")
+                }
             }
+            return Pages(connection: connection, table: table.name, projection: projection, columns: columns, remaining: maximumRows)
+        }
+
+        /// A full scan, a page at a time in rowid order (a `WITHOUT ROWID` table by offset).
+        struct Pages: RowBatches {
+            let connection: SQLiteConnection
+            let table: String
+            let projection: String
+            let columns: [String]
+            var remaining: Int
+            var afterRowID: Int64 = .min
+            var offset = 0
+            var byOffset = false
+            static let pageRows = 10_000
+
+            mutating func next() async throws(ConnectorError) -> [[String?]]? {
+                guard remaining > 0 else { return nil }
+                let count = min(Self.pageRows, remaining)
+                do {
+                    var rows: [[String?]]
+                    if !byOffset {
+                        do {
+                            let page = try await connection.query(
+                                "SELECT rowid, \(projection) FROM \(quote(table)) WHERE rowid > ? ORDER BY rowid LIMIT \(count)",
+                                [.integer(Int(afterRowID))])
+                            if let last = page.last?.columns.first?.data.integer { afterRowID = Int64(last) }
+                            rows = page.map { row in row.columns.dropFirst().map { $0.data.string } }
+                        } catch {
+                            guard afterRowID == .min else { throw error }
+                            byOffset = true
+                            return try await next()
+                        }
+                    } else {
+                        let page = try await connection.query("SELECT \(projection) FROM \(quote(table)) LIMIT \(count) OFFSET \(offset)")
+                        rows = page.map { row in row.columns.map { $0.data.string } }
+                        offset += rows.count
+                    }
+                    remaining -= rows.count
+                    if rows.count < count { remaining = 0 }
+                    return rows.isEmpty ? nil : rows
+                } catch let error as ConnectorError {
+                    throw error
+                } catch {
+                    throw ConnectorError(.invalidData, "cannot read table \(table)")
+                }
+            }
+
+            func quote(_ identifier: String) -> String { Session.quote(identifier) }
         }
 
         func close() async { try? await connection.close() }

@@ -72,9 +72,11 @@ import Testing
         #expect(tables.map(\.name) == ["t"] && tables.first?.estimatedRows == 50)
         #expect(tables.first?.columns == [SchemaColumn(name: "id", type: "INTEGER"), SchemaColumn(name: "v", type: "TEXT")])
         let table = try #require(tables.first)
-        let sample = try await session.rows(of: table, limit: 10)
+        var sampled = try await session.rows(of: table, limit: 10, maximumRows: .max)
+        let sample = try await sampled.collect()
         #expect(sample.count == 10 && sample.allSatisfy { $0.count == 2 && $0[1]?.hasPrefix("v") == true })
-        #expect(try await session.rows(of: table, limit: nil).count == 50)
+        var all = try await session.rows(of: table, limit: nil, maximumRows: .max)
+        #expect(try await all.collect().count == 50)
         await session.close()
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "reading changed nothing")
     }

@@ -93,12 +93,15 @@ struct DiscoverCommand: AsyncParsableCommand {
                 var rowsRead = 0
                 var bytesRead = 0
                 for (index, table) in tables.enumerated() {
-                    let rows = try await session.rows(of: table, limit: fullScan ? nil : sampleSize)
-                    rowsRead += rows.count
-                    bytesRead += rows.reduce(0) { sum, row in sum + row.reduce(0) { $0 + ($1?.utf8.count ?? 0) } }
-                    report.columns += try await scanner.scan([
-                        DiscoveryTable(name: table.qualifiedName, columns: table.columns.map(\.name), rows: rows)
-                    ]).columns
+                    var batches = try await session.rows(of: table, limit: fullScan ? nil : sampleSize, maximumRows: Int.max)
+                    var scan = scanner.beginTable(name: table.qualifiedName, columns: batches.columns)
+                    while let batch = try await batches.next() {
+                        scan.extend(to: batches.columns)
+                        scan.add(batch)
+                    }
+                    rowsRead += scan.rows
+                    bytesRead += scan.bytes
+                    report.columns += scanner.finish(scan)
                     if showProgress {
                         let width = 30
                         let filled = width * (index + 1) / max(1, tables.count)

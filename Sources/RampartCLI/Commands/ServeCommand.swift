@@ -58,6 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
     var scanConcurrency: Int = 2
     @Option(name: .customLong("scan-concurrency-per-tenant"), help: "Discovery scans one tenant runs at once, over all servers.")
     var scanConcurrencyPerTenant: Int = 1
+    @Option(name: .customLong("scan-max-rows"), help: "Rows a full discovery scan reads from one table at most.")
+    var scanMaxRows: Int = 10_000_000
     @Option(name: .customLong("datasource-root"), help: "A directory file datasources may be under (repeatable; without one, file datasources are off).")
     var datasourceRoots: [String] = []
     @Option(name: .customLong("backup-dir"), help: "Take scheduled encrypted backups into this directory (off by default).")
@@ -104,10 +106,12 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...3600).contains(policyRefreshSeconds) else { throw ValidationError("--policy-refresh-seconds must be from 1 to 3600") }
         guard (0...64).contains(scanConcurrency) else { throw ValidationError("--scan-concurrency must be from 0 to 64") }
         guard (1...64).contains(scanConcurrencyPerTenant) else { throw ValidationError("--scan-concurrency-per-tenant must be from 1 to 64") }
+        guard scanMaxRows >= 1 else { throw ValidationError("--scan-max-rows must be at least 1") }
         var configuration = ServerConfiguration()
         configuration.policyRefreshInterval = .seconds(policyRefreshSeconds)
         configuration.discovery.maximumConcurrentScans = scanConcurrency
         configuration.discovery.maximumConcurrentScansPerTenant = scanConcurrencyPerTenant
+        configuration.discovery.maximumRowsPerTable = scanMaxRows
         configuration.discovery.allowedPathRoots = datasourceRoots
         configuration.host = host
         configuration.port = port

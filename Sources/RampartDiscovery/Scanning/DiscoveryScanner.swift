@@ -55,18 +55,18 @@ public struct DiscoveryScanner: Sendable {
         var totals = Totals()
         for (index, table) in tables.enumerated() {
             try Task.checkCancellation()
-            var state = TableState(table: table.name, columns: table.columns, configuration: configuration)
+            var state = beginTable(name: table.name, columns: table.columns)
             switch table.rows {
             case .array(let rows):
                 for row in rows {
-                    state.add(row, totals: &totals)
+                    totals.add(row, to: &state)
                     if totals.rows % configuration.progressInterval == 0 {
                         progress?(totals.progress(done: index, total: tables.count, table: table.name))
                     }
                 }
             case .stream(let rows):
                 for try await row in rows {
-                    state.add(row, totals: &totals)
+                    totals.add(row, to: &state)
                     if totals.rows % configuration.progressInterval == 0 {
                         try Task.checkCancellation()
                         progress?(totals.progress(done: index, total: tables.count, table: table.name))
@@ -82,9 +82,8 @@ public struct DiscoveryScanner: Sendable {
 
     /// Scans one table whose rows are any sequence (a file being parsed, an array), synchronously.
     public func scanTable(name: String, columns: [String], rows: some Sequence<[String?]>) -> [ColumnReport] {
-        var state = TableState(table: name, columns: columns, configuration: configuration)
-        var totals = Totals()
-        for row in rows { state.add(row, totals: &totals) }
+        var state = beginTable(name: name, columns: columns)
+        for row in rows { state.add(row) }
         return state.finish(classifier: classifier)
     }
 
@@ -94,41 +93,73 @@ public struct DiscoveryScanner: Sendable {
         var rows = 0
         var bytes = 0
 
+        mutating func add(_ row: [String?], to table: inout TableScan) {
+            let before = table.bytes
+            table.add(row)
+            rows += 1
+            bytes += table.bytes - before
+        }
+
         func progress(done: Int, total: Int, table: String?) -> DiscoveryProgress {
             DiscoveryProgress(tablesDone: done, tablesTotal: total, rowsRead: rows, bytesRead: bytes, currentTable: table)
         }
     }
 
-    private struct TableState {
-        let table: String
-        var profilers: [ColumnProfiler]
-        var rows = 0
+    /// One table being scanned, fed a batch of rows at a time: what a caller that reads the rows
+    /// itself (a database cursor, a file read in chunks) uses, so no table is held in memory.
+    public struct TableScan: Sendable {
+        /// The table's name.
+        public let table: String
+        /// Rows added so far.
+        public private(set) var rows = 0
+        /// UTF-8 bytes of the non-NULL values added so far.
+        public private(set) var bytes = 0
+        private var profilers: [ColumnProfiler]
+        private let configuration: Configuration
+        private let seed: UInt64
 
         init(table: String, columns: [String], configuration: Configuration) {
             self.table = table
+            self.configuration = configuration
             var seed = configuration.seed
             for b in table.utf8 { seed = (seed ^ UInt64(b)) &* 0x100_0000_01B3 }
-            self.profilers = columns.map {
-                ColumnProfiler(
-                    columnName: $0,
-                    sampleLimit: configuration.sampleLimit,
-                    maxValueBytes: configuration.classification.maxInspectedBytes,
-                    seed: seed
-                )
+            self.seed = seed
+            self.profilers = []
+            extend(to: columns)
+        }
+
+        /// The column names, in row order.
+        public var columns: [String] { profilers.map(\.columnName) }
+
+        /// Adds columns that appeared after the scan began (a JSON key first seen halfway through
+        /// a file): `columns` must start with the current ones. Earlier rows count as NULL there.
+        public mutating func extend(to columns: [String]) {
+            guard columns.count > profilers.count else { return }
+            for name in columns[profilers.count...] {
+                profilers.append(
+                    ColumnProfiler(
+                        columnName: name, sampleLimit: configuration.sampleLimit,
+                        maxValueBytes: configuration.classification.maxInspectedBytes, seed: seed))
             }
         }
 
-        mutating func add(_ row: [String?], totals: inout Totals) {
+        /// Adds one row: one value per column in column order; short rows are padded with NULL.
+        public mutating func add(_ row: [String?]) {
             rows += 1
-            totals.rows += 1
             for index in profilers.indices {
                 let value = index < row.count ? row[index] : nil
                 profilers[index].add(value)
-                if let value { totals.bytes += value.utf8.count }
+                if let value { bytes += value.utf8.count }
             }
         }
 
-        func finish(classifier: ColumnClassifier) -> [ColumnReport] {
+        /// Adds rows.
+        public mutating func add(_ batch: [[String?]]) {
+            for row in batch { add(row) }
+        }
+
+        /// Classifies every column from its sample.
+        public func finish(classifier: ColumnClassifier) -> [ColumnReport] {
             profilers.map { profiler in
                 ColumnReport(
                     table: table,
@@ -139,5 +170,15 @@ public struct DiscoveryScanner: Sendable {
                 )
             }
         }
+    }
+
+    /// Starts a scan of one table whose rows the caller feeds in.
+    public func beginTable(name: String, columns: [String]) -> TableScan {
+        TableScan(table: name, columns: columns, configuration: configuration)
+    }
+
+    /// Classifies a table fed through ``beginTable(name:columns:)``.
+    public func finish(_ table: TableScan) -> [ColumnReport] {
+        table.finish(classifier: classifier)
     }
 }

@@ -22,6 +22,9 @@ package struct DiscoveryConfiguration: Sendable {
     /// Directories file datasources must be under; empty turns file datasources off. The server's
     /// data directory is always refused.
     package var allowedPathRoots: [String] = []
+    /// Rows a full scan reads from one table at most. Rows stream through the classifiers, so
+    /// memory does not depend on this; it bounds how long one huge table can keep a scan slot.
+    package var maximumRowsPerTable = 10_000_000
 
     package init() {}
 

@@ -117,16 +117,24 @@ struct ScanRunner: Sendable {
                 for table in tables {
                     try Task.checkCancellation()
                     shared.progress.withLock { $0.currentTable = table.qualifiedName }
-                    let rows = try await session.rows(of: table, limit: job.options.fullScan ? nil : job.options.sampleSize)
-                    let bytes = rows.reduce(0) { sum, row in sum + row.reduce(0) { $0 + ($1?.utf8.count ?? 0) } }
-                    let report = try await scanner.scan([
-                        DiscoveryTable(name: table.qualifiedName, columns: table.columns.map(\.name), rows: rows)
-                    ])
-                    columns += report.columns
+                    // Rows stream through the profilers a batch at a time: memory stays bounded
+                    // by the samples, whatever the table's size.
+                    var batches = try await session.rows(
+                        of: table, limit: job.options.fullScan ? nil : job.options.sampleSize, maximumRows: configuration.maximumRowsPerTable)
+                    var scan = scanner.beginTable(name: table.qualifiedName, columns: batches.columns)
+                    while let batch = try await batches.next() {
+                        try Task.checkCancellation()
+                        scan.extend(to: batches.columns)
+                        let bytesBefore = scan.bytes
+                        scan.add(batch)
+                        shared.progress.withLock { p in
+                            p.rowsRead += Int64(batch.count)
+                            p.bytesRead += Int64(scan.bytes - bytesBefore)
+                        }
+                    }
+                    columns += scanner.finish(scan)
                     let progress = shared.progress.withLock { p in
                         p.tablesDone += 1
-                        p.rowsRead += Int64(rows.count)
-                        p.bytesRead += Int64(bytes)
                         return p
                     }
                     if try await record(job, progress) {
