@@ -61,9 +61,7 @@ package struct BackupScheduler: Service {
         let catalog = BackupCatalog(directory: directory)
         guard catalog.hasDaily(onDayOf: now) else { return .zero }
         let newest = catalog.entries().first?.createdAt ?? now
-        let intervalMilliseconds = schedule.intradayInterval.components.seconds * 1000
-            + schedule.intradayInterval.components.attoseconds / 1_000_000_000_000_000
-        let due = min(newest + intervalMilliseconds, (BackupCatalog.day(now) + 1) * 86_400_000)
+        let due = min(newest + schedule.intradayInterval.wholeMilliseconds, (BackupCatalog.day(now) + 1) * 86_400_000)
         return .milliseconds(max(0, due - now))
     }
 
@@ -83,7 +81,7 @@ package struct BackupScheduler: Service {
                 BackupCatalog(directory: offsite).prune(kind, keep: keep(kind))
             }
             let pruned = catalog.prune(kind, keep: keep(kind))
-            let milliseconds = report.duration.components.seconds * 1000 + report.duration.components.attoseconds / 1_000_000_000_000_000
+            let milliseconds = report.duration.wholeMilliseconds
             let success = BackupStatus.Success(
                 at: Int64(UnixTime.nowMilliseconds()), file: name, kind: kind, sizeBytes: report.fileBytes, rows: report.manifest.totalRows,
                 durationMilliseconds: milliseconds)
@@ -109,7 +107,7 @@ package struct BackupScheduler: Service {
     /// an hour of grace (the server was down when one was due), is reported as missed.
     func reportMissed(now: Int64, interrupted: Int) async {
         let grace: Int64 = 3_600_000
-        let interval = schedule.intradayInterval.components.seconds * 1000
+        let interval = schedule.intradayInterval.wholeMilliseconds
         var details: [String: String] = [:]
         if interrupted > 0 { details["interruptedFiles"] = String(interrupted) }
         if let newest = BackupCatalog(directory: directory).entries().first, now - newest.createdAt > interval + grace {
@@ -148,4 +146,9 @@ package struct BackupScheduler: Service {
             throw BackupError(.io, "cannot copy the backup to \(destination): \(error)")
         }
     }
+}
+
+extension Duration {
+    /// The duration in whole milliseconds, the unit of the catalog's and status's times.
+    var wholeMilliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }

@@ -61,6 +61,12 @@ extension SQLStoreTransaction {
     /// Rows per INSERT: 23 binds each stays well under both engines' parameter limits.
     private static let auditInsertChunk = 400
 
+    /// The columns of `audit_records` an append writes, in bind order.
+    private static let auditColumns = """
+        tenant_id, seq, time_us, actor_type, actor_id, source_ip, user_agent, method, path, entity_type, entity_id, operation, \
+        outcome, status, request_id, batch_id, service, resource, access_type, policy_id, policy_version, details, leaf_hash
+        """
+
     func appendAudit(_ records: [AuditRecord], in tenant: TenantID, at now: Int64) async throws -> [StoredAuditRecord] {
         guard !records.isEmpty else { return [] }
         // The head row is the per-tenant lock: on PostgreSQL `FOR UPDATE` serialises concurrent
@@ -115,9 +121,7 @@ extension SQLStoreTransaction {
             let chunk = stored[start..<min(start + Self.auditInsertChunk, stored.count)]
             var query = SQLQueryString(
                 """
-                INSERT INTO audit_records (tenant_id, seq, time_us, actor_type, actor_id, source_ip, user_agent, method, path,
-                    entity_type, entity_id, operation, outcome, status, request_id, batch_id, service, resource, access_type,
-                    policy_id, policy_version, details, leaf_hash) VALUES 
+                INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns)) VALUES 
                 """)
             for (offset, entry) in chunk.enumerated() {
                 let r = entry.record
@@ -157,12 +161,8 @@ extension SQLStoreTransaction {
             let json = String(decoding: try JSONSerialization.data(withJSONObject: rows), as: UTF8.self)
             try await sql.raw(
                 """
-                INSERT INTO audit_records (tenant_id, seq, time_us, actor_type, actor_id, source_ip, user_agent, method, path,
-                    entity_type, entity_id, operation, outcome, status, request_id, batch_id, service, resource, access_type,
-                    policy_id, policy_version, details, leaf_hash)
-                SELECT tenant_id, seq, time_us, actor_type, actor_id, source_ip, user_agent, method, path,
-                    entity_type, entity_id, operation, outcome, status, request_id, batch_id, service, resource, access_type,
-                    policy_id, policy_version, details, leaf_hash
+                INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns))
+                SELECT \(unsafeRaw: Self.auditColumns)
                 FROM json_populate_recordset(NULL::audit_records, \(bind: json)::json)
                 """
             ).run()
