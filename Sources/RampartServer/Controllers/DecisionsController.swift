@@ -54,10 +54,6 @@ struct DecisionsController {
         var rowFilter: RowFilter?
     }
 
-    struct BatchResponse: Encodable {
-        var decisions: [Decision]
-    }
-
     func register(on api: APIRouter) {
         let limit = services.maximumBodySize
         let decisions = services.metrics.makeCounter(
@@ -66,7 +62,8 @@ struct DecisionsController {
 
         api.add(.post, "/v1/authorize", .tenant(.decisionsRequest)) { request, context in
             let principal = try context.require(.decisionsRequest)
-            let body = try await JSONBody.decode(DecisionRequest.self, from: request, limit: limit)
+            let buffer = try await JSONBody.body(request, limit: limit)
+            let body = try buffer.withUnsafeReadableBytes(DecisionRequestReader.single) ?? JSONBody.decode(DecisionRequest.self, from: buffer)
             guard let decision = try await decide([body], tenant: principal.tenantID, fieldPrefix: nil).first else {
                 throw RampartError(.internalError, "no decision")
             }
@@ -78,12 +75,14 @@ struct DecisionsController {
                 descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
                 labels: [("allowed", String(decision.allowed))]
             ).increment()
-            return try JSONBody.response(decision)
+            return Self.response(DecisionResponseWriter.single(decision))
         }
 
         api.add(.post, "/v1/authorize/batch", .tenant(.decisionsRequest)) { request, context in
             let principal = try context.require(.decisionsRequest)
-            let body = try await JSONBody.decode(BatchRequest.self, from: request, limit: max(limit, 8 << 20))
+            let buffer = try await JSONBody.body(request, limit: max(limit, 8 << 20))
+            let body = try buffer.withUnsafeReadableBytes(DecisionRequestReader.batch).map(BatchRequest.init(requests:))
+                ?? JSONBody.decode(BatchRequest.self, from: buffer)
             guard (1...Self.maximumBatch).contains(body.requests.count) else {
                 throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
             }
@@ -98,8 +97,12 @@ struct DecisionsController {
                 zip(body.requests, result).map { Self.auditRecord($0, $1, tenant: principal.tenantID, batchID: batchID, now: now) },
                 tenant: principal.tenantID)
             decisions.increment(by: Int64(result.count))
-            return try JSONBody.response(BatchResponse(decisions: result))
+            return Self.response(DecisionResponseWriter.batch(result))
         }
+    }
+
+    static func response(_ body: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
     }
 
     static func auditRecord(_ body: DecisionRequest, _ decision: Decision, tenant: TenantID, batchID: String?, now: Int64) -> AuditRecord {

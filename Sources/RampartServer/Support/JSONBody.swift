@@ -14,16 +14,11 @@ package enum JSONBody {
     /// mistyped fields become a 400 `malformed-json` problem that names the field, never echoing
     /// the submitted values (they may be passwords).
     package static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
-        if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
-            throw RampartError(.unsupportedMediaType, "request body must be application/json")
-        }
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch {
-            throw RampartError(.payloadTooLarge, "request body exceeds \(limit) bytes")
-        }
+        try decode(type, from: try await body(request, limit: limit))
+    }
+
+    /// Decodes a body already collected by ``body(_:limit:)``.
+    package static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
         guard buffer.readableBytes > 0 else { throw RampartError(.malformedJSON, "request body must be a JSON object") }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
@@ -36,17 +31,22 @@ package enum JSONBody {
         }
     }
 
-    /// The raw body, for routes that parse foreign JSON (Ranger exports) themselves.
-    package static func collect(_ request: Request, limit: Int) async throws -> Data {
+    /// The request body, its media type checked and its size within `limit` (413 beyond).
+    package static func body(_ request: Request, limit: Int) async throws -> ByteBuffer {
         if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
             throw RampartError(.unsupportedMediaType, "request body must be application/json")
         }
         var request = request
         do {
-            return Data(try await request.collectBody(upTo: limit).readableBytesView)
+            return try await request.collectBody(upTo: limit)
         } catch {
             throw RampartError(.payloadTooLarge, "request body exceeds \(limit) bytes")
         }
+    }
+
+    /// The raw body, for routes that parse foreign JSON (Ranger exports) themselves.
+    package static func collect(_ request: Request, limit: Int) async throws -> Data {
+        Data(try await body(request, limit: limit).readableBytesView)
     }
 
     package static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
