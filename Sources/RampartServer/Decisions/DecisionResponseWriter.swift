@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import NIOCore
+import RampartCore
 
 /// Writes decision answers as JSON straight into a buffer: the same document `JSONEncoder` with
 /// sorted keys gives (absent optionals left out), at a fraction of its cost for a 1,000-decision
@@ -65,30 +66,10 @@ enum DecisionResponseWriter {
         buffer.writeStaticString("}")
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped, everything else as is.
-    static func string(_ text: String, to buffer: inout ByteBuffer) {
-        buffer.writeInteger(UInt8(ascii: "\""))
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var pending = text.utf8.startIndex
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x22 || byte == 0x5C || byte < 0x20 {
-                buffer.writeBytes(utf8[pending..<index])
-                switch byte {
-                case 0x22: buffer.writeStaticString("\\\"")
-                case 0x5C: buffer.writeStaticString("\\\\")
-                case 0x0A: buffer.writeStaticString("\\n")
-                case 0x0D: buffer.writeStaticString("\\r")
-                case 0x09: buffer.writeStaticString("\\t")
-                default: buffer.writeBytes([0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                pending = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        buffer.writeBytes(utf8[pending..<utf8.endIndex])
-        buffer.writeInteger(UInt8(ascii: "\""))
+    private static func string(_ text: String, to buffer: inout ByteBuffer) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        JSONText.appendString(text, to: &bytes)
+        buffer.writeBytes(bytes)
     }
 }

@@ -58,9 +58,6 @@ package struct AuditSigningKeyRecord: Sendable, Equatable {
 }
 
 extension SQLStoreTransaction {
-    /// Rows per INSERT: 23 binds each stays well under both engines' parameter limits.
-    private static let auditInsertChunk = 400
-
     /// The columns of `audit_records` an append writes, in bind order.
     private static let auditColumns = """
         tenant_id, seq, time_us, actor_type, actor_id, source_ip, user_agent, method, path, entity_type, entity_id, operation, \
@@ -100,11 +97,7 @@ extension SQLStoreTransaction {
             frontier.append(leaf)
             stored.append(StoredAuditRecord(record: record, leafHash: leaf))
         }
-        if engine == .postgres {
-            try await insertAuditRowsAsJSON(stored)
-        } else {
-            try await insertAuditRowsWithBinds(stored)
-        }
+        try await insertAuditRows(stored)
         try await sql.raw(
             """
             UPDATE audit_heads SET size = \(bind: frontier.size), frontier = \(bind: Self.text(frontier)), updated_at = \(bind: now)
@@ -114,60 +107,73 @@ extension SQLStoreTransaction {
         return stored
     }
 
-    /// SQLite: multi-row INSERTs with one bind per value.
-    private func insertAuditRowsWithBinds(_ stored: [StoredAuditRecord]) async throws {
+    /// One JSON document per chunk of up to 1,000 rows, expanded by the database itself
+    /// (`json_each` on SQLite, `json_populate_recordset` on PostgreSQL). Binding 23 values per
+    /// record cost far more in the drivers than in the databases, and re-preparing a statement
+    /// with thousands of parameters for every chunk came on top; this is one short statement
+    /// and one text bind per chunk.
+    private func insertAuditRows(_ stored: [StoredAuditRecord]) async throws {
         var start = 0
         while start < stored.count {
-            let chunk = stored[start..<min(start + Self.auditInsertChunk, stored.count)]
-            var query = SQLQueryString(
-                """
-                INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns)) VALUES 
-                """)
-            for (offset, entry) in chunk.enumerated() {
-                let r = entry.record
-                if offset > 0 { query.appendLiteral(", ") }
-                query.appendInterpolation(
+            let json = Self.auditRowsJSON(stored[start..<min(start + 1000, stored.count)])
+            if engine == .postgres {
+                try await sql.raw(
                     """
-                    (\(bind: r.tenantID), \(bind: r.seq), \(bind: r.time), \(bind: r.actorType), \(bind: r.actorID), \
-                    \(bind: r.sourceIP), \(bind: r.userAgent), \(bind: r.method), \(bind: r.path), \(bind: r.entityType), \
-                    \(bind: r.entityID), \(bind: r.operation), \(bind: r.outcome), \(bind: r.status), \(bind: r.requestID), \
-                    \(bind: r.batchID), \(bind: r.service), \(bind: r.resource), \(bind: r.accessType), \(bind: r.policyID), \
-                    \(bind: r.policyVersion), \(bind: r.details), \(bind: entry.leafHash.hex))
-                    """ as SQLQueryString)
+                    INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns))
+                    SELECT \(unsafeRaw: Self.auditColumns)
+                    FROM json_populate_recordset(NULL::audit_records, \(bind: json)::json)
+                    """
+                ).run()
+            } else {
+                try await sql.raw(
+                    """
+                    INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns))
+                    SELECT \(unsafeRaw: Self.sqliteAuditExtraction) FROM json_each(\(bind: json))
+                    """
+                ).run()
             }
-            try await sql.raw(query).run()
-            start += Self.auditInsertChunk
+            start += 1000
         }
     }
 
-    /// PostgreSQL: one JSON document per chunk, expanded server-side by `json_populate_recordset`.
-    /// Binding 23 values per record costs far more in the driver than the database; one text
-    /// bind per chunk keeps a 1,000-decision batch's records cheap to write.
-    private func insertAuditRowsAsJSON(_ stored: [StoredAuditRecord]) async throws {
-        var start = 0
-        while start < stored.count {
-            let chunk = stored[start..<min(start + 1000, stored.count)]
-            let rows: [[String: Any]] = chunk.map { entry in
-                let r = entry.record
-                let values: [String: Any?] = [
-                    "tenant_id": r.tenantID, "seq": r.seq, "time_us": r.time, "actor_type": r.actorType, "actor_id": r.actorID,
-                    "source_ip": r.sourceIP, "user_agent": r.userAgent, "method": r.method, "path": r.path, "entity_type": r.entityType,
-                    "entity_id": r.entityID, "operation": r.operation, "outcome": r.outcome, "status": r.status, "request_id": r.requestID,
-                    "batch_id": r.batchID, "service": r.service, "resource": r.resource, "access_type": r.accessType, "policy_id": r.policyID,
-                    "policy_version": r.policyVersion, "details": r.details, "leaf_hash": entry.leafHash.hex,
-                ]
-                return values.mapValues { $0 ?? NSNull() }
-            }
-            let json = String(decoding: try JSONSerialization.data(withJSONObject: rows), as: UTF8.self)
-            try await sql.raw(
-                """
-                INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns))
-                SELECT \(unsafeRaw: Self.auditColumns)
-                FROM json_populate_recordset(NULL::audit_records, \(bind: json)::json)
-                """
-            ).run()
-            start += 1000
+    /// `json_extract(value, '$.column')` for every column, in order.
+    private static let sqliteAuditExtraction = auditColumns.split(separator: ",")
+        .map { "json_extract(value, '$.\($0.trimmingCharacters(in: .whitespacesAndNewlines))')" }.joined(separator: ", ")
+
+    /// The rows as a JSON array of objects keyed by column name.
+    static func auditRowsJSON(_ chunk: ArraySlice<StoredAuditRecord>) -> String {
+        var out: [UInt8] = [0x5B]
+        out.reserveCapacity(chunk.count * 512)
+        for (index, entry) in chunk.enumerated() {
+            let r = entry.record
+            out.append(contentsOf: index == 0 ? [0x7B] : [0x2C, 0x7B])
+            JSONText.appendKey("tenant_id", to: &out); JSONText.appendString(r.tenantID, to: &out)
+            out.append(0x2C); JSONText.appendKey("seq", to: &out); JSONText.appendInteger(r.seq, to: &out)
+            out.append(0x2C); JSONText.appendKey("time_us", to: &out); JSONText.appendInteger(r.time, to: &out)
+            out.append(0x2C); JSONText.appendKey("actor_type", to: &out); JSONText.appendString(r.actorType, to: &out)
+            out.append(0x2C); JSONText.appendKey("actor_id", to: &out); JSONText.appendString(r.actorID, to: &out)
+            out.append(0x2C); JSONText.appendKey("source_ip", to: &out); JSONText.appendString(r.sourceIP, to: &out)
+            out.append(0x2C); JSONText.appendKey("user_agent", to: &out); JSONText.appendString(r.userAgent, to: &out)
+            out.append(0x2C); JSONText.appendKey("method", to: &out); JSONText.appendString(r.method, to: &out)
+            out.append(0x2C); JSONText.appendKey("path", to: &out); JSONText.appendString(r.path, to: &out)
+            out.append(0x2C); JSONText.appendKey("entity_type", to: &out); JSONText.appendString(r.entityType, to: &out)
+            out.append(0x2C); JSONText.appendKey("entity_id", to: &out); JSONText.appendString(r.entityID, to: &out)
+            out.append(0x2C); JSONText.appendKey("operation", to: &out); JSONText.appendString(r.operation, to: &out)
+            out.append(0x2C); JSONText.appendKey("outcome", to: &out); JSONText.appendString(r.outcome, to: &out)
+            out.append(0x2C); JSONText.appendKey("status", to: &out); JSONText.appendInteger(r.status, to: &out)
+            out.append(0x2C); JSONText.appendKey("request_id", to: &out); JSONText.appendString(r.requestID, to: &out)
+            out.append(0x2C); JSONText.appendKey("batch_id", to: &out); JSONText.appendString(r.batchID, to: &out)
+            out.append(0x2C); JSONText.appendKey("service", to: &out); JSONText.appendString(r.service, to: &out)
+            out.append(0x2C); JSONText.appendKey("resource", to: &out); JSONText.appendString(r.resource, to: &out)
+            out.append(0x2C); JSONText.appendKey("access_type", to: &out); JSONText.appendString(r.accessType, to: &out)
+            out.append(0x2C); JSONText.appendKey("policy_id", to: &out); JSONText.appendString(r.policyID, to: &out)
+            out.append(0x2C); JSONText.appendKey("policy_version", to: &out); JSONText.appendInteger(r.policyVersion, to: &out)
+            out.append(0x2C); JSONText.appendKey("details", to: &out); JSONText.appendString(r.details, to: &out)
+            out.append(0x2C); JSONText.appendKey("leaf_hash", to: &out); JSONText.appendString(entry.leafHash.hex, to: &out)
+            out.append(0x7D)
         }
+        out.append(0x5D)
+        return String(decoding: out, as: UTF8.self)
     }
 
     func auditHead(_ tenant: TenantID) async throws -> MerkleFrontier? {
