@@ -2,11 +2,12 @@
 # HTTP batch-decision benchmark: builds release binaries, starts `rampart serve` on a throwaway
 # data directory, runs HTTPDecisionBench against it, and stops the server.
 #   scripts/http-bench.sh [HTTPDecisionBench arguments, e.g. --policies 1000,10000 --connections 4 --seconds 10]
+#   RAMPART_BENCH_NO_BUILD=1 skips the release builds (binaries already in .build/release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build -c release --product rampart
-swift build -c release --product HTTPDecisionBench
+[ -n "${RAMPART_BENCH_NO_BUILD:-}" ] || swift build -c release --product rampart
+[ -n "${RAMPART_BENCH_NO_BUILD:-}" ] || swift build -c release --product HTTPDecisionBench
 
 data=$(mktemp -d /tmp/rampart-bench.XXXXXX)
 port=${RAMPART_BENCH_PORT:-18480}

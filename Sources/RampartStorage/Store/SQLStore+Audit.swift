@@ -107,38 +107,50 @@ extension SQLStoreTransaction {
         return stored
     }
 
-    /// One JSON document per chunk of up to 1,000 rows, expanded by the database itself
-    /// (`json_each` on SQLite, `json_populate_recordset` on PostgreSQL). Binding 23 values per
-    /// record cost far more in the drivers than in the databases, and re-preparing a statement
-    /// with thousands of parameters for every chunk came on top; this is one short statement
-    /// and one text bind per chunk.
+    /// PostgreSQL: one JSON document per chunk of up to 1,000 rows, expanded by
+    /// `json_populate_recordset`; binding 23 values per record cost far more in the driver than
+    /// in the database. SQLite: multi-row INSERTs with one bind per value (its JSON functions
+    /// were measured slower here: each row's object is re-serialised to text by `json_each`).
     private func insertAuditRows(_ stored: [StoredAuditRecord]) async throws {
+        guard engine == .postgres else { return try await insertAuditRowsWithBinds(stored) }
         var start = 0
         while start < stored.count {
             let json = Self.auditRowsJSON(stored[start..<min(start + 1000, stored.count)])
-            if engine == .postgres {
-                try await sql.raw(
-                    """
-                    INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns))
-                    SELECT \(unsafeRaw: Self.auditColumns)
-                    FROM json_populate_recordset(NULL::audit_records, \(bind: json)::json)
-                    """
-                ).run()
-            } else {
-                try await sql.raw(
-                    """
-                    INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns))
-                    SELECT \(unsafeRaw: Self.sqliteAuditExtraction) FROM json_each(\(bind: json))
-                    """
-                ).run()
-            }
+            try await sql.raw(
+                """
+                INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns))
+                SELECT \(unsafeRaw: Self.auditColumns)
+                FROM json_populate_recordset(NULL::audit_records, \(bind: json)::json)
+                """
+            ).run()
             start += 1000
         }
     }
 
-    /// `json_extract(value, '$.column')` for every column, in order.
-    private static let sqliteAuditExtraction = auditColumns.split(separator: ",")
-        .map { "json_extract(value, '$.\($0.trimmingCharacters(in: .whitespacesAndNewlines))')" }.joined(separator: ", ")
+    /// Rows per SQLite INSERT: 23 binds each stays well under its parameter limit.
+    private static let sqliteInsertChunk = 400
+
+    private func insertAuditRowsWithBinds(_ stored: [StoredAuditRecord]) async throws {
+        var start = 0
+        while start < stored.count {
+            let chunk = stored[start..<min(start + Self.sqliteInsertChunk, stored.count)]
+            var query = SQLQueryString("INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns)) VALUES ")
+            for (offset, entry) in chunk.enumerated() {
+                let r = entry.record
+                if offset > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(
+                    """
+                    (\(bind: r.tenantID), \(bind: r.seq), \(bind: r.time), \(bind: r.actorType), \(bind: r.actorID), \
+                    \(bind: r.sourceIP), \(bind: r.userAgent), \(bind: r.method), \(bind: r.path), \(bind: r.entityType), \
+                    \(bind: r.entityID), \(bind: r.operation), \(bind: r.outcome), \(bind: r.status), \(bind: r.requestID), \
+                    \(bind: r.batchID), \(bind: r.service), \(bind: r.resource), \(bind: r.accessType), \(bind: r.policyID), \
+                    \(bind: r.policyVersion), \(bind: r.details), \(bind: entry.leafHash.hex))
+                    """ as SQLQueryString)
+            }
+            try await sql.raw(query).run()
+            start += Self.sqliteInsertChunk
+        }
+    }
 
     /// The rows as a JSON array of objects keyed by column name.
     static func auditRowsJSON(_ chunk: ArraySlice<StoredAuditRecord>) -> String {
