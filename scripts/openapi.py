@@ -326,6 +326,8 @@ schemas["SSOProvider"] = {"type": "object", "required": ["id", "name", "issuer",
     "id": S, "name": S, "displayName": {"type": ["string", "null"]}, "issuer": S, "clientId": S, "hasClientSecret": {"type": "boolean"},
     "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
     "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "linkExistingUsers": {"type": "boolean", "description": "Link an unlinked identity to the existing user of its username on first sign-in, only if that user has no password, no role beyond `user` and no link (default false)"},
+    "allowedTenantIds": {"type": "array", "items": S, "description": "Entra tenant ids (tid) accepted by a multi-tenant issuer ({tenantid}, common, organizations, consumers); required for those"},
     "groupMapping": {"type": "object", "additionalProperties": S, "description": "IdP group → Rampart group name"},
     "enabled": {"type": "boolean"}, "startUrl": S, "redirectUri": S, "createdAt": S, "updatedAt": S}}
 SSO_BODY = {"type": "object", "properties": {
@@ -333,6 +335,8 @@ SSO_BODY = {"type": "object", "properties": {
     "clientId": S, "clientSecret": {"type": "string", "format": "password", "description": "Stored encrypted with the tenant key; never returned; \"\" removes it"},
     "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
     "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "linkExistingUsers": {"type": "boolean", "description": "Link an unlinked identity to the existing user of its username on first sign-in, only if that user has no password, no role beyond `user` and no link (default false)"},
+    "allowedTenantIds": {"type": "array", "items": S, "description": "Entra tenant ids (tid) accepted by a multi-tenant issuer ({tenantid}, common, organizations, consumers); required for those"},
     "groupMapping": {"type": "object", "additionalProperties": S}, "enabled": {"type": "boolean"}}}
 SSO_SETTINGS = {"type": "object", "required": ["ssoOnly"], "properties": {"ssoOnly": {"type": "boolean"}}}
 paths.update({
