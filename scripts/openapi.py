@@ -355,10 +355,12 @@ paths.update({
                   extra=["422"])},
     "/v1/auth/sso/{tenant}/{idp}/start": {"get": op("Start an OpenID Connect sign-in: 302 to the provider (PKCE S256, state, nonce)", "auth",
         {"302": {"description": "Redirect to the provider's authorization endpoint"}, "404": problem("No such tenant or provider"),
+         "502": problem("The issuer is on an address the outbound address policy refuses (`destination-not-allowed`)"),
          "503": problem("Provider unreachable")}, security=False,
         params=[{"name": "tenant", "in": "path", "required": True, "schema": S}, {"name": "idp", "in": "path", "required": True, "schema": S}])},
     "/v1/auth/sso/callback": {"get": op("Complete an OpenID Connect sign-in; answers like /v1/auth/login", "auth",
-        {**ok(ref("Session")), "401": problem("Sign-in failed; the detail names the reason"), "503": problem("Provider unreachable")},
+        {**ok(ref("Session")), "401": problem("Sign-in failed; the detail names the reason"),
+         "502": problem("The provider's token endpoint is on a refused address (`destination-not-allowed`)"), "503": problem("Provider unreachable")},
         security=False, params=[{"name": n, "in": "query", "schema": S} for n in ["code", "state", "error", "error_description"]])},
 })
 
@@ -408,7 +410,7 @@ paths.update({
         "get": op("Get a datasource", "discovery", ok(ref("Datasource")), params=[ID], extra=["404"]),
         "patch": op("Change a datasource or replace its password", "discovery", ok(ref("Datasource")), params=[ID], request=DS_BODY, extra=["404", "409", "422"]),
         "delete": op("Delete a datasource, its scans and its password", "discovery", NOBODY, params=[ID], extra=["404", "409"])},
-    "/v1/datasources/{id}/test": {"post": op("Test the connection: {ok, tables} or {ok: false, error: {code: dns|refused|auth|tls|permission|timeout|not-found|invalid-data, message}}",
+    "/v1/datasources/{id}/test": {"post": op("Test the connection: {ok, tables} or {ok: false, error: {code: dns|refused|auth|tls|permission|timeout|not-found|invalid-data|destination-not-allowed, message}}",
         "discovery", ok({"type": "object", "properties": {"ok": {"type": "boolean"}, "tables": {"type": "integer"},
                                                         "error": {"type": "object", "properties": {"code": S, "message": S}}}}), params=[ID], extra=["404"])},
     "/v1/datasources/{id}/schema": {"get": op("Schemas, tables, columns with types, row-count estimates", "discovery",

@@ -43,7 +43,12 @@ package struct SSOFailure: Error, Sendable, Equatable, CustomStringConvertible {
     package static let unknownUser = SSOFailure("user-not-provisioned")
     package static let disabledUser = SSOFailure("user-disabled")
     package static let providerDisabled = SSOFailure("provider-disabled")
+    /// The issuer or one of its endpoints resolves to an address the outbound address policy
+    /// refuses (loopback, private, link-local…; see `--outbound-allow`). Nothing was sent there.
+    package static let destinationNotAllowed = SSOFailure(OutboundDestinationRefused.code)
 
     /// The problem the HTTP layer answers with.
-    package var rampartError: RampartError { RampartError(.unauthenticated, description) }
+    package var rampartError: RampartError {
+        self == .destinationNotAllowed ? RampartError(.destinationNotAllowed, description) : RampartError(.unauthenticated, description)
+    }
 }

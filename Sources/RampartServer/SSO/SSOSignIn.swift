@@ -215,6 +215,8 @@ struct SSOSignIn: Sendable {
             return try await body()
         } catch let failure as SSOFailure {
             throw failure
+        } catch is OutboundDestinationRefused {
+            throw SSOFailure.destinationNotAllowed
         } catch {
             throw SSOFailure.providerUnavailable
         }
