@@ -156,6 +156,17 @@ paths = {
     "/v1/users/{id}/password": {"put": op("Set a user's password (ends their sessions)", "identity", NOBODY, params=[ID],
                                 request={"type": "object", "required": ["password"], "properties": {"password": S}}, extra=["404", "422"])},
     "/v1/users/{id}/groups": {"get": op("Groups of a user", "identity", ok(page("Group")), params=[ID], extra=["404"])},
+    "/v1/users/{id}/sso-identities": {
+        "get": op("Identities at the tenant's OpenID providers that sign in as this user (tenant-admin)", "sso", ok(page("SSOIdentityLink")),
+                  params=[ID], extra=["404"]),
+        "post": op("Link an identity (iss, sub) at a provider to this user, whatever its roles (tenant-admin)", "sso",
+                   ok(ref("SSOIdentityLink"), "Linked", "201"), params=[ID],
+                   request={"type": "object", "required": ["providerId", "subject"], "properties": {
+                       "providerId": S, "subject": {"type": "string", "description": "The ID token's sub"},
+                       "issuer": {"type": "string", "description": "The ID token's iss (default: the provider's issuer; required for Entra multi-tenant providers)"}}},
+                   extra=["404", "409", "422"])},
+    "/v1/users/{id}/sso-identities/{providerId}": {"delete": op("Unlink the user's identity at a provider (tenant-admin)", "sso", NOBODY,
+        params=[ID, {"name": "providerId", "in": "path", "required": True, "schema": S}], extra=["404"])},
     "/v1/groups": {
         "post": op("Create a group", "identity", ok(ref("Group"), "Created", "201"), request={"type": "object", "required": ["name"], "properties": {"name": S, "description": S}},
                    extra=["409", "422"]),
@@ -322,6 +333,9 @@ paths.update({
 })
 
 # OpenID Connect single sign-on: providers and settings (tenant-admin), and the anonymous sign-in flow.
+schemas["SSOIdentityLink"] = {"type": "object", "required": ["providerId", "issuer", "subject"], "properties": {
+    "providerId": S, "issuer": S, "subject": S, "createdAt": {"type": "string", "format": "date-time"},
+    "lastLoginAt": {"type": "string", "format": "date-time"}}}
 schemas["SSOProvider"] = {"type": "object", "required": ["id", "name", "issuer", "clientId"], "properties": {
     "id": S, "name": S, "displayName": {"type": ["string", "null"]}, "issuer": S, "clientId": S, "hasClientSecret": {"type": "boolean"},
     "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},

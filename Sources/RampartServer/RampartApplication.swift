@@ -100,6 +100,7 @@ package enum RampartApplication {
         let ssoPolicy = OIDCEndpointPolicy(allowHTTPLoopback: configuration.ssoAllowHTTPLoopback)
         SSOProvidersController(services: services, policy: ssoPolicy, publicURL: configuration.publicBaseURL).register(on: api)
         SSOSettingsController(services: services).register(on: api)
+        SSOIdentitiesController(services: services).register(on: api)
         let ssoClient = OutboundHTTPClient(destinations: destinations)
         SSOAuthController(
             signIn: SSOSignIn(

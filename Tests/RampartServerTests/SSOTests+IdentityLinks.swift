@@ -122,4 +122,47 @@ extension SSOTests {
             #expect(malformed.status == 422, "\(malformed.text)")
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func anAdministratorLinksAndUnlinksIdentitiesExplicitly(_ engine: TestEngine) async throws {
+        try await Self.withSetup(engine) { s in
+            let me = try await s.client.send(.get, "/v1/me", token: s.admin)
+            let adminID = try #require((try me.json()["user"] as? [String: Any])?["id"] as? String)
+            // The admin links their own account to their identity at the provider.
+            let linked = try await s.client.send(
+                .post, "/v1/users/\(adminID)/sso-identities", token: s.admin, body: .json(["providerId": s.providerID, "subject": "the-admin"]))
+            #expect(linked.status == 201, "\(linked.text)")
+            #expect(try linked.string("issuer") == s.provider.base && (try linked.string("subject")) == "the-admin")
+            // That identity signs in as the admin, whatever its username claim.
+            let signedIn = try await Self.signIn(s, "username=a-d-m-i-n&sub=the-admin").reply
+            #expect(signedIn.status == 200, "\(signedIn.text)")
+            #expect(try Self.userID(signedIn) == adminID)
+            let list = try await s.client.send(.get, "/v1/users/\(adminID)/sso-identities", token: s.admin)
+            #expect(list.status == 200 && list.text.contains("the-admin"), "\(list.text)")
+
+            // One identity is one user, and a user has one identity per provider.
+            let other = try await Self.createUser(s, ["username": "olga"])
+            let taken = try await s.client.send(
+                .post, "/v1/users/\(other)/sso-identities", token: s.admin, body: .json(["providerId": s.providerID, "subject": "the-admin"]))
+            #expect(taken.status == 409, "\(taken.text)")
+            let second = try await s.client.send(
+                .post, "/v1/users/\(adminID)/sso-identities", token: s.admin, body: .json(["providerId": s.providerID, "subject": "another"]))
+            #expect(second.status == 409, "\(second.text)")
+            // The issuer must be the provider's.
+            let foreign = try await s.client.send(
+                .post, "/v1/users/\(other)/sso-identities", token: s.admin,
+                body: .json(["providerId": s.providerID, "subject": "x", "issuer": "https://evil.example"]))
+            #expect(foreign.status == 422 && (try? foreign.string("field")) == "issuer", "\(foreign.text)")
+
+            // Unlinked, the identity no longer signs in as the admin.
+            #expect(try await s.client.send(.delete, "/v1/users/\(adminID)/sso-identities/\(s.providerID)", token: s.admin).status == 204)
+            #expect(try await s.client.send(.delete, "/v1/users/\(adminID)/sso-identities/\(s.providerID)", token: s.admin).status == 404)
+            Self.expectRefused(try await Self.signIn(s, "username=admin&sub=the-admin").reply, "existing-account-not-linked")
+            // Deleting the provider deletes its links.
+            _ = try await s.client.send(
+                .post, "/v1/users/\(other)/sso-identities", token: s.admin, body: .json(["providerId": s.providerID, "subject": "olga"]))
+            #expect(try await s.client.send(.delete, "/v1/sso/providers/\(s.providerID)", token: s.admin).status == 204)
+            #expect(try await s.client.send(.get, "/v1/users/\(other)/sso-identities", token: s.admin).text == "{\"items\":[]}")
+        }
+    }
 }

@@ -167,6 +167,16 @@ extension SQLStoreTransaction {
         ).run()
     }
 
+    func deleteSSOIdentityLink(provider: String, user: UserID, in tenant: TenantID) async throws -> Bool {
+        !(try await sql.raw(
+            """
+            DELETE FROM sso_identity_links
+            WHERE tenant_id = \(bind: tenant.rawValue) AND provider_id = \(bind: provider) AND user_id = \(bind: user.rawValue)
+            RETURNING subject
+            """
+        ).all()).isEmpty
+    }
+
     func touchSSOIdentityLink(issuer: String, subject: String, in tenant: TenantID, at: Int64) async throws {
         try await sql.raw(
             """

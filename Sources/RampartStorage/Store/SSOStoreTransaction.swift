@@ -25,6 +25,8 @@ package protocol SSOStoreTransaction: Sendable {
     /// The links of `user`, oldest first.
     func ssoIdentityLinks(user: UserID, in tenant: TenantID) async throws -> [SSOIdentityLink]
     func insertSSOIdentityLink(_ link: SSOIdentityLink) async throws
+    /// Removes the link `provider` made for `user`; whether there was one.
+    func deleteSSOIdentityLink(provider: String, user: UserID, in tenant: TenantID) async throws -> Bool
     /// Records a sign-in through the link.
     func touchSSOIdentityLink(issuer: String, subject: String, in tenant: TenantID, at: Int64) async throws
 
