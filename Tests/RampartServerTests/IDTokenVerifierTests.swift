@@ -90,6 +90,24 @@ import Testing
         #expect(try Self.verify(try Self.token())["sub"]?.string == "s")
     }
 
+    @Test func aDiscoveryTemplateMustBeOnTheConfiguredOrigin() throws {
+        func document(_ issuer: String) -> JSONClaim {
+            .object([
+                "issuer": .string(issuer), "authorization_endpoint": .string("https://login.microsoftonline.com/a"),
+                "token_endpoint": .string("https://login.microsoftonline.com/t"), "jwks_uri": .string("https://login.microsoftonline.com/k"),
+            ])
+        }
+        let configured = "https://login.microsoftonline.com/common/v2.0"
+        let good = try OIDCDiscovery(document("https://login.microsoftonline.com/{tenantid}/v2.0"), configuredIssuer: configured, policy: .init())
+        #expect(good.issuer.contains("{tenantid}"))
+        #expect(throws: SSOFailure.discoveryMismatch) {
+            try OIDCDiscovery(document("https://login.microsoftonline.com/{tenantid}/v2.0"), configuredIssuer: "https://evil.example/common/v2.0", policy: .init())
+        }
+        #expect(throws: SSOFailure.discoveryMismatch) {
+            try OIDCDiscovery(document("https://other.example/x"), configuredIssuer: configured, policy: .init())
+        }
+    }
+
     @Test func multiTenantIssuersAreRecognised() {
         for issuer in [
             "https://login.microsoftonline.com/common/v2.0", "https://login.microsoftonline.com/organizations/v2.0/",

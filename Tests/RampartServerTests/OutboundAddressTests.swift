@@ -48,6 +48,11 @@ import Testing
             // The schema route refuses the same way, before connecting.
             let schema = try await client.send(.get, "/v1/datasources/\(ids[0])/schema", token: token)
             #expect(schema.status == 502 && schema.text.contains("destination-not-allowed"), "\(schema.text)")
+            // A background scan is refused the same way.
+            let scan = try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": ids[0]])).string("id")
+            let failed = try await DiscoveryTests.waitForScan(client, scan, token: token)
+            #expect(failed["status"] as? String == "failed", "\(failed)")
+            #expect((failed["error"] as? String)?.hasPrefix("destination-not-allowed:") == true, "\(failed)")
             // A name that does not resolve is still told apart (a typo), as before.
             _ = try await client.send(.patch, "/v1/datasources/\(ids[0])", token: token, body: .json(["host": "no-such-host.invalid"]))
             #expect(try await Self.testCode(client, ids[0], token: token) == "dns")
