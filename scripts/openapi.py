@@ -156,6 +156,17 @@ paths = {
     "/v1/users/{id}/password": {"put": op("Set a user's password (ends their sessions)", "identity", NOBODY, params=[ID],
                                 request={"type": "object", "required": ["password"], "properties": {"password": S}}, extra=["404", "422"])},
     "/v1/users/{id}/groups": {"get": op("Groups of a user", "identity", ok(page("Group")), params=[ID], extra=["404"])},
+    "/v1/users/{id}/sso-identities": {
+        "get": op("Identities at the tenant's OpenID providers that sign in as this user (tenant-admin)", "sso", ok(page("SSOIdentityLink")),
+                  params=[ID], extra=["404"]),
+        "post": op("Link an identity (iss, sub) at a provider to this user, whatever its roles (tenant-admin)", "sso",
+                   ok(ref("SSOIdentityLink"), "Linked", "201"), params=[ID],
+                   request={"type": "object", "required": ["providerId", "subject"], "properties": {
+                       "providerId": S, "subject": {"type": "string", "description": "The ID token's sub"},
+                       "issuer": {"type": "string", "description": "The ID token's iss (default: the provider's issuer; required for Entra multi-tenant providers)"}}},
+                   extra=["404", "409", "422"])},
+    "/v1/users/{id}/sso-identities/{providerId}": {"delete": op("Unlink the user's identity at a provider (tenant-admin)", "sso", NOBODY,
+        params=[ID, {"name": "providerId", "in": "path", "required": True, "schema": S}], extra=["404"])},
     "/v1/groups": {
         "post": op("Create a group", "identity", ok(ref("Group"), "Created", "201"), request={"type": "object", "required": ["name"], "properties": {"name": S, "description": S}},
                    extra=["409", "422"]),
@@ -322,10 +333,15 @@ paths.update({
 })
 
 # OpenID Connect single sign-on: providers and settings (tenant-admin), and the anonymous sign-in flow.
+schemas["SSOIdentityLink"] = {"type": "object", "required": ["providerId", "issuer", "subject"], "properties": {
+    "providerId": S, "issuer": S, "subject": S, "createdAt": {"type": "string", "format": "date-time"},
+    "lastLoginAt": {"type": "string", "format": "date-time"}}}
 schemas["SSOProvider"] = {"type": "object", "required": ["id", "name", "issuer", "clientId"], "properties": {
     "id": S, "name": S, "displayName": {"type": ["string", "null"]}, "issuer": S, "clientId": S, "hasClientSecret": {"type": "boolean"},
     "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
     "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "linkExistingUsers": {"type": "boolean", "description": "Link an unlinked identity to the existing user of its username on first sign-in, only if that user has no password, no role beyond `user` and no link (default false)"},
+    "allowedTenantIds": {"type": "array", "items": S, "description": "Entra tenant ids (tid) accepted by a multi-tenant issuer ({tenantid}, common, organizations, consumers); required for those"},
     "groupMapping": {"type": "object", "additionalProperties": S, "description": "IdP group → Rampart group name"},
     "enabled": {"type": "boolean"}, "startUrl": S, "redirectUri": S, "createdAt": S, "updatedAt": S}}
 SSO_BODY = {"type": "object", "properties": {
@@ -333,6 +349,8 @@ SSO_BODY = {"type": "object", "properties": {
     "clientId": S, "clientSecret": {"type": "string", "format": "password", "description": "Stored encrypted with the tenant key; never returned; \"\" removes it"},
     "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
     "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "linkExistingUsers": {"type": "boolean", "description": "Link an unlinked identity to the existing user of its username on first sign-in, only if that user has no password, no role beyond `user` and no link (default false)"},
+    "allowedTenantIds": {"type": "array", "items": S, "description": "Entra tenant ids (tid) accepted by a multi-tenant issuer ({tenantid}, common, organizations, consumers); required for those"},
     "groupMapping": {"type": "object", "additionalProperties": S}, "enabled": {"type": "boolean"}}}
 SSO_SETTINGS = {"type": "object", "required": ["ssoOnly"], "properties": {"ssoOnly": {"type": "boolean"}}}
 paths.update({
@@ -351,10 +369,12 @@ paths.update({
                   extra=["422"])},
     "/v1/auth/sso/{tenant}/{idp}/start": {"get": op("Start an OpenID Connect sign-in: 302 to the provider (PKCE S256, state, nonce)", "auth",
         {"302": {"description": "Redirect to the provider's authorization endpoint"}, "404": problem("No such tenant or provider"),
+         "502": problem("The issuer is on an address the outbound address policy refuses (`destination-not-allowed`)"),
          "503": problem("Provider unreachable")}, security=False,
         params=[{"name": "tenant", "in": "path", "required": True, "schema": S}, {"name": "idp", "in": "path", "required": True, "schema": S}])},
     "/v1/auth/sso/callback": {"get": op("Complete an OpenID Connect sign-in; answers like /v1/auth/login", "auth",
-        {**ok(ref("Session")), "401": problem("Sign-in failed; the detail names the reason"), "503": problem("Provider unreachable")},
+        {**ok(ref("Session")), "401": problem("Sign-in failed; the detail names the reason"),
+         "502": problem("The provider's token endpoint is on a refused address (`destination-not-allowed`)"), "503": problem("Provider unreachable")},
         security=False, params=[{"name": n, "in": "query", "schema": S} for n in ["code", "state", "error", "error_description"]])},
 })
 
@@ -404,7 +424,7 @@ paths.update({
         "get": op("Get a datasource", "discovery", ok(ref("Datasource")), params=[ID], extra=["404"]),
         "patch": op("Change a datasource or replace its password", "discovery", ok(ref("Datasource")), params=[ID], request=DS_BODY, extra=["404", "409", "422"]),
         "delete": op("Delete a datasource, its scans and its password", "discovery", NOBODY, params=[ID], extra=["404", "409"])},
-    "/v1/datasources/{id}/test": {"post": op("Test the connection: {ok, tables} or {ok: false, error: {code: dns|refused|auth|tls|permission|timeout|not-found|invalid-data, message}}",
+    "/v1/datasources/{id}/test": {"post": op("Test the connection: {ok, tables} or {ok: false, error: {code: dns|refused|auth|tls|permission|timeout|not-found|invalid-data|destination-not-allowed, message}}",
         "discovery", ok({"type": "object", "properties": {"ok": {"type": "boolean"}, "tables": {"type": "integer"},
                                                         "error": {"type": "object", "properties": {"code": S, "message": S}}}}), params=[ID], extra=["404"])},
     "/v1/datasources/{id}/schema": {"get": op("Schemas, tables, columns with types, row-count estimates", "discovery",

@@ -20,6 +20,10 @@ package struct ConnectorError: Error, Sendable, Equatable, CustomStringConvertib
         package static let tls = Code("tls")
         /// Connected, but not allowed to read (database, schema, table or file).
         package static let permission = Code("permission")
+        /// The server's outbound address policy refuses the destination (a loopback, private,
+        /// link-local… address). Decided before connecting: it does not tell whether anything
+        /// listens there.
+        package static let destinationNotAllowed = Code("destination-not-allowed")
         /// No answer in time.
         package static let timeout = Code("timeout")
         /// The file, directory or database does not exist.

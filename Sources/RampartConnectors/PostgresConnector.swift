@@ -39,11 +39,16 @@ package struct PostgresConnector: DatasourceConnector {
     package let settings: Settings
     let password: String?
     package let timeout: Duration
+    /// Where to connect for `settings.host`: resolves it once, checks the addresses and returns
+    /// the one to use (an IP address), or throws (`destination-not-allowed`, `dns`). `nil`
+    /// connects to the host as given (the operator's own CLI).
+    package let resolve: AddressResolver?
 
-    package init(settings: Settings, password: String?, timeout: Duration = .seconds(10)) {
+    package init(settings: Settings, password: String?, timeout: Duration = .seconds(10), resolve: AddressResolver? = nil) {
         self.settings = settings
         self.password = password
         self.timeout = timeout
+        self.resolve = resolve
     }
 
     /// Splits a `postgres://user:password@host:port/database?sslmode=…` URL into settings and a
@@ -79,9 +84,13 @@ package struct PostgresConnector: DatasourceConnector {
         } catch {
             throw ConnectorError(.tls, "cannot set up TLS: \(error)")
         }
+        // The driver would resolve the host again; given the checked address instead, it cannot be
+        // sent elsewhere by a second DNS answer. TLS still verifies (and sends SNI for) the name.
+        let address = try await resolve?(settings.host, settings.port) ?? settings.host
         var configuration = PostgresConnection.Configuration(
-            host: settings.host, port: settings.port, username: settings.username, password: password, database: settings.database, tls: tls)
+            host: address, port: settings.port, username: settings.username, password: password, database: settings.database, tls: tls)
         configuration.options.connectTimeout = .seconds(Int64(timeout.components.seconds))
+        if address != settings.host, !Self.isIPAddress(settings.host) { configuration.options.tlsServerName = settings.host }
         // The driver's own logging stays off: its connection state includes the password.
         let logger = Logger(label: "rampart-discovery-postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         do {
@@ -100,6 +109,8 @@ package struct PostgresConnector: DatasourceConnector {
             throw Self.map(error, settings: settings)
         }
     }
+
+    static func isIPAddress(_ host: String) -> Bool { (try? SocketAddress(ipAddress: host, port: 0)) != nil }
 
     /// The stable code for a connection or query failure. The message names the host, never the password.
     static func map(_ error: any Error, settings: Settings) -> ConnectorError {

@@ -79,9 +79,10 @@ package enum RampartApplication {
         PolicyRolesController(services: services, administration: administration).register(on: api)
         ZonesController(services: services, administration: administration).register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
+        let destinations = OutboundDestinations(policy: configuration.outboundAddressPolicy)
         DatasourcesController(
             services: services, administration: administration,
-            paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory)
+            paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), destinations: destinations
         ).register(on: api)
         let scanBell = ScanQueueBell()
         ScansController(services: services, bell: scanBell).register(on: api)
@@ -99,9 +100,11 @@ package enum RampartApplication {
         let ssoPolicy = OIDCEndpointPolicy(allowHTTPLoopback: configuration.ssoAllowHTTPLoopback)
         SSOProvidersController(services: services, policy: ssoPolicy, publicURL: configuration.publicBaseURL).register(on: api)
         SSOSettingsController(services: services).register(on: api)
+        SSOIdentitiesController(services: services).register(on: api)
+        let ssoClient = OutboundHTTPClient(destinations: destinations)
         SSOAuthController(
             signIn: SSOSignIn(
-                services: services, metadata: OIDCMetadataCache(clock: services.clock, policy: ssoPolicy), client: OutboundHTTPClient(),
+                services: services, metadata: OIDCMetadataCache(client: ssoClient, clock: services.clock, policy: ssoPolicy), client: ssoClient,
                 publicURL: configuration.publicBaseURL)
         ).register(on: api)
 
@@ -117,7 +120,8 @@ package enum RampartApplication {
                 store: store,
                 runner: ScanRunner(
                     store: store, keyring: keyring, clock: services.clock, administration: administration, configuration: configuration.discovery,
-                    paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), logger: logger),
+                    paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), logger: logger,
+                    destinations: destinations),
                 configuration: configuration.discovery, instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
                 clock: services.clock, bell: scanBell, logger: logger),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),

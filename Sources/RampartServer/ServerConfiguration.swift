@@ -47,6 +47,10 @@ package struct ServerConfiguration: Sendable {
     /// Lets SSO providers be plain `http://` on loopback addresses (development and tests only;
     /// every other issuer must be `https://`).
     package var ssoAllowHTTPLoopback = false
+    /// Where Rampart connects on a tenant's behalf (identity providers, PostgreSQL datasources):
+    /// internal addresses are refused unless one of these networks (`--outbound-allow`) admits
+    /// them.
+    package var outboundAddressPolicy = OutboundAddressPolicy()
     /// Background discovery scans: concurrency, polling, heartbeats.
     package var discovery = DiscoveryConfiguration()
     /// Read for `RAMPART_MASTER_KEY`; injectable for tests.

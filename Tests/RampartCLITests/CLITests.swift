@@ -74,6 +74,17 @@ import Testing
         }
     }
 
+    @Test func serveRefusesAMalformedOutboundAllowList() throws {
+        try Self.withDataDirectory { directory in
+            let flag = try Self.rampart(["serve", "--data-dir", directory, "--outbound-allow", "127.0.0.0/8", "--outbound-allow", "10.0.0.0/33"])
+            #expect(flag.status == 2, "\(flag.stderr)")
+            #expect(flag.stderr.contains("--outbound-allow") && flag.stderr.contains("invalid-cidr") && flag.stderr.contains("10.0.0.0/33"))
+            let environment = try Self.rampart(["serve", "--data-dir", directory], environment: ["RAMPART_OUTBOUND_ALLOW": "::1/128,not-a-network"])
+            #expect(environment.status == 2, "\(environment.stderr)")
+            #expect(environment.stderr.contains("not-a-network"), "\(environment.stderr)")
+        }
+    }
+
     @Test func serveRefusesPlainSMTPOffLoopbackAndNeverPrintsTheSMTPPassword() throws {
         try Self.withDataDirectory { directory in
             let plain = try Self.rampart(

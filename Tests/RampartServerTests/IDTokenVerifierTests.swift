@@ -30,9 +30,9 @@ import Testing
         return try CompactJWS(input + "." + Base64URL.encode(signature))
     }
 
-    static func verify(_ token: CompactJWS, issuer: String = "https://idp.example") throws -> JSONClaim {
+    static func verify(_ token: CompactJWS, issuer: String = "https://idp.example", tenants: [String] = []) throws -> JSONClaim {
         let keys = [try #require(jwk)]
-        return try IDTokenVerifier(issuer: issuer, clientID: "client", nonce: "n-1", now: now).verify(token, keys: keys)
+        return try IDTokenVerifier(issuer: issuer, clientID: "client", nonce: "n-1", now: now, allowedTenantIDs: tenants).verify(token, keys: keys)
     }
 
     @Test func acceptsAGoodToken() throws {
@@ -73,11 +73,51 @@ import Testing
         let template = "https://login.microsoftonline.com/{tenantid}/v2.0"
         let tid = "9188040d-6c67-4c5b-b112-36a304b66dad"
         let good = try Self.token(claims: ["iss": "https://login.microsoftonline.com/\(tid)/v2.0", "tid": tid])
-        #expect(try Self.verify(good, issuer: template)["tid"]?.string == tid)
+        #expect(try Self.verify(good, issuer: template, tenants: [tid])["tid"]?.string == tid)
         let mismatched = try Self.token(claims: ["iss": "https://login.microsoftonline.com/\(tid)/v2.0", "tid": "another-tenant"])
-        #expect(throws: SSOFailure.wrongIssuer) { try Self.verify(mismatched, issuer: template) }
+        #expect(throws: SSOFailure.wrongIssuer) { try Self.verify(mismatched, issuer: template, tenants: [tid, "another-tenant"]) }
         let missing = try Self.token(claims: ["iss": "https://login.microsoftonline.com/\(tid)/v2.0"])
-        #expect(throws: SSOFailure.wrongIssuer) { try Self.verify(missing, issuer: template) }
+        #expect(throws: SSOFailure.wrongIssuer) { try Self.verify(missing, issuer: template, tenants: [tid]) }
+        // A well-formed token of an organisation the provider does not list; and no list at all.
+        let other = "0b6e4f5a-1111-4222-8333-944455556666"
+        let foreign = try Self.token(claims: ["iss": "https://login.microsoftonline.com/\(other)/v2.0", "tid": other])
+        #expect(throws: SSOFailure.tenantNotAllowed) { try Self.verify(foreign, issuer: template, tenants: [tid]) }
+        #expect(throws: SSOFailure.tenantNotAllowed) { try Self.verify(good, issuer: template) }
+        // A tid in upper case is the same tenant.
+        let upper = try Self.token(claims: ["iss": "https://login.microsoftonline.com/\(tid.uppercased())/v2.0", "tid": tid.uppercased()])
+        #expect(try Self.verify(upper, issuer: template, tenants: [tid])["tid"] != nil)
+        // The list only matters for the template: a single-tenant issuer ignores it.
+        #expect(try Self.verify(try Self.token())["sub"]?.string == "s")
+    }
+
+    @Test func aDiscoveryTemplateMustBeOnTheConfiguredOrigin() throws {
+        func document(_ issuer: String) -> JSONClaim {
+            .object([
+                "issuer": .string(issuer), "authorization_endpoint": .string("https://login.microsoftonline.com/a"),
+                "token_endpoint": .string("https://login.microsoftonline.com/t"), "jwks_uri": .string("https://login.microsoftonline.com/k"),
+            ])
+        }
+        let configured = "https://login.microsoftonline.com/common/v2.0"
+        let good = try OIDCDiscovery(document("https://login.microsoftonline.com/{tenantid}/v2.0"), configuredIssuer: configured, policy: .init())
+        #expect(good.issuer.contains("{tenantid}"))
+        #expect(throws: SSOFailure.discoveryMismatch) {
+            try OIDCDiscovery(document("https://login.microsoftonline.com/{tenantid}/v2.0"), configuredIssuer: "https://evil.example/common/v2.0", policy: .init())
+        }
+        #expect(throws: SSOFailure.discoveryMismatch) {
+            try OIDCDiscovery(document("https://other.example/x"), configuredIssuer: configured, policy: .init())
+        }
+    }
+
+    @Test func multiTenantIssuersAreRecognised() {
+        for issuer in [
+            "https://login.microsoftonline.com/common/v2.0", "https://login.microsoftonline.com/organizations/v2.0/",
+            "https://login.microsoftonline.com/{tenantid}/v2.0", "http://127.0.0.1:9/common/v2.0",
+        ] {
+            #expect(SSOProvider.isMultiTenantIssuer(issuer), "\(issuer)")
+        }
+        for issuer in ["https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", "https://idp.example/common", "https://idp.example"] {
+            #expect(!SSOProvider.isMultiTenantIssuer(issuer), "\(issuer)")
+        }
     }
 
     @Test func endpointPolicyIsHTTPSOnly() {

@@ -134,7 +134,7 @@ import Testing
 
     @Test(arguments: TestEngine.available)
     func entraMultiTenantIssuerTemplate(_ engine: TestEngine) async throws {
-        try await Self.withSetup(engine, entra: true) { s in
+        try await Self.withSetup(engine, entra: true, provider: ["allowedTenantIds": ["9188040d-6c67-4c5b-b112-36a304b66dad"]]) { s in
             let (reply, _) = try await Self.signIn(s, "username=erin")
             #expect(reply.status == 200, "\(reply.text)")
             Self.expectRefused(try await Self.signIn(s, "scenario=wrong-issuer").reply, "wrong-issuer")
@@ -143,7 +143,8 @@ import Testing
 
     @Test(arguments: TestEngine.available)
     func provisioningAndDomainRulesDecideWhoMaySignIn(_ engine: TestEngine) async throws {
-        try await Self.withSetup(engine, provider: ["jitProvisioning": false, "allowedDomains": ["Example.com"]]) { s in
+        // `tom` is provisioned without a password (as SCIM would): the provider may link him.
+        try await Self.withSetup(engine, provider: ["jitProvisioning": false, "allowedDomains": ["Example.com"], "linkExistingUsers": true]) { s in
             Self.expectRefused(try await Self.signIn(s, "username=tom&email=tom%40example.com").reply, "user-not-provisioned")
             _ = try await s.client.send(.post, "/v1/users", token: s.admin, body: .json(["username": "tom"]))
             #expect(try await Self.signIn(s, "username=tom&email=tom%40example.com").reply.status == 200)

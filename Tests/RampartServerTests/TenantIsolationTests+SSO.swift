@@ -51,6 +51,34 @@ extension TenantIsolationTests {
                 expectNotFound(try await client.send(.delete, "/v1/sso/providers/\(id)", token: token), "DELETE provider")
                 #expect(try await client.send(.get, "/v1/sso/providers/\(id)", token: f.b.adminToken).status == 200)
             },
+            "GET /v1/users/{id}/sso-identities": { client, f, token in
+                expectNotFound(try await client.send(.get, "/v1/users/\(f.b.userID)/sso-identities", token: token), "GET identities")
+            },
+            "POST /v1/users/{id}/sso-identities": { client, f, token in
+                let id = try await providerOfB(client, f)
+                // Neither B's user with B's provider, nor A's own user with B's provider.
+                expectNotFound(
+                    try await client.send(
+                        .post, "/v1/users/\(f.b.userID)/sso-identities", token: token, body: .json(["providerId": id, "subject": "a-chose-this"])),
+                    "POST identity for B's user")
+                expectNotFound(
+                    try await client.send(
+                        .post, "/v1/users/\(f.a.userID)/sso-identities", token: f.a.adminToken,
+                        body: .json(["providerId": id, "subject": "a-chose-this"])),
+                    "POST identity at B's provider")
+                let links = try await client.send(.get, "/v1/users/\(f.b.userID)/sso-identities", token: f.b.adminToken)
+                #expect(!links.text.contains("a-chose-this"))
+            },
+            "DELETE /v1/users/{id}/sso-identities/{providerId}": { client, f, token in
+                let id = try await providerOfB(client, f)
+                let linked = try await client.send(
+                    .post, "/v1/users/\(f.b.userID)/sso-identities", token: f.b.adminToken, body: .json(["providerId": id, "subject": "bob-at-b"]))
+                #expect(linked.status == 201 || linked.status == 409, "\(linked.text)")
+                expectNotFound(
+                    try await client.send(.delete, "/v1/users/\(f.b.userID)/sso-identities/\(id)", token: token), "DELETE identity")
+                let links = try await client.send(.get, "/v1/users/\(f.b.userID)/sso-identities", token: f.b.adminToken)
+                #expect(links.text.contains("bob-at-b"), "\(links.text)")
+            },
             "GET /v1/sso/settings": { client, f, token in
                 // A reads its own settings; B's switch (turned on here) is not what A sees.
                 _ = try await providerOfB(client, f)

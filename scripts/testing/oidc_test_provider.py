@@ -11,6 +11,8 @@ Prints "PORT <n>" once listening on 127.0.0.1:<n>.
 
 The test picks what the next ID token looks like with query parameters on the authorize URL:
   username, email, name, groups (comma-separated)  the claims
+  sub        the subject (default: "sub-" + username); keep it to rename a user at the provider
+  tid        with --entra, the Entra tenant the token is issued for (default: the provider's own)
   scenario   one of: ok, wrong-aud, multi-aud, expired, future-iat, wrong-nonce, wrong-issuer,
              bad-signature, alg-none, hs256, es256, rotate, unknown-kid, deny
 With --entra the discovery issuer is Entra's multi-tenant template
@@ -58,9 +60,9 @@ class Provider:
     def new_rsa():
         return ("rsa-" + secrets.token_hex(4), rsa.generate_private_key(public_exponent=65537, key_size=2048))
 
-    def issuer(self, for_token=False):
+    def issuer(self, for_token=False, tid=None):
         if self.entra:
-            return f"{self.base}/{self.tid}/v2.0" if for_token else f"{self.base}/{{tenantid}}/v2.0"
+            return f"{self.base}/{tid or self.tid}/v2.0" if for_token else f"{self.base}/{{tenantid}}/v2.0"
         return self.base
 
     def discovery(self):
@@ -90,12 +92,12 @@ class Provider:
         scenario = grant["scenario"]
         now = int(time.time())
         claims = {
-            "iss": self.issuer(for_token=True), "sub": "sub-" + grant["username"], "aud": self.client_id, "exp": now + 300,
+            "iss": self.issuer(for_token=True, tid=grant["tid"]), "sub": grant["sub"], "aud": self.client_id, "exp": now + 300,
             "iat": now, "nonce": grant["nonce"], "preferred_username": grant["username"], "email": grant["email"],
             "email_verified": True, "name": grant["name"], "groups": grant["groups"],
         }
         if self.entra:
-            claims["tid"] = self.tid
+            claims["tid"] = grant["tid"] or self.tid
         if scenario == "wrong-aud":
             claims["aud"] = "another-client"
         elif scenario == "multi-aud":
@@ -182,7 +184,8 @@ class Handler(BaseHTTPRequestHandler):
         username = query.get("username", "sam")
         p.codes[code] = {
             "redirect_uri": target, "nonce": query["nonce"], "challenge": query["code_challenge"],
-            "scenario": query.get("scenario", "ok"), "username": username,
+            "scenario": query.get("scenario", "ok"), "username": username, "sub": query.get("sub", "sub-" + username),
+            "tid": query.get("tid"),
             "email": query.get("email", f"{username}@example.com"), "name": query.get("name", "Sam Sample"),
             "groups": [g for g in query.get("groups", "").split(",") if g],
         }

@@ -85,10 +85,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("sso-allow-http-loopback"), help: "Allow http:// SSO issuers on loopback addresses (development only).")
     var ssoAllowHTTPLoopback = false
 
+    @Option(
+        name: .customLong("outbound-allow"),
+        help: ArgumentHelp(
+            "A network (CIDR) identity providers and PostgreSQL datasources may be on although internal (repeatable).",
+            discussion: "Loopback, private, link-local, CGNAT, ULA and multicast addresses are refused otherwise. Also read from RAMPART_OUTBOUND_ALLOW (comma-separated)."))
+    var outboundAllow: [String] = []
+
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
 
+    /// The `--outbound-allow` networks plus those of `RAMPART_OUTBOUND_ALLOW`.
+    static func outboundPolicy(flags: [String], environment: [String: String]) throws -> OutboundAddressPolicy {
+        let fromEnvironment = (environment["RAMPART_OUTBOUND_ALLOW"] ?? "").split(separator: ",").map(String.init)
+            .filter { !$0.trimmingWhitespace().isEmpty }
+        do {
+            return try OutboundAddressPolicy(allowing: flags + fromEnvironment)
+        } catch {
+            throw ValidationError("--outbound-allow: \(error)")
+        }
+    }
+
     func validate() throws {
+        _ = try Self.outboundPolicy(flags: outboundAllow, environment: ProcessInfo.processInfo.environment)
         if smtpURL != nil && smtpFrom == nil { throw ValidationError("--smtp-url needs --smtp-from") }
         if smtpURL == nil && (smtpFrom != nil || smtpCA != nil) { throw ValidationError("--smtp-from and --smtp-ca need --smtp-url") }
         guard backupKeepDaily >= 1, backupKeepIntraday >= 0 else {
@@ -135,6 +154,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.backup.keepIntraday = backupKeepIntraday
         configuration.publicURL = publicURL
         configuration.ssoAllowHTTPLoopback = ssoAllowHTTPLoopback
+        configuration.outboundAddressPolicy = try Self.outboundPolicy(flags: outboundAllow, environment: ProcessInfo.processInfo.environment)
         if let password = ProcessInfo.processInfo.environment["RAMPART_BOOTSTRAP_PASSWORD"], !password.isEmpty {
             configuration.bootstrapPassword = Secret(password)
         }

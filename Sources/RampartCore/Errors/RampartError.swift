@@ -36,6 +36,9 @@ package struct RampartError: Error, Sendable, CustomStringConvertible {
         package static let unavailable = Code("unavailable", 503)
         /// A datasource could not be read; the message starts with the connector's code (`auth: …`).
         package static let datasourceFailed = Code("datasource-failed", 502)
+        /// Rampart refused to connect where a tenant's configuration points (an identity provider
+        /// on a loopback, private or link-local address): the server's outbound address policy.
+        package static let destinationNotAllowed = Code("destination-not-allowed", 502)
         /// A remote party (an SMTP server) refused for good; retrying would not help.
         package static let rejected = Code("rejected", 502)
         package static let configuration = Code("configuration", 500)

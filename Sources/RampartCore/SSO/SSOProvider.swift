@@ -26,6 +26,16 @@ package struct SSOProvider: Sendable, Equatable {
     /// Whether a first sign-in creates the user (with the `user` role); otherwise the user must
     /// exist (provisioned by SCIM or an administrator).
     package var jitProvisioning: Bool
+    /// Whether a first sign-in of an identity no user is linked to may link it to the existing user
+    /// of the same username. Off by default: a username claim is not proof of being that user.
+    /// Even when on, only a user without a password and without an admin role is linked (one
+    /// created by SCIM or by an earlier SSO sign-in), so a provider account cannot take over a
+    /// local administrator or a password account.
+    package var linkExistingUsers: Bool
+    /// The Entra tenant ids (`tid`) a multi-tenant issuer (one whose discovery issuer is
+    /// `…/{tenantid}/v2.0`) accepts tokens from. Required for such issuers: without it, any
+    /// organisation's Entra accounts could sign in. Lower-case.
+    package var allowedTenantIDs: [String]
     /// IdP group (a value of the groups claim) to Rampart group name. Mapped groups follow the
     /// token at each sign-in; other memberships are left alone.
     package var groupMapping: [String: String]
@@ -36,7 +46,8 @@ package struct SSOProvider: Sendable, Equatable {
     package init(
         id: String, tenantID: TenantID, name: String, displayName: String?, issuer: String, clientID: String, hasClientSecret: Bool,
         scopes: [String], usernameClaim: String, emailClaim: String, groupsClaim: String, allowedDomains: [String],
-        jitProvisioning: Bool, groupMapping: [String: String], enabled: Bool, createdAt: Int64, updatedAt: Int64
+        jitProvisioning: Bool, groupMapping: [String: String], enabled: Bool, createdAt: Int64, updatedAt: Int64,
+        linkExistingUsers: Bool = false, allowedTenantIDs: [String] = []
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -51,6 +62,8 @@ package struct SSOProvider: Sendable, Equatable {
         self.groupsClaim = groupsClaim
         self.allowedDomains = allowedDomains
         self.jitProvisioning = jitProvisioning
+        self.linkExistingUsers = linkExistingUsers
+        self.allowedTenantIDs = allowedTenantIDs
         self.groupMapping = groupMapping
         self.enabled = enabled
         self.createdAt = createdAt
@@ -61,4 +74,19 @@ package struct SSOProvider: Sendable, Equatable {
     package var clientSecretName: String { Self.clientSecretName(id) }
 
     package static func clientSecretName(_ id: String) -> String { "sso-client-secret:\(id)" }
+
+    /// Entra's placeholder in a multi-tenant discovery issuer, filled in with each token's `tid`.
+    package static let tenantPlaceholder = "{tenantid}"
+
+    /// Whether `issuer` is an Entra multi-tenant one: the `{tenantid}` template itself, or an
+    /// `…/common/v2.0`, `…/organizations/v2.0` or `…/consumers/v2.0` endpoint, whose discovery
+    /// document publishes the template. (A discovery document publishing the template for another
+    /// issuer is caught at sign-in: the allow-list is checked there too.)
+    package static func isMultiTenantIssuer(_ issuer: String) -> Bool {
+        let lowered = issuer.lowercased()
+        if lowered.contains(tenantPlaceholder) { return true }
+        let segments = lowered.split(separator: "/").map(String.init)
+        guard segments.count >= 2, segments.last == "v2.0" else { return false }
+        return ["common", "organizations", "consumers"].contains(segments[segments.count - 2])
+    }
 }

@@ -22,6 +22,8 @@ package struct SSOProviderResponse: Codable, Sendable {
     package var claims: Claims
     package var allowedDomains: [String]
     package var jitProvisioning: Bool
+    package var linkExistingUsers: Bool
+    package var allowedTenantIds: [String]
     package var groupMapping: [String: String]
     package var enabled: Bool
     package var startUrl: String
@@ -40,6 +42,8 @@ package struct SSOProviderResponse: Codable, Sendable {
         claims = Claims(username: provider.usernameClaim, email: provider.emailClaim, groups: provider.groupsClaim)
         allowedDomains = provider.allowedDomains
         jitProvisioning = provider.jitProvisioning
+        linkExistingUsers = provider.linkExistingUsers
+        allowedTenantIds = provider.allowedTenantIDs
         groupMapping = provider.groupMapping
         enabled = provider.enabled
         startUrl = "\(baseURL)/v1/auth/sso/\(tenantSlug)/\(provider.name)/start"

@@ -11,7 +11,7 @@ enum DatasourceAccess {
     /// The datasource `id` of `tenant` and a connector for it; 404 when there is none, a
     /// ``ConnectorError`` (`permission`) when its path is no longer allowed.
     static func load(
-        _ id: String, tenant: TenantID, store: any Store, keyring: Keyring, paths: DatasourcePathPolicy
+        _ id: String, tenant: TenantID, store: any Store, keyring: Keyring, paths: DatasourcePathPolicy, destinations: OutboundDestinations
     ) async throws -> (Datasource, any DatasourceConnector) {
         let loaded: (Datasource, Secret<String>?)? = try await store.read { tx in
             guard let datasource = try await tx.datasource(id: id, in: tenant) else { return nil }
@@ -23,10 +23,10 @@ enum DatasourceAccess {
         if datasource.kind != .postgres, let problem = paths.problem(datasource.config.path ?? "") {
             throw ConnectorError(.permission, "path \(problem)")
         }
-        return (datasource, connector(for: datasource, password: password))
+        return (datasource, connector(for: datasource, password: password, destinations: destinations))
     }
 
-    static func connector(for datasource: Datasource, password: Secret<String>?) -> any DatasourceConnector {
+    static func connector(for datasource: Datasource, password: Secret<String>?, destinations: OutboundDestinations) -> any DatasourceConnector {
         let config = datasource.config
         switch datasource.kind {
         case .sqlite: return Connectors.sqlite(path: config.path ?? "")
@@ -36,7 +36,7 @@ enum DatasourceAccess {
             let settings = PostgresConnector.Settings(
                 host: config.host ?? "", port: config.port ?? 5432, username: config.username ?? "",
                 database: config.database ?? config.username ?? "", tls: PostgresConnector.TLSMode(rawValue: config.tls ?? "") ?? .prefer)
-            return Connectors.postgres(settings, password: password?.exposedValue)
+            return Connectors.postgres(settings, password: password?.exposedValue, resolve: destinations.connectorResolver)
         }
     }
 

@@ -15,6 +15,8 @@ struct DatasourcesController {
     let services: RampartServices
     let administration: PolicyAdministration
     let paths: DatasourcePathPolicy
+    /// Where PostgreSQL datasources may connect (internal addresses refused unless allowed).
+    var destinations = OutboundDestinations(policy: OutboundAddressPolicy())
 
     struct Body: Decodable {
         var name: String?
@@ -151,7 +153,7 @@ struct DatasourcesController {
             let principal = try context.require(.discoveryWrite)
             let id = try Self.id(context)
             do {
-                let (_, connector) = try await DatasourceAccess.load(id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths)
+                let (_, connector) = try await DatasourceAccess.load(id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
                 let tables = try await connector.test()
                 return try JSONBody.response(DatasourceTestResponse(ok: true, tables: tables, error: nil))
             } catch let error as ConnectorError {
@@ -164,7 +166,7 @@ struct DatasourcesController {
             let principal = try context.require(.discoveryRead)
             let id = try Self.id(context)
             do {
-                let (_, connector) = try await DatasourceAccess.load(id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths)
+                let (_, connector) = try await DatasourceAccess.load(id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
                 let session = try await connector.connect()
                 let tables: [SchemaTable]
                 do {

@@ -24,6 +24,8 @@ struct ScanRunner: Sendable {
     let configuration: DiscoveryConfiguration
     let paths: DatasourcePathPolicy
     let logger: Logger
+    /// Where PostgreSQL datasources may connect (internal addresses refused unless allowed).
+    var destinations = OutboundDestinations(policy: OutboundAddressPolicy())
 
     static let shutdownMessage = "interrupted by a server shutdown"
 
@@ -91,7 +93,7 @@ struct ScanRunner: Sendable {
 
     private func work(_ job: ScanJob, _ shared: Shared) async -> Outcome? {
         do {
-            let (datasource, connector) = try await DatasourceAccess.load(job.datasourceID, tenant: job.tenantID, store: store, keyring: keyring, paths: paths)
+            let (datasource, connector) = try await DatasourceAccess.load(job.datasourceID, tenant: job.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
             let definitions = try await store.read { try await $0.classifiers(in: job.tenantID) }
             var classifiers = BuiltinClassifiers.all
             for stored in definitions {

@@ -53,17 +53,25 @@ package struct IDTokenVerifier: Sendable {
     package var now: Int64
     /// Clock difference tolerated between Rampart and the provider, in seconds.
     package var skew: Int64 = 120
+    /// The `tid` values accepted when ``issuer`` is the `{tenantid}` template, lower-case. A
+    /// multi-tenant endpoint signs tokens for every Entra organisation with the same keys, so
+    /// without this list any organisation's accounts would pass; an empty list accepts none.
+    package var allowedTenantIDs: [String]
 
-    package init(issuer: String, clientID: String, nonce: String, now: Int64) {
+    package init(issuer: String, clientID: String, nonce: String, now: Int64, allowedTenantIDs: [String] = []) {
         self.issuer = issuer
         self.clientID = clientID
         self.nonce = nonce
         self.now = now
+        self.allowedTenantIDs = allowedTenantIDs
     }
 
-    static let tenantPlaceholder = "{tenantid}"
+    static let tenantPlaceholder = SSOProvider.tenantPlaceholder
 
     /// Verifies `token` against `keys` and returns its claims.
+    ///
+    /// - Throws: an ``SSOFailure``; ``SSOFailure/tenantNotAllowed`` when the issuer is the Entra
+    ///   template and the token's `tid` is not one of ``allowedTenantIDs``.
     package func verify(_ token: CompactJWS, keys: [JSONWebKey]) throws -> JSONClaim {
         let algorithm = try token.algorithm()
         let candidates = keys.filter { key in key.algorithm == algorithm && (token.keyID == nil || key.keyID == token.keyID) }
@@ -72,7 +80,13 @@ package struct IDTokenVerifier: Sendable {
             throw SSOFailure.badSignature
         }
         let claims = token.claims
-        guard let iss = claims["iss"]?.string, iss == expectedIssuer(claims) else { throw SSOFailure.wrongIssuer }
+        guard let iss = claims["iss"]?.string, let expected = expectedIssuer(claims) else { throw SSOFailure.wrongIssuer }
+        guard iss == expected else { throw SSOFailure.wrongIssuer }
+        if issuer.contains(Self.tenantPlaceholder) {
+            // `iss` now names the `tid` (checked above); that organisation must be one the
+            // provider was configured for.
+            guard let tid = claims["tid"]?.string?.lowercased(), allowedTenantIDs.contains(tid) else { throw SSOFailure.tenantNotAllowed }
+        }
         let audiences = claims["aud"]?.strings ?? []
         guard audiences.contains(clientID) else { throw SSOFailure.wrongAudience }
         if audiences.count > 1, claims["azp"]?.string != clientID { throw SSOFailure.wrongAudience }

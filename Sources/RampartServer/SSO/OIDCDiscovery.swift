@@ -16,12 +16,16 @@ package struct OIDCDiscovery: Sendable, Equatable {
     /// - Throws: ``SSOFailure/providerUnavailable`` when a required field is missing, and
     ///   ``SSOFailure/discoveryMismatch`` when it names another issuer than the one configured
     ///   (OpenID Connect Discovery §4.3), except for Entra's `{tenantid}` template, which its
-    ///   multi-tenant (`common`, `organizations`) endpoints publish instead.
+    ///   multi-tenant (`common`, `organizations`) endpoints publish instead, on the same origin.
+    ///   (Tokens then name an issuer derived from the template, and identity links are keyed by
+    ///   it: a document on one host must not claim another host's issuer.)
     package init(_ document: JSONClaim, configuredIssuer: String, policy: OIDCEndpointPolicy) throws {
         guard let issuer = document["issuer"]?.string, let authorization = document["authorization_endpoint"]?.string,
             let token = document["token_endpoint"]?.string, let jwks = document["jwks_uri"]?.string
         else { throw SSOFailure.providerUnavailable }
-        guard Self.trimmed(issuer) == Self.trimmed(configuredIssuer) || issuer.contains(IDTokenVerifier.tenantPlaceholder) else {
+        guard Self.trimmed(issuer) == Self.trimmed(configuredIssuer)
+            || (issuer.contains(IDTokenVerifier.tenantPlaceholder) && Self.origin(issuer) == Self.origin(configuredIssuer))
+        else {
             throw SSOFailure.discoveryMismatch
         }
         for url in [authorization, token, jwks] where !policy.allows(url) { throw SSOFailure.providerUnavailable }
@@ -42,6 +46,12 @@ package struct OIDCDiscovery: Sendable, Equatable {
 
     /// Where the discovery document of `issuer` is (Discovery §4.1).
     package static func url(issuer: String) -> String { trimmed(issuer) + "/.well-known/openid-configuration" }
+
+    /// `scheme://host[:port]`, lower-cased, read as text (a template's `{tenantid}` is not a valid
+    /// URL character, so URL parsers refuse it).
+    static func origin(_ url: String) -> String {
+        url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).prefix(3).joined(separator: "/").lowercased()
+    }
 
     static func trimmed(_ url: String) -> String {
         var url = url

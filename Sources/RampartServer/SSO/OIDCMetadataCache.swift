@@ -79,6 +79,8 @@ package actor OIDCMetadataCache {
         let response: OutboundHTTPClient.Response
         do {
             response = try await client.get(url)
+        } catch is OutboundDestinationRefused {
+            throw SSOFailure.destinationNotAllowed
         } catch {
             throw SSOFailure.providerUnavailable
         }

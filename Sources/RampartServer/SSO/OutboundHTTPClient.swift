@@ -13,7 +13,8 @@ import RampartCore
 /// One request per connection (`Connection: close`), no redirects (an identity provider's
 /// metadata does not move, and following redirects would let a configured URL reach anywhere),
 /// bounded response size and time. HTTPS verifies the certificate chain and host name against the
-/// system trust roots.
+/// system trust roots. With ``destinations`` set, internal addresses are refused
+/// (``OutboundDestinationRefused``) before any connection is made.
 package struct OutboundHTTPClient: Sendable {
     package struct Response: Sendable {
         package var status: Int
@@ -27,8 +28,12 @@ package struct OutboundHTTPClient: Sendable {
     package var timeout: TimeAmount = .seconds(10)
     package var maximumResponseSize = 1 << 20
     package var tlsConfiguration: TLSConfiguration = .makeClientConfiguration()
+    /// When set, the host is resolved once and every address checked before connecting, and the
+    /// connection goes to the checked address. `nil` (tests talking to their own fixtures)
+    /// connects to the host as given.
+    package var destinations: OutboundDestinations?
 
-    package init() {}
+    package init(destinations: OutboundDestinations? = nil) { self.destinations = destinations }
 
     package func get(_ url: String, headers: [(String, String)] = []) async throws -> Response {
         try await send(.GET, url, headers: headers, body: nil)
@@ -70,7 +75,17 @@ package struct OutboundHTTPClient: Sendable {
             }
         let channel: any Channel
         do {
-            channel = try await bootstrap.connect(host: bareHost, port: port).get()
+            if let destinations {
+                // Connect to the address that was checked; SNI and certificate verification
+                // still use the host name (`serverName`).
+                let address = try await destinations.resolve(host: bareHost, port: port)
+                channel = try await bootstrap.connect(to: address).get()
+            } else {
+                channel = try await bootstrap.connect(host: bareHost, port: port).get()
+            }
+        } catch let refused as OutboundDestinationRefused {
+            promise.fail(refused)
+            throw refused
         } catch {
             promise.fail(error)
             throw RampartError(.unavailable, "cannot connect to \(authority): \(error)")

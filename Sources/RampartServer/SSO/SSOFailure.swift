@@ -30,12 +30,25 @@ package struct SSOFailure: Error, Sendable, Equatable, CustomStringConvertible {
     package static let issuedInFuture = SSOFailure("id-token-issued-in-the-future")
     package static let nonceMismatch = SSOFailure("nonce-mismatch")
     package static let missingUsername = SSOFailure("missing-username-claim")
+    package static let missingSubject = SSOFailure("missing-subject-claim")
+    /// The token's identity is linked to no user, and a user of its username exists that the
+    /// provider may not link to (no opt-in, or the user has a password or an admin role). Never
+    /// resolved by linking silently: an administrator decides.
+    package static let accountNotLinked = SSOFailure("existing-account-not-linked")
+    /// An Entra multi-tenant issuer, and the token's `tid` is not in the provider's
+    /// `allowedTenantIds` (or the list is empty).
+    package static let tenantNotAllowed = SSOFailure("entra-tenant-not-allowed")
     package static let domainNotAllowed = SSOFailure("email-domain-not-allowed")
     package static let unverifiedEmail = SSOFailure("email-not-verified")
     package static let unknownUser = SSOFailure("user-not-provisioned")
     package static let disabledUser = SSOFailure("user-disabled")
     package static let providerDisabled = SSOFailure("provider-disabled")
+    /// The issuer or one of its endpoints resolves to an address the outbound address policy
+    /// refuses (loopback, private, link-local…; see `--outbound-allow`). Nothing was sent there.
+    package static let destinationNotAllowed = SSOFailure(OutboundDestinationRefused.code)
 
     /// The problem the HTTP layer answers with.
-    package var rampartError: RampartError { RampartError(.unauthenticated, description) }
+    package var rampartError: RampartError {
+        self == .destinationNotAllowed ? RampartError(.destinationNotAllowed, description) : RampartError(.unauthenticated, description)
+    }
 }

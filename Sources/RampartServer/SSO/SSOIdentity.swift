@@ -4,6 +4,9 @@ import RampartCore
 
 /// Who a verified ID token says signed in, read through the provider's claim mapping.
 package struct SSOIdentity: Sendable, Equatable {
+    /// The token's `iss` and `sub`: who this is, for good (the other claims may change).
+    package var issuer: String
+    package var subject: String
     package var username: String
     package var email: String?
     package var displayName: String?
@@ -12,7 +15,14 @@ package struct SSOIdentity: Sendable, Equatable {
     /// - Throws: ``SSOFailure/missingUsername`` when the username claim is absent or not a valid
     ///   Rampart username; ``SSOFailure/domainNotAllowed`` or ``SSOFailure/unverifiedEmail`` when
     ///   the provider restricts e-mail domains and the token's e-mail does not qualify.
+    ///   ``SSOFailure/missingSubject`` when `iss` or `sub` is absent or `sub` is longer than the
+    ///   255 ASCII characters OpenID Connect Core §2 allows.
     package init(claims: JSONClaim, provider: SSOProvider) throws {
+        guard let issuer = claims["iss"]?.string, !issuer.isEmpty, issuer.utf8.count <= 2048, let subject = claims["sub"]?.string,
+            (1...255).contains(subject.utf8.count)
+        else { throw SSOFailure.missingSubject }
+        self.issuer = issuer
+        self.subject = subject
         guard let raw = claims[provider.usernameClaim]?.string, let username = try? Validation.username(raw) else {
             throw SSOFailure.missingUsername
         }

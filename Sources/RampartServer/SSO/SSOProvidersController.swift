@@ -29,6 +29,8 @@ struct SSOProvidersController {
         var claims: Claims?
         var allowedDomains: [String]?
         var jitProvisioning: Bool?
+        var linkExistingUsers: Bool?
+        var allowedTenantIds: [String]?
         var groupMapping: [String: String]?
         var enabled: Bool?
     }
@@ -197,6 +199,25 @@ struct SSOProvidersController {
             provider.groupMapping = checked
         }
         if let enabled = body.enabled { provider.enabled = enabled }
+        if let link = body.linkExistingUsers { provider.linkExistingUsers = link }
+        if let tenants = body.allowedTenantIds {
+            guard tenants.count <= 100 else { throw RampartError.validation("at most 100 tenant ids", field: "allowedTenantIds") }
+            var checked: [String] = []
+            for tenant in tenants {
+                let lowered = tenant.trimmingWhitespace().lowercased()
+                guard (1...64).contains(lowered.utf8.count),
+                    lowered.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+                else { throw RampartError.validation("`\(tenant.prefix(64))` is not an Entra tenant id", field: "allowedTenantIds") }
+                if !checked.contains(lowered) { checked.append(lowered) }
+            }
+            provider.allowedTenantIDs = checked
+        }
+        // An Entra multi-tenant endpoint (`common`, `organizations`, `{tenantid}`) vouches for
+        // every organisation's accounts: the provider must say which organisations are its own.
+        if SSOProvider.isMultiTenantIssuer(provider.issuer), provider.allowedTenantIDs.isEmpty {
+            throw RampartError.validation(
+                "is required for a multi-tenant Entra issuer: the tenant ids (tid) whose accounts may sign in", field: "allowedTenantIds")
+        }
     }
 
     /// A printable, space-free token (client id, scope, claim name).

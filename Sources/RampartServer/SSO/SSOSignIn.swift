@@ -84,8 +84,10 @@ struct SSOSignIn: Sendable {
         let jws = try CompactJWS(idToken)
         _ = try jws.algorithm()
         let keys = try await metadata.keys(issuer: provider.issuer, keyID: jws.keyID)
-        let claims = try IDTokenVerifier(issuer: discovery.issuer, clientID: provider.clientID, nonce: login.nonce, now: now / 1000)
-            .verify(jws, keys: keys)
+        let claims = try IDTokenVerifier(
+            issuer: discovery.issuer, clientID: provider.clientID, nonce: login.nonce, now: now / 1000,
+            allowedTenantIDs: provider.allowedTenantIDs
+        ).verify(jws, keys: keys)
         let identity = try SSOIdentity(claims: claims, provider: provider)
         return try await openSession(identity, tenant: tenant, provider: provider, sourceIP: sourceIP, userAgent: userAgent)
     }
@@ -116,8 +118,9 @@ struct SSOSignIn: Sendable {
         return idToken
     }
 
-    /// Finds (or, with just-in-time provisioning, creates) the user, applies the group mapping
-    /// and opens a session, in one transaction that also carries the request's audit record.
+    /// Finds the user the identity is linked to (or links one, see ``linkedUser(_:tenant:provider:at:_:)``),
+    /// applies the group mapping and opens a session, in one transaction that also carries the
+    /// request's audit record.
     private func openSession(_ identity: SSOIdentity, tenant: Tenant, provider: SSOProvider, sourceIP: String?, userAgent: String?)
         async throws -> LoginResponse
     {
@@ -125,21 +128,13 @@ struct SSOSignIn: Sendable {
         let now = services.clock.now()
         let lifetime = services.sessionLifetime
         let (user, session): (User, Session) = try await services.store.write { tx in
-            var user = try await tx.user(username: identity.username, in: tenant.id)
-            if user == nil {
-                guard provider.jitProvisioning else { throw SSOFailure.unknownUser }
-                let created = User(
-                    id: .generate(), tenantID: tenant.id, username: identity.username, displayName: identity.displayName, email: identity.email,
-                    roles: [.user], status: .active, passwordHash: nil, createdAt: now, updatedAt: now)
-                try await tx.insertUser(created)
-                user = created
-            }
-            guard let user, user.status == .active else { throw SSOFailure.disabledUser }
+            let (user, linked) = try await Self.linkedUser(identity, tenant: tenant.id, provider: provider, at: now, tx)
+            guard user.status == .active else { throw SSOFailure.disabledUser }
             AuditScope.current?.update {
                 $0.actorType = "user"
                 $0.actorID = user.id.rawValue
             }
-            AuditDetails.event("sso.login.succeeded", ["provider": provider.name])
+            AuditDetails.event("sso.login.succeeded", ["provider": provider.name].merging(linked.map { ["linked": $0] } ?? [:]) { $1 })
             try await applyGroupMapping(provider.groupMapping, groups: identity.groups, user: user.id, tenant: tenant.id, at: now, tx)
             let session = Session(
                 id: .generate(), tokenHash: RandomToken.digest(token.exposedValue), tenantID: tenant.id, subjectKind: .user,
@@ -151,6 +146,47 @@ struct SSOSignIn: Sendable {
         return LoginResponse(
             token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: now + lifetime.absolute),
             idleTimeoutSeconds: lifetime.idle / 1000, sessionId: session.id.rawValue, tenant: TenantResponse(tenant), user: UserResponse(user), operator: nil)
+    }
+
+    /// The user the identity signs in as.
+    ///
+    /// An identity (`iss`, `sub`) linked to a user is that user, whatever its username claim says
+    /// now. An unlinked identity is never matched to an existing account by username alone, since
+    /// the claim is chosen by the provider's users or administrators: it gets a new user (and a
+    /// link) with just-in-time provisioning when the username is free; it is linked to the user of
+    /// that username only when the provider opts in (`linkExistingUsers`) and that user has no
+    /// password, no role beyond `user` and no link yet. Anything else is refused.
+    ///
+    /// - Returns: the user, and how a link was made now (`new-user`, `existing-user`) or `nil`.
+    static func linkedUser(_ identity: SSOIdentity, tenant: TenantID, provider: SSOProvider, at now: Int64, _ tx: any StoreTransaction)
+        async throws -> (User, String?)
+    {
+        if let link = try await tx.ssoIdentityLink(issuer: identity.issuer, subject: identity.subject, in: tenant) {
+            // Users are deleted with their links, so a link without a user is not expected; refuse
+            // rather than fall back to the username.
+            guard let user = try await tx.user(link.userID, in: tenant) else { throw SSOFailure.unknownUser }
+            try await tx.touchSSOIdentityLink(issuer: identity.issuer, subject: identity.subject, in: tenant, at: now)
+            return (user, nil)
+        }
+        let link = { (user: UserID) in
+            SSOIdentityLink(
+                tenantID: tenant, providerID: provider.id, issuer: identity.issuer, subject: identity.subject, userID: user, createdAt: now,
+                lastLoginAt: now)
+        }
+        if let existing = try await tx.user(username: identity.username, in: tenant) {
+            guard provider.linkExistingUsers, existing.passwordHash == nil, existing.roles.isSubset(of: [.user]),
+                try await tx.ssoIdentityLinks(user: existing.id, in: tenant).isEmpty
+            else { throw SSOFailure.accountNotLinked }
+            try await tx.insertSSOIdentityLink(link(existing.id))
+            return (existing, "existing-user")
+        }
+        guard provider.jitProvisioning else { throw SSOFailure.unknownUser }
+        let created = User(
+            id: .generate(), tenantID: tenant, username: identity.username, displayName: identity.displayName, email: identity.email,
+            roles: [.user], status: .active, passwordHash: nil, createdAt: now, updatedAt: now)
+        try await tx.insertUser(created)
+        try await tx.insertSSOIdentityLink(link(created.id))
+        return (created, "new-user")
     }
 
     /// Makes the user's memberships of mapped groups follow the token: a mapped Rampart group is
@@ -179,6 +215,8 @@ struct SSOSignIn: Sendable {
             return try await body()
         } catch let failure as SSOFailure {
             throw failure
+        } catch is OutboundDestinationRefused {
+            throw SSOFailure.destinationNotAllowed
         } catch {
             throw SSOFailure.providerUnavailable
         }

@@ -29,5 +29,6 @@ package enum Migrations {
         M0008SSO(),
         M0009Discovery(),
         M0010AlertEmail(),
+        M0011SSOIdentityLinks(),
     ]
 }

@@ -11,12 +11,14 @@ extension SQLStoreTransaction {
         try await sql.raw(
             """
             INSERT INTO sso_providers (id, tenant_id, name, display_name, issuer, client_id, has_client_secret, scopes, username_claim,
-                email_claim, groups_claim, allowed_domains, jit_provisioning, group_mapping, enabled, created_at, updated_at)
+                email_claim, groups_claim, allowed_domains, jit_provisioning, group_mapping, enabled, created_at, updated_at,
+                link_existing_users, allowed_tenant_ids)
             VALUES (\(bind: p.id), \(bind: p.tenantID.rawValue), \(bind: p.name), \(bind: p.displayName), \(bind: p.issuer),
                 \(bind: p.clientID), \(bind: Int64(p.hasClientSecret ? 1 : 0)), \(bind: p.scopes.joined(separator: " ")),
                 \(bind: p.usernameClaim), \(bind: p.emailClaim), \(bind: p.groupsClaim), \(bind: p.allowedDomains.joined(separator: ",")),
                 \(bind: Int64(p.jitProvisioning ? 1 : 0)), \(bind: Self.encodeMapping(p.groupMapping)), \(bind: Int64(p.enabled ? 1 : 0)),
-                \(bind: p.createdAt), \(bind: p.updatedAt))
+                \(bind: p.createdAt), \(bind: p.updatedAt), \(bind: Int64(p.linkExistingUsers ? 1 : 0)),
+                \(bind: p.allowedTenantIDs.joined(separator: ",")))
             """
         ).run()
     }
@@ -30,7 +32,8 @@ extension SQLStoreTransaction {
                 email_claim = \(bind: p.emailClaim), groups_claim = \(bind: p.groupsClaim),
                 allowed_domains = \(bind: p.allowedDomains.joined(separator: ",")), jit_provisioning = \(bind: Int64(p.jitProvisioning ? 1 : 0)),
                 group_mapping = \(bind: Self.encodeMapping(p.groupMapping)), enabled = \(bind: Int64(p.enabled ? 1 : 0)),
-                updated_at = \(bind: p.updatedAt)
+                link_existing_users = \(bind: Int64(p.linkExistingUsers ? 1 : 0)),
+                allowed_tenant_ids = \(bind: p.allowedTenantIDs.joined(separator: ",")), updated_at = \(bind: p.updatedAt)
             WHERE tenant_id = \(bind: p.tenantID.rawValue) AND id = \(bind: p.id)
             """
         ).run()
@@ -60,6 +63,9 @@ extension SQLStoreTransaction {
 
     func deleteSSOProvider(id: String, in tenant: TenantID) async throws -> Bool {
         try await sql.raw("DELETE FROM sso_login_states WHERE tenant_id = \(bind: tenant.rawValue) AND provider_id = \(bind: id)").run()
+        // Its links go with it: a provider configured again later starts without them, so its
+        // identities are linked again under the rules then in force.
+        try await sql.raw("DELETE FROM sso_identity_links WHERE tenant_id = \(bind: tenant.rawValue) AND provider_id = \(bind: id)").run()
         return !(try await sql.raw(
             "DELETE FROM sso_providers WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id"
         ).all()).isEmpty
@@ -83,7 +89,9 @@ extension SQLStoreTransaction {
             groupMapping: Self.decodeMapping(try row.decode(column: "group_mapping", as: String.self)),
             enabled: try row.decode(column: "enabled", as: Int64.self) != 0,
             createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self)
+            updatedAt: try row.decode(column: "updated_at", as: Int64.self),
+            linkExistingUsers: try row.decode(column: "link_existing_users", as: Int64.self) != 0,
+            allowedTenantIDs: try row.decode(column: "allowed_tenant_ids", as: String.self).split(separator: ",").map(String.init)
         )
     }
 
@@ -127,6 +135,66 @@ extension SQLStoreTransaction {
 
     func deleteExpiredSSOLoginStates(now: Int64) async throws -> Int {
         try await sql.raw("DELETE FROM sso_login_states WHERE expires_at <= \(bind: now) RETURNING state_hash").all().count
+    }
+
+    // MARK: Identity links
+
+    func ssoIdentityLink(issuer: String, subject: String, in tenant: TenantID) async throws -> SSOIdentityLink? {
+        try await sql.raw(
+            """
+            SELECT * FROM sso_identity_links
+            WHERE tenant_id = \(bind: tenant.rawValue) AND issuer = \(bind: issuer) AND subject = \(bind: subject)
+            """
+        ).first().map(Self.decodeSSOIdentityLink)
+    }
+
+    func ssoIdentityLinks(user: UserID, in tenant: TenantID) async throws -> [SSOIdentityLink] {
+        try await sql.raw(
+            """
+            SELECT * FROM sso_identity_links WHERE tenant_id = \(bind: tenant.rawValue) AND user_id = \(bind: user.rawValue)
+            ORDER BY created_at, provider_id
+            """
+        ).all().map(Self.decodeSSOIdentityLink)
+    }
+
+    func insertSSOIdentityLink(_ l: SSOIdentityLink) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO sso_identity_links (tenant_id, provider_id, issuer, subject, user_id, created_at, last_login_at)
+            VALUES (\(bind: l.tenantID.rawValue), \(bind: l.providerID), \(bind: l.issuer), \(bind: l.subject), \(bind: l.userID.rawValue),
+                \(bind: l.createdAt), \(bind: l.lastLoginAt))
+            """
+        ).run()
+    }
+
+    func deleteSSOIdentityLink(provider: String, user: UserID, in tenant: TenantID) async throws -> Bool {
+        !(try await sql.raw(
+            """
+            DELETE FROM sso_identity_links
+            WHERE tenant_id = \(bind: tenant.rawValue) AND provider_id = \(bind: provider) AND user_id = \(bind: user.rawValue)
+            RETURNING subject
+            """
+        ).all()).isEmpty
+    }
+
+    func touchSSOIdentityLink(issuer: String, subject: String, in tenant: TenantID, at: Int64) async throws {
+        try await sql.raw(
+            """
+            UPDATE sso_identity_links SET last_login_at = \(bind: at)
+            WHERE tenant_id = \(bind: tenant.rawValue) AND issuer = \(bind: issuer) AND subject = \(bind: subject)
+            """
+        ).run()
+    }
+
+    static func decodeSSOIdentityLink(_ row: any SQLRow) throws -> SSOIdentityLink {
+        SSOIdentityLink(
+            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
+            providerID: try row.decode(column: "provider_id", as: String.self),
+            issuer: try row.decode(column: "issuer", as: String.self),
+            subject: try row.decode(column: "subject", as: String.self),
+            userID: UserID(try row.decode(column: "user_id", as: String.self)),
+            createdAt: try row.decode(column: "created_at", as: Int64.self),
+            lastLoginAt: try row.decode(column: "last_login_at", as: Int64.self))
     }
 
     // MARK: Settings

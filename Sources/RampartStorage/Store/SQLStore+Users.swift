@@ -60,6 +60,9 @@ extension SQLStoreTransaction {
         // The user's authenticator, recovery codes, challenges and remembered devices go too.
         _ = try await deleteMFA(subjectID: u, in: tenant)
         try await sql.raw("DELETE FROM known_sources WHERE tenant_id = \(bind: t) AND subject_id = \(bind: u)").run()
+        // A deleted user's provider identities are unlinked, so a user created later under the
+        // same username is not signed into by them.
+        try await sql.raw("DELETE FROM sso_identity_links WHERE tenant_id = \(bind: t) AND user_id = \(bind: u)").run()
         let deleted = try await sql.raw(
             "DELETE FROM users WHERE tenant_id = \(bind: t) AND id = \(bind: u) RETURNING id"
         ).all()

@@ -19,6 +19,17 @@ package protocol SSOStoreTransaction: Sendable {
     func consumeSSOLoginState(stateHash: String) async throws -> SSOLoginState?
     func deleteExpiredSSOLoginStates(now: Int64) async throws -> Int
 
+    // MARK: Identity links
+    /// The link of the identity (`issuer`, `subject`) in `tenant`, whichever provider made it.
+    func ssoIdentityLink(issuer: String, subject: String, in tenant: TenantID) async throws -> SSOIdentityLink?
+    /// The links of `user`, oldest first.
+    func ssoIdentityLinks(user: UserID, in tenant: TenantID) async throws -> [SSOIdentityLink]
+    func insertSSOIdentityLink(_ link: SSOIdentityLink) async throws
+    /// Removes the link `provider` made for `user`; whether there was one.
+    func deleteSSOIdentityLink(provider: String, user: UserID, in tenant: TenantID) async throws -> Bool
+    /// Records a sign-in through the link.
+    func touchSSOIdentityLink(issuer: String, subject: String, in tenant: TenantID, at: Int64) async throws
+
     // MARK: Settings
     func ssoSettings(_ tenant: TenantID) async throws -> SSOSettings
     func setSSOSettings(_ settings: SSOSettings, in tenant: TenantID, at: Int64) async throws
