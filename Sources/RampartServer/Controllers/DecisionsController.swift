@@ -71,6 +71,9 @@ struct DecisionsController {
             try await services.auditWriter.append(
                 [Self.auditRecord(body, decision, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())],
                 tenant: principal.tenantID)
+            // The decision's record carries the request (actor, address, path, request id): it
+            // records the request too, so no second record and commit follow in the middleware.
+            AuditScope.current?.markRecorded()
             services.metrics.makeCounter(
                 descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
                 labels: [("allowed", String(decision.allowed))]
@@ -96,6 +99,7 @@ struct DecisionsController {
             try await services.auditWriter.append(
                 zip(body.requests, result).map { Self.auditRecord($0, $1, tenant: principal.tenantID, batchID: batchID, now: now) },
                 tenant: principal.tenantID)
+            AuditScope.current?.markRecorded()
             decisions.increment(by: Int64(result.count))
             return Self.response(DecisionResponseWriter.batch(result))
         }
