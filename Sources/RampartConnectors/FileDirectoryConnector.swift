@@ -87,9 +87,7 @@ package struct FileDirectoryConnector: DatasourceConnector {
         func rows(of table: SchemaTable, limit: Int?, maximumRows: Int) async throws(ConnectorError) -> any RowBatches {
             let file = table.name + connector.format.suffix
             guard isRegularFile(file) else { throw ConnectorError(.notFound, "\(file) is no longer in \(connector.directory)") }
-            var batches = try FileRowBatches(path: path(file), format: connector.format, name: file, blockBytes: connector.blockBytes)
-            batches.remaining = maximumRows
-            return batches
+            return try FileRowBatches(path: path(file), format: connector.format, name: file, blockBytes: connector.blockBytes, maximumRows: maximumRows)
         }
 
         func close() async {}

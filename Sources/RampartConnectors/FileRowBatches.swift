@@ -14,9 +14,10 @@ struct FileRowBatches: RowBatches {
     private var index: [String: Int] = [:]
     private var headerRead = false
     /// Rows still to hand out; reading stops there.
-    var remaining = Int.max
+    private var remaining: Int
 
-    init(path: String, format: FileDirectoryConnector.Format, name: String, blockBytes: Int) throws(ConnectorError) {
+    init(path: String, format: FileDirectoryConnector.Format, name: String, blockBytes: Int, maximumRows: Int = .max) throws(ConnectorError) {
+        self.remaining = maximumRows
         self.chunker = try RecordChunker(path: path, quoted: format == .csv, blockBytes: blockBytes)
         self.format = format
         self.name = name

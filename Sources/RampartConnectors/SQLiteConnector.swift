@@ -98,7 +98,7 @@ package struct SQLiteConnector: DatasourceConnector {
                     if !byOffset {
                         do {
                             let page = try await connection.query(
-                                "SELECT rowid, \(projection) FROM \(quote(table)) WHERE rowid > ? ORDER BY rowid LIMIT \(count)",
+                                "SELECT rowid, \(projection) FROM \(Session.quote(table)) WHERE rowid > ? ORDER BY rowid LIMIT \(count)",
                                 [.integer(Int(afterRowID))])
                             if let last = page.last?.columns.first?.data.integer { afterRowID = Int64(last) }
                             rows = page.map { row in row.columns.dropFirst().map { $0.data.string } }
@@ -108,7 +108,7 @@ package struct SQLiteConnector: DatasourceConnector {
                             return try await next()
                         }
                     } else {
-                        let page = try await connection.query("SELECT \(projection) FROM \(quote(table)) LIMIT \(count) OFFSET \(offset)")
+                        let page = try await connection.query("SELECT \(projection) FROM \(Session.quote(table)) LIMIT \(count) OFFSET \(offset)")
                         rows = page.map { row in row.columns.map { $0.data.string } }
                         offset += rows.count
                     }
@@ -121,8 +121,6 @@ package struct SQLiteConnector: DatasourceConnector {
                     throw ConnectorError(.invalidData, "cannot read table \(table)")
                 }
             }
-
-            func quote(_ identifier: String) -> String { Session.quote(identifier) }
         }
 
         func close() async { try? await connection.close() }

@@ -93,12 +93,7 @@ struct DiscoverCommand: AsyncParsableCommand {
                 var rowsRead = 0
                 var bytesRead = 0
                 for (index, table) in tables.enumerated() {
-                    var batches = try await session.rows(of: table, limit: fullScan ? nil : sampleSize, maximumRows: Int.max)
-                    var scan = scanner.beginTable(name: table.qualifiedName, columns: batches.columns)
-                    while let batch = try await batches.next() {
-                        scan.extend(to: batches.columns)
-                        scan.add(batch)
-                    }
+                    let scan = try await session.scan(table, with: scanner, limit: fullScan ? nil : sampleSize, maximumRows: .max)
                     rowsRead += scan.rows
                     bytesRead += scan.bytes
                     report.columns += scanner.finish(scan)

@@ -121,18 +121,15 @@ struct ScanRunner: Sendable {
                     shared.progress.withLock { $0.currentTable = table.qualifiedName }
                     // Rows stream through the profilers a batch at a time: memory stays bounded
                     // by the samples, whatever the table's size.
-                    var batches = try await session.rows(
-                        of: table, limit: job.options.fullScan ? nil : job.options.sampleSize, maximumRows: configuration.maximumRowsPerTable)
-                    var scan = scanner.beginTable(name: table.qualifiedName, columns: batches.columns)
-                    while let batch = try await batches.next() {
-                        try Task.checkCancellation()
-                        scan.extend(to: batches.columns)
-                        let bytesBefore = scan.bytes
-                        scan.add(batch)
+                    let scan = try await session.scan(
+                        table, with: scanner, limit: job.options.fullScan ? nil : job.options.sampleSize,
+                        maximumRows: configuration.maximumRowsPerTable
+                    ) { rows, bytes in
                         shared.progress.withLock { p in
-                            p.rowsRead += Int64(batch.count)
-                            p.bytesRead += Int64(scan.bytes - bytesBefore)
+                            p.rowsRead += Int64(rows)
+                            p.bytesRead += Int64(bytes)
                         }
+                        try Task.checkCancellation()
                     }
                     columns += scanner.finish(scan)
                     let progress = shared.progress.withLock { p in

@@ -55,23 +55,12 @@ package enum WebhookURL {
         return Parts(secure: scheme == "https", host: bare, port: url.port ?? (scheme == "https" ? 443 : 80), target: target)
     }
 
+    /// `localhost` names, and literal addresses the outbound address policy counts as internal
+    /// (the one list of internal ranges, IPv4 inside IPv6 included).
     static func isInternal(host: String) -> Bool {
         let lowered = host.lowercased()
         if lowered == "localhost" || lowered.hasSuffix(".localhost") { return true }
         guard let address = IPAddress(host) else { return false }
-        let networks: [(String, Int)]
-        switch address {
-        case .v4:
-            networks = [
-                ("0.0.0.0", 8), ("10.0.0.0", 8), ("100.64.0.0", 10), ("127.0.0.0", 8), ("169.254.0.0", 16), ("172.16.0.0", 12),
-                ("192.168.0.0", 16),
-            ]
-        case .v6:
-            networks = [("::", 128), ("::1", 128), ("fc00::", 7), ("fe80::", 10)]
-        }
-        return networks.contains { base, prefix in
-            guard let base = IPAddress(base) else { return false }
-            return IPNetwork(containing: base, ipv4Prefix: min(prefix, 32), ipv6Prefix: prefix).contains(address)
-        }
+        return OutboundAddressPolicy.isInternal(address)
     }
 }
