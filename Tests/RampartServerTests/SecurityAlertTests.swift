@@ -91,6 +91,10 @@ import Testing
         #expect(throws: RampartError.self) { try WebhookURL.validate("https://10.1.2.3/hook", configuration: strict) }
         #expect(throws: RampartError.self) { try WebhookURL.validate("https://[::1]/hook", configuration: strict) }
         #expect(throws: RampartError.self) { try WebhookURL.validate("https://localhost/hook", configuration: strict) }
+        // The outbound address policy's ranges: loopback inside IPv6, metadata, multicast.
+        for inward in ["https://[::ffff:127.0.0.1]/hook", "https://[64:ff9b::a9fe:a9fe]/hook", "https://169.254.169.254/hook", "https://224.0.0.1/hook"] {
+            #expect(throws: RampartError.self, "\(inward)") { try WebhookURL.validate(inward, configuration: strict) }
+        }
         #expect(throws: RampartError.self) { try WebhookURL.validate("https://user:pw@alerts.example.com/hook", configuration: strict) }
         #expect(throws: RampartError.self) { try WebhookURL.validate("ftp://alerts.example.com/hook", configuration: strict) }
         #expect(try WebhookURL.validate("https://alerts.example.com/hook?x=1", configuration: strict) == "https://alerts.example.com/hook?x=1")
