@@ -24,6 +24,20 @@ struct DenialSpikeDetectorTests {
         #expect(detector.denials(for: "other", now: start) == 0)
     }
 
+    @Test func aBatchOfDenialsCountsAsThatManyDenials() {
+        var batched = DenialSpikeDetector<String>()
+        var single = DenialSpikeDetector<String>()
+        // 15 then 15 at the same moment: under the threshold (20) after the first batch, over it after the second.
+        #expect(batched.recordDenials(15, for: "svc", now: start) == nil)
+        let spike = batched.recordDenials(15, for: "svc", now: start + 1000)
+        #expect(spike?.denialsInWindow == 30)
+        for _ in 0..<15 { _ = single.recordDenial(for: "svc", now: start) }
+        for _ in 0..<15 { _ = single.recordDenial(for: "svc", now: start + 1000) }
+        #expect(batched.denials(for: "svc", now: start + 2000) == single.denials(for: "svc", now: start + 2000))
+        #expect(batched.recordDenials(0, for: "quiet", now: start) == nil)
+        #expect(batched.denials(for: "quiet", now: start) == 0)
+    }
+
     @Test func slowSteadyDenialsNeverFire() {
         var detector = DenialSpikeDetector<String>()
         // 10 per 5-minute window for a day: under the threshold throughout.

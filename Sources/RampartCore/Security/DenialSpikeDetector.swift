@@ -88,6 +88,13 @@ package struct DenialSpikeDetector<Principal: Hashable & Sendable>: Sendable {
 
     /// Records one denied decision for `principal`; returns a spike the first time one is seen.
     package mutating func recordDenial(for principal: Principal, now: Int64) -> Spike? {
+        recordDenials(1, for: principal, now: now)
+    }
+
+    /// Records `count` denials of `principal` made at the same moment (a batch of decisions).
+    /// The baseline is read once, before all of them, as for a single denial.
+    package mutating func recordDenials(_ number: Int, for principal: Principal, now: Int64) -> Spike? {
+        guard number > 0 else { return nil }
         if states[principal] == nil {
             BoundedEviction.makeRoom(
                 in: &states, capacity: configuration.maxTrackedPrincipals, isExpendable: { _ in false },
@@ -103,7 +110,7 @@ package struct DenialSpikeDetector<Principal: Hashable & Sendable>: Sendable {
         let baseline = baselinePerWindow(state, now: now)
         // Fold this denial into the long-run count after reading the baseline, so a spike does
         // not raise the bar it is measured against.
-        state.decayedCount = decayed(state, to: now) + 1
+        state.decayedCount = decayed(state, to: now) + Double(number)
         state.decayedAt = max(state.decayedAt, now)
         state.lastDenialAt = max(state.lastDenialAt, now)
 
@@ -113,7 +120,7 @@ package struct DenialSpikeDetector<Principal: Hashable & Sendable>: Sendable {
             state.bucketNumbers[slot] = bucket
             state.counts[slot] = 0
         }
-        state.counts[slot] += 1
+        state.counts[slot] += number
         let inWindow = count(state, now: now)
 
         var spike: Spike?

@@ -90,9 +90,9 @@ struct DecisionsController {
                 throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
             }
             let result = try await decide(body.requests, tenant: principal.tenantID, fieldPrefix: "requests")
-            for (item, decision) in zip(body.requests, result) where !decision.allowed {
-                try await services.security.noteDecision(allowed: false, user: item.user, tenant: principal.tenantID)
-            }
+            var denials: [String: Int] = [:]
+            for (item, decision) in zip(body.requests, result) where !decision.allowed { denials[item.user, default: 0] += 1 }
+            for (user, count) in denials { try await services.security.noteDenials(count, user: user, tenant: principal.tenantID) }
             // One audit record per decision, sharing a batch id, durable before the answer.
             let batchID = UUIDv7.generate()
             let now = services.clock.nowMicroseconds()

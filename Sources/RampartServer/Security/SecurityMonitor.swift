@@ -138,8 +138,14 @@ package final class SecurityMonitor: Sendable {
     /// Feeds a denied decision about `user` to the spike detector.
     package func noteDecision(allowed: Bool, user: String, tenant: TenantID) async throws {
         guard !allowed else { return }
+        try await noteDenials(1, user: user, tenant: tenant)
+    }
+
+    /// Notes `count` denied decisions for `user` made by one call (a batch).
+    package func noteDenials(_ count: Int, user: String, tenant: TenantID) async throws {
+        guard count > 0 else { return }
         let now = clock.now()
-        let spike = denials.withLock { $0.recordDenial(for: "\(tenant.rawValue)|\(user)", now: now) }
+        let spike = denials.withLock { $0.recordDenials(count, for: "\(tenant.rawValue)|\(user)", now: now) }
         if let spike {
             try await raise(
                 .decisionsDenialSpike, tenant: tenant,

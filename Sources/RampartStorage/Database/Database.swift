@@ -18,6 +18,9 @@ package protocol Database: Sendable {
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
     func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
+    /// Runs `body` in one transaction that only reads. An engine may run it beside writes.
+    func readTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+
     /// Whether `error` is a unique-constraint violation, which the store reports as a conflict.
     func isUniqueViolation(_ error: any Error) -> Bool
 
@@ -26,4 +29,10 @@ package protocol Database: Sendable {
 
     /// Closes connections. Further use fails.
     func shutdown() async throws
+}
+
+extension Database {
+    package func readTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await transaction(body)
+    }
 }

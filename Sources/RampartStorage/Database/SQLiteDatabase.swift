@@ -7,17 +7,37 @@ import RampartCore
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import Synchronization
 
-/// The embedded default: one SQLite file in WAL mode, owned by one connection.
+/// The embedded default: one SQLite file in WAL mode, written by one connection and read by a
+/// few read-only ones.
+///
+/// SQLite has one writer at a time, so every write transaction holds the writer's gate. Read
+/// transactions run on their own connections: in WAL mode a reader sees the last commit and
+/// neither waits for nor delays the writer, so a request's reads no longer queue behind other
+/// requests' commits.
 package final class SQLiteDatabase: Database {
     package let engine = DatabaseEngine.sqlite
     package let path: String
     private let connection: SQLiteConnection
     private let gate = AsyncSerialGate()
+    private let readers: [Reader]
+    private let nextReader = Atomic<Int>(0)
 
-    private init(path: String, connection: SQLiteConnection) {
+    /// A read-only connection and the gate that keeps its transactions from interleaving.
+    private struct Reader: Sendable {
+        let connection: SQLiteConnection
+        let gate = AsyncSerialGate()
+    }
+
+    /// Read connections: one per core is enough, as a read holds its connection only while
+    /// SQLite works.
+    private static let readerCount = max(2, min(4, System.coreCount))
+
+    private init(path: String, connection: SQLiteConnection, readers: [SQLiteConnection]) {
         self.path = path
         self.connection = connection
+        self.readers = readers.map { Reader(connection: $0) }
     }
 
     /// Opens (creating if needed) the database file at `path`.
@@ -28,30 +48,71 @@ package final class SQLiteDatabase: Database {
         } catch {
             throw RampartError(.storage, "cannot open SQLite database at \(path): \(error)")
         }
-        let database = SQLiteDatabase(path: path, connection: connection)
-        let sql = database.sql
-        // WAL lets readers proceed during a write; FULL sync makes a commit durable before the
-        // response that reports it is sent ("nothing is lost on restart").
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=FULL").run()
-        try await sql.raw("PRAGMA foreign_keys=ON").run()
-        try await sql.raw("PRAGMA busy_timeout=5000").run()
-        return database
+        let sql = connection.sql(queryLogLevel: nil)
+        var readers: [SQLiteConnection] = []
+        do {
+            // WAL lets readers proceed during a write; FULL sync makes a commit durable before the
+            // response that reports it is sent ("nothing is lost on restart").
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA synchronous=FULL").run()
+            try await sql.raw("PRAGMA foreign_keys=ON").run()
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
+            // The file is in WAL mode now (a persistent setting), so the readers open into it.
+            for _ in 0..<readerCount {
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+                readers.append(reader)
+                let readerSQL = reader.sql(queryLogLevel: nil)
+                try await readerSQL.raw("PRAGMA query_only=ON").run()
+                try await readerSQL.raw("PRAGMA busy_timeout=5000").run()
+            }
+        } catch {
+            for reader in readers { try? await reader.close().get() }
+            try? await connection.close().get()
+            throw RampartError(.storage, "cannot open SQLite database at \(path): \(error)")
+        }
+        return SQLiteDatabase(path: path, connection: connection, readers: readers)
     }
 
     private var sql: any SQLDatabase { connection.sql(queryLogLevel: nil) }
 
     package func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await transaction { sql, _ in try await body(sql) }
+    }
+
+    /// A transaction whose body may also use the connection itself: the audit append binds its
+    /// rows natively, because SQLKit's per-value encoding cost more than SQLite's own work.
+    package func transaction<R: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase, SQLiteConnection) async throws -> R
+    ) async throws -> R {
         let sql = self.sql
+        let connection = self.connection
         return try await gate.withExclusiveAccess {
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
-                let result = try await body(sql)
+                let result = try await body(sql, connection)
                 // Once the body is done the commit goes through, whoever cancels the caller.
                 try await runToCompletion { try await sql.raw("COMMIT").run() }
                 return result
             } catch {
                 // A cancelled caller must still end the transaction: see `runToCompletion`.
+                try? await runToCompletion { try await sql.raw("ROLLBACK").run() }
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` in a deferred transaction on a read-only connection: it sees the last commit
+    /// and runs beside the writer. A write inside fails (`query_only`).
+    package func readTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let reader = readers[Int(UInt(bitPattern: nextReader.add(1, ordering: .relaxed).oldValue) % UInt(readers.count))]
+        let sql = reader.connection.sql(queryLogLevel: nil)
+        return try await reader.gate.withExclusiveAccess {
+            try await sql.raw("BEGIN").run()
+            do {
+                let result = try await body(sql)
+                try await runToCompletion { try await sql.raw("COMMIT").run() }
+                return result
+            } catch {
                 try? await runToCompletion { try await sql.raw("ROLLBACK").run() }
                 throw error
             }
@@ -75,6 +136,9 @@ package final class SQLiteDatabase: Database {
     }
 
     package func shutdown() async throws {
+        for reader in readers {
+            try await reader.gate.withExclusiveAccess { [connection = reader.connection] in try await connection.close().get() }
+        }
         try await gate.withExclusiveAccess { [connection] in try await connection.close().get() }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import RampartAuditLog
 import RampartCore
 import SQLKit
+import SQLiteNIO
 
 /// One audit record as stored: the record and the leaf hash computed when it was appended.
 package struct StoredAuditRecord: Sendable, Equatable {
@@ -127,29 +128,48 @@ extension SQLStoreTransaction {
         }
     }
 
-    /// Rows per SQLite INSERT: 23 binds each stays well under its parameter limit.
-    private static let sqliteInsertChunk = 400
+    /// Rows per SQLite INSERT: 23 binds each stays under its 32,766-parameter limit.
+    private static let sqliteInsertChunk = 1000
 
+    /// SQLite: multi-row INSERTs bound natively, one `SQLiteData` per value. Going through
+    /// SQLKit's serializer and encoder (a dynamic cast per value) took most of the append's time,
+    /// and the append runs while the single connection is held.
     private func insertAuditRowsWithBinds(_ stored: [StoredAuditRecord]) async throws {
+        guard let sqlite else { throw RampartError(.internalError, "no SQLite connection in this transaction") }
         var start = 0
         while start < stored.count {
             let chunk = stored[start..<min(start + Self.sqliteInsertChunk, stored.count)]
-            var query = SQLQueryString("INSERT INTO audit_records (\(unsafeRaw: Self.auditColumns)) VALUES ")
-            for (offset, entry) in chunk.enumerated() {
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(chunk.count * 23)
+            for entry in chunk {
                 let r = entry.record
-                if offset > 0 { query.appendLiteral(", ") }
-                query.appendInterpolation(
-                    """
-                    (\(bind: r.tenantID), \(bind: r.seq), \(bind: r.time), \(bind: r.actorType), \(bind: r.actorID), \
-                    \(bind: r.sourceIP), \(bind: r.userAgent), \(bind: r.method), \(bind: r.path), \(bind: r.entityType), \
-                    \(bind: r.entityID), \(bind: r.operation), \(bind: r.outcome), \(bind: r.status), \(bind: r.requestID), \
-                    \(bind: r.batchID), \(bind: r.service), \(bind: r.resource), \(bind: r.accessType), \(bind: r.policyID), \
-                    \(bind: r.policyVersion), \(bind: r.details), \(bind: entry.leafHash.hex))
-                    """ as SQLQueryString)
+                binds.append(.text(r.tenantID)); binds.append(.integer(SQLiteInt64(r.seq))); binds.append(.integer(SQLiteInt64(r.time)))
+                binds.append(.text(r.actorType)); binds.append(Self.sqliteText(r.actorID)); binds.append(Self.sqliteText(r.sourceIP))
+                binds.append(Self.sqliteText(r.userAgent)); binds.append(Self.sqliteText(r.method)); binds.append(Self.sqliteText(r.path))
+                binds.append(Self.sqliteText(r.entityType)); binds.append(Self.sqliteText(r.entityID)); binds.append(.text(r.operation))
+                binds.append(.text(r.outcome)); binds.append(r.status.map { .integer(SQLiteInt64($0)) } ?? .null)
+                binds.append(Self.sqliteText(r.requestID)); binds.append(Self.sqliteText(r.batchID)); binds.append(Self.sqliteText(r.service))
+                binds.append(Self.sqliteText(r.resource)); binds.append(Self.sqliteText(r.accessType)); binds.append(Self.sqliteText(r.policyID))
+                binds.append(r.policyVersion.map { .integer(SQLiteInt64($0)) } ?? .null); binds.append(Self.sqliteText(r.details))
+                binds.append(.text(entry.leafHash.hex))
             }
-            try await sql.raw(query).run()
+            try await sqlite.query(Self.sqliteInsertStatement(rows: chunk.count), binds) { _ in }
             start += Self.sqliteInsertChunk
         }
+    }
+
+    private static func sqliteText(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
+
+    /// The full-chunk statement text is built once; a shorter final chunk builds its own.
+    private static let fullChunkStatement = makeSQLiteInsertStatement(rows: sqliteInsertChunk)
+
+    private static func sqliteInsertStatement(rows: Int) -> String {
+        rows == sqliteInsertChunk ? fullChunkStatement : makeSQLiteInsertStatement(rows: rows)
+    }
+
+    private static func makeSQLiteInsertStatement(rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: 23).joined(separator: ",") + ")"
+        return "INSERT INTO audit_records (\(auditColumns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
     }
 
     /// The rows as a JSON array of objects keyed by column name.

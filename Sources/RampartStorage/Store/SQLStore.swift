@@ -2,6 +2,7 @@
 
 import RampartCore
 import SQLKit
+import SQLiteNIO
 
 /// The store over SQL, written once for both engines.
 package struct SQLStore: Store {
@@ -14,6 +15,11 @@ package struct SQLStore: Store {
     package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
         let engine = database.engine
         do {
+            if let sqlite = database as? SQLiteDatabase {
+                return try await sqlite.transaction { sql, connection in
+                    try await body(SQLStoreTransaction(sql: sql, engine: engine, sqlite: connection))
+                }
+            }
             return try await database.transaction { sql in try await body(SQLStoreTransaction(sql: sql, engine: engine)) }
         } catch let error as RampartError {
             throw error
@@ -23,7 +29,8 @@ package struct SQLStore: Store {
     }
 
     package func read<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
-        try await write(body)
+        let engine = database.engine
+        return try await database.readTransaction { sql in try await body(SQLStoreTransaction(sql: sql, engine: engine)) }
     }
 
     package func ping() async throws { try await database.ping() }
@@ -33,6 +40,8 @@ package struct SQLStore: Store {
 struct SQLStoreTransaction: StoreTransaction {
     let sql: any SQLDatabase
     let engine: DatabaseEngine
+    /// The SQLite connection this transaction holds (nil on PostgreSQL), for native binds.
+    var sqlite: SQLiteConnection? = nil
 
     /// Rows `page.limit + 1` are fetched so the presence of a next page is known without a count.
     func paged<T>(_ rows: [any SQLRow], page: PageRequest, id: (T) -> String, decode: (any SQLRow) throws -> T) throws -> Page<T> {
