@@ -44,4 +44,38 @@ import Testing
             }
         }
     }
+
+    /// Columns equal in every row of an append are bound once and shared; a column that differs
+    /// in one row only, shared NULLs, and a single-row append must still come back exactly.
+    @Test(arguments: TestEngine.available)
+    func sharedAndAlmostSharedColumnsRoundTrip(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await database.withStore { _, store async throws in
+                let tenant = StoreContractTests.tenant("audit-shared")
+                try await store.write { try await $0.insertTenant(tenant) }
+                let record: @Sendable (Int) -> AuditRecord = { i in
+                    AuditRecord(
+                        seq: 0, time: 1_700_000_000_000_000, tenantID: tenant.id.rawValue, actorType: "api-key", actorID: "key-1",
+                        sourceIP: "10.0.0.1", userAgent: nil, method: "POST", path: "/v1/authorize/batch", entityType: "resource",
+                        entityID: i == 1_000 ? "the odd one" : "db/table", operation: "decision", outcome: i == 999 ? "allowed" : "denied",
+                        status: nil, requestID: "req-1", batchID: "batch-1", service: "hive", resource: "{\"db\":\"x\"}",
+                        accessType: "select", policyID: nil, policyVersion: i == 0 ? 7 : 8, details: nil)
+                }
+                // 1,001 records: a full chunk whose last-but-one row differs in `outcome`, then a one-row chunk.
+                let records = (0..<1001).map(record)
+                let appended = try await store.write { try await $0.appendAudit(records, in: tenant.id, at: 5) }
+                let single = try await store.write { try await $0.appendAudit([record(5)], in: tenant.id, at: 6) }
+                let read = try await store.read { tx in try await tx.auditRecords(tenant.id, fromSeq: 1, limit: 5000) }
+                #expect(read == appended + single)
+                for (stored, original) in zip(read, records + [record(5)]) {
+                    var expected = original
+                    expected.seq = stored.record.seq
+                    #expect(stored.record == expected)
+                }
+                #expect(read.allSatisfy { $0.leafHash == $0.record.leafHash })
+                #expect(read.map(\.record.outcome).filter { $0 == "allowed" }.count == 1)
+                #expect(read.map(\.record.policyVersion) == [7] + Array(repeating: 8, count: 1001))
+            }
+        }
+    }
 }

@@ -63,39 +63,44 @@ package struct AuthenticationMiddleware: RouterMiddleware {
         }
     }
 
+    /// A write an authentication needs after its read: rare, so the read runs beside the writer
+    /// and only these take the write path.
+    private enum FollowUp: Sendable {
+        case none
+        case deleteSession(SessionID, TenantID)
+        case touchSession(SessionID, TenantID, lastSeenAt: Int64, idleExpiresAt: Int64)
+        case touchApiKey(String, TenantID, at: Int64)
+    }
+
     private func authenticateSession(token: Secret<String>) async throws -> Principal {
         let hash = RandomToken.digest(token.exposedValue)
         let now = services.clock.now()
         let lifetime = services.sessionLifetime
-        let principal: Principal? = try await services.store.write { tx in
-            guard let session = try await tx.sessionForAuthentication(tokenHash: hash) else { return nil }
-            guard session.isValid(at: now) else {
-                _ = try await tx.deleteSession(session.id, in: session.tenantID)
-                return nil
-            }
+        let (principal, followUp) = try await services.store.read { tx -> (Principal?, FollowUp) in
+            guard let session = try await tx.sessionForAuthentication(tokenHash: hash) else { return (nil, .none) }
+            guard session.isValid(at: now) else { return (nil, .deleteSession(session.id, session.tenantID)) }
             let principal: Principal
             switch session.subjectKind {
             case .operator:
                 guard session.tenantID == .platform,
                     let username = try await tx.operatorUsername(id: OperatorID(session.subjectID))
-                else { return nil }
+                else { return (nil, .none) }
                 principal = Principal(
                     kind: .operator(OperatorID(session.subjectID)), tenantID: .platform, roles: [], username: username,
                     sessionID: session.id)
             case .user:
                 guard let tenant = try await tx.tenant(id: session.tenantID), tenant.status == .active,
                     let user = try await tx.user(UserID(session.subjectID), in: session.tenantID), user.status == .active
-                else { return nil }
+                else { return (nil, .none) }
                 principal = Principal(
                     kind: .user(user.id, session: session.id), tenantID: tenant.id, roles: user.roles, username: user.username,
                     sessionID: session.id)
             }
-            if now - session.lastSeenAt >= Self.touchInterval {
-                let idle = min(now + lifetime.idle, session.absoluteExpiresAt)
-                try await tx.touchSession(session.id, in: session.tenantID, lastSeenAt: now, idleExpiresAt: idle)
-            }
-            return principal
+            guard now - session.lastSeenAt >= Self.touchInterval else { return (principal, .none) }
+            let idle = min(now + lifetime.idle, session.absoluteExpiresAt)
+            return (principal, .touchSession(session.id, session.tenantID, lastSeenAt: now, idleExpiresAt: idle))
         }
+        try await perform(followUp)
         guard let principal else { throw RampartError(.unauthenticated, "invalid or expired credentials") }
         return principal
     }
@@ -103,24 +108,38 @@ package struct AuthenticationMiddleware: RouterMiddleware {
     private func authenticateKey(id: String, secret: Secret<String>) async throws -> Principal {
         let hash = RandomToken.digest(secret.exposedValue)
         let now = services.clock.now()
-        let principal: Principal? = try await services.store.write { tx in
+        let (principal, followUp) = try await services.store.read { tx -> (Principal?, FollowUp) in
             guard let key = try await tx.apiKeyForAuthentication(id: id),
                 ConstantTime.equals(Array(key.secretHash.utf8), Array(hash.utf8)),
                 key.isUsable(at: now),
                 let tenant = try await tx.tenant(id: key.tenantID), tenant.status == .active,
                 let owner = try await tx.user(key.ownerID, in: key.tenantID), owner.status == .active
-            else { return nil }
-            if now - (key.lastUsedAt ?? 0) >= Self.touchInterval {
-                try await tx.touchApiKey(id: key.id, in: key.tenantID, at: now)
-            }
+            else { return (nil, .none) }
             // A key never outranks its owner: demoting the owner demotes the key too.
             let ownerPermissions = owner.roles.permissions
-            return Principal(
+            let principal = Principal(
                 kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: tenant.id,
                 roles: key.roles.filter { $0.permissions.isSubset(of: ownerPermissions) },
                 username: owner.username)
+            guard now - (key.lastUsedAt ?? 0) >= Self.touchInterval else { return (principal, .none) }
+            return (principal, .touchApiKey(key.id, key.tenantID, at: now))
         }
+        try await perform(followUp)
         guard let principal else { throw RampartError(.unauthenticated, "invalid or expired credentials") }
         return principal
+    }
+
+    /// Each follow-up is idempotent, so racing requests of one session or key may both run it.
+    private func perform(_ followUp: FollowUp) async throws {
+        switch followUp {
+        case .none:
+            return
+        case .deleteSession(let id, let tenant):
+            _ = try await services.store.write { try await $0.deleteSession(id, in: tenant) }
+        case .touchSession(let id, let tenant, let lastSeenAt, let idleExpiresAt):
+            try await services.store.write { try await $0.touchSession(id, in: tenant, lastSeenAt: lastSeenAt, idleExpiresAt: idleExpiresAt) }
+        case .touchApiKey(let id, let tenant, let at):
+            try await services.store.write { try await $0.touchApiKey(id: id, in: tenant, at: at) }
+        }
     }
 }

@@ -23,6 +23,7 @@ package final class SQLiteDatabase: Database {
     private let gate = AsyncSerialGate()
     private let readers: [Reader]
     private let nextReader = Atomic<Int>(0)
+    private let checkpointer: SQLiteCheckpointer
 
     /// A read-only connection and the gate that keeps its transactions from interleaving.
     private struct Reader: Sendable {
@@ -34,10 +35,11 @@ package final class SQLiteDatabase: Database {
     /// SQLite works.
     private static let readerCount = max(2, min(4, System.coreCount))
 
-    private init(path: String, connection: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(path: String, connection: SQLiteConnection, readers: [SQLiteConnection], checkpointer: SQLiteCheckpointer) {
         self.path = path
         self.connection = connection
         self.readers = readers.map { Reader(connection: $0) }
+        self.checkpointer = checkpointer
     }
 
     /// Opens (creating if needed) the database file at `path`.
@@ -50,6 +52,7 @@ package final class SQLiteDatabase: Database {
         }
         let sql = connection.sql(queryLogLevel: nil)
         var readers: [SQLiteConnection] = []
+        var checkpointConnection: SQLiteConnection?
         do {
             // WAL lets readers proceed during a write; FULL sync makes a commit durable before the
             // response that reports it is sent ("nothing is lost on restart").
@@ -57,6 +60,12 @@ package final class SQLiteDatabase: Database {
             try await sql.raw("PRAGMA synchronous=FULL").run()
             try await sql.raw("PRAGMA foreign_keys=ON").run()
             try await sql.raw("PRAGMA busy_timeout=5000").run()
+            // Checkpoints run beside the writer (see `SQLiteCheckpointer`), not inside its commits.
+            try await sql.raw("PRAGMA wal_autocheckpoint=0").run()
+            let checkpoints = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+            checkpointConnection = checkpoints
+            try await checkpoints.sql(queryLogLevel: nil).raw("PRAGMA synchronous=FULL").run()
+            try await checkpoints.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout=5000").run()
             // The file is in WAL mode now (a persistent setting), so the readers open into it.
             for _ in 0..<readerCount {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
@@ -67,10 +76,14 @@ package final class SQLiteDatabase: Database {
             }
         } catch {
             for reader in readers { try? await reader.close().get() }
+            try? await checkpointConnection?.close().get()
             try? await connection.close().get()
             throw RampartError(.storage, "cannot open SQLite database at \(path): \(error)")
         }
-        return SQLiteDatabase(path: path, connection: connection, readers: readers)
+        guard let checkpointConnection else { throw RampartError(.internalError, "no checkpoint connection") }
+        return SQLiteDatabase(
+            path: path, connection: connection, readers: readers,
+            checkpointer: SQLiteCheckpointer(connection: checkpointConnection, logger: logger))
     }
 
     private var sql: any SQLDatabase { connection.sql(queryLogLevel: nil) }
@@ -92,6 +105,7 @@ package final class SQLiteDatabase: Database {
                 let result = try await body(sql, connection)
                 // Once the body is done the commit goes through, whoever cancels the caller.
                 try await runToCompletion { try await sql.raw("COMMIT").run() }
+                checkpointer.committed()
                 return result
             } catch {
                 // A cancelled caller must still end the transaction: see `runToCompletion`.
@@ -139,6 +153,7 @@ package final class SQLiteDatabase: Database {
         for reader in readers {
             try await reader.gate.withExclusiveAccess { [connection = reader.connection] in try await connection.close().get() }
         }
+        try await checkpointer.close()
         try await gate.withExclusiveAccess { [connection] in try await connection.close().get() }
     }
 }

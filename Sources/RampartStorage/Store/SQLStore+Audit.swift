@@ -60,10 +60,7 @@ package struct AuditSigningKeyRecord: Sendable, Equatable {
 
 extension SQLStoreTransaction {
     /// The columns of `audit_records` an append writes, in bind order.
-    private static let auditColumns = """
-        tenant_id, seq, time_us, actor_type, actor_id, source_ip, user_agent, method, path, entity_type, entity_id, operation, \
-        outcome, status, request_id, batch_id, service, resource, access_type, policy_id, policy_version, details, leaf_hash
-        """
+    private static let auditColumns = SQLiteAuditInsert.columns.joined(separator: ", ")
 
     func appendAudit(_ records: [AuditRecord], in tenant: TenantID, at now: Int64) async throws -> [StoredAuditRecord] {
         guard !records.isEmpty else { return [] }
@@ -128,48 +125,14 @@ extension SQLStoreTransaction {
         }
     }
 
-    /// Rows per SQLite INSERT: 23 binds each stays under its 32,766-parameter limit.
-    private static let sqliteInsertChunk = 1000
-
-    /// SQLite: multi-row INSERTs bound natively, one `SQLiteData` per value. Going through
-    /// SQLKit's serializer and encoder (a dynamic cast per value) took most of the append's time,
-    /// and the append runs while the single connection is held.
     private func insertAuditRowsWithBinds(_ stored: [StoredAuditRecord]) async throws {
         guard let sqlite else { throw RampartError(.internalError, "no SQLite connection in this transaction") }
         var start = 0
         while start < stored.count {
-            let chunk = stored[start..<min(start + Self.sqliteInsertChunk, stored.count)]
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(chunk.count * 23)
-            for entry in chunk {
-                let r = entry.record
-                binds.append(.text(r.tenantID)); binds.append(.integer(SQLiteInt64(r.seq))); binds.append(.integer(SQLiteInt64(r.time)))
-                binds.append(.text(r.actorType)); binds.append(Self.sqliteText(r.actorID)); binds.append(Self.sqliteText(r.sourceIP))
-                binds.append(Self.sqliteText(r.userAgent)); binds.append(Self.sqliteText(r.method)); binds.append(Self.sqliteText(r.path))
-                binds.append(Self.sqliteText(r.entityType)); binds.append(Self.sqliteText(r.entityID)); binds.append(.text(r.operation))
-                binds.append(.text(r.outcome)); binds.append(r.status.map { .integer(SQLiteInt64($0)) } ?? .null)
-                binds.append(Self.sqliteText(r.requestID)); binds.append(Self.sqliteText(r.batchID)); binds.append(Self.sqliteText(r.service))
-                binds.append(Self.sqliteText(r.resource)); binds.append(Self.sqliteText(r.accessType)); binds.append(Self.sqliteText(r.policyID))
-                binds.append(r.policyVersion.map { .integer(SQLiteInt64($0)) } ?? .null); binds.append(Self.sqliteText(r.details))
-                binds.append(.text(entry.leafHash.hex))
-            }
-            try await sqlite.query(Self.sqliteInsertStatement(rows: chunk.count), binds) { _ in }
-            start += Self.sqliteInsertChunk
+            let insert = SQLiteAuditInsert(stored[start..<min(start + SQLiteAuditInsert.maximumRows, stored.count)])
+            try await sqlite.query(insert.sql, insert.binds) { _ in }
+            start += SQLiteAuditInsert.maximumRows
         }
-    }
-
-    private static func sqliteText(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
-
-    /// The full-chunk statement text is built once; a shorter final chunk builds its own.
-    private static let fullChunkStatement = makeSQLiteInsertStatement(rows: sqliteInsertChunk)
-
-    private static func sqliteInsertStatement(rows: Int) -> String {
-        rows == sqliteInsertChunk ? fullChunkStatement : makeSQLiteInsertStatement(rows: rows)
-    }
-
-    private static func makeSQLiteInsertStatement(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: 23).joined(separator: ",") + ")"
-        return "INSERT INTO audit_records (\(auditColumns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
     }
 
     /// The rows as a JSON array of objects keyed by column name.
