@@ -9,9 +9,10 @@ import Synchronization
 /// The append runs while the writer's connection is held, so its cost bounds how many audit
 /// records per second the server can commit. Records appended together mostly share their
 /// request's values (tenant, time, actor, address, path, batch id, …): a column whose value is
-/// the same in every row is bound once as a numbered parameter and referenced by each row, which
-/// cuts the binds of a decision batch from 23 to about 9 per row. Values are bound natively;
-/// SQLKit's per-value encoding cost more than SQLite's own work.
+/// the same in every row is bound once, in the `SELECT` list of an `INSERT … SELECT … FROM
+/// (VALUES …)`, and the `VALUES` rows hold only the others. A decision batch then binds and
+/// parses about 9 values per row instead of 23. Values are bound natively; SQLKit's per-value
+/// encoding cost more than SQLite's own work.
 struct SQLiteAuditInsert {
     /// The columns of `audit_records` an append writes, in bind order.
     static let columns = [
@@ -71,27 +72,29 @@ struct SQLiteAuditInsert {
     private static func statement(rows: Int, shared: [Bool]) -> String {
         let key = StatementKey(rows: rows, shared: shared)
         if let cached = lastStatement.withLock({ $0 }), cached.key == key { return cached.sql }
-        // Shared values are parameters 1…s; each row's own values follow, numbered in bind order.
-        var parameter = [Int](repeating: 0, count: shared.count)
-        var next = 1
-        for column in shared.indices where shared[column] {
-            parameter[column] = next
-            next += 1
-        }
-        var sql = "INSERT INTO audit_records (" + columns.joined(separator: ", ") + ") VALUES "
-        sql.reserveCapacity(sql.utf8.count + rows * shared.count * 7)
-        for row in 0..<rows {
-            sql += row == 0 ? "(" : ",("
-            for column in shared.indices {
-                if column > 0 { sql += "," }
-                if shared[column] {
-                    sql += "?\(parameter[column])"
+        var sql = "INSERT INTO audit_records (" + columns.joined(separator: ", ") + ") "
+        let perRow = shared.lazy.filter { !$0 }.count
+        if perRow == 0 {
+            // One row (or rows identical in every column, which distinct `seq`s rule out).
+            sql += "VALUES (" + (1...shared.count).map { "?\($0)" }.joined(separator: ",") + ")"
+        } else {
+            // Shared values are parameters 1…s, written once in the SELECT list; each row of the
+            // VALUES list holds only its own values (SQLite names them column1, column2, …), so
+            // the statement SQLite parses shrinks with every shared column.
+            var select: [String] = []
+            var parameter = 1
+            var valuesColumn = 1
+            for isShared in shared {
+                if isShared {
+                    select.append("?\(parameter)")
+                    parameter += 1
                 } else {
-                    sql += "?\(next)"
-                    next += 1
+                    select.append("column\(valuesColumn)")
+                    valuesColumn += 1
                 }
             }
-            sql += ")"
+            let row = "(" + Array(repeating: "?", count: perRow).joined(separator: ",") + ")"
+            sql += "SELECT " + select.joined(separator: ",") + " FROM (VALUES " + Array(repeating: row, count: rows).joined(separator: ",") + ")"
         }
         lastStatement.withLock { $0 = (key, sql) }
         return sql
