@@ -7,17 +7,62 @@ import RampartCore
 /// one batch call, carrying who asked (the request's actor), for whom (the entity), and what the
 /// engine answered.
 enum DecisionAudit {
+    /// What every record of one call shares: read once per call, not once per decision.
+    struct Call {
+        let tenant: TenantID
+        let actorType: String
+        let actorID: String?
+        let sourceIP: String?
+        let userAgent: String?
+        let method: String?
+        let path: String?
+        let requestID: String?
+        let batchID: String?
+        let now: Int64
+
+        init(scope: AuditScope?, tenant: TenantID, batchID: String?, now: Int64) {
+            let facts = scope?.current
+            self.tenant = tenant
+            actorType = facts?.actorType ?? "anonymous"
+            actorID = facts?.actorID
+            sourceIP = scope?.sourceIP
+            userAgent = scope?.userAgent
+            method = scope?.method
+            path = scope?.path
+            requestID = scope?.requestID
+            self.batchID = batchID
+            self.now = now
+        }
+    }
+
     static func record(
-        scope: AuditScope?, tenant: TenantID, user: String, service: String, resource: [String: String], accessType: String,
-        allowed: Bool, policyID: Int64?, policyVersion: Int64, batchID: String?, now: Int64
+        _ call: Call, user: String, service: String, resource: [String: String], accessType: String, allowed: Bool, policyID: Int64?,
+        policyVersion: Int64
     ) -> AuditRecord {
-        let facts = scope?.current
-        return AuditRecord(
-            seq: 0, time: now, tenantID: tenant.rawValue, actorType: facts?.actorType ?? "anonymous", actorID: facts?.actorID,
-            sourceIP: scope?.sourceIP, userAgent: scope?.userAgent, method: scope?.method, path: scope?.path, entityType: "user",
-            entityID: String(user.prefix(256)), operation: "decision", outcome: allowed ? AuditOutcome.allowed.rawValue : AuditOutcome.denied.rawValue,
-            status: nil, requestID: scope?.requestID, batchID: batchID, service: String(service.prefix(256)),
-            resource: resource.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",").prefix(1024).description,
-            accessType: String(accessType.prefix(128)), policyID: policyID.map(String.init), policyVersion: policyVersion, details: nil)
+        AuditRecord(
+            seq: 0, time: call.now, tenantID: call.tenant.rawValue, actorType: call.actorType, actorID: call.actorID,
+            sourceIP: call.sourceIP, userAgent: call.userAgent, method: call.method, path: call.path, entityType: "user",
+            entityID: truncated(user, to: 256), operation: "decision",
+            outcome: allowed ? AuditOutcome.allowed.rawValue : AuditOutcome.denied.rawValue, status: nil, requestID: call.requestID,
+            batchID: call.batchID, service: truncated(service, to: 256), resource: truncated(text(resource), to: 1024),
+            accessType: truncated(accessType, to: 128), policyID: policyID.map(String.init), policyVersion: policyVersion, details: nil)
+    }
+
+    /// `key=value` pairs sorted by key, comma-separated.
+    static func text(_ resource: [String: String]) -> String {
+        var out = ""
+        for (index, key) in resource.keys.sorted().enumerated() {
+            if index > 0 { out += "," }
+            out += key
+            out += "="
+            out += resource[key] ?? ""
+        }
+        return out
+    }
+
+    /// The first `limit` characters; a string of at most `limit` UTF-8 bytes has no more
+    /// characters than that, so the common case skips counting them.
+    static func truncated(_ value: String, to limit: Int) -> String {
+        value.utf8.count <= limit ? value : String(value.prefix(limit))
     }
 }

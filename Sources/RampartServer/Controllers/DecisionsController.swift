@@ -68,9 +68,8 @@ struct DecisionsController {
                 throw RampartError(.internalError, "no decision")
             }
             try await services.security.noteDecision(allowed: decision.allowed, user: body.user, tenant: principal.tenantID)
-            try await services.auditWriter.append(
-                [Self.auditRecord(body, decision, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())],
-                tenant: principal.tenantID)
+            let call = DecisionAudit.Call(scope: AuditScope.current, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())
+            try await services.auditWriter.append([Self.auditRecord(body, decision, call)], tenant: principal.tenantID)
             // The decision's record carries the request (actor, address, path, request id): it
             // records the request too, so no second record and commit follow in the middleware.
             AuditScope.current?.markRecorded()
@@ -94,11 +93,9 @@ struct DecisionsController {
             for (item, decision) in zip(body.requests, result) where !decision.allowed { denials[item.user, default: 0] += 1 }
             for (user, count) in denials { try await services.security.noteDenials(count, user: user, tenant: principal.tenantID) }
             // One audit record per decision, sharing a batch id, durable before the answer.
-            let batchID = UUIDv7.generate()
-            let now = services.clock.nowMicroseconds()
-            try await services.auditWriter.append(
-                zip(body.requests, result).map { Self.auditRecord($0, $1, tenant: principal.tenantID, batchID: batchID, now: now) },
-                tenant: principal.tenantID)
+            let call = DecisionAudit.Call(
+                scope: AuditScope.current, tenant: principal.tenantID, batchID: UUIDv7.generate(), now: services.clock.nowMicroseconds())
+            try await services.auditWriter.append(zip(body.requests, result).map { Self.auditRecord($0, $1, call) }, tenant: principal.tenantID)
             AuditScope.current?.markRecorded()
             decisions.increment(by: Int64(result.count))
             return Self.response(DecisionResponseWriter.batch(result))
@@ -109,11 +106,10 @@ struct DecisionsController {
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
     }
 
-    static func auditRecord(_ body: DecisionRequest, _ decision: Decision, tenant: TenantID, batchID: String?, now: Int64) -> AuditRecord {
+    static func auditRecord(_ body: DecisionRequest, _ decision: Decision, _ call: DecisionAudit.Call) -> AuditRecord {
         DecisionAudit.record(
-            scope: AuditScope.current, tenant: tenant, user: body.user, service: body.service, resource: body.resource,
-            accessType: body.accessType, allowed: decision.allowed, policyID: decision.policyId, policyVersion: decision.policyVersion,
-            batchID: batchID, now: now)
+            call, user: body.user, service: body.service, resource: body.resource, accessType: body.accessType, allowed: decision.allowed,
+            policyID: decision.policyId, policyVersion: decision.policyVersion)
     }
 
     /// Users unknown to the tenant (or disabled) are denied, not errors; groups default to the

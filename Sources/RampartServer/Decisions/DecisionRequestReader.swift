@@ -192,17 +192,20 @@ struct DecisionRequestReader {
     private mutating func readString() throws(GiveUp) -> String {
         try expect(0x22)
         let start = position
+        var ascii = true
         while position < bytes.count {
             let byte = bytes[position]
             if byte == 0x22 {
-                guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) else {
-                    throw GiveUp()
-                }
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
                 position += 1
+                // ASCII needs no validation, and decoding it is exact (nothing to repair).
+                if ascii { return String(decoding: raw, as: UTF8.self) }
+                guard let text = String(validating: raw, as: UTF8.self) else { throw GiveUp() }
                 return text
             }
             if byte == 0x5C { return try readEscapedString(from: start) }
             guard byte >= 0x20 else { throw GiveUp() }
+            ascii = ascii && byte < 0x80
             position += 1
         }
         throw GiveUp()
