@@ -89,6 +89,27 @@ import Testing
             let batch = try await client.send(.post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": Array(repeating: one, count: 1000)]))
             #expect(batch.status == 200)
             #expect((try batch.json()["decisions"] as? [[String: Any]])?.count == 1000)
+            // Large batches are evaluated in slices on several tasks: every answer must still be the
+            // one for the request at its position (allowed, denied by policy 2, unknown user, masked).
+            let kinds: [([String: String], String, Bool, Int?)] = [
+                (["database": "sales", "table": "orders", "column": "total"], "bob", true, 1),
+                (["database": "hr", "table": "salaries", "column": "x"], "bob", false, 2),
+                (["database": "sales", "table": "orders", "column": "total"], "ghost", false, nil),
+                (["database": "sales", "table": "customers", "column": "ssn"], "bob", true, nil),
+            ]
+            let mixed: [[String: any Sendable]] = (0..<997).map { i in
+                let kind = kinds[(i * 7 + i / 13) % kinds.count]
+                return ["service": f.a.service, "user": kind.1, "resource": kind.0, "accessType": "select"]
+            }
+            let mixedReply = try await client.send(.post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": mixed]))
+            let answers = try mixedReply.json()["decisions"] as? [[String: Any]] ?? []
+            #expect(answers.count == 997)
+            for (i, answer) in answers.enumerated() {
+                let kind = kinds[(i * 7 + i / 13) % kinds.count]
+                #expect(answer["allowed"] as? Bool == kind.2, "request \(i)")
+                if let policy = kind.3 { #expect(answer["policyId"] as? Int == policy, "request \(i)") }
+                #expect((answer["mask"] != nil) == (kind.0["column"] == "ssn"), "request \(i)")
+            }
             let tooMany = try await client.send(
                 .post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": Array(repeating: one, count: 1001)]))
             #expect(tooMany.status == 422)
