@@ -7,6 +7,7 @@ import PostgresNIO
 import RampartCore
 import SQLKit
 import ServiceLifecycle
+import Synchronization
 
 /// The shared store for several Rampart servers: a pooled `PostgresClient`.
 ///
@@ -16,15 +17,20 @@ package final class PostgresDatabase: Database, Service {
     package let engine = DatabaseEngine.postgres
     package let client: PostgresClient
     private let logger: Logger
+    /// How long a transaction may wait for a pooled connection. The pool waits for ever by
+    /// itself: when PostgreSQL refused connections (down, or out of slots), requests hung instead
+    /// of failing.
+    package let leaseDeadline: Duration
 
-    package init(configuration: PostgresClient.Configuration, logger: Logger) {
+    package init(configuration: PostgresClient.Configuration, logger: Logger, leaseDeadline: Duration = .seconds(30)) {
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
+        self.leaseDeadline = leaseDeadline
     }
 
     /// Parses `postgres://user:password@host:port/database?sslmode=...`.
-    package convenience init(url: String, logger: Logger) throws {
-        try self.init(configuration: Self.configuration(url: url), logger: logger)
+    package convenience init(url: String, logger: Logger, leaseDeadline: Duration = .seconds(30)) throws {
+        try self.init(configuration: Self.configuration(url: url), logger: logger, leaseDeadline: leaseDeadline)
     }
 
     package static func configuration(url: String) throws -> PostgresClient.Configuration {
@@ -55,9 +61,14 @@ package final class PostgresDatabase: Database, Service {
     }
 
     package func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let client = self.client
+        let logger = self.logger
         do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await body(connection.sql(queryLogLevel: nil))
+            return try await withLeaseDeadline { leased in
+                try await client.withTransaction(logger: logger) { connection in
+                    leased()
+                    return try await body(connection.sql(queryLogLevel: nil))
+                }
             }
         } catch let error as PostgresTransactionError {
             // Surface what actually failed, so callers see the same errors on both engines.
@@ -74,8 +85,45 @@ package final class PostgresDatabase: Database, Service {
     }
 
     package func ping() async throws {
-        try await client.query("SELECT 1", logger: logger)
+        let client = self.client
+        let logger = self.logger
+        try await withLeaseDeadline { leased in
+            try await client.withConnection { connection in
+                leased()
+                try await connection.query("SELECT 1", logger: logger)
+            }
+        }
+    }
+
+    /// Runs `operation`, failing with `unavailable` if it has not called `leased` (it holds a
+    /// connection) within ``leaseDeadline``. Only the wait is bounded, not the work after it.
+    private func withLeaseDeadline<R: Sendable>(
+        _ operation: @escaping @Sendable (_ leased: @escaping @Sendable () -> Void) async throws -> R
+    ) async throws -> R {
+        let hasLease = LeaseFlag()
+        let deadline = leaseDeadline
+        return try await withThrowingTaskGroup(of: R?.self) { group in
+            group.addTask { try await operation { hasLease.value.store(true, ordering: .releasing) } }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                guard hasLease.value.load(ordering: .acquiring) else {
+                    throw RampartError(.unavailable, "no database connection became available within \(deadline)")
+                }
+                return nil
+            }
+            // The first child to throw cancels the other: a lease still waiting is withdrawn.
+            defer { group.cancelAll() }
+            while let result = try await group.next() {
+                if let result { return result }
+            }
+            throw RampartError(.internalError, "the database operation ended without a result")
+        }
     }
 
     package func shutdown() async throws {}
+}
+
+/// Whether an operation holds its connection yet; shared by the operation and its deadline.
+private final class LeaseFlag: Sendable {
+    let value = Atomic<Bool>(false)
 }
