@@ -49,8 +49,7 @@ final class SQLiteCheckpointer: Sendable {
         Task { await self.checkpoint() }
     }
 
-    /// Runs one checkpoint now and waits for it (tests, and the end of a restore).
-    func checkpoint() async {
+    private func checkpoint() async {
         let sql = connection.sql(queryLogLevel: nil)
         do {
             try await gate.withExclusiveAccess {

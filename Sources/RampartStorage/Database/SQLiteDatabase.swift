@@ -50,29 +50,23 @@ package final class SQLiteDatabase: Database {
         } catch {
             throw RampartError(.storage, "cannot open SQLite database at \(path): \(error)")
         }
-        let sql = connection.sql(queryLogLevel: nil)
         var readers: [SQLiteConnection] = []
         var checkpointConnection: SQLiteConnection?
         do {
             // WAL lets readers proceed during a write; FULL sync makes a commit durable before the
-            // response that reports it is sent ("nothing is lost on restart").
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-            try await sql.raw("PRAGMA synchronous=FULL").run()
-            try await sql.raw("PRAGMA foreign_keys=ON").run()
-            try await sql.raw("PRAGMA busy_timeout=5000").run()
-            // Checkpoints run beside the writer (see `SQLiteCheckpointer`), not inside its commits.
-            try await sql.raw("PRAGMA wal_autocheckpoint=0").run()
+            // response that reports it is sent ("nothing is lost on restart"). Checkpoints run
+            // beside the writer (see `SQLiteCheckpointer`), not inside its commits.
+            try await configure(
+                connection, "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000",
+                "PRAGMA wal_autocheckpoint=0")
             let checkpoints = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
             checkpointConnection = checkpoints
-            try await checkpoints.sql(queryLogLevel: nil).raw("PRAGMA synchronous=FULL").run()
-            try await checkpoints.sql(queryLogLevel: nil).raw("PRAGMA busy_timeout=5000").run()
+            try await configure(checkpoints, "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=5000")
             // The file is in WAL mode now (a persistent setting), so the readers open into it.
             for _ in 0..<readerCount {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
                 readers.append(reader)
-                let readerSQL = reader.sql(queryLogLevel: nil)
-                try await readerSQL.raw("PRAGMA query_only=ON").run()
-                try await readerSQL.raw("PRAGMA busy_timeout=5000").run()
+                try await configure(reader, "PRAGMA query_only=ON", "PRAGMA busy_timeout=5000")
             }
         } catch {
             for reader in readers { try? await reader.close().get() }
@@ -84,6 +78,11 @@ package final class SQLiteDatabase: Database {
         return SQLiteDatabase(
             path: path, connection: connection, readers: readers,
             checkpointer: SQLiteCheckpointer(connection: checkpointConnection, logger: logger))
+    }
+
+    private static func configure(_ connection: SQLiteConnection, _ pragmas: String...) async throws {
+        let sql = connection.sql(queryLogLevel: nil)
+        for pragma in pragmas { try await sql.raw(SQLQueryString(pragma)).run() }
     }
 
     private var sql: any SQLDatabase { connection.sql(queryLogLevel: nil) }
@@ -99,20 +98,11 @@ package final class SQLiteDatabase: Database {
     ) async throws -> R {
         let sql = self.sql
         let connection = self.connection
-        return try await gate.withExclusiveAccess {
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(sql, connection)
-                // Once the body is done the commit goes through, whoever cancels the caller.
-                try await runToCompletion { try await sql.raw("COMMIT").run() }
-                checkpointer.committed()
-                return result
-            } catch {
-                // A cancelled caller must still end the transaction: see `runToCompletion`.
-                try? await runToCompletion { try await sql.raw("ROLLBACK").run() }
-                throw error
-            }
+        let result = try await gate.withExclusiveAccess {
+            try await Self.inTransaction(sql, begin: "BEGIN IMMEDIATE") { try await body(sql, connection) }
         }
+        checkpointer.committed()
+        return result
     }
 
     /// Runs `body` in a deferred transaction on a read-only connection: it sees the last commit
@@ -121,15 +111,24 @@ package final class SQLiteDatabase: Database {
         let reader = readers[Int(UInt(bitPattern: nextReader.add(1, ordering: .relaxed).oldValue) % UInt(readers.count))]
         let sql = reader.connection.sql(queryLogLevel: nil)
         return try await reader.gate.withExclusiveAccess {
-            try await sql.raw("BEGIN").run()
-            do {
-                let result = try await body(sql)
-                try await runToCompletion { try await sql.raw("COMMIT").run() }
-                return result
-            } catch {
-                try? await runToCompletion { try await sql.raw("ROLLBACK").run() }
-                throw error
-            }
+            try await Self.inTransaction(sql, begin: "BEGIN") { try await body(sql) }
+        }
+    }
+
+    /// `begin`, `body`, then COMMIT, or ROLLBACK if anything threw. Both end statements run to
+    /// completion even for a cancelled caller (see `runToCompletion`): a transaction left open
+    /// on a connection would make every later one on it fail.
+    private static func inTransaction<R: Sendable>(
+        _ sql: any SQLDatabase, begin: String, _ body: () async throws -> R
+    ) async throws -> R {
+        try await sql.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body()
+            try await runToCompletion { try await sql.raw("COMMIT").run() }
+            return result
+        } catch {
+            try? await runToCompletion { try await sql.raw("ROLLBACK").run() }
+            throw error
         }
     }
 
