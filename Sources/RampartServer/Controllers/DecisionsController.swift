@@ -131,15 +131,18 @@ struct DecisionsController {
         guard requests.count >= 2 * Self.evaluationSlice else {
             return Self.evaluate(requests[...], targets: targets[...], memberships: memberships)
         }
-        // A large batch is evaluated in slices on all cores: the snapshot is immutable and
-        // evaluation pure, and a batch's answer then waits for its longest slice, not their sum.
-        let services = targets
-        return await withTaskGroup(of: (Int, [Decision]).self) { group in
-            var start = 0
-            while start < requests.count {
-                let range = start..<min(start + Self.evaluationSlice, requests.count)
-                group.addTask { (range.lowerBound, Self.evaluate(requests[range], targets: services[range], memberships: memberships)) }
-                start = range.upperBound
+        return await Self.evaluateInSlices(requests, targets: targets, memberships: memberships)
+    }
+
+    /// A large batch is evaluated in slices on all cores: the snapshot is immutable and
+    /// evaluation pure, and a batch's answer then waits for its longest slice, not their sum.
+    static func evaluateInSlices(
+        _ requests: [DecisionRequest], targets: [ServicePolicies], memberships: [String: [String]]
+    ) async -> [Decision] {
+        await withTaskGroup(of: (Int, [Decision]).self) { group in
+            for start in stride(from: 0, to: requests.count, by: evaluationSlice) {
+                let range = start..<min(start + evaluationSlice, requests.count)
+                group.addTask { (start, evaluate(requests[range], targets: targets[range], memberships: memberships)) }
             }
             var slices: [(Int, [Decision])] = []
             for await slice in group { slices.append(slice) }
