@@ -6,16 +6,17 @@ final class PolicyRepository: Sendable {
     let type: Policy.PolicyType
     /// Policies in evaluation order; a policy's index here is its rank.
     let evaluators: [PolicyEvaluator]
-    let tries: [String: ResourceTrie]
+    /// One trie per resource level of the policy type, when there are enough policies to index.
+    let tries: [(name: String, trie: ResourceTrie)]
 
     init(type: Policy.PolicyType, evaluators unsorted: [PolicyEvaluator], serviceDef: CompiledServiceDef) {
         self.type = type
         let sorted = unsorted.sorted(by: PolicyRepository.evalOrderPrecedes)
         self.evaluators = sorted
-        var tries: [String: ResourceTrie] = [:]
+        var tries: [(name: String, trie: ResourceTrie)] = []
         if sorted.count > 8 {
-            for def in serviceDef.resourceDefs[type] ?? [] {
-                tries[def.name] = ResourceTrie(resourceName: def.name, options: serviceDef.options(type, def.name), evaluators: sorted)
+            for def in serviceDef.resourceDefs[type] ?? [] where !tries.contains(where: { $0.name == def.name }) {
+                tries.append((def.name, ResourceTrie(resourceName: def.name, options: serviceDef.options(type, def.name), evaluators: sorted)))
             }
         }
         self.tries = tries
@@ -33,31 +34,44 @@ final class PolicyRepository: Sendable {
     }
 
     /// Policies that may match `resource`, in evaluation order.
+    ///
+    /// Like Ranger's `getLikelyMatchPolicyEvaluators`, the level that admits the fewest policies
+    /// is enumerated and the others only filter it: a level whose value many policies share
+    /// (a common column name) is never expanded.
     func candidates(_ resource: PreparedResource) -> [PolicyEvaluator] {
         if tries.isEmpty || resource.keys.isEmpty { return evaluators }
-        var acc: Bitset? = nil
-        for (name, element) in resource.elements {
-            guard let trie = tries[name] else { continue }
+        var lists: [Range<Int32>] = []
+        var levels: [Level] = []
+        for level in tries {
+            guard let element = resource.elements[level.name] else { continue }
             // Scopes that widen element matching, and "all values" requests, cannot be narrowed.
-            if resource.scope(name) != .selfScope { continue }
-            var level = trie.always
+            if resource.scope(level.name) != .selfScope { continue }
+            let start = lists.count
+            var size = level.trie.alwaysCount
             switch element {
             case .single(let v):
                 if v.original.isEmpty || v.original == "*" { continue }
-                trie.collect(v, into: &level)
+                size += level.trie.reach(v, into: &lists)
             case .list(let vs):
                 if vs.isEmpty { continue }
-                for v in vs { trie.collect(v, into: &level) }
+                for v in vs { size += level.trie.reach(v, into: &lists) }
             }
-            if acc == nil {
-                acc = level
-            } else {
-                acc!.formIntersection(level)
-            }
+            levels.append(Level(trie: level.trie, lists: start..<lists.count, size: size))
         }
-        guard let acc else { return evaluators }
-        var out: [PolicyEvaluator] = []
-        acc.forEach { out.append(evaluators[$0]) }
-        return out
+        guard !levels.isEmpty else { return evaluators }
+        levels.sort { $0.size < $1.size }
+        var ranks = levels[0].trie.ranks(lists, levels[0].lists)
+        for level in levels.dropFirst() where !ranks.isEmpty {
+            level.trie.filter(&ranks, lists, level.lists)
+        }
+        return ranks.map { evaluators[Int($0)] }
+    }
+
+    /// One narrowing level of a request: its trie, the lists the value reached, and an upper bound
+    /// of the policies they admit.
+    private struct Level {
+        var trie: ResourceTrie
+        var lists: Range<Int>
+        var size: Int
     }
 }

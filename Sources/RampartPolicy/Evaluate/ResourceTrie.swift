@@ -3,20 +3,32 @@
 /// A character trie over the policy values of one resource type, narrowing which policies can
 /// match a requested value (the idea of Ranger's `RangerResourceTrie`). It returns a superset:
 /// every returned policy is still matched properly afterwards.
-struct ResourceTrie: Sendable {
+///
+/// The trie is stored flat, in arrays of plain integers, so that walking it touches no reference
+/// counts: it is on the path of every decision.
+final class ResourceTrie: Sendable {
+    /// One node: its children and its two policy lists, as ranges into the shared arrays.
     struct Node: Sendable {
-        var keys: [UInt8] = []
-        var next: [Int32] = []
-        /// Policies whose value is exactly this prefix.
-        var exact: [Int32] = []
+        var childStart: Int32 = 0
+        var childEnd: Int32 = 0
+        /// Policies whose value is exactly this prefix (a range of `ranks`).
+        var exactStart: Int32 = 0
+        var exactEnd: Int32 = 0
         /// Policies whose value starts with this prefix and then has a wildcard (or is recursive).
-        var wildcard: [Int32] = []
+        var wildcardStart: Int32 = 0
+        var wildcardEnd: Int32 = 0
     }
 
     let ignoreCase: Bool
     let nodes: [Node]
+    /// Child edges of all nodes: `childKeys[i]` leads to node `childNodes[i]`.
+    let childKeys: [UInt8]
+    let childNodes: [Int32]
+    /// The policy lists of all nodes, each ascending by rank.
+    let ranks: [Int32]
     /// Policies that this level cannot narrow (no value here, match-any, excludes, tokens…).
     let always: Bitset
+    let alwaysCount: Int
     let policyCount: Int
 
     /// Builds the trie for `resourceName` over policies in rank order.
@@ -25,24 +37,9 @@ struct ResourceTrie: Sendable {
         let wildCard = options?.wildCard ?? true
         self.ignoreCase = ignoreCase
         self.policyCount = evaluators.count
-        var nodes = [Node()]
+        var builder = Builder()
         var always = Bitset(count: evaluators.count)
-
-        func node(for key: [UInt8]) -> Int {
-            var cur = 0
-            for b in key {
-                if let i = nodes[cur].keys.firstIndex(of: b) {
-                    cur = Int(nodes[cur].next[i])
-                } else {
-                    nodes.append(Node())
-                    let idx = nodes.count - 1
-                    nodes[cur].keys.append(b)
-                    nodes[cur].next.append(Int32(idx))
-                    cur = idx
-                }
-            }
-            return cur
-        }
+        var alwaysCount = 0
 
         for (rank, ev) in evaluators.enumerated() {
             let r = Int32(rank)
@@ -75,32 +72,165 @@ struct ResourceTrie: Sendable {
             }
             if !narrowed {
                 always.insert(r)
+                alwaysCount += 1
                 continue
             }
-            for e in entries {
-                let n = node(for: e.key)
-                if e.isWildcard {
-                    if nodes[n].wildcard.last != r { nodes[n].wildcard.append(r) }
-                } else {
-                    if nodes[n].exact.last != r { nodes[n].exact.append(r) }
-                }
-            }
+            for e in entries { builder.add(r, key: e.key, isWildcard: e.isWildcard) }
         }
-        self.nodes = nodes
+        (nodes, childKeys, childNodes, ranks) = builder.flattened()
         self.always = always
+        self.alwaysCount = alwaysCount
     }
 
-    /// Adds the policies that may match `value` to `bits`.
-    func collect(_ value: PreparedValue, into bits: inout Bitset) {
+    /// The lists a requested value reaches: the wildcard lists on its path and the exact list at its
+    /// end. Appends their ranges of ``ranks`` to `lists` and returns how many ranks they hold.
+    func reach(_ value: PreparedValue, into lists: inout [Range<Int32>]) -> Int {
         let key = ignoreCase ? value.lowered : value.original
+        var total = 0
         var cur = 0
-        for id in nodes[0].wildcard { bits.insert(id) }
+        func add(_ start: Int32, _ end: Int32) {
+            guard start < end else { return }
+            lists.append(start..<end)
+            total += Int(end - start)
+        }
+        add(nodes[0].wildcardStart, nodes[0].wildcardEnd)
         for b in key.utf8 {
             let n = nodes[cur]
-            guard let i = n.keys.firstIndex(of: b) else { return }
-            cur = Int(n.next[i])
-            for id in nodes[cur].wildcard { bits.insert(id) }
+            var next = -1
+            var i = Int(n.childStart)
+            while i < Int(n.childEnd) {
+                if childKeys[i] == b {
+                    next = Int(childNodes[i])
+                    break
+                }
+                i += 1
+            }
+            guard next >= 0 else { return total }
+            cur = next
+            add(nodes[cur].wildcardStart, nodes[cur].wildcardEnd)
         }
-        for id in nodes[cur].exact { bits.insert(id) }
+        add(nodes[cur].exactStart, nodes[cur].exactEnd)
+        return total
+    }
+
+    /// The ranks admitted by `lists[range]` and ``always``, ascending, for the level that is
+    /// enumerated.
+    func ranks(_ lists: [Range<Int32>], _ range: Range<Int>) -> [Int32] {
+        if alwaysCount == 0 && range.count == 1 {
+            // One list, already ascending.
+            return Array(ranks[Int(lists[range.lowerBound].lowerBound)..<Int(lists[range.lowerBound].upperBound)])
+        }
+        var bits = alwaysCount == 0 ? Bitset(count: policyCount) : always
+        for l in range {
+            for i in Int(lists[l].lowerBound)..<Int(lists[l].upperBound) { bits.insert(ranks[i]) }
+        }
+        var out: [Int32] = []
+        bits.forEach { out.append(Int32($0)) }
+        return out
+    }
+
+    /// Keeps the ranks of `candidates` (ascending) that ``always`` or one of `lists[range]` admits.
+    ///
+    /// The lists are walked with the candidates, each from where it was left, galloping over the
+    /// ranks in between; a candidate below every list's next rank costs one comparison. So a level
+    /// whose value many policies share (a common column name) is never expanded.
+    func filter(_ candidates: inout [Int32], _ lists: [Range<Int32>], _ range: Range<Int>) {
+        var cursors = Array(lists[range])
+        var next = Int32.max
+        for c in cursors where !c.isEmpty { next = min(next, ranks[Int(c.lowerBound)]) }
+        var kept = 0
+        for rank in candidates {
+            var admitted = always.contains(Int(rank))
+            if !admitted && rank >= next {
+                next = Int32.max
+                for i in cursors.indices {
+                    let lo = advance(cursors[i], to: rank)
+                    cursors[i] = lo..<cursors[i].upperBound
+                    guard lo < cursors[i].upperBound else { continue }
+                    let head = ranks[Int(lo)]
+                    if head == rank { admitted = true }
+                    next = min(next, head == rank ? head &+ 1 : head)
+                }
+            }
+            if admitted {
+                candidates[kept] = rank
+                kept += 1
+            }
+        }
+        candidates.removeLast(candidates.count - kept)
+    }
+
+    /// The first index of `list` whose rank is not below `rank`: a gallop, then a binary search.
+    private func advance(_ list: Range<Int32>, to rank: Int32) -> Int32 {
+        var lo = Int(list.lowerBound)
+        let hi = Int(list.upperBound)
+        guard lo < hi, ranks[lo] < rank else { return Int32(lo) }
+        var below = lo
+        var step = 1
+        while lo + step < hi && ranks[lo + step] < rank {
+            below = lo + step
+            step <<= 1
+        }
+        var upper = min(lo + step, hi)
+        lo = below + 1
+        while lo < upper {
+            let mid = (lo + upper) >> 1
+            if ranks[mid] < rank { lo = mid + 1 } else { upper = mid }
+        }
+        return Int32(lo)
+    }
+
+    /// A trie under construction, with a node per prefix and growable lists.
+    private struct Builder {
+        var children: [[(key: UInt8, node: Int32)]] = [[]]
+        var exact: [[Int32]] = [[]]
+        var wildcard: [[Int32]] = [[]]
+
+        mutating func add(_ rank: Int32, key: [UInt8], isWildcard: Bool) {
+            var cur = 0
+            for b in key {
+                if let edge = children[cur].first(where: { $0.key == b }) {
+                    cur = Int(edge.node)
+                } else {
+                    children.append([])
+                    exact.append([])
+                    wildcard.append([])
+                    let idx = children.count - 1
+                    children[cur].append((b, Int32(idx)))
+                    cur = idx
+                }
+            }
+            // A policy with several values reaching one node is listed there once.
+            if isWildcard {
+                if wildcard[cur].last != rank { wildcard[cur].append(rank) }
+            } else {
+                if exact[cur].last != rank { exact[cur].append(rank) }
+            }
+        }
+
+        func flattened() -> (nodes: [Node], childKeys: [UInt8], childNodes: [Int32], ranks: [Int32]) {
+            var nodes: [Node] = []
+            nodes.reserveCapacity(children.count)
+            var childKeys: [UInt8] = []
+            var childNodes: [Int32] = []
+            var ranks: [Int32] = []
+            for i in children.indices {
+                var n = Node()
+                n.childStart = Int32(childKeys.count)
+                for edge in children[i] {
+                    childKeys.append(edge.key)
+                    childNodes.append(edge.node)
+                }
+                n.childEnd = Int32(childKeys.count)
+                n.exactStart = Int32(ranks.count)
+                ranks.append(contentsOf: exact[i])
+                n.exactEnd = Int32(ranks.count)
+                n.wildcardStart = Int32(ranks.count)
+                ranks.append(contentsOf: wildcard[i])
+                n.wildcardEnd = Int32(ranks.count)
+                nodes.append(n)
+            }
+            return (nodes, childKeys, childNodes, ranks)
+        }
     }
 }
