@@ -15,6 +15,8 @@ final class CompiledServiceDef: Sendable {
     let impliedGrants: [String: Set<String>]
     let enableDenyAndExceptions: Bool
     let conditionDefs: [String: PolicyConditionDef]
+    /// All resource names of all policy types, numbered.
+    let resourceNames: ResourceNames
 
     init(_ def: ServiceDef, forceDenyAndExceptions: Bool = false) {
         self.def = def
@@ -25,6 +27,8 @@ final class CompiledServiceDef: Sendable {
         rdefs[.dataMask] = Self.merge(def.dataMaskDef?.resources ?? [], main)
         rdefs[.rowFilter] = Self.merge(def.rowFilterDef?.resources ?? [], main)
         self.resourceDefs = rdefs
+        let types: [Policy.PolicyType] = [.access, .dataMask, .rowFilter]
+        resourceNames = ResourceNames(types.flatMap { (rdefs[$0] ?? []).map(\.name) })
         var opts: [Policy.PolicyType: [String: MatcherOptions]] = [:]
         var hier: [Policy.PolicyType: [[String]]] = [:]
         for (type, defs) in rdefs {

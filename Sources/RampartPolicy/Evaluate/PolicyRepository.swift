@@ -7,16 +7,17 @@ final class PolicyRepository: Sendable {
     /// Policies in evaluation order; a policy's index here is its rank.
     let evaluators: [PolicyEvaluator]
     /// One trie per resource level of the policy type, when there are enough policies to index.
-    let tries: [(name: String, trie: ResourceTrie)]
+    let tries: [(level: Int, trie: ResourceTrie)]
 
     init(type: Policy.PolicyType, evaluators unsorted: [PolicyEvaluator], serviceDef: CompiledServiceDef) {
         self.type = type
         let sorted = unsorted.sorted(by: PolicyRepository.evalOrderPrecedes)
         self.evaluators = sorted
-        var tries: [(name: String, trie: ResourceTrie)] = []
+        var tries: [(level: Int, trie: ResourceTrie)] = []
         if sorted.count > 8 {
-            for def in serviceDef.resourceDefs[type] ?? [] where !tries.contains(where: { $0.name == def.name }) {
-                tries.append((def.name, ResourceTrie(resourceName: def.name, options: serviceDef.options(type, def.name), evaluators: sorted)))
+            for def in serviceDef.resourceDefs[type] ?? [] {
+                guard let level = serviceDef.resourceNames.index(def.name), !tries.contains(where: { $0.level == level }) else { continue }
+                tries.append((level, ResourceTrie(level: level, options: serviceDef.options(type, def.name), evaluators: sorted)))
             }
         }
         self.tries = tries
@@ -39,13 +40,13 @@ final class PolicyRepository: Sendable {
     /// is enumerated and the others only filter it: a level whose value many policies share
     /// (a common column name) is never expanded.
     func candidates(_ resource: PreparedResource) -> [PolicyEvaluator] {
-        if tries.isEmpty || resource.keys.isEmpty { return evaluators }
+        if tries.isEmpty || resource.isEmpty { return evaluators }
         var lists: [Range<Int32>] = []
         var levels: [Level] = []
         for level in tries {
-            guard let element = resource.elements[level.name] else { continue }
+            guard let element = resource.values[level.level] else { continue }
             // Scopes that widen element matching, and "all values" requests, cannot be narrowed.
-            if resource.scope(level.name) != .selfScope { continue }
+            if resource.scope(level.level) != .selfScope { continue }
             let start = lists.count
             var size = level.trie.alwaysCount
             switch element {
@@ -62,7 +63,7 @@ final class PolicyRepository: Sendable {
         levels.sort { $0.size < $1.size }
         var ranks = levels[0].trie.ranks(lists, levels[0].lists)
         for level in levels.dropFirst() where !ranks.isEmpty {
-            level.trie.filter(&ranks, lists, level.lists)
+            ranks = level.trie.filter(ranks, lists, level.lists)
         }
         return ranks.map { evaluators[Int($0)] }
     }

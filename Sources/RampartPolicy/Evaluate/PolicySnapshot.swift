@@ -84,6 +84,12 @@ public final class PolicySnapshot: Sendable {
         guard !serviceDef.resources.isEmpty else {
             throw PolicyError(code: .invalidServiceDef, message: "service definition `\(serviceDef.name)` has no resources")
         }
+        let resourceNames = Set(serviceDef.resources.map(\.name) + (serviceDef.dataMaskDef?.resources ?? []).map(\.name)
+            + (serviceDef.rowFilterDef?.resources ?? []).map(\.name))
+        guard resourceNames.count <= ResourceNames.capacity else {
+            throw PolicyError(
+                code: .invalidServiceDef, message: "service definition `\(serviceDef.name)` has \(resourceNames.count) resources; at most \(ResourceNames.capacity) are supported")
+        }
         self.serviceDef = serviceDef
         self.service = service
         var opts = options
@@ -250,7 +256,7 @@ public final class PolicySnapshot: Sendable {
     // MARK: - Internals
 
     func prepare(_ request: AccessRequest, _ state: EvalState) -> RequestContext {
-        let prepared = PreparedResource(request.resource, scopes: request.resourceElementMatchingScopes)
+        let prepared = PreparedResource(request.resource, scopes: request.resourceElementMatchingScopes, names: compiled.resourceNames)
         let tokens = TokenContext(user: request.user, owner: request.resource.ownerUser, context: request.context)
         let roles = request.userRoles ?? roleIndex.roles(user: request.user, groups: request.userGroups)
         var clientIP = request.remoteIPAddress ?? request.clientIPAddress
@@ -427,9 +433,10 @@ public final class PolicySnapshot: Sendable {
     }
 
     private func evaluateTagPolicies(_ ctx: RequestContext, _ type: Policy.PolicyType, _ repo: PolicyRepository, _ result: inout WorkingResult, _ state: EvalState) {
+        guard let tagNames = tagEngine?.serviceDef.resourceNames else { return }
         var pairs: [(ev: PolicyEvaluator, tag: TagForEval, tagIndex: Int)] = []
         for (i, tag) in ctx.allTags.enumerated() {
-            let tagResource = PreparedResource(elements: ["tag": .single(PreparedValue(tag.type))])
+            let tagResource = PreparedResource(value: tag.type, for: "tag", names: tagNames)
             let tokens = ctx.tokens
             for ev in repo.candidates(tagResource) {
                 let matched = ev.resourceMatchers.contains { m in
@@ -512,7 +519,8 @@ public final class PolicySnapshot: Sendable {
         guard !auditFilters.isEmpty || !tagAuditFilters.isEmpty else { return }
         // Tag-service filters first (once per tag), then the resource service's.
         for tag in ctx.allTags {
-            let tagResource = PreparedResource(elements: ["tag": .single(PreparedValue(tag.type))])
+            guard let tagNames = tagEngine?.serviceDef.resourceNames else { break }
+            let tagResource = PreparedResource(value: tag.type, for: "tag", names: tagNames)
             for f in tagAuditFilters where f.matches(ctx, resource: tagResource, result: r) {
                 r.setAudited(f.isAudited)
                 return

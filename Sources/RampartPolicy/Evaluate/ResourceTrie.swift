@@ -31,8 +31,8 @@ final class ResourceTrie: Sendable {
     let alwaysCount: Int
     let policyCount: Int
 
-    /// Builds the trie for `resourceName` over policies in rank order.
-    init(resourceName: String, options: MatcherOptions?, evaluators: [PolicyEvaluator]) {
+    /// Builds the trie for the resource numbered `level` (``ResourceNames``) over policies in rank order.
+    init(level: Int, options: MatcherOptions?, evaluators: [PolicyEvaluator]) {
         let ignoreCase = options?.ignoreCase ?? true
         let wildCard = options?.wildCard ?? true
         self.ignoreCase = ignoreCase
@@ -46,7 +46,7 @@ final class ResourceTrie: Sendable {
             var narrowed = true
             var entries: [(key: [UInt8], isWildcard: Bool)] = []
             for m in ev.resourceMatchers {
-                guard m.isValid, let em = m.matchers[resourceName] else {
+                guard m.isValid, let em = m.matchers[level] else {
                     narrowed = false
                     break
                 }
@@ -86,6 +86,9 @@ final class ResourceTrie: Sendable {
     /// end. Appends their ranges of ``ranks`` to `lists` and returns how many ranks they hold.
     func reach(_ value: PreparedValue, into lists: inout [Range<Int32>]) -> Int {
         let key = ignoreCase ? value.lowered : value.original
+        let nodes = self.nodes
+        let childKeys = self.childKeys
+        let childNodes = self.childNodes
         var total = 0
         var cur = 0
         func add(_ start: Int32, _ end: Int32) {
@@ -96,14 +99,24 @@ final class ResourceTrie: Sendable {
         add(nodes[0].wildcardStart, nodes[0].wildcardEnd)
         for b in key.utf8 {
             let n = nodes[cur]
+            let start = Int(n.childStart)
+            let end = Int(n.childEnd)
+            guard start < end else { return total }
             var next = -1
-            var i = Int(n.childStart)
-            while i < Int(n.childEnd) {
-                if childKeys[i] == b {
-                    next = Int(childNodes[i])
-                    break
+            // Children are sorted by key; where they form a run (digits, letters) the key's
+            // offset from the first one finds the child at once.
+            let offset = Int(b) &- Int(childKeys[start])
+            if offset >= 0 && offset < end - start && childKeys[start + offset] == b {
+                next = Int(childNodes[start + offset])
+            } else {
+                var i = start
+                while i < end {
+                    if childKeys[i] == b {
+                        next = Int(childNodes[i])
+                        break
+                    }
+                    i += 1
                 }
-                i += 1
             }
             guard next >= 0 else { return total }
             cur = next
@@ -129,16 +142,35 @@ final class ResourceTrie: Sendable {
         return out
     }
 
-    /// Keeps the ranks of `candidates` (ascending) that ``always`` or one of `lists[range]` admits.
+    /// The ranks of `candidates` (ascending) that ``always`` or one of `lists[range]` admits.
     ///
     /// The lists are walked with the candidates, each from where it was left, galloping over the
     /// ranks in between; a candidate below every list's next rank costs one comparison. So a level
     /// whose value many policies share (a common column name) is never expanded.
-    func filter(_ candidates: inout [Int32], _ lists: [Range<Int32>], _ range: Range<Int>) {
+    func filter(_ candidates: [Int32], _ lists: [Range<Int32>], _ range: Range<Int>) -> [Int32] {
+        // Locals, so the loop keeps the buffers in registers instead of reloading them from `self`.
+        let always = self.always
+        let ranks = self.ranks
+        var kept: [Int32] = []
+        kept.reserveCapacity(candidates.count)
+        var listed = 0
+        for l in range { listed += lists[l].count }
+        if listed <= 64 {
+            // Few listed ranks: merge them into one ascending run and walk it with the candidates.
+            var run: [Int32] = []
+            run.reserveCapacity(listed)
+            for l in range { run.append(contentsOf: ranks[Int(lists[l].lowerBound)..<Int(lists[l].upperBound)]) }
+            run.sort()
+            var p = 0
+            for rank in candidates {
+                while p < run.count && run[p] < rank { p += 1 }
+                if (p < run.count && run[p] == rank) || always.contains(Int(rank)) { kept.append(rank) }
+            }
+            return kept
+        }
         var cursors = Array(lists[range])
         var next = Int32.max
         for c in cursors where !c.isEmpty { next = min(next, ranks[Int(c.lowerBound)]) }
-        var kept = 0
         for rank in candidates {
             var admitted = always.contains(Int(rank))
             if !admitted && rank >= next {
@@ -152,12 +184,9 @@ final class ResourceTrie: Sendable {
                     next = min(next, head == rank ? head &+ 1 : head)
                 }
             }
-            if admitted {
-                candidates[kept] = rank
-                kept += 1
-            }
+            if admitted { kept.append(rank) }
         }
-        candidates.removeLast(candidates.count - kept)
+        return kept
     }
 
     /// The first index of `list` whose rank is not below `rank`: a gallop, then a binary search.
@@ -217,7 +246,7 @@ final class ResourceTrie: Sendable {
             for i in children.indices {
                 var n = Node()
                 n.childStart = Int32(childKeys.count)
-                for edge in children[i] {
+                for edge in children[i].sorted(by: { $0.key < $1.key }) {
                     childKeys.append(edge.key)
                     childNodes.append(edge.node)
                 }

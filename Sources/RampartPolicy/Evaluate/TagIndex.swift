@@ -42,7 +42,7 @@ struct TagIndex: Sendable {
         func add(_ t: TagForEval) {
             if seen.insert(t).inserted { out.append(t) }
         }
-        if ctx.prepared.keys.isEmpty {
+        if ctx.prepared.isEmpty {
             if ctx.isAny {
                 for t in allTags { add(TagForEval(type: t.type, attributes: t.attributes, matchType: .descendant)) }
             }

@@ -12,7 +12,7 @@ public struct PolicyResourceMatch: Sendable {
 
     /// The match type for `resource`; `tokens` supplies `token:<name>` values.
     public func matchType(_ resource: AccessResource, scopes: [String: ElementMatchingScope] = [:], tokens: [String: String] = [:]) -> MatchType {
-        matcher.matchType(PreparedResource(resource, scopes: scopes), TokenContext(tokens))
+        matcher.matchType(PreparedResource(resource, scopes: scopes, names: matcher.names), TokenContext(tokens))
     }
 
     /// Whether `resource` matches within `scope`.

@@ -1,24 +1,69 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// A requested resource prepared once per request: lower-cased values and element scopes.
+/// A requested resource prepared once per request: lower-cased values and element scopes,
+/// placed by the resource index of the service definition (``ResourceNames``).
 struct PreparedResource: Sendable {
-    let elements: [String: PreparedElement]
-    let keys: Set<String>
-    let scopes: [String: ElementMatchingScope]
+    /// The numbering the values are placed by; matchers must come from the same definition.
+    let names: ResourceNames
+    /// Requested values by resource index; `nil` where the request has none.
+    let values: [PreparedElement?]
+    /// Element scopes by resource index; empty when every element is matched as itself.
+    let scopes: [ElementMatchingScope]
+    /// Bit `i` when resource `i` has a value, and ``ResourceNames/unknownBit`` when the request
+    /// names a resource the definition does not have.
+    let keys: UInt64
+    /// Number of requested elements.
+    let count: Int
 
-    init(_ resource: AccessResource, scopes: [String: ElementMatchingScope] = [:]) {
-        var e: [String: PreparedElement] = [:]
-        for (k, v) in resource.elements { e[k] = PreparedElement(v) }
-        elements = e
-        keys = Set(e.keys)
-        self.scopes = scopes
+    init(_ resource: AccessResource, scopes: [String: ElementMatchingScope] = [:], names: ResourceNames) {
+        var values = [PreparedElement?](repeating: nil, count: names.count)
+        var keys: UInt64 = 0
+        for (name, value) in resource.elements {
+            if let i = names.index(name) {
+                values[i] = PreparedElement(value)
+                keys |= 1 << UInt64(i)
+            } else {
+                keys |= ResourceNames.unknownBit
+            }
+        }
+        self.init(names: names, values: values, keys: keys, count: resource.elements.count, scopes: scopes)
     }
 
-    init(elements: [String: PreparedElement], scopes: [String: ElementMatchingScope] = [:]) {
-        self.elements = elements
-        self.keys = Set(elements.keys)
-        self.scopes = scopes
+    init(elements: [String: PreparedElement], scopes: [String: ElementMatchingScope] = [:], names: ResourceNames) {
+        var values = [PreparedElement?](repeating: nil, count: names.count)
+        var keys: UInt64 = 0
+        for (name, value) in elements {
+            if let i = names.index(name) {
+                values[i] = value
+                keys |= 1 << UInt64(i)
+            } else {
+                keys |= ResourceNames.unknownBit
+            }
+        }
+        self.init(names: names, values: values, keys: keys, count: elements.count, scopes: scopes)
     }
 
-    func scope(_ name: String) -> ElementMatchingScope { scopes[name] ?? .selfScope }
+    /// A one-element resource, such as the `tag` resource of a tag policy.
+    init(value: String, for name: String, names: ResourceNames) {
+        self.init(elements: [name: .single(PreparedValue(value))], names: names)
+    }
+
+    private init(names: ResourceNames, values: [PreparedElement?], keys: UInt64, count: Int, scopes: [String: ElementMatchingScope]) {
+        self.names = names
+        self.values = values
+        self.keys = keys
+        self.count = count
+        var byIndex: [ElementMatchingScope] = []
+        for (name, scope) in scopes where scope != .selfScope {
+            guard let i = names.index(name) else { continue }
+            if byIndex.isEmpty { byIndex = [ElementMatchingScope](repeating: .selfScope, count: names.count) }
+            byIndex[i] = scope
+        }
+        self.scopes = byIndex
+    }
+
+    /// Whether the request names no resource at all (e.g. "show databases").
+    var isEmpty: Bool { count == 0 }
+
+    func scope(_ index: Int) -> ElementMatchingScope { scopes.isEmpty ? .selfScope : scopes[index] }
 }

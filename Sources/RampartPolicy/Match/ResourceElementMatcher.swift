@@ -2,7 +2,7 @@
 
 /// Matches the values of one resource type of a policy against a requested element
 /// (`RangerDefaultResourceMatcher` / `RangerPathResourceMatcher` / `RangerURLResourceMatcher`).
-struct ResourceElementMatcher: Sendable {
+final class ResourceElementMatcher: Sendable {
     let matchers: [ValueMatcher]
     let isMatchAny: Bool
     let isExcludes: Bool
