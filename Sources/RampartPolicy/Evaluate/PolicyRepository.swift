@@ -42,7 +42,9 @@ final class PolicyRepository: Sendable {
     func candidates(_ resource: PreparedResource) -> [PolicyEvaluator] {
         if tries.isEmpty || resource.isEmpty { return evaluators }
         var lists: [Range<Int32>] = []
+        lists.reserveCapacity(32)
         var levels: [Level] = []
+        levels.reserveCapacity(tries.count)
         for level in tries {
             guard let element = resource.values[level.level] else { continue }
             // Scopes that widen element matching, and "all values" requests, cannot be narrowed.
@@ -63,7 +65,7 @@ final class PolicyRepository: Sendable {
         levels.sort { $0.size < $1.size }
         var ranks = levels[0].trie.ranks(lists, levels[0].lists)
         for level in levels.dropFirst() where !ranks.isEmpty {
-            ranks = level.trie.filter(ranks, lists, level.lists)
+            level.trie.filter(&ranks, lists, level.lists)
         }
         return ranks.map { evaluators[Int($0)] }
     }

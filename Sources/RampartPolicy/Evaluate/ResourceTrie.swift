@@ -142,41 +142,74 @@ final class ResourceTrie: Sendable {
         return out
     }
 
-    /// The ranks of `candidates` (ascending) that ``always`` or one of `lists[range]` admits.
+    /// Keeps the ranks of `candidates` (ascending) that ``always`` or one of `lists[range]` admits.
     ///
-    /// The lists are walked with the candidates, each from where it was left, galloping over the
-    /// ranks in between; a candidate below every list's next rank costs one comparison. So a level
-    /// whose value many policies share (a common column name) is never expanded.
-    func filter(_ candidates: [Int32], _ lists: [Range<Int32>], _ range: Range<Int>) -> [Int32] {
-        // Locals, so the loop keeps the buffers in registers instead of reloading them from `self`.
-        let always = self.always
-        let ranks = self.ranks
-        var kept: [Int32] = []
-        kept.reserveCapacity(candidates.count)
+    /// The lists are walked with the candidates, each from where it was left, so a level whose
+    /// value many policies share (a common column name) is never expanded. Few listed ranks are
+    /// merged into one run first; otherwise each list gallops over the ranks in between, and a
+    /// candidate below every list's next rank costs one comparison.
+    ///
+    /// This loop runs for every candidate of every decision, so it reads through buffer pointers:
+    /// every rank in `candidates` and `lists` was produced by this trie and is within bounds.
+    func filter(_ candidates: inout [Int32], _ lists: [Range<Int32>], _ range: Range<Int>) {
         var listed = 0
         for l in range { listed += lists[l].count }
-        if listed <= 64 {
-            // Few listed ranks: merge them into one ascending run and walk it with the candidates.
-            var run: [Int32] = []
-            run.reserveCapacity(listed)
-            for l in range { run.append(contentsOf: ranks[Int(lists[l].lowerBound)..<Int(lists[l].upperBound)]) }
-            run.sort()
-            var p = 0
-            for rank in candidates {
-                while p < run.count && run[p] < rank { p += 1 }
-                if (p < run.count && run[p] == rank) || always.contains(Int(rank)) { kept.append(rank) }
+        let kept = ranks.withUnsafeBufferPointer { ranks in
+            always.words.withUnsafeBufferPointer { always in
+                candidates.withUnsafeMutableBufferPointer { candidates in
+                    if listed <= 64 {
+                        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(listed, 1)) { run in
+                            var n = 0
+                            for l in range {
+                                for i in Int(lists[l].lowerBound)..<Int(lists[l].upperBound) {
+                                    run[n] = ranks[i]
+                                    n += 1
+                                }
+                            }
+                            run[0..<n].sort()
+                            return Self.keepMerged(candidates, run: UnsafeBufferPointer(rebasing: run[0..<n]), always: always)
+                        }
+                    }
+                    return withUnsafeTemporaryAllocation(of: Range<Int32>.self, capacity: range.count) { cursors in
+                        for (i, l) in range.enumerated() { cursors[i] = lists[l] }
+                        return Self.keepGalloping(candidates, cursors: cursors, ranks: ranks, always: always)
+                    }
+                }
             }
-            return kept
         }
-        var cursors = Array(lists[range])
+        candidates.removeLast(candidates.count - kept)
+    }
+
+    /// ``filter(_:_:_:)`` against one ascending `run`: returns how many candidates were kept in front.
+    private static func keepMerged(_ candidates: UnsafeMutableBufferPointer<Int32>, run: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<UInt64>) -> Int {
+        var kept = 0
+        var p = 0
+        for c in 0..<candidates.count {
+            let rank = candidates[c]
+            while p < run.count && run[p] < rank { p += 1 }
+            if (p < run.count && run[p] == rank) || always[Int(rank) >> 6] & (1 << UInt64(rank & 63)) != 0 {
+                candidates[kept] = rank
+                kept += 1
+            }
+        }
+        return kept
+    }
+
+    /// ``filter(_:_:_:)`` against lists walked by galloping `cursors`: returns how many candidates were kept.
+    private static func keepGalloping(
+        _ candidates: UnsafeMutableBufferPointer<Int32>, cursors: UnsafeMutableBufferPointer<Range<Int32>>, ranks: UnsafeBufferPointer<Int32>,
+        always: UnsafeBufferPointer<UInt64>
+    ) -> Int {
         var next = Int32.max
         for c in cursors where !c.isEmpty { next = min(next, ranks[Int(c.lowerBound)]) }
-        for rank in candidates {
-            var admitted = always.contains(Int(rank))
+        var kept = 0
+        for c in 0..<candidates.count {
+            let rank = candidates[c]
+            var admitted = always[Int(rank) >> 6] & (1 << UInt64(rank & 63)) != 0
             if !admitted && rank >= next {
                 next = Int32.max
-                for i in cursors.indices {
-                    let lo = advance(cursors[i], to: rank)
+                for i in 0..<cursors.count {
+                    let lo = advance(cursors[i], to: rank, ranks)
                     cursors[i] = lo..<cursors[i].upperBound
                     guard lo < cursors[i].upperBound else { continue }
                     let head = ranks[Int(lo)]
@@ -184,13 +217,16 @@ final class ResourceTrie: Sendable {
                     next = min(next, head == rank ? head &+ 1 : head)
                 }
             }
-            if admitted { kept.append(rank) }
+            if admitted {
+                candidates[kept] = rank
+                kept += 1
+            }
         }
         return kept
     }
 
     /// The first index of `list` whose rank is not below `rank`: a gallop, then a binary search.
-    private func advance(_ list: Range<Int32>, to rank: Int32) -> Int32 {
+    private static func advance(_ list: Range<Int32>, to rank: Int32, _ ranks: UnsafeBufferPointer<Int32>) -> Int32 {
         var lo = Int(list.lowerBound)
         let hi = Int(list.upperBound)
         guard lo < hi, ranks[lo] < rank else { return Int32(lo) }
