@@ -5,10 +5,15 @@
 /// every returned policy is still matched properly afterwards.
 ///
 /// The trie is stored flat, in arrays of plain integers, so that walking it touches no reference
-/// counts: it is on the path of every decision.
+/// counts, and breadth-first: a node's children are consecutive nodes, sorted by key, so a step
+/// reads one or two nodes that are next to each other. The walk is on the path of every decision
+/// and, with thousands of policies, its cost is cache misses.
 final class ResourceTrie: Sendable {
-    /// One node: its children and its two policy lists, as ranges into the shared arrays.
+    /// One node: its key, its children and its two policy lists, as ranges into `nodes` and `ranks`.
     struct Node: Sendable {
+        /// The byte that leads here from the parent.
+        var key: UInt8 = 0
+        /// Children are `nodes[childStart..<childEnd]`.
         var childStart: Int32 = 0
         var childEnd: Int32 = 0
         /// Policies whose value is exactly this prefix (a range of `ranks`).
@@ -20,10 +25,8 @@ final class ResourceTrie: Sendable {
     }
 
     let ignoreCase: Bool
+    /// Breadth-first; node 0 is the root.
     let nodes: [Node]
-    /// Child edges of all nodes: `childKeys[i]` leads to node `childNodes[i]`.
-    let childKeys: [UInt8]
-    let childNodes: [Int32]
     /// The policy lists of all nodes, each ascending by rank.
     let ranks: [Int32]
     /// Policies that this level cannot narrow (no value here, match-any, excludes, tokens…).
@@ -77,7 +80,7 @@ final class ResourceTrie: Sendable {
             }
             for e in entries { builder.add(r, key: e.key, isWildcard: e.isWildcard) }
         }
-        (nodes, childKeys, childNodes, ranks) = builder.flattened()
+        (nodes, ranks) = builder.flattened()
         self.always = always
         self.alwaysCount = alwaysCount
     }
@@ -87,8 +90,6 @@ final class ResourceTrie: Sendable {
     func reach(_ value: PreparedValue, into lists: inout [Range<Int32>]) -> Int {
         let key = ignoreCase ? value.lowered : value.original
         let nodes = self.nodes
-        let childKeys = self.childKeys
-        let childNodes = self.childNodes
         var total = 0
         var cur = 0
         func add(_ start: Int32, _ end: Int32) {
@@ -98,21 +99,20 @@ final class ResourceTrie: Sendable {
         }
         add(nodes[0].wildcardStart, nodes[0].wildcardEnd)
         for b in key.utf8 {
-            let n = nodes[cur]
-            let start = Int(n.childStart)
-            let end = Int(n.childEnd)
+            let start = Int(nodes[cur].childStart)
+            let end = Int(nodes[cur].childEnd)
             guard start < end else { return total }
             var next = -1
-            // Children are sorted by key; where they form a run (digits, letters) the key's
-            // offset from the first one finds the child at once.
-            let offset = Int(b) &- Int(childKeys[start])
-            if offset >= 0 && offset < end - start && childKeys[start + offset] == b {
-                next = Int(childNodes[start + offset])
+            // Where the children's keys form a run (digits, letters), the key's offset from the
+            // first one finds the child at once.
+            let offset = Int(b) &- Int(nodes[start].key)
+            if offset >= 0 && offset < end - start && nodes[start + offset].key == b {
+                next = start + offset
             } else {
                 var i = start
                 while i < end {
-                    if childKeys[i] == b {
-                        next = Int(childNodes[i])
+                    if nodes[i].key == b {
+                        next = i
                         break
                     }
                     i += 1
@@ -273,29 +273,41 @@ final class ResourceTrie: Sendable {
             }
         }
 
-        func flattened() -> (nodes: [Node], childKeys: [UInt8], childNodes: [Int32], ranks: [Int32]) {
-            var nodes: [Node] = []
-            nodes.reserveCapacity(children.count)
-            var childKeys: [UInt8] = []
-            var childNodes: [Int32] = []
-            var ranks: [Int32] = []
-            for i in children.indices {
-                var n = Node()
-                n.childStart = Int32(childKeys.count)
-                for edge in children[i].sorted(by: { $0.key < $1.key }) {
-                    childKeys.append(edge.key)
-                    childNodes.append(edge.node)
+        /// The nodes in breadth-first order, children sorted by key, and their lists.
+        func flattened() -> (nodes: [Node], ranks: [Int32]) {
+            // order[i]: the builder node that becomes node i; a node's children get the next free
+            // consecutive numbers when it is reached.
+            var order: [Int] = [0]
+            var keys: [UInt8] = [0]
+            var childRanges: [Range<Int>] = []
+            order.reserveCapacity(children.count)
+            var i = 0
+            while i < order.count {
+                let sortedChildren = children[order[i]].sorted { $0.key < $1.key }
+                childRanges.append(order.count..<(order.count + sortedChildren.count))
+                for edge in sortedChildren {
+                    order.append(Int(edge.node))
+                    keys.append(edge.key)
                 }
-                n.childEnd = Int32(childKeys.count)
+                i += 1
+            }
+            var nodes: [Node] = []
+            nodes.reserveCapacity(order.count)
+            var ranks: [Int32] = []
+            for (i, b) in order.enumerated() {
+                var n = Node()
+                n.key = keys[i]
+                n.childStart = Int32(childRanges[i].lowerBound)
+                n.childEnd = Int32(childRanges[i].upperBound)
                 n.exactStart = Int32(ranks.count)
-                ranks.append(contentsOf: exact[i])
+                ranks.append(contentsOf: exact[b])
                 n.exactEnd = Int32(ranks.count)
                 n.wildcardStart = Int32(ranks.count)
-                ranks.append(contentsOf: wildcard[i])
+                ranks.append(contentsOf: wildcard[b])
                 n.wildcardEnd = Int32(ranks.count)
                 nodes.append(n)
             }
-            return (nodes, childKeys, childNodes, ranks)
+            return (nodes, ranks)
         }
     }
 }
