@@ -133,21 +133,21 @@ final class PolicyEvaluator: Sendable {
         }
     }
 
-    private func matchingItem(_ ctx: RequestContext, _ accessType: String, _ items: [PolicyItemEvaluator], _ exceptions: [PolicyItemEvaluator], _ state: EvalState) -> PolicyItemEvaluator? {
-        guard let item = items.first(where: { $0.isMatch(ctx, accessType: accessType, state) }) else { return nil }
-        for e in exceptions where e.isMatch(ctx, accessType: accessType, state) { return nil }
-        return item
+    /// Whether one of `items` matches and none of `exceptions` does.
+    private func hasMatchingItem(_ ctx: RequestContext, _ accessType: String, _ items: [PolicyItemEvaluator], _ exceptions: [PolicyItemEvaluator], _ state: EvalState) -> Bool {
+        guard items.contains(where: { $0.isMatch(ctx, accessType: accessType, state) }) else { return false }
+        return !exceptions.contains { $0.isMatch(ctx, accessType: accessType, state) }
     }
 
     private func evaluateItems(_ ctx: RequestContext, _ matchType: MatchType, _ result: inout WorkingResult, _ state: EvalState) {
         let descendantDenyIgnored = matchType == .descendant && ctx.ignoresDescendantDeny
         for accessType in ctx.requestedTypes {
             var outcome: TypeResult? = nil
-            if matchingItem(ctx, accessType, denyItems, denyExceptions, state) != nil {
+            if hasMatchingItem(ctx, accessType, denyItems, denyExceptions, state) {
                 if !descendantDenyIgnored {
                     outcome = TypeResult(isAllowed: false, isDetermined: true, policyId: id, policyVersion: version, priority: priority, reason: "matched deny item")
                 }
-            } else if matchingItem(ctx, accessType, allowItems, allowExceptions, state) != nil {
+            } else if hasMatchingItem(ctx, accessType, allowItems, allowExceptions, state) {
                 outcome = TypeResult(isAllowed: true, isDetermined: false, policyId: id, policyVersion: version, priority: priority, reason: "matched allow item")
             } else if isDenyAllElse {
                 if !descendantDenyIgnored {

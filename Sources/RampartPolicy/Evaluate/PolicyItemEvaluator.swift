@@ -2,7 +2,7 @@
 
 /// One policy item, prepared: principals as sets, accesses expanded with implied grants
 /// (`RangerDefaultPolicyItemEvaluator`).
-struct PolicyItemEvaluator: Sendable {
+final class PolicyItemEvaluator: Sendable {
     static let userCurrent = "{USER}"
     static let userOwner = "{OWNER}"
     static let groupPublic = "public"

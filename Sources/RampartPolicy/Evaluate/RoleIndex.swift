@@ -31,6 +31,8 @@ struct RoleIndex: Sendable {
     }
 
     func roles(user: String, groups: Set<String>) -> Set<String> {
+        // Most services define no roles: skip hashing the user and every group.
+        if userRoles.isEmpty && groupRoles.isEmpty { return [] }
         var out = userRoles[user] ?? []
         for g in groups { out.formUnion(groupRoles[g] ?? []) }
         out.formUnion(groupRoles[PolicyItemEvaluator.groupPublic] ?? [])
