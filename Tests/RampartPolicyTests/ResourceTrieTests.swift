@@ -98,4 +98,21 @@ import Testing
         // The index must actually narrow most requests, or this test proves nothing about it.
         #expect(narrowed > (vocabulary == nil ? 600 : 100))
     }
+
+    /// Resource levels are numbered into a 64-bit mask; a definition with more is refused, not
+    /// matched wrongly.
+    @Test func serviceDefinitionsWithTooManyResourcesAreRefused() throws {
+        func def(_ count: Int) -> ServiceDef {
+            ServiceDef(
+                name: "wide", resources: (0..<count).map { ResourceDef(name: "r\($0)", level: 1, matcher: TestData.matcher) },
+                accessTypes: [AccessTypeDef(name: "read")])
+        }
+        let policy = Policy(id: 1, name: "p", resources: ["r62": PolicyResource(values: ["x"])], policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "read")], users: ["u"])])
+        let fits = try PolicySnapshot(serviceDef: def(ResourceNames.capacity), service: Service(name: "wide"), policies: [policy])
+        #expect(fits.evaluate(AccessRequest(resource: AccessResource(["r62": "x"]), accessType: "read", user: "u")).isAllowed)
+        #expect(!fits.evaluate(AccessRequest(resource: AccessResource(["r62": "y"]), accessType: "read", user: "u")).isAllowed)
+        #expect(throws: PolicyError.self) {
+            try PolicySnapshot(serviceDef: def(ResourceNames.capacity + 1), service: Service(name: "wide"), policies: [policy])
+        }
+    }
 }
