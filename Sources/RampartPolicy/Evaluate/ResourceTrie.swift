@@ -166,7 +166,16 @@ final class ResourceTrie: Sendable {
                                     n += 1
                                 }
                             }
-                            run[0..<n].sort()
+                            // Insertion sort: the run is short and mostly ascending already.
+                            for i in 1..<max(n, 1) {
+                                let v = run[i]
+                                var j = i
+                                while j > 0 && run[j - 1] > v {
+                                    run[j] = run[j - 1]
+                                    j -= 1
+                                }
+                                run[j] = v
+                            }
                             return Self.keepMerged(candidates, run: UnsafeBufferPointer(rebasing: run[0..<n]), always: always)
                         }
                     }
