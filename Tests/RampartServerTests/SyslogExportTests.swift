@@ -22,7 +22,9 @@ final class RsyslogCollector: @unchecked Sendable {
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("rsyslog-\(UUID().uuidString)").path
-        port = Int.random(in: 30_000...60_000)
+        // rsyslogd cannot report a port the system chose; pick one below Linux's ephemeral range
+        // (32768–60999), where the suite's own outgoing connections would otherwise take it.
+        port = Int.random(in: 20_000...32_000)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let configuration = """
             global(workDirectory="\(directory)")
@@ -164,18 +166,22 @@ final class RsyslogCollector: @unchecked Sendable {
 /// A TLS syslog collector (RFC 5425) in Python's `ssl` module, with a throwaway CA made by openssl.
 struct TLSCollector {
     let directory: String
-    let port: Int
     var output: String { directory + "/received.log" }
+    /// The collector listens on a port the system chooses and writes it here: a random fixed port
+    /// can be taken, since it falls in the ephemeral range other connections use.
+    var portFile: String { directory + "/port" }
 
     static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
     }
 
     static let script = """
-        import socket, ssl, sys, threading
-        port, cert, key, out = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+        import os, socket, ssl, sys, threading
+        port_file, cert, key, out = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); context.load_cert_chain(cert, key)
-        server = socket.create_server(("127.0.0.1", port))
+        server = socket.create_server(("127.0.0.1", 0))
+        with open(port_file + ".tmp", "w") as f: f.write(str(server.getsockname()[1]))
+        os.rename(port_file + ".tmp", port_file)
         def serve(conn):
             try:
                 tls = context.wrap_socket(conn, server_side=True)
@@ -208,7 +214,6 @@ struct TLSCollector {
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-collector-\(UUID().uuidString)").path
-        port = Int.random(in: 30_000...60_000)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Self.shell(
             ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
@@ -223,15 +228,20 @@ struct TLSCollector {
         try Self.script.write(toFile: directory + "/collector.py", atomically: true, encoding: .utf8)
     }
 
-    func start() async throws -> Process {
+    /// Starts the collector and returns it with the port it listens on.
+    func start() async throws -> (process: Process, port: Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", directory + "/collector.py", String(port), directory + "/server.pem", directory + "/server.key", output]
+        process.arguments = ["python3", directory + "/collector.py", portFile, directory + "/server.pem", directory + "/server.key", output]
         try process.run()
-        for _ in 0..<100 {
-            if RsyslogCollector.canConnect(port: port) { return process }
+        for _ in 0..<200 {
+            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text), RsyslogCollector.canConnect(port: port) {
+                return (process, port)
+            }
+            guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
+        kill(process.processIdentifier, SIGKILL)
         throw RampartError(.unavailable, "the TLS collector did not start")
     }
 }
@@ -253,11 +263,11 @@ extension SyslogExportTests {
     @Test(.enabled(if: TLSCollector.isAvailable, "needs openssl and python3"), arguments: [true, false])
     func recordsReachATLSCollectorOnlyWhenItsCertificateIsTrusted(_ trusted: Bool) async throws {
         let collector = try TLSCollector()
-        let process = try await collector.start()
+        let (process, port) = try await collector.start()
         defer { kill(process.processIdentifier, SIGKILL) }
         try await TestDatabase.withFresh(.sqlite) { database in
             var configuration = TestServer.configuration(for: database)
-            var sink = SyslogSink(transport: .tls, host: "127.0.0.1", port: collector.port, caFile: trusted ? collector.directory + "/ca.pem" : nil)
+            var sink = SyslogSink(transport: .tls, host: "127.0.0.1", port: port, caFile: trusted ? collector.directory + "/ca.pem" : nil)
             sink.pollInterval = .milliseconds(50)
             sink.maximumBackoff = .milliseconds(200)
             configuration.auditSyslog = sink
