@@ -127,8 +127,9 @@ struct SSOSignIn: Sendable {
         let token = Secret(RandomToken.generate())
         let now = services.clock.now()
         let lifetime = services.sessionLifetime
-        let (user, session): (User, Session) = try await services.store.write { tx in
-            let (user, linked) = try await Self.linkedUser(identity, tenant: tenant.id, provider: provider, at: now, tx)
+        let (user, session): (User, Session) = try await Self.withSignInUser(
+            identity, tenant: tenant.id, provider: provider, at: now, store: services.store
+        ) { user, linked, tx in
             guard user.status == .active else { throw SSOFailure.disabledUser }
             AuditScope.current?.update {
                 $0.actorType = "user"
@@ -146,6 +147,31 @@ struct SSOSignIn: Sendable {
         return LoginResponse(
             token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: now + lifetime.absolute),
             idleTimeoutSeconds: lifetime.idle / 1000, sessionId: session.id.rawValue, tenant: TenantResponse(tenant), user: UserResponse(user), operator: nil)
+    }
+
+    /// Runs `body` in a write transaction, with the user the identity signs in as
+    /// (``linkedUser(_:tenant:provider:at:_:)``).
+    ///
+    /// Two first sign-ins of one identity can race where writes run side by side (PostgreSQL):
+    /// both find no link, one creates the user (or links it) and commits, and the other's insert
+    /// then breaks a unique key. The loser runs once more, finds the link the winner made and signs
+    /// in as the same user, instead of answering with a conflict. A second conflict is real and is
+    /// thrown.
+    static func withSignInUser<R: Sendable>(
+        _ identity: SSOIdentity, tenant: TenantID, provider: SSOProvider, at now: Int64, store: any Store,
+        _ body: @escaping @Sendable (User, String?, any StoreTransaction) async throws -> R
+    ) async throws -> R {
+        let attempt = { @Sendable in
+            try await store.write { tx in
+                let (user, linked) = try await Self.linkedUser(identity, tenant: tenant, provider: provider, at: now, tx)
+                return try await body(user, linked, tx)
+            }
+        }
+        do {
+            return try await attempt()
+        } catch let error as RampartError where error.code == .conflict {
+            return try await attempt()
+        }
     }
 
     /// The user the identity signs in as.

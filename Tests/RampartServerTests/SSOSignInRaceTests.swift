@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+@testable import RampartServer
+import RampartStorage
+import RampartTesting
+import Testing
+
+/// Two first sign-ins of one identity at the same moment sign in as one user, on both engines.
+@Suite struct SSOSignInRaceTests {
+    @Test(arguments: TestEngine.available)
+    func concurrentFirstSignInsOfOneIdentitySignInAsOneUser(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await database.withStore { _, store in
+                let tenant = TenantID(UUIDv7.generate())
+                let provider = SSOProvider(
+                    id: "provider-race", tenantID: tenant, name: "okta", displayName: nil, issuer: "https://idp.example", clientID: "rampart",
+                    hasClientSecret: false, scopes: ["openid"], usernameClaim: "preferred_username", emailClaim: "email", groupsClaim: "groups",
+                    allowedDomains: [], jitProvisioning: true, groupMapping: [:], enabled: true, createdAt: 1, updatedAt: 1)
+                try await store.write { tx in
+                    try await tx.insertTenant(Tenant(id: tenant, slug: "race", displayName: "race", status: .active, createdAt: 1, updatedAt: 1))
+                    try await tx.insertSSOProvider(provider)
+                }
+                let identity = try SSOIdentity(
+                    claims: .object(["iss": .string("https://idp.example"), "sub": .string("idp-1"), "preferred_username": .string("riley")]),
+                    provider: provider)
+
+                // The first sign-in keeps its transaction open after creating the user and the link
+                // until the second has begun. On PostgreSQL the second then finds no link (not yet
+                // committed), and its insert of the same username waits for the first and collides.
+                let (created, signalCreated) = AsyncStream<Void>.makeStream()
+                async let first = SSOSignIn.withSignInUser(identity, tenant: tenant, provider: provider, at: 10, store: store) { user, linked, _ in
+                    signalCreated.yield()
+                    signalCreated.finish()
+                    try await Task.sleep(for: .milliseconds(500))
+                    return (user.id, linked)
+                }
+                for await _ in created { break }
+                let second = try await SSOSignIn.withSignInUser(identity, tenant: tenant, provider: provider, at: 11, store: store) { user, linked, _ in
+                    (user.id, linked)
+                }
+                let winner = try await first
+                #expect(winner.1 == "new-user")
+                #expect(second.0 == winner.0, "both sign in as the user the first one created")
+                #expect(second.1 == nil, "the second finds the link rather than making one")
+                let stored = try await store.read { tx in
+                    (try await tx.user(username: "riley", in: tenant), try await tx.ssoIdentityLink(issuer: "https://idp.example", subject: "idp-1", in: tenant))
+                }
+                #expect(stored.0?.id == winner.0 && stored.1?.userID == winner.0)
+            }
+        }
+    }
+}
