@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import RampartConnectors
 import RampartCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -19,8 +20,25 @@ import Darwin
 /// address checked is the address used.
 package struct OutboundDestinations: Sendable {
     package var policy: OutboundAddressPolicy
+    /// How long resolving a name may take, waiting for a resolver thread included.
+    package var lookupTimeout: Duration
+    /// Every TCP address of a name; `getaddrinfo` by default (tests put a slow one here).
+    var lookup: @Sendable (_ host: String, _ port: Int) throws -> [SocketAddress]
 
-    package init(policy: OutboundAddressPolicy) { self.policy = policy }
+    package init(policy: OutboundAddressPolicy, lookupTimeout: Duration = .seconds(5)) {
+        self.policy = policy
+        self.lookupTimeout = lookupTimeout
+        self.lookup = Self.systemLookup
+    }
+
+    /// Where names are resolved. `getaddrinfo` blocks its thread for as long as the name's servers
+    /// take (with the resolver's retries, half a minute), and a tenant-admin chooses the names:
+    /// on NIO's shared pool a few slow names would hold the threads file I/O needs.
+    static let resolverThreads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 4)
+        pool.start()
+        return pool
+    }()
 
     /// The host name did not resolve.
     package struct Unresolved: Error, Sendable, CustomStringConvertible {
@@ -28,10 +46,18 @@ package struct OutboundDestinations: Sendable {
         package var description: String { "cannot resolve host \(host.prefix(253))" }
     }
 
+    /// The host name did not resolve within ``OutboundDestinations/lookupTimeout``.
+    package struct LookupTimedOut: Error, Sendable, CustomStringConvertible {
+        package let host: String
+        package let timeout: Duration
+        package var description: String { "cannot resolve host \(host.prefix(253)) within \(timeout.components.seconds) s" }
+    }
+
     /// The address to connect to for `host:port`.
     ///
     /// - Throws: ``OutboundDestinationRefused`` when any address of `host` is refused by the
-    ///   policy (a literal address is checked as is); ``Unresolved`` when the name has none.
+    ///   policy (a literal address is checked as is); ``Unresolved`` when the name has none;
+    ///   ``LookupTimedOut`` when resolving takes longer than ``lookupTimeout``.
     package func resolve(host: String, port: Int) async throws -> SocketAddress {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if let literal = IPAddress(bare), !bare.contains("%") {
@@ -39,11 +65,50 @@ package struct OutboundDestinations: Sendable {
             return try SocketAddress(ipAddress: literal.description, port: port)
         }
         guard (1...253).contains(bare.utf8.count), !bare.contains("%") else { throw Unresolved(host: bare) }
-        let found = try await NIOThreadPool.singleton.runIfActive { try Self.lookup(bare, port: port) }
+        let found = try await boundedLookup(bare, port: port)
         let addresses = found.compactMap { $0.ipAddress.flatMap { IPAddress($0) } }
         guard let first = found.first, addresses.count == found.count else { throw Unresolved(host: bare) }
         try policy.check(addresses)
         return first
+    }
+
+    /// Runs ``lookup`` on ``resolverThreads`` and gives up after ``lookupTimeout``.
+    ///
+    /// A blocked `getaddrinfo` cannot be cancelled, and a task group would wait for it, so the
+    /// lookup and the deadline race in two unstructured tasks and the first to finish answers;
+    /// a lookup that loses goes on holding its resolver thread until `getaddrinfo` returns.
+    private func boundedLookup(_ host: String, port: Int) async throws -> [SocketAddress] {
+        let lookup = self.lookup
+        let timeout = lookupTimeout
+        let first = FirstAnswer()
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[SocketAddress], any Error>) in
+            let timer = Task {
+                do { try await Task.sleep(for: timeout) } catch { return }
+                if first.claim() { continuation.resume(throwing: LookupTimedOut(host: host, timeout: timeout)) }
+            }
+            Task {
+                let result: Result<[SocketAddress], any Error>
+                do {
+                    result = .success(try await Self.resolverThreads.runIfActive { try lookup(host, port) })
+                } catch {
+                    result = .failure(error)
+                }
+                if first.claim() { continuation.resume(with: result) }
+                timer.cancel()
+            }
+        }
+    }
+
+    /// Lets the first of two racing tasks answer.
+    private final class FirstAnswer: Sendable {
+        private let taken = Mutex(false)
+
+        func claim() -> Bool {
+            taken.withLock { taken in
+                defer { taken = true }
+                return !taken
+            }
+        }
     }
 
     /// A resolver for datasource connectors: the checked address as text.
@@ -54,6 +119,8 @@ package struct OutboundDestinations: Sendable {
                     throw ConnectorError(.dns, "cannot resolve host \(host)")
                 }
                 return address
+            } catch let timedOut as LookupTimedOut {
+                throw ConnectorError(.dns, timedOut.description)
             } catch is OutboundDestinationRefused {
                 throw ConnectorError(
                     .destinationNotAllowed, "\(host.prefix(253)):\(port) is not an allowed destination (the server's outbound address policy)")
@@ -65,8 +132,8 @@ package struct OutboundDestinations: Sendable {
         }
     }
 
-    /// Every TCP address of `host` (blocking `getaddrinfo`, run on the thread pool).
-    static func lookup(_ host: String, port: Int) throws -> [SocketAddress] {
+    /// Every TCP address of `host` (blocking `getaddrinfo`, run on ``resolverThreads``).
+    static func systemLookup(_ host: String, port: Int) throws -> [SocketAddress] {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
