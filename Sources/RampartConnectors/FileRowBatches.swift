@@ -15,6 +15,9 @@ struct FileRowBatches: RowBatches {
     private var headerRead = false
     /// Rows still to hand out; reading stops there.
     private var remaining: Int
+    /// Line feeds in the blocks already parsed: the readers number lines within their block, and
+    /// an error must name the file's line.
+    private var linesBefore = 0
 
     init(path: String, format: FileDirectoryConnector.Format, name: String, blockBytes: Int, maximumRows: Int = .max) throws(ConnectorError) {
         self.remaining = maximumRows
@@ -36,6 +39,7 @@ struct FileRowBatches: RowBatches {
     /// The rows of the next block and the block's size in bytes, or `nil` at the end of the file.
     mutating func nextBlockRows() throws(ConnectorError) -> (rows: [[String?]], bytes: Int)? {
         guard let block = try chunker.next() else { return nil }
+        defer { linesBefore += block.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         do {
             switch format {
             case .csv:
@@ -66,6 +70,9 @@ struct FileRowBatches: RowBatches {
                 }
                 return (rows, block.count)
             }
+        } catch var error as DiscoveryError {
+            error.line = error.line.map { $0 + linesBefore }
+            throw ConnectorError(.invalidData, "\(name): \(error)")
         } catch {
             throw ConnectorError(.invalidData, "\(name): \(error)")
         }

@@ -74,6 +74,34 @@ import Testing
         await session.close()
     }
 
+    /// An error far into a file names the file's line, not the line within the block being read.
+    @Test func errorsNameTheLineOfTheFile() async throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var json = ""
+        for i in 0..<2_000 { json += "{\"id\":\(i)}\n" }
+        json += "{\"id\":2000,}\n"  // line 2001
+        try json.write(toFile: dir + "/events.jsonl", atomically: true, encoding: .utf8)
+        // Quoted line breaks count as lines, as the CSV reader counts them.
+        var csv = "id,note\n"
+        for i in 0..<1_000 { csv += "\(i),\"first\nsecond\"\n" }
+        csv += "1000,\"closed\"late\n"  // line 2002
+        try csv.write(toFile: dir + "/notes.csv", atomically: true, encoding: .utf8)
+        for (format, expected) in [(FileDirectoryConnector.Format.jsonLines, "events.jsonl: discovery.malformed_json (line 2001)"),
+                                   (.csv, "notes.csv: discovery.malformed_csv (line 2002)")] {
+            let session = try await FileDirectoryConnector(directory: dir, format: format, blockBytes: 4096).connect()
+            let table = try #require(try await session.schema().first)
+            var batches = try await session.rows(of: table, limit: nil, maximumRows: .max)
+            do {
+                while try await batches.next() != nil {}
+                Issue.record("\(format): the malformed line was accepted")
+            } catch {
+                #expect(error.message.hasPrefix(expected), "\(error.message)")
+            }
+            await session.close()
+        }
+    }
+
     /// A full scan pages through the table (rowid order, or by offset for a table without
     /// rowids) and stops at the cap.
     @Test func sqliteFullScansPageAndStopAtTheCap() async throws {
