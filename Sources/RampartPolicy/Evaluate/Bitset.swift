@@ -11,7 +11,9 @@ struct Bitset: Sendable {
         words[Int(i) >> 6] |= 1 << UInt64(Int(i) & 63)
     }
 
-    @inline(__always) func contains(_ i: Int) -> Bool {
+    /// Whether `i` is set, in the words of a bitset opened as a buffer (the loops that test
+    /// membership read through buffer pointers).
+    @inline(__always) static func contains(_ i: Int, in words: UnsafeBufferPointer<UInt64>) -> Bool {
         words[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
 

@@ -84,18 +84,17 @@ public final class PolicySnapshot: Sendable {
         guard !serviceDef.resources.isEmpty else {
             throw PolicyError(code: .invalidServiceDef, message: "service definition `\(serviceDef.name)` has no resources")
         }
-        let resourceNames = Set(serviceDef.resources.map(\.name) + (serviceDef.dataMaskDef?.resources ?? []).map(\.name)
-            + (serviceDef.rowFilterDef?.resources ?? []).map(\.name))
-        guard resourceNames.count <= ResourceNames.capacity else {
+        let compiled = CompiledServiceDef(serviceDef)
+        guard compiled.resourceNames.isComplete else {
             throw PolicyError(
-                code: .invalidServiceDef, message: "service definition `\(serviceDef.name)` has \(resourceNames.count) resources; at most \(ResourceNames.capacity) are supported")
+                code: .invalidServiceDef,
+                message: "service definition `\(serviceDef.name)` has \(compiled.resourceNames.distinctCount) resources; at most \(ResourceNames.capacity) are supported")
         }
         self.serviceDef = serviceDef
         self.service = service
         var opts = options
         opts.merge(serviceConfigs: service.configs)
         self.options = opts
-        let compiled = CompiledServiceDef(serviceDef)
         self.compiled = compiled
         let enabled = policies.filter { $0.isEnabled && $0.policyType != .audit }
         self.policyCount = enabled.count
@@ -518,12 +517,13 @@ public final class PolicySnapshot: Sendable {
     private func applyAuditFilters(_ ctx: RequestContext, _ r: inout WorkingResult) {
         guard !auditFilters.isEmpty || !tagAuditFilters.isEmpty else { return }
         // Tag-service filters first (once per tag), then the resource service's.
-        for tag in ctx.allTags {
-            guard let tagNames = tagEngine?.serviceDef.resourceNames else { break }
-            let tagResource = PreparedResource(value: tag.type, for: "tag", names: tagNames)
-            for f in tagAuditFilters where f.matches(ctx, resource: tagResource, result: r) {
-                r.setAudited(f.isAudited)
-                return
+        if let tagNames = tagEngine?.serviceDef.resourceNames {
+            for tag in ctx.allTags {
+                let tagResource = PreparedResource(value: tag.type, for: "tag", names: tagNames)
+                for f in tagAuditFilters where f.matches(ctx, resource: tagResource, result: r) {
+                    r.setAudited(f.isAudited)
+                    return
+                }
             }
         }
         for f in auditFilters where f.matches(ctx, resource: ctx.prepared, result: r) {

@@ -196,7 +196,7 @@ final class ResourceTrie: Sendable {
         for c in 0..<candidates.count {
             let rank = candidates[c]
             while p < run.count && run[p] < rank { p += 1 }
-            if (p < run.count && run[p] == rank) || always[Int(rank) >> 6] & (1 << UInt64(rank & 63)) != 0 {
+            if (p < run.count && run[p] == rank) || Bitset.contains(Int(rank), in: always) {
                 candidates[kept] = rank
                 kept += 1
             }
@@ -214,7 +214,7 @@ final class ResourceTrie: Sendable {
         var kept = 0
         for c in 0..<candidates.count {
             let rank = candidates[c]
-            var admitted = always[Int(rank) >> 6] & (1 << UInt64(rank & 63)) != 0
+            var admitted = Bitset.contains(Int(rank), in: always)
             if !admitted && rank >= next {
                 next = Int32.max
                 for i in 0..<cursors.count {

@@ -16,31 +16,11 @@ struct PreparedResource: Sendable {
     let count: Int
 
     init(_ resource: AccessResource, scopes: [String: ElementMatchingScope] = [:], names: ResourceNames) {
-        var values = Self.absentValues(names.count)
-        var keys: UInt64 = 0
-        for (name, value) in resource.elements {
-            if let i = names.index(name) {
-                values[i] = PreparedElement(value)
-                keys |= 1 << UInt64(i)
-            } else {
-                keys |= ResourceNames.unknownBit
-            }
-        }
-        self.init(names: names, values: values, keys: keys, count: resource.elements.count, scopes: scopes)
+        self.init(resource.elements, scopes: scopes, names: names, prepare: PreparedElement.init)
     }
 
     init(elements: [String: PreparedElement], scopes: [String: ElementMatchingScope] = [:], names: ResourceNames) {
-        var values = Self.absentValues(names.count)
-        var keys: UInt64 = 0
-        for (name, value) in elements {
-            if let i = names.index(name) {
-                values[i] = value
-                keys |= 1 << UInt64(i)
-            } else {
-                keys |= ResourceNames.unknownBit
-            }
-        }
-        self.init(names: names, values: values, keys: keys, count: elements.count, scopes: scopes)
+        self.init(elements, scopes: scopes, names: names) { $0 }
     }
 
     /// A one-element resource, such as the `tag` resource of a tag policy.
@@ -48,11 +28,24 @@ struct PreparedResource: Sendable {
         self.init(elements: [name: .single(PreparedValue(value))], names: names)
     }
 
-    private init(names: ResourceNames, values: [PreparedElement?], keys: UInt64, count: Int, scopes: [String: ElementMatchingScope]) {
+    /// Places each element at its resource index, prepared by `prepare`.
+    private init<Value>(
+        _ elements: [String: Value], scopes: [String: ElementMatchingScope], names: ResourceNames, prepare: (Value) -> PreparedElement
+    ) {
+        var values = Self.absentValues(names.count)
+        var keys: UInt64 = 0
+        for (name, value) in elements {
+            if let i = names.index(name) {
+                values[i] = prepare(value)
+                keys |= 1 << UInt64(i)
+            } else {
+                keys |= ResourceNames.unknownBit
+            }
+        }
         self.names = names
         self.values = values
         self.keys = keys
-        self.count = count
+        self.count = elements.count
         var byIndex: [ElementMatchingScope] = []
         for (name, scope) in scopes where scope != .selfScope {
             guard let i = names.index(name) else { continue }

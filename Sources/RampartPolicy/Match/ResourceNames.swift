@@ -12,18 +12,25 @@ final class ResourceNames: Sendable {
     /// Names by index.
     let names: [String]
     private let indices: [String: Int]
+    /// Distinct names given, numbered or not.
+    let distinctCount: Int
 
     /// Numbers `names` in order, skipping repeats; names past ``capacity`` stay unknown.
     init(_ names: some Sequence<String>) {
         var list: [String] = []
         var indices: [String: Int] = [:]
-        for name in names where indices[name] == nil && list.count < Self.capacity {
+        var distinct: Set<String> = []
+        for name in names where distinct.insert(name).inserted && list.count < Self.capacity {
             indices[name] = list.count
             list.append(name)
         }
         self.names = list
         self.indices = indices
+        self.distinctCount = distinct.count
     }
+
+    /// Whether every name given was numbered.
+    var isComplete: Bool { distinctCount == names.count }
 
     var count: Int { names.count }
 
