@@ -121,6 +121,10 @@ package struct AuditExportVerifier: Sendable {
         if header.format != AuditExportHeader.formatName || header.version != AuditExportHeader.currentVersion {
             note(.malformedLine, message: "unsupported export format `\(header.format)` version \(header.version)")
         }
+        // The file is untrusted: a prefix of `Int64.max` leaves could not take one more record.
+        guard header.prefix.size < Int64.max else {
+            return note(.rangeMismatch, message: "the prefix claims \(header.prefix.size) records, more than a log can hold")
+        }
         let (expectedPrefix, overflow) = header.fromSeq.subtractingReportingOverflow(1)
         if overflow || header.prefix.size != expectedPrefix {
             note(

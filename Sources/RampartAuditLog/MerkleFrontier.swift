@@ -50,7 +50,10 @@ package struct MerkleFrontier: Sendable, Hashable, Codable {
             bits >>= 1
         }
         hashes.append(carry)
-        size += 1
+        // A size read from a file can be anything; at `Int64.max` it stays put instead of trapping
+        // (such a frontier's root is already meaningless, and verification reports the mismatch).
+        let (next, overflow) = size.addingReportingOverflow(1)
+        if !overflow { size = next }
     }
 
     /// The tree head `MTH(D[0:size])`; the empty-tree hash when nothing has been appended.

@@ -130,7 +130,10 @@ package struct BackupHeader: Sendable, Equatable {
         guard header.payloadLength >= UInt64(tagLength), remainder == 0 || remainder >= UInt64(tagLength) else {
             throw BackupError(.headerDamaged, "the backup header is damaged (payload length)")
         }
-        let expected = UInt64(length) + header.payloadLength
+        // The header's checksum is no authentication (anyone can recompute it): the length may
+        // be anything, and the sum must not trap.
+        let (expected, overflow) = UInt64(length).addingReportingOverflow(header.payloadLength)
+        guard !overflow else { throw BackupError(.headerDamaged, "the backup header is damaged (payload length)") }
         if fileLength < expected {
             throw BackupError(.truncated, "the backup is truncated: \(fileLength) of \(expected) bytes present")
         }

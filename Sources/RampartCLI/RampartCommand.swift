@@ -31,7 +31,12 @@ enum RampartMain {
         } catch {
             let code = RampartCommand.exitCode(for: error)
             if code == .success {
+                // `--help`, `help <command>` and `--version`: printed to standard output, exit 0.
                 RampartCommand.exit(withError: error)
+            }
+            if let unknown = UnknownOptionFinder.firstUnknown(in: Array(CommandLine.arguments.dropFirst()), root: RampartCommand.self) {
+                FileHandle.standardError.write(Data("rampart: error: unknown option '\(unknown)'\n".utf8))
+                Foundation.exit(2)
             }
             let message = RampartCommand.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid usage"
             FileHandle.standardError.write(Data("rampart: \(message)\n".utf8))
@@ -46,6 +51,10 @@ enum RampartMain {
             }
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
+        } catch let error where RampartCommand.exitCode(for: error) == .success {
+            // `rampart help` and `--help` reach here as ArgumentParser's help command, whose run
+            // throws the help request: ArgumentParser prints it and exits 0.
+            RampartCommand.exit(withError: error)
         } catch let error as ValidationError {
             FileHandle.standardError.write(Data("rampart: \(error.message)\n".utf8))
             Foundation.exit(2)

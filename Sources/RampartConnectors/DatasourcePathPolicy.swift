@@ -15,11 +15,30 @@ package struct DatasourcePathPolicy: Sendable {
     /// would let one tenant read another tenant's datasource files. The CLI, run by whoever owns
     /// the files, reads anywhere.
     package var requiresAllowedRoot: Bool
+    /// The server's rule: each tenant may use its own directory under each allowed root
+    /// (`<root>/<tenant slug>/`), never the root itself, so one tenant cannot name another's files.
+    /// ``forTenant(slug:mappedRoot:)`` applies it.
+    package var tenantSubdirectories: Bool
 
-    package init(allowedRoots: [String] = [], forbiddenRoots: [String] = [], requiresAllowedRoot: Bool = false) {
+    package init(allowedRoots: [String] = [], forbiddenRoots: [String] = [], requiresAllowedRoot: Bool = false, tenantSubdirectories: Bool = false) {
         self.allowedRoots = allowedRoots
         self.forbiddenRoots = forbiddenRoots
         self.requiresAllowedRoot = requiresAllowedRoot
+        self.tenantSubdirectories = tenantSubdirectories
+    }
+
+    /// The policy for one tenant: the directory the operator mapped it to when there is one,
+    /// else its own subdirectory of each allowed root (with ``tenantSubdirectories``). Forbidden
+    /// roots stay forbidden either way.
+    package func forTenant(slug: String, mappedRoot: String?) -> DatasourcePathPolicy {
+        var policy = self
+        policy.tenantSubdirectories = false
+        if let mappedRoot {
+            policy.allowedRoots = [mappedRoot]
+        } else if tenantSubdirectories {
+            policy.allowedRoots = allowedRoots.map { root in (root.hasSuffix("/") ? String(root.dropLast()) : root) + "/" + slug }
+        }
+        return policy
     }
 
     /// `nil` when `path` may be read, else why not.
@@ -33,7 +52,7 @@ package struct DatasourcePathPolicy: Sendable {
             return "file datasources are off on this server: the operator allows directories with --datasource-root"
         }
         if !allowedRoots.isEmpty, !allowedRoots.contains(where: { Self.isWithin(resolved, Self.resolve($0)) }) {
-            return "must be under one of the directories the server allows for datasources"
+            return "must be under one of the directories the server allows for this tenant's datasources"
         }
         return nil
     }

@@ -55,7 +55,8 @@ package struct PostgresConnector: DatasourceConnector {
     /// password, so the password can be stored apart (encrypted) from the rest.
     package static func parse(url: String) -> (settings: Settings, password: String?)? {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
-            let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty
+            let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty,
+            components.port.map({ (1...65535).contains($0) }) ?? true
         else { return nil }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         var tls = TLSMode.prefer
@@ -87,14 +88,27 @@ package struct PostgresConnector: DatasourceConnector {
         // The driver would resolve the host again; given the checked address instead, it cannot be
         // sent elsewhere by a second DNS answer. TLS still verifies (and sends SNI for) the name.
         let address = try await resolve?(settings.host, settings.port) ?? settings.host
+        // The channel is opened here, with the password guard first in its pipeline, and handed
+        // to the driver, which adds TLS (after the guard) and its own handlers.
+        let passwordGuard = PasswordAuthenticationGuard(requestsTLS: settings.tls != .disable)
+        let channel: any Channel
+        do {
+            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(Int64(timeout.components.seconds)))
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(passwordGuard) }
+                }
+                .connect(host: address, port: settings.port).get()
+        } catch {
+            throw Self.map(error, settings: settings)
+        }
         var configuration = PostgresConnection.Configuration(
-            host: address, port: settings.port, username: settings.username, password: password, database: settings.database, tls: tls)
-        configuration.options.connectTimeout = .seconds(Int64(timeout.components.seconds))
-        if address != settings.host, !Self.isIPAddress(settings.host) { configuration.options.tlsServerName = settings.host }
+            establishedChannel: channel, tls: tls, username: settings.username, password: password, database: settings.database)
+        if !Self.isIPAddress(settings.host) { configuration.options.tlsServerName = settings.host }
         // The driver's own logging stays off: its connection state includes the password.
         let logger = Logger(label: "rampart-discovery-postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         do {
-            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            let connection = try await PostgresConnection.connect(on: channel.eventLoop, configuration: configuration, id: 1, logger: logger)
             let session = Session(connection: connection, logger: logger, settings: settings)
             do {
                 // Discovery only reads; a sample query that runs away is stopped by the server.
@@ -106,6 +120,13 @@ package struct PostgresConnector: DatasourceConnector {
             }
             return session
         } catch {
+            if let refusal = passwordGuard.refusal {
+                throw ConnectorError(
+                    .auth,
+                    "\(settings.host):\(settings.port) asked for \(refusal.rawValue) over a connection without TLS; refused without "
+                        + "sending it (use SCRAM-SHA-256 on the server, or tls=require with a trusted certificate)")
+            }
+            channel.close(promise: nil)
             throw Self.map(error, settings: settings)
         }
     }

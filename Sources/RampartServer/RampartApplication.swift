@@ -51,7 +51,7 @@ package enum RampartApplication {
             metrics: PrometheusCollectorRegistry(), maximumBodySize: configuration.maximumBodySize, logger: logger,
             security: configuration.effectiveSecurity)
 
-        let router = Router(context: RampartRequestContext.self)
+        let router = Router(context: RampartRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
         router.middlewares.add(RequestIDMiddleware())
         router.middlewares.add(AccessLogMiddleware())
@@ -85,7 +85,7 @@ package enum RampartApplication {
             paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), destinations: destinations
         ).register(on: api)
         let scanBell = ScanQueueBell()
-        ScansController(services: services, bell: scanBell).register(on: api)
+        ScansController(services: services, bell: scanBell, maximumQueued: configuration.discovery.maximumQueuedScansPerTenant).register(on: api)
         TaggingRulesController(services: services).register(on: api)
         ClassifiersController(services: services).register(on: api)
         TagsController(services: services).register(on: api)
@@ -94,7 +94,7 @@ package enum RampartApplication {
         BackupsController(schedule: configuration.backup, status: backupStatus).register(on: api)
         MFAController(services: services).register(on: api)
         SessionsController(services: services).register(on: api)
-        SecurityController(services: services).register(on: api)
+        SecurityController(services: services, destinations: destinations).register(on: api)
         SCIMTokensController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
         SCIMController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
         let ssoPolicy = OIDCEndpointPolicy(allowHTTPLoopback: configuration.ssoAllowHTTPLoopback)
@@ -105,8 +105,10 @@ package enum RampartApplication {
         SSOAuthController(
             signIn: SSOSignIn(
                 services: services, metadata: OIDCMetadataCache(client: ssoClient, clock: services.clock, policy: ssoPolicy), client: ssoClient,
-                publicURL: configuration.publicBaseURL)
+                publicURL: configuration.publicBaseURL),
+            secureCookies: services.security.configuration.secureCookies
         ).register(on: api)
+        api.addMethodNotAllowedAnswers()
 
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
@@ -132,7 +134,7 @@ package enum RampartApplication {
             SecurityJanitorService(store: store, monitor: services.security, clock: services.clock, interval: .seconds(300)),
             AlertDeliveryService(
                 store: store, keyring: keyring, monitor: services.security, clock: services.clock,
-                configuration: configuration.security.webhooks, smtp: configuration.smtp, logger: logger),
+                configuration: configuration.security.webhooks, destinations: destinations, smtp: configuration.smtp, logger: logger),
         ]
         if let exporter { background.insert(exporter, at: 1) }
         if let scheduler = try backupScheduler(

@@ -27,6 +27,7 @@ package enum TestServer {
         // Tests name file datasources anywhere (missing ones included); the data directory stays
         // forbidden. The product default, no root, turns file datasources off.
         configuration.discovery.allowedPathRoots = ["/"]
+        configuration.discovery.sharesPathRootsAcrossTenants = true
         // The test identity provider and test databases listen on loopback; a server without this
         // allowance refuses them like a production server does.
         configuration.outboundAddressPolicy = (try? OutboundAddressPolicy(allowing: ["127.0.0.0/8", "::1/128"])) ?? OutboundAddressPolicy()

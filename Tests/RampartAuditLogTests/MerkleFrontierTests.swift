@@ -6,6 +6,15 @@ import Testing
 
 @Suite("MerkleFrontier")
 struct MerkleFrontierTests {
+    /// Issue 17, item 3: an export file's prefix may claim `Int64.max` leaves; appending to it
+    /// trapped `rampart audit verify-export` instead of reporting the file as broken.
+    @Test func appendingToAFullFrontierDoesNotTrap() throws {
+        let leaf = RFC9162.leafHash([1])
+        var frontier = try MerkleFrontier(size: .max, hashes: Array(repeating: leaf, count: 63))
+        frontier.append(leaf)
+        #expect(frontier.size == .max)
+    }
+
     @Test func ctReferenceRoots() {
         var frontier = MerkleFrontier()
         #expect(frontier.root == CTVectors.roots[0])

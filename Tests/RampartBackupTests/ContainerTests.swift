@@ -208,6 +208,16 @@ import Testing
         #expect(Self.code { _ = try Self.readArchive(path) } == .truncated)
     }
 
+    /// Issue 17, item 3: a forged payload length near `UInt64.max` (one that passes the chunk
+    /// arithmetic) overflowed the expected file length and trapped `rampart restore`.
+    @Test func aForgedHugePayloadLengthIsDamageNotATrap() throws {
+        let path = try Self.writeArchive()
+        var forged = try BackupContainerReader(path: path).header
+        forged.payloadLength = UInt64.max
+        try Self.mutate(path) { bytes in bytes.replaceSubrange(0..<BackupHeader.length, with: forged.encoded()) }
+        #expect(Self.code { _ = try Self.readArchive(path) } == .headerDamaged)
+    }
+
     // MARK: Content checks behind the encryption.
 
     @Test func contentContradictingItsManifestIsInconsistent() throws {

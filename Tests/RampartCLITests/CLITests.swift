@@ -273,3 +273,54 @@ import Testing
         }
     }
 }
+
+/// Issue 17, item 11: `--help` printed `rampart: error: CommandError(…helpRequested…)`, and an
+/// unknown flag on a command with a required option was reported as the missing option. Every
+/// command and subcommand of the built binary is checked, found from the binary's own tree.
+@Suite struct CLIHelpTests {
+    /// Every command path, from `rampart --experimental-dump-help`.
+    static func commandPaths() throws -> [[String]] {
+        let run = try CLITests.rampart(["--experimental-dump-help"])
+        guard run.status == 0, let tree = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
+            let root = tree["command"] as? [String: Any]
+        else { throw CLIHelpError.noTree(run.stderr) }
+        var paths: [[String]] = []
+        func walk(_ command: [String: Any], _ path: [String]) {
+            paths.append(path)
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                guard let name = sub["commandName"] as? String, name != "help" else { continue }
+                walk(sub, path + [name])
+            }
+        }
+        walk(root, [])
+        return paths
+    }
+
+    enum CLIHelpError: Error { case noTree(String) }
+
+    @Test func helpOfEveryCommandPrintsUsageAndExitsZero() throws {
+        let paths = try Self.commandPaths()
+        #expect(paths.count >= 20, "the tree names every subcommand: \(paths)")
+        for path in paths {
+            let run = try CLITests.rampart(path + ["--help"])
+            #expect(run.status == 0, "\(path): \(run.stderr)")
+            #expect(run.stdout.contains("USAGE:"), "\(path): \(run.stdout)")
+            #expect(!run.stderr.contains("CommandError"), "\(path): \(run.stderr)")
+        }
+        let help = try CLITests.rampart(["help", "audit", "verify"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE:"), "\(help.stderr)")
+    }
+
+    @Test func anUnknownFlagOnEveryCommandExitsTwoNamingIt() throws {
+        for path in try Self.commandPaths() {
+            let run = try CLITests.rampart(path + ["--no-such-flag-xyz"])
+            #expect(run.status == 2, "\(path): \(run.status) \(run.stderr)")
+            let lines = run.stderr.split(whereSeparator: \.isNewline)
+            #expect(lines.count == 1, "\(path): \(run.stderr)")
+            #expect(run.stderr.contains("--no-such-flag-xyz"), "\(path): \(run.stderr)")
+        }
+        let verify = try CLITests.rampart(["audit", "verify", "--bogus"])
+        #expect(verify.status == 2)
+        #expect(verify.stderr == "rampart: error: unknown option '--bogus'\n", "\(verify.stderr)")
+    }
+}

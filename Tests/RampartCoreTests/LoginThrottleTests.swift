@@ -268,3 +268,73 @@ struct LoginThrottleTests {
         #expect(ExponentialBackoff(base: 1000, maximum: 5000).delay(step: 3) == 5000)
     }
 }
+
+/// Issue 17, item 1: a tenant's throttle setting of nearly `Int64.max` milliseconds trapped the
+/// process on the next failed login. Validation now bounds it; the arithmetic saturates for values
+/// that bypass validation (stored by an older version).
+@Suite("Login throttle with extreme values")
+struct LoginThrottleExtremeValueTests {
+    private let huge: Int64 = 9_223_372_036_854_775_000
+
+    @Test func validationRefusesDurationsPastThirtyDaysNamingTheField() {
+        var policy = ThrottlePolicy()
+        policy.sourceIP.blockDuration = huge
+        policy.sourceIP.maxBlockDuration = huge
+        #expect(throws: RampartError.self) { try policy.validate() }
+        do { try policy.validate() } catch let error as RampartError { #expect(error.field == "sourceIP.blockDuration") } catch {}
+
+        var thresholds = ThrottlePolicy()
+        thresholds.account.threshold = Int.max
+        do { try thresholds.validate() } catch let error as RampartError { #expect(error.field == "account.threshold") } catch {}
+        #expect(throws: RampartError.self) { try thresholds.validate() }
+
+        var limit = ThrottlePolicy()
+        limit.sourceIP.blockDuration = ThrottlePolicy.maximumDuration
+        limit.sourceIP.maxBlockDuration = ThrottlePolicy.maximumDuration
+        #expect(throws: Never.self) { try limit.validate() }
+    }
+
+    @Test func unvalidatedHugeDurationsSaturateInsteadOfTrapping() {
+        var policy = ThrottlePolicy()
+        policy.sourceIP.threshold = 1
+        policy.sourceIP.blockDuration = huge
+        policy.sourceIP.maxBlockDuration = huge
+        policy.sourceIP.strikeMemory = .max
+        policy.account.threshold = 1
+        policy.account.baseDelay = huge
+        policy.account.maxDelay = .max
+        policy.account.window = .max
+        policy.tenant.threshold = 1
+        policy.tenant.window = .max
+        policy.tenant.baseDelay = .max
+        policy.tenant.maxDelay = .max
+        var throttle = LoginThrottle(policy: policy)
+        let now: Int64 = 1_700_000_000_000
+        for step in 0..<3 {
+            let outcome = throttle.recordFailure(account: "alice", ip: "203.0.113.9", now: now + Int64(step))
+            #expect(outcome.sourceBlockedUntil == .max)
+        }
+        let decision = throttle.assess(account: "alice", ip: "203.0.113.9", knownDevice: false, now: now + 10)
+        #expect(decision == .blocked(until: .max, reason: .sourceIP))
+        #expect((decision.retryAfterSeconds(now: now) ?? 0) > 0)
+        let elsewhere = throttle.assess(account: "alice", ip: "198.51.100.1", knownDevice: false, now: now + 10)
+        #expect(elsewhere.retryAfterSeconds(now: now + 10).map { $0 > 1_000_000 } == true)
+        throttle.prune(now: .max)
+        throttle.prune(now: .min)
+    }
+
+    @Test func saturatingArithmeticClampsAtTheBounds() {
+        #expect(Int64.max.addingSaturating(1) == .max)
+        #expect(Int64.min.addingSaturating(-1) == .min)
+        #expect(Int64.min.subtractingSaturating(1) == .min)
+        #expect(Int64.max.subtractingSaturating(-1) == .max)
+        #expect(Int64(40).subtractingSaturating(2) == 38)
+        #expect(Int64.max.multipliedSaturating(by: -2) == .min)
+        #expect(Int64(exactlyFinite: 1e300) == nil)
+        #expect(Int64(exactlyFinite: .nan) == nil)
+        #expect(Int64(exactlyFinite: 1.5) == nil)
+        #expect(Int64(exactlyFinite: 9_223_372_036_854_775_808.0) == nil)
+        #expect(Int64(exactlyFinite: -9_223_372_036_854_775_808.0) == .min)
+        #expect(Int64(exactlyFinite: 1_700_000_000) == 1_700_000_000)
+    }
+}

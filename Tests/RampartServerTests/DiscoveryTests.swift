@@ -192,7 +192,12 @@ import Testing
             let schema = try await client.send(.get, "/v1/datasources/\(id)/schema", token: token)
             #expect(schema.status == 502 && (try? schema.string("code")) == "datasource-failed", "\(schema.text)")
             // DNS.
-            _ = try await client.send(.patch, "/v1/datasources/\(id)", token: token, body: .json(["host": "no-such-host.invalid"]))
+            // A new host needs the password again (issue 17, item 4): without it, 422.
+            let moved = try await client.send(.patch, "/v1/datasources/\(id)", token: token, body: .json(["host": "no-such-host.invalid"]))
+            #expect(moved.status == 422 && (try? moved.string("field")) == "password", "\(moved.text)")
+            let movedWithPassword = try await client.send(
+                .patch, "/v1/datasources/\(id)", token: token, body: .json(["host": "no-such-host.invalid", "password": password]))
+            #expect(movedWithPassword.status == 200, "\(movedWithPassword.text)")
             let dns = try await client.send(.post, "/v1/datasources/\(id)/test", token: token).json()
             #expect((dns["error"] as? [String: Any])?["code"] as? String == "dns", "\(dns)")
             // The password can be removed and replaced, never read.
@@ -215,7 +220,10 @@ import Testing
                 let ok = try await client.send(.post, "/v1/datasources/\(wrongID)/test", token: token).json()
                 #expect(ok["ok"] as? Bool == true, "\(ok)")
                 // The test server has no certificate a client would trust (or no TLS at all).
-                _ = try await client.send(.patch, "/v1/datasources/\(wrongID)", token: token, body: .json(["tls": "require"]))
+                let requireTLS = try await client.send(
+                    .patch, "/v1/datasources/\(wrongID)", token: token,
+                    body: .json(["tls": "require", "password": URLComponents(string: url)?.password ?? ""]))
+                #expect(requireTLS.status == 200, "\(requireTLS.text)")
                 let tls = try await client.send(.post, "/v1/datasources/\(wrongID)/test", token: token).json()
                 #expect((tls["error"] as? [String: Any])?["code"] as? String == "tls", "\(tls)")
             }

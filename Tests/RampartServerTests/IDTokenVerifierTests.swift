@@ -53,6 +53,19 @@ import Testing
         #expect(try Self.verify(try Self.token(claims: ["aud": ["client", "other"], "azp": "client"]))["sub"] != nil)
     }
 
+    /// Issue 17, item 2: `exp: 1e300` trapped the process in `Int64(Double)`.
+    @Test func outOfRangeNumericClaimsAreInvalidNotATrap() throws {
+        let cases: [[String: Any]] = [
+            ["exp": 1e300], ["iat": 1e300], ["exp": -1e300], ["iat": -1], ["exp": 9.3e18], ["exp": 253_402_300_800],
+        ]
+        for claims in cases {
+            #expect(throws: SSOFailure.invalidToken, "\(claims)") { try Self.verify(try Self.token(claims: claims)) }
+        }
+        // A fractional NumericDate is allowed by RFC 7519 and read as its whole seconds.
+        #expect(try Self.verify(try Self.token(claims: ["exp": Double(Self.now) + 60.5]))["sub"] != nil)
+        #expect(throws: SSOFailure.expired) { try Self.verify(try Self.token(claims: ["exp": "tomorrow"])) }
+    }
+
     @Test func refusesAlgorithmsAndKeysItDoesNotTrust() throws {
         for alg in ["none", "HS256", "RS384", "PS256"] {
             #expect(throws: SSOFailure.unsupportedAlgorithm) { try Self.verify(try Self.token(header: ["alg": alg, "kid": "k1"])) }

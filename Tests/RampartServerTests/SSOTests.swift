@@ -55,7 +55,18 @@ import Testing
         #expect(approved.status == 302)
         let back = try #require(approved.header("Location").flatMap(URLComponents.init(string:)))
         let callback = back.percentEncodedPath + "?" + (back.percentEncodedQuery ?? "")
-        return (try await s.client.send(.get, callback), callback)
+        // The browser holds the state cookie /start set: HttpOnly, SameSite=Lax, for the callback only.
+        let cookie = try #require(start.headers[values: .setCookie].first { $0.hasPrefix("rampart_sso_state=") })
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/v1/auth/sso/callback"), "\(cookie)")
+        let state = try #require(back.queryItems?.first { $0.name == "state" }?.value)
+        #expect(cookie.hasPrefix("rampart_sso_state=\(state);"))
+        return (try await Self.callback(s, callback), callback)
+    }
+
+    /// The callback as the browser that started the sign-in sends it: with the state cookie.
+    static func callback(_ s: Setup, _ callback: String) async throws -> APIClient.Reply {
+        let state = URLComponents(string: callback)?.queryItems?.first { $0.name == "state" }?.value ?? ""
+        return try await s.client.send(.get, callback, headers: [.cookie: "rampart_sso_state=\(state)"])
     }
 
     static func expectRefused(_ reply: APIClient.Reply, _ reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -79,7 +90,7 @@ import Testing
             #expect(try await s.client.send(.get, "/v1/groups/\(group)/members", token: s.admin).text.contains("\"sam\""))
 
             // The state is single-use: replaying the callback fails, without another token exchange.
-            Self.expectRefused(try await s.client.send(.get, callback), "unknown-or-used-state")
+            Self.expectRefused(try await Self.callback(s, callback), "unknown-or-used-state")
 
             // Signing in without the mapped IdP group leaves the Rampart group.
             let again = try await Self.signIn(s, "username=sam&groups=other")
@@ -104,7 +115,7 @@ import Testing
                 ("wrong-aud", "wrong-audience"), ("multi-aud", "wrong-audience"), ("expired", "expired-id-token"),
                 ("future-iat", "id-token-issued-in-the-future"), ("wrong-nonce", "nonce-mismatch"), ("wrong-issuer", "wrong-issuer"),
                 ("bad-signature", "bad-signature"), ("alg-none", "unsupported-algorithm"), ("hs256", "unsupported-algorithm"),
-                ("deny", "provider-error"),
+                ("deny", "provider-error"), ("huge-exp", "invalid-id-token"),
             ] {
                 let (reply, _) = try await Self.signIn(s, "scenario=\(scenario)")
                 Self.expectRefused(reply, reason)
@@ -112,8 +123,10 @@ import Testing
             // ES256 is accepted like RS256.
             #expect(try await Self.signIn(s, "scenario=es256").reply.status == 200)
             // A made-up state is unknown, and a callback without one too.
-            Self.expectRefused(try await s.client.send(.get, "/v1/auth/sso/callback?code=x&state=made-up"), "unknown-or-used-state")
+            Self.expectRefused(try await Self.callback(s, "/v1/auth/sso/callback?code=x&state=made-up"), "unknown-or-used-state")
             Self.expectRefused(try await s.client.send(.get, "/v1/auth/sso/callback?code=x"), "unknown-or-used-state")
+            // The provider's `exp: 1e300` (issue 17, item 2) did not take the server down.
+            #expect(try await s.client.send(.get, "/healthz").status == 200)
         }
     }
 
@@ -196,6 +209,68 @@ import Testing
             #expect(insecure.status == 422)
             #expect(try await s.client.send(.delete, "/v1/sso/providers/\(s.providerID)", token: s.admin).status == 204)
             #expect(try await s.client.send(.get, "/v1/auth/sso/acme/corp/start").status == 404)
+        }
+    }
+
+    /// Issue 17, item 10: a callback is accepted only from the browser that started the sign-in
+    /// (its state cookie); from any other browser the state is refused and not spent.
+    @Test func theStateIsBoundToTheBrowserThatStarted() async throws {
+        try await Self.withSetup(.sqlite) { s in
+            let start = try await s.client.send(.get, "/v1/auth/sso/acme/corp/start")
+            let authorize = try #require(start.headers[.location])
+            let approved = try await OutboundHTTPClient().get(authorize)
+            let back = try #require(approved.header("Location").flatMap(URLComponents.init(string:)))
+            let callback = back.percentEncodedPath + "?" + (back.percentEncodedQuery ?? "")
+            // A victim's browser, led to the attacker's callback URL, has no such cookie.
+            Self.expectRefused(try await s.client.send(.get, callback), "state-not-bound-to-browser")
+            Self.expectRefused(
+                try await s.client.send(.get, callback, headers: [.cookie: "rampart_sso_state=someone-elses-state"]), "state-not-bound-to-browser")
+            // The browser that started it still completes it, and the cookie is cleared.
+            let done = try await Self.callback(s, callback)
+            #expect(done.status == 200, "\(done.text)")
+            #expect(done.headers[values: .setCookie].contains { $0.hasPrefix("rampart_sso_state=;") && $0.contains("Max-Age=0") })
+        }
+    }
+
+    @Test func redirectsNeedAPublicURLBeyondLoopback() {
+        #expect(PublicBaseURL(configured: nil, usesTLS: false, fallbackHost: "127.0.0.1:8080").isSafeForRedirects)
+        #expect(PublicBaseURL(configured: nil, usesTLS: false, fallbackHost: "[::1]:8080").isSafeForRedirects)
+        #expect(!PublicBaseURL(configured: nil, usesTLS: true, fallbackHost: "0.0.0.0:8443").isSafeForRedirects)
+        #expect(!PublicBaseURL(configured: nil, usesTLS: true, fallbackHost: "[::]:8443").isSafeForRedirects)
+        #expect(PublicBaseURL(configured: "https://rampart.example.com", usesTLS: true, fallbackHost: "0.0.0.0:8443").isSafeForRedirects)
+    }
+
+    /// Issue 17, item 9: a tenant that requires two-factor gets a second-factor step after the
+    /// provider unless the ID token shows a factor the provider is trusted for (`trustedAmr`).
+    @Test(arguments: TestEngine.available)
+    func twoFactorStepsUpUnlessTheProvidersFactorIsTrusted(_ engine: TestEngine) async throws {
+        try await Self.withSetup(engine) { s in
+            let required = try await s.client.send(.patch, "/v1/tenant/settings", token: s.admin, body: .json(["mfaRequired": true]))
+            #expect(required.status == 200, "\(required.text)")
+            // No trust configured: even a token claiming MFA gets Rampart's step (here: enrolment).
+            let untrusted = try await Self.signIn(s, "amr=pwd,mfa").reply
+            #expect(untrusted.status == 200, "\(untrusted.text)")
+            #expect(try untrusted.string("status") == "mfa-enrolment-required")
+            #expect(try untrusted.json()["token"] == nil, "no session before the second factor")
+            let enrolment = try await s.client.send(
+                .post, "/v1/auth/mfa/totp", body: .json(["challenge": try untrusted.string("challenge")]))
+            #expect(enrolment.status == 200, "\(enrolment.text)")
+
+            let trusted = try await s.client.send(
+                .patch, "/v1/sso/providers/\(s.providerID)", token: s.admin, body: .json(["trustedAmr": ["mfa", "hwk"], "trustedAcr": ["urn:example:mfa"]]))
+            #expect(trusted.status == 200, "\(trusted.text)")
+            #expect(try trusted.json()["trustedAmr"] as? [String] == ["mfa", "hwk"])
+            // A trusted factor in `amr` (or `acr`) signs in at once.
+            let vouched = try await Self.signIn(s, "amr=pwd,mfa").reply
+            #expect(vouched.status == 200)
+            #expect(try vouched.json()["token"] is String, "\(vouched.text)")
+            let byACR = try await Self.signIn(s, "acr=urn:example:mfa").reply
+            #expect(try byACR.json()["token"] is String, "\(byACR.text)")
+            // A password-only token still steps up.
+            let passwordOnly = try await Self.signIn(s, "amr=pwd").reply
+            #expect(try passwordOnly.string("status") == "mfa-enrolment-required", "\(passwordOnly.text)")
+            let bad = try await s.client.send(.patch, "/v1/sso/providers/\(s.providerID)", token: s.admin, body: .json(["trustedAmr": ["has space"]]))
+            #expect(bad.status == 422 && (try? bad.string("field")) == "trustedAmr")
         }
     }
 }

@@ -61,6 +61,42 @@ import Testing
         }
     }
 
+    /// Issue 17, item 7: claims looked at the 100 oldest queued scans across all tenants, so a
+    /// tenant that queued 150 kept another tenant's single, later scan waiting.
+    @Test(arguments: TestEngine.available)
+    func aTenantWithAFullQueueDoesNotStarveAnother(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await database.withStore { _, store in
+                let busy = TenantID(UUIDv7.generate())
+                let quiet = TenantID(UUIDv7.generate())
+                try await store.write { tx in
+                    for (tenant, slug) in [(busy, "queue-busy"), (quiet, "queue-quiet")] {
+                        try await tx.insertTenant(Tenant(id: tenant, slug: slug, displayName: slug, status: .active, createdAt: 1, updatedAt: 1))
+                    }
+                    for index in 0..<150 {
+                        try await tx.insertScan(
+                            ScanJob(
+                                id: UUIDv7.generate(), tenantID: busy, datasourceID: UUIDv7.generate(), status: .queued, options: ScanOptions(),
+                                createdAt: Int64(index + 1)))
+                    }
+                    try await tx.insertScan(
+                        ScanJob(
+                            id: UUIDv7.generate(), tenantID: quiet, datasourceID: UUIDv7.generate(), status: .queued, options: ScanOptions(),
+                            createdAt: 1_000))
+                }
+                #expect(try await store.read { try await $0.queuedScanCount(in: busy) } == 150)
+                let service = Self.service(store, instance: "one", perServer: 2, perTenant: 2)
+                let claimed = await service.claim(free: 1)
+                #expect(claimed.count == 1)
+                let next = await service.claim(free: 1)
+                #expect(Set((claimed + next).map(\.tenantID)) == [busy, quiet], "each tenant's oldest scan comes before anyone's second")
+                let fair = try await store.read { try await $0.queuedScans(perTenant: 1, limit: 10) }
+                #expect(fair.map(\.tenantID) == [busy], "the quiet tenant's only scan is running; the busy tenant offers its oldest only")
+                #expect(fair.first?.createdAt == 2)
+            }
+        }
+    }
+
     @Test func theBellWakesTheWaiterAtOnceAndOtherwiseTimesOut() async throws {
         let bell = ScanQueueBell()
         let clock = ContinuousClock()

@@ -98,6 +98,10 @@ class Provider:
         }
         if self.entra:
             claims["tid"] = grant["tid"] or self.tid
+        if grant.get("amr"):
+            claims["amr"] = grant["amr"]
+        if grant.get("acr"):
+            claims["acr"] = grant["acr"]
         if scenario == "wrong-aud":
             claims["aud"] = "another-client"
         elif scenario == "multi-aud":
@@ -106,6 +110,8 @@ class Provider:
             claims["exp"], claims["iat"] = now - 600, now - 900
         elif scenario == "future-iat":
             claims["iat"] = now + 3600
+        elif scenario == "huge-exp":
+            claims["exp"] = 1e300
         elif scenario == "wrong-nonce":
             claims["nonce"] = "not-" + grant["nonce"]
         elif scenario == "wrong-issuer":
@@ -188,6 +194,7 @@ class Handler(BaseHTTPRequestHandler):
             "tid": query.get("tid"),
             "email": query.get("email", f"{username}@example.com"), "name": query.get("name", "Sam Sample"),
             "groups": [g for g in query.get("groups", "").split(",") if g],
+            "amr": [a for a in query.get("amr", "").split(",") if a], "acr": query.get("acr"),
         }
         location = target + separator + urllib.parse.urlencode({"code": code, "state": query["state"]})
         return self.reply(302, headers={"Location": location})

@@ -58,6 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
     var scanConcurrency: Int = 2
     @Option(name: .customLong("scan-concurrency-per-tenant"), help: "Discovery scans one tenant runs at once, over all servers.")
     var scanConcurrencyPerTenant: Int = 1
+
+    @Option(name: .customLong("scan-queue-per-tenant"), help: "Discovery scans one tenant may have waiting in the queue; more are refused (429).")
+    var scanQueuePerTenant: Int = 20
     @Option(name: .customLong("scan-max-rows"), help: "Rows a full discovery scan reads from one table at most.")
     var scanMaxRows: Int = 10_000_000
     @Option(name: .customLong("datasource-root"), help: "A directory file datasources may be under (repeatable; without one, file datasources are off).")
@@ -130,6 +133,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.policyRefreshInterval = .seconds(policyRefreshSeconds)
         configuration.discovery.maximumConcurrentScans = scanConcurrency
         configuration.discovery.maximumConcurrentScansPerTenant = scanConcurrencyPerTenant
+        guard (1...10_000).contains(scanQueuePerTenant) else { throw ValidationError("--scan-queue-per-tenant must be from 1 to 10000") }
+        configuration.discovery.maximumQueuedScansPerTenant = scanQueuePerTenant
         configuration.discovery.maximumRowsPerTable = scanMaxRows
         configuration.discovery.allowedPathRoots = datasourceRoots
         configuration.host = host

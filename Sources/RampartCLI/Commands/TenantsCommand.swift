@@ -2,13 +2,15 @@
 
 import ArgumentParser
 import Foundation
+import RampartConnectors
 import RampartCore
 import RampartServer
 import RampartStorage
 
 struct TenantsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tenants", abstract: "Create and list tenants.", subcommands: [Create.self, List.self])
+        commandName: "tenants", abstract: "Create and list tenants, and map their file datasources.",
+        subcommands: [Create.self, List.self, SetDatasourceRoot.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a tenant, optionally with its first tenant-admin.")
@@ -68,6 +70,52 @@ struct TenantsCommand: AsyncParsableCommand {
                 let status = tenant.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
                 print("\(tenant.id.rawValue)  \(slug) \(status) \(tenant.displayName)")
             }
+        }
+    }
+
+    struct SetDatasourceRoot: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-datasource-root",
+            abstract: "Map a tenant's file datasources to a directory of their own.",
+            discussion: """
+                By default a tenant's file datasources must be under <root>/<tenant slug>/ of each \
+                --datasource-root given to `rampart serve`. This maps the tenant to another directory \
+                instead (absolute, outside the data directory); --default goes back to the default. \
+                The server checks the mapping at every use, so running servers apply it at once.
+                """)
+
+        @OptionGroup var storage: StorageOptions
+
+        @Option(help: "The tenant's slug.")
+        var tenant: String
+
+        @Argument(help: "An absolute directory path.")
+        var directory: String?
+
+        @Flag(name: .customLong("default"), help: "Remove the mapping: back to <root>/<tenant slug>/.")
+        var useDefault = false
+
+        func validate() throws {
+            guard (directory == nil) != !useDefault else { throw ValidationError("give a directory or --default, not both") }
+            if let directory {
+                if let problem = DatasourcePath.problem(directory) { throw ValidationError("directory \(problem)") }
+            }
+        }
+
+        func run() async throws {
+            let slug = tenant
+            let root = directory.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            let dataDirectory = storage.dataDirectory
+            if let root, DatasourcePathPolicy(forbiddenRoots: [dataDirectory]).problem(root) != nil {
+                throw ValidationError("directory must not be inside the server's data directory")
+            }
+            try await storage.withServices { services in
+                try await services.store.write { tx in
+                    guard let found = try await tx.tenant(slug: slug) else { throw RampartError.notFound("tenant `\(slug)`") }
+                    try await tx.setTenantDatasourceRoot(root, for: found.id)
+                }
+            }
+            print(root.map { "tenant \(slug): file datasources under \($0)" } ?? "tenant \(slug): file datasources under <root>/\(slug)/ of each --datasource-root")
         }
     }
 }

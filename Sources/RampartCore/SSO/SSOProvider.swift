@@ -39,6 +39,13 @@ package struct SSOProvider: Sendable, Equatable {
     /// IdP group (a value of the groups claim) to Rampart group name. Mapped groups follow the
     /// token at each sign-in; other memberships are left alone.
     package var groupMapping: [String: String]
+    /// ID token `amr` values (RFC 8176: `mfa`, `hwk`, `otp`…) that prove a second factor to
+    /// Rampart. When a sign-in needs two-factor (the tenant requires it, or the user enrolled
+    /// Rampart TOTP) and the token names none of these (nor an ``trustedACR`` value), the user
+    /// steps up with Rampart TOTP after the provider. Empty: the provider's MFA is never trusted.
+    package var trustedAMR: [String]
+    /// ID token `acr` values that prove a second factor, like ``trustedAMR``.
+    package var trustedACR: [String]
     package var enabled: Bool
     package var createdAt: Int64
     package var updatedAt: Int64
@@ -47,8 +54,10 @@ package struct SSOProvider: Sendable, Equatable {
         id: String, tenantID: TenantID, name: String, displayName: String?, issuer: String, clientID: String, hasClientSecret: Bool,
         scopes: [String], usernameClaim: String, emailClaim: String, groupsClaim: String, allowedDomains: [String],
         jitProvisioning: Bool, groupMapping: [String: String], enabled: Bool, createdAt: Int64, updatedAt: Int64,
-        linkExistingUsers: Bool = false, allowedTenantIDs: [String] = []
+        linkExistingUsers: Bool = false, allowedTenantIDs: [String] = [], trustedAMR: [String] = [], trustedACR: [String] = []
     ) {
+        self.trustedAMR = trustedAMR
+        self.trustedACR = trustedACR
         self.id = id
         self.tenantID = tenantID
         self.name = name
@@ -68,6 +77,11 @@ package struct SSOProvider: Sendable, Equatable {
         self.enabled = enabled
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+
+    /// Whether an ID token's `amr`/`acr` claims show a second factor this provider is trusted for.
+    package func vouchesForSecondFactor(amr: [String], acr: String?) -> Bool {
+        amr.contains(where: trustedAMR.contains) || acr.map(trustedACR.contains) == true
     }
 
     /// The tenant secret holding this provider's client secret.

@@ -15,7 +15,7 @@ struct FailureWindow: Sendable, Equatable {
     init() {}
 
     mutating func record(at now: Int64, window: Int64, capacity: Int) {
-        prune(before: now - window)
+        prune(before: now.subtractingSaturating(window))
         times.append(now)
         let capacity = max(1, capacity)
         if times.count > capacity { times.removeFirst(times.count - capacity) }
@@ -24,7 +24,7 @@ struct FailureWindow: Sendable, Equatable {
 
     /// Failures at or after `now - window`.
     func count(at now: Int64, window: Int64) -> Int {
-        let cutoff = now - window
+        let cutoff = now.subtractingSaturating(window)
         return times.reduce(0) { $1 >= cutoff ? $0 + 1 : $0 }
     }
 

@@ -89,13 +89,13 @@ package struct LoginThrottle: Sendable {
                 backoff: ExponentialBackoff(base: policy.account.baseDelay, maximum: policy.account.maxDelay)),
             ready > now
         {
-            wait = (ready - now, .account)
+            wait = (ready.subtractingSaturating(now), .account)
         }
         if let ready = readyTime(tenantFailures, now: now, window: policy.tenant.window, threshold: policy.tenant.threshold,
             backoff: ExponentialBackoff(base: policy.tenant.baseDelay, maximum: policy.tenant.maxDelay)),
-            ready > now, ready - now > wait?.milliseconds ?? 0
+            ready > now, ready.subtractingSaturating(now) > wait?.milliseconds ?? 0
         {
-            wait = (ready - now, .tenant)
+            wait = (ready.subtractingSaturating(now), .tenant)
         }
         guard let wait else { return .allow }
         return .delay(seconds: ThrottleDecision.seconds(roundingUp: wait.milliseconds), reason: wait.reason)
@@ -108,7 +108,7 @@ package struct LoginThrottle: Sendable {
     ) -> Int64? {
         let count = failures.count(at: now, window: window)
         guard count >= max(1, threshold), let latest = failures.latest else { return nil }
-        return latest + backoff.delay(step: count - max(1, threshold))
+        return latest.addingSaturating(backoff.delay(step: count - max(1, threshold)))
     }
 
     // MARK: Outcomes
@@ -136,7 +136,7 @@ package struct LoginThrottle: Sendable {
                 in: &sources, capacity: self.policy.maxTrackedSources,
                 isExpendable: { state in
                     (state.blockedUntil ?? .min) <= now && state.failures.count(at: now, window: policy.window) == 0
-                        && (state.lastBlockedAt.map { now - $0 >= policy.strikeMemory } ?? true)
+                        && (state.lastBlockedAt.map { now.subtractingSaturating($0) >= policy.strikeMemory } ?? true)
                 },
                 // Blocked sources go last: evicting them would let a flood of new addresses lift blocks.
                 priority: { state in (state.blockedUntil ?? .min) > now ? .max : state.lastSeen }
@@ -146,15 +146,16 @@ package struct LoginThrottle: Sendable {
         source.lastSeen = max(source.lastSeen, now)
         source.failures.record(at: now, window: policy.sourceIP.window, capacity: max(1, policy.sourceIP.threshold))
         if source.failures.count(at: now, window: policy.sourceIP.window) >= max(1, policy.sourceIP.threshold) {
-            let remembered = source.lastBlockedAt.map { now - $0 < policy.sourceIP.strikeMemory } ?? false
-            source.strikes = remembered ? source.strikes + 1 : 1
+            let remembered = source.lastBlockedAt.map { now.subtractingSaturating($0) < policy.sourceIP.strikeMemory } ?? false
+            source.strikes = remembered ? source.strikes.addingSaturating(1) : 1
             let duration = ExponentialBackoff(base: policy.sourceIP.blockDuration, maximum: policy.sourceIP.maxBlockDuration)
                 .delay(step: source.strikes - 1)
-            source.blockedUntil = now + duration
+            let until = now.addingSaturating(duration)
+            source.blockedUntil = until
             source.lastBlockedAt = now
             // The block is the penalty for these failures; after it the address starts afresh.
             source.failures.reset()
-            outcome.sourceBlockedUntil = now + duration
+            outcome.sourceBlockedUntil = until
         }
         sources[key] = source
 
@@ -162,7 +163,7 @@ package struct LoginThrottle: Sendable {
         tenantFailures.record(
             at: now, window: policy.tenant.window, capacity: Self.windowCapacity(threshold: policy.tenant.threshold))
         let threshold = max(1, policy.tenant.threshold)
-        outcome.tenantThresholdCrossed = before < threshold && before + 1 >= threshold
+        outcome.tenantThresholdCrossed = before < threshold && before.addingSaturating(1) >= threshold
         return outcome
     }
 
@@ -186,9 +187,9 @@ package struct LoginThrottle: Sendable {
         sources = sources.filter { entry in
             let state = entry.value
             return (state.blockedUntil ?? .min) > now || state.failures.count(at: now, window: source.window) > 0
-                || (state.lastBlockedAt.map { now - $0 < source.strikeMemory } ?? false)
+                || (state.lastBlockedAt.map { now.subtractingSaturating($0) < source.strikeMemory } ?? false)
         }
-        tenantFailures.prune(before: now - policy.tenant.window)
+        tenantFailures.prune(before: now.subtractingSaturating(policy.tenant.window))
     }
 
     // MARK: Keys
@@ -205,5 +206,5 @@ package struct LoginThrottle: Sendable {
 
     /// Failures kept per window: past the threshold plus 64 doublings the back-off is at its cap
     /// for any sane configuration, so more timestamps would change nothing.
-    private static func windowCapacity(threshold: Int) -> Int { max(1, threshold) + 64 }
+    private static func windowCapacity(threshold: Int) -> Int { max(1, threshold).addingSaturating(64) }
 }

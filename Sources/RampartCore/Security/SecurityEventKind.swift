@@ -14,6 +14,9 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     case ipBlocked = "ip.blocked"
     /// A tenant crossed its tenant-wide failure threshold (a spread-out stuffing attack).
     case tenantUnderAttack = "tenant.under_attack"
+    /// A signed-in subject gave a wrong current password (changing the password, turning off
+    /// two-factor): someone holding the session may be guessing it.
+    case passwordRecheckFailed = "password.recheck_failed"
 
     // Two-factor
     case mfaEnrolled = "mfa.enrolled"

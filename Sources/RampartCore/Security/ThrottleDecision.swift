@@ -29,12 +29,12 @@ package enum ThrottleDecision: Sendable, Equatable {
         switch self {
         case .allow: nil
         case .delay(let seconds, _): seconds
-        case .blocked(let until, _): Self.seconds(roundingUp: until - now)
+        case .blocked(let until, _): Self.seconds(roundingUp: until.subtractingSaturating(now))
         }
     }
 
     /// Milliseconds to whole seconds, rounded up, and at least 1 so clients always back off.
     static func seconds(roundingUp milliseconds: Int64) -> Int {
-        Int(max(1, (milliseconds + 999) / 1000))
+        Int(max(1, milliseconds.addingSaturating(999) / 1000))
     }
 }

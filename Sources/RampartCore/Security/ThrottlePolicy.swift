@@ -92,41 +92,58 @@ package struct ThrottlePolicy: Sendable, Equatable {
         self.maxTrackedSources = maxTrackedSources
     }
 
-    /// Checks a tenant-supplied policy before it is saved.
+    /// The longest window, delay, block or memory a policy may set: 30 days. Longer would be a
+    /// lockout in all but name, and the bound keeps the throttle's time arithmetic far from overflow.
+    package static let maximumDuration: Int64 = 30 * 24 * 60 * 60 * 1000
+    /// The largest per-account and per-source threshold. Each tracked account keeps up to its
+    /// threshold of failure times, so this also bounds memory.
+    package static let maximumThreshold = 10_000
+    /// The largest tenant-wide threshold; the tenant keeps one window of that many times.
+    package static let maximumTenantThreshold = 1_000_000
+
+    /// Checks a tenant-supplied policy before it is saved, and a stored one before it is used.
     ///
     /// - Throws: ``RampartError`` `validation-failed` naming the first bad field.
     package func validate() throws {
-        func positive(_ value: Int64, _ field: String) throws {
-            guard value > 0 else { throw RampartError.validation("must be positive", field: field) }
+        func duration(_ value: Int64, _ field: String, allowZero: Bool = false) throws {
+            guard allowZero ? value >= 0 : value > 0 else {
+                throw RampartError.validation(allowZero ? "must not be negative" : "must be positive", field: field)
+            }
+            guard value <= Self.maximumDuration else {
+                throw RampartError.validation("must be at most \(Self.maximumDuration) ms (30 days)", field: field)
+            }
         }
-        func atLeastOne(_ value: Int, _ field: String) throws {
-            guard value >= 1 else { throw RampartError.validation("must be at least 1", field: field) }
+        func threshold(_ value: Int, _ field: String, maximum: Int = Self.maximumThreshold) throws {
+            guard (1...maximum).contains(value) else {
+                throw RampartError.validation("must be between 1 and \(maximum)", field: field)
+            }
         }
-        try positive(account.window, "account.window")
-        try atLeastOne(account.threshold, "account.threshold")
-        try positive(account.baseDelay, "account.baseDelay")
+        try duration(account.window, "account.window")
+        try threshold(account.threshold, "account.threshold")
+        try duration(account.baseDelay, "account.baseDelay")
+        try duration(account.maxDelay, "account.maxDelay")
         guard account.maxDelay >= account.baseDelay else {
             throw RampartError.validation("must not be less than account.baseDelay", field: "account.maxDelay")
         }
-        try positive(sourceIP.window, "sourceIP.window")
-        try atLeastOne(sourceIP.threshold, "sourceIP.threshold")
-        try positive(sourceIP.blockDuration, "sourceIP.blockDuration")
+        try duration(sourceIP.window, "sourceIP.window")
+        try threshold(sourceIP.threshold, "sourceIP.threshold")
+        try duration(sourceIP.blockDuration, "sourceIP.blockDuration")
+        try duration(sourceIP.maxBlockDuration, "sourceIP.maxBlockDuration")
         guard sourceIP.maxBlockDuration >= sourceIP.blockDuration else {
             throw RampartError.validation("must not be less than sourceIP.blockDuration", field: "sourceIP.maxBlockDuration")
         }
-        guard sourceIP.strikeMemory >= 0 else {
-            throw RampartError.validation("must not be negative", field: "sourceIP.strikeMemory")
-        }
+        try duration(sourceIP.strikeMemory, "sourceIP.strikeMemory", allowZero: true)
         guard (32...128).contains(sourceIP.ipv6Prefix) else {
             throw RampartError.validation("must be between 32 and 128", field: "sourceIP.ipv6Prefix")
         }
-        try positive(tenant.window, "tenant.window")
-        try atLeastOne(tenant.threshold, "tenant.threshold")
-        try positive(tenant.baseDelay, "tenant.baseDelay")
+        try duration(tenant.window, "tenant.window")
+        try threshold(tenant.threshold, "tenant.threshold", maximum: Self.maximumTenantThreshold)
+        try duration(tenant.baseDelay, "tenant.baseDelay")
+        try duration(tenant.maxDelay, "tenant.maxDelay")
         guard tenant.maxDelay >= tenant.baseDelay else {
             throw RampartError.validation("must not be less than tenant.baseDelay", field: "tenant.maxDelay")
         }
-        try atLeastOne(maxTrackedAccounts, "maxTrackedAccounts")
-        try atLeastOne(maxTrackedSources, "maxTrackedSources")
+        try threshold(maxTrackedAccounts, "maxTrackedAccounts", maximum: .max)
+        try threshold(maxTrackedSources, "maxTrackedSources", maximum: .max)
     }
 }

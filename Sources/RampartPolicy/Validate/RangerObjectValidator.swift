@@ -83,6 +83,10 @@ public enum RangerObjectValidator {
 
     /// The tags of a tag service (`ServiceTags`): tags by id, tagged resources, and which tags
     /// each resource carries.
+    /// The largest tag or resource id a tag service may use: 2^53, the largest integer JSON
+    /// numbers carry exactly. It leaves room for the ids discovery adds after the highest one.
+    public static let maximumTagObjectID: Int64 = 1 << 53
+
     public static func serviceTags(_ json: JSONValue) throws(PolicyError) -> ServiceTags {
         let root = JSONField(json)
         _ = try root.requireObject()
@@ -91,7 +95,9 @@ public enum RangerObjectValidator {
         _ = try root["tags"].requireObject()
         var tagIDs: Set<String> = []
         for (id, tag) in try root["tags"].members() {
-            guard Int64(id) != nil else { throw tag.error("tag ids must be integers") }
+            guard let number = Int64(id), (0...maximumTagObjectID).contains(number) else {
+                throw tag.error("tag ids must be integers from 0 to \(maximumTagObjectID)")
+            }
             _ = try tag.requireObject()
             _ = try tag["type"].requireName()
             for (_, value) in try tag["attributes"].members() where try value.string() == nil {
@@ -103,6 +109,7 @@ public enum RangerObjectValidator {
         for resource in try root["serviceResources"].array() {
             _ = try resource.requireObject()
             guard let id = try resource["id"].integer() else { throw resource["id"].error("is required") }
+            guard (0...maximumTagObjectID).contains(id) else { throw resource["id"].error("must be from 0 to \(maximumTagObjectID)") }
             resourceIDs.insert(String(id))
             _ = try resource["serviceName"].string(maximumLength: 255)
             let elements = try resource["resourceElements"].members()

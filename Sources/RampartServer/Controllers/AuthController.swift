@@ -37,7 +37,7 @@ struct AuthController {
             if let session = principal.sessionID {
                 _ = try await services.store.write { try await $0.deleteSession(session, in: principal.tenantID) }
             } else {
-                throw RampartError(.badRequest, "API keys are revoked, not logged out: DELETE /v1/api-keys/{id}")
+                throw RampartError(.forbidden, "API keys are revoked, not logged out: DELETE /v1/api-keys/{id}")
             }
             return Response(status: .noContent)
         }
@@ -72,9 +72,10 @@ struct AuthController {
             }
             let body = try await JSONBody.decode(ChangePasswordRequest.self, from: request, limit: limit)
             try services.passwordPolicy.validate(body.newPassword, username: principal.username, field: "newPassword")
-            guard let user = try await services.store.read({ try await $0.user(userID, in: principal.tenantID) }),
-                let hash = user.passwordHash, services.passwordHasher.verify(body.currentPassword, against: hash)
-            else { throw RampartError(.validationFailed, "current password is incorrect", field: "currentPassword") }
+            let subject = try await AuthenticatedSubject.of(principal, store: services.store)
+            let outcome = try await PasswordRecheck(services: services).check(
+                subject, password: body.currentPassword, field: "currentPassword", request: request, context: context)
+            if case .throttled(let refused) = outcome { return refused }
             let newHash = try services.passwordHasher.hash(body.newPassword)
             let now = services.clock.now()
             try await services.store.write { tx in

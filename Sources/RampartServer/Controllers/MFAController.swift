@@ -177,14 +177,25 @@ struct MFAController {
             let body = try await JSONBody.decode(DisableRequest.self, from: request, limit: limit)
             var step: Int64?
             if let code = body.code {
+                // A session holder guessing codes here gets the login step's throttle too.
+                let gate = try await LoginGate.make(subject, device: LoginDevice(request: request), sourceIP: context.sourceIP, services: services)
+                if let refused = services.security.refusal(
+                    gate.attempt, knownDevice: gate.knownDevice, policy: gate.policy, instance: request.uri.path, requestID: context.requestID)
+                {
+                    return refused
+                }
                 guard case .accepted(let accepted) = try await mfa.check(subject, code: code) else {
+                    try await services.security.loginFailed(gate.attempt, policy: gate.policy)
+                    try await services.security.raise(
+                        .mfaFailed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
+                        details: ["method": "totp", "purpose": "disable"])
                     throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
                 }
                 step = accepted
             } else if let password = body.password {
-                guard try await verifyPassword(subject, password) else {
-                    throw RampartError(.validationFailed, "the password is incorrect", field: "password")
-                }
+                let outcome = try await PasswordRecheck(services: services).check(
+                    subject, password: password, field: "password", request: request, context: context)
+                if case .throttled(let refused) = outcome { return refused }
             } else {
                 throw RampartError(.validationFailed, "give a current `code` or your `password`", field: "code")
             }
@@ -234,16 +245,6 @@ struct MFAController {
             kind, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
             details: ["method": method, "failures": String(failures)])
         return RampartError(.unauthenticated, "invalid code")
-    }
-
-    private func verifyPassword(_ subject: AuthenticatedSubject, _ password: Secret<String>) async throws -> Bool {
-        let hash: String? = try await services.store.read { tx in
-            switch subject {
-            case .user(let tenant, let user): try await tx.user(user.id, in: tenant.id)?.passwordHash
-            case .operator(_, let username): try await tx.operatorCredentials(username: username)?.passwordHash
-            }
-        }
-        return services.passwordHasher.verify(password, against: hash ?? services.decoyPasswordHash) && hash != nil
     }
 }
 

@@ -8,6 +8,8 @@ import RampartStorage
 /// `/v1/security`: a tenant's security events and alert rules, and `/v1/tenant/settings`.
 struct SecurityController {
     let services: RampartServices
+    /// Where the server may connect: webhook URLs are checked against its policy.
+    let destinations: OutboundDestinations
 
     struct CreateRuleRequest: Decodable {
         var name: String
@@ -29,6 +31,10 @@ struct SecurityController {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            // `null` has no meaning for a yes/no setting: refused rather than read as "leave as is".
+            if container.contains(.mfaRequired), try container.decodeNil(forKey: .mfaRequired) {
+                throw RampartError.validation("must be true or false", field: "mfaRequired")
+            }
             mfaRequired = try container.decodeIfPresent(Bool.self, forKey: .mfaRequired)
             if container.contains(.loginThrottle) {
                 if try container.decodeNil(forKey: .loginThrottle) {
@@ -77,7 +83,7 @@ struct SecurityController {
             let body = try await JSONBody.decode(CreateRuleRequest.self, from: request, limit: limit)
             let name = try Validation.optionalText(body.name, field: "name", maximum: 200) ?? ""
             guard !name.isEmpty else { throw RampartError.validation("must not be empty", field: "name") }
-            let url = try body.url.map { try WebhookURL.validate($0, configuration: services.security.configuration.webhooks) }
+            let url = try body.url.map { try WebhookURL.validate($0, configuration: services.security.configuration.webhooks, policy: destinations.policy) }
             let emails = try recipients(body.emails)
             guard url != nil || !emails.isEmpty else {
                 throw RampartError.validation("give a webhook `url`, e-mail recipients in `emails`, or both", field: "url")

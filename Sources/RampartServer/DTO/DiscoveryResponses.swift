@@ -84,7 +84,7 @@ package struct ScanResponse: Codable, Sendable {
         datasourceId = s.datasourceID
         status = s.status.rawValue
         options = s.options
-        let eta = s.status == .running ? s.startedAt.flatMap { s.progress.etaSeconds(elapsed: max(0, now - $0) / 1000) } : nil
+        let eta = s.status == .running ? s.startedAt.flatMap { s.progress.etaSeconds(elapsed: max(0, now.subtractingSaturating($0)) / 1000) } : nil
         progress = Progress(
             tablesDone: s.progress.tablesDone, tablesTotal: s.progress.tablesTotal, rowsRead: s.progress.rowsRead,
             bytesRead: s.progress.bytesRead, currentTable: s.progress.currentTable, etaSeconds: eta)

@@ -24,6 +24,10 @@ package struct SSOProviderResponse: Codable, Sendable {
     package var jitProvisioning: Bool
     package var linkExistingUsers: Bool
     package var allowedTenantIds: [String]
+    /// `amr` values that count as a second factor (see ``SSOProvider/trustedAMR``).
+    package var trustedAmr: [String]
+    /// `acr` values that count as a second factor.
+    package var trustedAcr: [String]
     package var groupMapping: [String: String]
     package var enabled: Bool
     package var startUrl: String
@@ -44,6 +48,8 @@ package struct SSOProviderResponse: Codable, Sendable {
         jitProvisioning = provider.jitProvisioning
         linkExistingUsers = provider.linkExistingUsers
         allowedTenantIds = provider.allowedTenantIDs
+        trustedAmr = provider.trustedAMR
+        trustedAcr = provider.trustedACR
         groupMapping = provider.groupMapping
         enabled = provider.enabled
         startUrl = "\(baseURL)/v1/auth/sso/\(tenantSlug)/\(provider.name)/start"

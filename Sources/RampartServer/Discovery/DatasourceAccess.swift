@@ -13,14 +13,15 @@ enum DatasourceAccess {
     static func load(
         _ id: String, tenant: TenantID, store: any Store, keyring: Keyring, paths: DatasourcePathPolicy, destinations: OutboundDestinations
     ) async throws -> (Datasource, any DatasourceConnector) {
-        let loaded: (Datasource, Secret<String>?)? = try await store.read { tx in
+        let loaded: (Datasource, Secret<String>?, DatasourcePathPolicy)? = try await store.read { tx in
             guard let datasource = try await tx.datasource(id: id, in: tenant) else { return nil }
             let secret = try await keyring.secret(datasource.credentialName, tenant: tenant, in: tx)
-            return (datasource, secret.map { Secret(String(decoding: $0.exposedValue, as: UTF8.self)) })
+            return (datasource, secret.map { Secret(String(decoding: $0.exposedValue, as: UTF8.self)) }, try await paths.forTenant(tenant, in: tx))
         }
-        guard let (datasource, password) = loaded else { throw RampartError.notFound("datasource") }
-        // Checked again at every use: the path may have become a link to somewhere refused.
-        if datasource.kind != .postgres, let problem = paths.problem(datasource.config.path ?? "") {
+        guard let (datasource, password, tenantPaths) = loaded else { throw RampartError.notFound("datasource") }
+        // Checked again at every use: the path may have become a link to somewhere refused, or
+        // the operator may have mapped the tenant elsewhere.
+        if datasource.kind != .postgres, let problem = tenantPaths.problem(datasource.config.path ?? "") {
             throw ConnectorError(.permission, "path \(problem)")
         }
         return (datasource, connector(for: datasource, password: password, destinations: destinations))

@@ -52,7 +52,8 @@ struct DatasourcesController {
             var datasource = Datasource(
                 id: UUIDv7.generate(), tenantID: principal.tenantID, name: try Validation.slug(name, field: "name"), kind: kind,
                 config: DatasourceConfig(), hasCredentials: false, createdAt: now, updatedAt: now)
-            let password = try Self.apply(body, to: &datasource, creating: true, paths: paths)
+            let tenantPaths = try await store.read { [paths] tx in try await paths.forTenant(principal.tenantID, in: tx) }
+            let password = try Self.apply(body, to: &datasource, creating: true, paths: tenantPaths)
             datasource.hasCredentials = password != nil
             AuditScope.current?.setEntity("datasources", datasource.id)
             let stored = datasource
@@ -105,7 +106,18 @@ struct DatasourcesController {
                     }
                     datasource.name = name
                 }
-                let password = try Self.apply(body, to: &datasource, creating: false, paths: paths)
+                let before = datasource.config
+                let password = try Self.apply(body, to: &datasource, creating: false, paths: try await paths.forTenant(principal.tenantID, in: tx))
+                // A stored password is bound to where it was meant to go: changing the host, port,
+                // database or TLS mode without giving it again would let whoever may edit the
+                // datasource (not necessarily who typed the password) send it to a server they run.
+                if datasource.hasCredentials, body.password == nil, body.url == nil,
+                    Self.destinationChanged(from: before, to: datasource.config)
+                {
+                    throw RampartError.validation(
+                        "changing host, port, database or tls sends the stored password elsewhere: give `password` again "
+                            + "(or \"\" to connect without one)", field: "password")
+                }
                 if body.password != nil || body.url != nil {
                     if let password {
                         try await keyring.putSecret(
@@ -249,6 +261,12 @@ struct DatasourcesController {
         datasource.config = config
         guard let password, !password.exposedValue.isEmpty else { return nil }
         return password
+    }
+
+    /// Whether a PostgreSQL datasource's password would now be sent somewhere else, or over a
+    /// different kind of channel.
+    static func destinationChanged(from old: DatasourceConfig, to new: DatasourceConfig) -> Bool {
+        old.host?.lowercased() != new.host?.lowercased() || old.port != new.port || old.database != new.database || old.tls != new.tls
     }
 
     /// A named Ranger service must exist in the tenant, or the tags would silently go nowhere.

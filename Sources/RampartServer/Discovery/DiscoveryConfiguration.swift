@@ -9,6 +9,8 @@ package struct DiscoveryConfiguration: Sendable {
     package var maximumConcurrentScans = 2
     /// Scans one tenant runs at once (over all servers sharing the database).
     package var maximumConcurrentScansPerTenant = 1
+    /// Scans one tenant may have waiting in the queue; one more is refused with 429.
+    package var maximumQueuedScansPerTenant = 20
     /// How often the queue is polled for new scans.
     package var pollInterval: Duration = .seconds(1)
     /// How often a running scan records its progress and heartbeat.
@@ -22,6 +24,9 @@ package struct DiscoveryConfiguration: Sendable {
     /// Directories file datasources must be under; empty turns file datasources off. The server's
     /// data directory is always refused.
     package var allowedPathRoots: [String] = []
+    /// Lets every tenant use ``allowedPathRoots`` themselves instead of its own subdirectory of
+    /// each. For tests that place files in temporary directories; no flag of `rampart serve` sets it.
+    package var sharesPathRootsAcrossTenants = false
     /// Rows a full scan reads from one table at most. Rows stream through the classifiers, so
     /// memory does not depend on this; it bounds how long one huge table can keep a scan slot.
     package var maximumRowsPerTable = 10_000_000
@@ -29,7 +34,9 @@ package struct DiscoveryConfiguration: Sendable {
     package init() {}
 
     func pathPolicy(dataDirectory: String) -> DatasourcePathPolicy {
-        DatasourcePathPolicy(allowedRoots: allowedPathRoots, forbiddenRoots: [dataDirectory], requiresAllowedRoot: true)
+        DatasourcePathPolicy(
+            allowedRoots: allowedPathRoots, forbiddenRoots: [dataDirectory], requiresAllowedRoot: true,
+            tenantSubdirectories: !sharesPathRootsAcrossTenants)
     }
 
     func resolvedInstanceID(dataDirectory: String) -> String {

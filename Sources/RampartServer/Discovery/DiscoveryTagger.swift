@@ -131,15 +131,16 @@ enum DiscoveryTagger {
             keptResources.append(resource)
         }
         document.serviceResources = keptResources
-        var nextTag = (document.tags.keys.compactMap { Int64($0) }.max() ?? 0) + 1
-        var nextResource = (document.serviceResources.compactMap(\.id).max() ?? 0) + 1
+        // Saturating: a document stored before ids were bounded must not trap the scan that syncs it.
+        var nextTag = (document.tags.keys.compactMap { Int64($0) }.max() ?? 0).addingSaturating(1)
+        var nextResource = (document.serviceResources.compactMap(\.id).max() ?? 0).addingSaturating(1)
         // One resource per column, with all of its tags.
         var byColumn: [String: (ServiceResource, [Int64])] = [:]
         for a in assignments {
             guard let service = mapped[a.datasourceID] else { continue }
             let columnKey = "\(service)\u{1F}\(a.database)\u{1F}\(a.table)\u{1F}\(a.column)"
             let tagID = nextTag
-            nextTag += 1
+            nextTag = nextTag.addingSaturating(1)
             document.tags[String(tagID)] = Tag(
                 id: tagID, type: a.tag,
                 attributes: [sourceAttribute: sourceValue, "class": a.dataClass, "confidence": String(format: "%.3f", a.confidence), "scan": a.scanID])
@@ -153,7 +154,7 @@ enum DiscoveryTagger {
                         "database": PolicyResource(values: [a.database]), "table": PolicyResource(values: [a.table]),
                         "column": PolicyResource(values: [a.column]),
                     ])
-                nextResource += 1
+                nextResource = nextResource.addingSaturating(1)
                 byColumn[columnKey] = (resource, [tagID])
             }
         }

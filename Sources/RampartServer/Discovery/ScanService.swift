@@ -53,7 +53,10 @@ struct ScanService: Service {
         }
     }
 
-    /// Claims up to `free` queued jobs, oldest first, respecting the per-tenant limit.
+    /// Queued scans looked at per claim: enough for each of this many tenants' next scan.
+    static let claimWindow = 500
+
+    /// Claims up to `free` queued jobs, each tenant's oldest in turn, respecting the per-tenant limit.
     func claim(free: Int) async -> [ScanJob] {
         guard free > 0 else { return [] }
         do {
@@ -62,12 +65,20 @@ struct ScanService: Service {
             let instance = self.instance
             return try await store.write { tx in
                 try await tx.lockScanQueue()
-                let queued = try await tx.queuedScans(limit: 100)
+                let queued = try await tx.queuedScans(perTenant: perTenant, limit: Self.claimWindow)
                 guard !queued.isEmpty else { return [] }
                 var running: [TenantID: Int] = [:]
                 for entry in try await tx.runningScanCounts() { running[entry.tenant, default: 0] += entry.count }
+                // Tenants running fewer scans go first: a job's turn is its place in its tenant's
+                // queue plus what the tenant already runs; ties keep the queue's (oldest) order.
+                var place: [TenantID: Int] = [:]
+                let turns = queued.map { job -> Int in
+                    place[job.tenantID, default: 0] += 1
+                    return (place[job.tenantID] ?? 0) + running[job.tenantID, default: 0]
+                }
+                let ordered = queued.indices.sorted { (turns[$0], $0) < (turns[$1], $1) }.map { queued[$0] }
                 var claimed: [ScanJob] = []
-                for var job in queued where claimed.count < free && running[job.tenantID, default: 0] < perTenant {
+                for var job in ordered where claimed.count < free && running[job.tenantID, default: 0] < perTenant {
                     guard try await tx.claimScan(id: job.id, instance: instance, at: now) else { continue }
                     running[job.tenantID, default: 0] += 1
                     job.status = .running

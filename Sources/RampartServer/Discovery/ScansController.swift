@@ -10,6 +10,13 @@ import RampartStorage
 struct ScansController {
     let services: RampartServices
     let bell: ScanQueueBell
+    /// Scans one tenant may have queued (``DiscoveryConfiguration/maximumQueuedScansPerTenant``).
+    let maximumQueued: Int
+
+    /// The tenant's queue is at its cap.
+    struct QueueFull: Error {
+        let limit: Int
+    }
 
     struct Body: Decodable {
         var datasource: String?
@@ -38,14 +45,24 @@ struct ScansController {
             let now = clock.now()
             let id = UUIDv7.generate()
             AuditScope.current?.setEntity("scans", id)
-            let scan: ScanJob = try await store.write { tx in
-                let datasource =
-                    UUIDv7.isWellFormed(reference)
-                    ? try await tx.datasource(id: reference, in: principal.tenantID) : try await tx.datasource(name: reference, in: principal.tenantID)
-                guard let datasource else { throw RampartError(.notFound, "datasource not found", field: "datasource") }
-                let scan = ScanJob(id: id, tenantID: principal.tenantID, datasourceID: datasource.id, status: .queued, options: options, createdAt: now)
-                try await tx.insertScan(scan)
-                return scan
+            let queueCap = maximumQueued
+            let scan: ScanJob
+            do {
+                scan = try await store.write { tx in
+                    let datasource =
+                        UUIDv7.isWellFormed(reference)
+                        ? try await tx.datasource(id: reference, in: principal.tenantID) : try await tx.datasource(name: reference, in: principal.tenantID)
+                    guard let datasource else { throw RampartError(.notFound, "datasource not found", field: "datasource") }
+                    // Counted inside the write, so concurrent requests cannot queue past the cap.
+                    guard try await tx.queuedScanCount(in: principal.tenantID) < queueCap else { throw QueueFull(limit: queueCap) }
+                    let scan = ScanJob(id: id, tenantID: principal.tenantID, datasourceID: datasource.id, status: .queued, options: options, createdAt: now)
+                    try await tx.insertScan(scan)
+                    return scan
+                }
+            } catch let full as QueueFull {
+                return ProblemDetails.tooManyRequests(
+                    "this tenant already has \(full.limit) scans queued, the most it may; wait for them to start or cancel some",
+                    retryAfter: 30, instance: request.uri.path, requestID: context.requestID)
             }
             bell.ring()
             return try JSONBody.response(ScanResponse(scan, now: now), status: .accepted, headers: [.location: "/v1/scans/\(scan.id)"])

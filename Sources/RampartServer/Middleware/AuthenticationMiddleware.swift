@@ -96,8 +96,9 @@ package struct AuthenticationMiddleware: RouterMiddleware {
                     kind: .user(user.id, session: session.id), tenantID: tenant.id, roles: user.roles, username: user.username,
                     sessionID: session.id)
             }
-            guard now - session.lastSeenAt >= Self.touchInterval else { return (principal, .none) }
-            let idle = min(now + lifetime.idle, session.absoluteExpiresAt)
+            // Saturating: stored times are read back, not trusted (a restored or edited row).
+            guard now.subtractingSaturating(session.lastSeenAt) >= Self.touchInterval else { return (principal, .none) }
+            let idle = min(now.addingSaturating(lifetime.idle), session.absoluteExpiresAt)
             return (principal, .touchSession(session.id, session.tenantID, lastSeenAt: now, idleExpiresAt: idle))
         }
         try await perform(followUp)
@@ -121,7 +122,7 @@ package struct AuthenticationMiddleware: RouterMiddleware {
                 kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: tenant.id,
                 roles: key.roles.filter { $0.permissions.isSubset(of: ownerPermissions) },
                 username: owner.username)
-            guard now - (key.lastUsedAt ?? 0) >= Self.touchInterval else { return (principal, .none) }
+            guard now.subtractingSaturating(key.lastUsedAt ?? 0) >= Self.touchInterval else { return (principal, .none) }
             return (principal, .touchApiKey(key.id, key.tenantID, at: now))
         }
         try await perform(followUp)

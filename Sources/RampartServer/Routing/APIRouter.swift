@@ -71,6 +71,51 @@ package final class APIRouter: @unchecked Sendable {
     }
 }
 
+extension HTTPRequest.Method {
+    /// `QUERY` (draft-ietf-httpbis-safe-method-w-body).
+    static let query = HTTPRequest.Method("QUERY")!
+}
+
+extension APIRouter {
+    /// The methods the 405 answer is registered for: RFC 9110's, and `QUERY` (the safe method with
+    /// a body being standardised). Anything else (`CONNECT`, other extension methods) stays a 404.
+    static let answeredMethods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .query]
+
+    /// Registers, for every path that has routes, a `405 Method Not Allowed` answer with an `Allow`
+    /// header for the methods it lacks (RFC 9110 §15.5.6), instead of the router's 404, which told
+    /// clients the resource did not exist. `HEAD` is allowed wherever `GET` is (the router answers
+    /// it from the `GET` route). Call once, after every route is added; these answers are not
+    /// ``routes``, so neither the API description nor the isolation tests list them.
+    package func addMethodNotAllowedAnswers() {
+        // Paths that differ only in their parameters' names are one node of the router's trie.
+        func shape(_ path: String) -> String {
+            path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix("{") ? "{}" : String($0) }.joined(separator: "/")
+        }
+        var methodsByShape: [String: Set<HTTPRequest.Method>] = [:]
+        var paths: [String] = []
+        // SCIM answers its own 405s, in its own error format (`SCIMController`).
+        for route in routes where !route.path.hasPrefix("/scim/") {
+            if methodsByShape[shape(route.path)] == nil { paths.append(route.path) }
+            methodsByShape[shape(route.path), default: []].insert(route.method)
+        }
+        for path in paths {
+            var allowed = methodsByShape[shape(path)] ?? []
+            if allowed.contains(.get) { allowed.insert(.head) }
+            let allow = Self.answeredMethods.filter { allowed.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            for method in Self.answeredMethods where !allowed.contains(method) {
+                router.on(RouterPath(path), method: method) { request, context in
+                    var response = ProblemDetails(
+                        RampartError(.methodNotAllowed, "\(request.method.rawValue) is not allowed here; allowed: \(allow)"),
+                        instance: request.uri.path, requestId: context.requestID
+                    ).response()
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
+        }
+    }
+}
+
 extension APIRouter {
     /// The entity a route acts on, for the audit record: the collection after `/v1/` and the
     /// route's `{id}` parameter. Handlers that create an entity name it themselves.

@@ -46,7 +46,7 @@ struct SCIMAuthenticator: Sendable {
         }
         guard tenant.status == .active else { throw SCIMError(.forbidden, "tenant `\(tenant.slug)` is suspended") }
         let now = clock.now()
-        if now - (token.lastUsedAt ?? 0) >= Self.touchInterval {
+        if now.subtractingSaturating(token.lastUsedAt ?? 0) >= Self.touchInterval {
             // Bookkeeping, not the request's change: written outside its audit record.
             try await AuditScope.unrecorded {
                 try await store.write { try await $0.touchSCIMToken(id: token.id, in: tenant.id, at: now) }

@@ -146,14 +146,19 @@ struct SCIMController {
             }
         }
 
-        // Error answers for the rest of the URL space under the base, in SCIM's format.
+        // Error answers for the rest of the URL space under the base, in SCIM's format; a 405
+        // names the methods the path has in `Allow` (RFC 9110 §15.5.6).
         let all: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
         for (path, allowed) in methods {
-            for method in all where !allowed.contains(method) {
+            let allowedWithHead = allowed.contains(.get) ? allowed.union([.head]) : allowed
+            let allow = APIRouter.answeredMethods.filter { allowedWithHead.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            for method in APIRouter.answeredMethods where !allowedWithHead.contains(method) {
                 api.router.on(RouterPath(Self.base + path), method: method) { request, context in
-                    await respond(request, context) { _ in
+                    var response = await respond(request, context) { _ in
                         throw SCIMError(.methodNotAllowed, "\(method.rawValue) is not allowed on \(path)")
                     }
+                    if response.status == .methodNotAllowed { response.headers[.allow] = allow }
+                    return response
                 }
             }
         }

@@ -78,7 +78,7 @@ struct SCIMDirectory: Sendable {
                         ]))
                 })
         }
-        let version = Int(document?.version ?? 0) + (stored == nil || attributes != base ? 1 : 0)
+        let version = Int(clamping: document?.version ?? 0).addingSaturating(stored == nil || attributes != base ? 1 : 0)
         return Resource(
             type: .user, id: user.id.rawValue, attributes: attributes, computed: computed, version: version, createdAt: user.createdAt,
             updatedAt: max(user.updatedAt, document?.updatedAt ?? 0))
@@ -88,7 +88,7 @@ struct SCIMDirectory: Sendable {
         let stored = Self.attributes(document)
         let base = stored ?? SCIMGroupMapping.synthesized(from: group)
         let attributes = SCIMGroupMapping.overlay(base, with: group, members: members) { location(.user, $0) }
-        let version = Int(document?.version ?? 0) + (stored == nil || attributes != base ? 1 : 0)
+        let version = Int(clamping: document?.version ?? 0).addingSaturating(stored == nil || attributes != base ? 1 : 0)
         return Resource(
             type: .group, id: group.id.rawValue, attributes: attributes, computed: SCIMObject(), version: version,
             createdAt: group.createdAt, updatedAt: max(group.updatedAt, document?.updatedAt ?? 0))

@@ -91,12 +91,29 @@ package struct IDTokenVerifier: Sendable {
         guard audiences.contains(clientID) else { throw SSOFailure.wrongAudience }
         if audiences.count > 1, claims["azp"]?.string != clientID { throw SSOFailure.wrongAudience }
         if let azp = claims["azp"]?.string, azp != clientID { throw SSOFailure.wrongAudience }
-        guard let exp = claims["exp"]?.number, Int64(exp) + skew > now else { throw SSOFailure.expired }
-        guard let iat = claims["iat"]?.number, Int64(iat) <= now + skew else { throw SSOFailure.issuedInFuture }
+        // NumericDate (RFC 7519 §2) arrives as a JSON number: anything that is not a whole number of
+        // seconds within the year-9999 range is malformed, and is refused before any arithmetic so
+        // a provider's `exp: 1e300` cannot trap the process.
+        guard let exp = claims["exp"]?.number else { throw SSOFailure.expired }
+        guard let iat = claims["iat"]?.number else { throw SSOFailure.issuedInFuture }
+        guard let expires = Self.numericDate(exp), let issued = Self.numericDate(iat) else { throw SSOFailure.invalidToken }
+        guard expires.addingSaturating(skew) > now else { throw SSOFailure.expired }
+        guard issued <= now.addingSaturating(skew) else { throw SSOFailure.issuedInFuture }
         guard let tokenNonce = claims["nonce"]?.string,
             ConstantTime.equals(Array(tokenNonce.utf8), Array(nonce.utf8))
         else { throw SSOFailure.nonceMismatch }
         return claims
+    }
+
+    /// The latest NumericDate accepted: 9999-12-31T23:59:59Z.
+    static let latestNumericDate: Int64 = 253_402_300_799
+
+    /// A NumericDate claim as whole seconds, or `nil` when it is fractional-but-not-integral, not
+    /// finite, negative or past ``latestNumericDate``. Fractions are allowed by RFC 7519 and
+    /// dropped, as other verifiers do.
+    static func numericDate(_ value: Double) -> Int64? {
+        guard value.isFinite, value >= 0, value <= Double(latestNumericDate) else { return nil }
+        return Int64(value.rounded(.down))
     }
 
     /// The issuer this token must name: the discovery issuer, with Entra's `{tenantid}` replaced

@@ -72,7 +72,8 @@ package struct OIDCEndpointPolicy: Sendable {
 
     package func allows(_ url: String) -> Bool {
         guard url.utf8.count <= 2048, let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
-            components.user == nil, components.password == nil, components.fragment == nil
+            components.user == nil, components.password == nil, components.fragment == nil,
+            components.port.map({ (1...65535).contains($0) }) ?? true
         else { return false }
         switch components.scheme?.lowercased() {
         case "https": return true

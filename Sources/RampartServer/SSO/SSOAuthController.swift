@@ -12,25 +12,48 @@ import RampartCore
 /// names the reason (``SSOFailure``); an unreachable provider is a 503.
 struct SSOAuthController {
     let signIn: SSOSignIn
+    /// Whether cookies get `Secure` (the server is reached over TLS).
+    let secureCookies: Bool
+
+    /// The cookie that binds a sign-in's `state` to the browser that started it.
+    ///
+    /// Without it, an attacker could start a sign-in with their own account and have a victim's
+    /// browser complete it (login CSRF): the victim would then work in the attacker's session.
+    /// The callback accepts a `state` only from the browser holding the same value in this
+    /// HttpOnly cookie. `SameSite=Lax`, because the provider sends the browser back with a
+    /// top-level cross-site navigation, which `Strict` would strip the cookie from; the path
+    /// limits it to the callback.
+    static let stateCookieName = "rampart_sso_state"
 
     func register(on api: APIRouter) {
+        let secure = secureCookies
         api.add(.get, "/v1/auth/sso/{tenant}/{idp}/start", .anonymous) { request, context in
             guard let tenant = context.parameters.get("tenant"), let idp = context.parameters.get("idp") else {
                 throw RampartError.notFound("identity provider")
             }
-            let location = try await Self.mapped {
+            let started = try await Self.mapped {
                 try await signIn.start(tenantSlug: tenant, providerName: idp, request: request)
             }
-            return Response(status: .found, headers: [.location: location, .cacheControl: "no-store"])
+            var response = Response(status: .found, headers: [.location: started.location, .cacheControl: "no-store"])
+            response.setCookie(
+                Cookie(
+                    name: Self.stateCookieName, value: started.state, maxAge: Int(SSOLoginState.lifetime / 1000), path: SSOSignIn.callbackPath,
+                    secure: secure, httpOnly: true, sameSite: .lax))
+            return response
         }
 
         api.add(.get, SSOSignIn.callbackPath, .anonymous) { request, context in
             let parameters = SCIMRequest.parameters(request)
             let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
-            let response = try await Self.mapped {
-                try await signIn.callback(parameters: parameters, sourceIP: context.sourceIP, userAgent: userAgent)
+            let cookie = request.cookies[Self.stateCookieName]?.value
+            var response = try await Self.mapped {
+                try await signIn.callback(parameters: parameters, boundState: cookie, sourceIP: context.sourceIP, userAgent: userAgent)
             }
-            return try JSONBody.response(response, headers: [.cacheControl: "no-store"])
+            response.headers[.cacheControl] = "no-store"
+            // The state is spent: the browser may drop the cookie.
+            response.setCookie(
+                Cookie(name: Self.stateCookieName, value: "", maxAge: 0, path: SSOSignIn.callbackPath, secure: secure, httpOnly: true, sameSite: .lax))
+            return response
         }
     }
 
@@ -41,7 +64,7 @@ struct SSOAuthController {
             return try await body()
         } catch let failure as SSOFailure {
             AuditDetails.event("sso.login.failed", ["reason": failure.code])
-            if failure == .providerUnavailable || failure == .discoveryMismatch {
+            if failure == .providerUnavailable || failure == .discoveryMismatch || failure == .publicURLRequired {
                 throw RampartError(.unavailable, "the identity provider cannot be used (\(failure.code))")
             }
             throw failure.rampartError

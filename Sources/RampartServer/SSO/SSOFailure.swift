@@ -16,6 +16,12 @@ package struct SSOFailure: Error, Sendable, Equatable, CustomStringConvertible {
 
     package static let unknownState = SSOFailure("unknown-or-used-state")
     package static let expiredState = SSOFailure("expired-state")
+    /// The callback came from a browser that does not hold the sign-in's state cookie: another
+    /// browser started it (login CSRF), or cookies are off.
+    package static let stateNotBound = SSOFailure("state-not-bound-to-browser")
+    /// The server is reachable beyond loopback and has no `--public-url` to build the redirect
+    /// URI from; it will not take it from the request's `Host` header.
+    package static let publicURLRequired = SSOFailure("public-url-required")
     package static let providerError = SSOFailure("provider-error")
     package static let providerUnavailable = SSOFailure("provider-unavailable")
     package static let discoveryMismatch = SSOFailure("discovery-issuer-mismatch")
@@ -29,6 +35,8 @@ package struct SSOFailure: Error, Sendable, Equatable, CustomStringConvertible {
     package static let expired = SSOFailure("expired-id-token")
     package static let issuedInFuture = SSOFailure("id-token-issued-in-the-future")
     package static let nonceMismatch = SSOFailure("nonce-mismatch")
+    /// A claim the verifier computes with is out of range (`exp: 1e300`, a negative `iat`).
+    package static let invalidToken = SSOFailure("invalid-id-token")
     package static let missingUsername = SSOFailure("missing-username-claim")
     package static let missingSubject = SSOFailure("missing-subject-claim")
     /// The token's identity is linked to no user, and a user of its username exists that the

@@ -31,6 +31,8 @@ struct SSOProvidersController {
         var jitProvisioning: Bool?
         var linkExistingUsers: Bool?
         var allowedTenantIds: [String]?
+        var trustedAmr: [String]?
+        var trustedAcr: [String]?
         var groupMapping: [String: String]?
         var enabled: Bool?
     }
@@ -110,7 +112,16 @@ struct SSOProvidersController {
                     }
                     provider.name = name
                 }
+                let issuerBefore = provider.issuer
                 try controller.apply(body, to: &provider)
+                // The client secret is sent to the issuer's token endpoint (found from the issuer):
+                // a new issuer must come with the secret again, or the stored one would follow it to
+                // a server whoever edits the provider chooses.
+                if provider.hasClientSecret, body.clientSecret == nil, provider.issuer != issuerBefore {
+                    throw RampartError.validation(
+                        "changing `issuer` sends the stored client secret elsewhere: give `clientSecret` again (or \"\" to drop it)",
+                        field: "clientSecret")
+                }
                 if body.clientSecret != nil {
                     if let secret {
                         try await keyring.putSecret(provider.clientSecretName, Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
@@ -212,12 +223,22 @@ struct SSOProvidersController {
             }
             provider.allowedTenantIDs = checked
         }
+        if let values = body.trustedAmr { provider.trustedAMR = try Self.claimValues(values, field: "trustedAmr") }
+        if let values = body.trustedAcr { provider.trustedACR = try Self.claimValues(values, field: "trustedAcr") }
         // An Entra multi-tenant endpoint (`common`, `organizations`, `{tenantid}`) vouches for
         // every organisation's accounts: the provider must say which organisations are its own.
         if SSOProvider.isMultiTenantIssuer(provider.issuer), provider.allowedTenantIDs.isEmpty {
             throw RampartError.validation(
                 "is required for a multi-tenant Entra issuer: the tenant ids (tid) whose accounts may sign in", field: "allowedTenantIds")
         }
+    }
+
+    /// `amr`/`acr` values: at most 20, each a printable, space-free token (an `acr` may be a URI).
+    static func claimValues(_ values: [String], field: String) throws -> [String] {
+        guard values.count <= 20 else { throw RampartError.validation("at most 20 values", field: field) }
+        var checked: [String] = []
+        for value in values where !checked.contains(value) { checked.append(try token(value, field: field, maximum: 256)) }
+        return checked
     }
 
     /// A printable, space-free token (client id, scope, claim name).

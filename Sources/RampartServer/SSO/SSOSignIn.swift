@@ -20,8 +20,20 @@ struct SSOSignIn: Sendable {
 
     static let callbackPath = "/v1/auth/sso/callback"
 
-    /// The URL of the provider's authorization endpoint to send the browser to.
-    func start(tenantSlug: String, providerName: String, request: Request) async throws -> String {
+    /// Where to send the browser (the provider's authorization endpoint), and the `state` the
+    /// browser must present again at the callback in the state cookie.
+    struct Started: Sendable {
+        var location: String
+        var state: String
+    }
+
+    /// Starts a sign-in: a fresh `state`, `nonce` and PKCE verifier, remembered server-side.
+    ///
+    /// - Throws: ``SSOFailure/publicURLRequired`` when the server is reachable beyond loopback and
+    ///   has no `--public-url`: the redirect URI would come from the request's `Host` header,
+    ///   which whoever sends the request chooses.
+    func start(tenantSlug: String, providerName: String, request: Request) async throws -> Started {
+        guard publicURL.isSafeForRedirects else { throw SSOFailure.publicURLRequired }
         let found: (Tenant, SSOProvider)? = try await services.store.read { tx in
             guard let tenant = try await tx.tenant(slug: tenantSlug), let provider = try await tx.ssoProvider(name: providerName, in: tenant.id)
             else { return nil }
@@ -53,12 +65,16 @@ struct SSOSignIn: Sendable {
             ("scope", provider.scopes.joined(separator: " ")), ("state", state), ("nonce", nonce), ("code_challenge", challenge),
             ("code_challenge_method", "S256"),
         ])
-        return discovery.authorizationEndpoint + (discovery.authorizationEndpoint.contains("?") ? "&" : "?") + query
+        return Started(location: discovery.authorizationEndpoint + (discovery.authorizationEndpoint.contains("?") ? "&" : "?") + query, state: state)
     }
 
     /// Completes a sign-in from the provider's redirect.
-    func callback(parameters: [String: String], sourceIP: String?, userAgent: String?) async throws -> LoginResponse {
+    ///
+    /// - Parameter boundState: the state cookie of the browser (``SSOAuthController/stateCookieName``);
+    ///   it must equal the `state` parameter, or the state is refused without being spent.
+    func callback(parameters: [String: String], boundState: String?, sourceIP: String?, userAgent: String?) async throws -> Response {
         guard let state = parameters["state"], (1...512).contains(state.utf8.count) else { throw SSOFailure.unknownState }
+        guard let boundState, ConstantTime.equals(Array(boundState.utf8), Array(state.utf8)) else { throw SSOFailure.stateNotBound }
         let now = services.clock.now()
         // Consumed first and in its own transaction, so a state is spent even when what follows fails.
         let consumed = try await AuditScope.unrecorded {
@@ -89,7 +105,9 @@ struct SSOSignIn: Sendable {
             allowedTenantIDs: provider.allowedTenantIDs
         ).verify(jws, keys: keys)
         let identity = try SSOIdentity(claims: claims, provider: provider)
-        return try await openSession(identity, tenant: tenant, provider: provider, sourceIP: sourceIP, userAgent: userAgent)
+        let vouched = provider.vouchesForSecondFactor(amr: claims["amr"]?.strings ?? [], acr: claims["acr"]?.string)
+        return try await openSession(
+            identity, tenant: tenant, provider: provider, providerVouchedSecondFactor: vouched, sourceIP: sourceIP, userAgent: userAgent)
     }
 
     /// The authorization code for tokens (RFC 6749 §4.1.3), with the PKCE verifier; returns the
@@ -121,13 +139,20 @@ struct SSOSignIn: Sendable {
     /// Finds the user the identity is linked to (or links one, see ``linkedUser(_:tenant:provider:at:_:)``),
     /// applies the group mapping and opens a session, in one transaction that also carries the
     /// request's audit record.
-    private func openSession(_ identity: SSOIdentity, tenant: Tenant, provider: SSOProvider, sourceIP: String?, userAgent: String?)
-        async throws -> LoginResponse
-    {
+    ///
+    /// When the sign-in needs a second factor (the user enrolled Rampart TOTP, or the tenant
+    /// requires two-factor) and the provider's token does not show one it is trusted for
+    /// (``SSOProvider/trustedAMR``, ``SSOProvider/trustedACR``), no session is opened: the answer
+    /// is the same second-factor challenge a password login gets, redeemed at `POST /v1/auth/mfa`
+    /// (or, without an authenticator yet, the enrolment routes).
+    private func openSession(
+        _ identity: SSOIdentity, tenant: Tenant, provider: SSOProvider, providerVouchedSecondFactor: Bool, sourceIP: String?,
+        userAgent: String?
+    ) async throws -> Response {
         let token = Secret(RandomToken.generate())
         let now = services.clock.now()
         let lifetime = services.sessionLifetime
-        let (user, session): (User, Session) = try await Self.withSignInUser(
+        let (user, session, stepUp): (User, Session?, MFAChallenge.Purpose?) = try await Self.withSignInUser(
             identity, tenant: tenant.id, provider: provider, at: now, store: services.store
         ) { user, linked, tx in
             guard user.status == .active else { throw SSOFailure.disabledUser }
@@ -135,18 +160,36 @@ struct SSOSignIn: Sendable {
                 $0.actorType = "user"
                 $0.actorID = user.id.rawValue
             }
-            AuditDetails.event("sso.login.succeeded", ["provider": provider.name].merging(linked.map { ["linked": $0] } ?? [:]) { $1 })
             try await applyGroupMapping(provider.groupMapping, groups: identity.groups, user: user.id, tenant: tenant.id, at: now, tx)
+            var details = ["provider": provider.name].merging(linked.map { ["linked": $0] } ?? [:]) { $1 }
+            if !providerVouchedSecondFactor {
+                let enrolled = try await tx.totpCredential(subjectID: user.id.rawValue, in: tenant.id)?.status == .active
+                let required = try await tx.tenantSecuritySettings(tenant.id)?.mfaRequired ?? false
+                if enrolled || required {
+                    details["step_up"] = enrolled ? "totp" : "totp-enrolment"
+                    AuditDetails.event("sso.login.mfa_challenged", details)
+                    return (user, nil, enrolled ? .verify : .enrol)
+                }
+            }
+            if providerVouchedSecondFactor { details["second_factor"] = "identity-provider" }
+            AuditDetails.event("sso.login.succeeded", details)
             let session = Session(
                 id: .generate(), tokenHash: RandomToken.digest(token.exposedValue), tenantID: tenant.id, subjectKind: .user,
                 subjectID: user.id.rawValue, createdAt: now, lastSeenAt: now, idleExpiresAt: now + min(lifetime.idle, lifetime.absolute),
                 absoluteExpiresAt: now + lifetime.absolute, sourceIP: sourceIP, userAgent: userAgent)
             try await tx.insertSession(session)
-            return (user, session)
+            return (user, session, nil)
         }
-        return LoginResponse(
-            token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: now + lifetime.absolute),
-            idleTimeoutSeconds: lifetime.idle / 1000, sessionId: session.id.rawValue, tenant: TenantResponse(tenant), user: UserResponse(user), operator: nil)
+        guard let session else {
+            let (challengeToken, challenge) = try await MFAService(services: services).issueChallenge(
+                .user(tenant, user), purpose: stepUp ?? .verify)
+            return try JSONBody.response(MFAChallengeResponse(challenge, token: challengeToken))
+        }
+        return try JSONBody.response(
+            LoginResponse(
+                token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: now + lifetime.absolute),
+                idleTimeoutSeconds: lifetime.idle / 1000, sessionId: session.id.rawValue, tenant: TenantResponse(tenant), user: UserResponse(user),
+                operator: nil))
     }
 
     /// Runs `body` in a write transaction, with the user the identity signs in as

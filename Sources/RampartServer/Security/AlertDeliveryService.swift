@@ -21,6 +21,8 @@ package struct AlertDeliveryService: Service {
     let monitor: SecurityMonitor
     let clock: any RampartClock
     let configuration: WebhookConfiguration
+    /// Webhook hosts are resolved and checked here at every attempt.
+    let destinations: OutboundDestinations
     let smtp: SMTPConfiguration?
     let logger: Logger
 
@@ -28,8 +30,9 @@ package struct AlertDeliveryService: Service {
 
     package init(
         store: any Store, keyring: Keyring, monitor: SecurityMonitor, clock: any RampartClock, configuration: WebhookConfiguration,
-        smtp: SMTPConfiguration? = nil, logger: Logger
+        destinations: OutboundDestinations, smtp: SMTPConfiguration? = nil, logger: Logger
     ) {
+        self.destinations = destinations
         self.store = store
         self.keyring = keyring
         self.monitor = monitor
@@ -116,12 +119,18 @@ package struct AlertDeliveryService: Service {
         ]
         let status: Int
         do {
-            status = try await WebhookClient(timeout: configuration.timeout).post(url: url, body: body, headers: headers)
-        } catch let error as RampartError {
-            try await retry(delivery, error: error.message)
+            status = try await WebhookClient(timeout: configuration.timeout, destinations: destinations).post(url: url, body: body, headers: headers)
+        } catch let failure as WebhookClient.Failure {
+            // The tenant sees only that the delivery failed (or that the destination is not
+            // allowed): whether a port is closed, open or filtered would map the operator's network.
+            logger.warning(
+                "alert webhook delivery failed",
+                metadata: ["delivery": .string(delivery.id), "tenant": .string(delivery.tenantID.rawValue), "cause": .string(failure.cause)])
+            try await retry(delivery, error: failure.tenantMessage)
             return
         } catch {
-            try await retry(delivery, error: "send failed")
+            logger.warning("alert webhook delivery failed", metadata: ["delivery": .string(delivery.id), "cause": .string("\(error)")])
+            try await retry(delivery, error: WebhookClient.Failure.undelivered)
             return
         }
         if (200..<300).contains(status) {
@@ -170,7 +179,7 @@ package struct AlertDeliveryService: Service {
 
     private func retry(_ delivery: AlertDelivery, error: String) async throws {
         var next = delivery
-        next.attempts += 1
+        next.attempts = next.attempts.addingSaturating(1)
         let now = clock.now()
         next.updatedAt = now
         next.lastError = String(error.prefix(200))
@@ -179,7 +188,7 @@ package struct AlertDeliveryService: Service {
             logger.warning("alert delivery gave up", metadata: ["delivery": .string(delivery.id), "error": .string(next.lastError ?? "")])
         } else {
             let backoff = ExponentialBackoff(base: configuration.baseRetryDelay, maximum: configuration.maximumRetryDelay)
-            next.nextAttemptAt = now + backoff.delay(step: next.attempts - 1)
+            next.nextAttemptAt = now.addingSaturating(backoff.delay(step: next.attempts - 1))
         }
         let update = next
         try await store.write { try await $0.updateAlertDelivery(update) }
@@ -187,7 +196,7 @@ package struct AlertDeliveryService: Service {
 
     private func finish(_ delivery: AlertDelivery, status: AlertDelivery.Status, error: String?) async throws {
         var done = delivery
-        done.attempts += 1
+        done.attempts = done.attempts.addingSaturating(1)
         done.status = status
         done.lastError = error.map { String($0.prefix(200)) }
         done.updatedAt = clock.now()

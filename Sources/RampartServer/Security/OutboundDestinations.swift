@@ -59,6 +59,8 @@ package struct OutboundDestinations: Sendable {
     ///   policy (a literal address is checked as is); ``Unresolved`` when the name has none;
     ///   ``LookupTimedOut`` when resolving takes longer than ``lookupTimeout``.
     package func resolve(host: String, port: Int) async throws -> SocketAddress {
+        // NIO narrows the port to 16 bits with a trapping conversion: a URL's port is any digits.
+        guard (1...65535).contains(port) else { throw Unresolved(host: host) }
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if let literal = IPAddress(bare), !bare.contains("%") {
             try policy.check([literal])

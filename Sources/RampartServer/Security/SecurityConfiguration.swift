@@ -45,9 +45,6 @@ package struct APIRateLimitConfiguration: Sendable {
 package struct WebhookConfiguration: Sendable {
     /// Allows `http://` webhook URLs. Off: alerts carry security details and must be encrypted.
     package var allowPlainHTTP = false
-    /// Allows webhook URLs whose host is a literal loopback, private or link-local address. Off,
-    /// so a tenant cannot make the server probe its own network.
-    package var allowPrivateAddresses = false
     /// Time allowed for one delivery attempt.
     package var timeout: Duration = .seconds(10)
     /// Attempts before a delivery is given up (marked `failed`).

@@ -22,6 +22,20 @@ package struct PublicBaseURL: Sendable {
         self.fallbackHost = fallbackHost
     }
 
+    /// Whether redirect URIs built from this are the operator's, not a request's: a configured
+    /// URL, or a server bound to loopback (only local clients can set its `Host`).
+    package var isSafeForRedirects: Bool {
+        configured != nil || ServerConfiguration.isLoopback(fallbackHostName)
+    }
+
+    /// ``fallbackHost`` without its port and brackets.
+    var fallbackHostName: String {
+        if fallbackHost.hasPrefix("["), let end = fallbackHost.firstIndex(of: "]") {
+            return String(fallbackHost[fallbackHost.index(after: fallbackHost.startIndex)..<end])
+        }
+        return String(fallbackHost.split(separator: ":").first ?? "")
+    }
+
     package func resolve(_ request: Request) -> String {
         if let configured { return configured }
         let host = request.head.authority.flatMap { Self.isPlainAuthority($0) ? $0 : nil } ?? fallbackHost

@@ -30,5 +30,7 @@ package enum Migrations {
         M0009Discovery(),
         M0010AlertEmail(),
         M0011SSOIdentityLinks(),
+        M0012TenantDatasourceRoot(),
+        M0013SSOTrustedMFA(),
     ]
 }

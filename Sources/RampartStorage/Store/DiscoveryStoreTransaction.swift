@@ -5,7 +5,7 @@ import RampartCore
 /// The store operations discovery needs, part of every ``StoreTransaction``.
 ///
 /// Everything is scoped by tenant except the job-queue operations a scan service uses to find
-/// work across tenants (``queuedScans(limit:)``, ``claimScan(id:instance:at:)``,
+/// work across tenants (``queuedScans(perTenant:limit:)``, ``claimScan(id:instance:at:)``,
 /// ``runningScanCounts()``, ``failAbandonedScans(instance:staleBefore:at:message:)``); their
 /// results carry the tenant for the caller to keep.
 package protocol DiscoveryStoreTransaction: Sendable {
@@ -33,8 +33,12 @@ package protocol DiscoveryStoreTransaction: Sendable {
     /// Serialises scan claims across servers until the transaction ends (an advisory lock on
     /// PostgreSQL; SQLite writers are serialised already), so the per-tenant limit holds.
     func lockScanQueue() async throws
-    /// Platform scope: the oldest queued scans.
-    func queuedScans(limit: Int) async throws -> [ScanJob]
+    /// Platform scope: queued scans taken fairly across tenants: each tenant's oldest first, then
+    /// each tenant's second oldest, and so on (at most `perTenant` of one tenant), so a tenant that
+    /// queued hundreds of scans does not keep another tenant's single scan waiting.
+    func queuedScans(perTenant: Int, limit: Int) async throws -> [ScanJob]
+    /// How many scans of `tenant` are queued (not yet running).
+    func queuedScanCount(in tenant: TenantID) async throws -> Int
     /// Platform scope: running scans per tenant, and how many of them `instance` runs.
     func runningScanCounts() async throws -> [(tenant: TenantID, instance: String?, count: Int)]
     /// Platform scope: moves a queued scan to running for `instance`; `false` when another server took it.

@@ -77,6 +77,10 @@ extension SQLStoreTransaction {
             guard frontier.size == size else {
                 throw RampartError(.internalError, "audit log head of tenant \(tenant) is inconsistent")
             }
+            // A head restored or edited to the largest size could not number another record.
+            guard size <= Int64.max - Int64(records.count) else {
+                throw RampartError(.storage, "audit log head of tenant \(tenant) is full")
+            }
         } else {
             frontier = MerkleFrontier()
             try await sql.raw(

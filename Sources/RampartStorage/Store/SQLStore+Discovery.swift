@@ -162,10 +162,29 @@ extension SQLStoreTransaction {
         try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: 7_206_395_511))").run()
     }
 
-    func queuedScans(limit: Int) async throws -> [ScanJob] {
+    func queuedScans(perTenant: Int, limit: Int) async throws -> [ScanJob] {
+        // Both engines have window functions (SQLite since 3.25): rank each tenant's queue, then
+        // interleave the tenants by rank.
         try await sql.raw(
-            "SELECT * FROM discovery_scans WHERE status = \(bind: ScanJob.Status.queued.rawValue) ORDER BY created_at, id LIMIT \(bind: limit)"
+            """
+            SELECT * FROM (
+                SELECT discovery_scans.*, ROW_NUMBER() OVER (PARTITION BY tenant_id ORDER BY created_at, id) AS tenant_rank
+                FROM discovery_scans WHERE status = \(bind: ScanJob.Status.queued.rawValue)
+            ) ranked
+            WHERE tenant_rank <= \(bind: max(1, perTenant))
+            ORDER BY tenant_rank, created_at, id LIMIT \(bind: max(1, limit))
+            """
         ).all().map(Self.decodeScan)
+    }
+
+    func queuedScanCount(in tenant: TenantID) async throws -> Int {
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM discovery_scans
+            WHERE tenant_id = \(bind: tenant.rawValue) AND status = \(bind: ScanJob.Status.queued.rawValue)
+            """
+        ).first()
+        return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
     }
 
     func runningScanCounts() async throws -> [(tenant: TenantID, instance: String?, count: Int)] {

@@ -12,13 +12,14 @@ extension SQLStoreTransaction {
             """
             INSERT INTO sso_providers (id, tenant_id, name, display_name, issuer, client_id, has_client_secret, scopes, username_claim,
                 email_claim, groups_claim, allowed_domains, jit_provisioning, group_mapping, enabled, created_at, updated_at,
-                link_existing_users, allowed_tenant_ids)
+                link_existing_users, allowed_tenant_ids, trusted_amr, trusted_acr)
             VALUES (\(bind: p.id), \(bind: p.tenantID.rawValue), \(bind: p.name), \(bind: p.displayName), \(bind: p.issuer),
                 \(bind: p.clientID), \(bind: Int64(p.hasClientSecret ? 1 : 0)), \(bind: p.scopes.joined(separator: " ")),
                 \(bind: p.usernameClaim), \(bind: p.emailClaim), \(bind: p.groupsClaim), \(bind: p.allowedDomains.joined(separator: ",")),
                 \(bind: Int64(p.jitProvisioning ? 1 : 0)), \(bind: Self.encodeMapping(p.groupMapping)), \(bind: Int64(p.enabled ? 1 : 0)),
                 \(bind: p.createdAt), \(bind: p.updatedAt), \(bind: Int64(p.linkExistingUsers ? 1 : 0)),
-                \(bind: p.allowedTenantIDs.joined(separator: ",")))
+                \(bind: p.allowedTenantIDs.joined(separator: ",")), \(bind: p.trustedAMR.joined(separator: " ")),
+                \(bind: p.trustedACR.joined(separator: " ")))
             """
         ).run()
     }
@@ -33,7 +34,9 @@ extension SQLStoreTransaction {
                 allowed_domains = \(bind: p.allowedDomains.joined(separator: ",")), jit_provisioning = \(bind: Int64(p.jitProvisioning ? 1 : 0)),
                 group_mapping = \(bind: Self.encodeMapping(p.groupMapping)), enabled = \(bind: Int64(p.enabled ? 1 : 0)),
                 link_existing_users = \(bind: Int64(p.linkExistingUsers ? 1 : 0)),
-                allowed_tenant_ids = \(bind: p.allowedTenantIDs.joined(separator: ",")), updated_at = \(bind: p.updatedAt)
+                allowed_tenant_ids = \(bind: p.allowedTenantIDs.joined(separator: ",")),
+                trusted_amr = \(bind: p.trustedAMR.joined(separator: " ")), trusted_acr = \(bind: p.trustedACR.joined(separator: " ")),
+                updated_at = \(bind: p.updatedAt)
             WHERE tenant_id = \(bind: p.tenantID.rawValue) AND id = \(bind: p.id)
             """
         ).run()
@@ -91,7 +94,9 @@ extension SQLStoreTransaction {
             createdAt: try row.decode(column: "created_at", as: Int64.self),
             updatedAt: try row.decode(column: "updated_at", as: Int64.self),
             linkExistingUsers: try row.decode(column: "link_existing_users", as: Int64.self) != 0,
-            allowedTenantIDs: try row.decode(column: "allowed_tenant_ids", as: String.self).split(separator: ",").map(String.init)
+            allowedTenantIDs: try row.decode(column: "allowed_tenant_ids", as: String.self).split(separator: ",").map(String.init),
+            trustedAMR: try row.decode(column: "trusted_amr", as: String.self).split(separator: " ").map(String.init),
+            trustedACR: try row.decode(column: "trusted_acr", as: String.self).split(separator: " ").map(String.init)
         )
     }
 

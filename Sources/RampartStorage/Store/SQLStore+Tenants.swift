@@ -39,6 +39,15 @@ extension SQLStoreTransaction {
         ).run()
     }
 
+    func tenantDatasourceRoot(_ tenant: TenantID) async throws -> String? {
+        try await sql.raw("SELECT datasource_root FROM tenants WHERE id = \(bind: tenant.rawValue)").first()?
+            .decode(column: "datasource_root", as: String?.self)
+    }
+
+    func setTenantDatasourceRoot(_ root: String?, for tenant: TenantID) async throws {
+        try await sql.raw("UPDATE tenants SET datasource_root = \(bind: root) WHERE id = \(bind: tenant.rawValue)").run()
+    }
+
     static func decodeTenant(_ row: any SQLRow) throws -> Tenant {
         Tenant(
             id: TenantID(try row.decode(column: "id", as: String.self)),

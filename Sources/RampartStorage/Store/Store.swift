@@ -31,6 +31,10 @@ package protocol StoreTransaction: SCIMStoreTransaction, SSOStoreTransaction, Di
     func tenant(slug: String) async throws -> Tenant?
     func tenants(page: PageRequest) async throws -> Page<Tenant>
     func updateTenant(_ tenant: Tenant) async throws
+    /// The directory the operator mapped the tenant's file datasources to, if any.
+    func tenantDatasourceRoot(_ tenant: TenantID) async throws -> String?
+    /// Maps (or, with `nil`, unmaps) the tenant's file datasources to a directory.
+    func setTenantDatasourceRoot(_ root: String?, for tenant: TenantID) async throws
 
     // MARK: Operators (platform scope)
     func operatorCount() async throws -> Int
