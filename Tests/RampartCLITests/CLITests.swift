@@ -128,6 +128,20 @@ import Testing
             let list = try Self.rampart(["tenants", "list", "--data-dir", directory])
             #expect(list.stdout.contains("acme") && list.stdout.contains("Acme Corp"))
 
+            // Issue 17, item 5: the operator maps a tenant's file datasources to a directory.
+            let mapped = try Self.rampart(["tenants", "set-datasource-root", "--data-dir", directory, "--tenant", "acme", "/srv/exports/acme/"])
+            #expect(mapped.status == 0, "\(mapped.stderr)")
+            #expect(mapped.stdout.contains("tenant acme: file datasources under /srv/exports/acme"))
+            let reset = try Self.rampart(["tenants", "set-datasource-root", "--data-dir", directory, "--tenant", "acme", "--default"])
+            #expect(reset.status == 0 && reset.stdout.contains("<root>/acme/"), "\(reset.stderr)")
+            let unknown = try Self.rampart(["tenants", "set-datasource-root", "--data-dir", directory, "--tenant", "nope", "/srv/x"])
+            #expect(unknown.status == 1 && unknown.stderr.contains("not found"), "\(unknown.stderr)")
+            for bad in [["relative/dir"], ["/srv/x", "--default"], [], [directory + "/inside"]] {
+                let run = try Self.rampart(["tenants", "set-datasource-root", "--data-dir", directory, "--tenant", "acme"] + bad)
+                #expect(run.status == 2, "\(bad): \(run.status) \(run.stderr)")
+                #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+            }
+
             let export = """
                 {"serviceDef": {"name": "hive", "resources": [{"name": "database", "level": 10}], "accessTypes": [{"name": "select"}]},
                  "policies": [{"id": 7, "name": "p", "service": "warehouse", "resources": {"database": {"values": ["sales"]}},
