@@ -10,18 +10,52 @@ def ref(name): return {"$ref": f"#/components/schemas/{name}"}
 def problem(desc): return {"description": desc, "content": {"application/problem+json": {"schema": ref("Problem")}}}
 def ok(schema, desc="OK", status="200"): return {status: {"description": desc, "content": {"application/json": {"schema": schema}}}}
 def page(item): return {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": ref(item)}, "nextCursor": {"type": ["string", "null"]}}}
-def body(schema): return {"required": True, "content": {"application/json": {"schema": schema}}}
+# The server decodes optional fields as Swift optionals: JSON null is read as "not given". Request bodies say so: every
+# property a body does not require also takes null (and a property that does not apply takes only null), except those
+# in NOT_NULL, which the server refuses as null.
+NOT_NULL = {"mfaRequired"}
+def nullable(schema):
+    if schema is False: return {"type": "null"}
+    if not isinstance(schema, dict): return schema
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        out = {**schema, "type": types if "null" in types else types + ["null"]}
+        if "enum" in out and None not in out["enum"]: out["enum"] = out["enum"] + [None]
+        return out
+    if "enum" in schema: return {**schema, "enum": schema["enum"] if None in schema["enum"] else schema["enum"] + [None]}
+    if "const" in schema: return {**{k: v for k, v in schema.items() if k != "const"}, "enum": [schema["const"], None]}
+    if schema.get("$ref") or "oneOf" in schema or "anyOf" in schema:
+        return schema if {"type": "null"} in schema.get("oneOf", []) + schema.get("anyOf", []) else {"anyOf": [schema, {"type": "null"}]}
+    return schema
+def optional_null(schema, required=()):
+    """A copy of `schema` whose optional properties (in nested objects and in oneOf/anyOf branches too) also take null."""
+    if not isinstance(schema, dict): return schema
+    out = dict(schema)
+    required = set(required) | set(schema.get("required", []))
+    for key in ("oneOf", "anyOf"):
+        if key in out: out[key] = [optional_null(branch, required) for branch in out[key]]
+    if isinstance(out.get("properties"), dict):
+        out["properties"] = {name: (sub if name in required or name in NOT_NULL else nullable(sub))
+                             for name, sub in ((name, optional_null(sub)) for name, sub in out["properties"].items())}
+    return out
+def body(schema): return {"required": True, "content": {"application/json": {"schema": optional_null(schema)}}}
 ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
 USERID = {"name": "userId", "in": "path", "required": True, "schema": {"type": "string"}}
 PAGING = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}},
-          {"name": "cursor", "in": "query", "schema": {"type": "string"}}]
+          {"name": "cursor", "in": "query", "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{0,64}$"}}]
 SERVICEQ = {"name": "service", "in": "query", "schema": {"type": "string"}, "description": "Only the policies of this service"}
 IFMATCH = {"name": "If-Match", "in": "header", "schema": {"type": "string"}, "description": "Optional: the version (ETag) the change is based on"}
 COMMON = {"400": problem("Malformed request"), "401": problem("Not authenticated"), "403": problem("Not permitted")}
+# Anonymous routes need no credentials, but credentials that are given must be valid.
+ANONYMOUS = {"400": problem("Malformed request"), "401": problem("Credentials were given and are not valid")}
+UUID = {"type": "string", "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"}
+# RFC 3339 (the server parses it with Foundation's ISO 8601 parser) or Unix microseconds.
+TIME = {"anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "pattern": "^[0-9]{1,18}$"}]}
+INT64_POSITIVE = {"type": "integer", "minimum": 1, "maximum": 9223372036854775807}
 NOBODY = {"204": {"description": "Done"}}
 
 def op(summary, tag, responses, security=True, params=None, request=None, extra=None):
-    o = {"summary": summary, "tags": [tag], "responses": {**responses, **(COMMON if security else {"400": problem("Malformed request")})}}
+    o = {"summary": summary, "tags": [tag], "responses": {**responses, **COMMON} if security else {**ANONYMOUS, **responses}}
     if not security: o["security"] = []
     if params: o["parameters"] = params
     if request: o["requestBody"] = body(request)
@@ -31,6 +65,63 @@ def op(summary, tag, responses, security=True, params=None, request=None, extra=
     return o
 
 S = {"type": "string"}
+# Field rules of RampartCore's Validation and the controllers, as JSON Schema. JSON Schema counts code points where
+# Swift counts Characters (grapheme clusters, never more than code points), so these are at least as strict as the server.
+# Validation.name: trimmed of whitespace, 1-N characters, no control characters (Cc). The first code point must be
+# neither whitespace nor a control character, so that trimming cannot leave an empty name.
+_WS_OR_CC = "\\u0000-\\u0020\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+_CC = "\\u0000-\\u001f\\u007f-\\u009f"
+def text(maximum, optional=False, description=None):
+    """Validation.name (optional: Validation.optionalText, where "" means none)."""
+    core = f"[^{_WS_OR_CC}][^{_CC}]{{0,{maximum - 1}}}"
+    schema = {"type": "string", "pattern": f"^(?:{core})?$" if optional else f"^{core}$",
+              "description": description or f"1-{maximum} characters, no control characters, not blank" + ("; \"\" for none" if optional else "")}
+    if not optional: schema["minLength"] = 1
+    schema["maxLength"] = maximum
+    return schema
+NAME = text(200)
+# Validation.slug: 2-63 of a-z 0-9 -, starting with a letter, not ending with -.
+SLUG = {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$", "minLength": 2, "maxLength": 63}
+# Validation.username: 1-128 ASCII letters, digits and . _ - @ +.
+USERNAME = {"type": "string", "pattern": "^[A-Za-z0-9._@+-]{1,128}$", "minLength": 1, "maxLength": 128}
+# PasswordPolicy: 12-128 characters, at least 4 distinct, not a common password, not containing the username. The pattern is
+# a sufficient rule for the part JSON Schema can state (printable ASCII with a lower-case and an upper-case letter, a digit
+# and a symbol, so four distinct characters); the blocklist and the username rule are the server's alone.
+PASSWORD = {"type": "string", "format": "password", "minLength": 12, "maxLength": 128,
+            "pattern": "^(?=[ -`{-~]*[a-z])(?=[ -@\\[-~]*[A-Z])(?=[ -/:-~]*[0-9])(?=[0-9A-Za-z]*[ -/:-@\\[-`{-~])[ -~]{12,128}$",
+            "description": "12-128 characters with at least 4 distinct ones; not a common password; must not contain the username"}
+# Validation.email: one @, a non-empty local part, a dotted domain, no whitespace, at most 254 characters; "" for none.
+EMAIL = {"type": "string", "maxLength": 254,
+         "pattern": "^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)?$",
+         "description": "An e-mail address; \"\" for none"}
+# A printable, space-free token without quotes or backslashes (DatasourcesController.token, SSOProvidersController.token).
+def token(maximum): return {"type": "string", "pattern": f"^[!#-\\[\\]-~]{{1,{maximum}}}$", "minLength": 1, "maxLength": maximum}
+# ThrottlePolicy.validate: durations 1 ms to 30 days, strikeMemory 0 to 30 days, thresholds, IPv6 prefix 32-128.
+DURATION = {"type": "integer", "minimum": 1, "maximum": 2592000000, "description": "Milliseconds, at most 30 days"}
+THRESHOLD = {"type": "integer", "minimum": 1, "maximum": 10000}
+_LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_PORT = "(?::[1-9][0-9]{0,3})?"
+def _ci(word): return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else ("\\." if c == "." else c) for c in word)
+# WebhookURL.validate: an https:// URL (plain http only when the operator allows it) of at most 2048 bytes, without user
+# information, naming a host that is not localhost and not a literal address (names are checked again at delivery).
+WEBHOOK_URL = {"type": "string", "maxLength": 2048, "description": "https:// webhook; not localhost, not a literal internal address",
+               "pattern": f"^https://(?!(?:[^/:]*\\.)?localhost(?:[:/]|$))(?:[a-z][a-z0-9-]{{0,62}}\\.)+[a-z][a-z0-9-]{{0,62}}{_PORT}"
+                          "(?:/[A-Za-z0-9._~-]*)*$"}
+# MailboxAddress.validate: a dot-atom local part of at most 64 and a dotted host name, at most 254 in all.
+MAILBOX = {"type": "string", "maxLength": 254,
+           "pattern": "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"}
+# OIDCEndpointPolicy.allows: an https:// URL without user information, query or fragment, of at most 2048 bytes. Entra
+# multi-tenant issuers ({tenantid}, …/common|organizations|consumers/v2.0) also need allowedTenantIds: not in this pattern.
+ISSUER = {"type": "string", "maxLength": 2048,
+          "description": "https:// issuer; discovery at {issuer}/.well-known/openid-configuration. An Entra multi-tenant issuer "
+                         "({tenantid}, common, organizations, consumers) also needs allowedTenantIds",
+          "pattern": "^https://(?!.*/(?:" + "|".join(_ci(w) for w in ["common", "organizations", "consumers"]) + ")/" + _ci("v2.0") + "$)"
+                     f"(?:{_LABEL}\\.)*{_LABEL}{_PORT}(?:/[A-Za-z0-9_~-]+(?:\\.[A-Za-z0-9_~-]+)*)*$"}
+# SecurityEventKind's raw values, in declaration order (a server test compares them).
+SECURITY_EVENT_KINDS = ["login.failed", "login.succeeded", "login.throttled", "ip.blocked", "tenant.under_attack", "password.recheck_failed",
+                        "mfa.enrolled", "mfa.disabled", "mfa.succeeded", "mfa.failed", "mfa.replay_rejected", "recovery.used",
+                        "recovery.regenerated", "device.new", "network.new", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
+                        "decisions.denial_spike", "backup.failed", "backup.missed"]
 schemas = {
     "Problem": {"type": "object", "description": "RFC 9457 problem details", "required": ["type", "title", "status", "code"],
                 "properties": {"type": {"type": "string", "example": "urn:rampart:problem:not-found"}, "title": S, "status": {"type": "integer"},
@@ -72,7 +163,11 @@ schemas = {
         **{k: {"type": ["string", "null"]} for k in ["tenantId", "actorType", "actorId", "sourceIp", "userAgent", "method", "path", "entityType", "entityId",
            "operation", "outcome", "requestId", "batchId", "service", "resource", "accessType", "policyId", "details"]},
         "status": {"type": ["integer", "null"]}, "policyVersion": {"type": ["integer", "null"]}}},
-    "Checkpoint": {"type": "object", "properties": {"checkpoint": {"type": "object"}, "timestamp": S, "note": {"type": "string", "description": "signed note text"}}},
+    "SignedCheckpoint": {"type": "object", "required": ["tenantId", "treeSize", "rootHash", "timestamp", "keyId", "signature"], "properties": {
+        "tenantId": S, "treeSize": {"type": "integer"}, "rootHash": {"type": "string", "description": "base64"},
+        "timestamp": {"type": "integer", "description": "Unix microseconds"}, "keyId": S, "signature": {"type": "string", "description": "base64 Ed25519"}}},
+    "Checkpoint": {"type": "object", "properties": {"checkpoint": ref("SignedCheckpoint"), "timestamp": {"type": "string", "format": "date-time"},
+        "note": {"type": "string", "description": "signed note text"}}},
     "Status": {"type": "object", "properties": {"status": S}},
     "RangerObject": {"type": "object", "description": "A Ranger JSON object (RangerServiceDef, RangerService, RangerPolicy, RangerRole, "
                      "RangerSecurityZone or ServiceTags) with Ranger's field names; `id` and `version` are assigned by Rampart",
@@ -110,13 +205,20 @@ schemas = {
                   "deliveries": {"type": "array", "items": {"type": "object", "properties": {"id": S, "eventId": S,
                                  "channel": {"type": "string", "enum": ["webhook", "email"]}, "status": {"type": "string", "enum": ["pending", "delivered", "failed"]},
                                  "attempts": {"type": "integer"}, "lastError": S, "updatedAt": S}}}}},
-    "ThrottlePolicy": {"type": "object", "description": "Milliseconds; fields left out keep the server default", "properties": {
-        "account": {"type": "object", "properties": {k: {"type": "integer"} for k in ["window", "threshold", "baseDelay", "maxDelay"]}},
-        "sourceIP": {"type": "object", "properties": {k: {"type": "integer"} for k in ["window", "threshold", "blockDuration", "maxBlockDuration", "strikeMemory", "ipv6Prefix"]}},
-        "tenant": {"type": "object", "properties": {k: {"type": "integer"} for k in ["window", "threshold", "baseDelay", "maxDelay"]}}}},
+    "ThrottlePolicy": {"type": "object", "description": "Milliseconds; fields left out keep the server default. Besides the bounds here, "
+                       "account.maxDelay ≥ account.baseDelay, sourceIP.maxBlockDuration ≥ sourceIP.blockDuration and "
+                       "tenant.maxDelay ≥ tenant.baseDelay (after defaults are filled in)", "properties": {
+        "account": {"type": "object", "properties": {"window": DURATION, "threshold": THRESHOLD, "baseDelay": DURATION, "maxDelay": DURATION}},
+        "sourceIP": {"type": "object", "properties": {"window": DURATION, "threshold": THRESHOLD, "blockDuration": DURATION,
+                     "maxBlockDuration": DURATION, "strikeMemory": DURATION | {"minimum": 0, "description": "Milliseconds, 0 to 30 days"},
+                     "ipv6Prefix": {"type": "integer", "minimum": 32, "maximum": 128}}},
+        "tenant": {"type": "object", "properties": {"window": DURATION, "threshold": THRESHOLD | {"maximum": 1000000},
+                   "baseDelay": DURATION, "maxDelay": DURATION}}}},
     "TenantSettings": {"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": ref("ThrottlePolicy"),
                        "loginThrottleCustomized": {"type": "boolean"}}},
 }
+# Request-only components: optional fields take null like every request body's (see optional_null).
+for _name in ["ThrottlePolicy", "Login", "DecisionRequest"]: schemas[_name] = optional_null(schemas[_name])
 LIMITED = {"429": problem("Too many attempts; see Retry-After")}
 ANON = {"401": problem("Invalid challenge or code"), "429": problem("Too many attempts; see Retry-After")}
 def items(name): return {"type": "object", "properties": {"items": {"type": "array", "items": ref(name)}, "nextCursor": {"type": ["string", "null"]}}}
@@ -132,29 +234,31 @@ paths = {
     "/v1/auth/logout": {"post": op("End the current session", "auth", NOBODY)},
     "/v1/me": {"get": op("The caller", "auth", ok(ref("Me")))},
     "/v1/me/password": {"post": op("Change own password (ends every session)", "auth", NOBODY, request={"type": "object", "required": ["currentPassword", "newPassword"],
-                        "properties": {"currentPassword": S, "newPassword": S}}, extra=["422"])},
+                        "properties": {"currentPassword": S, "newPassword": PASSWORD}}, extra=["422"])},
     "/v1/tenants": {
         "post": op("Create a tenant (operator)", "tenants", ok({"type": "object", "properties": {"tenant": ref("Tenant"), "admin": ref("User"),
                    "adminPassword": {"type": "string", "description": "Generated password, shown once"}}}, "Created", "201"),
-                   request={"type": "object", "required": ["slug", "displayName"], "properties": {"slug": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,61}[a-z0-9]$"},
-                   "displayName": S, "admin": {"type": "object", "required": ["username"], "properties": {"username": S, "password": S, "email": S}}}},
+                   request={"type": "object", "required": ["slug", "displayName"], "properties": {"slug": SLUG,
+                   "displayName": NAME, "admin": {"type": "object", "required": ["username"], "properties": {"username": USERNAME, "password": PASSWORD,
+                   "email": EMAIL}}}},
                    extra=["409", "413", "415", "422"]),
         "get": op("List tenants (operator)", "tenants", ok(page("Tenant")), params=PAGING)},
     "/v1/tenants/{id}": {
         "get": op("Get a tenant (operator)", "tenants", ok(ref("Tenant")), params=[ID], extra=["404"]),
         "patch": op("Rename, suspend or reactivate a tenant (operator)", "tenants", ok(ref("Tenant")), params=[ID],
-                    request={"type": "object", "properties": {"displayName": S, "status": {"enum": ["active", "suspended"]}}}, extra=["404", "422"])},
+                    request={"type": "object", "properties": {"displayName": NAME, "status": {"enum": ["active", "suspended"]}}}, extra=["404", "422"])},
     "/v1/users": {
         "post": op("Create a user", "identity", ok(ref("User"), "Created", "201"), request={"type": "object", "required": ["username"], "properties": {
-                   "username": S, "password": S, "displayName": S, "email": S, "roles": {"type": "array", "items": ref("Role")}}}, extra=["409", "413", "415", "422"]),
+                   "username": USERNAME, "password": PASSWORD, "displayName": text(200, optional=True), "email": EMAIL,
+                   "roles": {"type": "array", "items": ref("Role"), "description": "Default: [user]"}}}, extra=["409", "413", "415", "422"]),
         "get": op("List users", "identity", ok(page("User")), params=PAGING)},
     "/v1/users/{id}": {
         "get": op("Get a user", "identity", ok(ref("User")), params=[ID], extra=["404"]),
-        "patch": op("Update a user", "identity", ok(ref("User")), params=[ID], request={"type": "object", "properties": {"displayName": S, "email": S,
-                    "roles": {"type": "array", "items": ref("Role")}, "status": {"enum": ["active", "disabled"]}}}, extra=["404", "422"]),
-        "delete": op("Delete a user", "identity", NOBODY, params=[ID], extra=["404", "422"])},
+        "patch": op("Update a user", "identity", ok(ref("User")), params=[ID], request={"type": "object", "properties": {"displayName": text(200, optional=True), "email": EMAIL,
+                    "roles": {"type": "array", "items": ref("Role")}, "status": {"enum": ["active", "disabled"]}}}, extra=["404", "409", "422"]),
+        "delete": op("Delete a user (not oneself: 409)", "identity", NOBODY, params=[ID], extra=["404", "409"])},
     "/v1/users/{id}/password": {"put": op("Set a user's password (ends their sessions)", "identity", NOBODY, params=[ID],
-                                request={"type": "object", "required": ["password"], "properties": {"password": S}}, extra=["404", "422"])},
+                                request={"type": "object", "required": ["password"], "properties": {"password": PASSWORD}}, extra=["404", "422"])},
     "/v1/users/{id}/groups": {"get": op("Groups of a user", "identity", ok(page("Group")), params=[ID], extra=["404"])},
     "/v1/users/{id}/sso-identities": {
         "get": op("Identities at the tenant's OpenID providers that sign in as this user (tenant-admin)", "sso", ok(page("SSOIdentityLink")),
@@ -162,18 +266,18 @@ paths = {
         "post": op("Link an identity (iss, sub) at a provider to this user, whatever its roles (tenant-admin)", "sso",
                    ok(ref("SSOIdentityLink"), "Linked", "201"), params=[ID],
                    request={"type": "object", "required": ["providerId", "subject"], "properties": {
-                       "providerId": S, "subject": {"type": "string", "description": "The ID token's sub"},
+                       "providerId": UUID, "subject": {"type": "string", "minLength": 1, "maxLength": 255, "description": "The ID token's sub (1-255 bytes)"},
                        "issuer": {"type": "string", "description": "The ID token's iss (default: the provider's issuer; required for Entra multi-tenant providers)"}}},
                    extra=["404", "409", "422"])},
     "/v1/users/{id}/sso-identities/{providerId}": {"delete": op("Unlink the user's identity at a provider (tenant-admin)", "sso", NOBODY,
         params=[ID, {"name": "providerId", "in": "path", "required": True, "schema": S}], extra=["404"])},
     "/v1/groups": {
-        "post": op("Create a group", "identity", ok(ref("Group"), "Created", "201"), request={"type": "object", "required": ["name"], "properties": {"name": S, "description": S}},
+        "post": op("Create a group", "identity", ok(ref("Group"), "Created", "201"), request={"type": "object", "required": ["name"], "properties": {"name": NAME, "description": text(1000, optional=True)}},
                    extra=["409", "422"]),
         "get": op("List groups", "identity", ok(page("Group")), params=PAGING)},
     "/v1/groups/{id}": {
         "get": op("Get a group", "identity", ok(ref("Group")), params=[ID], extra=["404"]),
-        "patch": op("Update a group", "identity", ok(ref("Group")), params=[ID], request={"type": "object", "properties": {"name": S, "description": S}}, extra=["404", "409", "422"]),
+        "patch": op("Update a group", "identity", ok(ref("Group")), params=[ID], request={"type": "object", "properties": {"name": NAME, "description": text(1000, optional=True)}}, extra=["404", "409", "422"]),
         "delete": op("Delete a group", "identity", NOBODY, params=[ID], extra=["404"])},
     "/v1/groups/{id}/members": {"get": op("Members of a group", "identity", ok(page("User")), params=[ID] + PAGING, extra=["404"])},
     "/v1/groups/{id}/members/{userId}": {
@@ -181,7 +285,9 @@ paths = {
         "delete": op("Remove a member", "identity", NOBODY, params=[ID, USERID], extra=["404"])},
     "/v1/api-keys": {
         "post": op("Create an API key (secret shown once)", "identity", ok(ref("ApiKey"), "Created", "201"), request={"type": "object", "required": ["name"],
-                   "properties": {"name": S, "roles": {"type": "array", "items": ref("Role")}, "expiresInDays": {"type": "integer", "minimum": 1, "maximum": 3650}}}, extra=["422"]),
+                   "properties": {"name": NAME, "roles": {"type": "array", "minItems": 1, "items": ref("Role"),
+                   "description": "Default: the creator's roles; never a permission the creator lacks"},
+                   "expiresInDays": {"type": "integer", "minimum": 1, "maximum": 3650}}}, extra=["422"]),
         "get": op("List API keys (own; all for tenant-admins)", "identity", ok(page("ApiKey")), params=PAGING)},
     "/v1/api-keys/{id}": {
         "get": op("Get an API key", "identity", ok(ref("ApiKey")), params=[ID], extra=["404"]),
@@ -198,21 +304,24 @@ paths = {
                             "requests": {"type": "array", "maxItems": 1000, "items": ref("DecisionRequest")}}}, extra=["404", "422"])},
     "/v1/audit/records": {"get": op("Audit records of the tenant, oldest first (auditor)", "audit", ok({"type": "object", "properties": {
                           "items": {"type": "array", "items": ref("AuditRecord")}, "nextCursor": {"type": ["string", "null"]}}}),
-                          params=[{"name": n, "in": "query", "schema": S, "description": d} for n, d in [
-                              ("from", "RFC 3339 time or Unix microseconds, inclusive"), ("to", "RFC 3339 time or Unix microseconds, exclusive"),
-                              ("actor", "actor id (user id, API key id)"), ("entity", "entity id"), ("outcome", "allowed, denied or error"),
-                              ("cursor", "sequence number to continue after")]]
+                          params=[{"name": n, "in": "query", "schema": schema, "description": d} for n, schema, d in [
+                              ("from", TIME, "RFC 3339 time or Unix microseconds, inclusive"),
+                              ("to", TIME, "RFC 3339 time or Unix microseconds, exclusive"),
+                              ("actor", {"type": "string", "minLength": 1, "maxLength": 200}, "actor id (user id, API key id)"),
+                              ("entity", {"type": "string", "minLength": 1, "maxLength": 200}, "entity id"),
+                              ("outcome", {"enum": ["allowed", "denied", "error"]}, "allowed, denied or error"),
+                              ("cursor", {"type": "string", "pattern": "^[0-9]{1,18}$"}, "sequence number to continue after")]]
                           + [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}], extra=["422"])},
     "/v1/audit/checkpoints": {"post": op("Sign a checkpoint of the tenant log now", "audit", ok(ref("Checkpoint"), "Created", "201"), extra=["404"])},
     "/v1/audit/checkpoints/latest": {"get": op("The newest signed checkpoint", "audit", ok(ref("Checkpoint")), extra=["404"])},
     "/v1/audit/proof/inclusion": {"get": op("RFC 9162 inclusion proof of record `seq` in the tree of `size`", "audit", ok({"type": "object", "properties": {
                                   "seq": {"type": "integer"}, "treeSize": {"type": "integer"}, "leafHash": S, "proof": {"type": "array", "items": S},
-                                  "checkpoint": ref("Checkpoint")}}), params=[{"name": "seq", "in": "query", "required": True, "schema": {"type": "integer"}},
-                                  {"name": "size", "in": "query", "schema": {"type": "integer"}}], extra=["404", "422"])},
+                                  "checkpoint": {"oneOf": [ref("SignedCheckpoint"), {"type": "null"}]}}}), params=[{"name": "seq", "in": "query", "required": True, "schema": INT64_POSITIVE},
+                                  {"name": "size", "in": "query", "schema": INT64_POSITIVE}], extra=["404", "422"])},
     "/v1/audit/proof/consistency": {"get": op("RFC 9162 consistency proof between tree sizes `from` and `to`", "audit", ok({"type": "object", "properties": {
                                     "from": {"type": "integer"}, "to": {"type": "integer"}, "proof": {"type": "array", "items": S}}}),
-                                    params=[{"name": "from", "in": "query", "required": True, "schema": {"type": "integer"}},
-                                    {"name": "to", "in": "query", "required": True, "schema": {"type": "integer"}}], extra=["422"])},
+                                    params=[{"name": "from", "in": "query", "required": True, "schema": INT64_POSITIVE},
+                                    {"name": "to", "in": "query", "required": True, "schema": INT64_POSITIVE}], extra=["404", "422"])},
     "/v1/audit/public-key": {"get": op("The tenant's checkpoint signing keys (Ed25519, base64)", "audit", ok({"type": "object", "properties": {
                              "keys": {"type": "array", "items": {"type": "object", "properties": {"keyId": S, "algorithm": S, "publicKey": S, "createdAt": S}}}}}))},
     **{base: {
@@ -263,17 +372,19 @@ paths = {
         "delete": op("Revoke all of a user's sessions", "identity", ok(ref("Revoked")), params=[ID], extra=["404"])},
     "/v1/users/{id}/mfa": {"delete": op("Reset a user's two-factor login (also ends their sessions)", "identity", NOBODY, params=[ID], extra=["404"])},
     "/v1/security/events": {"get": op("Security events of the tenant, newest first (tenant-admin, security-admin, auditor)", "security", ok(items("SecurityEvent")),
-                            params=[{"name": "kind", "in": "query", "schema": S}, {"name": "since", "in": "query", "schema": S,
+                            params=[{"name": "kind", "in": "query", "schema": {"enum": SECURITY_EVENT_KINDS}}, {"name": "since", "in": "query", "schema": TIME,
                             "description": "RFC 3339 time or Unix microseconds"}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
-                            {"name": "cursor", "in": "query", "schema": S}], extra=["422"])},
+                            {"name": "cursor", "in": "query", "schema": UUID}], extra=["422"])},
     "/v1/security/alert-rules": {
         "post": op("Create an alert rule: event kinds to a webhook (secret shown once), to e-mail recipients (needs the server's --smtp-url; "
                    "422 with field `emails` otherwise), or both", "security", ok(ref("AlertRule"), "Created", "201"),
                    request={"type": "object", "required": ["name"], "description": "At least one of url and emails",
-                            "properties": {"name": S, "url": {"type": "string", "description": "https:// webhook"},
-                                           "emails": {"type": "array", "items": {"type": "string", "format": "email"}, "maxItems": 20,
+                            "properties": {"name": NAME, "url": WEBHOOK_URL,
+                                           "emails": {"type": "array", "items": MAILBOX, "maxItems": 20,
                                                       "description": "Recipients (local@domain, no quoting or comments)"},
-                                           "kinds": {"type": "array", "items": S}}}, extra=["422"]),
+                                           "kinds": {"type": "array", "items": {"enum": SECURITY_EVENT_KINDS}, "description": "Empty or absent: every kind"}},
+                            "anyOf": [{"required": ["url"], "properties": {"url": {"type": "string"}}},
+                                      {"required": ["emails"], "properties": {"emails": {"type": "array", "minItems": 1}}}]}, extra=["422"]),
         "get": op("Alert rules of the tenant", "security", ok(items("AlertRule")))},
     "/v1/security/alert-rules/{id}": {
         "get": op("An alert rule with its recent deliveries", "security", ok(ref("AlertRule")), params=[ID], extra=["404"]),
@@ -281,7 +392,8 @@ paths = {
     "/v1/tenant/settings": {
         "get": op("Tenant security settings (tenant-admin)", "security", ok(ref("TenantSettings"))),
         "patch": op("Change tenant security settings: mfaRequired, loginThrottle (null resets)", "security", ok(ref("TenantSettings")),
-                    request={"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": {"oneOf": [ref("ThrottlePolicy"), {"type": "null"}]}}},
+                    request={"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": {"oneOf": [ref("ThrottlePolicy"), {"type": "null"}]}},
+                             "anyOf": [{"required": ["mfaRequired"]}, {"required": ["loginThrottle"]}]},
                     extra=["422"])},
 }
 # SCIM 2.0 (RFC 7643/7644) under /scim/v2/{tenant}: the tenant's SCIM token, SCIM JSON and SCIM errors.
@@ -327,7 +439,7 @@ schemas["SCIMToken"] = {"type": "object", "required": ["id", "name", "createdAt"
 paths.update({
     "/v1/scim/tokens": {
         "post": op("Create a SCIM provisioning token (tenant-admin; secret shown once)", "scim", ok(ref("SCIMToken"), "Created", "201"),
-                   request={"type": "object", "required": ["name"], "properties": {"name": S}}, extra=["413", "415", "422"]),
+                   request={"type": "object", "required": ["name"], "properties": {"name": NAME}}, extra=["413", "415", "422"]),
         "get": op("List the tenant's SCIM tokens (tenant-admin)", "scim", ok(page("SCIMToken")), params=PAGING)},
     "/v1/scim/tokens/{id}": {"delete": op("Revoke a SCIM token (tenant-admin)", "scim", NOBODY, params=[ID], extra=["404"])},
 })
@@ -342,16 +454,26 @@ schemas["SSOProvider"] = {"type": "object", "required": ["id", "name", "issuer",
     "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
     "linkExistingUsers": {"type": "boolean", "description": "Link an unlinked identity to the existing user of its username on first sign-in, only if that user has no password, no role beyond `user` and no link (default false)"},
     "allowedTenantIds": {"type": "array", "items": S, "description": "Entra tenant ids (tid) accepted by a multi-tenant issuer ({tenantid}, common, organizations, consumers); required for those"},
+    "trustedAmr": {"type": "array", "maxItems": 20, "items": {"type": "string", "pattern": "^[!#-\\[\\]-~]{1,256}$"}, "description": "ID token `amr` values (RFC 8176: mfa, hwk, otp…) that count as a second factor; without one, a sign-in that needs two-factor steps up with Rampart TOTP (default none)"},
+    "trustedAcr": {"type": "array", "maxItems": 20, "items": {"type": "string", "pattern": "^[!#-\\[\\]-~]{1,256}$"}, "description": "ID token `acr` values that count as a second factor (default none)"},
     "groupMapping": {"type": "object", "additionalProperties": S, "description": "IdP group → Rampart group name"},
     "enabled": {"type": "boolean"}, "startUrl": S, "redirectUri": S, "createdAt": S, "updatedAt": S}}
 SSO_BODY = {"type": "object", "properties": {
-    "name": S, "displayName": S, "issuer": {"type": "string", "description": "https:// issuer; discovery at {issuer}/.well-known/openid-configuration"},
-    "clientId": S, "clientSecret": {"type": "string", "format": "password", "description": "Stored encrypted with the tenant key; never returned; \"\" removes it"},
-    "scopes": {"type": "array", "items": S}, "claims": {"type": "object", "properties": {"username": S, "email": S, "groups": S}},
-    "allowedDomains": {"type": "array", "items": S}, "jitProvisioning": {"type": "boolean"},
+    "name": SLUG, "displayName": text(200, optional=True), "issuer": ISSUER,
+    "clientId": token(256), "clientSecret": {"type": "string", "format": "password", "maxLength": 1024,
+                                             "description": "At most 1024 bytes; stored encrypted with the tenant key; never returned; \"\" removes it"},
+    "scopes": {"type": "array", "items": token(128), "maxItems": 31, "description": "`openid` is added when missing; at most 32 with it"},
+    "claims": {"type": "object", "properties": {"username": token(128), "email": token(128), "groups": token(128)}},
+    "allowedDomains": {"type": "array", "maxItems": 100, "items": {"type": "string", "maxLength": 253,
+                       "pattern": "^[A-Za-z0-9-]*\\.[A-Za-z0-9.-]*$", "description": "A domain name (compared in lower case)"}},
+    "jitProvisioning": {"type": "boolean"},
     "linkExistingUsers": {"type": "boolean", "description": "Link an unlinked identity to the existing user of its username on first sign-in, only if that user has no password, no role beyond `user` and no link (default false)"},
-    "allowedTenantIds": {"type": "array", "items": S, "description": "Entra tenant ids (tid) accepted by a multi-tenant issuer ({tenantid}, common, organizations, consumers); required for those"},
-    "groupMapping": {"type": "object", "additionalProperties": S}, "enabled": {"type": "boolean"}}}
+    "allowedTenantIds": {"type": "array", "maxItems": 100, "items": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,64}$"}, "description": "Entra tenant ids (tid) accepted by a multi-tenant issuer ({tenantid}, common, organizations, consumers); required for those"},
+    "trustedAmr": {"type": "array", "maxItems": 20, "items": {"type": "string", "pattern": "^[!#-\\[\\]-~]{1,256}$"}, "description": "ID token `amr` values (RFC 8176: mfa, hwk, otp…) that count as a second factor; without one, a sign-in that needs two-factor steps up with Rampart TOTP (default none)"},
+    "trustedAcr": {"type": "array", "maxItems": 20, "items": {"type": "string", "pattern": "^[!#-\\[\\]-~]{1,256}$"}, "description": "ID token `acr` values that count as a second factor (default none)"},
+    "groupMapping": {"type": "object", "maxProperties": 500, "propertyNames": {"minLength": 1, "maxLength": 64, "description": "IdP group name, 1-256 bytes"},
+                     "additionalProperties": NAME, "description": "IdP group → Rampart group name"},
+    "enabled": {"type": "boolean"}}}
 SSO_SETTINGS = {"type": "object", "required": ["ssoOnly"], "properties": {"ssoOnly": {"type": "boolean"}}}
 paths.update({
     "/v1/sso/providers": {
@@ -365,8 +487,8 @@ paths.update({
         "delete": op("Delete an identity provider and its secret (tenant-admin)", "sso", NOBODY, params=[ID], extra=["404"])},
     "/v1/sso/settings": {
         "get": op("The tenant's SSO settings (tenant-admin)", "sso", ok(SSO_SETTINGS)),
-        "put": op("Make SSO the only way to sign in (needs an enabled provider), or not", "sso", ok(SSO_SETTINGS), request=SSO_SETTINGS,
-                  extra=["422"])},
+        "put": op("Make SSO the only way to sign in (needs an enabled provider, else 409), or not", "sso", ok(SSO_SETTINGS), request=SSO_SETTINGS,
+                  extra=["409", "422"])},
     "/v1/auth/sso/{tenant}/{idp}/start": {"get": op("Start an OpenID Connect sign-in: 302 to the provider (PKCE S256, state, nonce)", "auth",
         {"302": {"description": "Redirect to the provider's authorization endpoint"}, "404": problem("No such tenant or provider"),
          "502": problem("The issuer is on an address the outbound address policy refuses (`destination-not-allowed`)"),
@@ -388,12 +510,40 @@ DS_FIELDS = {
 schemas["Datasource"] = {"type": "object", "required": ["id", "name", "kind", "hasCredentials"], "properties": {
     "id": S, **{k: v for k, v in DS_FIELDS.items() if k != "rangerDatabase"}, "rangerDatabase": S,
     "hasCredentials": {"type": "boolean", "description": "A password is stored (it is never returned)"}, "createdAt": S, "updatedAt": S}}
-DS_BODY = {"type": "object", "properties": {**DS_FIELDS,
-    "url": {"type": "string", "format": "password", "description": "postgres://user:password@host:port/database?sslmode=…; split into fields and an encrypted password"},
-    "password": {"type": "string", "format": "password", "description": "Stored encrypted with the tenant key; never returned; \"\" removes it"}}}
+# Request bodies: DatasourcesController.apply. A PostgreSQL datasource takes connection fields (host and username, or a url),
+# a file datasource an absolute path; fields of the other kind are refused.
+_DS_COMMON = {"name": SLUG,
+    "rangerService": text(255, optional=True, description="The Ranger service whose tag service receives the tags (default: the tenant's "
+                          "only service with a tag service); it must exist; \"\" for the default"),
+    "rangerDatabase": text(255, optional=True, description="The `database` resource element of this datasource's tables (default: its name)")}
+_PG_PASSWORD = {"type": "string", "format": "password", "maxLength": 1024,
+                "description": "At most 1024 bytes; stored encrypted with the tenant key; never returned; \"\" removes it"}
+_PG_URL = {"type": "string", "format": "password", "maxLength": 2048,
+           "description": "postgres://user[:password]@host[:port]/database[?sslmode=…]; split into fields and an encrypted password",
+           "pattern": f"^postgres(?:ql)?://[A-Za-z0-9_-]{{1,63}}(?::[A-Za-z0-9_-]{{1,128}})?@(?:{_LABEL}\\.)*{_LABEL}{_PORT}"
+                      "(?:/[A-Za-z0-9_-]{1,63})?(?:\\?sslmode=(?:disable|allow|prefer|require|verify-ca|verify-full))?$"}
+_PG_FIELDS = {"host": token(253), "port": {"type": "integer", "minimum": 1, "maximum": 65535}, "database": token(63), "username": token(63),
+              "tls": {"enum": ["disable", "prefer", "require"]}, "url": _PG_URL, "password": _PG_PASSWORD}
+_FILE_PATH = {"type": "string", "maxLength": 4096, "pattern": "^(?!.*/\\.\\.(?:/|$))/(?:[^\\u0000/]+/?)*$",
+              "description": "An absolute path without NUL or `..` segments, under the directory the operator allows this tenant "
+                             "(`--datasource-root`); without one, file datasources are off"}
+_NOT = False  # a field that does not apply
+DS_CREATE = {"type": "object", "required": ["name", "kind"], "oneOf": [
+    {"title": "PostgreSQL", "properties": {**_DS_COMMON, "kind": {"const": "postgres"}, **_PG_FIELDS, "path": _NOT},
+     "anyOf": [{"required": ["url"], "properties": {"url": S}}, {"required": ["host", "username"], "properties": {"host": S, "username": S}}]},
+    {"title": "Files", "required": ["path"], "properties": {**_DS_COMMON, "kind": {"enum": ["sqlite", "csv-dir", "jsonl-dir"]},
+     "path": _FILE_PATH, **{k: _NOT for k in ["url", "host", "username", "password"]}}}]}
+# The fields of the datasource's own kind. Changing host, port, database or tls of a datasource with a stored password
+# needs the password again (or a url): that depends on what is stored, so it is in the description only.
+DS_UPDATE = {"type": "object", "description": "`kind` cannot be changed. Fields of the datasource's own kind only. Changing host, port, "
+             "database or tls of a datasource with a stored password needs `password` (or `url`) again", "anyOf": [
+    {"title": "PostgreSQL", "properties": {**_DS_COMMON, **_PG_FIELDS, "path": _NOT}},
+    {"title": "Files", "properties": {**_DS_COMMON, "path": _FILE_PATH, **{k: _NOT for k in ["url", "host", "username", "password"]}}}]}
 schemas["SchemaTable"] = {"type": "object", "properties": {"schema": {"type": ["string", "null"]}, "name": S,
     "columns": {"type": "array", "items": {"type": "object", "properties": {"name": S, "type": S}}}, "estimatedRows": {"type": ["integer", "null"]}}}
-schemas["ScanOptions"] = {"type": "object", "properties": {"include": {"type": "array", "items": S}, "exclude": {"type": "array", "items": S},
+_SCAN_PATTERNS = {"type": "array", "maxItems": 100, "items": {"type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[\\u0001-\\u007f]*$",
+                  "description": "1-256 bytes, no NUL"}}
+schemas["ScanOptions"] = {"type": "object", "properties": {"include": _SCAN_PATTERNS, "exclude": _SCAN_PATTERNS,
     "sampleSize": {"type": "integer", "minimum": 1, "maximum": 1000000, "default": 1000}, "fullScan": {"type": "boolean", "default": False}}}
 schemas["Scan"] = {"type": "object", "required": ["id", "datasourceId", "status"], "properties": {
     "id": S, "datasourceId": S, "status": {"enum": ["queued", "running", "succeeded", "failed", "cancelled"]}, "options": ref("ScanOptions"),
@@ -408,21 +558,39 @@ schemas["ScanResults"] = {"type": "object", "properties": {"scanId": S, "status"
 schemas["TaggingRule"] = {"type": "object", "required": ["id", "class", "minConfidence", "tag"], "properties": {
     "id": S, "class": S, "minConfidence": {"type": "number", "minimum": 0, "maximum": 1}, "tag": S, "createdAt": S}}
 schemas["Classifier"] = {"type": "object", "properties": {"id": S, "definition": {"type": "object"}, "createdAt": S}}
+# A class id (TaggingRulesController.className, CustomClassifierDefinition.compile): 1-64 ASCII letters, digits, `_` (upper-cased).
+CLASS_ID = {"type": "string", "pattern": "^[A-Za-z0-9_]{1,64}$", "minLength": 1, "maxLength": 64, "description": "A class id like CREDIT_CARD"}
+# SafePattern accepts a regular-expression dialect (no look-around, back-references, possessive or nested quantifiers, at
+# most 2000 characters and 4000 compiled instructions). The pattern below is a subset that always compiles: literals, `.`,
+# escapes, classes (ranges only a-z, A-Z, 0-9), `^`, `$` and `|`, each atom optionally quantified (`{n}` up to 4), and up
+# to two groups of at most four alternatives of eight atoms, quantified by * + ? only.
+_SP_LITERAL = "[^()\\[{|*+?\\\\.^$]|\\{(?![0-9])"
+_SP_ESCAPE = "\\\\[dDwWsSntrfv0.*+?()\\[\\]{}|\\\\^$/-]"
+_SP_CLASS = "\\[\\^?(?:a-z|A-Z|0-9|\\\\[dwsntrfv0\\]\\\\^-]|[^\\]\\\\\\-]){1,20}\\]"
+_SP_ATOM = f"(?:{_SP_LITERAL}|\\.|{_SP_ESCAPE}|{_SP_CLASS})"
+_SP_SIMPLE = f"(?:{_SP_ATOM}(?:(?:[*+?]|\\{{[1-4]\\}})\\??)?|\\||\\^|\\$)"
+_SP_GSEQ = f"(?:{_SP_ATOM}(?:[*+?]\\??)?){{1,8}}"
+_SP_GROUP = f"\\((?:\\?:)?{_SP_GSEQ}(?:\\|{_SP_GSEQ}){{0,3}}\\)(?:[*+?]\\??)?"
+SAFE_PATTERN = {"type": "string", "maxLength": 2000, "pattern": f"^{_SP_SIMPLE}{{0,280}}(?:{_SP_GROUP}{_SP_SIMPLE}{{0,280}}){{0,2}}$",
+                "description": "Safe pattern dialect (linear-time; no look-around, back-references or possessive quantifiers; at most "
+                               "2000 characters and 4000 compiled instructions)"}
 CLASSIFIER_BODY = {"type": "object", "required": ["dataClass", "pattern"], "properties": {
-    "dataClass": S, "pattern": {"type": "string", "description": "Safe pattern dialect (no backtracking blow-ups)"}, "caseInsensitive": {"type": "boolean"},
-    "validator": {"enum": ["luhn", "mod97", "iban", "us_ssn", "ip", "ipv4", "ipv6", "date"]}, "columnNameHints": {"type": "array", "items": S},
-    "negativeColumnNameHints": {"type": "array", "items": S}, "minPrevalence": {"type": "number"}, "match": {"enum": ["whole", "contains"]},
-    "maxInspectedLength": {"type": "integer"}}}
-DSQ = {"name": "datasource", "in": "query", "schema": S, "description": "Only this datasource's"}
+    "dataClass": CLASS_ID, "pattern": SAFE_PATTERN, "caseInsensitive": {"type": "boolean"},
+    "validator": {"enum": ["", "luhn", "mod97", "iban", "us_ssn", "ip", "ipv4", "ipv6", "date", "none", "ssn", "mod_97", "mod10"],
+                  "description": "A named check of the matched text (case-insensitive); \"\" or none for no check"},
+    "columnNameHints": {"type": "array", "items": S},
+    "negativeColumnNameHints": {"type": "array", "items": S}, "minPrevalence": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+    "match": {"enum": ["whole", "contains"]}, "maxInspectedLength": {"type": "integer", "minimum": 1, "maximum": 1024, "default": 256}}}
+DSQ = {"name": "datasource", "in": "query", "schema": UUID, "description": "Only this datasource's (its id)"}
 items = lambda item: {"type": "object", "properties": {"items": {"type": "array", "items": item}}}
 paths.update({
     "/v1/datasources": {
         "post": op("Register a datasource (password encrypted with the tenant key, write-only)", "discovery", ok(ref("Datasource"), "Created", "201"),
-                   request=DS_BODY | {"required": ["name", "kind"]}, extra=["409", "413", "415", "422"]),
+                   request=DS_CREATE, extra=["404", "409", "413", "415", "422"]),
         "get": op("List the tenant's datasources", "discovery", ok(page("Datasource")), params=PAGING)},
     "/v1/datasources/{id}": {
         "get": op("Get a datasource", "discovery", ok(ref("Datasource")), params=[ID], extra=["404"]),
-        "patch": op("Change a datasource or replace its password", "discovery", ok(ref("Datasource")), params=[ID], request=DS_BODY, extra=["404", "409", "422"]),
+        "patch": op("Change a datasource or replace its password; a new host, port, database or tls drops the stored password unless `password` is given again", "discovery", ok(ref("Datasource")), params=[ID], request=DS_UPDATE, extra=["404", "409", "422"]),
         "delete": op("Delete a datasource, its scans and its password", "discovery", NOBODY, params=[ID], extra=["404", "409"])},
     "/v1/datasources/{id}/test": {"post": op("Test the connection: {ok, tables} or {ok: false, error: {code: dns|refused|auth|tls|permission|timeout|not-found|invalid-data|destination-not-allowed, message}}",
         "discovery", ok({"type": "object", "properties": {"ok": {"type": "boolean"}, "tables": {"type": "integer"},
@@ -432,7 +600,8 @@ paths.update({
         params=[ID], extra=["404"])},
     "/v1/scans": {
         "post": op("Queue a scan of a datasource (by id or name)", "discovery", ok(ref("Scan"), "Queued", "202"),
-                   request={"type": "object", "required": ["datasource"], "properties": {"datasource": S, **schemas["ScanOptions"]["properties"]}},
+                   request={"type": "object", "required": ["datasource"], "properties": {"datasource": {"type": "string", "minLength": 1,
+                            "description": "The datasource's id or name"}, **schemas["ScanOptions"]["properties"]}},
                    extra=["404", "413", "415", "422"]),
         "get": op("List scans, newest first", "discovery", ok(page("Scan")), params=PAGING + [DSQ])},
     "/v1/scans/{id}": {"get": op("A scan with its progress and ETA", "discovery", ok(ref("Scan")), params=[ID], extra=["404"])},
@@ -440,7 +609,8 @@ paths.update({
     "/v1/scans/{id}/results": {"get": op("Per-column classes, confidence, prevalence and masked samples", "discovery", ok(ref("ScanResults")), params=[ID], extra=["404"])},
     "/v1/tagging-rules": {
         "post": op("Add a rule: class with confidence ≥ minConfidence → tag", "discovery", ok(ref("TaggingRule"), "Created", "201"),
-                   request={"type": "object", "required": ["class", "tag"], "properties": {"class": S, "minConfidence": {"type": "number", "default": 0.8}, "tag": S}},
+                   request={"type": "object", "required": ["class", "tag"], "properties": {"class": CLASS_ID,
+                            "minConfidence": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.8}, "tag": token(128)}},
                    extra=["409", "413", "415", "422"]),
         "get": op("The tenant's tagging rules", "discovery", ok(items(ref("TaggingRule"))))},
     "/v1/tagging-rules/{id}": {"delete": op("Delete a tagging rule", "discovery", NOBODY, params=[ID], extra=["404"])},
@@ -459,8 +629,8 @@ paths.update({
 
 for path in paths.values():
     for operation in path.values():
-        if operation.get("security") != []:
-            operation["responses"].setdefault("429", problem("Rate limit exceeded; see Retry-After"))
+        # Anonymous routes too: credentials, when given, are authenticated and rate-limited.
+        operation["responses"].setdefault("429", problem("Rate limit exceeded; see Retry-After"))
 paths["/v1/auth/login"]["post"]["responses"]["200"]["content"]["application/json"]["schema"] = {"oneOf": [ref("Session"), ref("MFAChallenge")]}
 paths["/v1/auth/login"]["post"]["responses"]["429"] = problem("Too many failed sign-ins; see Retry-After (the password was not checked)")
 doc = {

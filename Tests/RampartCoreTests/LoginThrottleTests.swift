@@ -245,8 +245,7 @@ struct LoginThrottleTests {
 
     @Test func policyValidationNamesTheBadField() {
         var policy = ThrottlePolicy()
-        policy.account.maxDelay = 10
-        policy.account.baseDelay = 100
+        policy.account.maxDelay = 0
         do {
             try policy.validate()
             Issue.record("expected a validation error")
@@ -266,6 +265,9 @@ struct LoginThrottleTests {
         #expect(backoff.delay(step: 3) == 8000)
         #expect(backoff.delay(step: 10_000) == .max)
         #expect(ExponentialBackoff(base: 1000, maximum: 5000).delay(step: 3) == 5000)
+        // A base above the maximum waits the maximum, from the first step.
+        #expect(ExponentialBackoff(base: 1000, maximum: 10).delay(step: 0) == 10)
+        #expect(ExponentialBackoff(base: 1000, maximum: 10).delay(step: 5) == 10)
     }
 }
 

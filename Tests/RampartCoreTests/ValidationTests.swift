@@ -24,8 +24,11 @@ import Testing
     @Test func emails() throws {
         #expect(try Validation.email("a@example.com") == "a@example.com")
         #expect(try Validation.email(nil) == nil)
-        for bad in ["no-at", "a@b", "@example.com", "a@.com", "a b@example.com"] {
-            #expect(throws: RampartError.self) { try Validation.email(bad) }
+        for good in ["o'brien+tag@mail.dept.example.ac.uk", "A.B@Example.COM", "x@a-b.co"] {
+            #expect(try Validation.email(good) == good)
+        }
+        for bad in ["no-at", "a@b", "@example.com", "a@.com", "a b@example.com", "v@T.IR.EzW.LprDOT*", "a@-x.com", "a@x..com", "é@example.com"] {
+            #expect(throws: RampartError.self, "\(bad)") { try Validation.email(bad) }
         }
     }
 

@@ -23,24 +23,29 @@ import Testing
         return ScanService(store: store, runner: runner, configuration: configuration, instance: instance, clock: SystemClock(), bell: ScanQueueBell(), logger: logger)
     }
 
+    /// Tenants and their queued scans (tenant, creation time), in one transaction.
+    static func queue(_ store: any Store, tenants: [(TenantID, String)], scans: [(TenantID, Int64)]) async throws {
+        try await store.write { tx in
+            for (tenant, slug) in tenants {
+                try await tx.insertTenant(Tenant(id: tenant, slug: slug, displayName: slug, status: .active, createdAt: 1, updatedAt: 1))
+            }
+            for (tenant, createdAt) in scans {
+                try await tx.insertScan(
+                    ScanJob(
+                        id: UUIDv7.generate(), tenantID: tenant, datasourceID: UUIDv7.generate(), status: .queued, options: ScanOptions(),
+                        createdAt: createdAt))
+            }
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func claimsRespectPerServerAndPerTenantLimits(_ engine: TestEngine) async throws {
         try await TestDatabase.withFresh(engine) { database in
             try await database.withStore { _, store in
                 let a = TenantID(UUIDv7.generate())
                 let b = TenantID(UUIDv7.generate())
-                try await store.write { tx in
-                    for (tenant, slug) in [(a, "queue-a"), (b, "queue-b")] {
-                        try await tx.insertTenant(Tenant(id: tenant, slug: slug, displayName: slug, status: .active, createdAt: 1, updatedAt: 1))
-                    }
-                    // A queued three scans before B queued two.
-                    for (index, tenant) in [a, a, a, b, b].enumerated() {
-                        try await tx.insertScan(
-                            ScanJob(
-                                id: UUIDv7.generate(), tenantID: tenant, datasourceID: UUIDv7.generate(), status: .queued, options: ScanOptions(),
-                                createdAt: Int64(index + 1)))
-                    }
-                }
+                // A queued three scans before B queued two.
+                try await Self.queue(store, tenants: [(a, "queue-a"), (b, "queue-b")], scans: [a, a, a, b, b].enumerated().map { ($1, Int64($0 + 1)) })
                 let one = Self.service(store, instance: "one", perServer: 3, perTenant: 1)
                 let first = await one.claim(free: 3)
                 #expect(first.count == 2, "one scan per tenant, although the server could run three")
@@ -69,21 +74,9 @@ import Testing
             try await database.withStore { _, store in
                 let busy = TenantID(UUIDv7.generate())
                 let quiet = TenantID(UUIDv7.generate())
-                try await store.write { tx in
-                    for (tenant, slug) in [(busy, "queue-busy"), (quiet, "queue-quiet")] {
-                        try await tx.insertTenant(Tenant(id: tenant, slug: slug, displayName: slug, status: .active, createdAt: 1, updatedAt: 1))
-                    }
-                    for index in 0..<150 {
-                        try await tx.insertScan(
-                            ScanJob(
-                                id: UUIDv7.generate(), tenantID: busy, datasourceID: UUIDv7.generate(), status: .queued, options: ScanOptions(),
-                                createdAt: Int64(index + 1)))
-                    }
-                    try await tx.insertScan(
-                        ScanJob(
-                            id: UUIDv7.generate(), tenantID: quiet, datasourceID: UUIDv7.generate(), status: .queued, options: ScanOptions(),
-                            createdAt: 1_000))
-                }
+                try await Self.queue(
+                    store, tenants: [(busy, "queue-busy"), (quiet, "queue-quiet")],
+                    scans: (0..<150).map { (busy, Int64($0 + 1)) } + [(quiet, 1_000)])
                 #expect(try await store.read { try await $0.queuedScanCount(in: busy) } == 150)
                 let service = Self.service(store, instance: "one", perServer: 2, perTenant: 2)
                 let claimed = await service.claim(free: 1)

@@ -56,6 +56,11 @@ import Testing
             let registered = Set(client.routes.map(\.description))
             #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
             #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered).sorted())")
+            // The event kinds a client may filter by are the server's, in its order.
+            let events = try #require(paths["/v1/security/events"]?["get"] as? [String: Any])
+            let kind = (events["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "kind" }
+            let kinds = (kind?["schema"] as? [String: Any])?["enum"] as? [String]
+            #expect(kinds == SecurityEventKind.allCases.map(\.rawValue), "scripts/openapi.py SECURITY_EVENT_KINDS is out of date")
         }
     }
 

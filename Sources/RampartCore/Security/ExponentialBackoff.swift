@@ -13,10 +13,11 @@ package struct ExponentialBackoff: Sendable, Equatable {
         self.maximum = maximum
     }
 
-    /// `base · 2^step`, capped at ``maximum``, without overflow for any `step`.
+    /// `base · 2^step`, capped at ``maximum``, without overflow for any `step`. A `base` above
+    /// the maximum waits the maximum: the cap is the promise made to the real user.
     package func delay(step: Int) -> Int64 {
-        var delay = max(0, base)
-        let cap = max(delay, maximum)
+        let cap = max(0, maximum)
+        var delay = min(max(0, base), cap)
         for _ in 0..<max(0, step) {
             let (doubled, overflow) = delay.multipliedReportingOverflow(by: 2)
             if overflow || doubled >= cap { return cap }

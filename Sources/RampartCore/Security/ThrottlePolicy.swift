@@ -103,6 +103,10 @@ package struct ThrottlePolicy: Sendable, Equatable {
 
     /// Checks a tenant-supplied policy before it is saved, and a stored one before it is used.
     ///
+    /// Each field is checked on its own. A maximum below its base is no error: the maximum caps
+    /// every wait, the first included (``ExponentialBackoff``), so a tenant that lowers only the
+    /// maximum below the server's base gets what it asked for.
+    ///
     /// - Throws: ``RampartError`` `validation-failed` naming the first bad field.
     package func validate() throws {
         func duration(_ value: Int64, _ field: String, allowZero: Bool = false) throws {
@@ -122,16 +126,10 @@ package struct ThrottlePolicy: Sendable, Equatable {
         try threshold(account.threshold, "account.threshold")
         try duration(account.baseDelay, "account.baseDelay")
         try duration(account.maxDelay, "account.maxDelay")
-        guard account.maxDelay >= account.baseDelay else {
-            throw RampartError.validation("must not be less than account.baseDelay", field: "account.maxDelay")
-        }
         try duration(sourceIP.window, "sourceIP.window")
         try threshold(sourceIP.threshold, "sourceIP.threshold")
         try duration(sourceIP.blockDuration, "sourceIP.blockDuration")
         try duration(sourceIP.maxBlockDuration, "sourceIP.maxBlockDuration")
-        guard sourceIP.maxBlockDuration >= sourceIP.blockDuration else {
-            throw RampartError.validation("must not be less than sourceIP.blockDuration", field: "sourceIP.maxBlockDuration")
-        }
         try duration(sourceIP.strikeMemory, "sourceIP.strikeMemory", allowZero: true)
         guard (32...128).contains(sourceIP.ipv6Prefix) else {
             throw RampartError.validation("must be between 32 and 128", field: "sourceIP.ipv6Prefix")
@@ -140,9 +138,6 @@ package struct ThrottlePolicy: Sendable, Equatable {
         try threshold(tenant.threshold, "tenant.threshold", maximum: Self.maximumTenantThreshold)
         try duration(tenant.baseDelay, "tenant.baseDelay")
         try duration(tenant.maxDelay, "tenant.maxDelay")
-        guard tenant.maxDelay >= tenant.baseDelay else {
-            throw RampartError.validation("must not be less than tenant.baseDelay", field: "tenant.maxDelay")
-        }
         try threshold(maxTrackedAccounts, "maxTrackedAccounts", maximum: .max)
         try threshold(maxTrackedSources, "maxTrackedSources", maximum: .max)
     }

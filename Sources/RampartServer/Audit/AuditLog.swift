@@ -63,7 +63,8 @@ package final class AuditLog: Sendable {
         try await store.read { tx in
             let head = try await tx.auditHead(tenant)
             guard let head, size >= 1, size <= head.size, seq >= 1, seq <= size else {
-                throw RampartError(.validationFailed, "`seq` must be from 1 to `size`, and `size` at most the log size \(head?.size ?? 0)")
+                // Well-formed numbers that name no record or tree of this log: there is no such proof.
+                throw RampartError(.notFound, "no such proof: `seq` must be from 1 to `size`, and `size` at most the log size \(head?.size ?? 0)")
             }
             guard let record = try await tx.auditRecords(tenant, fromSeq: seq, limit: 1).first, record.record.seq == seq else {
                 throw RampartError.notFound("audit record")
@@ -77,7 +78,7 @@ package final class AuditLog: Sendable {
         try await store.read { tx in
             let head = try await tx.auditHead(tenant)
             guard let head, from >= 1, from <= to, to <= head.size else {
-                throw RampartError(.validationFailed, "`from` and `to` must satisfy 1 ≤ from ≤ to ≤ log size \(head?.size ?? 0)")
+                throw RampartError(.notFound, "no such proof: `from` and `to` must satisfy 1 ≤ from ≤ to ≤ log size \(head?.size ?? 0)")
             }
             let leaves = try await tx.auditLeafHashes(tenant, upTo: to)
             return try ConsistencyProof(fromSize: from, toSize: to, leaves: leaves)

@@ -26,7 +26,8 @@ struct ApiKeysController {
             let roles = try UsersController.roles(body.roles) ?? principal.roles
             // Compared by permissions, so a tenant-admin may mint a key with the narrower `user` role.
             guard roles.permissions.isSubset(of: principal.roles.permissions) else {
-                throw RampartError.validation("an API key cannot hold a permission its creator does not have", field: "roles")
+                // Who asks decides, not the body's shape: an authorization refusal.
+                throw RampartError(.forbidden, "an API key cannot hold a permission its creator does not have", field: "roles")
             }
             guard !roles.isEmpty else { throw RampartError.validation("an API key needs at least one role", field: "roles") }
             if let days = body.expiresInDays, !(1...3650).contains(days) {

@@ -199,8 +199,10 @@ struct SecurityController {
             if seen.insert(address.lowercased()).inserted { addresses.append(address) }
         }
         guard services.security.configuration.smtp != nil else {
-            throw RampartError.validation(
-                "e-mail alerts are not available: this server has no SMTP server configured (rampart serve --smtp-url)", field: "emails")
+            // The operator's configuration refuses it, not the request's shape.
+            throw RampartError(
+                .forbidden, "e-mail alerts are not available: this server has no SMTP server configured (rampart serve --smtp-url)",
+                field: "emails")
         }
         return addresses
     }

@@ -93,7 +93,7 @@ struct UsersController {
             let email = try Validation.email(body.email)
             let roles = try Self.roles(body.roles)
             if id == principal.userID, body.status == .disabled || (roles.map { !$0.contains(.tenantAdmin) } ?? false) {
-                throw RampartError(.validationFailed, "you cannot disable yourself or remove your own tenant-admin role")
+                throw RampartError(.conflict, "you cannot disable yourself or remove your own tenant-admin role")
             }
             let now = services.clock.now()
             let user = try await store.write { tx in
@@ -115,7 +115,7 @@ struct UsersController {
         api.add(.delete, "/v1/users/{id}", .tenant(.usersWrite)) { _, context in
             let principal = try context.require(.usersWrite)
             let id = try context.id("id", as: UserID.self, what: "user")
-            if id == principal.userID { throw RampartError(.validationFailed, "you cannot delete yourself") }
+            if id == principal.userID { throw RampartError(.conflict, "you cannot delete yourself") }
             guard try await store.write({ try await $0.deleteUser(id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("user")
             }

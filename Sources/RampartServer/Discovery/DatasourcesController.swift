@@ -109,14 +109,15 @@ struct DatasourcesController {
                 let before = datasource.config
                 let password = try Self.apply(body, to: &datasource, creating: false, paths: try await paths.forTenant(principal.tenantID, in: tx))
                 // A stored password is bound to where it was meant to go: changing the host, port,
-                // database or TLS mode without giving it again would let whoever may edit the
-                // datasource (not necessarily who typed the password) send it to a server they run.
-                if datasource.hasCredentials, body.password == nil, body.url == nil,
-                    Self.destinationChanged(from: before, to: datasource.config)
-                {
-                    throw RampartError.validation(
-                        "changing host, port, database or tls sends the stored password elsewhere: give `password` again "
-                            + "(or \"\" to connect without one)", field: "password")
+                // database or TLS mode drops it unless the same request gives it again, or whoever
+                // may edit the datasource (not necessarily who typed the password) could send it to
+                // a server they run.
+                let dropsPassword = datasource.hasCredentials && body.password == nil && body.url == nil
+                    && Self.destinationChanged(from: before, to: datasource.config)
+                if dropsPassword {
+                    try await tx.deleteSecret(datasource.credentialName, in: principal.tenantID)
+                    datasource.hasCredentials = false
+                    AuditDetails.event("datasource.credentials_dropped", ["reason": "destination changed"])
                 }
                 if body.password != nil || body.url != nil {
                     if let password {
@@ -205,20 +206,28 @@ struct DatasourcesController {
     static func apply(_ body: Body, to datasource: inout Datasource, creating: Bool, paths: DatasourcePathPolicy) throws -> Secret<String>? {
         var config = datasource.config
         var password: Secret<String>?
+        // On create the body's shape is wrong (422); on update it conflicts with the stored kind (409).
+        func notApplicable(_ field: String) -> RampartError {
+            let message = "does not apply to a `\(datasource.kind.rawValue)` datasource"
+            return creating ? RampartError.validation(message, field: field) : RampartError(.conflict, message, field: field)
+        }
         switch datasource.kind {
         case .sqlite, .csvDirectory, .jsonlDirectory:
             for (value, field) in [(body.url?.exposedValue, "url"), (body.host, "host"), (body.username, "username")] where value != nil {
-                throw RampartError.validation("does not apply to a `\(datasource.kind.rawValue)` datasource", field: field)
+                throw notApplicable(field)
             }
-            if body.password != nil { throw RampartError.validation("does not apply to a `\(datasource.kind.rawValue)` datasource", field: "password") }
+            if body.password != nil { throw notApplicable("password") }
             if let path = body.path {
-                if let problem = paths.problem(path) { throw RampartError.validation(problem, field: "path") }
+                // A malformed path is the request's fault (422); a well-formed one outside what the
+                // server allows this tenant is refused (403), like any other forbidden resource.
+                if let problem = DatasourcePath.problem(path) { throw RampartError.validation(problem, field: "path") }
+                if let refusal = paths.problem(path) { throw RampartError(.forbidden, refusal, field: "path") }
                 config.path = path
             } else if creating {
                 throw RampartError.validation("is required", field: "path")
             }
         case .postgres:
-            if body.path != nil { throw RampartError.validation("does not apply to a `postgres` datasource", field: "path") }
+            if body.path != nil { throw notApplicable("path") }
             if let url = body.url {
                 guard url.exposedValue.utf8.count <= 2048, let parsed = PostgresConnector.parse(url: url.exposedValue) else {
                     throw RampartError.validation("must be postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]", field: "url")
@@ -273,7 +282,7 @@ struct DatasourcesController {
     static func checkRangerService(_ datasource: Datasource, _ tx: any StoreTransaction) async throws {
         guard let name = datasource.config.rangerService else { return }
         guard try await tx.policyObject(.service, name: name, scope: "", in: datasource.tenantID) != nil else {
-            throw RampartError.validation("no service `\(name.prefix(64))` in this tenant", field: "rangerService")
+            throw RampartError(.notFound, "no service `\(name.prefix(64))` in this tenant", field: "rangerService")
         }
     }
 

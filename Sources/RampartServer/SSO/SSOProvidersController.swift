@@ -115,12 +115,12 @@ struct SSOProvidersController {
                 let issuerBefore = provider.issuer
                 try controller.apply(body, to: &provider)
                 // The client secret is sent to the issuer's token endpoint (found from the issuer):
-                // a new issuer must come with the secret again, or the stored one would follow it to
-                // a server whoever edits the provider chooses.
+                // a new issuer drops the stored secret unless the request gives it again, or it would
+                // follow the provider to a server whoever edits the provider chooses.
                 if provider.hasClientSecret, body.clientSecret == nil, provider.issuer != issuerBefore {
-                    throw RampartError.validation(
-                        "changing `issuer` sends the stored client secret elsewhere: give `clientSecret` again (or \"\" to drop it)",
-                        field: "clientSecret")
+                    try await tx.deleteSecret(provider.clientSecretName, in: principal.tenantID)
+                    provider.hasClientSecret = false
+                    AuditDetails.event("sso.provider.secret_dropped", ["reason": "issuer changed"])
                 }
                 if body.clientSecret != nil {
                     if let secret {

@@ -31,7 +31,7 @@ struct SSOSettingsController {
                     // Refusing passwords with no way in but SSO needs an SSO way in, or the tenant locks itself out.
                     let providers = try await tx.ssoProviders(in: principal.tenantID, page: PageRequest(limit: PageRequest.maximumLimit))
                     guard providers.items.contains(where: \.enabled) else {
-                        throw RampartError.validation("enable an identity provider before making SSO the only way to sign in", field: "ssoOnly")
+                        throw RampartError(.conflict, "enable an identity provider before making SSO the only way to sign in", field: "ssoOnly")
                     }
                 }
                 try await tx.setSSOSettings(SSOSettings(ssoOnly: body.ssoOnly), in: principal.tenantID, at: now)
