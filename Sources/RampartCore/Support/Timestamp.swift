@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Foundation
-
 /// RFC 3339 rendering of stored Unix times for API responses.
 package enum Timestamp {
     /// The range rendered: years 0001 to 9999. Times beyond it (a saturated "for ever" block, a
@@ -11,28 +9,122 @@ package enum Timestamp {
 
     package static func rfc3339(milliseconds: Int64) -> String {
         let clamped = min(max(milliseconds, renderableMilliseconds.lowerBound), renderableMilliseconds.upperBound)
-        let date = Date(timeIntervalSince1970: Double(clamped) / 1000)
-        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let (seconds, millis) = floorDivision(clamped, 1000)
+        return render(seconds: seconds) + "." + padded(millis, 3) + "Z"
     }
 
     /// Microsecond precision, as audit records keep time: `2026-11-23T18:00:00.123456Z`.
     package static func rfc3339(microseconds: Int64) -> String {
         let lower = renderableMilliseconds.lowerBound * 1000
         let upper = renderableMilliseconds.upperBound * 1000 + 999
-        let seconds = min(max(microseconds, lower), upper).quotientAndRemainder(dividingBy: 1_000_000)
-        let whole = seconds.remainder < 0 ? seconds.quotient - 1 : seconds.quotient
-        let fraction = seconds.remainder < 0 ? seconds.remainder + 1_000_000 : seconds.remainder
-        let date = Date(timeIntervalSince1970: Double(whole))
-        let base = date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))
-        let digits = String(fraction)
-        return "\(base.dropLast())." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"
+        let (seconds, micros) = floorDivision(min(max(microseconds, lower), upper), 1_000_000)
+        return render(seconds: seconds) + "." + padded(micros, 6) + "Z"
     }
 
-    /// Parses an RFC 3339 time (with or without fractional seconds) into Unix microseconds.
+    /// `YYYY-MM-DDTHH:MM:SS` of Unix seconds, proleptic Gregorian like the parser (Foundation's
+    /// calendar turns Julian before 1582, so the two would disagree on old dates).
+    private static func render(seconds: Int64) -> String {
+        let (days, second) = floorDivision(seconds, 86_400)
+        let (year, month, day) = civilFromDays(Int(days))
+        let time = Int(second)
+        return padded(Int64(year), 4) + "-" + padded(Int64(month), 2) + "-" + padded(Int64(day), 2) + "T" + padded(Int64(time / 3600), 2) + ":"
+            + padded(Int64(time / 60 % 60), 2) + ":" + padded(Int64(time % 60), 2)
+    }
+
+    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
+    }
+
+    private static func padded(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// A proleptic Gregorian date of days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// Parses an RFC 3339 `date-time` (`2026-12-06T04:07:12.5+01:00`; `t`, `z` and a leap second
+    /// `60` accepted; fractions past microseconds dropped) into Unix microseconds, or `nil`.
+    ///
+    /// Parsed here rather than with Foundation's ISO 8601 style, which refuses valid RFC 3339
+    /// times such as year 0798 or an offset of `+23:29`: the API promises RFC 3339.
     package static func microseconds(rfc3339 text: String) -> Int64? {
-        let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        let plain = Date.ISO8601FormatStyle(includingFractionalSeconds: false)
-        guard let date = (try? withFraction.parse(text)) ?? (try? plain.parse(text)) else { return nil }
-        return Int64(exactlyFinite: (date.timeIntervalSince1970 * 1_000_000).rounded())
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.count <= 64 else { return nil }
+        func number(_ start: Int, _ length: Int) -> Int? {
+            guard start + length <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[start..<start + length] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        func byte(_ index: Int, is expected: Character...) -> Bool {
+            index < bytes.count && expected.contains { $0.asciiValue == bytes[index] }
+        }
+        guard let year = number(0, 4), byte(4, is: "-"), let month = number(5, 2), byte(7, is: "-"), let day = number(8, 2),
+            byte(10, is: "T", "t"), let hour = number(11, 2), byte(13, is: ":"), let minute = number(14, 2), byte(16, is: ":"),
+            let second = number(17, 2)
+        else { return nil }
+        var index = 19
+        var fraction = 0
+        if byte(index, is: ".") {
+            index += 1
+            var digits = 0
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                if digits < 6 { fraction = fraction * 10 + Int(bytes[index] - 0x30) }
+                digits += 1
+                index += 1
+            }
+            guard digits > 0 else { return nil }
+            for _ in digits..<max(digits, 6) { fraction *= 10 }
+        }
+        var offset = 0
+        if byte(index, is: "Z", "z") {
+            index += 1
+        } else if byte(index, is: "+", "-"), let hours = number(index + 1, 2), byte(index + 3, is: ":"), let minutes = number(index + 4, 2),
+            hours <= 23, minutes <= 59
+        {
+            offset = (hours * 3600 + minutes * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+            index += 6
+        } else {
+            return nil
+        }
+        guard index == bytes.count, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour <= 23,
+            minute <= 59, second <= 60
+        else { return nil }
+        // A leap second is counted as the last second of its minute (Unix time has none).
+        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        return Int64(seconds) * 1_000_000 + Int64(fraction)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }
