@@ -4,6 +4,9 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    // A warning is a finding: deprecated API, a needless `try`, an always-true cast. Dependencies'
+    // warnings are theirs (SwiftPM applies this to the package's own targets only).
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
@@ -42,7 +45,8 @@ let package = Package(
         .target(
             name: "RampartAuditLog", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         .executableTarget(
-            name: "AuditBench", dependencies: ["RampartAuditLog", .product(name: "Crypto", package: "swift-crypto")], path: "Benchmarks/AuditBench", swiftSettings: swiftSettings),
+            name: "AuditBench", dependencies: ["RampartAuditLog", .product(name: "Crypto", package: "swift-crypto")], path: "Benchmarks/AuditBench",
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "AuditStoreBench",
             dependencies: ["RampartAuditLog", "RampartCore", "RampartStorage", "RampartServer", .product(name: "Logging", package: "swift-log")],
@@ -213,6 +217,8 @@ let package = Package(
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 "RampartConnectors",
             ],
+            // Read from the source tree by path (#filePath), not bundled.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

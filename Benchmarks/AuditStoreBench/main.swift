@@ -25,7 +25,8 @@ func record(_ index: Int, tenant: TenantID) -> AuditRecord {
         seq: 0, time: 1_790_000_000_000_000 + Int64(index), tenantID: tenant.rawValue, actorType: "apiKey", actorID: "k\(index % 50)",
         sourceIP: "10.1.\(index % 250).\(index % 199)", userAgent: "bench/1.0", method: "POST", path: "/v1/authorize/batch",
         entityType: "user", entityID: "user\(index % 200)", operation: "decision", outcome: index % 5 == 0 ? "denied" : "allowed", status: nil,
-        requestID: "req-\(index / 1000)", batchID: "batch-\(index / 1000)", service: "hive", resource: "column=c\(index % 40),database=db\(index % 7),table=t\(index % 30)",
+        requestID: "req-\(index / 1000)", batchID: "batch-\(index / 1000)", service: "hive",
+        resource: "column=c\(index % 40),database=db\(index % 7),table=t\(index % 30)",
         accessType: "select", policyID: String(index % 1000), policyVersion: 3, details: nil)
 }
 

@@ -58,7 +58,10 @@ func generate() async throws {
             _ = try await connection.query("BEGIN IMMEDIATE", [])
             _ = try await connection.query(
                 "INSERT INTO tenants VALUES (?, ?, ?, 'active', ?, ?)",
-                [.text(tenantID), .text("tenant-\(tenant)"), .text("Tenant \(tenant) GmbH & Co. KG"), .integer(1_700_000_000_000), .integer(1_700_000_000_000)])
+                [
+                    .text(tenantID), .text("tenant-\(tenant)"), .text("Tenant \(tenant) GmbH & Co. KG"), .integer(1_700_000_000_000),
+                    .integer(1_700_000_000_000),
+                ])
             let groupID = UUIDv7.generate()
             _ = try await connection.query(
                 "INSERT INTO user_groups VALUES (?, ?, 'analysts', 'People who read the warehouse', 1, 1)", [.text(groupID), .text(tenantID)])
@@ -70,7 +73,10 @@ func generate() async throws {
                 for row in 0..<250 {
                     let userID = UUIDv7.generate()
                     let number = batch * 250 + row
-                    sql += row == 0 ? "(?, ?, ?, ?, ?, 'user', 'active', ?, 1700000000000, 1700000000000)" : ", (?, ?, ?, ?, ?, 'user', 'active', ?, 1700000000000, 1700000000000)"
+                    sql +=
+                        row == 0
+                        ? "(?, ?, ?, ?, ?, 'user', 'active', ?, 1700000000000, 1700000000000)"
+                        : ", (?, ?, ?, ?, ?, 'user', 'active', ?, 1700000000000, 1700000000000)"
                     binds += [
                         .text(userID), .text(tenantID), .text("user.\(number).\(tenant)"), .text("Ünïcode Person \(number) of tenant \(tenant)"),
                         .text("user.\(number)@tenant-\(tenant).example.org"),
@@ -88,7 +94,10 @@ func generate() async throws {
     }
     try await database.withExclusiveConnection { _ = try await $0.query("PRAGMA wal_checkpoint(TRUNCATE)", []) }
     try await database.shutdown()
-    print(String(format: "generated %d tenants (%.0f MiB) in %.1f s", tenantCount, Double(fileSize(sourcePath)) / 1_048_576, seconds(ContinuousClock.now - started)))
+    print(
+        String(
+            format: "generated %d tenants (%.0f MiB) in %.1f s", tenantCount, Double(fileSize(sourcePath)) / 1_048_576,
+            seconds(ContinuousClock.now - started)))
 }
 
 if fileSize(sourcePath) < UInt64(targetMiB) << 20 {

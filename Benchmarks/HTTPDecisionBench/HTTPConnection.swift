@@ -78,11 +78,12 @@ final class HTTPConnection: Sendable {
             head.headers.add(name: "Content-Length", value: "0")
         }
         let promise = channel.eventLoop.makePromise(of: Reply.self)
+        let requestHead = head
         let collector = self.collector
         let channel = self.channel
         channel.eventLoop.execute {
             collector.pending = promise
-            channel.write(HTTPClientRequestPart.head(head), promise: nil)
+            channel.write(HTTPClientRequestPart.head(requestHead), promise: nil)
             if let body { channel.write(HTTPClientRequestPart.body(.byteBuffer(body)), promise: nil) }
             channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
         }

@@ -236,7 +236,8 @@ func run(policyCount: Int, token: String, options: Options) async throws {
     let rate = Double(latencies.count * options.batch) / elapsed
     print(
         String(
-            format: "%6d policies (import %.1f s): %d requests of %d in %.1f s over %d connections: %.0f decisions/s, p50 %.1f ms, p99 %.1f ms (%d/%d allowed in a sample batch)",
+            format:
+                "%6d policies (import %.1f s): %d requests of %d in %.1f s over %d connections: %.0f decisions/s, p50 %.1f ms, p99 %.1f ms (%d/%d allowed in a sample batch)",
             policyCount, importSeconds, latencies.count, options.batch, elapsed, options.connections, rate, percentile(latencies, 0.50),
             percentile(latencies, 0.99), allowed, decisions.count))
 }

@@ -18,9 +18,15 @@ struct LCG {
 let hive = ServiceDef(
     name: "hive",
     resources: [
-        ResourceDef(name: "database", level: 1, matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher", matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
-        ResourceDef(name: "table", level: 2, parent: "database", matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher", matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
-        ResourceDef(name: "column", level: 3, parent: "table", matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher", matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
+        ResourceDef(
+            name: "database", level: 1, matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher",
+            matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
+        ResourceDef(
+            name: "table", level: 2, parent: "database", matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher",
+            matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
+        ResourceDef(
+            name: "column", level: 3, parent: "table", matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher",
+            matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
     ],
     accessTypes: ["select", "update", "create", "drop", "alter", "index", "lock", "read", "write"].map { AccessTypeDef(name: $0) }
         + [AccessTypeDef(name: "all", impliedGrants: ["select", "update", "create", "drop", "alter", "index", "lock", "read", "write"])]
@@ -53,11 +59,14 @@ func makePolicies(_ n: Int, _ rng: inout LCG) -> [Policy] {
                     accesses: [PolicyItemAccess(type: rng.int(2) == 0 ? "select" : "update")],
                     users: (0..<3).map { _ in users[rng.int(users.count)] }, groups: [groups[rng.int(groups.count)]]))
         }
-        let deny: [PolicyItem] = rng.int(100) < 5 ? [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: [users[rng.int(users.count)]])] : []
+        let deny: [PolicyItem] =
+            rng.int(100) < 5 ? [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: [users[rng.int(users.count)]])] : []
         out.append(
             Policy(
                 id: Int64(i + 1), name: "p\(i)",
-                resources: ["database": PolicyResource(values: [db]), "table": PolicyResource(values: [table]), "column": PolicyResource(values: [column])],
+                resources: [
+                    "database": PolicyResource(values: [db]), "table": PolicyResource(values: [table]), "column": PolicyResource(values: [column]),
+                ],
                 policyItems: items, denyPolicyItems: deny))
     }
     return out

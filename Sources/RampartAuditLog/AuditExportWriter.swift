@@ -21,7 +21,8 @@ package struct AuditExportWriter: Sendable {
         self.header = header
         // A checkpoint past the range is only checkable through a proof from the range's end.
         let reachable = Set(tailProofs.filter { $0.fromSize == header.toSeq }.map(\.toSize))
-        self.checkpoints = checkpoints
+        self.checkpoints =
+            checkpoints
             .filter { ($0.treeSize >= header.prefix.size && $0.treeSize <= header.toSeq) || reachable.contains($0.treeSize) }
             .sorted { $0.treeSize < $1.treeSize }
         self.tailProofs = tailProofs.filter { $0.fromSize == header.toSeq }

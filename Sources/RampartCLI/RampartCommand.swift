@@ -12,7 +12,8 @@ struct RampartCommand: AsyncParsableCommand {
         abstract: "Rampart: data security and governance server.",
         version: RampartVersion.current,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, KeysCommand.self, PolicyCommand.self, DiscoverCommand.self, AuditCommand.self,
+            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, KeysCommand.self, PolicyCommand.self, DiscoverCommand.self,
+            AuditCommand.self,
             BackupCommand.self, RestoreCommand.self,
             VersionCommand.self,
         ]

@@ -6,7 +6,9 @@ package enum Connectors {
     package static func sqlite(path: String) -> any DatasourceConnector { SQLiteConnector(path: path) }
     package static func csvDirectory(_ path: String) -> any DatasourceConnector { FileDirectoryConnector(directory: path, format: .csv) }
     package static func jsonlDirectory(_ path: String) -> any DatasourceConnector { FileDirectoryConnector(directory: path, format: .jsonLines) }
-    package static func postgres(_ settings: PostgresConnector.Settings, password: String?, resolve: AddressResolver? = nil)
+    package static func postgres(
+        _ settings: PostgresConnector.Settings, password: String?, resolve: AddressResolver? = nil
+    )
         -> any DatasourceConnector
     {
         PostgresConnector(settings: settings, password: password, resolve: resolve)

@@ -87,7 +87,8 @@ package struct FileDirectoryConnector: DatasourceConnector {
         func rows(of table: SchemaTable, limit: Int?, maximumRows: Int) async throws(ConnectorError) -> any RowBatches {
             let file = table.name + connector.format.suffix
             guard isRegularFile(file) else { throw ConnectorError(.notFound, "\(file) is no longer in \(connector.directory)") }
-            return try FileRowBatches(path: path(file), format: connector.format, name: file, blockBytes: connector.blockBytes, maximumRows: maximumRows)
+            return try FileRowBatches(
+                path: path(file), format: connector.format, name: file, blockBytes: connector.blockBytes, maximumRows: maximumRows)
         }
 
         func close() async {}

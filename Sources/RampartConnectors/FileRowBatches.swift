@@ -70,10 +70,10 @@ struct FileRowBatches: RowBatches {
                 }
                 return (rows, block.count)
             }
-        } catch var error as DiscoveryError {
-            error.line = error.line.map { $0 + linesBefore }
-            throw ConnectorError(.invalidData, "\(name): \(error)")
         } catch {
+            // The readers throw only `DiscoveryError`, whose line counts from this block's start.
+            var error = error
+            error.line = error.line.map { $0 + linesBefore }
             throw ConnectorError(.invalidData, "\(name): \(error)")
         }
     }

@@ -218,7 +218,9 @@ package struct PostgresConnector: DatasourceConnector {
             var estimate: [String: Int64] = [:]
             for row in estimates where row.count == 3 {
                 // -1: never analysed, so unknown.
-                if let schema = row[0], let name = row[1], let value = row[2].flatMap({ Int64($0) }), value >= 0 { estimate["\(schema).\(name)"] = value }
+                if let schema = row[0], let name = row[1], let value = row[2].flatMap({ Int64($0) }), value >= 0 {
+                    estimate["\(schema).\(name)"] = value
+                }
             }
             var tables: [SchemaTable] = []
             for row in columns where row.count == 4 {
@@ -241,7 +243,8 @@ package struct PostgresConnector: DatasourceConnector {
             guard let limit else {
                 // A full scan streams: rows arrive as the batches are consumed, up to the cap.
                 do {
-                    let rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(projection) FROM \(source) LIMIT \(maximumRows)"), logger: logger)
+                    let rows = try await connection.query(
+                        PostgresQuery(unsafeSQL: "SELECT \(projection) FROM \(source) LIMIT \(maximumRows)"), logger: logger)
                     return Stream(iterator: rows.makeAsyncIterator(), columns: columns, settings: settings)
                 } catch {
                     throw PostgresConnector.map(error, settings: settings)

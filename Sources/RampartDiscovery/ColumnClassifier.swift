@@ -21,7 +21,9 @@ public struct ColumnClassifier: Sendable {
         /// Masked samples kept per class.
         public var maskedSamplesPerClass: Int
 
-        public init(referenceDate: Date? = nil, maxInspectedBytes: Int = ClassificationLimits.defaultMaxInspectedBytes, maskedSamplesPerClass: Int = 3) {
+        public init(
+            referenceDate: Date? = nil, maxInspectedBytes: Int = ClassificationLimits.defaultMaxInspectedBytes, maskedSamplesPerClass: Int = 3
+        ) {
             self.referenceDate = referenceDate
             self.maxInspectedBytes = max(64, maxInspectedBytes)
             self.maskedSamplesPerClass = max(0, maskedSamplesPerClass)

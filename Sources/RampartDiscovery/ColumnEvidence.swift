@@ -32,7 +32,9 @@ public struct ColumnEvidence: Sendable, Hashable {
         switch match.strength {
         case .validated: validatedCount += 1
         case .plausible: plausibleCount += 1
-        case .lookalike: lookalikeCount += 1; return
+        case .lookalike:
+            lookalikeCount += 1
+            return
         }
         if let ordinal = match.ordinal { ordinals.append(ordinal) }
     }

@@ -64,7 +64,10 @@ public enum Masker {
         }
         var dots = 0
         return e.map { c in
-            if c == 0x2E { dots += 1; return c }
+            if c == 0x2E {
+                dots += 1
+                return c
+            }
             return dots >= 2 ? 0x2A : c
         }.reduce(into: [UInt8]()) { out, c in
             // Collapse "***" to a single "*" per octet.
@@ -99,7 +102,9 @@ public enum Masker {
         // Keep a recognisable prefix ("ghp_", "-----BEGIN RSA PRIVATE KEY-----", "postgres://")
         // but never more than a quarter of the secret.
         var keep = 0
-        if let dash = findPEMEnd(e) { keep = dash } else {
+        if let dash = findPEMEnd(e) {
+            keep = dash
+        } else {
             while keep < e.count, keep < 12, !ASCII.isAlnum(e[keep]) || keep < 4 { keep += 1 }
             if let sep = e.prefix(12).lastIndex(where: { $0 == 0x5F || $0 == 0x2D || $0 == 0x2E || $0 == 0x2F }) {
                 keep = sep + 1

@@ -234,7 +234,8 @@ extension FileRun {
                 let eAllowed = exp["isAllowed"]?.boolValue ?? false
                 let eAudited = exp["isAudited"]?.boolValue ?? false
                 if r.isAllowed != eAllowed || r.isAudited != eAudited {
-                    problems.append(("result", "allowed=\(eAllowed) audited=\(eAudited)", "allowed=\(r.isAllowed) audited=\(r.isAudited) policyId=\(r.policyId)"))
+                    problems.append(
+                        ("result", "allowed=\(eAllowed) audited=\(eAudited)", "allowed=\(r.isAllowed) audited=\(r.isAudited) policyId=\(r.policyId)"))
                 } else if let pid = exp["policyId"]?.int64Value, pid != r.policyId {
                     warned = true
                 }
@@ -248,10 +249,11 @@ extension FileRun {
                 let eValue = info?["maskedValue"]?.stringValue
                 let ePid = exp["policyId"]?.int64Value ?? 0
                 if r.maskType != eType || r.maskCondition != eCond || r.maskedValue != eValue || r.policyId != ePid {
-                    problems.append((
-                        "dataMaskResult", "type=\(eType ?? "nil") cond=\(eCond ?? "nil") value=\(eValue ?? "nil") policyId=\(ePid)",
-                        "type=\(r.maskType ?? "nil") cond=\(r.maskCondition ?? "nil") value=\(r.maskedValue ?? "nil") policyId=\(r.policyId)"
-                    ))
+                    problems.append(
+                        (
+                            "dataMaskResult", "type=\(eType ?? "nil") cond=\(eCond ?? "nil") value=\(eValue ?? "nil") policyId=\(ePid)",
+                            "type=\(r.maskType ?? "nil") cond=\(r.maskCondition ?? "nil") value=\(r.maskedValue ?? "nil") policyId=\(r.policyId)"
+                        ))
                 }
             }
             if let exp = t["rowFilterResult"] {
@@ -260,7 +262,8 @@ extension FileRun {
                 let eExpr = exp["additionalInfo"]?["filterExpr"]?.stringValue
                 let ePid = exp["policyId"]?.int64Value ?? 0
                 if r.filterExpr != eExpr || r.policyId != ePid {
-                    problems.append(("rowFilterResult", "filter=\(eExpr ?? "nil") policyId=\(ePid)", "filter=\(r.filterExpr ?? "nil") policyId=\(r.policyId)"))
+                    problems.append(
+                        ("rowFilterResult", "filter=\(eExpr ?? "nil") policyId=\(ePid)", "filter=\(r.filterExpr ?? "nil") policyId=\(r.policyId)"))
                 }
             }
             if t["resourceAccessInfo"] != nil { unsupported.insert("resource-access-info") }

@@ -7,7 +7,6 @@ import HummingbirdTLS
 import Logging
 import NIOSSL
 import Prometheus
-import ServiceLifecycle
 import RampartBackup
 import RampartCore
 import RampartStorage
@@ -124,7 +123,8 @@ package enum RampartApplication {
                     store: store, keyring: keyring, clock: services.clock, administration: administration, configuration: configuration.discovery,
                     paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), logger: logger,
                     destinations: destinations),
-                configuration: configuration.discovery, instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
+                configuration: configuration.discovery,
+                instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
                 clock: services.clock, bell: scanBell, logger: logger),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
             PolicyRefreshService(cache: policyCache, store: store, interval: configuration.policyRefreshInterval, logger: logger),
@@ -138,7 +138,8 @@ package enum RampartApplication {
         ]
         if let exporter { background.insert(exporter, at: 1) }
         if let scheduler = try backupScheduler(
-            configuration.backup, database: database, status: backupStatus, events: services.security, logger: logger) {
+            configuration.backup, database: database, status: backupStatus, events: services.security, logger: logger)
+        {
             // After the database in start order, so it stops before the database closes.
             background.insert(scheduler, at: 1)
         }
@@ -185,7 +186,9 @@ package enum RampartApplication {
         }
         logger.info(
             "scheduled backups on",
-            metadata: ["directory": .string(directory), "offsite": .string(schedule.offsiteDirectory ?? "none"), "interval": "\(schedule.intradayInterval)"])
+            metadata: [
+                "directory": .string(directory), "offsite": .string(schedule.offsiteDirectory ?? "none"), "interval": "\(schedule.intradayInterval)",
+            ])
         return BackupScheduler(
             schedule: schedule, directory: directory, credential: credential, database: database, status: status, events: events, logger: logger)
     }

@@ -47,7 +47,8 @@ package enum BackupFixture {
                     users.append(user)
                 }
                 let group = Group(id: .generate(), tenantID: tenant.id, name: "analysts", description: nil, createdAt: now, updatedAt: now)
-                let admins = Group(id: .generate(), tenantID: tenant.id, name: "admins", description: "with a \"description\"", createdAt: now, updatedAt: now)
+                let admins = Group(
+                    id: .generate(), tenantID: tenant.id, name: "admins", description: "with a \"description\"", createdAt: now, updatedAt: now)
                 try await tx.insertGroup(group)
                 try await tx.insertGroup(admins)
                 for user in users { _ = try await tx.addMember(user.id, to: group.id, in: tenant.id, at: now) }

@@ -65,16 +65,20 @@ package enum CanonicalDump {
     }
 
     static func tables(_ sql: any SQLDatabase, engine: DatabaseEngine) async throws -> [String] {
-        let query: SQLQueryString = engine == .sqlite
+        let query: SQLQueryString =
+            engine == .sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
             : "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
         return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
     }
 
     static func columns(of table: String, _ sql: any SQLDatabase, engine: DatabaseEngine) async throws -> [Column] {
-        let query: SQLQueryString = engine == .sqlite
+        let query: SQLQueryString =
+            engine == .sqlite
             ? "SELECT name, type FROM pragma_table_info(\(bind: table)) ORDER BY cid"
             : "SELECT column_name::text AS name, udt_name::text AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = \(bind: table) ORDER BY ordinal_position"
-        return try await sql.raw(query).all().map { Column(name: try $0.decode(column: "name", as: String.self), type: try $0.decode(column: "type", as: String.self)) }
+        return try await sql.raw(query).all().map {
+            Column(name: try $0.decode(column: "name", as: String.self), type: try $0.decode(column: "type", as: String.self))
+        }
     }
 }

@@ -138,7 +138,9 @@ package struct APIClient: Sendable {
     }
 
     /// A tenant with a tenant-admin; returns the tenant id and the admin's session token.
-    package func makeTenant(_ slug: String, operatorToken: String, adminPassword: String = "tenant-owner-passphrase-9")
+    package func makeTenant(
+        _ slug: String, operatorToken: String, adminPassword: String = "tenant-owner-passphrase-9"
+    )
         async throws -> (id: String, adminToken: String)
     {
         let created = try await send(

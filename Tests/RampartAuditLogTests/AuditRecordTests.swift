@@ -35,7 +35,8 @@ struct AuditRecordTests {
     /// fails, the encoding changed: every stored leaf hash would stop verifying. Bump
     /// `canonicalEncodingVersion` and keep the old layout instead.
     @Test func pinnedCanonicalEncodingAndLeafHash() {
-        let expected = "01000000000000002a0006474846222240000000000000000461636d65000000000000000475736572010000000000000003752d3701000000000000000b3230332e302e3131332e3901000000000000000f72616d706172742d636c692f312e3001000000000000000350555401000000000000000f2f76312f706f6c69636965732f3137010000000000000006706f6c6963790100000000000000023137000000000000000d706f6c6963792e7570646174650000000000000007616c6c6f7765640100000000000000c80100000000000000057265712d31000100000000000000046869766501000000000000001564623d73616c65732f7461626c653d6f7264657273010000000000000006757064617465010000000000000004702d31370100000000000000030100000000000000167b226e6f7465223a227ac3bc7269636820e29c93227d"
+        let expected =
+            "01000000000000002a0006474846222240000000000000000461636d65000000000000000475736572010000000000000003752d3701000000000000000b3230332e302e3131332e3901000000000000000f72616d706172742d636c692f312e3001000000000000000350555401000000000000000f2f76312f706f6c69636965732f3137010000000000000006706f6c6963790100000000000000023137000000000000000d706f6c6963792e7570646174650000000000000007616c6c6f7765640100000000000000c80100000000000000057265712d31000100000000000000046869766501000000000000001564623d73616c65732f7461626c653d6f7264657273010000000000000006757064617465010000000000000004702d31370100000000000000030100000000000000167b226e6f7465223a227ac3bc7269636820e29c93227d"
         #expect(Self.pinned.canonicalBytes == bytes(hex: expected))
         #expect(Self.pinned.leafHash.hex == "c6388303373434c41d610651fe6eba68d81d21d30628d981cd2a00c555f2c362")
         #expect(AuditRecord.canonicalEncodingVersion == 1)
@@ -96,11 +97,12 @@ struct AuditRecordTests {
         encoder.outputFormatting = .sortedKeys
         let object = try JSONSerialization.jsonObject(with: encoder.encode(Self.pinned)) as? [String: Any]
         let keys = Set(object?.keys.map { $0 } ?? [])
-        #expect(keys == [
-            "seq", "time", "tenantId", "actorType", "actorId", "sourceIp", "userAgent", "method", "path",
-            "entityType", "entityId", "operation", "outcome", "status", "requestId", "service", "resource",
-            "accessType", "policyId", "policyVersion", "details",
-        ])
+        #expect(
+            keys == [
+                "seq", "time", "tenantId", "actorType", "actorId", "sourceIp", "userAgent", "method", "path",
+                "entityType", "entityId", "operation", "outcome", "status", "requestId", "service", "resource",
+                "accessType", "policyId", "policyVersion", "details",
+            ])
         #expect(object?["batchId"] == nil)
         #expect(object?["time"] as? Int64 == 1_767_225_600_123_456)
     }

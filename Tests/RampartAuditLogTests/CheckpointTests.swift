@@ -15,13 +15,14 @@ struct CheckpointTests {
     )
 
     @Test func noteTextIsPinned() throws {
-        #expect(try Self.checkpoint.noteText() == """
-            rampart-audit/acme
-            8
-            XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=
-            time 1767225600000000
+        #expect(
+            try Self.checkpoint.noteText() == """
+                rampart-audit/acme
+                8
+                XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=
+                time 1767225600000000
 
-            """)
+                """)
     }
 
     @Test func keyIDIsFirstEightBytesOfSHA256OfRawKey() {

@@ -54,7 +54,8 @@ struct ExportLineCodingTests {
         let text = try AuditExport.encode(line)
         #expect(text == #"{"actorType":"system","operation":"boot","outcome":"allowed","seq":1,"tenantId":"t","time":-5,"type":"record"}"#)
         #expect(try AuditExport.decode(text) == line)
-        let withNulls = #"{ "type" : "record", "seq" : 1, "time" : -5, "tenantId" : "t", "actorType" : "system", "operation" : "boot", "outcome" : "allowed", "actorId" : null, "status" : null, "leafHash" : null }"#
+        let withNulls =
+            #"{ "type" : "record", "seq" : 1, "time" : -5, "tenantId" : "t", "actorType" : "system", "operation" : "boot", "outcome" : "allowed", "actorId" : null, "status" : null, "leafHash" : null }"#
         #expect(try AuditExport.decode(withNulls) == line)
         #expect(try Self.foundationDecode(withNulls) == line)
     }

@@ -88,10 +88,12 @@ struct MerkleTreePropertyTests {
         let leaves = Self.leaves
         let short = Array(leaves.prefix(100))
         for index in stride(from: Int64(0), to: 100, by: 7) {
-            #expect(try MerkleTree.inclusionProof(index: index, size: 100, leaves: short)
-                == MerkleTree.inclusionProof(index: index, size: 100, leaves: leaves))
+            #expect(
+                try MerkleTree.inclusionProof(index: index, size: 100, leaves: short)
+                    == MerkleTree.inclusionProof(index: index, size: 100, leaves: leaves))
         }
-        #expect(try MerkleTree.consistencyProof(from: 37, to: 100, leaves: short)
-            == MerkleTree.consistencyProof(from: 37, to: 100, leaves: leaves))
+        #expect(
+            try MerkleTree.consistencyProof(from: 37, to: 100, leaves: short)
+                == MerkleTree.consistencyProof(from: 37, to: 100, leaves: leaves))
     }
 }

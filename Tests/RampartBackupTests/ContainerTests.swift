@@ -32,7 +32,8 @@ import Testing
         let path = try temporaryPath()
         let output = try BackupOutputFile(path: path)
         let container = try BackupContainerWriter(
-            output: output, credential: credential, createdAt: 1_700_000_000_000, configuration: configuration(chunkSize: chunkSize, compress: compress))
+            output: output, credential: credential, createdAt: 1_700_000_000_000,
+            configuration: configuration(chunkSize: chunkSize, compress: compress))
         let writer = BackupArchiveWriter(container: container)
         try writer.begin(
             BackupPreamble(

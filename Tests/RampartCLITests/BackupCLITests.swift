@@ -25,7 +25,9 @@ import Testing
     /// A data directory with a tenant, a backup key and a backup of it.
     static func prepared(_ directory: String) throws -> (data: String, key: String, backup: String) {
         let data = directory + "/data"
-        let created = try CLITests.rampart(["tenants", "create", "--data-dir", data, "--slug", "acme", "--name", "Acme Corp", "--admin-username", "alice"])
+        let created = try CLITests.rampart([
+            "tenants", "create", "--data-dir", data, "--slug", "acme", "--name", "Acme Corp", "--admin-username", "alice",
+        ])
         #expect(created.status == 0, "\(created.stderr)")
         let key = directory + "/backup.key"
         let keygen = try CLITests.rampart(["backup", "keygen", "--out", key])
@@ -126,7 +128,8 @@ import Testing
             }
             let wrongKey = try Self.rampart(["backup", "verify", backup, "--key-file", otherKey])
             #expect(wrongKey.status == 5 && wrongKey.stderr.contains("wrong backup key file"), "\(wrongKey.stderr)")
-            let passphraseInstead = try Self.rampart(["backup", "verify", backup], environment: ["RAMPART_BACKUP_PASSPHRASE": "a long passphrase here"])
+            let passphraseInstead = try Self.rampart(
+                ["backup", "verify", backup], environment: ["RAMPART_BACKUP_PASSPHRASE": "a long passphrase here"])
             #expect(passphraseInstead.status == 5, "\(passphraseInstead.stderr)")
             let noKey = try Self.rampart(["backup", "verify", backup])
             #expect(noKey.status == 2 && noKey.stderr.split(separator: "\n").count == 1, "\(noKey.stderr)")
@@ -151,9 +154,11 @@ import Testing
             try "not the right passphrase\n".write(toFile: file, atomically: true, encoding: .utf8)
             let wrong = try Self.rampart(["backup", "verify", backup, "--passphrase-file", file])
             #expect(wrong.status == 5 && wrong.stderr.contains("wrong passphrase"), "\(wrong.stderr)")
-            let short = try Self.rampart(["backup", "create", "--data-dir", data, "--out", backup], environment: ["RAMPART_BACKUP_PASSPHRASE": "short"])
+            let short = try Self.rampart(
+                ["backup", "create", "--data-dir", data, "--out", backup], environment: ["RAMPART_BACKUP_PASSPHRASE": "short"])
             #expect(short.status == 1 && short.stderr.contains("at least 12"))
-            #expect(try Self.rampart(["backup", "create", "--data-dir", data, "--out", backup, "--passphrase", "x"]).status == 2, "no passphrase flag")
+            #expect(
+                try Self.rampart(["backup", "create", "--data-dir", data, "--out", backup, "--passphrase", "x"]).status == 2, "no passphrase flag")
         }
     }
 
@@ -166,7 +171,8 @@ import Testing
         let masterKey = try String(contentsOfFile: data + "/master.key", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         try await TestDatabase.withFresh(.postgres) { database in
             let url = try #require(database.postgresURL)
-            let restore = try Self.rampart(["restore", backup, "--database-url", url, "--key-file", key], environment: ["RAMPART_MASTER_KEY": masterKey])
+            let restore = try Self.rampart(
+                ["restore", backup, "--database-url", url, "--key-file", key], environment: ["RAMPART_MASTER_KEY": masterKey])
             #expect(restore.status == 0, "\(restore.stderr)")
             let list = try CLITests.rampart(["tenants", "list", "--database-url", url], environment: ["RAMPART_MASTER_KEY": masterKey])
             #expect(list.stdout.contains("acme"), "\(list.stderr)")

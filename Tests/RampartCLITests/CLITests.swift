@@ -3,8 +3,8 @@
 import Foundation
 import Logging
 import RampartStorage
-import SQLKit
 import RampartTesting
+import SQLKit
 import Testing
 
 /// Runs the real `rampart` binary built next to the test bundle.
@@ -42,7 +42,8 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static func withDataDirectory<R>(_ body: (String) throws -> R) throws -> R {
@@ -110,7 +111,9 @@ import Testing
             #expect(migrate.stdout.contains("0001_foundation"))
             #expect(try Self.rampart(["migrate", "--data-dir", directory]).stdout.contains("up to date"))
 
-            let created = try Self.rampart(["tenants", "create", "--data-dir", directory, "--slug", "acme", "--name", "Acme Corp", "--admin-username", "alice"])
+            let created = try Self.rampart([
+                "tenants", "create", "--data-dir", directory, "--slug", "acme", "--name", "Acme Corp", "--admin-username", "alice",
+            ])
             #expect(created.status == 0, "\(created.stderr)")
             #expect(created.stdout.contains("created tenant acme"))
             #expect(created.stdout.contains("tenant-admin alice password (shown once): "))

@@ -28,16 +28,19 @@ struct DeviceFingerprintTests {
     }
 
     @Test func fieldBoundariesAndMissingFieldsAreUnambiguous() {
-        #expect(DeviceFingerprint(userAgent: "ab", acceptLanguage: "c", deviceID: nil)
-            != DeviceFingerprint(userAgent: "a", acceptLanguage: "bc", deviceID: nil))
-        #expect(DeviceFingerprint(userAgent: "a", acceptLanguage: nil, deviceID: nil)
-            != DeviceFingerprint(userAgent: "a", acceptLanguage: "", deviceID: nil))
+        #expect(
+            DeviceFingerprint(userAgent: "ab", acceptLanguage: "c", deviceID: nil)
+                != DeviceFingerprint(userAgent: "a", acceptLanguage: "bc", deviceID: nil))
+        #expect(
+            DeviceFingerprint(userAgent: "a", acceptLanguage: nil, deviceID: nil)
+                != DeviceFingerprint(userAgent: "a", acceptLanguage: "", deviceID: nil))
     }
 
     @Test func hugeHeadersAreCutNotRejected() {
         let long = String(repeating: "x", count: 100_000)
         let cut = String(repeating: "x", count: DeviceFingerprint.maximumFieldLength)
-        #expect(DeviceFingerprint(userAgent: long, acceptLanguage: nil, deviceID: "d")
-            == DeviceFingerprint(userAgent: cut, acceptLanguage: nil, deviceID: "d"))
+        #expect(
+            DeviceFingerprint(userAgent: long, acceptLanguage: nil, deviceID: "d")
+                == DeviceFingerprint(userAgent: cut, acceptLanguage: nil, deviceID: "d"))
     }
 }

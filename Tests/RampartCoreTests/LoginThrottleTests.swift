@@ -115,8 +115,9 @@ struct LoginThrottleTests {
         // …but the victim signing in from their own address is unaffected.
         #expect(throttle.assess(account: "user3", ip: "198.51.100.7", knownDevice: false, now: now) == .allow)
         #expect(throttle.assess(account: "user3", ip: "198.51.100.7", knownDevice: true, now: now) == .allow)
-        #expect(throttle.assess(account: "user3", ip: attacker, knownDevice: false, now: now)
-            .retryAfterSeconds(now: now) == Int((until - now + 999) / 1000))
+        #expect(
+            throttle.assess(account: "user3", ip: attacker, knownDevice: false, now: now)
+                .retryAfterSeconds(now: now) == Int((until - now + 999) / 1000))
         // The block ends on its own.
         #expect(throttle.assess(account: "user3", ip: attacker, knownDevice: false, now: until) == .allow)
     }

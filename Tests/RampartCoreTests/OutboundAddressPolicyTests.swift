@@ -33,7 +33,9 @@ import Testing
     @Test func ipv4InsideIPv6IsJudgedAsIPv4() throws {
         let policy = OutboundAddressPolicy()
         // Mapped, compatible and NAT64 forms of internal IPv4 addresses.
-        for text in ["::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:169.254.169.254", "::ffff:10.0.0.1", "::127.0.0.1", "64:ff9b::10.0.0.1", "64:ff9b::7f00:1"] {
+        for text in [
+            "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:169.254.169.254", "::ffff:10.0.0.1", "::127.0.0.1", "64:ff9b::10.0.0.1", "64:ff9b::7f00:1",
+        ] {
             #expect(!policy.permits(try Self.address(text)), "\(text)")
         }
         for text in ["::ffff:8.8.8.8", "64:ff9b::808:808"] {

@@ -80,8 +80,10 @@ struct QRCodeTests {
             var word = 0
             // Bits 14…9 run up column 8 from row 0; read the copy beside the top-left finder.
             let positions: [(Int, Int)] =
-                [(8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8), (7, 8), (5, 8), (4, 8), (3, 8), (2, 8),
-                 (1, 8), (0, 8)]
+                [
+                    (8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8), (7, 8), (5, 8), (4, 8), (3, 8), (2, 8),
+                    (1, 8), (0, 8),
+                ]
             for (bit, position) in positions.enumerated() where code[position.0, position.1] {
                 word |= 1 << (14 - bit)
             }

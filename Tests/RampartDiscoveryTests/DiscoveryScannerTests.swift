@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import RampartDiscovery
 
 @Suite struct DiscoveryScannerTests {
@@ -32,7 +33,8 @@ import Testing
         #expect(report.columns[1].rowsScanned == 1000)
         #expect(report.columns[3].classes == ["CREDIT_CARD"])
         let seen = events.withLock { $0 }
-        #expect(seen.last == DiscoveryProgress(tablesDone: 2, tablesTotal: 2, rowsRead: 1002, bytesRead: seen.last?.bytesRead ?? 0, currentTable: nil))
+        #expect(
+            seen.last == DiscoveryProgress(tablesDone: 2, tablesTotal: 2, rowsRead: 1002, bytesRead: seen.last?.bytesRead ?? 0, currentTable: nil))
         #expect(seen.contains { $0.tablesDone == 0 && $0.rowsRead == 250 })
         #expect((seen.last?.bytesRead ?? 0) > 20_000)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RampartDiscovery
 
 /// End to end on the shared evaluation kit: generate labelled tables with a seed, scan them,
@@ -56,9 +57,12 @@ import Testing
             let report = try await DiscoveryScanner().scan(tables)
             var predicted: [String: Set<String>] = [:]
             for column in report.columns { predicted["\(column.table).\(column.column)", default: []].formUnion(column.classes) }
-            var tp = 0, fp = 0, fn = 0
+            var tp = 0
+            var fp = 0
+            var fn = 0
             for key in Set(labels.keys).union(predicted.keys) {
-                let truth = labels[key] ?? [], guess = predicted[key] ?? []
+                let truth = labels[key] ?? []
+                let guess = predicted[key] ?? []
                 tp += truth.intersection(guess).count
                 fp += guess.subtracting(truth).count
                 fn += truth.subtracting(guess).count

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RampartDiscovery
 
 /// Matching must stay bounded on adversarial input: every classifier inspects a capped prefix

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RampartDiscovery
 
 /// The strength a classifier gives `value`, or `nil` for no evidence.

@@ -21,7 +21,8 @@ import Testing
         #expect(m1.failed == 0)
         #expect(m2.failed == 0)
         #expect(m1.passed > 0 && m2.passed > 0)
-        for f in report.failures where f.file.contains("resourcematcher/") || Set(["M1", "M2"]).contains(report.files.first { $0.path == f.file }?.milestone ?? "") {
+        for f in report.failures
+        where f.file.contains("resourcematcher/") || Set(["M1", "M2"]).contains(report.files.first { $0.path == f.file }?.milestone ?? "") {
             Issue.record("\(f.file) :: \(f.test): expected \(f.expected), got \(f.got)")
         }
     }

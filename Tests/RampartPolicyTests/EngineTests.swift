@@ -67,7 +67,8 @@ import Testing
     }
 
     @Test func zonesReplaceUnzonedPolicies() throws {
-        let unzoned = Policy(id: 1, resources: TestData.res("*"), policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["u"])])
+        let unzoned = Policy(
+            id: 1, resources: TestData.res("*"), policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["u"])])
         let zoned = Policy(
             id: 2, zoneName: "fin", resources: TestData.res("finance"),
             policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["f"])])
@@ -104,12 +105,17 @@ import Testing
         let tagPolicy = Policy(
             id: 100, name: "PII", resources: ["tag": PolicyResource(values: ["PII"])],
             denyPolicyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "hive:select")], groups: ["public"])])
-        let allow = Policy(id: 1, resources: TestData.res("hr"), policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["a"])])
+        let allow = Policy(
+            id: 1, resources: TestData.res("hr"), policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["a"])])
         let tags = ServiceTags(
             tags: ["1": Tag(id: 1, type: "PII")],
             serviceResources: [
                 ServiceResource(
-                    id: 7, resourceElements: ["database": PolicyResource(values: ["hr"]), "table": PolicyResource(values: ["emp"]), "column": PolicyResource(values: ["ssn"])])
+                    id: 7,
+                    resourceElements: [
+                        "database": PolicyResource(values: ["hr"]), "table": PolicyResource(values: ["emp"]),
+                        "column": PolicyResource(values: ["ssn"]),
+                    ])
             ], resourceToTagIds: ["7": [1]])
         let s = try PolicySnapshot(
             serviceDef: TestData.hiveDef, service: Service(name: "dev_hive", tagService: "tags"), policies: [allow], tagServiceDef: tagDef,
@@ -137,7 +143,9 @@ import Testing
         for i in 0..<40 {
             let table = i % 4 == 0 ? "t\(i % 7)*" : "t\(i)"
             policies.append(
-                Policy(id: Int64(i), name: "p\(i)", resources: TestData.res("db\(i % 3)", table), policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["u\(i % 5)"])]))
+                Policy(
+                    id: Int64(i), name: "p\(i)", resources: TestData.res("db\(i % 3)", table),
+                    policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["u\(i % 5)"])]))
         }
         let big = try PolicySnapshot(serviceDef: TestData.hiveDef, service: service, policies: policies)
         for i in 0..<60 {

@@ -19,7 +19,8 @@ import Testing
     }
 
     /// Short words that are often prefixes of one another, in two cases.
-    static let words = ["a", "ab", "abc", "Abc", "b", "ba", "bab", "c", "ca", "cab", "x"]
+    static let words =
+        ["a", "ab", "abc", "Abc", "b", "ba", "bab", "c", "ca", "cab", "x"]
         + (0..<30).map { "w\($0)" } + (0..<10).map { "W\($0)x" }
 
     static func policyValue(_ g: inout Generator) -> String {
@@ -107,7 +108,9 @@ import Testing
                 name: "wide", resources: (0..<count).map { ResourceDef(name: "r\($0)", level: 1, matcher: TestData.matcher) },
                 accessTypes: [AccessTypeDef(name: "read")])
         }
-        let policy = Policy(id: 1, name: "p", resources: ["r62": PolicyResource(values: ["x"])], policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "read")], users: ["u"])])
+        let policy = Policy(
+            id: 1, name: "p", resources: ["r62": PolicyResource(values: ["x"])],
+            policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "read")], users: ["u"])])
         let fits = try PolicySnapshot(serviceDef: def(ResourceNames.capacity), service: Service(name: "wide"), policies: [policy])
         #expect(fits.evaluate(AccessRequest(resource: AccessResource(["r62": "x"]), accessType: "read", user: "u")).isAllowed)
         #expect(!fits.evaluate(AccessRequest(resource: AccessResource(["r62": "y"]), accessType: "read", user: "u")).isAllowed)

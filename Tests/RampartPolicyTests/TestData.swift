@@ -33,7 +33,9 @@ enum TestData {
         ["database": PolicyResource(values: [db]), "table": PolicyResource(values: [table]), "column": PolicyResource(values: [column])]
     }
 
-    static func request(_ db: String, _ table: String, _ column: String? = nil, access: String = "select", user: String, groups: Set<String> = [])
+    static func request(
+        _ db: String, _ table: String, _ column: String? = nil, access: String = "select", user: String, groups: Set<String> = []
+    )
         -> AccessRequest
     {
         var e = ["database": db, "table": table]

@@ -22,18 +22,27 @@ import Testing
 
     @Test(arguments: [
         (#"{"name": "p", "resources": {"database": {"values": ["x"]}}}"#, "no error"),
-        (#"{"name": "p", "resources": {"database": {"values": ["x"]}, "table": {"values": ["t"]}}, "policyItems": [{"users": ["u"], "accesses": [{"type": "all"}]}]}"#, "no error"),
+        (
+            #"{"name": "p", "resources": {"database": {"values": ["x"]}, "table": {"values": ["t"]}}, "policyItems": [{"users": ["u"], "accesses": [{"type": "all"}]}]}"#,
+            "no error"
+        ),
         (#"{"resources": {"database": {"values": ["x"]}}}"#, "name"),
         (#"{"name": "p", "resources": {"column": {"values": ["x"]}}}"#, "resources"),
         (#"{"name": "p", "resources": {"database": {"values": "x"}}}"#, "resources.database.values"),
         (#"{"name": "p", "policyPriority": 5, "resources": {"database": {"values": ["x"]}}}"#, "policyPriority"),
-        (#"{"name": "p", "resources": {"database": {"values": ["x"]}}, "policyItems": [{"users": ["u"], "accesses": [{"type": "drop"}]}]}"#,
-         "policyItems[0].accesses[0].type"),
-        (#"{"name": "p", "resources": {"database": {"values": ["x"]}}, "policyItems": [{"users": [3], "accesses": [{"type": "select"}]}]}"#,
-         "policyItems[0].users[0]"),
+        (
+            #"{"name": "p", "resources": {"database": {"values": ["x"]}}, "policyItems": [{"users": ["u"], "accesses": [{"type": "drop"}]}]}"#,
+            "policyItems[0].accesses[0].type"
+        ),
+        (
+            #"{"name": "p", "resources": {"database": {"values": ["x"]}}, "policyItems": [{"users": [3], "accesses": [{"type": "select"}]}]}"#,
+            "policyItems[0].users[0]"
+        ),
         (#"{"name": "p", "resources": {"database": {"values": ["x"]}}, "conditions": [{"type": "nope", "values": []}]}"#, "conditions[0].type"),
-        (#"{"name": "p", "policyType": 2, "resources": {"database": {"values": ["x"]}, "table": {"values": ["t"]}}, "rowFilterPolicyItems": [{"users": ["u"], "accesses": [{"type": "select"}]}]}"#,
-         "rowFilterPolicyItems[0].rowFilterInfo"),
+        (
+            #"{"name": "p", "policyType": 2, "resources": {"database": {"values": ["x"]}, "table": {"values": ["t"]}}, "rowFilterPolicyItems": [{"users": ["u"], "accesses": [{"type": "select"}]}]}"#,
+            "rowFilterPolicyItems[0].rowFilterInfo"
+        ),
     ])
     func policyErrorsNameTheField(_ text: String, _ expected: String) throws {
         let value = try Self.json(text)

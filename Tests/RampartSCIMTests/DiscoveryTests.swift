@@ -17,7 +17,9 @@ import Testing
         #expect(spc[attribute: "changePassword"] == ["supported": false])
         #expect(spc[attribute: "authenticationSchemes"]?.arrayValue?.first?[attribute: "type"] == "oauthbearertoken")
         #expect(spc[attribute: "meta"]?[attribute: "location"] == "https://rampart.test/scim/v2/acme/ServiceProviderConfig")
-        #expect(SCIMDiscovery.serviceProviderConfig(baseURL: base, limits: SCIMLimits(maxResults: 50))[attribute: "filter"]?[attribute: "maxResults"] == 50)
+        #expect(
+            SCIMDiscovery.serviceProviderConfig(baseURL: base, limits: SCIMLimits(maxResults: 50))[attribute: "filter"]?[attribute: "maxResults"]
+                == 50)
     }
 
     @Test func resourceTypes() throws {
@@ -25,12 +27,13 @@ import Testing
         #expect(list[attribute: "totalResults"] == 2)
         #expect(list[attribute: "itemsPerPage"] == 2)
         let user = try SCIMDiscovery.resourceType(id: "user", baseURL: base)
-        #expect(user == [
-            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:ResourceType"], "id": "User", "name": "User", "endpoint": "/Users",
-            "description": "User Account", "schema": "urn:ietf:params:scim:schemas:core:2.0:User",
-            "schemaExtensions": [["schema": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "required": false]],
-            "meta": ["resourceType": "ResourceType", "location": "https://rampart.test/scim/v2/acme/ResourceTypes/User"],
-        ])
+        #expect(
+            user == [
+                "schemas": ["urn:ietf:params:scim:schemas:core:2.0:ResourceType"], "id": "User", "name": "User", "endpoint": "/Users",
+                "description": "User Account", "schema": "urn:ietf:params:scim:schemas:core:2.0:User",
+                "schemaExtensions": [["schema": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "required": false]],
+                "meta": ["resourceType": "ResourceType", "location": "https://rampart.test/scim/v2/acme/ResourceTypes/User"],
+            ])
         let group = try SCIMDiscovery.resourceType(id: "Group", baseURL: base)
         #expect(group[attribute: "endpoint"] == "/Groups")
         #expect(group[attribute: "schemaExtensions"] == nil)
@@ -39,20 +42,23 @@ import Testing
 
     @Test func schemas() throws {
         let list = SCIMDiscovery.schemas(baseURL: base)
-        #expect(list[attribute: "Resources"]?.arrayValue?.map { $0[attribute: "id"] } == [
-            "urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group",
-            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
-        ])
+        #expect(
+            list[attribute: "Resources"]?.arrayValue?.map { $0[attribute: "id"] } == [
+                "urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+            ])
         let user = try SCIMDiscovery.schema(id: "URN:IETF:PARAMS:SCIM:SCHEMAS:CORE:2.0:USER", baseURL: base)
         #expect(user[attribute: "name"] == "User")
-        #expect(user[attribute: "meta"]?[attribute: "location"] == "https://rampart.test/scim/v2/acme/Schemas/urn:ietf:params:scim:schemas:core:2.0:User")
+        #expect(
+            user[attribute: "meta"]?[attribute: "location"] == "https://rampart.test/scim/v2/acme/Schemas/urn:ietf:params:scim:schemas:core:2.0:User")
         let attributes = try #require(user[attribute: "attributes"]?.arrayValue)
         let userName = try #require(attributes.first { $0[attribute: "name"] == "userName" })
-        #expect(userName == [
-            "name": "userName", "type": "string", "multiValued": false,
-            "description": "Unique identifier for the User, typically used to authenticate.",
-            "required": true, "caseExact": false, "mutability": "readWrite", "returned": "default", "uniqueness": "server",
-        ])
+        #expect(
+            userName == [
+                "name": "userName", "type": "string", "multiValued": false,
+                "description": "Unique identifier for the User, typically used to authenticate.",
+                "required": true, "caseExact": false, "mutability": "readWrite", "returned": "default", "uniqueness": "server",
+            ])
         let password = try #require(attributes.first { $0[attribute: "name"] == "password" })
         #expect(password[attribute: "mutability"] == "writeOnly")
         #expect(password[attribute: "returned"] == "never")

@@ -6,10 +6,11 @@ import Testing
 @Suite struct ErrorAndETagTests {
     @Test func errorBodyFollowsRFC7644Section3_12() {
         let e = SCIMError(.invalidFilter, "expected `]`")
-        #expect(e.body == [
-            "schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "scimType": "invalidFilter",
-            "detail": "expected `]`", "status": "400",
-        ])
+        #expect(
+            e.body == [
+                "schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "scimType": "invalidFilter",
+                "detail": "expected `]`", "status": "400",
+            ])
         let notFound = SCIMError(.notFound, "no User u1")
         #expect(notFound.body[attribute: "status"] == "404", "status is a string")
         #expect(notFound.body[attribute: "scimType"] == nil)

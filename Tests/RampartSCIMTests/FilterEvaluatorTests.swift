@@ -9,10 +9,11 @@ import Testing
 
     private func user() throws -> SCIMObject {
         var attributes = try entraUser()
-        attributes.setValue(.array([
-            ["type": "work", "value": "joy@example.org", "primary": true],
-            ["type": "home", "value": "Joy.Home@Example.com"],
-        ]), forAttribute: "emails")
+        attributes.setValue(
+            .array([
+                ["type": "work", "value": "joy@example.org", "primary": true],
+                ["type": "home", "value": "Joy.Home@Example.com"],
+            ]), forAttribute: "emails")
         return rendered(.user, attributes, id: "2819c223-7f76-453a-919d-413861904646")
     }
 
@@ -44,7 +45,7 @@ import Testing
         #expect(try matches(#"title sw "eng""#))
         #expect(try matches(#"title ew "EER""#))
         #expect(try !matches(#"title sw "gin""#))
-        #expect(try matches(#"title gt "Апельсин""# ) == false)
+        #expect(try matches(#"title gt "Апельсин""#) == false)
         #expect(try matches(#"title gt "A""#))
         #expect(try matches(#"title ge "engineer""#))
         #expect(try matches(#"title lt "Z""#))

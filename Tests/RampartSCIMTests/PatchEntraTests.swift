@@ -14,7 +14,9 @@ import Testing
     }
 
     @Test func replaceWorkEmailAndFamilyNameInOnePatch() throws {
-        let u = try patch(.user, try entraUser(), #"""
+        let u = try patch(
+            .user, try entraUser(),
+            #"""
             [{"op": "Replace", "path": "emails[type eq \"work\"].value", "value": "updated@example.org"},
              {"op": "Replace", "path": "name.familyName", "value": "Updated"}]
             """#)
@@ -24,7 +26,9 @@ import Testing
     }
 
     @Test func addNickNameAndReplaceDepartmentByURNPath() throws {
-        let u = try patch(.user, try entraUser(), #"""
+        let u = try patch(
+            .user, try entraUser(),
+            #"""
             [{"op": "Add", "path": "nickName", "value": "Babs"},
              {"op": "Replace", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "value": "Risk"}]
             """#)
@@ -43,7 +47,9 @@ import Testing
     }
 
     @Test func pathlessReplaceWithAttributePathsAsKeys() throws {
-        let u = try patch(.user, try entraUser(), #"""
+        let u = try patch(
+            .user, try entraUser(),
+            #"""
             [{"op": "replace", "path": "emails[type eq \"work\"].value", "value": "flag@example.org"},
              {"op": "replace", "value": {"displayName": "Bjfe", "name.givenName": "Kkom", "name.familyName": "Unua",
                                          "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "Aklq"}}]
@@ -57,13 +63,18 @@ import Testing
     }
 
     @Test func managerAsBareIdString() throws {
-        let u = try patch(.user, try entraUser(), #"[{"op": "Add", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "value": "m-1"}]"#)
+        let u = try patch(
+            .user, try entraUser(), #"[{"op": "Add", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "value": "m-1"}]"#)
         #expect(u.value(forAttribute: enterprise)?[attribute: "manager"] == ["value": "m-1"])
         let rendered = rendered(.user, u)
         #expect(rendered[enterprise]?[attribute: "manager"] == ["value": "m-1"])
         // A new manager replaces the old one's sub-attributes rather than mixing them.
-        let withRef = try patch(.user, u, #"[{"op": "replace", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "value": {"value": "m-1", "$ref": "https://x/Users/m-1"}}]"#)
-        let changed = try patch(.user, withRef, #"[{"op": "Add", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "value": "m-2"}]"#)
+        let withRef = try patch(
+            .user, u,
+            #"[{"op": "replace", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "value": {"value": "m-1", "$ref": "https://x/Users/m-1"}}]"#
+        )
+        let changed = try patch(
+            .user, withRef, #"[{"op": "Add", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "value": "m-2"}]"#)
         #expect(changed.value(forAttribute: enterprise)?[attribute: "manager"] == ["value": "m-2"])
         let removed = try patch(.user, changed, #"[{"op": "Remove", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"}]"#)
         #expect(removed.value(forAttribute: enterprise)?[attribute: "manager"] == nil)
@@ -80,11 +91,15 @@ import Testing
     }
 
     private func group() throws -> SCIMObject {
-        try SCIMResourceType.group.attributesForCreate(json(#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "externalId": "e-g", "displayName": "Entra Group", "meta": {"resourceType": "Group"}}"#))
+        try SCIMResourceType.group.attributesForCreate(
+            json(
+                #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "externalId": "e-g", "displayName": "Entra Group", "meta": {"resourceType": "Group"}}"#
+            ))
     }
 
     @Test func addTwoMembersWithNullRefs() throws {
-        let g = try patch(.group, try group(), #"[{"op": "Add", "path": "members", "value": [{"$ref": null, "value": "u1"}, {"$ref": null, "value": "m1"}]}]"#)
+        let g = try patch(
+            .group, try group(), #"[{"op": "Add", "path": "members", "value": [{"$ref": null, "value": "u1"}, {"$ref": null, "value": "m1"}]}]"#)
         #expect(g.value(forAttribute: "members") == [["value": "u1"], ["value": "m1"]])
         let renamed = try patch(.group, g, #"[{"op": "Replace", "path": "displayName", "value": "Entra Group renamed"}]"#)
         #expect(renamed.value(forAttribute: "members")?.arrayValue?.count == 2)

@@ -6,13 +6,15 @@ import Testing
 /// The PATCH shapes Okta sends, as replayed by the kit's idp_compat.py.
 @Suite struct PatchOktaTests {
     private func oktaUser() throws -> SCIMObject {
-        try SCIMResourceType.user.attributesForCreate(json(#"""
-            {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "okta.user@example.org",
-             "name": {"givenName": "Test", "familyName": "User"},
-             "emails": [{"primary": true, "value": "okta.user@example.org", "type": "work"}],
-             "displayName": "Test User", "locale": "en-US", "externalId": "00u1234567890abcdefg",
-             "groups": [], "password": "1mz050nq", "active": true}
-            """#))
+        try SCIMResourceType.user.attributesForCreate(
+            json(
+                #"""
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "okta.user@example.org",
+                 "name": {"givenName": "Test", "familyName": "User"},
+                 "emails": [{"primary": true, "value": "okta.user@example.org", "type": "work"}],
+                 "displayName": "Test User", "locale": "en-US", "externalId": "00u1234567890abcdefg",
+                 "groups": [], "password": "1mz050nq", "active": true}
+                """#))
     }
 
     @Test func deactivateAndReactivateWithPathlessReplace() throws {
@@ -34,7 +36,8 @@ import Testing
     }
 
     private func group() throws -> SCIMObject {
-        try SCIMResourceType.group.attributesForCreate(json(#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Okta Group", "members": []}"#))
+        try SCIMResourceType.group.attributesForCreate(
+            json(#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Okta Group", "members": []}"#))
     }
 
     @Test func groupPushCreatesWithoutMembers() throws {
@@ -53,7 +56,9 @@ import Testing
 
     @Test func removeByFilterAndAddInOnePatch() throws {
         let g = try patch(.group, try group(), #"[{"op": "add", "path": "members", "value": [{"value": "u1"}]}]"#)
-        let swapped = try patch(.group, g, #"""
+        let swapped = try patch(
+            .group, g,
+            #"""
             [{"op": "remove", "path": "members[value eq \"u1\"]"},
              {"op": "add", "path": "members", "value": [{"value": "u2", "display": "okta_page_a"}]}]
             """#)
@@ -70,18 +75,21 @@ import Testing
 
     @Test func replaceMembersPushesTheFullList() throws {
         let g = try patch(.group, try group(), #"[{"op": "add", "path": "members", "value": [{"value": "u1"}, {"value": "u9"}]}]"#)
-        let replaced = try patch(.group, g, #"[{"op": "replace", "path": "members", "value": [{"value": "u1", "display": "u1"}, {"value": "u2", "display": "u2"}]}]"#)
+        let replaced = try patch(
+            .group, g, #"[{"op": "replace", "path": "members", "value": [{"value": "u1", "display": "u1"}, {"value": "u2", "display": "u2"}]}]"#)
         #expect(replaced.value(forAttribute: "members") == [["value": "u1", "display": "u1"], ["value": "u2", "display": "u2"]])
     }
 
     @Test func putReplacesTheWholeProfileIgnoringReadOnly() throws {
         let user = try oktaUser()
-        let replaced = try SCIMResourceType.user.attributesForReplace(json(#"""
-            {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "u1", "userName": "okta.user@example.org",
-             "name": {"givenName": "Another", "middleName": "Excited", "familyName": "User"},
-             "emails": [{"primary": true, "value": "okta.user@example.org", "type": "work", "display": "okta.user@example.org"}],
-             "active": true, "groups": [], "meta": {"resourceType": "User"}, "externalId": "00u1234567890abcdefg", "locale": "en-US"}
-            """#), existing: user)
+        let replaced = try SCIMResourceType.user.attributesForReplace(
+            json(
+                #"""
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "u1", "userName": "okta.user@example.org",
+                 "name": {"givenName": "Another", "middleName": "Excited", "familyName": "User"},
+                 "emails": [{"primary": true, "value": "okta.user@example.org", "type": "work", "display": "okta.user@example.org"}],
+                 "active": true, "groups": [], "meta": {"resourceType": "User"}, "externalId": "00u1234567890abcdefg", "locale": "en-US"}
+                """#), existing: user)
         #expect(replaced.value(forAttribute: "name") == ["givenName": "Another", "middleName": "Excited", "familyName": "User"])
         #expect(replaced.value(forAttribute: "displayName") == nil, "PUT replaces: what is omitted is cleared")
         #expect(replaced.value(forAttribute: "id") == nil)
@@ -91,7 +99,10 @@ import Testing
 
     @Test func groupPutReplacesMembers() throws {
         let g = try patch(.group, try group(), #"[{"op": "add", "path": "members", "value": [{"value": "u1"}, {"value": "u2"}]}]"#)
-        let put = try SCIMResourceType.group.attributesForReplace(json(#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Okta Group", "members": [{"value": "u1", "display": "a"}]}"#), existing: g)
+        let put = try SCIMResourceType.group.attributesForReplace(
+            json(
+                #"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Okta Group", "members": [{"value": "u1", "display": "a"}]}"#
+            ), existing: g)
         #expect(put.value(forAttribute: "members") == [["value": "u1", "display": "a"]])
     }
 }

@@ -8,7 +8,9 @@ import Testing
 
     private func user() throws -> SCIMObject { rendered(.user, try entraUser()) }
 
-    private func project(attributes: String? = nil, excluded: String? = nil, _ resource: SCIMObject? = nil, type: SCIMResourceType = .user) throws -> SCIMObject {
+    private func project(
+        attributes: String? = nil, excluded: String? = nil, _ resource: SCIMObject? = nil, type: SCIMResourceType = .user
+    ) throws -> SCIMObject {
         try SCIMProjection(attributes: attributes, excludedAttributes: excluded).apply(to: try resource ?? user(), type: type)
     }
 
@@ -31,7 +33,8 @@ import Testing
     }
 
     @Test func attributesWithExtensions() throws {
-        #expect(try project(attributes: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")[enterprise] == ["department": "Finance"])
+        #expect(
+            try project(attributes: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")[enterprise] == ["department": "Finance"])
         #expect(try project(attributes: enterprise)[enterprise] == ["employeeNumber": "701984", "department": "Finance"])
         #expect(try project(attributes: "department")[enterprise] == ["department": "Finance"])
         #expect(try project(attributes: "userName")[enterprise] == nil)
@@ -71,12 +74,15 @@ import Testing
     @Test func neverAndRequestAttributes() throws {
         let type = SCIMResourceType(
             name: "Thing", endpoint: "/Things", description: "",
-            schema: SCIMSchema(id: "urn:x:Thing", name: "Thing", description: "", attributes: [
-                SCIMAttribute("secret", returned: .never), SCIMAttribute("heavy", returned: .request), SCIMAttribute("plain"),
-            ]))
+            schema: SCIMSchema(
+                id: "urn:x:Thing", name: "Thing", description: "",
+                attributes: [
+                    SCIMAttribute("secret", returned: .never), SCIMAttribute("heavy", returned: .request), SCIMAttribute("plain"),
+                ]))
         let thing = try object(#"{"schemas": ["urn:x:Thing"], "id": "t", "secret": "s", "heavy": "h", "plain": "p"}"#)
         #expect(SCIMProjection.none.apply(to: thing, type: type).keys == ["schemas", "id", "plain"])
-        #expect(try SCIMProjection(attributes: "heavy,secret", excludedAttributes: nil).apply(to: thing, type: type).keys == ["schemas", "id", "heavy"])
+        #expect(
+            try SCIMProjection(attributes: "heavy,secret", excludedAttributes: nil).apply(to: thing, type: type).keys == ["schemas", "id", "heavy"])
         #expect(try SCIMProjection(attributes: nil, excludedAttributes: "plain").apply(to: thing, type: type).keys == ["schemas", "id"])
     }
 

@@ -45,7 +45,9 @@ import Testing
         #expect(SCIMPagination(startIndex: -9).startIndex == 1)
         #expect(SCIMPagination().count == 200)
         #expect(SCIMPagination(count: 10_000).count == 200)
-        #expect(try SCIMPagination(startIndex: "99999999999999999999999", count: "-99999999999999999999") == SCIMPagination(startIndex: Int.max, count: 0))
+        #expect(
+            try SCIMPagination(startIndex: "99999999999999999999999", count: "-99999999999999999999") == SCIMPagination(startIndex: Int.max, count: 0)
+        )
         #expect(try SCIMPagination(startIndex: "", count: nil) == SCIMPagination())
         let items = Array(1...5)
         #expect(Array(SCIMPagination(startIndex: 2, count: 2).page(items)) == [2, 3])
@@ -73,10 +75,11 @@ import Testing
 
     @Test func emptyResultRendersResourcesAsEmptyArray() throws {
         let r = try SCIMQuery(parameters: ["filter": #"userName eq "nobody""#, "startIndex": "1", "count": "100"]).run(on: try users(), type: .user)
-        #expect(r.rendered == [
-            "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
-            "totalResults": 0, "startIndex": 1, "itemsPerPage": 0, "Resources": [],
-        ])
+        #expect(
+            r.rendered == [
+                "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+                "totalResults": 0, "startIndex": 1, "itemsPerPage": 0, "Resources": [],
+            ])
     }
 
     @Test func countZeroGivesOnlyTheTotal() throws {
@@ -86,21 +89,31 @@ import Testing
     }
 
     @Test func filterSortPageAndProject() throws {
-        let r = try SCIMQuery(parameters: ["filter": "active eq true", "sortBy": "userName", "count": "2", "attributes": "userName"]).run(on: try users(), type: .user)
+        let r = try SCIMQuery(parameters: ["filter": "active eq true", "sortBy": "userName", "count": "2", "attributes": "userName"]).run(
+            on: try users(), type: .user)
         #expect(r.totalResults == 3)
-        #expect(r.resources == [
-            ["schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "u2", "userName": "bob@example.org"],
-            ["schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "u0", "userName": "carol@example.org"],
-        ])
+        #expect(
+            r.resources == [
+                ["schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "u2", "userName": "bob@example.org"],
+                ["schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": "u0", "userName": "carol@example.org"],
+            ])
     }
 
     @Test func sortingIgnoresCaseAndPutsMissingLast() throws {
         let all = try users()
         #expect(ids(try SCIMQuery(parameters: ["sortBy": "userName"]).run(on: all, type: .user)) == ["u1", "u2", "u0", "u3", "u4"])
-        #expect(ids(try SCIMQuery(parameters: ["sortBy": "userName", "sortOrder": "descending"]).run(on: all, type: .user)) == ["u4", "u3", "u0", "u2", "u1"])
+        #expect(
+            ids(try SCIMQuery(parameters: ["sortBy": "userName", "sortOrder": "descending"]).run(on: all, type: .user)) == [
+                "u4", "u3", "u0", "u2", "u1",
+            ])
         #expect(ids(try SCIMQuery(parameters: ["sortBy": "name.familyName"]).run(on: all, type: .user)) == ["u1", "u2", "u0", "u4", "u3"])
-        #expect(ids(try SCIMQuery(parameters: ["sortBy": "name.familyName", "sortOrder": "descending"]).run(on: all, type: .user)) == ["u4", "u0", "u2", "u1", "u3"])
-        #expect(ids(try SCIMQuery(parameters: ["sortBy": "nickName"]).run(on: all, type: .user)) == ["u0", "u1", "u2", "u3", "u4"], "ties keep input order")
+        #expect(
+            ids(try SCIMQuery(parameters: ["sortBy": "name.familyName", "sortOrder": "descending"]).run(on: all, type: .user)) == [
+                "u4", "u0", "u2", "u1", "u3",
+            ])
+        #expect(
+            ids(try SCIMQuery(parameters: ["sortBy": "nickName"]).run(on: all, type: .user)) == ["u0", "u1", "u2", "u3", "u4"],
+            "ties keep input order")
     }
 
     @Test func sortingMultiValuedUsesThePrimaryValue() throws {
@@ -113,16 +126,22 @@ import Testing
     @Test func sortingByDateTime() throws {
         let sort = try #require(try SCIMSort.parse(sortBy: "meta.created", sortOrder: "descending"))
         let type = SCIMResourceType.user
-        let old = type.render(attributes: try object(#"{"userName": "o"}"#), id: "old", meta: SCIMMeta(created: fixedDate, lastModified: fixedDate, location: "l", version: 1))
-        let new = type.render(attributes: try object(#"{"userName": "n"}"#), id: "new", meta: SCIMMeta(created: fixedDate.addingTimeInterval(1), lastModified: fixedDate, location: "l", version: 1))
+        let old = type.render(
+            attributes: try object(#"{"userName": "o"}"#), id: "old",
+            meta: SCIMMeta(created: fixedDate, lastModified: fixedDate, location: "l", version: 1))
+        let new = type.render(
+            attributes: try object(#"{"userName": "n"}"#), id: "new",
+            meta: SCIMMeta(created: fixedDate.addingTimeInterval(1), lastModified: fixedDate, location: "l", version: 1))
         #expect(sort.sorted([old, new], type: type).map { $0["id"] } == ["new", "old"])
     }
 
     @Test func searchRequestBody() throws {
-        let q = try SCIMQuery(searchRequest: json(#"""
-            {"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], "attributes": ["userName", "name.familyName"],
-             "filter": "userName sw \"a\"", "startIndex": 1, "count": 10, "sortBy": "userName"}
-            """#))
+        let q = try SCIMQuery(
+            searchRequest: json(
+                #"""
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], "attributes": ["userName", "name.familyName"],
+                 "filter": "userName sw \"a\"", "startIndex": 1, "count": 10, "sortBy": "userName"}
+                """#))
         #expect(q.projection.attributes == ["userName", "name.familyName"])
         #expect(q.pagination == SCIMPagination(startIndex: 1, count: 10))
         #expect(ids(try q.run(on: try users(), type: .user)) == ["u1"])

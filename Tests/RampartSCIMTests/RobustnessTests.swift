@@ -21,8 +21,10 @@ import Testing
 
     /// Strings built from filter and JSON fragments, which reach deeper than random bytes.
     private func fragments(count: Int, seed: UInt64) -> [String] {
-        let pieces = ["(", ")", "[", "]", "\"", "\\", "not", " and ", " or ", " eq ", " pr", "emails", ".value", "userName",
-                      "urn:ietf:params:scim:schemas:core:2.0:User:", "1", "-2.5e3", "true", "null", " ", "{", "}", ":", ",", "é", "\u{0}", "]."]
+        let pieces = [
+            "(", ")", "[", "]", "\"", "\\", "not", " and ", " or ", " eq ", " pr", "emails", ".value", "userName",
+            "urn:ietf:params:scim:schemas:core:2.0:User:", "1", "-2.5e3", "true", "null", " ", "{", "}", ":", ",", "é", "\u{0}", "].",
+        ]
         var rng = SplitMix(state: seed)
         return (0..<count).map { _ in
             (0..<Int.random(in: 1...24, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
@@ -71,7 +73,8 @@ import Testing
         for (i, path) in fragments(count: 1500, seed: 5).enumerated() {
             let escaped = SCIMJSON.serialize(.string(path))
             for op in ["add", "replace", "remove"] {
-                let body = #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [{"op": "\#(op)", "path": \#(escaped), "value": \#(values[i % values.count])}]}"#
+                let body =
+                    #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [{"op": "\#(op)", "path": \#(escaped), "value": \#(values[i % values.count])}]}"#
                 do {
                     let result = try SCIMResourceType.user.patch(user, with: try SCIMJSON.parse(body))
                     #expect(result.value(forAttribute: "userName") != nil)
@@ -96,7 +99,8 @@ import Testing
 
     @Test func deepValuesInPatchAreRefusedNotRecursedInto() throws {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-        let body = #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [{"op": "add", "path": "title", "value": \#(deep)}]}"#
+        let body =
+            #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [{"op": "add", "path": "title", "value": \#(deep)}]}"#
         #expect(scimError { _ = try SCIMJSON.parse(body) }?.code == .invalidSyntax)
     }
 }

@@ -31,19 +31,21 @@ func scimError(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sou
 
 /// A user as stored after creation from the Entra default-mapping body.
 func entraUser() throws -> SCIMObject {
-    try SCIMResourceType.user.attributesForCreate(json(#"""
-        {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
-         "externalId": "entra1234", "userName": "joy@example.org", "active": true, "displayName": "Joy Young",
-         "title": "Engineer", "preferredLanguage": "en-US",
-         "emails": [{"primary": true, "type": "work", "value": "joy@example.org"}],
-         "meta": {"resourceType": "User"},
-         "name": {"formatted": "Joy Young", "familyName": "Young", "givenName": "Joy"},
-         "addresses": [{"type": "work", "formatted": "1 Main St", "streetAddress": "1 Main St", "locality": "Redmond",
-                        "region": "WA", "postalCode": "98052", "country": "US"}],
-         "phoneNumbers": [{"type": "work", "value": "+1 555 0100"}],
-         "roles": [],
-         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"employeeNumber": "701984", "department": "Finance"}}
-        """#))
+    try SCIMResourceType.user.attributesForCreate(
+        json(
+            #"""
+            {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+             "externalId": "entra1234", "userName": "joy@example.org", "active": true, "displayName": "Joy Young",
+             "title": "Engineer", "preferredLanguage": "en-US",
+             "emails": [{"primary": true, "type": "work", "value": "joy@example.org"}],
+             "meta": {"resourceType": "User"},
+             "name": {"formatted": "Joy Young", "familyName": "Young", "givenName": "Joy"},
+             "addresses": [{"type": "work", "formatted": "1 Main St", "streetAddress": "1 Main St", "locality": "Redmond",
+                            "region": "WA", "postalCode": "98052", "country": "US"}],
+             "phoneNumbers": [{"type": "work", "value": "+1 555 0100"}],
+             "roles": [],
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"employeeNumber": "701984", "department": "Finance"}}
+            """#))
 }
 
 /// A fixed point in time for metadata.
@@ -53,7 +55,8 @@ let fixedDate = Date(timeIntervalSince1970: 1_715_574_154.5)
 func rendered(_ type: SCIMResourceType, _ attributes: SCIMObject, id: String = "u1", version: Int = 1) -> SCIMObject {
     type.render(
         attributes: attributes, id: id,
-        meta: SCIMMeta(created: fixedDate, lastModified: fixedDate, location: "https://rampart.test/scim/v2/acme\(type.endpoint)/\(id)", version: version))
+        meta: SCIMMeta(
+            created: fixedDate, lastModified: fixedDate, location: "https://rampart.test/scim/v2/acme\(type.endpoint)/\(id)", version: version))
 }
 
 /// Applies a PatchOp given as its `Operations` array.

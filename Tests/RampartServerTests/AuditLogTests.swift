@@ -35,11 +35,19 @@ import Testing
             let groupID = try created.string("id")
             let batch = try await client.send(
                 .post, "/v1/authorize/batch", token: f.a.securityToken,
-                body: .json(["requests": [
-                    ["service": f.a.service, "user": "bob", "resource": ["database": "sales", "table": "orders", "column": "total"], "accessType": "select"]
-                        as [String: any Sendable],
-                    ["service": f.a.service, "user": "bob", "resource": ["database": "hr", "table": "salaries", "column": "x"], "accessType": "select"],
-                ] as [[String: any Sendable]]]))
+                body: .json([
+                    "requests": [
+                        [
+                            "service": f.a.service, "user": "bob", "resource": ["database": "sales", "table": "orders", "column": "total"],
+                            "accessType": "select",
+                        ]
+                            as [String: any Sendable],
+                        [
+                            "service": f.a.service, "user": "bob", "resource": ["database": "hr", "table": "salaries", "column": "x"],
+                            "accessType": "select",
+                        ],
+                    ] as [[String: any Sendable]]
+                ]))
             #expect(batch.status == 200)
 
             let all = try await Self.records(client, f.a.adminToken)
@@ -179,7 +187,8 @@ import Testing
                     case .insertRow:
                         // Shift 21...30 up by one and put a forged record at 21, leaf hash and all.
                         for seq in stride(from: 30, through: 21, by: -1) {
-                            try await sql.raw("UPDATE audit_records SET seq = \(bind: seq + 1) WHERE tenant_id = \(bind: t) AND seq = \(bind: seq)").run()
+                            try await sql.raw("UPDATE audit_records SET seq = \(bind: seq + 1) WHERE tenant_id = \(bind: t) AND seq = \(bind: seq)")
+                                .run()
                         }
                         try await sql.raw(
                             """
@@ -213,7 +222,9 @@ import Testing
                 case .updateFieldAndLeaf:
                     #expect(report.findings.contains { $0.kind == .rootMismatch && ($0.range?.contains(17) ?? false) }, "\(report.findings)")
                 case .deleteRow:
-                    #expect(report.findings.contains { $0.kind == .recordMissing && ($0.seq == 12 || ($0.range?.contains(12) ?? false)) }, "\(report.findings)")
+                    #expect(
+                        report.findings.contains { $0.kind == .recordMissing && ($0.seq == 12 || ($0.range?.contains(12) ?? false)) },
+                        "\(report.findings)")
                 case .swapRows:
                     #expect(report.findings.contains { $0.kind == .recordChanged && ($0.seq == 4 || $0.seq == 5) }, "\(report.findings)")
                 case .insertRow:

@@ -22,7 +22,9 @@ import Testing
     static func decide(_ client: APIClient, _ token: String, _ service: String) async throws -> Bool? {
         let reply = try await client.send(
             .post, "/v1/authorize", token: token,
-            body: .json(["service": service, "user": "bob", "resource": ["database": "sales", "table": "orders", "column": "total"], "accessType": "select"]))
+            body: .json([
+                "service": service, "user": "bob", "resource": ["database": "sales", "table": "orders", "column": "total"], "accessType": "select",
+            ]))
         return try reply.json()["allowed"] as? Bool
     }
 
@@ -106,7 +108,8 @@ import Testing
                 for _ in 0..<150 where successes < 4 {
                     try await Task.sleep(for: .milliseconds(200))
                     let metrics = try await client.send(.get, "/metrics").text
-                    successes = metrics.split(separator: "\n")
+                    successes =
+                        metrics.split(separator: "\n")
                         .first { $0.hasPrefix("rampart_backups_total{outcome=\"success\"}") }
                         .flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
                 }

@@ -94,7 +94,8 @@ import Testing
             let token = f.a.securityToken
             // The Hive service uses the tenant's tag service; PCI is denied to contractors there.
             let attach = try await client.send(
-                .put, "/v1/services/\(f.a.serviceID)", token: token, body: .json(["name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags"]))
+                .put, "/v1/services/\(f.a.serviceID)", token: token,
+                body: .json(["name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags"]))
             #expect(attach.status == 200, "\(attach.text)")
             let deny: J = [
                 "name": "no PCI for contractors", "service": "\(f.a.slug)-tags", "resources": ["tag": ["values": ["PCI"]]],
@@ -244,7 +245,8 @@ import Testing
                 #expect((try? reply.string("field")) == field, "\(body): \(reply.text)")
             }
             let noService = try await client.send(
-                .post, "/v1/datasources", token: token, body: .json(["name": "xx", "kind": "sqlite", "path": "/x.db", "rangerService": "no-such-service"]))
+                .post, "/v1/datasources", token: token,
+                body: .json(["name": "xx", "kind": "sqlite", "path": "/x.db", "rangerService": "no-such-service"]))
             #expect(noService.status == 404 && (try? noService.string("field")) == "rangerService", "\(noService.text)")
             let duplicate = try await client.send(
                 .post, "/v1/datasources", token: token, body: .json(["name": "warehouse", "kind": "sqlite", "path": "/x.db"]))
@@ -274,11 +276,14 @@ import Testing
                 .post, "/v1/classifiers", token: token,
                 body: .json(["dataClass": "employee_id", "pattern": "E-[0-9]{6}", "columnNameHints": ["employee"]]))
             #expect(made.status == 201, "\(made.text)")
-            #expect(try await client.send(.post, "/v1/classifiers", token: token, body: .json(["dataClass": "EMPLOYEE_ID", "pattern": "x"])).status == 409)
+            #expect(
+                try await client.send(.post, "/v1/classifiers", token: token, body: .json(["dataClass": "EMPLOYEE_ID", "pattern": "x"])).status == 409
+            )
             let listed = try await client.send(.get, "/v1/classifiers", token: token)
             #expect(listed.text.contains("EMPLOYEE_ID"))
             let source = try await client.send(
-                .post, "/v1/datasources", token: token, body: .json(["name": "staff", "kind": "csv-dir", "path": dir])).string("id")
+                .post, "/v1/datasources", token: token, body: .json(["name": "staff", "kind": "csv-dir", "path": dir])
+            ).string("id")
             let scan = try await client.send(
                 .post, "/v1/scans", token: token, body: .json(["datasource": source, "include": ["staff*"], "exclude": ["*.tmp"], "sampleSize": 25]))
             let id = try scan.string("id")
@@ -291,7 +296,8 @@ import Testing
             #expect(!results.text.contains("someone1@example.com"), "samples are masked")
             // B's scans do not use A's classifier.
             let theirs = try await client.send(
-                .post, "/v1/datasources", token: f.b.adminToken, body: .json(["name": "staff", "kind": "csv-dir", "path": dir])).string("id")
+                .post, "/v1/datasources", token: f.b.adminToken, body: .json(["name": "staff", "kind": "csv-dir", "path": dir])
+            ).string("id")
             let theirScan = try await client.send(.post, "/v1/scans", token: f.b.adminToken, body: .json(["datasource": theirs])).string("id")
             #expect(try await Self.waitForScan(client, theirScan, token: f.b.adminToken)["status"] as? String == "succeeded")
             let theirResults = try await client.send(.get, "/v1/scans/\(theirScan)/results", token: f.b.adminToken)
@@ -311,9 +317,12 @@ import Testing
                 let f = try await TwoTenantFixture.make(client)
                 let token = f.a.adminToken
                 let source = try await client.send(
-                    .post, "/v1/datasources", token: token, body: .json(["name": "files", "kind": "csv-dir", "path": "/nonexistent"])).string("id")
+                    .post, "/v1/datasources", token: token, body: .json(["name": "files", "kind": "csv-dir", "path": "/nonexistent"])
+                ).string("id")
                 var ids: [String] = []
-                for _ in 0..<4 { ids.append(try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": source])).string("id")) }
+                for _ in 0..<4 {
+                    ids.append(try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": source])).string("id"))
+                }
                 let cancelled = try await client.send(.post, "/v1/scans/\(ids[3])/cancel", token: token)
                 #expect(cancelled.status == 202 && (try? cancelled.string("status")) == "cancelled", "\(cancelled.text)")
                 #expect(try await client.send(.post, "/v1/scans/\(ids[3])/cancel", token: token).status == 409)
@@ -327,7 +336,9 @@ import Testing
             let now = Int64(Date().timeIntervalSince1970 * 1000)
             try await database.withStore { db, _ in
                 try await db.transaction { sql in
-                    for (id, instance, heartbeat) in [(ids[0], "server-one", now), (ids[1], "server-two", now - 3_600_000), (ids[2], "server-three", now)] {
+                    for (id, instance, heartbeat) in [
+                        (ids[0], "server-one", now), (ids[1], "server-two", now - 3_600_000), (ids[2], "server-three", now),
+                    ] {
                         try await sql.raw(
                             "UPDATE discovery_scans SET status = 'running', instance = \(bind: instance), heartbeat_at = \(bind: heartbeat), started_at = \(bind: heartbeat) WHERE id = \(bind: id)"
                         ).run()
@@ -344,7 +355,9 @@ import Testing
                 }
                 #expect(statuses["status"] as? String == "failed" && statuses["error"] as? String == "interrupted by a server restart", "\(statuses)")
                 #expect(try await client.send(.get, "/v1/scans/\(ids[1])", token: token).string("status") == "failed")
-                #expect(try await client.send(.get, "/v1/scans/\(ids[2])", token: token).string("status") == "running", "a live server's scan is left alone")
+                #expect(
+                    try await client.send(.get, "/v1/scans/\(ids[2])", token: token).string("status") == "running",
+                    "a live server's scan is left alone")
                 #expect(try await client.send(.get, "/v1/scans/\(ids[3])", token: token).string("status") == "cancelled")
             }
         }
@@ -362,7 +375,8 @@ import Testing
             let f = try await TwoTenantFixture.make(client)
             let token = f.a.adminToken
             let source = try await client.send(
-                .post, "/v1/datasources", token: token, body: .json(["name": "many", "kind": "csv-dir", "path": dir])).string("id")
+                .post, "/v1/datasources", token: token, body: .json(["name": "many", "kind": "csv-dir", "path": dir])
+            ).string("id")
             let id = try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": source, "fullScan": true])).string("id")
             for _ in 0..<200 {
                 if try await client.send(.get, "/v1/scans/\(id)", token: token).string("status") != "queued" { break }
@@ -375,7 +389,8 @@ import Testing
                 #expect(done["status"] as? String == "cancelled", "\(done)")
             }
             let broken = try await client.send(
-                .post, "/v1/datasources", token: token, body: .json(["name": "gone", "kind": "sqlite", "path": "/nonexistent/file.db"])).string("id")
+                .post, "/v1/datasources", token: token, body: .json(["name": "gone", "kind": "sqlite", "path": "/nonexistent/file.db"])
+            ).string("id")
             let failing = try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": broken])).string("id")
             let failed = try await Self.waitForScan(client, failing, token: token)
             #expect(failed["status"] as? String == "failed" && (failed["error"] as? String)?.hasPrefix("not-found:") == true, "\(failed)")
@@ -400,7 +415,8 @@ import Testing
             try await TestServer.withServer(.sqlite, configure: Self.fastScans) { client in
                 let f = try await TwoTenantFixture.make(client)
                 let token = f.a.adminToken
-                let created = try await client.send(.post, "/v1/datasources", token: token, body: .json(["name": "shop", "kind": "postgres", "url": url]))
+                let created = try await client.send(
+                    .post, "/v1/datasources", token: token, body: .json(["name": "shop", "kind": "postgres", "url": url]))
                 #expect(created.status == 201, "\(created.text)")
                 let id = try created.string("id")
                 let test = try await client.send(.post, "/v1/datasources/\(id)/test", token: token).json()
@@ -428,7 +444,8 @@ import Testing
                 try await source.withStore { db, _ in try await db.transaction { sql in try await sql.raw("DROP ROLE \(unsafeRaw: role)").run() } }
 
                 let scan = try await client.send(
-                    .post, "/v1/scans", token: token, body: .json(["datasource": id, "include": ["shop.*"], "sampleSize": 50])).string("id")
+                    .post, "/v1/scans", token: token, body: .json(["datasource": id, "include": ["shop.*"], "sampleSize": 50])
+                ).string("id")
                 let done = try await Self.waitForScan(client, scan, token: token)
                 #expect(done["status"] as? String == "succeeded", "\(done)")
                 let progress = done["progress"] as? [String: Any]
@@ -450,7 +467,9 @@ import Testing
             try FileManager.default.createSymbolicLink(atPath: outside + "/sneaky", withDestinationPath: dataDirectory)
             try await TestServer.run(configuration) { client in
                 let f = try await TwoTenantFixture.make(client)
-                for path in [dataDirectory, dataDirectory + "/rampart.sqlite", outside + "/sneaky", outside + "/sneaky/rampart.sqlite", "/etc/passwd"] {
+                for path in [
+                    dataDirectory, dataDirectory + "/rampart.sqlite", outside + "/sneaky", outside + "/sneaky/rampart.sqlite", "/etc/passwd",
+                ] {
                     let reply = try await client.send(
                         .post, "/v1/datasources", token: f.a.adminToken, body: .json(["name": "own", "kind": "sqlite", "path": path]))
                     #expect(reply.status == 403 && (try? reply.string("field")) == "path", "\(path): \(reply.text)")

@@ -150,7 +150,9 @@ import Testing
     @Test func aStoredDatasourcePasswordDoesNotFollowANewDestination() async throws {
         try await TestServer.withServer(.sqlite) { client in
             let (adminToken, _) = try await client.tenantWithUser("acme")
-            for change in [["host": "collector.attacker.example"], ["port": 6543], ["database": "other"], ["tls": "disable"]] as [[String: any Sendable]] {
+            for change in [["host": "collector.attacker.example"], ["port": 6543], ["database": "other"], ["tls": "disable"]]
+                as [[String: any Sendable]]
+            {
                 let created = try await client.send(
                     .post, "/v1/datasources", token: adminToken,
                     body: .json(["name": "warehouse", "kind": "postgres", "url": "postgres://reader:s3cret-value@db.internal.example:5432/sales"]))

@@ -114,7 +114,8 @@ import Testing
         let good = try OIDCDiscovery(document("https://login.microsoftonline.com/{tenantid}/v2.0"), configuredIssuer: configured, policy: .init())
         #expect(good.issuer.contains("{tenantid}"))
         #expect(throws: SSOFailure.discoveryMismatch) {
-            try OIDCDiscovery(document("https://login.microsoftonline.com/{tenantid}/v2.0"), configuredIssuer: "https://evil.example/common/v2.0", policy: .init())
+            try OIDCDiscovery(
+                document("https://login.microsoftonline.com/{tenantid}/v2.0"), configuredIssuer: "https://evil.example/common/v2.0", policy: .init())
         }
         #expect(throws: SSOFailure.discoveryMismatch) {
             try OIDCDiscovery(document("https://other.example/x"), configuredIssuer: configured, policy: .init())
@@ -128,7 +129,9 @@ import Testing
         ] {
             #expect(SSOProvider.isMultiTenantIssuer(issuer), "\(issuer)")
         }
-        for issuer in ["https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", "https://idp.example/common", "https://idp.example"] {
+        for issuer in [
+            "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", "https://idp.example/common", "https://idp.example",
+        ] {
             #expect(!SSOProvider.isMultiTenantIssuer(issuer), "\(issuer)")
         }
     }

@@ -72,7 +72,8 @@ import Testing
             let home = try await client.login(tenant: "acme", username: "dana", password: Self.password, address: "198.51.100.7")
             let cookie = try #require(home.deviceCookie)
             for attempt in 1...5 {
-                let reply = try await client.login(tenant: "acme", username: "dana", password: "wrong-\(attempt)-xxxxxxxx", address: "192.0.2.\(attempt)")
+                let reply = try await client.login(
+                    tenant: "acme", username: "dana", password: "wrong-\(attempt)-xxxxxxxx", address: "192.0.2.\(attempt)")
                 #expect(reply.status == 401)
             }
             let delayed = try await client.login(tenant: "acme", username: "dana", password: Self.password, address: "192.0.2.77")
@@ -94,7 +95,8 @@ import Testing
             func count(_ kind: String) async throws -> Int {
                 try await client.securityEvents(adminToken, kind: kind).filter { $0["actorId"] as? String == userID }.count
             }
-            let laptop = try await client.login(tenant: "acme", username: "dana", password: Self.password, userAgent: "laptop/1", address: "198.51.100.7")
+            let laptop = try await client.login(
+                tenant: "acme", username: "dana", password: Self.password, userAgent: "laptop/1", address: "198.51.100.7")
             let laptopCookie = try #require(laptop.deviceCookie)
             #expect(laptop.headers[values: .setCookie].first?.contains("HttpOnly") == true)
             #expect(laptop.headers[values: .setCookie].first?.contains("SameSite=Strict") == true)
@@ -107,7 +109,8 @@ import Testing
             }
             #expect(try await count("device.new") == 1, "same browser, same /24: nothing new")
             #expect(try await count("network.new") == 1)
-            let phone = try await client.login(tenant: "acme", username: "dana", password: Self.password, userAgent: "phone/1", address: "203.0.113.9")
+            let phone = try await client.login(
+                tenant: "acme", username: "dana", password: Self.password, userAgent: "phone/1", address: "203.0.113.9")
             let phoneCookie = try #require(phone.deviceCookie)
             _ = try await client.login(
                 tenant: "acme", username: "dana", password: Self.password, cookie: phoneCookie, userAgent: "phone/1", address: "203.0.113.9")
@@ -191,7 +194,8 @@ import Testing
             #expect(tuned.status == 200)
             for _ in 0..<2 { _ = try await client.login(tenant: "acme", username: "dana", password: "wrong-password-xyz") }
             #expect(try await client.login(tenant: "acme", username: "dana", password: Self.password).status == 429)
-            let reset = try await client.send(.patch, "/v1/tenant/settings", token: adminToken, body: .raw(#"{"loginThrottle":null}"#, contentType: "application/json"))
+            let reset = try await client.send(
+                .patch, "/v1/tenant/settings", token: adminToken, body: .raw(#"{"loginThrottle":null}"#, contentType: "application/json"))
             #expect(try reset.json()["loginThrottleCustomized"] as? Bool == false)
         }
     }

@@ -45,7 +45,10 @@ import Testing
         ("[]", "application/json"),
         ("null", "application/json"),
         ("\"text\"", "application/json"),
-        ("{\"username\": 42, \"name\": [], \"slug\": {}, \"password\": 7, \"displayName\": false, \"roles\": \"admin\", \"status\": \"bogus\"}", "application/json"),
+        (
+            "{\"username\": 42, \"name\": [], \"slug\": {}, \"password\": 7, \"displayName\": false, \"roles\": \"admin\", \"status\": \"bogus\"}",
+            "application/json"
+        ),
         ("\u{0}\u{1}\u{2}", "application/json"),
         ("<xml/>", "application/xml"),
     ]
@@ -107,7 +110,8 @@ import Testing
             let badSlug = try await client.send(.post, "/v1/tenants", token: operatorToken, body: .json(["slug": "ACME!", "displayName": "x"]))
             #expect(badSlug.status == 422)
             #expect(try badSlug.string("field") == "slug")
-            let badRole = try await client.send(.post, "/v1/users", token: try await client.makeTenant("acme", operatorToken: operatorToken).adminToken,
+            let badRole = try await client.send(
+                .post, "/v1/users", token: try await client.makeTenant("acme", operatorToken: operatorToken).adminToken,
                 body: .json(["username": "x", "roles": ["root"]]))
             #expect(badRole.status == 422)
             #expect(try badRole.string("field") == "roles")

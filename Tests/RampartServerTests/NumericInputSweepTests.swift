@@ -116,11 +116,16 @@ import Testing
             func send(_ method: HTTPRequest.Method, _ path: String, query: String?, body: Any?, token: String?) async throws {
                 let target = path + (query.map { "?\($0)" } ?? "")
                 let payload: APIClient.Body =
-                    if let body { .raw(String(decoding: try JSONSerialization.data(withJSONObject: body, options: [.fragmentsAllowed]), as: UTF8.self), contentType: "application/json") }
-                    else { .none }
+                    if let body {
+                        .raw(
+                            String(decoding: try JSONSerialization.data(withJSONObject: body, options: [.fragmentsAllowed]), as: UTF8.self),
+                            contentType: "application/json")
+                    } else { .none }
                 let reply = try await client.send(method, target, token: token, body: payload)
                 sent += 1
-                if reply.status >= 500 { serverErrors.append("\(method.rawValue) \(target) \(body.map { "\($0)" } ?? ""): \(reply.status) \(reply.text.prefix(200))") }
+                if reply.status >= 500 {
+                    serverErrors.append("\(method.rawValue) \(target) \(body.map { "\($0)" } ?? ""): \(reply.status) \(reply.text.prefix(200))")
+                }
             }
 
             for (path, item) in paths.sorted(by: { $0.key < $1.key }) {
@@ -130,10 +135,9 @@ import Testing
                 for (methodName, raw) in operations.sorted(by: { $0.key < $1.key }) {
                     guard let operation = raw as? [String: Any], let method = HTTPRequest.Method(methodName.uppercased()) else { continue }
                     let token: String? =
-                        if path.hasPrefix("/scim/") { scimToken }
-                        else if (operation["security"] as? [Any])?.isEmpty == true { nil }
-                        else if operatorPaths.contains("\(method.rawValue) \(path)") { operatorToken }
-                        else { adminToken }
+                        if path.hasPrefix("/scim/") { scimToken } else if (operation["security"] as? [Any])?.isEmpty == true {
+                            nil
+                        } else if operatorPaths.contains("\(method.rawValue) \(path)") { operatorToken } else { adminToken }
                     let bodySchema = ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])
                         .flatMap { ($0["application/json"] ?? $0["application/scim+json"]) as? [String: Any] }?["schema"]
                     let baseBody: Any? = bodySchema.map { schemas.objectSchema($0).map { schemas.minimalObject($0) } ?? schemas.filler($0) }

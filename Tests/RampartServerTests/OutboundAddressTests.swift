@@ -12,10 +12,12 @@ import Testing
 /// whether or not anything listens there.
 @Suite struct OutboundAddressTests {
     static func withStrictServer(_ engine: TestEngine, _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
-        try await TestServer.withServer(engine, configure: { configuration in
-            configuration.outboundAddressPolicy = OutboundAddressPolicy()
-            configuration.ssoAllowHTTPLoopback = true
-        }, body)
+        try await TestServer.withServer(
+            engine,
+            configure: { configuration in
+                configuration.outboundAddressPolicy = OutboundAddressPolicy()
+                configuration.ssoAllowHTTPLoopback = true
+            }, body)
     }
 
     static func testCode(_ client: APIClient, _ id: String, token: String) async throws -> String? {

@@ -4,8 +4,9 @@ import Dispatch
 import NIOCore
 import NIOPosix
 import RampartCore
-@testable import RampartServer
 import Testing
+
+@testable import RampartServer
 
 /// Name lookups for tenant-chosen hosts are bounded in time and kept off NIO's shared pool.
 ///

@@ -121,26 +121,38 @@ import Testing
                 "groups": ["analysts"], "accesses": [["type": "select"]], "dataMaskInfo": ["dataMaskType": "MASK_FOO"],
             ]
             let cases: [(String, [String: any Sendable], String, String?)] = [
-                ("unknown resource", with { $0["resources"] = ["databse": ["values": ["x"]]] }, "resources.databse",
-                 "unknown resource `databse` for service type `hive`"),
-                ("unknown access type", with { $0["policyItems"] = [["users": ["kim"], "accesses": [["type": "selec"]]] as J] },
-                 "policyItems[0].accesses[0].type", "unknown access type `selec`"),
+                (
+                    "unknown resource", with { $0["resources"] = ["databse": ["values": ["x"]]] }, "resources.databse",
+                    "unknown resource `databse` for service type `hive`"
+                ),
+                (
+                    "unknown access type", with { $0["policyItems"] = [["users": ["kim"], "accesses": [["type": "selec"]]] as J] },
+                    "policyItems[0].accesses[0].type", "unknown access type `selec`"
+                ),
                 ("no name", with { $0["name"] = nil }, "name", nil),
                 ("mistyped flag", with { $0["isEnabled"] = "maybe" }, "isEnabled", "must be a boolean"),
                 ("unknown service", with { $0["service"] = "nope" }, "service", nil),
                 ("bad policy type", with { $0["policyType"] = 7 }, "policyType", nil),
-                ("unknown mask type", with {
-                    $0["policyType"] = 1
-                    $0["policyItems"] = nil
-                    $0["resources"] = ["database": ["values": ["sales"]], "table": ["values": ["t"]], "column": ["values": ["c"]]]
-                    $0["dataMaskPolicyItems"] = [maskItem]
-                }, "dataMaskPolicyItems[0].dataMaskInfo.dataMaskType", "unknown mask type `MASK_FOO`"),
-                ("empty row filter", with {
-                    $0["policyType"] = 2
-                    $0["policyItems"] = nil
-                    $0["resources"] = ["database": ["values": ["sales"]], "table": ["values": ["t"]]]
-                    $0["rowFilterPolicyItems"] = [["groups": ["analysts"], "accesses": [["type": "select"]], "rowFilterInfo": ["filterExpr": ""]] as J]
-                }, "rowFilterPolicyItems[0].rowFilterInfo.filterExpr", nil),
+                (
+                    "unknown mask type",
+                    with {
+                        $0["policyType"] = 1
+                        $0["policyItems"] = nil
+                        $0["resources"] = ["database": ["values": ["sales"]], "table": ["values": ["t"]], "column": ["values": ["c"]]]
+                        $0["dataMaskPolicyItems"] = [maskItem]
+                    }, "dataMaskPolicyItems[0].dataMaskInfo.dataMaskType", "unknown mask type `MASK_FOO`"
+                ),
+                (
+                    "empty row filter",
+                    with {
+                        $0["policyType"] = 2
+                        $0["policyItems"] = nil
+                        $0["resources"] = ["database": ["values": ["sales"]], "table": ["values": ["t"]]]
+                        $0["rowFilterPolicyItems"] = [
+                            ["groups": ["analysts"], "accesses": [["type": "select"]], "rowFilterInfo": ["filterExpr": ""]] as J
+                        ]
+                    }, "rowFilterPolicyItems[0].rowFilterInfo.filterExpr", nil
+                ),
                 ("items in the wrong list", with { $0["dataMaskPolicyItems"] = [maskItem] }, "dataMaskPolicyItems", nil),
                 ("not a hierarchy", with { $0["resources"] = ["table": ["values": ["t"]]] }, "resources", nil),
                 ("nobody granted", with { $0["policyItems"] = [["accesses": [["type": "select"]]]] }, "policyItems[0]", nil),
@@ -221,7 +233,8 @@ import Testing
             #expect(gone.status == 404)
             // Created again under the same name, the service starts afresh: nothing of the old one is reused.
             #expect(try await client.send(.post, "/v1/services", token: token, body: .json(["name": "warehouse", "type": "hive"])).status == 201)
-            let again = try await client.send(.post, "/v1/policies", token: token, body: .json(Self.policy("p", service: "warehouse", users: ["bob"])))
+            let again = try await client.send(
+                .post, "/v1/policies", token: token, body: .json(Self.policy("p", service: "warehouse", users: ["bob"])))
             #expect(again.status == 201)
             #expect(try await Self.allowed(client, f, user: "kim", Self.column, service: "warehouse").allowed == false)
             #expect(try await Self.allowed(client, f, user: "bob", Self.column, service: "warehouse").allowed)

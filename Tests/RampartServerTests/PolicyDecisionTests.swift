@@ -86,7 +86,8 @@ import Testing
             let one: [String: any Sendable] = [
                 "service": f.a.service, "user": "bob", "resource": ["database": "sales", "table": "t", "column": "c"], "accessType": "select",
             ]
-            let batch = try await client.send(.post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": Array(repeating: one, count: 1000)]))
+            let batch = try await client.send(
+                .post, "/v1/authorize/batch", token: f.a.securityToken, body: .json(["requests": Array(repeating: one, count: 1000)]))
             #expect(batch.status == 200)
             #expect((try batch.json()["decisions"] as? [[String: Any]])?.count == 1000)
             // Large batches are evaluated in slices on several tasks: every answer must still be the
@@ -118,7 +119,8 @@ import Testing
                 body: .json(["service": "nope", "user": "bob", "resource": ["database": "x"], "accessType": "select"]))
             #expect(unknownService.status == 404)
             let badImport = try await client.send(
-                .post, "/v1/policies/import", token: f.a.securityToken, body: .raw("{\"serviceDef\": {\"name\": \"hive\"}, \"policies\": []}", contentType: "application/json"))
+                .post, "/v1/policies/import", token: f.a.securityToken,
+                body: .raw("{\"serviceDef\": {\"name\": \"hive\"}, \"policies\": []}", contentType: "application/json"))
             #expect(badImport.status == 422, "a service definition without resources is refused: \(badImport.text)")
             let metrics = try await client.send(.get, "/metrics")
             #expect(metrics.text.contains("rampart_decisions_total"))

@@ -135,7 +135,8 @@ import Testing
 
             // Okta's deactivation shape.
             let off = try await client.send(
-                .patch, "\(t.base)/Users/\(daveID)", token: t.scimToken, body: Self.patch([["op": "replace", "value": ["active": false]] as [String: any Sendable]]))
+                .patch, "\(t.base)/Users/\(daveID)", token: t.scimToken,
+                body: Self.patch([["op": "replace", "value": ["active": false]] as [String: any Sendable]]))
             #expect(off.status == 200, "\(off.text)")
             #expect(try off.json()["active"] as? Bool == false)
             #expect(try await client.send(.get, "/v1/me", token: session).status == 401)
@@ -253,12 +254,15 @@ extension SCIMTests {
     func garbageIsRefusedWithSCIMErrors(_ engine: TestEngine) async throws {
         try await TestServer.withServer(engine) { client in
             let t = try await Self.tenant("acme", client)
-            let made = try await client.send(.post, "\(t.base)/Users", token: t.scimToken, body: Self.body(["schemas": [Self.user], "userName": "kept"]))
+            let made = try await client.send(
+                .post, "\(t.base)/Users", token: t.scimToken, body: Self.body(["schemas": [Self.user], "userName": "kept"]))
             let id = try made.string("id")
             let before = try await client.send(.get, "\(t.base)/Users", token: t.scimToken).text
             let writes = client.routes.filter { $0.access == .scim && [.post, .put, .patch].contains($0.method) }
             #expect(writes.count == 9)
-            let bodies = ["{", "[]", "null", "\"text\"", "{\"userName\": 42, \"displayName\": [], \"Operations\": 7, \"filter\": {}}", "\u{0}\u{1}", "<xml/>"]
+            let bodies = [
+                "{", "[]", "null", "\"text\"", "{\"userName\": 42, \"displayName\": [], \"Operations\": 7, \"filter\": {}}", "\u{0}\u{1}", "<xml/>",
+            ]
             for route in writes {
                 let path = route.path.replacingOccurrences(of: "{tenant}", with: "acme").replacingOccurrences(of: "{id}", with: id)
                 for body in bodies {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import RampartCore
-@testable import RampartServer
 import RampartStorage
 import RampartTesting
 import Testing
+
+@testable import RampartServer
 
 /// Two first sign-ins of one identity at the same moment sign in as one user, on both engines.
 @Suite struct SSOSignInRaceTests {
@@ -36,7 +37,8 @@ import Testing
                     return (user.id, linked)
                 }
                 for await _ in created { break }
-                let second = try await SSOSignIn.withSignInUser(identity, tenant: tenant, provider: provider, at: 11, store: store) { user, linked, _ in
+                let second = try await SSOSignIn.withSignInUser(identity, tenant: tenant, provider: provider, at: 11, store: store) {
+                    user, linked, _ in
                     (user.id, linked)
                 }
                 let winner = try await first
@@ -44,7 +46,10 @@ import Testing
                 #expect(second.0 == winner.0, "both sign in as the user the first one created")
                 #expect(second.1 == nil, "the second finds the link rather than making one")
                 let stored = try await store.read { tx in
-                    (try await tx.user(username: "riley", in: tenant), try await tx.ssoIdentityLink(issuer: "https://idp.example", subject: "idp-1", in: tenant))
+                    (
+                        try await tx.user(username: "riley", in: tenant),
+                        try await tx.ssoIdentityLink(issuer: "https://idp.example", subject: "idp-1", in: tenant)
+                    )
                 }
                 #expect(stored.0?.id == winner.0 && stored.1?.userID == winner.0)
             }

@@ -257,7 +257,8 @@ import Testing
             #expect(enrolment.status == 200, "\(enrolment.text)")
 
             let trusted = try await s.client.send(
-                .patch, "/v1/sso/providers/\(s.providerID)", token: s.admin, body: .json(["trustedAmr": ["mfa", "hwk"], "trustedAcr": ["urn:example:mfa"]]))
+                .patch, "/v1/sso/providers/\(s.providerID)", token: s.admin,
+                body: .json(["trustedAmr": ["mfa", "hwk"], "trustedAcr": ["urn:example:mfa"]]))
             #expect(trusted.status == 200, "\(trusted.text)")
             #expect(try trusted.json()["trustedAmr"] as? [String] == ["mfa", "hwk"])
             // A trusted factor in `amr` (or `acr`) signs in at once.

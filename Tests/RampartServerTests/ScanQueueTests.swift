@@ -3,10 +3,11 @@
 import Logging
 import RampartConnectors
 import RampartCore
-@testable import RampartServer
 import RampartStorage
 import RampartTesting
 import Testing
+
+@testable import RampartServer
 
 /// The scan queue: claims respect the per-server and per-tenant limits (the latter counted over
 /// every server sharing the database), and a claim is atomic.
@@ -20,7 +21,9 @@ import Testing
             store: store, keyring: Keyring(master: .generate()), clock: SystemClock(),
             administration: PolicyAdministration(store: store, clock: SystemClock(), cache: nil, logger: logger), configuration: configuration,
             paths: DatasourcePathPolicy(), logger: logger)
-        return ScanService(store: store, runner: runner, configuration: configuration, instance: instance, clock: SystemClock(), bell: ScanQueueBell(), logger: logger)
+        return ScanService(
+            store: store, runner: runner, configuration: configuration, instance: instance, clock: SystemClock(), bell: ScanQueueBell(),
+            logger: logger)
     }
 
     /// Tenants and their queued scans (tenant, creation time), in one transaction.
@@ -45,7 +48,8 @@ import Testing
                 let a = TenantID(UUIDv7.generate())
                 let b = TenantID(UUIDv7.generate())
                 // A queued three scans before B queued two.
-                try await Self.queue(store, tenants: [(a, "queue-a"), (b, "queue-b")], scans: [a, a, a, b, b].enumerated().map { ($1, Int64($0 + 1)) })
+                try await Self.queue(
+                    store, tenants: [(a, "queue-a"), (b, "queue-b")], scans: [a, a, a, b, b].enumerated().map { ($1, Int64($0 + 1)) })
                 let one = Self.service(store, instance: "one", perServer: 3, perTenant: 1)
                 let first = await one.claim(free: 3)
                 #expect(first.count == 2, "one scan per tenant, although the server could run three")

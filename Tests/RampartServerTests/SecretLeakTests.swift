@@ -89,7 +89,8 @@ final class CapturedLog: Sendable {
                 record(datasource)
                 let datasourceID = try datasource.string("id")
                 record(try await client.send(.post, "/v1/datasources/\(datasourceID)/test", token: f.a.adminToken))
-                record(try await client.send(.patch, "/v1/datasources/\(datasourceID)", token: f.a.adminToken, body: .json(["password": Self.sent[9]])))
+                record(
+                    try await client.send(.patch, "/v1/datasources/\(datasourceID)", token: f.a.adminToken, body: .json(["password": Self.sent[9]])))
                 record(try await client.send(.get, "/v1/datasources/\(datasourceID)/schema", token: f.a.adminToken))
                 record(try await client.send(.get, "/v1/datasources", token: f.a.adminToken))
                 let scan = try await client.send(.post, "/v1/scans", token: f.a.adminToken, body: .json(["datasource": datasourceID]))
@@ -121,7 +122,7 @@ final class CapturedLog: Sendable {
             let rows: [String] = try await database.withStore { db, _ in
                 try await db.transaction { sql in
                     try await sql.raw("SELECT * FROM audit_records ORDER BY tenant_id, seq").all().map { row in
-                        try row.allColumns.map { column in
+                        row.allColumns.map { column in
                             (try? row.decode(column: column, as: String?.self)).flatMap { $0 } ?? ""
                         }.joined(separator: "|")
                     }

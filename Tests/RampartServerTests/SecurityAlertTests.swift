@@ -86,20 +86,40 @@ import Testing
 
     @Test func webhookURLsMustBeSafe() throws {
         let strict = WebhookConfiguration()
-        #expect(throws: RampartError.self) { try WebhookURL.validate("http://alerts.example.com/hook", configuration: strict, policy: OutboundAddressPolicy()) }
-        #expect(throws: RampartError.self) { try WebhookURL.validate("https://10.1.2.3/hook", configuration: strict, policy: OutboundAddressPolicy()) }
-        #expect(throws: RampartError.self) { try WebhookURL.validate("https://[::1]/hook", configuration: strict, policy: OutboundAddressPolicy()) }
-        #expect(throws: RampartError.self) { try WebhookURL.validate("https://localhost/hook", configuration: strict, policy: OutboundAddressPolicy()) }
-        // The outbound address policy's ranges: loopback inside IPv6, metadata, multicast.
-        for inward in ["https://[::ffff:127.0.0.1]/hook", "https://[64:ff9b::a9fe:a9fe]/hook", "https://169.254.169.254/hook", "https://224.0.0.1/hook"] {
-            #expect(throws: RampartError.self, "\(inward)") { try WebhookURL.validate(inward, configuration: strict, policy: OutboundAddressPolicy()) }
+        #expect(throws: RampartError.self) {
+            try WebhookURL.validate("http://alerts.example.com/hook", configuration: strict, policy: OutboundAddressPolicy())
         }
-        #expect(throws: RampartError.self) { try WebhookURL.validate("https://user:pw@alerts.example.com/hook", configuration: strict, policy: OutboundAddressPolicy()) }
-        #expect(throws: RampartError.self) { try WebhookURL.validate("ftp://alerts.example.com/hook", configuration: strict, policy: OutboundAddressPolicy()) }
-        #expect(try WebhookURL.validate("https://alerts.example.com/hook?x=1", configuration: strict, policy: OutboundAddressPolicy()) == "https://alerts.example.com/hook?x=1")
+        #expect(throws: RampartError.self) {
+            try WebhookURL.validate("https://10.1.2.3/hook", configuration: strict, policy: OutboundAddressPolicy())
+        }
+        #expect(throws: RampartError.self) { try WebhookURL.validate("https://[::1]/hook", configuration: strict, policy: OutboundAddressPolicy()) }
+        #expect(throws: RampartError.self) {
+            try WebhookURL.validate("https://localhost/hook", configuration: strict, policy: OutboundAddressPolicy())
+        }
+        // The outbound address policy's ranges: loopback inside IPv6, metadata, multicast.
+        for inward in [
+            "https://[::ffff:127.0.0.1]/hook", "https://[64:ff9b::a9fe:a9fe]/hook", "https://169.254.169.254/hook", "https://224.0.0.1/hook",
+        ] {
+            #expect(throws: RampartError.self, "\(inward)") {
+                try WebhookURL.validate(inward, configuration: strict, policy: OutboundAddressPolicy())
+            }
+        }
+        #expect(throws: RampartError.self) {
+            try WebhookURL.validate("https://user:pw@alerts.example.com/hook", configuration: strict, policy: OutboundAddressPolicy())
+        }
+        #expect(throws: RampartError.self) {
+            try WebhookURL.validate("ftp://alerts.example.com/hook", configuration: strict, policy: OutboundAddressPolicy())
+        }
+        #expect(
+            try WebhookURL.validate("https://alerts.example.com/hook?x=1", configuration: strict, policy: OutboundAddressPolicy())
+                == "https://alerts.example.com/hook?x=1")
         // Issue 17, item 6: legacy numeric spellings of 127.0.0.1 are not names.
-        for spelled in ["https://127.1/hook", "https://2130706433/hook", "https://0x7f.0.0.1/hook", "https://0177.0.0.1/hook", "https://127.0.0.1./hook"] {
-            #expect(throws: RampartError.self, "\(spelled)") { try WebhookURL.validate(spelled, configuration: strict, policy: OutboundAddressPolicy()) }
+        for spelled in [
+            "https://127.1/hook", "https://2130706433/hook", "https://0x7f.0.0.1/hook", "https://0177.0.0.1/hook", "https://127.0.0.1./hook",
+        ] {
+            #expect(throws: RampartError.self, "\(spelled)") {
+                try WebhookURL.validate(spelled, configuration: strict, policy: OutboundAddressPolicy())
+            }
         }
         // The operator's --outbound-allow admits an internal network for webhooks as for the rest.
         let loopback = try OutboundAddressPolicy(allowing: ["127.0.0.0/8"])

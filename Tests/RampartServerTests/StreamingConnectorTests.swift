@@ -87,8 +87,10 @@ import Testing
         for i in 0..<1_000 { csv += "\(i),\"first\nsecond\"\n" }
         csv += "1000,\"closed\"late\n"  // line 2002
         try csv.write(toFile: dir + "/notes.csv", atomically: true, encoding: .utf8)
-        for (format, expected) in [(FileDirectoryConnector.Format.jsonLines, "events.jsonl: discovery.malformed_json (line 2001)"),
-                                   (.csv, "notes.csv: discovery.malformed_csv (line 2002)")] {
+        for (format, expected) in [
+            (FileDirectoryConnector.Format.jsonLines, "events.jsonl: discovery.malformed_json (line 2001)"),
+            (.csv, "notes.csv: discovery.malformed_csv (line 2002)"),
+        ] {
             let session = try await FileDirectoryConnector(directory: dir, format: format, blockBytes: 4096).connect()
             let table = try #require(try await session.schema().first)
             var batches = try await session.rows(of: table, limit: nil, maximumRows: .max)
@@ -114,7 +116,8 @@ import Testing
         _ = try await setup.query(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) INSERT INTO plain SELECT i, 'v' || i FROM n")
         _ = try await setup.query(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000) INSERT INTO keyed SELECT printf('%06d', i), 'v' || i FROM n")
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000) INSERT INTO keyed SELECT printf('%06d', i), 'v' || i FROM n"
+        )
         try await setup.close()
         let session = try await Connectors.sqlite(path: path).connect()
         let tables = try await session.schema()

@@ -64,6 +64,19 @@ import Testing
         }
     }
 
+    /// The API description is part of the contract: `/openapi.json` must stay byte for byte the
+    /// committed copy. A change to the API regenerates it (`python3 scripts/openapi.py`) and
+    /// updates the copy in the same commit:
+    /// `cp Sources/RampartServer/Resources/openapi.json Tests/RampartServerTests/Fixtures/openapi.json`.
+    @Test func openAPIDocumentIsTheCommittedCopy() async throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/openapi.json")
+        let committed = try Data(contentsOf: fixture)
+        try await TestServer.withServer(.sqlite) { client in
+            let served = try await client.send(.get, "/openapi.json").body
+            #expect(served == committed, "the served /openapi.json differs from Tests/RampartServerTests/Fixtures/openapi.json")
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func dataSurvivesARestart(_ engine: TestEngine) async throws {
         try await TestDatabase.withFresh(engine) { database in

@@ -28,7 +28,8 @@ extension TenantIsolationTests {
         } else {
             datasource = try await client.send(
                 .post, "/v1/datasources", token: token,
-                body: .json(["name": "b-files", "kind": "postgres", "url": "postgres://b-user:b-secret@127.0.0.1:1/b"])).string("id")
+                body: .json(["name": "b-files", "kind": "postgres", "url": "postgres://b-user:b-secret@127.0.0.1:1/b"])
+            ).string("id")
         }
         let scan: String
         if let id = try await first("/v1/scans") {
@@ -41,14 +42,16 @@ extension TenantIsolationTests {
             rule = id
         } else {
             rule = try await client.send(
-                .post, "/v1/tagging-rules", token: token, body: .json(["class": "EMAIL", "minConfidence": 0.5, "tag": "B-PII"])).string("id")
+                .post, "/v1/tagging-rules", token: token, body: .json(["class": "EMAIL", "minConfidence": 0.5, "tag": "B-PII"])
+            ).string("id")
         }
         let classifier: String
         if let id = try await first("/v1/classifiers") {
             classifier = id
         } else {
             classifier = try await client.send(
-                .post, "/v1/classifiers", token: token, body: .json(["dataClass": "B_CODE", "pattern": "B-[0-9]{4}"])).string("id")
+                .post, "/v1/classifiers", token: token, body: .json(["dataClass": "B_CODE", "pattern": "B-[0-9]{4}"])
+            ).string("id")
         }
         return DiscoveryOfB(datasource: datasource, scan: scan, rule: rule, classifier: classifier)
     }
@@ -137,7 +140,8 @@ extension TenantIsolationTests {
             },
             "POST /v1/classifiers": { client, f, token in
                 _ = try await discoveryOfB(client, f)
-                let reply = try await client.send(.post, "/v1/classifiers", token: token, body: .json(["dataClass": "A_CODE", "pattern": "A-[0-9]{4}"]))
+                let reply = try await client.send(
+                    .post, "/v1/classifiers", token: token, body: .json(["dataClass": "A_CODE", "pattern": "A-[0-9]{4}"]))
                 #expect(reply.status == 201 || reply.status == 409, "\(reply.text)")
                 #expect(!(try await client.send(.get, "/v1/classifiers", token: f.b.adminToken).text.contains("A_CODE")))
             },

@@ -49,7 +49,9 @@ extension TenantIsolationTests {
 
     /// A probe of one SCIM route. `target` is the path under the base with B's object in it, and
     /// `body` the request body, if the method takes one.
-    static func scimProbe(_ method: HTTPRequest.Method, _ target: @escaping @Sendable (TwoTenantFixture) -> String, body: APIClient.Body = .none)
+    static func scimProbe(
+        _ method: HTTPRequest.Method, _ target: @escaping @Sendable (TwoTenantFixture) -> String, body: APIClient.Body = .none
+    )
         -> Probe
     {
         { client, f, token in

@@ -134,7 +134,8 @@ import Testing
         "POST /v1/policies/import": { client, f, _ in
             // Importing a service of B's name into A creates A's own copy; B's stays at version 1.
             let reply = try await client.send(
-                .post, "/v1/policies/import", token: f.a.securityToken, body: .raw(HivePolicies.json(service: f.b.service), contentType: "application/json"))
+                .post, "/v1/policies/import", token: f.a.securityToken,
+                body: .raw(HivePolicies.json(service: f.b.service), contentType: "application/json"))
             #expect(reply.status == 200)
             let export = try await client.send(.get, "/v1/policies/export?service=\(f.b.service)", token: f.b.securityToken)
             #expect(export.text.contains("\"serviceVersion\":\"1\""))
@@ -196,7 +197,8 @@ import Testing
         "PUT /v1/services/{id}/tags": { client, f, _ in
             let before = try await client.send(.get, "/v1/services/\(f.b.tagServiceID)/tags", token: f.b.securityToken)
             expectNotFound(
-                try await client.send(.put, "/v1/services/\(f.b.tagServiceID)/tags", token: f.a.securityToken, body: .json(["tags": [:] as [String: String]])),
+                try await client.send(
+                    .put, "/v1/services/\(f.b.tagServiceID)/tags", token: f.a.securityToken, body: .json(["tags": [:] as [String: String]])),
                 "PUT tags")
             let after = try await client.send(.get, "/v1/services/\(f.b.tagServiceID)/tags", token: f.b.securityToken)
             #expect(after.status == before.status && after.text == before.text)
@@ -226,7 +228,8 @@ import Testing
         },
         "PUT /v1/policies/{id}": { client, f, _ in
             let policy: [String: any Sendable] = [
-                "name": "pwned", "resources": ["database": ["values": ["x"]]], "policyItems": [["users": ["bob"], "accesses": [["type": "select"]]] as [String: any Sendable]],
+                "name": "pwned", "resources": ["database": ["values": ["x"]]],
+                "policyItems": [["users": ["bob"], "accesses": [["type": "select"]]] as [String: any Sendable]],
             ]
             try await expectUnchangedAfter(.put, "/v1/policies/\(f.b.policyID)", body: policy, client, f)
         },

@@ -19,7 +19,8 @@ struct TestSMTPReceiver: Sendable {
     /// `server.pem`/`server.key` enable STARTTLS, or TLS from connect with `implicitTLS`),
     /// `credentials` make AUTH PLAIN mandatory.
     static func with<R: Sendable>(
-        tls: String? = nil, implicitTLS: Bool = false, injectAfterSTARTTLS: Bool = false, credentials: (String, String)? = nil, dataReplies: [Int] = [], rejectRecipients: [String] = [],
+        tls: String? = nil, implicitTLS: Bool = false, injectAfterSTARTTLS: Bool = false, credentials: (String, String)? = nil,
+        dataReplies: [Int] = [], rejectRecipients: [String] = [],
         _ body: @Sendable (TestSMTPReceiver) async throws -> R
     ) async throws -> R {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString).jsonl").path

@@ -99,7 +99,8 @@ import Testing
             let token = try await client.loginOperator()
             let app = try Authenticator(enrolment: try await client.send(.post, "/v1/me/mfa/totp", token: token))
             #expect(try await client.send(.post, "/v1/me/mfa/totp/activate", token: token, body: .json(["code": app.code(clock)])).status == 200)
-            let login = try await client.send(.post, "/v1/auth/login", body: .json(["username": "operator", "password": TestServer.operatorPassword]))
+            let login = try await client.send(
+                .post, "/v1/auth/login", body: .json(["username": "operator", "password": TestServer.operatorPassword]))
             #expect(try login.string("status") == "mfa-required")
             clock.advance(seconds: 30)
             let session = try await client.send(

@@ -73,7 +73,8 @@ struct TwoTenantFixture: Sendable {
             body: .json(["username": "kim", "password": securityPassword, "roles": ["security-admin"]]))
         let securityToken = try await client.login(tenant: slug, username: "kim", password: securityPassword).string("token")
         let service = "\(slug)-hive"
-        let imported = try await client.send(.post, "/v1/policies/import", token: securityToken, body: .raw(HivePolicies.json(service: service), contentType: "application/json"))
+        let imported = try await client.send(
+            .post, "/v1/policies/import", token: securityToken, body: .raw(HivePolicies.json(service: service), contentType: "application/json"))
         guard imported.status == 200 else { throw RampartError(.internalError, "policy import failed: \(imported.text)") }
         let serviceID = try await firstID(client, "/v1/services", securityToken)
         let tagDef = try await client.send(.post, "/v1/service-defs", token: securityToken, body: .json(HivePolicies.tagServiceDef))

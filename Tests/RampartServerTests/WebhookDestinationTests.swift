@@ -3,8 +3,9 @@
 import NIOCore
 import NIOPosix
 import RampartCore
-@testable import RampartServer
 import Testing
+
+@testable import RampartServer
 
 /// Issue 17, item 6: webhook deliveries go through the outbound address policy with the checked
 /// address, and a failed delivery tells the tenant nothing about the state of a port.

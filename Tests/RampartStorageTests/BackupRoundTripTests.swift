@@ -163,7 +163,9 @@ import Testing
     @Test func olderBackupsRestoreAtTheirVersionThenMigrate() async throws {
         let older = Array(Migrations.all.prefix(1))
         let backup = try await Self.backUp(.sqlite, master: MasterKey.generate(), migrations: older) { _, store in
-            try await store.write { try await $0.insertTenant(Tenant(id: .generate(), slug: "old", displayName: "Old", status: .active, createdAt: 1, updatedAt: 1)) }
+            try await store.write {
+                try await $0.insertTenant(Tenant(id: .generate(), slug: "old", displayName: "Old", status: .active, createdAt: 1, updatedAt: 1))
+            }
         }
         #expect(backup.report.manifest.schemaVersion == older.map(\.id))
         try await TestDatabase.withFresh(.sqlite) { restored in

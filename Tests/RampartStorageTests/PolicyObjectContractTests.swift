@@ -10,7 +10,8 @@ import Testing
 /// The storage contract of policy administration, on SQLite and (when configured) PostgreSQL.
 @Suite struct PolicyObjectContractTests {
     static func object(_ kind: PolicyObjectKind, _ id: Int64, _ name: String, scope: String = "", ref: String = "") -> PolicyObject {
-        PolicyObject(kind: kind, id: id, name: name, scope: scope, ref: ref, document: "{\"name\":\"\(name)\"}", version: 1, createdAt: 5, updatedAt: 5)
+        PolicyObject(
+            kind: kind, id: id, name: name, scope: scope, ref: ref, document: "{\"name\":\"\(name)\"}", version: 1, createdAt: 5, updatedAt: 5)
     }
 
     @Test(arguments: TestEngine.available)
@@ -85,7 +86,8 @@ import Testing
                     }
                 }
                 #expect(try await store.read { try await $0.policyVersion(in: a.id) } == 2)
-                let versions = Dictionary(uniqueKeysWithValues: try await store.read { try await $0.policyVersions() }.map { ($0.tenant, $0.version) })
+                let versions = Dictionary(
+                    uniqueKeysWithValues: try await store.read { try await $0.policyVersions() }.map { ($0.tenant, $0.version) })
                 #expect(versions == [a.id: 2, b.id: 1])
 
                 let first = try await store.write { try await $0.allocatePolicyObjectIDs(.policy, count: 3) }

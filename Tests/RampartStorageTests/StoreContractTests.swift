@@ -276,7 +276,8 @@ import Testing
                 var ids: [String] = []
                 for index in 0..<5 {
                     let event = SecurityEvent(
-                        id: UUIDv7.generate(milliseconds: UInt64(1_000_000 + index)), tenantID: index == 4 ? b.id : a.id, kind: index % 2 == 0 ? .deviceNew : .mfaFailed, occurredAt: Int64(index * 1000),
+                        id: UUIDv7.generate(milliseconds: UInt64(1_000_000 + index)), tenantID: index == 4 ? b.id : a.id,
+                        kind: index % 2 == 0 ? .deviceNew : .mfaFailed, occurredAt: Int64(index * 1000),
                         actorType: "user", actorID: "u", sourceIP: "192.0.2.1", userAgent: nil, requestID: nil, details: ["n": "\(index)"])
                     ids.append(event.id)
                     try await store.write { try await $0.insertSecurityEvent(event) }

@@ -3,8 +3,8 @@
 import ArgumentParser
 import Foundation
 import Logging
-import RampartPolicyConformance
 import RampartCore
+import RampartPolicyConformance
 import RampartServer
 
 struct PolicyCommand: AsyncParsableCommand {

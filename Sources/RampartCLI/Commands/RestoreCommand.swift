@@ -36,9 +36,12 @@ struct RestoreCommand: AsyncParsableCommand {
         progress.finish()
         let manifest = report.manifest
         let seconds = ByteCount.seconds(report.duration)
-        print("restored \(manifest.totalRows) rows in \(manifest.rowCounts.count) tables into \(storage.database.redactedDescription)"
-            + String(format: " in %.1f s", seconds) + (report.replacedExisting ? " (existing tables replaced)" : ""))
-        print("  backup created \(Timestamp.rfc3339(milliseconds: manifest.createdAt)) from \(manifest.sourceEngine); schema \(manifest.schemaVersion.last ?? "empty")")
+        print(
+            "restored \(manifest.totalRows) rows in \(manifest.rowCounts.count) tables into \(storage.database.redactedDescription)"
+                + String(format: " in %.1f s", seconds) + (report.replacedExisting ? " (existing tables replaced)" : ""))
+        print(
+            "  backup created \(Timestamp.rfc3339(milliseconds: manifest.createdAt)) from \(manifest.sourceEngine); schema \(manifest.schemaVersion.last ?? "empty")"
+        )
         let check = MasterKeyCheck.describe(recorded: manifest.masterKeyFingerprint, dataDirectory: storage.dataDirectory)
         if let line = check.line {
             if check.mismatch {

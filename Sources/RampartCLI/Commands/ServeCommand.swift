@@ -63,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
     var scanQueuePerTenant: Int = 20
     @Option(name: .customLong("scan-max-rows"), help: "Rows a full discovery scan reads from one table at most.")
     var scanMaxRows: Int = 10_000_000
-    @Option(name: .customLong("datasource-root"), help: "A directory file datasources may be under (repeatable; without one, file datasources are off).")
+    @Option(
+        name: .customLong("datasource-root"), help: "A directory file datasources may be under (repeatable; without one, file datasources are off).")
     var datasourceRoots: [String] = []
     @Option(name: .customLong("backup-dir"), help: "Take scheduled encrypted backups into this directory (off by default).")
     var backupDirectory: String?
@@ -92,7 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
         name: .customLong("outbound-allow"),
         help: ArgumentHelp(
             "A network (CIDR) identity providers and PostgreSQL datasources may be on although internal (repeatable).",
-            discussion: "Loopback, private, link-local, CGNAT, ULA and multicast addresses are refused otherwise. Also read from RAMPART_OUTBOUND_ALLOW (comma-separated)."))
+            discussion:
+                "Loopback, private, link-local, CGNAT, ULA and multicast addresses are refused otherwise. Also read from RAMPART_OUTBOUND_ALLOW (comma-separated)."
+        ))
     var outboundAllow: [String] = []
 
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")

@@ -115,7 +115,9 @@ struct TenantsCommand: AsyncParsableCommand {
                     try await tx.setTenantDatasourceRoot(root, for: found.id)
                 }
             }
-            print(root.map { "tenant \(slug): file datasources under \($0)" } ?? "tenant \(slug): file datasources under <root>/\(slug)/ of each --datasource-root")
+            print(
+                root.map { "tenant \(slug): file datasources under \($0)" }
+                    ?? "tenant \(slug): file datasources under <root>/\(slug)/ of each --datasource-root")
         }
     }
 }

@@ -85,13 +85,15 @@ package struct LoginThrottle: Sendable {
 
         var wait: (milliseconds: Int64, reason: ThrottleReason)?
         if let state = accounts[account],
-            let ready = readyTime(state.failures, now: now, window: policy.account.window, threshold: policy.account.threshold,
+            let ready = readyTime(
+                state.failures, now: now, window: policy.account.window, threshold: policy.account.threshold,
                 backoff: ExponentialBackoff(base: policy.account.baseDelay, maximum: policy.account.maxDelay)),
             ready > now
         {
             wait = (ready.subtractingSaturating(now), .account)
         }
-        if let ready = readyTime(tenantFailures, now: now, window: policy.tenant.window, threshold: policy.tenant.threshold,
+        if let ready = readyTime(
+            tenantFailures, now: now, window: policy.tenant.window, threshold: policy.tenant.threshold,
             backoff: ExponentialBackoff(base: policy.tenant.baseDelay, maximum: policy.tenant.maxDelay)),
             ready > now, ready.subtractingSaturating(now) > wait?.milliseconds ?? 0
         {

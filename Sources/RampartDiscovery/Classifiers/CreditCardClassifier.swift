@@ -29,9 +29,13 @@ public struct CreditCardClassifier: Classifier, ByteClassifier {
         var i = t.lowerBound
         var lookalike: Match?
         while i < t.upperBound {
-            guard ASCII.isDigit(b[i]) else { i += 1; continue }
-            if i > 0, ASCII.isAlnum(b[i - 1]) || b[i - 1] == 0x2A || b[i - 1] == 0x2E || b[i - 1] == 0x2D || b[i - 1] == 0x2F
-                || b[i - 1] == 0x2B
+            guard ASCII.isDigit(b[i]) else {
+                i += 1
+                continue
+            }
+            if i > 0,
+                ASCII.isAlnum(b[i - 1]) || b[i - 1] == 0x2A || b[i - 1] == 0x2E || b[i - 1] == 0x2D || b[i - 1] == 0x2F
+                    || b[i - 1] == 0x2B
             {
                 while i < t.upperBound, ASCII.isAlnum(b[i]) { i += 1 }
                 continue
@@ -49,7 +53,7 @@ public struct CreditCardClassifier: Classifier, ByteClassifier {
                     digits.append(c)
                     groupLength += 1
                     end = j + 1
-                } else if (c == 0x20 || c == 0x2D), separator == nil || separator == c, j + 1 < t.upperBound,
+                } else if c == 0x20 || c == 0x2D, separator == nil || separator == c, j + 1 < t.upperBound,
                     ASCII.isDigit(b[j + 1]), groupLength > 0
                 {
                     separator = c
@@ -95,7 +99,10 @@ public struct CreditCardClassifier: Classifier, ByteClassifier {
             return v
         }
         let length = d.count
-        let p1 = prefix(1), p2 = prefix(2), p3 = prefix(3), p4 = prefix(4)
+        let p1 = prefix(1)
+        let p2 = prefix(2)
+        let p3 = prefix(3)
+        let p4 = prefix(4)
         switch p1 {
         case 4: return length == 13 || length == 16 || length == 19  // Visa
         case 3:

@@ -23,7 +23,10 @@ public struct IBANClassifier: Classifier, ByteClassifier {
         var i = t.lowerBound
         while i + 15 <= t.upperBound {
             let c0 = ASCII.upper(b[i])
-            guard ASCII.isUpper(c0), i == 0 || !ASCII.isAlnum(b[i - 1]) else { i += 1; continue }
+            guard ASCII.isUpper(c0), i == 0 || !ASCII.isAlnum(b[i - 1]) else {
+                i += 1
+                continue
+            }
             let c1 = ASCII.upper(b[i + 1])
             guard ASCII.isUpper(c1), ASCII.isDigit(b[i + 2]), ASCII.isDigit(b[i + 3]),
                 let length = IBANRegistry.length(c0, c1)

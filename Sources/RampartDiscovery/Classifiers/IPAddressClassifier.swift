@@ -98,7 +98,7 @@ public struct IPAddressClassifier: Classifier, ByteClassifier {
             } else if c == 0x2E, sawDigit {
                 dots += 1
                 sawDigit = false
-            } else if (c == 0x2D || c == 0x2B), dots >= 2, sawDigit {
+            } else if c == 0x2D || c == 0x2B, dots >= 2, sawDigit {
                 break  // "-rc1", "+build5"
             } else {
                 return false

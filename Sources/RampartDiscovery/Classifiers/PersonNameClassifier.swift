@@ -41,7 +41,10 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
     /// up to 15 bytes, no allocation.
     static func foldedKey(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
         var ascii = true
-        for i in r where b[i] >= 0x80 { ascii = false; break }
+        for i in r where b[i] >= 0x80 {
+            ascii = false
+            break
+        }
         let word = UnsafeBufferPointer(rebasing: b[r])
         guard ascii else { return Lexicon.fold(Substring(String(decoding: word, as: UTF8.self))) }
         return String(unsafeUninitializedCapacity: word.count) { out in

@@ -127,7 +127,10 @@ public struct PhoneClassifier: Classifier, ByteClassifier {
         while count >= 1 {
             let prefix = Array(groups[0..<count])
             let end = prefix[count - 1].upperBound
-            if end < b.count, ASCII.isAlpha(b[end]) { count -= 1; continue }
+            if end < b.count, ASCII.isAlpha(b[end]) {
+                count -= 1
+                continue
+            }
             if let strength = judge(b, prefix, plus: plus, parenGroup: parenGroup, separators: separatorKinds) {
                 let start = plus ? run.lowerBound : (parenGroup == 0 ? prefix[0].lowerBound - 1 : prefix[0].lowerBound)
                 return Match(dataClass: .phone, strength: strength, byteRange: start..<end)

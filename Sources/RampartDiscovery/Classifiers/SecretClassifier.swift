@@ -163,7 +163,10 @@ public struct SecretClassifier: Classifier, ByteClassifier {
             }
             // Only webhook URLs may contain "/".
             if ok, rule.prefix.utf8CodeUnitCount < 20 {
-                for k in (r.lowerBound + p)..<r.upperBound where b[k] == 0x2F { ok = false; break }
+                for k in (r.lowerBound + p)..<r.upperBound where b[k] == 0x2F {
+                    ok = false
+                    break
+                }
             }
             if ok { return true }
         }
@@ -212,7 +215,10 @@ public struct SecretClassifier: Classifier, ByteClassifier {
         guard colon > userStart, at > colon + 1, at + 1 < j else { return false }
         // Placeholders are not passwords.
         var placeholder = true
-        for p in (colon + 1)..<at where b[p] != 0x2A && b[p] != 0x78 && b[p] != 0x58 { placeholder = false; break }
+        for p in (colon + 1)..<at where b[p] != 0x2A && b[p] != 0x78 && b[p] != 0x58 {
+            placeholder = false
+            break
+        }
         if placeholder { return false }
         if b[colon + 1] == 0x24 || b[colon + 1] == 0x3C || b[colon + 1] == 0x25 && at - colon < 4 { return false }
         return true
@@ -223,7 +229,10 @@ public struct SecretClassifier: Classifier, ByteClassifier {
     /// Long strings from a base64, base64url or hex alphabet with high per-character entropy.
     private func isHighEntropy(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
         guard r.count >= 32, r.count <= 512 else { return false }
-        var upper = 0, lower = 0, digits = 0, dashes = 0
+        var upper = 0
+        var lower = 0
+        var digits = 0
+        var dashes = 0
         var hexOnly = true
         for k in r {
             let c = b[k]

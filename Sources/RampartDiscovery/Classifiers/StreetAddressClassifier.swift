@@ -81,7 +81,10 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         var k = line.lowerBound
         while k < line.upperBound {
             let atWordStart = k == line.lowerBound || b[k - 1] == 0x20 || b[k - 1] == 0x2C || b[k - 1] == 0x09
-            guard atWordStart else { k += 1; continue }
+            guard atWordStart else {
+                k += 1
+                continue
+            }
             var j = k
             if b[j] == 0x23 { j += 1 }
             let digitsStart = j
@@ -89,8 +92,14 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
             let digits = j - digitsStart
             if digits >= 1, digits <= 5 {
                 var letters = 0
-                while j < line.upperBound, ASCII.isAlpha(b[j]) || b[j] >= 0x80 { j += 1; letters += 1 }
-                if j < line.upperBound, b[j] == 0x2D { j += 1; while j < line.upperBound, ASCII.isDigit(b[j]) { j += 1 } }
+                while j < line.upperBound, ASCII.isAlpha(b[j]) || b[j] >= 0x80 {
+                    j += 1
+                    letters += 1
+                }
+                if j < line.upperBound, b[j] == 0x2D {
+                    j += 1
+                    while j < line.upperBound, ASCII.isDigit(b[j]) { j += 1 }
+                }
                 if letters <= 3, j == line.upperBound || b[j] == 0x20 || b[j] == 0x2C || b[j] == 0x09 { return true }
             }
             k = max(j, k + 1)

@@ -221,10 +221,18 @@ public struct SafePattern: Sendable, Hashable {
             while i < s.count {
                 let c = s[i]
                 var range: (Int, Int?)?
-                if c == 0x2A { range = (0, nil); i += 1 }
-                else if c == 0x2B { range = (1, nil); i += 1 }
-                else if c == 0x3F { range = (0, 1); i += 1 }
-                else if c == 0x7B, let counted = try parseCount() { range = counted }
+                if c == 0x2A {
+                    range = (0, nil)
+                    i += 1
+                } else if c == 0x2B {
+                    range = (1, nil)
+                    i += 1
+                } else if c == 0x3F {
+                    range = (0, 1)
+                    i += 1
+                } else if c == 0x7B, let counted = try parseCount() {
+                    range = counted
+                }
                 guard let (lo, hi) = range else { break }
                 if quantified { throw fail("nested quantifier") }
                 quantified = true
@@ -352,7 +360,10 @@ public struct SafePattern: Sendable, Hashable {
             while true {
                 guard i < s.count else { throw fail("missing ']'") }
                 var c = s[i]
-                if c == 0x5D, !first { i += 1; break }
+                if c == 0x5D, !first {
+                    i += 1
+                    break
+                }
                 first = false
                 i += 1
                 if c == 0x5C {
@@ -380,9 +391,11 @@ public struct SafePattern: Sendable, Hashable {
                 }
                 ranges.append(c...hi)
                 if caseInsensitive {
-                    let lo = max(c, 0x41), up = min(hi, 0x5A)
+                    let lo = max(c, 0x41)
+                    let up = min(hi, 0x5A)
                     if lo <= up { ranges.append((lo | 0x20)...(up | 0x20)) }
-                    let lo2 = max(c, 0x61), up2 = min(hi, 0x7A)
+                    let lo2 = max(c, 0x61)
+                    let up2 = min(hi, 0x7A)
                     if lo2 <= up2 { ranges.append((lo2 & ~0x20)...(up2 & ~0x20)) }
                 }
             }

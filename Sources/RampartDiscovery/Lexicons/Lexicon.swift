@@ -26,7 +26,10 @@ enum Lexicon {
     /// no allocation.
     static func foldFast(_ word: Substring) -> String {
         var ascii = true
-        for b in word.utf8 where b >= 0x80 { ascii = false; break }
+        for b in word.utf8 where b >= 0x80 {
+            ascii = false
+            break
+        }
         guard ascii else { return fold(word) }
         return String(decoding: word.utf8.map(ASCII.lower), as: UTF8.self)
     }

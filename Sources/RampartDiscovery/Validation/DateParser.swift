@@ -62,7 +62,9 @@ public enum DateParser {
             return nil
         }
         let digitsCount = tokens.map { $0.end - $0.start }
-        let t0 = tokens[0], t1 = tokens[1], t2 = tokens[2]
+        let t0 = tokens[0]
+        let t1 = tokens[1]
+        let t2 = tokens[2]
         // Numeric forms need one consistent separator.
         if t0.isNumber && t1.isNumber && t2.isNumber {
             guard separators.count == 2, separators[0] == separators[1], separators[0] != 0x2C else { return nil }

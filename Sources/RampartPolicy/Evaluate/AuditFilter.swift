@@ -59,7 +59,8 @@ struct AuditFilter: Sendable {
             if !ctx.accepts(t, isTagRequest: false) { return false }
         }
         if !users.isEmpty || !groups.isEmpty || !roles.isEmpty {
-            let userMatch = users.contains(ctx.request.user) || users.contains(PolicyItemEvaluator.userCurrent)
+            let userMatch =
+                users.contains(ctx.request.user) || users.contains(PolicyItemEvaluator.userCurrent)
                 || groups.contains(PolicyItemEvaluator.groupPublic) || !groups.isDisjoint(with: ctx.groups) || !roles.isDisjoint(with: ctx.roles)
             if !userMatch { return false }
         }

@@ -134,7 +134,9 @@ final class PolicyEvaluator: Sendable {
     }
 
     /// Whether one of `items` matches and none of `exceptions` does.
-    private func hasMatchingItem(_ ctx: RequestContext, _ accessType: String, _ items: [PolicyItemEvaluator], _ exceptions: [PolicyItemEvaluator], _ state: EvalState) -> Bool {
+    private func hasMatchingItem(
+        _ ctx: RequestContext, _ accessType: String, _ items: [PolicyItemEvaluator], _ exceptions: [PolicyItemEvaluator], _ state: EvalState
+    ) -> Bool {
         guard items.contains(where: { $0.isMatch(ctx, accessType: accessType, state) }) else { return false }
         return !exceptions.contains { $0.isMatch(ctx, accessType: accessType, state) }
     }
@@ -145,13 +147,17 @@ final class PolicyEvaluator: Sendable {
             var outcome: TypeResult? = nil
             if hasMatchingItem(ctx, accessType, denyItems, denyExceptions, state) {
                 if !descendantDenyIgnored {
-                    outcome = TypeResult(isAllowed: false, isDetermined: true, policyId: id, policyVersion: version, priority: priority, reason: "matched deny item")
+                    outcome = TypeResult(
+                        isAllowed: false, isDetermined: true, policyId: id, policyVersion: version, priority: priority, reason: "matched deny item")
                 }
             } else if hasMatchingItem(ctx, accessType, allowItems, allowExceptions, state) {
-                outcome = TypeResult(isAllowed: true, isDetermined: false, policyId: id, policyVersion: version, priority: priority, reason: "matched allow item")
+                outcome = TypeResult(
+                    isAllowed: true, isDetermined: false, policyId: id, policyVersion: version, priority: priority, reason: "matched allow item")
             } else if isDenyAllElse {
                 if !descendantDenyIgnored {
-                    outcome = TypeResult(isAllowed: false, isDetermined: true, policyId: id, policyVersion: version, priority: priority, reason: "matched deny-all-else policy")
+                    outcome = TypeResult(
+                        isAllowed: false, isDetermined: true, policyId: id, policyVersion: version, priority: priority,
+                        reason: "matched deny-all-else policy")
                 }
             }
             guard let outcome else { continue }
@@ -227,7 +233,8 @@ final class PolicyEvaluator: Sendable {
             result.auditPolicyId = id
         }
         guard !result.isAccessDetermined else { return }
-        for item in maskItems where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state) {
+        for item in maskItems where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state)
+        {
             if let info = item.dataMaskInfo, (info.valueExpr ?? "").contains("${{") || (info.conditionExpr ?? "").contains("${{") {
                 state.unsupported.insert("request-expressions")
             }
@@ -250,7 +257,8 @@ final class PolicyEvaluator: Sendable {
             result.auditPolicyId = id
         }
         guard !result.isAccessDetermined else { return }
-        for item in rowFilterItems where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state) {
+        for item in rowFilterItems
+        where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state) {
             if let expr = item.rowFilterInfo?.filterExpr, expr.contains("${{") || expr.contains("[[") {
                 state.unsupported.insert("request-expressions")
             }

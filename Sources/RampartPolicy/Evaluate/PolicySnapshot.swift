@@ -88,7 +88,9 @@ public final class PolicySnapshot: Sendable {
         guard compiled.resourceNames.isComplete else {
             throw PolicyError(
                 code: .invalidServiceDef,
-                message: "service definition `\(serviceDef.name)` has \(compiled.resourceNames.distinctCount) resources; at most \(ResourceNames.capacity) are supported")
+                message:
+                    "service definition `\(serviceDef.name)` has \(compiled.resourceNames.distinctCount) resources; at most \(ResourceNames.capacity) are supported"
+            )
         }
         self.serviceDef = serviceDef
         self.service = service
@@ -116,7 +118,9 @@ public final class PolicySnapshot: Sendable {
             }
             let tagAssociated = service.tagService.map { z.tagServices.contains($0) } ?? false
             zoneEntries.append(
-                ZoneEntry(name: z.name, matchers: matchers, repositories: RepositorySet(byZone[z.name] ?? [], serviceDef: compiled), hasAssociatedTagService: tagAssociated))
+                ZoneEntry(
+                    name: z.name, matchers: matchers, repositories: RepositorySet(byZone[z.name] ?? [], serviceDef: compiled),
+                    hasAssociatedTagService: tagAssociated))
         }
         self.zones = zoneEntries
         if let tagServiceDef {
@@ -198,7 +202,8 @@ public final class PolicySnapshot: Sendable {
         np.denyExceptions = norm(p.denyExceptions)
         np.dataMaskPolicyItems = norm(p.dataMaskPolicyItems)
         np.rowFilterPolicyItems = norm(p.rowFilterPolicyItems)
-        let empty = np.policyItems.isEmpty && np.denyPolicyItems.isEmpty && np.allowExceptions.isEmpty && np.denyExceptions.isEmpty
+        let empty =
+            np.policyItems.isEmpty && np.denyPolicyItems.isEmpty && np.allowExceptions.isEmpty && np.denyExceptions.isEmpty
             && np.dataMaskPolicyItems.isEmpty && np.rowFilterPolicyItems.isEmpty
         if empty && !np.isAuditEnabled { return nil }
         return np
@@ -279,7 +284,8 @@ public final class PolicySnapshot: Sendable {
         }
         var ctx = RequestContext(
             request: request, prepared: prepared, tokens: tokens, groups: request.userGroups, roles: roles, clientIP: clientIP,
-            requestedTypes: types, typeGroups: groups, isAny: request.isAccessTypeAny, isAnyForMerge: request.isAccessTypeAny || isAnyFlag, tag: nil, allTags: [])
+            requestedTypes: types, typeGroups: groups, isAny: request.isAccessTypeAny, isAnyForMerge: request.isAccessTypeAny || isAnyFlag, tag: nil,
+            allTags: [])
         if tagEngine != nil {
             let tags: [TagForEval]
             if let given = request.tags {
@@ -403,7 +409,9 @@ public final class PolicySnapshot: Sendable {
         return result
     }
 
-    private func evaluate(_ ev: PolicyEvaluator, _ type: Policy.PolicyType, _ ctx: RequestContext, _ mt: MatchType, _ result: inout WorkingResult, _ state: EvalState) {
+    private func evaluate(
+        _ ev: PolicyEvaluator, _ type: Policy.PolicyType, _ ctx: RequestContext, _ mt: MatchType, _ result: inout WorkingResult, _ state: EvalState
+    ) {
         switch type {
         case .dataMask:
             if !result.isAccessDetermined, result.isAllowed, ev.priority > result.policyPriority {
@@ -412,7 +420,12 @@ public final class PolicySnapshot: Sendable {
                 fresh.isAllowed = false
                 fresh.maskType = nil
                 ev.evaluateDataMask(ctx, &fresh, state)
-                if fresh.isAllowed { result = fresh } else { result.isAudited = fresh.isAudited; result.isAuditedDetermined = fresh.isAuditedDetermined }
+                if fresh.isAllowed {
+                    result = fresh
+                } else {
+                    result.isAudited = fresh.isAudited
+                    result.isAuditedDetermined = fresh.isAuditedDetermined
+                }
             } else {
                 ev.evaluateDataMask(ctx, &result, state)
             }
@@ -422,7 +435,12 @@ public final class PolicySnapshot: Sendable {
                 fresh.isAllowed = false
                 fresh.filterExpr = nil
                 ev.evaluateRowFilter(ctx, &fresh, state)
-                if fresh.isAllowed { result = fresh } else { result.isAudited = fresh.isAudited; result.isAuditedDetermined = fresh.isAuditedDetermined }
+                if fresh.isAllowed {
+                    result = fresh
+                } else {
+                    result.isAudited = fresh.isAudited
+                    result.isAuditedDetermined = fresh.isAuditedDetermined
+                }
             } else {
                 ev.evaluateRowFilter(ctx, &result, state)
             }
@@ -431,7 +449,9 @@ public final class PolicySnapshot: Sendable {
         }
     }
 
-    private func evaluateTagPolicies(_ ctx: RequestContext, _ type: Policy.PolicyType, _ repo: PolicyRepository, _ result: inout WorkingResult, _ state: EvalState) {
+    private func evaluateTagPolicies(
+        _ ctx: RequestContext, _ type: Policy.PolicyType, _ repo: PolicyRepository, _ result: inout WorkingResult, _ state: EvalState
+    ) {
         guard let tagNames = tagEngine?.serviceDef.resourceNames else { return }
         var pairs: [(ev: PolicyEvaluator, tag: TagForEval, tagIndex: Int)] = []
         for (i, tag) in ctx.allTags.enumerated() {

@@ -190,7 +190,9 @@ final class ResourceTrie: Sendable {
     }
 
     /// ``filter(_:_:_:)`` against one ascending `run`: returns how many candidates were kept in front.
-    private static func keepMerged(_ candidates: UnsafeMutableBufferPointer<Int32>, run: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<UInt64>) -> Int {
+    private static func keepMerged(
+        _ candidates: UnsafeMutableBufferPointer<Int32>, run: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<UInt64>
+    ) -> Int {
         var kept = 0
         var p = 0
         for c in 0..<candidates.count {

@@ -65,8 +65,9 @@ struct ValueMatcher: Sendable {
         self.isPathMatcher = isPathMatcher
         self.separator = separator
         // Only values that really contain a token pay for expansion.
-        if let r = replacer, TokenReplacer.hasToken(value, start: r.start, end: r.end, escape: r.escape)
-            || TokenReplacer.hasToken(fullValue, start: r.start, end: r.end, escape: r.escape)
+        if let r = replacer,
+            TokenReplacer.hasToken(value, start: r.start, end: r.end, escape: r.escape)
+                || TokenReplacer.hasToken(fullValue, start: r.start, end: r.end, escape: r.escape)
         {
             self.replacer = r
         } else {
@@ -209,4 +210,3 @@ struct ValueMatcher: Sendable {
         url.contains("://") && !url.contains(":///")
     }
 }
-

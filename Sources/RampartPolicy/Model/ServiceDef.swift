@@ -196,7 +196,10 @@ public struct PolicyConditionDef: Sendable, Hashable, Codable {
     public var label: String?
     public var description: String?
 
-    public init(itemId: Int64? = nil, name: String, evaluator: String?, evaluatorOptions: [String: String] = [:], label: String? = nil, description: String? = nil) {
+    public init(
+        itemId: Int64? = nil, name: String, evaluator: String?, evaluatorOptions: [String: String] = [:], label: String? = nil,
+        description: String? = nil
+    ) {
         self.itemId = itemId
         self.name = name
         self.evaluator = evaluator
@@ -266,7 +269,10 @@ public struct DataMaskTypeDef: Sendable, Hashable, Codable {
     public var transformer: String?
     public var dataMaskOptions: [String: String]
 
-    public init(itemId: Int64? = nil, name: String, label: String? = nil, description: String? = nil, transformer: String? = nil, dataMaskOptions: [String: String] = [:]) {
+    public init(
+        itemId: Int64? = nil, name: String, label: String? = nil, description: String? = nil, transformer: String? = nil,
+        dataMaskOptions: [String: String] = [:]
+    ) {
         self.itemId = itemId
         self.name = name
         self.label = label
@@ -346,4 +352,3 @@ public struct RowFilterDef: Sendable, Hashable, Codable {
         try c.put(resources, "resources")
     }
 }
-

@@ -73,7 +73,10 @@ public struct ServiceTags: Sendable, Hashable, Codable {
     /// Resource id (as string) → tag ids.
     public var resourceToTagIds: [String: [Int64]]
 
-    public init(serviceName: String? = nil, tagVersion: Int64? = nil, tags: [String: Tag] = [:], serviceResources: [ServiceResource] = [], resourceToTagIds: [String: [Int64]] = [:]) {
+    public init(
+        serviceName: String? = nil, tagVersion: Int64? = nil, tags: [String: Tag] = [:], serviceResources: [ServiceResource] = [],
+        resourceToTagIds: [String: [Int64]] = [:]
+    ) {
         self.serviceName = serviceName
         self.tagVersion = tagVersion
         self.tags = tags

@@ -34,7 +34,8 @@ package struct SCIMFilterEvaluator: Sendable {
         case .compare(let a, let op, _):
             let leaf = definition(of: a, parent: parent)
             if op.isOrdering, let leaf, leaf.type == .boolean || leaf.type == .binary {
-                throw SCIMError(.invalidFilter, "`\(op.rawValue)` cannot compare the \(leaf.type.rawValue) attribute \(SCIMError.quote(a.description))")
+                throw SCIMError(
+                    .invalidFilter, "`\(op.rawValue)` cannot compare the \(leaf.type.rawValue) attribute \(SCIMError.quote(a.description))")
             }
             if let inner = a.valueFilter { try validate(inner, parent: complexDefinition(a.path)) }
         case .valuePath(let path, let inner):
@@ -111,7 +112,9 @@ package struct SCIMFilterEvaluator: Sendable {
 
     /// The definition of the complex attribute a value path's brackets apply to.
     private func complexDefinition(_ path: SCIMAttributePath) -> SCIMAttribute? {
-        guard case .attribute(let r)? = resourceType.resolve(SCIMAttributePath(schemaURN: path.schemaURN, attribute: path.attribute)) else { return nil }
+        guard case .attribute(let r)? = resourceType.resolve(SCIMAttributePath(schemaURN: path.schemaURN, attribute: path.attribute)) else {
+            return nil
+        }
         return r.attribute
     }
 
@@ -130,7 +133,8 @@ package struct SCIMFilterEvaluator: Sendable {
         } else {
             switch resourceType.resolve(SCIMAttributePath(schemaURN: path.schemaURN, attribute: path.attribute)) {
             case .attribute(let r)?:
-                let container = r.extensionURN.flatMap { object.value(forAttribute: $0)?.objectValue } ?? (r.extensionURN == nil ? object : SCIMObject())
+                let container =
+                    r.extensionURN.flatMap { object.value(forAttribute: $0)?.objectValue } ?? (r.extensionURN == nil ? object : SCIMObject())
                 top = container.value(forAttribute: r.attribute.name)
             default:
                 top = nil

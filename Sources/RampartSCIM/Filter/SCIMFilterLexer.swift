@@ -31,10 +31,18 @@ struct SCIMFilterLexer {
             switch c {
             case 0x20, 0x09, 0x0A, 0x0D:
                 i += 1
-            case UInt8(ascii: "("): tokens.append(Token(kind: .openParen, offset: i)); i += 1
-            case UInt8(ascii: ")"): tokens.append(Token(kind: .closeParen, offset: i)); i += 1
-            case UInt8(ascii: "["): tokens.append(Token(kind: .openBracket, offset: i)); i += 1
-            case UInt8(ascii: "]"): tokens.append(Token(kind: .closeBracket, offset: i)); i += 1
+            case UInt8(ascii: "("):
+                tokens.append(Token(kind: .openParen, offset: i))
+                i += 1
+            case UInt8(ascii: ")"):
+                tokens.append(Token(kind: .closeParen, offset: i))
+                i += 1
+            case UInt8(ascii: "["):
+                tokens.append(Token(kind: .openBracket, offset: i))
+                i += 1
+            case UInt8(ascii: "]"):
+                tokens.append(Token(kind: .closeBracket, offset: i))
+                i += 1
             case UInt8(ascii: "\""):
                 let start = i
                 i += 1

@@ -173,7 +173,9 @@ package struct SCIMPatchApplier: Sendable {
 
     // MARK: - Attribute paths without a filter
 
-    private func applyAttribute(_ op: SCIMPatchRequest.Op, _ r: SCIMResolvedAttribute, value: SCIMValue?, to resource: inout SCIMObject) throws(SCIMError) {
+    private func applyAttribute(
+        _ op: SCIMPatchRequest.Op, _ r: SCIMResolvedAttribute, value: SCIMValue?, to resource: inout SCIMObject
+    ) throws(SCIMError) {
         let a = r.attribute
         // Write-only attributes (password) are accepted and discarded: nothing is stored.
         if a.mutability == .writeOnly || r.subAttribute?.mutability == .writeOnly { return }
@@ -298,7 +300,8 @@ package struct SCIMPatchApplier: Sendable {
             }
             elements.removeAll { $0.isUnassigned }
         case (_, let sub?):
-            let newValue = clears(value, sub) ? nil : try value.flatMap { v throws(SCIMError) in try SCIMValueCoercion.coerceSingle(v, to: sub, path: path) }
+            let newValue =
+                clears(value, sub) ? nil : try value.flatMap { v throws(SCIMError) in try SCIMValueCoercion.coerceSingle(v, to: sub, path: path) }
             if matched.isEmpty {
                 guard let newValue else { break }
                 guard var element = try elementFromFilter(filter, a) else {

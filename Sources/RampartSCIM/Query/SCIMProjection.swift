@@ -59,7 +59,8 @@ package struct SCIMProjection: Sendable, Hashable {
                 var extOut = SCIMObject()
                 for extMember in extObject {
                     let definition = ext.attribute(extMember.key)
-                    if let v = project(extMember, definition, key: ext.id.lowercased() + ":", selection, including, excluding, whole: wholeExtension) {
+                    if let v = project(extMember, definition, key: ext.id.lowercased() + ":", selection, including, excluding, whole: wholeExtension)
+                    {
                         extOut[extMember.key] = v
                     }
                 }

@@ -17,7 +17,8 @@ package struct SCIMQuery: Sendable, Hashable {
     package var projection: SCIMProjection
 
     /// Creates a query.
-    package init(filter: SCIMFilter? = nil, sort: SCIMSort? = nil, pagination: SCIMPagination = SCIMPagination(), projection: SCIMProjection = .none) {
+    package init(filter: SCIMFilter? = nil, sort: SCIMSort? = nil, pagination: SCIMPagination = SCIMPagination(), projection: SCIMProjection = .none)
+    {
         self.filter = filter
         self.sort = sort
         self.pagination = pagination
@@ -47,7 +48,8 @@ package struct SCIMQuery: Sendable, Hashable {
     package init(searchRequest body: SCIMValue, limits: SCIMLimits = .default) throws(SCIMError) {
         guard case .object(let o) = body else { throw SCIMError(.invalidSyntax, "a SearchRequest must be a JSON object") }
         if let schemas = o.value(forAttribute: "schemas") {
-            guard case .array(let list) = schemas, list.contains(where: { $0.stringValue.map { scimNamesEqual($0, SCIMURN.searchRequest) } ?? false }) else {
+            guard case .array(let list) = schemas, list.contains(where: { $0.stringValue.map { scimNamesEqual($0, SCIMURN.searchRequest) } ?? false })
+            else {
                 throw SCIMError(.invalidSyntax, "`schemas` must contain \(SCIMURN.searchRequest)")
             }
         }

@@ -43,7 +43,8 @@ package enum SCIMValueCoercion {
         case .dateTime:
             guard case .string(let s) = value else { throw wrong() }
             guard SCIMDateTime.parse(s) != nil else {
-                throw SCIMError(.invalidValue, "\(SCIMError.quote(path)) takes a dateTime such as `2024-05-13T04:42:34Z`, not \(SCIMError.quote(s, limit: 40))")
+                throw SCIMError(
+                    .invalidValue, "\(SCIMError.quote(path)) takes a dateTime such as `2024-05-13T04:42:34Z`, not \(SCIMError.quote(s, limit: 40))")
             }
             return value
         case .boolean:

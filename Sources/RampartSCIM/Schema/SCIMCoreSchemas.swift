@@ -27,7 +27,9 @@ package enum SCIMCoreSchemas {
                 SCIMAttribute("resourceType", description: "The name of the resource type of the resource.", caseExact: true, mutability: .readOnly),
                 SCIMAttribute("created", type: .dateTime, description: "When the resource was added.", mutability: .readOnly),
                 SCIMAttribute("lastModified", type: .dateTime, description: "When the resource was last modified.", mutability: .readOnly),
-                SCIMAttribute("location", type: .reference, description: "The URI of the resource.", caseExact: true, mutability: .readOnly, referenceTypes: ["uri"]),
+                SCIMAttribute(
+                    "location", type: .reference, description: "The URI of the resource.", caseExact: true, mutability: .readOnly,
+                    referenceTypes: ["uri"]),
                 SCIMAttribute("version", description: "The version (weak entity tag) of the resource.", caseExact: true, mutability: .readOnly),
             ]),
     ]
@@ -67,7 +69,9 @@ package enum SCIMCoreSchemas {
                 ]),
             SCIMAttribute("displayName", description: "The name of the User, suitable for display to end-users."),
             SCIMAttribute("nickName", description: "The casual way to address the user."),
-            SCIMAttribute("profileUrl", type: .reference, description: "A fully qualified URL pointing to the User's online profile.", referenceTypes: ["external"]),
+            SCIMAttribute(
+                "profileUrl", type: .reference, description: "A fully qualified URL pointing to the User's online profile.",
+                referenceTypes: ["external"]),
             SCIMAttribute("title", description: "The user's title, such as \"Vice President\"."),
             SCIMAttribute("userType", description: "The relationship between the organization and the user."),
             SCIMAttribute("preferredLanguage", description: "The User's preferred written or spoken language."),
@@ -80,7 +84,9 @@ package enum SCIMCoreSchemas {
             multiValued("emails", "Email addresses for the user.", types: ["work", "home", "other"]),
             multiValued("phoneNumbers", "Phone numbers for the User.", types: ["work", "home", "mobile", "fax", "pager", "other"]),
             multiValued("ims", "Instant messaging addresses for the User.", types: ["aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo"]),
-            multiValued("photos", "URLs of photos of the User.", valueType: .reference, valueCaseExact: true, referenceTypes: ["external"], types: ["photo", "thumbnail"]),
+            multiValued(
+                "photos", "URLs of photos of the User.", valueType: .reference, valueCaseExact: true, referenceTypes: ["external"],
+                types: ["photo", "thumbnail"]),
             SCIMAttribute(
                 "addresses", type: .complex, multiValued: true, description: "A physical mailing address for this User.",
                 subAttributes: [
@@ -98,9 +104,12 @@ package enum SCIMCoreSchemas {
                 mutability: .readOnly,
                 subAttributes: [
                     SCIMAttribute("value", description: "The identifier of the User's group.", caseExact: true, mutability: .readOnly),
-                    SCIMAttribute("$ref", type: .reference, description: "The URI of the corresponding Group resource.", caseExact: true, mutability: .readOnly, referenceTypes: ["Group"]),
+                    SCIMAttribute(
+                        "$ref", type: .reference, description: "The URI of the corresponding Group resource.", caseExact: true, mutability: .readOnly,
+                        referenceTypes: ["Group"]),
                     SCIMAttribute("display", description: "A human-readable name for the group.", mutability: .readOnly),
-                    SCIMAttribute("type", description: "How the membership was derived.", mutability: .readOnly, canonicalValues: ["direct", "indirect"]),
+                    SCIMAttribute(
+                        "type", description: "How the membership was derived.", mutability: .readOnly, canonicalValues: ["direct", "indirect"]),
                 ]),
             multiValued("entitlements", "A list of entitlements for the User."),
             multiValued("roles", "A list of roles for the User."),
@@ -116,8 +125,11 @@ package enum SCIMCoreSchemas {
                 "members", type: .complex, multiValued: true, description: "A list of members of the Group.",
                 subAttributes: [
                     SCIMAttribute("value", description: "Identifier of the member of this Group.", caseExact: true, mutability: .immutable),
-                    SCIMAttribute("$ref", type: .reference, description: "The URI of the member resource.", caseExact: true, mutability: .immutable, referenceTypes: ["User", "Group"]),
-                    SCIMAttribute("type", description: "The type of the member resource.", mutability: .immutable, canonicalValues: ["User", "Group"]),
+                    SCIMAttribute(
+                        "$ref", type: .reference, description: "The URI of the member resource.", caseExact: true, mutability: .immutable,
+                        referenceTypes: ["User", "Group"]),
+                    SCIMAttribute(
+                        "type", description: "The type of the member resource.", mutability: .immutable, canonicalValues: ["User", "Group"]),
                     SCIMAttribute("display", description: "A human-readable name for the member."),
                 ]),
         ])
@@ -135,7 +147,8 @@ package enum SCIMCoreSchemas {
                 "manager", type: .complex, description: "The User's manager.",
                 subAttributes: [
                     SCIMAttribute("value", description: "The id of the SCIM resource representing the User's manager.", caseExact: true),
-                    SCIMAttribute("$ref", type: .reference, description: "The URI of the manager's User resource.", caseExact: true, referenceTypes: ["User"]),
+                    SCIMAttribute(
+                        "$ref", type: .reference, description: "The URI of the manager's User resource.", caseExact: true, referenceTypes: ["User"]),
                     SCIMAttribute("displayName", description: "The displayName of the User's manager.", mutability: .readOnly),
                 ]),
         ])

@@ -77,7 +77,9 @@ package struct SCIMResourceType: Sendable, Hashable {
         if let ext = extensionSchema(path.text) { return .extensionRoot(ext) }
         if let urn = path.schemaURN {
             if scimNamesEqual(urn, schema.id) {
-                if let a = schema.attribute(path.attribute) ?? SCIMCoreSchemas.commonAttributes.first(where: { scimNamesEqual($0.name, path.attribute) }) {
+                if let a = schema.attribute(path.attribute)
+                    ?? SCIMCoreSchemas.commonAttributes.first(where: { scimNamesEqual($0.name, path.attribute) })
+                {
                     return resolved(a, in: nil, path)
                 }
                 return nil

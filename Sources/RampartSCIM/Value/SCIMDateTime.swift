@@ -68,10 +68,16 @@ package enum SCIMDateTime {
         let totalMillis = Int((millisDouble.isNaN ? 0 : millisDouble).rounded(.down))
         var seconds = totalMillis / 1000
         var millis = totalMillis % 1000
-        if millis < 0 { millis += 1000; seconds -= 1 }
+        if millis < 0 {
+            millis += 1000
+            seconds -= 1
+        }
         var days = seconds / 86400
         var rem = seconds % 86400
-        if rem < 0 { rem += 86400; days -= 1 }
+        if rem < 0 {
+            rem += 86400
+            days -= 1
+        }
         let (y, m, d) = civilFromDays(days)
         func pad(_ v: Int, _ width: Int) -> String {
             let s = String(v)

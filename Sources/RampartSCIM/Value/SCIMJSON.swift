@@ -118,9 +118,15 @@ package enum SCIMJSON {
             case UInt8(ascii: "{"): return try parseObject()
             case UInt8(ascii: "["): return try parseArray()
             case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-            case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-            case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+            case UInt8(ascii: "t"):
+                try expectLiteral("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try expectLiteral("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try expectLiteral("null")
+                return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
             default: throw fail("unexpected character")
             }
@@ -161,8 +167,14 @@ package enum SCIMJSON {
                 pairs.append(SCIMObject.Member(key: key, value: value))
                 skipWhitespace()
                 guard pos < bytes.count else { throw fail("unexpected end of input") }
-                if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-                if bytes[pos] == UInt8(ascii: "}") { pos += 1; break }
+                if bytes[pos] == UInt8(ascii: ",") {
+                    pos += 1
+                    continue
+                }
+                if bytes[pos] == UInt8(ascii: "}") {
+                    pos += 1
+                    break
+                }
                 throw fail("expected `,` or `}`")
             }
             // Duplicate names: the last one wins, exactly (not case-folded): this is JSON, not yet SCIM.
@@ -184,8 +196,14 @@ package enum SCIMJSON {
                 elements.append(try parseValue())
                 skipWhitespace()
                 guard pos < bytes.count else { throw fail("unexpected end of input") }
-                if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-                if bytes[pos] == UInt8(ascii: "]") { pos += 1; break }
+                if bytes[pos] == UInt8(ascii: ",") {
+                    pos += 1
+                    continue
+                }
+                if bytes[pos] == UInt8(ascii: "]") {
+                    pos += 1
+                    break
+                }
                 throw fail("expected `,` or `]`")
             }
             return .array(elements)

@@ -7,8 +7,10 @@ import Foundation
 package enum AuditPath {
     /// Parameter names whose values are never recorded (compared case-insensitively; a name that
     /// merely contains one of these, such as `client_secret` or `x-api-key`, counts too).
-    static let secretNames = ["password", "passwd", "secret", "token", "key", "code", "otp", "signature", "sig", "state", "nonce",
-        "assertion", "credential", "session", "auth"]
+    static let secretNames = [
+        "password", "passwd", "secret", "token", "key", "code", "otp", "signature", "sig", "state", "nonce",
+        "assertion", "credential", "session", "auth",
+    ]
 
     package static func redacted(path: String, query: String?) -> String {
         guard let query, !query.isEmpty else { return path }

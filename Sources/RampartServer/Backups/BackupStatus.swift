@@ -33,14 +33,18 @@ package final class BackupStatus: Sendable {
     private let failures: Counter
 
     package init(metrics: PrometheusCollectorRegistry) {
+        func metric(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+            MetricNameDescriptor(metricName: name, unitName: unit, helpText: help)
+        }
         lastSuccess = metrics.makeGauge(
-            name: "rampart_backup_last_success_timestamp_seconds", help: "Unix time of the last successful scheduled backup (0: none yet)")
+            descriptor: metric("rampart_backup_last_success_timestamp", "seconds", "Unix time of the last successful scheduled backup (0: none yet)"))
         lastFailure = metrics.makeGauge(
-            name: "rampart_backup_last_failure_timestamp_seconds", help: "Unix time of the last failed scheduled backup (0: none)")
-        lastSize = metrics.makeGauge(name: "rampart_backup_last_size_bytes", help: "Size of the last successful backup file")
-        lastDuration = metrics.makeGauge(name: "rampart_backup_last_duration_seconds", help: "Duration of the last successful backup")
-        successes = metrics.makeCounter(name: "rampart_backups_total", labels: [("outcome", "success")], help: "Scheduled backups by outcome")
-        failures = metrics.makeCounter(name: "rampart_backups_total", labels: [("outcome", "failure")], help: "Scheduled backups by outcome")
+            descriptor: metric("rampart_backup_last_failure_timestamp", "seconds", "Unix time of the last failed scheduled backup (0: none)"))
+        lastSize = metrics.makeGauge(descriptor: metric("rampart_backup_last_size", "bytes", "Size of the last successful backup file"))
+        lastDuration = metrics.makeGauge(descriptor: metric("rampart_backup_last_duration", "seconds", "Duration of the last successful backup"))
+        let backups = metric("rampart_backups", "total", "Scheduled backups by outcome")
+        successes = metrics.makeCounter(descriptor: backups, labels: [("outcome", "success")])
+        failures = metrics.makeCounter(descriptor: backups, labels: [("outcome", "failure")])
     }
 
     package var success: Success? { state.withLock { $0.success } }

@@ -83,7 +83,8 @@ struct DecisionsController {
         api.add(.post, "/v1/authorize/batch", .tenant(.decisionsRequest)) { request, context in
             let principal = try context.require(.decisionsRequest)
             let buffer = try await JSONBody.body(request, limit: max(limit, 8 << 20))
-            let body = try buffer.withUnsafeReadableBytes(DecisionRequestReader.batch).map(BatchRequest.init(requests:))
+            let body =
+                try buffer.withUnsafeReadableBytes(DecisionRequestReader.batch).map(BatchRequest.init(requests:))
                 ?? JSONBody.decode(BatchRequest.self, from: buffer)
             guard (1...Self.maximumBatch).contains(body.requests.count) else {
                 throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")

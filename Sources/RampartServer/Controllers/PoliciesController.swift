@@ -56,7 +56,8 @@ struct PoliciesController {
                     throw RampartError.validation("unknown service `\(serviceName.prefix(64))`", field: "service")
                 }
                 if try await tx.policyObject(.policy, name: policy.name, scope: serviceName, in: tenant) != nil {
-                    throw RampartError(.conflict, "service `\(serviceName.prefix(64))` already has a policy named `\(policy.name.prefix(64))`", field: "name")
+                    throw RampartError(
+                        .conflict, "service `\(serviceName.prefix(64))` already has a policy named `\(policy.name.prefix(64))`", field: "name")
                 }
                 let row = PolicyObject(
                     kind: .policy, id: id, name: policy.name, scope: serviceName, ref: policy.zoneName ?? "",
@@ -104,7 +105,8 @@ struct PoliciesController {
                 else { throw RampartError.notFound("policy") }
                 try PolicyObjectHTTP.checkIfMatch(request, current: row.version)
                 if policy.name != row.name, try await tx.policyObject(.policy, name: policy.name, scope: row.scope, in: tenant) != nil {
-                    throw RampartError(.conflict, "service `\(row.scope.prefix(64))` already has a policy named `\(policy.name.prefix(64))`", field: "name")
+                    throw RampartError(
+                        .conflict, "service `\(row.scope.prefix(64))` already has a policy named `\(policy.name.prefix(64))`", field: "name")
                 }
                 var updated = policy
                 if updated.guid?.isEmpty ?? true { updated.guid = (try? RangerJSON.decode(Policy.self, row.document))?.guid }

@@ -95,7 +95,8 @@ struct PolicyRolesController {
                 let quoted = "\"\(row.name)\""
                 for policy in try await tx.allPolicyObjects(.policy, scope: nil, in: tenant) where policy.document.contains(quoted) {
                     let decoded = try RangerJSON.decode(Policy.self, policy.document)
-                    let items = decoded.policyItems + decoded.denyPolicyItems + decoded.allowExceptions + decoded.denyExceptions
+                    let items =
+                        decoded.policyItems + decoded.denyPolicyItems + decoded.allowExceptions + decoded.denyExceptions
                         + decoded.dataMaskPolicyItems + decoded.rowFilterPolicyItems
                     if items.contains(where: { $0.roles.contains(row.name) }) {
                         throw RampartError(.conflict, "policy `\(policy.name.prefix(64))` of service `\(policy.scope.prefix(64))` grants this role")
@@ -122,7 +123,9 @@ struct PolicyRolesController {
         var seen: Set<String> = []
         var work = role.roles.map(\.name)
         while let next = work.popLast() {
-            if next == role.name { throw RampartError.validation("nested roles would form a cycle through `\(role.name.prefix(64))`", field: "roles") }
+            if next == role.name {
+                throw RampartError.validation("nested roles would form a cycle through `\(role.name.prefix(64))`", field: "roles")
+            }
             if seen.insert(next).inserted { work.append(contentsOf: members[next] ?? []) }
         }
     }

@@ -83,7 +83,9 @@ struct SecurityController {
             let body = try await JSONBody.decode(CreateRuleRequest.self, from: request, limit: limit)
             let name = try Validation.optionalText(body.name, field: "name", maximum: 200) ?? ""
             guard !name.isEmpty else { throw RampartError.validation("must not be empty", field: "name") }
-            let url = try body.url.map { try WebhookURL.validate($0, configuration: services.security.configuration.webhooks, policy: destinations.policy) }
+            let url = try body.url.map {
+                try WebhookURL.validate($0, configuration: services.security.configuration.webhooks, policy: destinations.policy)
+            }
             let emails = try recipients(body.emails)
             guard url != nil || !emails.isEmpty else {
                 throw RampartError.validation("give a webhook `url`, e-mail recipients in `emails`, or both", field: "url")

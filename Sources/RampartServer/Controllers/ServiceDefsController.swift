@@ -40,7 +40,8 @@ struct ServiceDefsController {
         api.add(.get, "/v1/service-defs", .tenant(.policiesRead)) { request, context in
             let principal = try context.require(.policiesRead)
             let page = try PolicyObjectHTTP.page(request, context)
-            return PolicyObjectHTTP.list(try await store.read { try await $0.policyObjects(.serviceDef, scope: nil, in: principal.tenantID, page: page) })
+            return PolicyObjectHTTP.list(
+                try await store.read { try await $0.policyObjects(.serviceDef, scope: nil, in: principal.tenantID, page: page) })
         }
 
         api.add(.get, "/v1/service-defs/{id}", .tenant(.policiesRead)) { _, context in

@@ -48,7 +48,8 @@ struct ServicesController {
         api.add(.get, "/v1/services", .tenant(.policiesRead)) { request, context in
             let principal = try context.require(.policiesRead)
             let page = try PolicyObjectHTTP.page(request, context)
-            return PolicyObjectHTTP.list(try await store.read { try await $0.policyObjects(.service, scope: nil, in: principal.tenantID, page: page) })
+            return PolicyObjectHTTP.list(
+                try await store.read { try await $0.policyObjects(.service, scope: nil, in: principal.tenantID, page: page) })
         }
 
         api.add(.get, "/v1/services/{id}", .tenant(.policiesRead)) { _, context in
@@ -121,10 +122,13 @@ struct ServicesController {
             let (row, version) = try await administration.write(tenant) { tx, write in
                 guard var serviceRow = try await tx.policyObject(.service, id: id, in: tenant) else { throw RampartError.notFound("service") }
                 guard serviceRow.ref == Self.tagServiceType else {
-                    throw RampartError.validation("tags belong to tag services (type `tag`); this service is of type `\(serviceRow.ref.prefix(64))`", field: "service")
+                    throw RampartError.validation(
+                        "tags belong to tag services (type `tag`); this service is of type `\(serviceRow.ref.prefix(64))`", field: "service")
                 }
-                var row = try await tx.policyObject(.serviceTags, name: serviceRow.name, scope: "", in: tenant)
-                    ?? PolicyObject(kind: .serviceTags, id: tagsID, name: serviceRow.name, document: "", version: 0, createdAt: write.now, updatedAt: write.now)
+                var row =
+                    try await tx.policyObject(.serviceTags, name: serviceRow.name, scope: "", in: tenant)
+                    ?? PolicyObject(
+                        kind: .serviceTags, id: tagsID, name: serviceRow.name, document: "", version: 0, createdAt: write.now, updatedAt: write.now)
                 let isNew = row.version == 0
                 try PolicyObjectHTTP.checkIfMatch(request, current: row.version)
                 var stored = tags

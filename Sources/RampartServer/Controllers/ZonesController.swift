@@ -106,7 +106,8 @@ struct ZonesController {
             try RangerJSON.validated { () throws(PolicyError) in try validator.validateZoneResources(resources, field: field) }
         }
         for (index, tagService) in zone.tagServices.enumerated() {
-            guard let row = try await tx.policyObject(.service, name: tagService, scope: "", in: tenant), row.ref == ServicesController.tagServiceType else {
+            guard let row = try await tx.policyObject(.service, name: tagService, scope: "", in: tenant), row.ref == ServicesController.tagServiceType
+            else {
                 throw RampartError.validation("`\(tagService.prefix(64))` is not a tag service of this tenant", field: "tagServices[\(index)]")
             }
         }

@@ -43,14 +43,18 @@ struct ClassifiersController {
                 }
                 try await tx.insertClassifier(stored)
             }
-            return try JSONBody.response(ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt)), status: .created)
+            return try JSONBody.response(
+                ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt)),
+                status: .created)
         }
 
         api.add(.get, "/v1/classifiers", .tenant(.discoveryRead)) { _, context in
             let principal = try context.require(.discoveryRead)
             let list = try await store.read { tx in try await tx.classifiers(in: principal.tenantID) }
             let items = list.compactMap { stored -> ClassifierResponse? in
-                guard let definition = try? JSONDecoder().decode(CustomClassifierDefinition.self, from: Data(stored.definition.utf8)) else { return nil }
+                guard let definition = try? JSONDecoder().decode(CustomClassifierDefinition.self, from: Data(stored.definition.utf8)) else {
+                    return nil
+                }
                 return ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt))
             }
             return try JSONBody.response(["items": items])

@@ -64,7 +64,8 @@ struct DatasourcesController {
                 try await Self.checkRangerService(stored, tx)
                 try await tx.insertDatasource(stored)
                 if let password {
-                    try await keyring.putSecret(stored.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
+                    try await keyring.putSecret(
+                        stored.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
                 }
             }
             return try JSONBody.response(DatasourceResponse(stored), status: .created)
@@ -112,7 +113,8 @@ struct DatasourcesController {
                 // database or TLS mode drops it unless the same request gives it again, or whoever
                 // may edit the datasource (not necessarily who typed the password) could send it to
                 // a server they run.
-                let dropsPassword = datasource.hasCredentials && body.password == nil && body.url == nil
+                let dropsPassword =
+                    datasource.hasCredentials && body.password == nil && body.url == nil
                     && Self.destinationChanged(from: before, to: datasource.config)
                 if dropsPassword {
                     try await tx.deleteSecret(datasource.credentialName, in: principal.tenantID)
@@ -166,7 +168,8 @@ struct DatasourcesController {
             let principal = try context.require(.discoveryWrite)
             let id = try Self.id(context)
             do {
-                let (_, connector) = try await DatasourceAccess.load(id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
+                let (_, connector) = try await DatasourceAccess.load(
+                    id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
                 let tables = try await connector.test()
                 return try JSONBody.response(DatasourceTestResponse(ok: true, tables: tables, error: nil))
             } catch let error as ConnectorError {
@@ -179,7 +182,8 @@ struct DatasourcesController {
             let principal = try context.require(.discoveryRead)
             let id = try Self.id(context)
             do {
-                let (_, connector) = try await DatasourceAccess.load(id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
+                let (_, connector) = try await DatasourceAccess.load(
+                    id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
                 let session = try await connector.connect()
                 let tables: [SchemaTable]
                 do {
@@ -230,7 +234,8 @@ struct DatasourcesController {
             if body.path != nil { throw notApplicable("path") }
             if let url = body.url {
                 guard url.exposedValue.utf8.count <= 2048, let parsed = PostgresConnector.parse(url: url.exposedValue) else {
-                    throw RampartError.validation("must be postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]", field: "url")
+                    throw RampartError.validation(
+                        "must be postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]", field: "url")
                 }
                 config.host = parsed.settings.host
                 config.port = parsed.settings.port

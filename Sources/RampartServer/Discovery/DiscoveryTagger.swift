@@ -108,7 +108,9 @@ enum DiscoveryTagger {
         repeat {
             let page = try await tx.datasources(in: tenant, page: PageRequest(limit: PageRequest.maximumLimit, after: after))
             for datasource in page.items {
-                if let target = try await rangerService(for: datasource, tx), target.tagService == tagService { mapped[datasource.id] = target.service }
+                if let target = try await rangerService(for: datasource, tx), target.tagService == tagService {
+                    mapped[datasource.id] = target.service
+                }
             }
             after = page.nextCursor
         } while after != nil
@@ -143,7 +145,9 @@ enum DiscoveryTagger {
             nextTag = nextTag.addingSaturating(1)
             document.tags[String(tagID)] = Tag(
                 id: tagID, type: a.tag,
-                attributes: [sourceAttribute: sourceValue, "class": a.dataClass, "confidence": String(format: "%.3f", a.confidence), "scan": a.scanID])
+                attributes: [
+                    sourceAttribute: sourceValue, "class": a.dataClass, "confidence": String(format: "%.3f", a.confidence), "scan": a.scanID,
+                ])
             if var entry = byColumn[columnKey] {
                 entry.1.append(tagID)
                 byColumn[columnKey] = entry

@@ -93,7 +93,8 @@ struct ScanRunner: Sendable {
 
     private func work(_ job: ScanJob, _ shared: Shared) async -> Outcome? {
         do {
-            let (datasource, connector) = try await DatasourceAccess.load(job.datasourceID, tenant: job.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
+            let (datasource, connector) = try await DatasourceAccess.load(
+                job.datasourceID, tenant: job.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
             let definitions = try await store.read { try await $0.classifiers(in: job.tenantID) }
             var classifiers = BuiltinClassifiers.all
             for stored in definitions {

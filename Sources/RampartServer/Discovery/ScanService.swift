@@ -34,7 +34,7 @@ struct ScanService: Service {
     func run() async throws {
         await failAbandoned(message: Self.restartMessage, includingOwn: true)
         let active = Active()
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 var polls = 0
                 while !Task.isCancelled {

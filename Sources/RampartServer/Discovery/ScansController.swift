@@ -51,11 +51,13 @@ struct ScansController {
                 scan = try await store.write { tx in
                     let datasource =
                         UUIDv7.isWellFormed(reference)
-                        ? try await tx.datasource(id: reference, in: principal.tenantID) : try await tx.datasource(name: reference, in: principal.tenantID)
+                        ? try await tx.datasource(id: reference, in: principal.tenantID)
+                        : try await tx.datasource(name: reference, in: principal.tenantID)
                     guard let datasource else { throw RampartError(.notFound, "datasource not found", field: "datasource") }
                     // Counted inside the write, so concurrent requests cannot queue past the cap.
                     guard try await tx.queuedScanCount(in: principal.tenantID) < queueCap else { throw QueueFull(limit: queueCap) }
-                    let scan = ScanJob(id: id, tenantID: principal.tenantID, datasourceID: datasource.id, status: .queued, options: options, createdAt: now)
+                    let scan = ScanJob(
+                        id: id, tenantID: principal.tenantID, datasourceID: datasource.id, status: .queued, options: options, createdAt: now)
                     try await tx.insertScan(scan)
                     return scan
                 }

@@ -137,7 +137,9 @@ package struct MFAService: Sendable {
 
     /// Issues the token a client exchanges for a session once it gives the second factor (or,
     /// for `.enrol`, once it has enrolled one).
-    package func issueChallenge(_ subject: AuthenticatedSubject, purpose: MFAChallenge.Purpose) async throws
+    package func issueChallenge(
+        _ subject: AuthenticatedSubject, purpose: MFAChallenge.Purpose
+    ) async throws
         -> (token: Secret<String>, challenge: MFAChallenge)
     {
         let token = Secret(RandomToken.generate())

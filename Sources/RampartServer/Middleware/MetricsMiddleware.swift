@@ -28,4 +28,3 @@ package struct MetricsMiddleware: RouterMiddleware {
         return response
     }
 }
-

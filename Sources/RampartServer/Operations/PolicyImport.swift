@@ -115,14 +115,18 @@ package enum PolicyImport {
             } else {
                 let document = try PolicyAdministration.serviceDefDocument(def, id: ids.serviceDef, version: 1)
                 try await tx.insertPolicyObjects(
-                    [PolicyObject(kind: .serviceDef, id: ids.serviceDef, name: def.name, document: document, version: 1, createdAt: now, updatedAt: now)],
+                    [
+                        PolicyObject(
+                            kind: .serviceDef, id: ids.serviceDef, name: def.name, document: document, version: 1, createdAt: now, updatedAt: now)
+                    ],
                     in: tenant)
             }
         }
         var serviceRow: PolicyObject
         if let existing = try await tx.policyObject(.service, name: parsed.service.name, scope: "", in: tenant) {
             guard existing.ref == typeName else {
-                throw RampartError.validation("service `\(parsed.service.name)` is of type `\(existing.ref)`, not `\(typeName)`", field: "service.type")
+                throw RampartError.validation(
+                    "service `\(parsed.service.name)` is of type `\(existing.ref)`, not `\(typeName)`", field: "service.type")
             }
             serviceRow = existing
             serviceRow.version += 1
@@ -156,7 +160,8 @@ package enum PolicyImport {
             rows.append(
                 PolicyObject(
                     kind: .policy, id: id, name: policy.name, scope: serviceRow.name, ref: policy.zoneName ?? "",
-                    document: try PolicyAdministration.policyDocument(policy, id: id, version: version, service: serviceRow.name, serviceType: typeName),
+                    document: try PolicyAdministration.policyDocument(
+                        policy, id: id, version: version, service: serviceRow.name, serviceType: typeName),
                     version: version, createdAt: previous?.createdAt ?? now, updatedAt: now))
         }
         try await tx.insertPolicyObjects(rows, in: tenant)

@@ -83,7 +83,8 @@ enum TenantPolicySetBuilder {
             } catch {
                 // Validation keeps unloadable policies out, so this is a damaged row: keep serving
                 // the last good snapshot of the service rather than failing every service.
-                logger.error("policy snapshot build failed", metadata: ["tenant": "\(tenant.rawValue)", "service": "\(row.name)", "error": "\(error)"])
+                logger.error(
+                    "policy snapshot build failed", metadata: ["tenant": "\(tenant.rawValue)", "service": "\(row.name)", "error": "\(error)"])
                 if let kept = previous.services[row.name] { result[row.name] = kept }
             }
         }

@@ -70,7 +70,8 @@ struct SCIMController {
             let all = try await store.read { tx in
                 (try await directory.users(matching: nil, tx), try await directory.groups(matching: nil, tx))
             }
-            let resources = all.0.map { (directory.rendered($0), SCIMResourceType.user) } + all.1.map { (directory.rendered($0), SCIMResourceType.group) }
+            let resources =
+                all.0.map { (directory.rendered($0), SCIMResourceType.user) } + all.1.map { (directory.rendered($0), SCIMResourceType.group) }
             return .ok(try query.run(on: resources.map { (resource: $0.0, type: $0.1) }).rendered)
         }
 
@@ -186,7 +187,9 @@ struct SCIMController {
     }
 
     /// One resource, projected, with its `ETag` (and `Location` when created).
-    private func single(_ call: Call, _ resource: SCIMDirectory.Resource, _ projection: SCIMProjection, status: HTTPResponse.Status = .ok) -> SCIMReply {
+    private func single(
+        _ call: Call, _ resource: SCIMDirectory.Resource, _ projection: SCIMProjection, status: HTTPResponse.Status = .ok
+    ) -> SCIMReply {
         var headers: HTTPFields = [.eTag: SCIMETag.weak(version: resource.version)]
         if status == .created { headers[.location] = call.directory.location(resource.type, resource.id) }
         let body = projection.apply(to: call.directory.rendered(resource), type: resource.type)

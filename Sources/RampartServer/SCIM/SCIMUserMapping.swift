@@ -74,7 +74,9 @@ enum SCIMUserMapping {
         if user.status == .active, active == false { out.setValue(.bool(true), forAttribute: "active") }
         let mirrored = rowFields(out)
         if user.displayName != mirrored.displayName {
-            if let name = user.displayName { out.setValue(.string(name), forAttribute: "displayName") } else {
+            if let name = user.displayName {
+                out.setValue(.string(name), forAttribute: "displayName")
+            } else {
                 out.removeValue(forAttribute: "displayName")
             }
         }
@@ -90,9 +92,12 @@ enum SCIMUserMapping {
                 }
                 emails.insert(SCIMObject([("value", .string(email)), ("type", "work"), ("primary", true)]), at: 0)
             }
-            if emails.isEmpty { out.removeValue(forAttribute: "emails") } else { out.setValue(.array(emails.map { .object($0) }), forAttribute: "emails") }
+            if emails.isEmpty {
+                out.removeValue(forAttribute: "emails")
+            } else {
+                out.setValue(.array(emails.map { .object($0) }), forAttribute: "emails")
+            }
         }
         return out
     }
 }
-

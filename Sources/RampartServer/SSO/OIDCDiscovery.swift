@@ -23,8 +23,9 @@ package struct OIDCDiscovery: Sendable, Equatable {
         guard let issuer = document["issuer"]?.string, let authorization = document["authorization_endpoint"]?.string,
             let token = document["token_endpoint"]?.string, let jwks = document["jwks_uri"]?.string
         else { throw SSOFailure.providerUnavailable }
-        guard Self.trimmed(issuer) == Self.trimmed(configuredIssuer)
-            || (issuer.contains(IDTokenVerifier.tenantPlaceholder) && Self.origin(issuer) == Self.origin(configuredIssuer))
+        guard
+            Self.trimmed(issuer) == Self.trimmed(configuredIssuer)
+                || (issuer.contains(IDTokenVerifier.tenantPlaceholder) && Self.origin(issuer) == Self.origin(configuredIssuer))
         else {
             throw SSOFailure.discoveryMismatch
         }

@@ -52,7 +52,8 @@ struct SSOAuthController {
             response.headers[.cacheControl] = "no-store"
             // The state is spent: the browser may drop the cookie.
             response.setCookie(
-                Cookie(name: Self.stateCookieName, value: "", maxAge: 0, path: SSOSignIn.callbackPath, secure: secure, httpOnly: true, sameSite: .lax))
+                Cookie(name: Self.stateCookieName, value: "", maxAge: 0, path: SSOSignIn.callbackPath, secure: secure, httpOnly: true, sameSite: .lax)
+            )
             return response
         }
     }

@@ -67,7 +67,8 @@ struct SSOProvidersController {
                 }
                 try await tx.insertSSOProvider(provider)
                 if let secret {
-                    try await keyring.putSecret(provider.clientSecretName, Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
+                    try await keyring.putSecret(
+                        provider.clientSecretName, Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
                 }
                 return try await tx.tenant(id: principal.tenantID)
             }
@@ -105,7 +106,9 @@ struct SSOProvidersController {
             let keyring = services.keyring
             let controller = self
             let (provider, tenant): (SSOProvider, Tenant?) = try await store.write { tx in
-                guard var provider = try await tx.ssoProvider(id: id, in: principal.tenantID) else { throw RampartError.notFound("identity provider") }
+                guard var provider = try await tx.ssoProvider(id: id, in: principal.tenantID) else {
+                    throw RampartError.notFound("identity provider")
+                }
                 if let name, name != provider.name {
                     if try await tx.ssoProvider(name: name, in: principal.tenantID) != nil {
                         throw RampartError(.conflict, "an identity provider named `\(name)` already exists", field: "name")
@@ -124,7 +127,8 @@ struct SSOProvidersController {
                 }
                 if body.clientSecret != nil {
                     if let secret {
-                        try await keyring.putSecret(provider.clientSecretName, Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
+                        try await keyring.putSecret(
+                            provider.clientSecretName, Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
                     } else {
                         try await tx.deleteSecret(provider.clientSecretName, in: principal.tenantID)
                     }

@@ -113,7 +113,9 @@ struct SSOSignIn: Sendable {
     /// The authorization code for tokens (RFC 6749 §4.1.3), with the PKCE verifier; returns the
     /// ID token. The client authenticates with `client_secret_basic` unless the provider only
     /// lists `client_secret_post`.
-    private func exchange(code: String, login: SSOLoginState, provider: SSOProvider, discovery: OIDCDiscovery, secret: Secret<String>?)
+    private func exchange(
+        code: String, login: SSOLoginState, provider: SSOProvider, discovery: OIDCDiscovery, secret: Secret<String>?
+    )
         async throws -> String
     {
         var form = [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", login.redirectURI), ("code_verifier", login.codeVerifier)]
@@ -227,7 +229,9 @@ struct SSOSignIn: Sendable {
     /// password, no role beyond `user` and no link yet. Anything else is refused.
     ///
     /// - Returns: the user, and how a link was made now (`new-user`, `existing-user`) or `nil`.
-    static func linkedUser(_ identity: SSOIdentity, tenant: TenantID, provider: SSOProvider, at now: Int64, _ tx: any StoreTransaction)
+    static func linkedUser(
+        _ identity: SSOIdentity, tenant: TenantID, provider: SSOProvider, at now: Int64, _ tx: any StoreTransaction
+    )
         async throws -> (User, String?)
     {
         if let link = try await tx.ssoIdentityLink(issuer: identity.issuer, subject: identity.subject, in: tenant) {

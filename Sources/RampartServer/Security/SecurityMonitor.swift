@@ -209,7 +209,8 @@ package final class SecurityMonitor: Sendable {
     /// Refusals and attacks are `denied` in the audit log; informational signals `allowed`.
     static func outcome(of kind: SecurityEventKind) -> AuditOutcome {
         switch kind {
-        case .loginFailed, .loginThrottled, .ipBlocked, .tenantUnderAttack, .passwordRecheckFailed, .mfaFailed, .mfaReplayRejected, .apiKeyRateLimited,
+        case .loginFailed, .loginThrottled, .ipBlocked, .tenantUnderAttack, .passwordRecheckFailed, .mfaFailed, .mfaReplayRejected,
+            .apiKeyRateLimited,
             .tenantRateLimited, .decisionsDenialSpike:
             .denied
         case .backupFailed, .backupMissed:

@@ -13,7 +13,9 @@ enum PolicyObjectHTTP {
     /// The response header carrying the tenant's policy version after a write (a valid literal name, so the unwrap cannot fail).
     static let policyVersionHeader = HTTPField.Name("Rampart-Policy-Version")!
 
-    static func response(_ object: PolicyObject, status: HTTPResponse.Status = .ok, tenantVersion: Int64? = nil, location: String? = nil)
+    static func response(
+        _ object: PolicyObject, status: HTTPResponse.Status = .ok, tenantVersion: Int64? = nil, location: String? = nil
+    )
         -> Response
     {
         var headers = HTTPFields()

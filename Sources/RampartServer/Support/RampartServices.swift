@@ -27,7 +27,8 @@ package struct RampartServices: Sendable {
 
     package init(
         store: any Store, keyring: Keyring, passwordHasher: PasswordHasher, passwordPolicy: PasswordPolicy,
-        sessionLifetime: SessionLifetime, clock: any RampartClock, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), maximumBodySize: Int,
+        sessionLifetime: SessionLifetime, clock: any RampartClock, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        maximumBodySize: Int,
         logger: Logger = Logger(label: "rampart.audit"), security: SecurityConfiguration = SecurityConfiguration()
     ) throws {
         // Handlers' writes carry their request's audit record (see AuditedStore).

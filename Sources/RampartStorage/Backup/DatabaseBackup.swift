@@ -93,7 +93,9 @@ package enum DatabaseBackup {
         return Result(manifest: finished.manifest, summary: finished.summary)
     }
 
-    private static func snapshotProgress(_ writer: LockedArchiveWriter, rows: Int64, total: Int64, table: String?)
+    private static func snapshotProgress(
+        _ writer: LockedArchiveWriter, rows: Int64, total: Int64, table: String?
+    )
         -> BackupProgress
     {
         BackupProgress(

@@ -14,7 +14,9 @@ struct PostgresBackupSession: BackupSession {
 
     /// Runs `body` in one `REPEATABLE READ READ ONLY` transaction: every table is read at the same
     /// snapshot while the servers go on writing, and the backup takes no lock that blocks them.
-    static func withSnapshot<R: Sendable>(client: PostgresClient, logger: Logger, _ body: @Sendable (PostgresBackupSession) async throws -> R)
+    static func withSnapshot<R: Sendable>(
+        client: PostgresClient, logger: Logger, _ body: @Sendable (PostgresBackupSession) async throws -> R
+    )
         async throws -> R
     {
         try await client.withConnection { connection in

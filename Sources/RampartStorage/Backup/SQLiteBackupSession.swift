@@ -15,7 +15,9 @@ struct SQLiteBackupSession: BackupSession {
     ///
     /// In WAL mode a reader sees the snapshot of its first read until it ends and never blocks the
     /// server's writer, so this is an online, consistent backup of every table at one instant.
-    static func withSnapshot<R: Sendable>(path: String, logger: Logger, _ body: @Sendable (SQLiteBackupSession) async throws -> R)
+    static func withSnapshot<R: Sendable>(
+        path: String, logger: Logger, _ body: @Sendable (SQLiteBackupSession) async throws -> R
+    )
         async throws -> R
     {
         let connection: SQLiteConnection
@@ -149,7 +151,8 @@ struct SQLiteBackupSession: BackupSession {
         guard !rows.isEmpty else { return }
         let names = columns.map { SQLIdentifier.quote($0.name) }.joined(separator: ", ")
         let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        let sql = "INSERT INTO \(SQLIdentifier.quote(table)) (\(names)) VALUES "
+        let sql =
+            "INSERT INTO \(SQLIdentifier.quote(table)) (\(names)) VALUES "
             + Array(repeating: placeholders, count: rows.count).joined(separator: ", ")
         var binds: [SQLiteData] = []
         binds.reserveCapacity(rows.count * columns.count)

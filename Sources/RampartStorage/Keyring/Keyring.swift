@@ -148,14 +148,18 @@ package final class Keyring: Sendable {
 
     /// Seals a TOTP secret of `subjectID` in `tenant`: under the tenant's data key, or under the
     /// master key for the platform operator, whose scope has no data key.
-    package func sealTOTPSecret(_ raw: Secret<[UInt8]>, subjectID: String, tenant: TenantID, in tx: any StoreTransaction) async throws
+    package func sealTOTPSecret(
+        _ raw: Secret<[UInt8]>, subjectID: String, tenant: TenantID, in tx: any StoreTransaction
+    ) async throws
         -> String
     {
         if tenant == .platform { return try master.seal(raw, context: Self.platformTOTPContext(subjectID: subjectID)) }
         return try await encrypt(raw, tenant: tenant, purpose: Self.totpPurpose(subjectID: subjectID), in: tx)
     }
 
-    package func openTOTPSecret(_ sealed: String, subjectID: String, tenant: TenantID, in tx: any StoreTransaction) async throws
+    package func openTOTPSecret(
+        _ sealed: String, subjectID: String, tenant: TenantID, in tx: any StoreTransaction
+    ) async throws
         -> Secret<[UInt8]>
     {
         if tenant == .platform { return try master.open(sealed, context: Self.platformTOTPContext(subjectID: subjectID)) }

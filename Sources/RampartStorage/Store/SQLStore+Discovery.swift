@@ -55,9 +55,10 @@ extension SQLStoreTransaction {
             """
         ).run()
         try await sql.raw("DELETE FROM discovery_scans WHERE tenant_id = \(bind: tenant.rawValue) AND datasource_id = \(bind: id)").run()
-        return !(try await sql.raw(
-            "DELETE FROM discovery_datasources WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id"
-        ).all()).isEmpty
+        return
+            !(try await sql.raw(
+                "DELETE FROM discovery_datasources WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id"
+            ).all()).isEmpty
     }
 
     static func decodeDatasource(_ row: any SQLRow) throws -> Datasource {

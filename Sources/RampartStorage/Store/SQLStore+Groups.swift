@@ -53,9 +53,10 @@ extension SQLStoreTransaction {
         try await sql.raw(
             "DELETE FROM group_members WHERE tenant_id = \(bind: tenant.rawValue) AND group_id = \(bind: id.rawValue)"
         ).run()
-        return !(try await sql.raw(
-            "DELETE FROM user_groups WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id.rawValue) RETURNING id"
-        ).all()).isEmpty
+        return
+            !(try await sql.raw(
+                "DELETE FROM user_groups WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id.rawValue) RETURNING id"
+            ).all()).isEmpty
     }
 
     func addMember(_ user: UserID, to group: GroupID, in tenant: TenantID, at: Int64) async throws -> Bool {

@@ -62,9 +62,10 @@ extension SQLStoreTransaction {
         let t = tenant.rawValue
         try await sql.raw("DELETE FROM mfa_recovery_codes WHERE tenant_id = \(bind: t) AND subject_id = \(bind: subjectID)").run()
         try await sql.raw("DELETE FROM mfa_challenges WHERE tenant_id = \(bind: t) AND subject_id = \(bind: subjectID)").run()
-        return !(try await sql.raw(
-            "DELETE FROM mfa_totp WHERE tenant_id = \(bind: t) AND subject_id = \(bind: subjectID) RETURNING subject_id"
-        ).all()).isEmpty
+        return
+            !(try await sql.raw(
+                "DELETE FROM mfa_totp WHERE tenant_id = \(bind: t) AND subject_id = \(bind: subjectID) RETURNING subject_id"
+            ).all()).isEmpty
     }
 
     func platformTOTPCredentials() async throws -> [TOTPCredential] {
@@ -253,9 +254,11 @@ extension SQLStoreTransaction {
     // MARK: Settings
 
     func tenantSecuritySettings(_ tenant: TenantID) async throws -> TenantSecuritySettings? {
-        guard let row = try await sql.raw(
-            "SELECT * FROM tenant_security_settings WHERE tenant_id = \(bind: tenant.rawValue)"
-        ).first() else { return nil }
+        guard
+            let row = try await sql.raw(
+                "SELECT * FROM tenant_security_settings WHERE tenant_id = \(bind: tenant.rawValue)"
+            ).first()
+        else { return nil }
         return TenantSecuritySettings(
             tenantID: tenant,
             mfaRequired: try row.decode(column: "mfa_required", as: Int64.self) != 0,
@@ -304,9 +307,10 @@ extension SQLStoreTransaction {
         try await sql.raw(
             "DELETE FROM security_alert_deliveries WHERE tenant_id = \(bind: tenant.rawValue) AND rule_id = \(bind: id) AND status = 'pending'"
         ).run()
-        return !(try await sql.raw(
-            "DELETE FROM security_alert_rules WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id"
-        ).all()).isEmpty
+        return
+            !(try await sql.raw(
+                "DELETE FROM security_alert_rules WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id"
+            ).all()).isEmpty
     }
 
     static func decodeAlertRule(_ row: any SQLRow) throws -> AlertRule {

@@ -69,9 +69,10 @@ extension SQLStoreTransaction {
         // Its links go with it: a provider configured again later starts without them, so its
         // identities are linked again under the rules then in force.
         try await sql.raw("DELETE FROM sso_identity_links WHERE tenant_id = \(bind: tenant.rawValue) AND provider_id = \(bind: id)").run()
-        return !(try await sql.raw(
-            "DELETE FROM sso_providers WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id"
-        ).all()).isEmpty
+        return
+            !(try await sql.raw(
+                "DELETE FROM sso_providers WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id"
+            ).all()).isEmpty
     }
 
     static func decodeSSOProvider(_ row: any SQLRow) throws -> SSOProvider {

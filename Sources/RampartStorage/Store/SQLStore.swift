@@ -23,7 +23,7 @@ package struct SQLStore: Store {
             return try await database.transaction { sql in try await body(SQLStoreTransaction(sql: sql, engine: engine)) }
         } catch let error as RampartError {
             throw error
-        } catch where database.isUniqueViolation(error) {
+        } catch  where database.isUniqueViolation(error) {
             throw RampartError(.conflict, "a record with the same unique name already exists")
         }
     }

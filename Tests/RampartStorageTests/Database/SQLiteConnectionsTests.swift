@@ -37,7 +37,10 @@ import Testing
     /// would not grow until the last connection closed, and the WAL would grow without bound.
     @Test func committedPagesReachTheDatabaseFileWhileItIsOpen() async throws {
         try await TestDatabase.withFresh(.sqlite) { database in
-            guard case .sqlite(let path) = database.configuration else { Issue.record("not SQLite"); return }
+            guard case .sqlite(let path) = database.configuration else {
+                Issue.record("not SQLite")
+                return
+            }
             try await database.withStore { db, _ async throws in
                 try await db.transaction { try await $0.raw("CREATE TABLE bulk (v TEXT NOT NULL)").run() }
                 let before = try Self.size(of: path)

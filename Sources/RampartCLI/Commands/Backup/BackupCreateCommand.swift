@@ -38,7 +38,9 @@ struct BackupCreateCommand: AsyncParsableCommand {
         print(
             "  \(ByteCount.describe(report.fileBytes)) (\(ByteCount.describe(report.contentBytes)) of rows before compression) in "
                 + String(format: "%.1f s, %.1f MB/s", seconds, Double(report.contentBytes) / 1_048_576 / max(seconds, 0.001)))
-        print("  \(manifest.totalRows) rows in \(manifest.rowCounts.count) tables; source \(manifest.sourceEngine); schema \(manifest.schemaVersion.last ?? "empty")")
+        print(
+            "  \(manifest.totalRows) rows in \(manifest.rowCounts.count) tables; source \(manifest.sourceEngine); schema \(manifest.schemaVersion.last ?? "empty")"
+        )
         if let fingerprint = manifest.masterKeyFingerprint {
             print("  master key fingerprint \(fingerprint): the restored server needs this master key, kept apart from the backup")
         }

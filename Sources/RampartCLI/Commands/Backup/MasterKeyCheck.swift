@@ -11,7 +11,8 @@ enum MasterKeyCheck {
         guard let recorded else { return (nil, false) }
         let environment = ProcessInfo.processInfo.environment
         let keyFile = dataDirectory.map { ($0 as NSString).appendingPathComponent(MasterKeySource.fileName) }
-        let hasKey = !(environment[MasterKeySource.environmentVariable] ?? "").isEmpty
+        let hasKey =
+            !(environment[MasterKeySource.environmentVariable] ?? "").isEmpty
             || keyFile.map { FileManager.default.fileExists(atPath: $0) } == true
         guard hasKey else {
             let place = keyFile.map { "\(MasterKeySource.environmentVariable) or \($0)" } ?? MasterKeySource.environmentVariable

@@ -43,10 +43,14 @@ package final class SyslogExporter: Service, Sendable {
         self.logger = logger
         self.hostname = ProcessInfo.processInfo.hostName
         let labels = [("sink", sink.name)]
-        lagRecords = metrics.makeGauge(name: "rampart_audit_export_pending_records", labels: labels)
-        lagSeconds = metrics.makeGauge(name: "rampart_audit_export_lag_seconds", labels: labels)
-        delivered = metrics.makeCounter(name: "rampart_audit_export_delivered_total", labels: labels)
-        failures = metrics.makeCounter(name: "rampart_audit_export_failures_total", labels: labels)
+        func metric(_ name: String, _ unit: String) -> MetricNameDescriptor {
+            // No help text: these were registered without one, and a metric's help must not change.
+            MetricNameDescriptor(metricName: name, unitName: unit, helpText: "")
+        }
+        lagRecords = metrics.makeGauge(descriptor: metric("rampart_audit_export_pending", "records"), labels: labels)
+        lagSeconds = metrics.makeGauge(descriptor: metric("rampart_audit_export_lag", "seconds"), labels: labels)
+        delivered = metrics.makeCounter(descriptor: metric("rampart_audit_export_delivered", "total"), labels: labels)
+        failures = metrics.makeCounter(descriptor: metric("rampart_audit_export_failures", "total"), labels: labels)
     }
 
     package var current: Status { status.withLock { $0 } }
