@@ -49,7 +49,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "AuditStoreBench",
-            dependencies: ["RampartAuditLog", "RampartCore", "RampartStorage", "RampartServer", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "RampartAuditLog", "RampartCore", "RampartStorage", "RampartApp", "RampartServer", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/AuditStoreBench", swiftSettings: swiftSettings),
         .executableTarget(name: "PolicyBench", dependencies: ["RampartPolicy"], path: "Benchmarks/PolicyBench", swiftSettings: swiftSettings),
         .executableTarget(name: "DiscoverBench", dependencies: ["RampartDiscovery"], path: "Benchmarks/DiscoverBench", swiftSettings: swiftSettings),
@@ -123,9 +125,37 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The application: every use case, the background services and the outbound clients,
+        // without HTTP. The CLI, the HTTP layer and (later) the console and workflows call it.
+        .target(
+            name: "RampartApp",
+            dependencies: [
+                "RampartCore",
+                "RampartAuditLog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                "RampartPolicy",
+                "RampartSCIM",
+                "RampartStorage",
+                "RampartBackup",
+                "RampartDiscovery",
+                "RampartConnectors",
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP shell: wiring, routing, middleware, request and response DTOs, controllers.
         .target(
             name: "RampartServer",
             dependencies: [
+                "RampartApp",
                 "RampartCore",
                 "RampartAuditLog",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -157,7 +187,7 @@ let package = Package(
                 "RampartCore",
                 "RampartAuditLog",
                 "RampartStorage",
-                "RampartServer",
+                "RampartApp", "RampartServer",
                 "RampartBackup",
                 "RampartPolicyConformance",
                 "RampartDiscovery",
@@ -177,7 +207,7 @@ let package = Package(
                 "RampartStorage",
                 "RampartBackup",
                 .product(name: "SQLKit", package: "sql-kit"),
-                "RampartServer",
+                "RampartApp", "RampartServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -209,7 +239,7 @@ let package = Package(
         .testTarget(
             name: "RampartServerTests",
             dependencies: [
-                "RampartCore", "RampartStorage", "RampartServer", "RampartBackup", "RampartTesting", "RampartAuditLog",
+                "RampartCore", "RampartStorage", "RampartApp", "RampartServer", "RampartBackup", "RampartTesting", "RampartAuditLog",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -11,6 +11,7 @@
 
 import Foundation
 import Logging
+import RampartApp
 import RampartAuditLog
 import RampartCore
 import RampartServer

@@ -7,6 +7,7 @@ import HummingbirdTLS
 import Logging
 import NIOSSL
 import Prometheus
+import RampartApp
 import RampartBackup
 import RampartCore
 import RampartStorage

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import RampartApp
 import RampartCore
 import RampartStorage
 
@@ -108,9 +109,5 @@ package struct ServerConfiguration: Sendable {
         return warnings
     }
 
-    package static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
-        let parts = host.split(separator: ".")
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
-    }
+    package static func isLoopback(_ host: String) -> Bool { LoopbackHost.contains(host) }
 }

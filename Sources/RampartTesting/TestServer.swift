@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import RampartApp
 import RampartCore
 import RampartServer
 

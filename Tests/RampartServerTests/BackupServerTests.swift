@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Logging
+import RampartApp
 import RampartAuditLog
 import RampartBackup
 import RampartCore

@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import Testing
 
+@testable import RampartApp
 @testable import RampartServer
 
 /// The hand-written reader and writer of decision bodies agree with Foundation's JSON on every

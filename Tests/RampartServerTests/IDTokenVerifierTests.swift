@@ -2,6 +2,7 @@
 
 import Crypto
 import Foundation
+import RampartApp
 import RampartCore
 import RampartServer
 import Testing

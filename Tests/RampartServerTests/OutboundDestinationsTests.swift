@@ -6,6 +6,7 @@ import NIOPosix
 import RampartCore
 import Testing
 
+@testable import RampartApp
 @testable import RampartServer
 
 /// Name lookups for tenant-chosen hosts are bounded in time and kept off NIO's shared pool.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import RampartApp
 import RampartCore
 import RampartServer
 import Testing

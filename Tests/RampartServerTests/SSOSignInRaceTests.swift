@@ -5,6 +5,7 @@ import RampartStorage
 import RampartTesting
 import Testing
 
+@testable import RampartApp
 @testable import RampartServer
 
 /// Two first sign-ins of one identity at the same moment sign in as one user, on both engines.

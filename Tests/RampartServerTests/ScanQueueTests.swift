@@ -7,6 +7,7 @@ import RampartStorage
 import RampartTesting
 import Testing
 
+@testable import RampartApp
 @testable import RampartServer
 
 /// The scan queue: claims respect the per-server and per-tenant limits (the latter counted over

@@ -3,6 +3,7 @@
 import Foundation
 import HTTPTypes
 import Logging
+import RampartApp
 import RampartCore
 import RampartServer
 import RampartStorage

@@ -2,6 +2,7 @@
 
 import Foundation
 import HTTPTypes
+import RampartApp
 import RampartCore
 import RampartServer
 import RampartTesting

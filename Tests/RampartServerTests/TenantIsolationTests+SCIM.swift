@@ -2,6 +2,7 @@
 
 import Foundation
 import HTTPTypes
+import RampartApp
 import RampartServer
 import RampartTesting
 import Testing

@@ -5,6 +5,7 @@ import NIOPosix
 import RampartCore
 import Testing
 
+@testable import RampartApp
 @testable import RampartServer
 
 /// Issue 17, item 6: webhook deliveries go through the outbound address policy with the checked

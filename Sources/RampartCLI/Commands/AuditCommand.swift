@@ -3,9 +3,9 @@
 import ArgumentParser
 import Crypto
 import Foundation
+import RampartApp
 import RampartAuditLog
 import RampartCore
-import RampartServer
 import RampartStorage
 
 struct AuditCommand: AsyncParsableCommand {

@@ -2,8 +2,8 @@
 
 import ArgumentParser
 import Foundation
+import RampartApp
 import RampartCore
-import RampartServer
 import RampartStorage
 
 struct KeysCommand: AsyncParsableCommand {

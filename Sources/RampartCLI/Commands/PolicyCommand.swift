@@ -3,9 +3,9 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RampartApp
 import RampartCore
 import RampartPolicyConformance
-import RampartServer
 
 struct PolicyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

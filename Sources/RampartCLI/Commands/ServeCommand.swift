@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import RampartApp
 import RampartCore
 import RampartServer
 

@@ -3,8 +3,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RampartApp
 import RampartCore
-import RampartServer
 import RampartStorage
 
 /// Where Rampart keeps its state; shared by every command that touches it.

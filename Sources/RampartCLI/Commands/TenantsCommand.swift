@@ -2,9 +2,9 @@
 
 import ArgumentParser
 import Foundation
+import RampartApp
 import RampartConnectors
 import RampartCore
-import RampartServer
 import RampartStorage
 
 struct TenantsCommand: AsyncParsableCommand {

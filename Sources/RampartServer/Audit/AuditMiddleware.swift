@@ -3,6 +3,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import RampartApp
 import RampartAuditLog
 import RampartCore
 

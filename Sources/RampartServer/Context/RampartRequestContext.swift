@@ -2,6 +2,7 @@
 
 import Hummingbird
 import NIOCore
+import RampartApp
 import RampartCore
 
 /// Per-request state: who is calling, from where, under which request id.

@@ -2,6 +2,7 @@
 
 import Foundation
 import Hummingbird
+import RampartApp
 import RampartAuditLog
 import RampartCore
 import RampartStorage

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Hummingbird
+import RampartApp
 import RampartCore
 
 /// `GET /v1/backups` (operator): the schedule, the last success and failure, the files on disk.

@@ -3,6 +3,7 @@
 import Foundation
 import Hummingbird
 import Prometheus
+import RampartApp
 import RampartAuditLog
 import RampartCore
 import RampartPolicy

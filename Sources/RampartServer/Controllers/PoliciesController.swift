@@ -2,6 +2,7 @@
 
 import Foundation
 import Hummingbird
+import RampartApp
 import RampartCore
 import RampartPolicy
 import RampartStorage

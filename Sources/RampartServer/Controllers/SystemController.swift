@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Prometheus
+import RampartApp
 import RampartCore
 import RampartStorage
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import RampartApp
 import RampartCore
 
 /// API shapes. They are separate from the domain types so that storage details (hashes, internal

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import RampartApp
 import RampartCore
 
 /// A SCIM token as the admin API shows it. `token` and `scimBaseUrl` are only in the creation

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import RampartApp
 import RampartCore
 
 /// A user's link to an identity at an OpenID provider, as the admin API shows it.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import RampartApp
 import RampartCore
 
 /// An identity provider as the admin API shows it: everything but the client secret, plus the

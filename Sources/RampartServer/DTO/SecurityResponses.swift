@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import RampartApp
 import RampartCore
 
 /// The answer to a right password when a second factor is still needed.
@@ -83,30 +84,6 @@ package struct SessionResponse: Codable, Sendable {
 
 package struct RevokedResponse: Codable, Sendable {
     package var revoked: Int
-}
-
-package struct SecurityEventResponse: Codable, Sendable {
-    package var id: String
-    package var kind: String
-    package var occurredAt: String
-    package var actorType: String
-    package var actorId: String?
-    package var sourceIp: String?
-    package var userAgent: String?
-    package var requestId: String?
-    package var details: [String: String]
-
-    package init(_ event: SecurityEvent) {
-        id = event.id
-        kind = event.kind.rawValue
-        occurredAt = Timestamp.rfc3339(milliseconds: event.occurredAt)
-        actorType = event.actorType
-        actorId = event.actorID
-        sourceIp = event.sourceIP
-        userAgent = event.userAgent
-        requestId = event.requestID
-        details = event.details
-    }
 }
 
 package struct AlertRuleResponse: Codable, Sendable {

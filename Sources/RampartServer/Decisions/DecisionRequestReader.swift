@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import RampartApp
+
 /// Reads decision request bodies without Foundation's `JSONDecoder`, which took about a fifth of
 /// the server's time under a full load of 1,000-request batches.
 ///

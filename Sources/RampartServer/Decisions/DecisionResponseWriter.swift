@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import NIOCore
+import RampartApp
 import RampartCore
 
 /// Writes decision answers as JSON straight into a buffer: the same document `JSONEncoder` with

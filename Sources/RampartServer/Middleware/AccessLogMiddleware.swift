@@ -2,6 +2,7 @@
 
 import Hummingbird
 import Logging
+import RampartApp
 import RampartCore
 
 /// One log line per request: method, path (never the query string, which may carry tokens),

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import RampartApp
 import RampartCore
 import RampartStorage
 

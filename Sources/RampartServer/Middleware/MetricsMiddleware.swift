@@ -2,6 +2,7 @@
 
 import Hummingbird
 import Prometheus
+import RampartApp
 
 /// Counts requests and records their latency by route pattern (not raw path, which would make one
 /// time series per id) and status.

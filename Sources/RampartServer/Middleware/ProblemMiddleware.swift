@@ -3,6 +3,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import RampartApp
 import RampartCore
 
 /// Turns every error into an RFC 9457 problem response.

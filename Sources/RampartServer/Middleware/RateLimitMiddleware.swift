@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Hummingbird
+import RampartApp
 import RampartCore
 
 /// The whole-API rate limit: every authenticated request takes a token from its API key's bucket

@@ -3,6 +3,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import RampartApp
 import RampartCore
 import RampartSCIM
 import RampartStorage

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import RampartApp
 import RampartSCIM
 
 /// Reading a SCIM request: its query parameters, JSON body and path segments, with the encodings

@@ -2,6 +2,7 @@
 
 import HTTPTypes
 import Hummingbird
+import RampartApp
 import RampartCore
 
 /// `/v1/auth/sso/…`: signing in through a tenant's OpenID Connect provider.

@@ -3,6 +3,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import RampartApp
 import RampartCore
 import RampartStorage
 

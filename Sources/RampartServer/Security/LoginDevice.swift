@@ -3,6 +3,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import RampartApp
 import RampartCore
 
 /// The device a login comes from: the `rampart_device` cookie (a random id the browser keeps)

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import RampartApp
 import RampartCore
 
 /// JSON in and out, with Rampart's limits and error messages.

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import RampartApp
 import RampartCore
 
 /// An RFC 9457 problem document.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Hummingbird
+import RampartApp
 
 /// The absolute URL clients reach this server at, for the links it hands out: SCIM resource
 /// locations and the OpenID Connect redirect URI.

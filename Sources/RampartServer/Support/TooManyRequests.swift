@@ -2,6 +2,7 @@
 
 import HTTPTypes
 import Hummingbird
+import RampartApp
 import RampartCore
 
 extension ProblemDetails {

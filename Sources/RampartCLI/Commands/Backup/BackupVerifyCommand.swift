@@ -3,10 +3,10 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RampartApp
 import RampartAuditLog
 import RampartBackup
 import RampartCore
-import RampartServer
 import RampartStorage
 
 /// `rampart backup verify FILE`: proves a backup restorable by restoring it into a scratch

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Logging
+import ServiceLifecycle
+
+/// Signs a checkpoint of every audit log that grew, every `interval`, and once more at shutdown
+/// so the newest records are covered by a signature when the server stops.
+package struct AuditCheckpointService: Service {
+    package let log: AuditLog
+    package let interval: Duration
+    package let logger: Logger
+
+    package init(log: AuditLog, interval: Duration, logger: Logger) {
+        self.log = log
+        self.interval = interval
+        self.logger = logger
+    }
+
+    package func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try await Task.sleep(for: interval)
+                await signAll()
+            }
+        }
+        await signAll()
+    }
+
+    private func signAll() async {
+        do {
+            _ = try await log.checkpointAll()
+        } catch {
+            logger.error("audit checkpoint failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
