@@ -14,6 +14,9 @@ package struct RampartRequestContext: RequestContext, RemoteAddressRequestContex
     package var remoteAddress: SocketAddress?
     package var requestID: String = ""
     package var principal: Principal?
+    /// The principal the route's ``RouteAccess`` admitted, set by ``APIRouter`` before the
+    /// handler runs: handlers take it from here instead of stating the permission a second time.
+    package var admittedPrincipal: Principal?
 
     /// Textual source IP, without the port: the peer address, or the client address a trusted
     /// proxy forwarded (see ``ClientAddressMiddleware``).
@@ -29,6 +32,14 @@ package struct RampartRequestContext: RequestContext, RemoteAddressRequestContex
     package func requirePrincipal() throws -> Principal {
         guard let principal else { throw RampartError(.unauthenticated, "authentication required") }
         return principal
+    }
+
+    /// The principal the route admitted (``admittedPrincipal``). A route registered without a
+    /// principal check has none, and asking is a programming error answered as 401, never as
+    /// access.
+    package func routePrincipal() throws -> Principal {
+        guard let admittedPrincipal else { throw RampartError(.unauthenticated, "authentication required") }
+        return admittedPrincipal
     }
 
     /// The authenticated tenant principal holding `permission`, or 401/403.

@@ -20,7 +20,7 @@ struct ApiKeysController {
         let store = services.store
 
         api.add(.post, "/v1/api-keys", .tenant(.apiKeysManageOwn)) { request, context in
-            let principal = try context.require(.apiKeysManageOwn)
+            let principal = try context.routePrincipal()
             guard let owner = principal.userID else { throw RampartError(.forbidden, "only tenant users own API keys") }
             let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: limit)
             let name = try Validation.name(body.name, field: "name")
@@ -45,7 +45,7 @@ struct ApiKeysController {
         }
 
         api.add(.get, "/v1/api-keys", .tenant(.apiKeysManageOwn)) { request, context in
-            let principal = try context.require(.apiKeysManageOwn)
+            let principal = try context.routePrincipal()
             let page = try context.page(request)
             let owner = principal.has(.apiKeysManageAll) ? nil : principal.userID
             let keys = try await store.read { try await $0.apiKeys(in: principal.tenantID, owner: owner, page: page) }
@@ -53,13 +53,13 @@ struct ApiKeysController {
         }
 
         api.add(.get, "/v1/api-keys/{id}", .tenant(.apiKeysManageOwn)) { _, context in
-            let principal = try context.require(.apiKeysManageOwn)
+            let principal = try context.routePrincipal()
             let key = try await visibleKey(context, principal)
             return try JSONBody.response(ApiKeyResponse(key))
         }
 
         api.add(.delete, "/v1/api-keys/{id}", .tenant(.apiKeysManageOwn)) { _, context in
-            let principal = try context.require(.apiKeysManageOwn)
+            let principal = try context.routePrincipal()
             let key = try await visibleKey(context, principal)
             let now = services.clock.now()
             _ = try await store.write { try await $0.revokeApiKey(id: key.id, in: principal.tenantID, at: now) }

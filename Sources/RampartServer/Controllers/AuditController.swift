@@ -79,7 +79,7 @@ struct AuditController {
         let log = services.auditLog
 
         api.add(.get, "/v1/audit/records", .tenant(.auditRead)) { request, context in
-            let principal = try context.require(.auditRead)
+            let principal = try context.routePrincipal()
             let query = request.uri.queryParameters
             var filter = AuditQuery()
             filter.fromTime = try Self.time(query["from"].map(String.init), field: "from")
@@ -107,7 +107,7 @@ struct AuditController {
         }
 
         api.add(.get, "/v1/audit/checkpoints/latest", .tenant(.auditRead)) { _, context in
-            let principal = try context.require(.auditRead)
+            let principal = try context.routePrincipal()
             guard let latest = try await store.read({ try await $0.latestAuditCheckpoint(principal.tenantID) }) else {
                 throw RampartError.notFound("checkpoint")
             }
@@ -115,13 +115,13 @@ struct AuditController {
         }
 
         api.add(.post, "/v1/audit/checkpoints", .tenant(.auditRead)) { _, context in
-            let principal = try context.require(.auditRead)
+            let principal = try context.routePrincipal()
             guard let signed = try await log.checkpoint(principal.tenantID) else { throw RampartError.notFound("audit record") }
             return try JSONBody.response(CheckpointResponse(signed), status: .created)
         }
 
         api.add(.get, "/v1/audit/proof/inclusion", .tenant(.auditRead)) { request, context in
-            let principal = try context.require(.auditRead)
+            let principal = try context.routePrincipal()
             let query = request.uri.queryParameters
             guard let seq = try Self.integer(query["seq"].map(String.init), field: "seq", range: 1...Int64.max) else {
                 throw RampartError.validation("`seq` is required", field: "seq")
@@ -139,7 +139,7 @@ struct AuditController {
         }
 
         api.add(.get, "/v1/audit/proof/consistency", .tenant(.auditRead)) { request, context in
-            let principal = try context.require(.auditRead)
+            let principal = try context.routePrincipal()
             let query = request.uri.queryParameters
             guard let from = try Self.integer(query["from"].map(String.init), field: "from", range: 1...Int64.max),
                 let to = try Self.integer(query["to"].map(String.init), field: "to", range: 1...Int64.max)
@@ -149,7 +149,7 @@ struct AuditController {
         }
 
         api.add(.get, "/v1/audit/public-key", .tenant(.auditRead)) { _, context in
-            let principal = try context.require(.auditRead)
+            let principal = try context.routePrincipal()
             let keys = try await log.publicKeys(principal.tenantID)
             return try JSONBody.response(
                 PublicKeyResponse(

@@ -67,7 +67,7 @@ struct AuthController {
         }
 
         api.add(.post, "/v1/me/password", .tenant(.selfRead)) { request, context in
-            let principal = try context.require(.selfRead)
+            let principal = try context.routePrincipal()
             guard case .user(let userID, _) = principal.kind else {
                 throw RampartError(.forbidden, "only a signed-in user can change their password")
             }

@@ -62,7 +62,7 @@ struct DecisionsController {
             labels: [("allowed", "batch")])
 
         api.add(.post, "/v1/authorize", .tenant(.decisionsRequest)) { request, context in
-            let principal = try context.require(.decisionsRequest)
+            let principal = try context.routePrincipal()
             let buffer = try await JSONBody.body(request, limit: limit)
             let body = try buffer.withUnsafeReadableBytes(DecisionRequestReader.single) ?? JSONBody.decode(DecisionRequest.self, from: buffer)
             guard let decision = try await decide([body], tenant: principal.tenantID, fieldPrefix: nil).first else {
@@ -82,7 +82,7 @@ struct DecisionsController {
         }
 
         api.add(.post, "/v1/authorize/batch", .tenant(.decisionsRequest)) { request, context in
-            let principal = try context.require(.decisionsRequest)
+            let principal = try context.routePrincipal()
             let buffer = try await JSONBody.body(request, limit: max(limit, 8 << 20))
             let body =
                 try buffer.withUnsafeReadableBytes(DecisionRequestReader.batch).map(BatchRequest.init(requests:))

@@ -24,7 +24,7 @@ struct GroupsController {
         let store = services.store
 
         api.add(.post, "/v1/groups", .tenant(.groupsWrite)) { request, context in
-            let principal = try context.require(.groupsWrite)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: limit)
             let name = try Validation.name(body.name, field: "name")
             let description = try Validation.optionalText(body.description, field: "description")
@@ -41,14 +41,14 @@ struct GroupsController {
         }
 
         api.add(.get, "/v1/groups", .tenant(.groupsRead)) { request, context in
-            let principal = try context.require(.groupsRead)
+            let principal = try context.routePrincipal()
             let page = try context.page(request)
             let groups = try await store.read { try await $0.groups(in: principal.tenantID, page: page) }
             return try JSONBody.response(PageResponse(groups, GroupResponse.init))
         }
 
         api.add(.get, "/v1/groups/{id}", .tenant(.groupsRead)) { _, context in
-            let principal = try context.require(.groupsRead)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: GroupID.self, what: "group")
             guard let group = try await store.read({ try await $0.group(id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("group")
@@ -57,7 +57,7 @@ struct GroupsController {
         }
 
         api.add(.patch, "/v1/groups/{id}", .tenant(.groupsWrite)) { request, context in
-            let principal = try context.require(.groupsWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: GroupID.self, what: "group")
             let body = try await JSONBody.decode(UpdateRequest.self, from: request, limit: limit)
             let name = try body.name.map { try Validation.name($0, field: "name") }
@@ -80,7 +80,7 @@ struct GroupsController {
         }
 
         api.add(.delete, "/v1/groups/{id}", .tenant(.groupsWrite)) { _, context in
-            let principal = try context.require(.groupsWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: GroupID.self, what: "group")
             guard try await store.write({ try await $0.deleteGroup(id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("group")
@@ -89,7 +89,7 @@ struct GroupsController {
         }
 
         api.add(.get, "/v1/groups/{id}/members", .tenant(.groupsRead)) { request, context in
-            let principal = try context.require(.groupsRead)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: GroupID.self, what: "group")
             let page = try context.page(request)
             let members = try await store.read { tx in
@@ -100,7 +100,7 @@ struct GroupsController {
         }
 
         api.add(.put, "/v1/groups/{id}/members/{userId}", .tenant(.groupsWrite)) { _, context in
-            let principal = try context.require(.groupsWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: GroupID.self, what: "group")
             let userID = try context.id("userId", as: UserID.self, what: "user")
             let now = services.clock.now()
@@ -113,7 +113,7 @@ struct GroupsController {
         }
 
         api.add(.delete, "/v1/groups/{id}/members/{userId}", .tenant(.groupsWrite)) { _, context in
-            let principal = try context.require(.groupsWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: GroupID.self, what: "group")
             let userID = try context.id("userId", as: UserID.self, what: "user")
             let removed = try await store.write { tx in

@@ -24,13 +24,13 @@ struct KeysController {
         let keyring = services.keyring
 
         api.add(.get, "/v1/keys", .tenant(.keysManage)) { _, context in
-            let principal = try context.require(.keysManage)
+            let principal = try context.routePrincipal()
             let versions = try await store.read { try await $0.wrappedTenantKeys(principal.tenantID).map(\.version) }
             return try JSONBody.response(KeyVersionsResponse(currentVersion: versions.max() ?? 0, versions: versions))
         }
 
         api.add(.post, "/v1/keys/rotate", .tenant(.keysManage)) { _, context in
-            let principal = try context.require(.keysManage)
+            let principal = try context.routePrincipal()
             let now = services.clock.now()
             let result = try await store.write { tx in
                 let version = try await keyring.rotate(principal.tenantID, in: tx, at: now)

@@ -216,7 +216,7 @@ struct MFAController {
         // MARK: Admin reset
 
         api.add(.delete, "/v1/users/{id}/mfa", .tenant(.usersWrite)) { _, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             let removed = try await services.store.write { tx -> Bool in
                 guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }

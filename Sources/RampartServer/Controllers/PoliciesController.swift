@@ -28,14 +28,14 @@ struct PoliciesController {
         let administration = self.administration
 
         api.add(.post, "/v1/policies/import", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let data = try await JSONBody.collect(request, limit: max(limit, 16 << 20))
             let imported = try await PolicyImport.run(data, tenant: principal.tenantID, administration: administration)
             return try JSONBody.response(ImportResponse(service: imported.service, version: imported.version, policies: imported.policies))
         }
 
         api.add(.get, "/v1/policies/export", .tenant(.policiesRead)) { request, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             guard let name = request.uri.queryParameters["service"].map(String.init), !name.isEmpty else {
                 throw RampartError(.badRequest, "`service` query parameter is required", field: "service")
             }
@@ -44,7 +44,7 @@ struct PoliciesController {
         }
 
         api.add(.post, "/v1/policies", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
             guard case .string(let serviceName)? = json["service"], !serviceName.isEmpty else {
                 throw RampartError.validation("is required: the name of the policy's service", field: "service")
@@ -72,7 +72,7 @@ struct PoliciesController {
         }
 
         api.add(.get, "/v1/policies", .tenant(.policiesRead)) { request, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let page = try PolicyObjectHTTP.page(request, context)
             let service = request.uri.queryParameters["service"].map(String.init)
             let policies = try await store.read { try await $0.policyObjects(.policy, scope: service, in: principal.tenantID, page: page) }
@@ -80,7 +80,7 @@ struct PoliciesController {
         }
 
         api.add(.get, "/v1/policies/{id}", .tenant(.policiesRead)) { _, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let id = try context.objectID(what: "policy")
             guard let row = try await store.read({ try await $0.policyObject(.policy, id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("policy")
@@ -89,7 +89,7 @@ struct PoliciesController {
         }
 
         api.add(.put, "/v1/policies/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let id = try context.objectID(what: "policy")
             let tenant = principal.tenantID
             guard let current = try await store.read({ try await $0.policyObject(.policy, id: id, in: tenant) }) else {
@@ -125,7 +125,7 @@ struct PoliciesController {
         }
 
         api.add(.delete, "/v1/policies/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let id = try context.objectID(what: "policy")
             let tenant = principal.tenantID
             let (_, version) = try await administration.write(tenant) { tx, write in

@@ -21,7 +21,7 @@ struct PolicyRolesController {
         let administration = self.administration
 
         api.add(.post, "/v1/policy-roles", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
             let role = try RangerJSON.validated { () throws(PolicyError) in try RangerObjectValidator.role(json) }
@@ -42,13 +42,13 @@ struct PolicyRolesController {
         }
 
         api.add(.get, "/v1/policy-roles", .tenant(.policiesRead)) { request, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let page = try PolicyObjectHTTP.page(request, context)
             return PolicyObjectHTTP.list(try await store.read { try await $0.policyObjects(.role, scope: nil, in: principal.tenantID, page: page) })
         }
 
         api.add(.get, "/v1/policy-roles/{id}", .tenant(.policiesRead)) { _, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let id = try context.objectID(what: "role")
             guard let row = try await store.read({ try await $0.policyObject(.role, id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("role")
@@ -57,7 +57,7 @@ struct PolicyRolesController {
         }
 
         api.add(.put, "/v1/policy-roles/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "role")
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
@@ -81,7 +81,7 @@ struct PolicyRolesController {
         }
 
         api.add(.delete, "/v1/policy-roles/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "role")
             let (_, version) = try await administration.write(tenant) { tx, _ in

@@ -52,7 +52,7 @@ struct SecurityController {
         let limit = services.maximumBodySize
 
         api.add(.get, "/v1/security/events", .tenant(.securityRead)) { request, context in
-            let principal = try context.require(.securityRead)
+            let principal = try context.routePrincipal()
             let parameters = request.uri.queryParameters
             var query = SecurityEventQuery()
             if let kind = parameters["kind"].map(String.init) {
@@ -80,7 +80,7 @@ struct SecurityController {
         }
 
         api.add(.post, "/v1/security/alert-rules", .tenant(.securityManage)) { request, context in
-            let principal = try context.require(.securityManage)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(CreateRuleRequest.self, from: request, limit: limit)
             let name = try Validation.optionalText(body.name, field: "name", maximum: 200) ?? ""
             guard !name.isEmpty else { throw RampartError.validation("must not be empty", field: "name") }
@@ -123,13 +123,13 @@ struct SecurityController {
         }
 
         api.add(.get, "/v1/security/alert-rules", .tenant(.securityManage)) { _, context in
-            let principal = try context.require(.securityManage)
+            let principal = try context.routePrincipal()
             let rules = try await store.read { try await $0.alertRules(in: principal.tenantID) }
             return try JSONBody.response(PageResponse(Page(items: rules, nextCursor: nil)) { AlertRuleResponse($0) })
         }
 
         api.add(.get, "/v1/security/alert-rules/{id}", .tenant(.securityManage)) { _, context in
-            let principal = try context.require(.securityManage)
+            let principal = try context.routePrincipal()
             guard let id = context.parameters.get("id") else { throw RampartError.notFound("alert rule") }
             let found: (AlertRule, [AlertDelivery])? = try await store.read { tx in
                 guard let rule = try await tx.alertRule(id: id, in: principal.tenantID) else { return nil }
@@ -140,7 +140,7 @@ struct SecurityController {
         }
 
         api.add(.delete, "/v1/security/alert-rules/{id}", .tenant(.securityManage)) { _, context in
-            let principal = try context.require(.securityManage)
+            let principal = try context.routePrincipal()
             guard let id = context.parameters.get("id") else { throw RampartError.notFound("alert rule") }
             guard try await store.write({ try await $0.deleteAlertRule(id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("alert rule")
@@ -149,13 +149,13 @@ struct SecurityController {
         }
 
         api.add(.get, "/v1/tenant/settings", .tenant(.settingsManage)) { _, context in
-            let principal = try context.require(.settingsManage)
+            let principal = try context.routePrincipal()
             let settings = try await store.read { try await $0.tenantSecuritySettings(principal.tenantID) }
             return try JSONBody.response(response(settings))
         }
 
         api.add(.patch, "/v1/tenant/settings", .tenant(.settingsManage)) { request, context in
-            let principal = try context.require(.settingsManage)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(SettingsRequest.self, from: request, limit: limit)
             guard body.mfaRequired != nil || body.loginThrottle != nil else {
                 throw RampartError.validation("give `mfaRequired` or `loginThrottle`", field: "mfaRequired")

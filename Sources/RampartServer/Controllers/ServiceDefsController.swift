@@ -20,7 +20,7 @@ struct ServiceDefsController {
         let administration = self.administration
 
         api.add(.post, "/v1/service-defs", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
             let def = try RangerJSON.validated { () throws(PolicyError) in try ServiceDefValidator.validate(json) }
@@ -39,14 +39,14 @@ struct ServiceDefsController {
         }
 
         api.add(.get, "/v1/service-defs", .tenant(.policiesRead)) { request, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let page = try PolicyObjectHTTP.page(request, context)
             return PolicyObjectHTTP.list(
                 try await store.read { try await $0.policyObjects(.serviceDef, scope: nil, in: principal.tenantID, page: page) })
         }
 
         api.add(.get, "/v1/service-defs/{id}", .tenant(.policiesRead)) { _, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let id = try context.objectID(what: "service definition")
             guard let row = try await store.read({ try await $0.policyObject(.serviceDef, id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("service definition")
@@ -55,7 +55,7 @@ struct ServiceDefsController {
         }
 
         api.add(.put, "/v1/service-defs/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "service definition")
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
@@ -76,7 +76,7 @@ struct ServiceDefsController {
         }
 
         api.add(.delete, "/v1/service-defs/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "service definition")
             let (_, version) = try await administration.write(tenant) { tx, _ in

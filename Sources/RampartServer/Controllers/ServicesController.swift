@@ -24,7 +24,7 @@ struct ServicesController {
         let administration = self.administration
 
         api.add(.post, "/v1/services", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
             let service = try RangerJSON.validated { () throws(PolicyError) in try RangerObjectValidator.service(json) }
@@ -47,14 +47,14 @@ struct ServicesController {
         }
 
         api.add(.get, "/v1/services", .tenant(.policiesRead)) { request, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let page = try PolicyObjectHTTP.page(request, context)
             return PolicyObjectHTTP.list(
                 try await store.read { try await $0.policyObjects(.service, scope: nil, in: principal.tenantID, page: page) })
         }
 
         api.add(.get, "/v1/services/{id}", .tenant(.policiesRead)) { _, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let id = try context.objectID(what: "service")
             guard let row = try await store.read({ try await $0.policyObject(.service, id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("service")
@@ -63,7 +63,7 @@ struct ServicesController {
         }
 
         api.add(.put, "/v1/services/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "service")
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
@@ -90,7 +90,7 @@ struct ServicesController {
         }
 
         api.add(.delete, "/v1/services/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "service")
             let (_, version) = try await administration.write(tenant) { tx, _ in
@@ -114,7 +114,7 @@ struct ServicesController {
         }
 
         api.add(.put, "/v1/services/{id}/tags", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "service")
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: max(limit, 16 << 20)))
@@ -150,7 +150,7 @@ struct ServicesController {
         }
 
         api.add(.get, "/v1/services/{id}/tags", .tenant(.policiesRead)) { _, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let id = try context.objectID(what: "service")
             let row = try await store.read { tx -> PolicyObject? in
                 guard let service = try await tx.policyObject(.service, id: id, in: principal.tenantID) else { return nil }

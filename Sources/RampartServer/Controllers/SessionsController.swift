@@ -48,7 +48,7 @@ struct SessionsController {
         }
 
         api.add(.get, "/v1/users/{id}/sessions", .tenant(.usersRead)) { _, context in
-            let principal = try context.require(.usersRead)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             let now = clock.now()
             let sessions: [Session] = try await store.read { tx in
@@ -62,7 +62,7 @@ struct SessionsController {
         }
 
         api.add(.delete, "/v1/users/{id}/sessions", .tenant(.usersWrite)) { _, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             let revoked = try await store.write { tx -> Int in
                 guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }

@@ -46,7 +46,7 @@ struct UsersController {
         let store = services.store
 
         api.add(.post, "/v1/users", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: limit)
             let username = try Validation.username(body.username)
             let displayName = try Validation.optionalText(body.displayName, field: "displayName", maximum: 200)
@@ -71,14 +71,14 @@ struct UsersController {
         }
 
         api.add(.get, "/v1/users", .tenant(.usersRead)) { request, context in
-            let principal = try context.require(.usersRead)
+            let principal = try context.routePrincipal()
             let page = try context.page(request)
             let users = try await store.read { try await $0.users(in: principal.tenantID, page: page) }
             return try JSONBody.response(PageResponse(users, UserResponse.init))
         }
 
         api.add(.get, "/v1/users/{id}", .tenant(.usersRead)) { _, context in
-            let principal = try context.require(.usersRead)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             guard let user = try await store.read({ try await $0.user(id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("user")
@@ -87,7 +87,7 @@ struct UsersController {
         }
 
         api.add(.patch, "/v1/users/{id}", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             let body = try await JSONBody.decode(UpdateRequest.self, from: request, limit: limit)
             let displayName = try Validation.optionalText(body.displayName, field: "displayName", maximum: 200)
@@ -114,7 +114,7 @@ struct UsersController {
         }
 
         api.add(.delete, "/v1/users/{id}", .tenant(.usersWrite)) { _, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             if id == principal.userID { throw RampartError(.conflict, "you cannot delete yourself") }
             guard try await store.write({ try await $0.deleteUser(id, in: principal.tenantID) }) else {
@@ -124,7 +124,7 @@ struct UsersController {
         }
 
         api.add(.put, "/v1/users/{id}/password", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             let body = try await JSONBody.decode(SetPasswordRequest.self, from: request, limit: limit)
             guard let existing = try await store.read({ try await $0.user(id, in: principal.tenantID) }) else {
@@ -144,7 +144,7 @@ struct UsersController {
         }
 
         api.add(.get, "/v1/users/{id}/groups", .tenant(.usersRead)) { _, context in
-            let principal = try context.require(.usersRead)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             let groups: [Group] = try await store.read { tx in
                 guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }

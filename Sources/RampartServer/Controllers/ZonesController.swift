@@ -21,7 +21,7 @@ struct ZonesController {
         let administration = self.administration
 
         api.add(.post, "/v1/zones", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
             let zone = try RangerJSON.validated { () throws(PolicyError) in try RangerObjectValidator.zone(json) }
@@ -41,13 +41,13 @@ struct ZonesController {
         }
 
         api.add(.get, "/v1/zones", .tenant(.policiesRead)) { request, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let page = try PolicyObjectHTTP.page(request, context)
             return PolicyObjectHTTP.list(try await store.read { try await $0.policyObjects(.zone, scope: nil, in: principal.tenantID, page: page) })
         }
 
         api.add(.get, "/v1/zones/{id}", .tenant(.policiesRead)) { _, context in
-            let principal = try context.require(.policiesRead)
+            let principal = try context.routePrincipal()
             let id = try context.objectID(what: "zone")
             guard let row = try await store.read({ try await $0.policyObject(.zone, id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("zone")
@@ -56,7 +56,7 @@ struct ZonesController {
         }
 
         api.add(.put, "/v1/zones/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "zone")
             let json = try RangerJSON.object(try await JSONBody.collect(request, limit: limit))
@@ -78,7 +78,7 @@ struct ZonesController {
         }
 
         api.add(.delete, "/v1/zones/{id}", .tenant(.policiesWrite)) { request, context in
-            let principal = try context.require(.policiesWrite)
+            let principal = try context.routePrincipal()
             let tenant = principal.tenantID
             let id = try context.objectID(what: "zone")
             let (_, version) = try await administration.write(tenant) { tx, _ in

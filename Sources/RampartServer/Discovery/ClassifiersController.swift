@@ -24,7 +24,7 @@ struct ClassifiersController {
         let store = services.store
 
         api.add(.post, "/v1/classifiers", .tenant(.discoveryWrite)) { request, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             var definition = try await JSONBody.decode(CustomClassifierDefinition.self, from: request, limit: limit)
             do {
                 _ = try definition.compile()
@@ -50,7 +50,7 @@ struct ClassifiersController {
         }
 
         api.add(.get, "/v1/classifiers", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let list = try await store.read { tx in try await tx.classifiers(in: principal.tenantID) }
             let items = list.compactMap { stored -> ClassifierResponse? in
                 guard let definition = try? JSONDecoder().decode(CustomClassifierDefinition.self, from: Data(stored.definition.utf8)) else {
@@ -62,7 +62,7 @@ struct ClassifiersController {
         }
 
         api.add(.delete, "/v1/classifiers/{id}", .tenant(.discoveryWrite)) { _, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { throw RampartError.notFound("classifier") }
             guard try await store.write({ tx in try await tx.deleteClassifier(id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("classifier")

@@ -41,7 +41,7 @@ struct DatasourcesController {
         let keyring = services.keyring
 
         api.add(.post, "/v1/datasources", .tenant(.discoveryWrite)) { request, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
             guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
             guard let rawKind = body.kind else { throw RampartError.validation("is required", field: "kind") }
@@ -73,14 +73,14 @@ struct DatasourcesController {
         }
 
         api.add(.get, "/v1/datasources", .tenant(.discoveryRead)) { request, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let page = try context.page(request)
             let list = try await store.read { tx in try await tx.datasources(in: principal.tenantID, page: page) }
             return try JSONBody.response(PageResponse(list) { DatasourceResponse($0) })
         }
 
         api.add(.get, "/v1/datasources/{id}", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             guard let datasource = try await store.read({ tx in try await tx.datasource(id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("datasource")
@@ -89,7 +89,7 @@ struct DatasourcesController {
         }
 
         api.add(.patch, "/v1/datasources/{id}", .tenant(.discoveryWrite)) { request, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
             if let kind = body.kind, kind.isEmpty || DatasourceKind(rawValue: kind) == nil {
@@ -140,7 +140,7 @@ struct DatasourcesController {
         }
 
         api.add(.delete, "/v1/datasources/{id}", .tenant(.discoveryWrite)) { _, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             let now = services.clock.now()
             // Its tags go with it (history kept); when they were in a tag service, as a policy write.
@@ -166,7 +166,7 @@ struct DatasourcesController {
         }
 
         api.add(.post, "/v1/datasources/{id}/test", .tenant(.discoveryWrite)) { _, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             do {
                 let (_, connector) = try await DatasourceAccess.load(
@@ -180,7 +180,7 @@ struct DatasourcesController {
         }
 
         api.add(.get, "/v1/datasources/{id}/schema", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             do {
                 let (_, connector) = try await DatasourceAccess.load(

@@ -34,7 +34,7 @@ struct ScansController {
         let clock = services.clock
 
         api.add(.post, "/v1/scans", .tenant(.discoveryWrite)) { request, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
             guard let reference = body.datasource, !reference.isEmpty else { throw RampartError.validation("is required", field: "datasource") }
             let options = ScanOptions(
@@ -72,7 +72,7 @@ struct ScansController {
         }
 
         api.add(.get, "/v1/scans", .tenant(.discoveryRead)) { request, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let page = try context.page(request)
             let datasource = request.uri.queryParameters.get("datasource")
             if let datasource, !UUIDv7.isWellFormed(datasource) { throw RampartError(.badRequest, "`datasource` is not an id", field: "datasource") }
@@ -82,7 +82,7 @@ struct ScansController {
         }
 
         api.add(.get, "/v1/scans/{id}", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             guard let scan = try await store.read({ tx in try await tx.scan(id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("scan")
@@ -91,7 +91,7 @@ struct ScansController {
         }
 
         api.add(.post, "/v1/scans/{id}/cancel", .tenant(.discoveryWrite)) { _, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             let now = clock.now()
             let scan: ScanJob = try await store.write { tx in
@@ -103,7 +103,7 @@ struct ScansController {
         }
 
         api.add(.get, "/v1/scans/{id}/results", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             let response: ScanResultsResponse = try await store.read { tx in
                 guard let scan = try await tx.scan(id: id, in: principal.tenantID) else { throw RampartError.notFound("scan") }

@@ -20,7 +20,7 @@ struct TaggingRulesController {
         let store = services.store
 
         api.add(.post, "/v1/tagging-rules", .tenant(.discoveryWrite)) { request, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
             guard let dataClass = body.class else { throw RampartError.validation("is required", field: "class") }
             guard let tag = body.tag else { throw RampartError.validation("is required", field: "tag") }
@@ -41,13 +41,13 @@ struct TaggingRulesController {
         }
 
         api.add(.get, "/v1/tagging-rules", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let rules = try await store.read { tx in try await tx.taggingRules(in: principal.tenantID) }
             return try JSONBody.response(["items": rules.map(TaggingRuleResponse.init)])
         }
 
         api.add(.delete, "/v1/tagging-rules/{id}", .tenant(.discoveryWrite)) { _, context in
-            let principal = try context.require(.discoveryWrite)
+            let principal = try context.routePrincipal()
             guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { throw RampartError.notFound("tagging rule") }
             guard try await store.write({ tx in try await tx.deleteTaggingRule(id: id, in: principal.tenantID) }) else {
                 throw RampartError.notFound("tagging rule")

@@ -14,7 +14,7 @@ struct TagsController {
         let store = services.store
 
         api.add(.get, "/v1/tags/resources", .tenant(.discoveryRead)) { request, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let datasource = try Self.datasource(request)
             let assignments = try await store.read { tx in try await tx.tagAssignments(in: principal.tenantID, datasource: datasource) }
             var grouped: [String: TaggedResourceResponse] = [:]
@@ -34,7 +34,7 @@ struct TagsController {
         }
 
         api.add(.get, "/v1/tags/history", .tenant(.discoveryRead)) { request, context in
-            let principal = try context.require(.discoveryRead)
+            let principal = try context.routePrincipal()
             let datasource = try Self.datasource(request)
             let page = try context.page(request)
             let entries = try await store.read { tx in try await tx.tagHistory(in: principal.tenantID, datasource: datasource, limit: page.limit) }

@@ -51,11 +51,16 @@ package final class APIRouter: @unchecked Sendable {
     package func add(_ method: HTTPRequest.Method, _ path: String, _ access: RouteAccess, _ handler: @escaping Handler) {
         routes.append(RouteDescriptor(method: method, path: path, access: access))
         router.on(RouterPath(path), method: method) { request, context in
+            // The one place a route's permission is checked; the handler reads the admitted
+            // principal (`context.routePrincipal()`).
+            var context = context
             switch access {
             case .anonymous: break
-            case .authenticated: _ = try context.requirePrincipal()
-            case .operatorOnly: _ = try context.requireOperator()
-            case .tenant(let permission): _ = try context.require(permission)
+            case .authenticated: context.admittedPrincipal = try context.requirePrincipal()
+            case .operatorOnly:
+                _ = try context.requireOperator()
+                context.admittedPrincipal = context.principal
+            case .tenant(let permission): context.admittedPrincipal = try context.require(permission)
             case .scim: break
             }
             if let scope = AuditScope.current {

@@ -23,7 +23,7 @@ struct SCIMTokensController {
         let store = services.store
 
         api.add(.post, "/v1/scim/tokens", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: limit)
             let name = try Validation.name(body.name, field: "name")
             let secret = Secret(RandomToken.generate())
@@ -41,14 +41,14 @@ struct SCIMTokensController {
         }
 
         api.add(.get, "/v1/scim/tokens", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let page = try context.page(request)
             let tokens = try await store.read { try await $0.scimTokens(in: principal.tenantID, page: page) }
             return try JSONBody.response(PageResponse(tokens) { SCIMTokenResponse($0) })
         }
 
         api.add(.delete, "/v1/scim/tokens/{id}", .tenant(.usersWrite)) { _, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             guard let id = context.parameters.get("id"), id.hasPrefix("st_"), id.count <= 64 else {
                 throw RampartError.notFound("SCIM token")
             }

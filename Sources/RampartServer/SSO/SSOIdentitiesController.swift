@@ -30,7 +30,7 @@ struct SSOIdentitiesController {
         let store = services.store
 
         api.add(.get, "/v1/users/{id}/sso-identities", .tenant(.usersWrite)) { _, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             let links = try await store.read { tx in
                 guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
@@ -40,7 +40,7 @@ struct SSOIdentitiesController {
         }
 
         api.add(.post, "/v1/users/{id}/sso-identities", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             let body = try await JSONBody.decode(LinkRequest.self, from: request, limit: limit)
             guard UUIDv7.isWellFormed(body.providerId) else { throw RampartError.notFound("identity provider") }
@@ -68,7 +68,7 @@ struct SSOIdentitiesController {
         }
 
         api.add(.delete, "/v1/users/{id}/sso-identities/{providerId}", .tenant(.usersWrite)) { _, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try context.id("id", as: UserID.self, what: "user")
             guard let provider = context.parameters.get("providerId"), UUIDv7.isWellFormed(provider) else {
                 throw RampartError.notFound("identity link")

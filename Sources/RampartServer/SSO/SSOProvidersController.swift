@@ -43,7 +43,7 @@ struct SSOProvidersController {
         let store = services.store
 
         api.add(.post, "/v1/sso/providers", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
             guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
             guard let issuer = body.issuer else { throw RampartError.validation("is required", field: "issuer") }
@@ -78,7 +78,7 @@ struct SSOProvidersController {
         }
 
         api.add(.get, "/v1/sso/providers", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let page = try context.page(request)
             let (providers, tenant) = try await store.read { tx in
                 (try await tx.ssoProviders(in: principal.tenantID, page: page), try await tx.tenant(id: principal.tenantID))
@@ -88,7 +88,7 @@ struct SSOProvidersController {
         }
 
         api.add(.get, "/v1/sso/providers/{id}", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             let (provider, tenant) = try await store.read { tx in
                 (try await tx.ssoProvider(id: id, in: principal.tenantID), try await tx.tenant(id: principal.tenantID))
@@ -98,7 +98,7 @@ struct SSOProvidersController {
         }
 
         api.add(.patch, "/v1/sso/providers/{id}", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
             let name = try body.name.map { try Validation.slug($0, field: "name") }
@@ -143,7 +143,7 @@ struct SSOProvidersController {
         }
 
         api.add(.delete, "/v1/sso/providers/{id}", .tenant(.usersWrite)) { _, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let id = try Self.id(context)
             let deleted = try await store.write { tx in
                 let deleted = try await tx.deleteSSOProvider(id: id, in: principal.tenantID)

@@ -18,13 +18,13 @@ struct SSOSettingsController {
         let store = services.store
 
         api.add(.get, "/v1/sso/settings", .tenant(.usersWrite)) { _, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let settings = try await store.read { try await $0.ssoSettings(principal.tenantID) }
             return try JSONBody.response(Body(ssoOnly: settings.ssoOnly))
         }
 
         api.add(.put, "/v1/sso/settings", .tenant(.usersWrite)) { request, context in
-            let principal = try context.require(.usersWrite)
+            let principal = try context.routePrincipal()
             let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
             let now = services.clock.now()
             try await store.write { tx in
