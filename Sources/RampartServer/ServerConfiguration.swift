@@ -106,6 +106,10 @@ package struct ServerConfiguration: Sendable {
             }
             warnings.append("serving plain HTTP on non-loopback address \(host): credentials cross the network unencrypted")
         }
+        if !Self.isLoopback(host) && publicURL == nil {
+            warnings.append(
+                "no --public-url on non-loopback address \(host): single sign-on is off (its redirect URI is never taken from a request's Host)")
+        }
         return warnings
     }
 

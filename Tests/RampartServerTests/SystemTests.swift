@@ -116,11 +116,14 @@ import Testing
         configuration.host = "0.0.0.0"
         #expect(throws: RampartError.self) { try configuration.validate() }
         configuration.insecureAllowPlainHTTP = true
-        #expect(try configuration.validate().count == 1)
+        // Plain HTTP off loopback, and no --public-url (SSO is off: issue 17, item 10).
+        #expect(try configuration.validate().count == 2)
         configuration.insecureAllowPlainHTTP = false
         configuration.tlsCertificatePath = "/c.pem"
         #expect(throws: RampartError.self) { try configuration.validate() }
         configuration.tlsKeyPath = "/k.pem"
+        #expect(try configuration.validate().map { $0.contains("--public-url") } == [true])
+        configuration.publicURL = "https://rampart.example.com"
         #expect(try configuration.validate().isEmpty)
         for host in ["127.0.0.1", "127.1.2.3", "::1", "localhost"] { #expect(ServerConfiguration.isLoopback(host)) }
         for host in ["0.0.0.0", "10.0.0.1", "::", "example.com", "127.0.0.1.example.com"] { #expect(!ServerConfiguration.isLoopback(host)) }
