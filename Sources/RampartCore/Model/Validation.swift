@@ -49,34 +49,15 @@ package enum Validation {
         guard let value, !value.isEmpty else { return nil }
         // The API description states this rule as a pattern (scripts/openapi.py, EMAIL): a local
         // part of 1-64 atom characters and dots, then a host name of at least two labels.
-        let parts = value.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        // The local part may hold dots anywhere (not only dot-atom, unlike alert recipients); the
+        // characters and the host name follow the alert recipients' rules (``MailboxAddress``).
+        let parts = Array(value.utf8).split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
         guard value.utf8.count <= 254, parts.count == 2, (1...64).contains(parts[0].count),
-            parts[0].allSatisfy({ Self.isAtomByte($0) || $0 == UInt8(ascii: ".") }),
-            Self.isHostName(parts[1], minimumLabels: 2)
+            parts[0].allSatisfy({ MailboxAddress.isAtext($0) || $0 == UInt8(ascii: ".") }), MailboxAddress.isDomain(parts[1])
         else {
             throw RampartError.validation("must be an e-mail address", field: field)
         }
         return value
-    }
-
-    /// RFC 5322 `atext`: letters, digits and ``!#$%&'*+/=?^_`{|}~-``.
-    static func isAtomByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-        default: Array("!#$%&'*+/=?^_`{|}~-".utf8).contains(byte)
-        }
-    }
-
-    /// Dot-separated labels of 1-63 letters, digits and inner hyphens.
-    static func isHostName(_ bytes: some BidirectionalCollection<UInt8>, minimumLabels: Int) -> Bool {
-        let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return labels.count >= minimumLabels
-            && labels.allSatisfy { label in
-                (1...63).contains(label.count) && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                    && label.allSatisfy { byte in
-                        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D
-                    }
-            }
     }
 
     /// An id taken from a URL or body: a malformed one cannot exist, so it is "not found".

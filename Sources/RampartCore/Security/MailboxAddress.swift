@@ -31,8 +31,11 @@ package enum MailboxAddress {
     static func isDotAtom(_ bytes: ArraySlice<UInt8>) -> Bool {
         let atoms = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         return !bytes.isEmpty
-            && atoms.allSatisfy { atom in !atom.isEmpty && atom.allSatisfy { isAlphanumeric($0) || localSymbols.contains($0) } }
+            && atoms.allSatisfy { atom in !atom.isEmpty && atom.allSatisfy(isAtext) }
     }
+
+    /// RFC 5322 `atext`: letters, digits and ``!#$%&'*+/=?^_`{|}~-``.
+    static func isAtext(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || localSymbols.contains(byte) }
 
     static func isDomain(_ bytes: ArraySlice<UInt8>) -> Bool {
         let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)

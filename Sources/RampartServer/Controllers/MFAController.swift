@@ -56,9 +56,7 @@ struct MFAController {
             let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .verify)
             let device = LoginDevice(request: request)
             let gate = try await LoginGate.make(subject, device: device, sourceIP: context.sourceIP, services: services)
-            if let refused = services.security.refusal(
-                gate.attempt, knownDevice: gate.knownDevice, policy: gate.policy, instance: request.uri.path, requestID: context.requestID)
-            {
+            if let refused = gate.refusal(services.security, request: request, context: context) {
                 return refused
             }
             let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
@@ -119,9 +117,7 @@ struct MFAController {
             let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .enrol)
             let device = LoginDevice(request: request)
             let gate = try await LoginGate.make(subject, device: device, sourceIP: context.sourceIP, services: services)
-            if let refused = services.security.refusal(
-                gate.attempt, knownDevice: gate.knownDevice, policy: gate.policy, instance: request.uri.path, requestID: context.requestID)
-            {
+            if let refused = gate.refusal(services.security, request: request, context: context) {
                 return refused
             }
             let batch: RecoveryCodeBatch
@@ -129,7 +125,7 @@ struct MFAController {
                 batch = try await mfa.activate(subject, code: body.code)
             } catch let error as RampartError where error.code == .validationFailed {
                 _ = try await mfa.recordFailure(challenge)
-                try await services.security.loginFailed(gate.attempt, policy: gate.policy)
+                try await gate.failed(services.security)
                 throw error
             }
             AuditDetails.event(SecurityEventKind.mfaEnrolled.rawValue)
@@ -180,13 +176,11 @@ struct MFAController {
             if let code = body.code {
                 // A session holder guessing codes here gets the login step's throttle too.
                 let gate = try await LoginGate.make(subject, device: LoginDevice(request: request), sourceIP: context.sourceIP, services: services)
-                if let refused = services.security.refusal(
-                    gate.attempt, knownDevice: gate.knownDevice, policy: gate.policy, instance: request.uri.path, requestID: context.requestID)
-                {
+                if let refused = gate.refusal(services.security, request: request, context: context) {
                     return refused
                 }
                 guard case .accepted(let accepted) = try await mfa.check(subject, code: code) else {
-                    try await services.security.loginFailed(gate.attempt, policy: gate.policy)
+                    try await gate.failed(services.security)
                     try await services.security.raise(
                         .mfaFailed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
                         details: ["method": "totp", "purpose": "disable"])
@@ -241,7 +235,7 @@ struct MFAController {
     ) async throws -> RampartError {
         AuditDetails.event(kind.rawValue, ["method": method])
         let failures = try await MFAService(services: services).recordFailure(challenge)
-        try await services.security.loginFailed(gate.attempt, policy: gate.policy)
+        try await gate.failed(services.security)
         try await services.security.raise(
             kind, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
             details: ["method": method, "failures": String(failures)])
@@ -266,5 +260,15 @@ struct LoginGate: Sendable {
         return LoginGate(
             attempt: subject.loginAttempt(ip: sourceIP), knownDevice: known,
             policy: ThrottlePolicyDocument.policy(stored: stored, base: services.security.configuration.loginThrottle))
+    }
+
+    /// The throttle's `429` for this attempt, or `nil` when it may be checked.
+    func refusal(_ security: SecurityMonitor, request: Request, context: RampartRequestContext) -> Response? {
+        security.refusal(attempt, knownDevice: knownDevice, policy: policy, instance: request.uri.path, requestID: context.requestID)
+    }
+
+    /// Counts a wrong answer against the account, the address and the tenant.
+    func failed(_ security: SecurityMonitor) async throws {
+        try await security.loginFailed(attempt, policy: policy)
     }
 }

@@ -30,11 +30,7 @@ struct PasswordRecheck {
         _ subject: AuthenticatedSubject, password: Secret<String>, field: String, request: Request, context: RampartRequestContext
     ) async throws -> Outcome {
         let gate = try await LoginGate.make(subject, device: LoginDevice(request: request), sourceIP: context.sourceIP, services: services)
-        if let refused = services.security.refusal(
-            gate.attempt, knownDevice: gate.knownDevice, policy: gate.policy, instance: request.uri.path, requestID: context.requestID)
-        {
-            return .throttled(refused)
-        }
+        if let refused = gate.refusal(services.security, request: request, context: context) { return .throttled(refused) }
         let hash: String? = try await services.store.read { tx in
             switch subject {
             case .user(let tenant, let user): try await tx.user(user.id, in: tenant.id)?.passwordHash
@@ -43,7 +39,7 @@ struct PasswordRecheck {
         }
         // The decoy keeps an account without a password (SSO-only) as slow to refuse as a wrong one.
         guard services.passwordHasher.verify(password, against: hash ?? services.decoyPasswordHash), hash != nil else {
-            try await services.security.loginFailed(gate.attempt, policy: gate.policy)
+            try await gate.failed(services.security)
             _ = try await services.security.raise(
                 .passwordRecheckFailed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
                 details: ["username": subject.username, "field": field])

@@ -87,6 +87,14 @@ extension APIRouter {
     /// a body being standardised). Anything else (`CONNECT`, other extension methods) stays a 404.
     static let answeredMethods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .query]
 
+    /// For a path with `registered` methods: the methods to answer 405 for, and the `Allow`
+    /// header naming the rest. `HEAD` is allowed wherever `GET` is (the router answers it).
+    static func methodsNotAllowed(registered: Set<HTTPRequest.Method>) -> (missing: [HTTPRequest.Method], allow: String) {
+        let allowed = registered.contains(.get) ? registered.union([.head]) : registered
+        let allow = answeredMethods.filter { allowed.contains($0) }.map(\.rawValue).joined(separator: ", ")
+        return (answeredMethods.filter { !allowed.contains($0) }, allow)
+    }
+
     /// Registers, for every path that has routes, a `405 Method Not Allowed` answer with an `Allow`
     /// header for the methods it lacks (RFC 9110 §15.5.6), instead of the router's 404, which told
     /// clients the resource did not exist. `HEAD` is allowed wherever `GET` is (the router answers
@@ -105,10 +113,8 @@ extension APIRouter {
             methodsByShape[shape(route.path), default: []].insert(route.method)
         }
         for path in paths {
-            var allowed = methodsByShape[shape(path)] ?? []
-            if allowed.contains(.get) { allowed.insert(.head) }
-            let allow = Self.answeredMethods.filter { allowed.contains($0) }.map(\.rawValue).joined(separator: ", ")
-            for method in Self.answeredMethods where !allowed.contains(method) {
+            let (missing, allow) = Self.methodsNotAllowed(registered: methodsByShape[shape(path)] ?? [])
+            for method in missing {
                 router.on(RouterPath(path), method: method) { request, context in
                     var response = ProblemDetails(
                         RampartError(.methodNotAllowed, "\(request.method.rawValue) is not allowed here; allowed: \(allow)"),

@@ -152,9 +152,8 @@ struct SCIMController {
         // names the methods the path has in `Allow` (RFC 9110 §15.5.6).
         let all: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
         for (path, allowed) in methods {
-            let allowedWithHead = allowed.contains(.get) ? allowed.union([.head]) : allowed
-            let allow = APIRouter.answeredMethods.filter { allowedWithHead.contains($0) }.map(\.rawValue).joined(separator: ", ")
-            for method in APIRouter.answeredMethods where !allowedWithHead.contains(method) {
+            let (missing, allow) = APIRouter.methodsNotAllowed(registered: allowed)
+            for method in missing {
                 api.router.on(RouterPath(Self.base + path), method: method) { request, context in
                     var response = await respond(request, context) { _ in
                         throw SCIMError(.methodNotAllowed, "\(method.rawValue) is not allowed on \(path)")

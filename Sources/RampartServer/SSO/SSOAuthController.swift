@@ -26,6 +26,10 @@ struct SSOAuthController {
     /// limits it to the callback.
     static let stateCookieName = "rampart_sso_state"
 
+    static func stateCookie(_ value: String, maxAge: Int, secure: Bool) -> Cookie {
+        Cookie(name: stateCookieName, value: value, maxAge: maxAge, path: SSOSignIn.callbackPath, secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
     func register(on api: APIRouter) {
         let secure = secureCookies
         api.add(.get, "/v1/auth/sso/{tenant}/{idp}/start", .anonymous) { request, context in
@@ -36,10 +40,7 @@ struct SSOAuthController {
                 try await signIn.start(tenantSlug: tenant, providerName: idp, request: request)
             }
             var response = Response(status: .found, headers: [.location: started.location, .cacheControl: "no-store"])
-            response.setCookie(
-                Cookie(
-                    name: Self.stateCookieName, value: started.state, maxAge: Int(SSOLoginState.lifetime / 1000), path: SSOSignIn.callbackPath,
-                    secure: secure, httpOnly: true, sameSite: .lax))
+            response.setCookie(Self.stateCookie(started.state, maxAge: Int(SSOLoginState.lifetime / 1000), secure: secure))
             return response
         }
 
@@ -52,9 +53,7 @@ struct SSOAuthController {
             }
             response.headers[.cacheControl] = "no-store"
             // The state is spent: the browser may drop the cookie.
-            response.setCookie(
-                Cookie(name: Self.stateCookieName, value: "", maxAge: 0, path: SSOSignIn.callbackPath, secure: secure, httpOnly: true, sameSite: .lax)
-            )
+            response.setCookie(Self.stateCookie("", maxAge: 0, secure: secure))
             return response
         }
     }
