@@ -56,4 +56,46 @@ import Testing
             }
         }
     }
+
+    /// Many first sign-ins of one identity with no pause between them: besides the collision on
+    /// the username, the winner can commit between a loser's link lookup and its username lookup,
+    /// and that loser must still sign in as the winner's user.
+    @Test(arguments: TestEngine.available)
+    func aBurstOfFirstSignInsOfOneIdentitySignsInAsOneUser(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await database.withStore { _, store in
+                let tenant = TenantID(UUIDv7.generate())
+                let provider = SSOProvider(
+                    id: "provider-burst", tenantID: tenant, name: "okta", displayName: nil, issuer: "https://idp.example", clientID: "rampart",
+                    hasClientSecret: false, scopes: ["openid"], usernameClaim: "preferred_username", emailClaim: "email", groupsClaim: "groups",
+                    allowedDomains: [], jitProvisioning: true, groupMapping: [:], enabled: true, createdAt: 1, updatedAt: 1)
+                try await store.write { tx in
+                    try await tx.insertTenant(Tenant(id: tenant, slug: "burst", displayName: "burst", status: .active, createdAt: 1, updatedAt: 1))
+                    try await tx.insertSSOProvider(provider)
+                }
+                for round in 0..<12 {
+                    let identity = try SSOIdentity(
+                        claims: .object([
+                            "iss": .string("https://idp.example"), "sub": .string("idp-\(round)"), "preferred_username": .string("user-\(round)"),
+                        ]),
+                        provider: provider)
+                    let users = try await withThrowingTaskGroup(of: UserID.self) { group in
+                        for attempt in 0..<4 {
+                            group.addTask {
+                                try await SSOSignIn.withSignInUser(
+                                    identity, tenant: tenant, provider: provider, at: Int64(10 + attempt), store: store
+                                ) {
+                                    user, _, _ in user.id
+                                }
+                            }
+                        }
+                        var ids: Set<UserID> = []
+                        for try await id in group { ids.insert(id) }
+                        return ids
+                    }
+                    #expect(users.count == 1, "round \(round): every sign-in is the same user")
+                }
+            }
+        }
+    }
 }

@@ -248,6 +248,14 @@ struct SSOSignIn: Sendable {
                 lastLoginAt: now)
         }
         if let existing = try await tx.user(username: identity.username, in: tenant) {
+            // Where writes run side by side (PostgreSQL, read committed), a first sign-in of the
+            // same identity can commit the user and its link between the link lookup above and
+            // this one: each statement sees what has committed before it. That user is this
+            // identity's, not an unlinked account.
+            if let link = try await tx.ssoIdentityLink(issuer: identity.issuer, subject: identity.subject, in: tenant), link.userID == existing.id {
+                try await tx.touchSSOIdentityLink(issuer: identity.issuer, subject: identity.subject, in: tenant, at: now)
+                return (existing, nil)
+            }
             guard provider.linkExistingUsers, existing.passwordHash == nil, existing.roles.isSubset(of: [.user]),
                 try await tx.ssoIdentityLinks(user: existing.id, in: tenant).isEmpty
             else { throw SSOFailure.accountNotLinked }
