@@ -73,11 +73,24 @@ package enum RampartApplication {
         KeysController(services: services).register(on: api)
         let policyCache = PolicySnapshotCache(store: store, logger: logger)
         let administration = PolicyAdministration(store: services.store, clock: services.clock, cache: policyCache, logger: logger)
-        ServiceDefsController(services: services, administration: administration).register(on: api)
-        ServicesController(services: services, administration: administration).register(on: api)
-        PoliciesController(services: services, administration: administration).register(on: api)
-        PolicyRolesController(services: services, administration: administration).register(on: api)
-        ZonesController(services: services, administration: administration).register(on: api)
+        let bodyLimit = services.maximumBodySize
+        PolicyObjectsController(
+            objects: PolicyObjects<ServiceDefKind>(administration: administration), path: "/v1/service-defs", bodyLimit: bodyLimit
+        )
+        .register(on: api)
+        PolicyObjectsController(objects: PolicyObjects<ServiceKind>(administration: administration), path: "/v1/services", bodyLimit: bodyLimit)
+            .register(on: api)
+        ServiceTagsController(tags: ServiceTagsAdministration(administration: administration), bodyLimit: bodyLimit).register(on: api)
+        PolicyExchangeController(administration: administration, bodyLimit: bodyLimit).register(on: api)
+        PolicyObjectsController(
+            objects: PolicyObjects<PolicyKind>(administration: administration), path: "/v1/policies", bodyLimit: bodyLimit, scopeParameter: "service"
+        ).register(on: api)
+        PolicyObjectsController(
+            objects: PolicyObjects<PolicyRoleKind>(administration: administration), path: "/v1/policy-roles", bodyLimit: bodyLimit
+        )
+        .register(on: api)
+        PolicyObjectsController(objects: PolicyObjects<SecurityZoneKind>(administration: administration), path: "/v1/zones", bodyLimit: bodyLimit)
+            .register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
         let destinations = OutboundDestinations(policy: configuration.outboundAddressPolicy)
         DatasourcesController(

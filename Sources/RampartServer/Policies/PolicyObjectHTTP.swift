@@ -46,18 +46,15 @@ enum PolicyObjectHTTP {
         return Response(status: .noContent, headers: headers)
     }
 
-    /// Refuses the write when the request's `If-Match` names another version (412). Without the
-    /// header the write goes ahead: the check is optional, as in Ranger.
-    static func checkIfMatch(_ request: Request, current version: Int64) throws {
-        guard let header = request.headers[.ifMatch] else { return }
-        let tags = header.split(separator: ",").map {
-            var tag = $0.trimmingCharacters(in: .whitespaces)
-            if tag.hasPrefix("W/") { tag.removeFirst(2) }
-            return tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        }
-        guard tags.contains("*") || tags.contains(String(version)) else {
-            throw RampartError(.preconditionFailed, "the object is at version \(version), not the one in If-Match", field: "If-Match")
-        }
+    /// The request's `If-Match` precondition; without the header a write goes ahead, as in Ranger.
+    static func precondition(_ request: Request) -> VersionPrecondition? {
+        guard let header = request.headers[.ifMatch] else { return nil }
+        return VersionPrecondition(
+            entityTags: header.split(separator: ",").map {
+                var tag = $0.trimmingCharacters(in: .whitespaces)
+                if tag.hasPrefix("W/") { tag.removeFirst(2) }
+                return tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            })
     }
 
     /// Page parameters with a numeric cursor (ids are numbers here).

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+import RampartPolicy
+import RampartStorage
+
+/// Creating, reading, replacing and deleting one kind of Ranger object of a tenant: service
+/// definitions, services, policies, roles and security zones.
+///
+/// Every write goes through ``PolicyAdministration/write(_:_:)`` (it bumps the tenant's policy
+/// version and waits until this server decides with the change) and returns that version.
+package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
+    package let administration: PolicyAdministration
+
+    package init(administration: PolicyAdministration) { self.administration = administration }
+
+    private var store: any Store { administration.store }
+
+    /// Creates an object from a request body.
+    package func create(_ json: JSONValue, in tenant: TenantID) async throws -> (object: PolicyObject, tenantVersion: Int64) {
+        let value = try await Kind.validate(json, replacing: nil, tenant: tenant, store: store)
+        let key = Kind.key(value)
+        let id = try await administration.reserveIDs(Kind.kind, count: 1)
+        let (row, version) = try await administration.write(tenant) { tx, write in
+            try await Kind.checkReferences(value, tenant: tenant, tx)
+            if try await tx.policyObject(Kind.kind, name: key.name, scope: key.scope, in: tenant) != nil { throw Kind.nameTaken(key) }
+            let row = PolicyObject(
+                kind: Kind.kind, id: id, name: key.name, scope: key.scope, ref: key.ref,
+                document: try Kind.document(value, id: id, version: 1, replacing: nil), version: 1, createdAt: write.now, updatedAt: write.now)
+            try await tx.insertPolicyObjects([row], in: tenant)
+            try await Kind.didChange(row, tenant: tenant, at: write.now, tx)
+            return row
+        }
+        return (row, version)
+    }
+
+    /// A page of the tenant's objects, those of one scope (a service's policies) when given.
+    package func list(in tenant: TenantID, scope: String? = nil, page: PageRequest) async throws -> Page<PolicyObject> {
+        try await store.read { try await $0.policyObjects(Kind.kind, scope: scope, in: tenant, page: page) }
+    }
+
+    package func get(_ id: Int64, in tenant: TenantID) async throws -> PolicyObject {
+        guard let row = try await store.read({ try await $0.policyObject(Kind.kind, id: id, in: tenant) }) else {
+            throw RampartError.notFound(Kind.noun)
+        }
+        return row
+    }
+
+    /// Replaces an object with a request body, keeping its id and raising its version.
+    package func replace(
+        _ id: Int64, with json: JSONValue, precondition: VersionPrecondition?, in tenant: TenantID
+    ) async throws -> (object: PolicyObject, tenantVersion: Int64) {
+        let current = try await get(id, in: tenant)
+        let value = try await Kind.validate(json, replacing: current, tenant: tenant, store: store)
+        let key = Kind.key(value)
+        let (row, version) = try await administration.write(tenant) { tx, write in
+            guard var row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { throw RampartError.notFound(Kind.noun) }
+            try precondition?.check(current: row.version)
+            if key.name != row.name {
+                guard Kind.renamable else {
+                    throw RampartError.validation("a \(Kind.noun) cannot be renamed (it is `\(row.name.prefix(64))`)", field: "name")
+                }
+                if try await tx.policyObject(Kind.kind, name: key.name, scope: row.scope, in: tenant) != nil {
+                    throw Kind.nameTaken(PolicyObjectKey(name: key.name, scope: row.scope, ref: key.ref))
+                }
+            }
+            try Kind.checkReplacement(value, of: row)
+            try await Kind.checkReferences(value, tenant: tenant, tx)
+            let previous = row
+            row.version += 1
+            row.name = key.name
+            row.ref = key.ref
+            row.updatedAt = write.now
+            row.document = try Kind.document(value, id: row.id, version: row.version, replacing: previous)
+            try await tx.updatePolicyObject(row, in: tenant)
+            try await Kind.didChange(row, tenant: tenant, at: write.now, tx)
+            return row
+        }
+        return (row, version)
+    }
+
+    /// Deletes an object nothing depends on, with what goes with it; returns the tenant's policy version.
+    package func delete(_ id: Int64, precondition: VersionPrecondition?, in tenant: TenantID) async throws -> Int64 {
+        try await administration.write(tenant) { tx, write in
+            guard let row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { throw RampartError.notFound(Kind.noun) }
+            try precondition?.check(current: row.version)
+            try await Kind.prepareDeletion(row, tenant: tenant, tx)
+            _ = try await tx.deletePolicyObject(Kind.kind, id: id, in: tenant)
+            try await Kind.didChange(row, tenant: tenant, at: write.now, tx)
+        }.version
+    }
+}
