@@ -25,13 +25,7 @@ struct AuthController {
     func register(on api: APIRouter) {
         let limit = services.maximumBodySize
 
-        api.add(.post, "/v1/auth/login", .anonymous) { request, context in
-            let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: limit)
-            let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
-            return try await login(
-                body, device: LoginDevice(request: request), sourceIP: context.sourceIP, userAgent: userAgent,
-                instance: request.uri.path, requestID: context.requestID)
-        }
+        api.add(.post, "/v1/auth/login", .anonymous, login)
 
         api.add(.post, "/v1/auth/logout", .authenticated) { _, context in
             let principal = try context.requirePrincipal()
@@ -91,105 +85,24 @@ struct AuthController {
         }
     }
 
-    /// The password step. Throttled attempts are refused before the password is looked at;
-    /// a right password ends in a session, or in a second-factor challenge when the account has
-    /// one (or must enrol one).
-    private func login(
-        _ body: LoginRequest, device: LoginDevice, sourceIP: String?, userAgent: String?, instance: String, requestID: String
-    ) async throws -> Response {
-        let invalid = RampartError(.unauthenticated, "invalid username or password")
-        let hasher = services.passwordHasher
-        let decoy = services.decoyPasswordHash
-        let security = services.security
-        let fingerprint = device.fingerprint.hex
-        guard let tenantSlug = body.tenant, !tenantSlug.isEmpty else {
-            let (credentials, known) = try await services.store.read { tx -> ((id: OperatorID, passwordHash: String)?, Bool) in
-                guard let credentials = try await tx.operatorCredentials(username: body.username) else { return (nil, false) }
-                return (credentials, try await tx.isKnownSource(.device, fingerprint, subjectID: credentials.id.rawValue, in: .platform))
-            }
-            let attempt = LoginAttempt(tenant: nil, tenantSlug: nil, username: body.username, ip: sourceIP)
-            let policy = security.configuration.loginThrottle
-            if let refused = security.refusal(attempt, knownDevice: known, policy: policy, instance: instance, requestID: requestID) {
-                return refused
-            }
-            // Verify against a decoy when the operator is unknown, so timing does not reveal it.
-            let verified = hasher.verify(body.password, against: credentials?.passwordHash ?? decoy)
-            guard verified, let credentials else {
-                AuditDetails.event("login.failed", ["username": body.username])
-                try await security.loginFailed(attempt, policy: policy)
-                throw invalid
-            }
-            let subject = AuthenticatedSubject.operator(credentials.id, username: body.username)
-            subject.bindAudit()
-            return try await secondStep(subject, mfaRequired: false, device: device, sourceIP: sourceIP, userAgent: userAgent)
+    /// The password step (``PasswordLogin``), answered as a session, a second-factor challenge
+    /// or the throttle's 429.
+    @Sendable func login(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: services.maximumBodySize)
+        let device = LoginDevice(request: request)
+        let outcome = try await PasswordLogin(services: services).run(
+            tenantSlug: body.tenant, username: body.username, password: body.password, deviceFingerprint: device.fingerprint.hex,
+            sourceIP: context.sourceIP)
+        switch outcome {
+        case .throttled(let retryAfter):
+            return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
+        case .signedIn(let subject):
+            let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+            return try await SessionIssuer(services: services).issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent)
+        case .challenged(_, let token, let challenge):
+            var response = try JSONBody.response(MFAChallengeResponse(challenge, token: token), headers: [.cacheControl: "no-store"])
+            device.apply(to: &response, secure: services.security.configuration.secureCookies)
+            return response
         }
-        let (tenant, user, settings, known): (Tenant?, User?, TenantSecuritySettings?, Bool) = try await services.store.read { tx in
-            guard let tenant = try await tx.tenant(slug: tenantSlug) else { return (nil, nil, nil, false) }
-            let user = try await tx.user(username: body.username, in: tenant.id)
-            let settings = try await tx.tenantSecuritySettings(tenant.id)
-            var known = false
-            if let user { known = try await tx.isKnownSource(.device, fingerprint, subjectID: user.id.rawValue, in: tenant.id) }
-            return (tenant, user, settings, known)
-        }
-        if let tenant { AuditScope.current?.update { $0.tenant = tenant.id } }
-        if let tenant, try await services.store.read({ try await $0.ssoSettings(tenant.id) }).ssoOnly {
-            AuditDetails.event("login.refused", ["username": body.username, "reason": "sso-only"])
-            throw RampartError(.forbidden, "tenant `\(tenant.slug)` signs in through single sign-on only")
-        }
-        let attempt = LoginAttempt(tenant: tenant?.id, tenantSlug: tenantSlug, username: body.username, ip: sourceIP)
-        let policy = ThrottlePolicyDocument.policy(stored: settings?.loginThrottleJSON, base: security.configuration.loginThrottle)
-        if let refused = security.refusal(attempt, knownDevice: known, policy: policy, instance: instance, requestID: requestID) {
-            return refused
-        }
-        let verified = hasher.verify(body.password, against: user?.passwordHash ?? decoy)
-        guard verified, let tenant, let user else {
-            AuditDetails.event("login.failed", ["username": body.username])
-            try await security.loginFailed(attempt, policy: policy)
-            throw invalid
-        }
-        let subject = AuthenticatedSubject.user(tenant, user)
-        subject.bindAudit()
-        // Only a caller who knows the password learns that the tenant is suspended.
-        guard tenant.status == .active else { throw RampartError(.tenantSuspended, "tenant `\(tenant.slug)` is suspended") }
-        guard user.status == .active else {
-            AuditDetails.event("login.failed", ["username": body.username, "reason": "disabled"])
-            throw invalid
-        }
-        if let hash = user.passwordHash, hasher.needsRehash(hash) {
-            let upgraded = try hasher.hash(body.password)
-            try await services.store.write { tx in
-                guard var current = try await tx.user(user.id, in: tenant.id) else { return }
-                current.passwordHash = upgraded
-                try await tx.updateUser(current)
-            }
-        }
-        return try await secondStep(
-            subject, mfaRequired: settings?.mfaRequired ?? false, device: device, sourceIP: sourceIP, userAgent: userAgent)
-    }
-
-    /// After a right password: a session, or a challenge for the second factor (or for enrolling
-    /// one, when the tenant requires it and the account has none).
-    private func secondStep(
-        _ subject: AuthenticatedSubject, mfaRequired: Bool, device: LoginDevice, sourceIP: String?, userAgent: String?
-    ) async throws -> Response {
-        let mfa = MFAService(services: services)
-        let purpose: MFAChallenge.Purpose?
-        if try await mfa.isActive(subject) {
-            purpose = .verify
-        } else if mfaRequired {
-            purpose = .enrol
-        } else {
-            purpose = nil
-        }
-        guard let purpose else {
-            AuditDetails.event("login.succeeded")
-            return try await SessionIssuer(services: services).issue(subject, device: device, sourceIP: sourceIP, userAgent: userAgent)
-        }
-        AuditDetails.event(purpose == .verify ? "login.mfa_challenged" : "login.mfa_enrolment_required")
-        let (token, challenge) = try await mfa.issueChallenge(subject, purpose: purpose)
-        var response = try JSONBody.response(
-            MFAChallengeResponse(challenge, token: token), headers: [.cacheControl: "no-store"])
-        device.apply(to: &response, secure: services.security.configuration.secureCookies)
-        return response
     }
 }

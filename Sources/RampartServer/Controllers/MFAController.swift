@@ -55,7 +55,7 @@ struct MFAController {
             let body = try await JSONBody.decode(VerifyRequest.self, from: request, limit: limit)
             let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .verify)
             let device = LoginDevice(request: request)
-            let gate = try await LoginGate.make(subject, device: device, sourceIP: context.sourceIP, services: services)
+            let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
             if let refused = gate.refusal(services.security, request: request, context: context) {
                 return refused
             }
@@ -116,7 +116,7 @@ struct MFAController {
             let body = try await JSONBody.decode(ActivateWithChallengeRequest.self, from: request, limit: limit)
             let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .enrol)
             let device = LoginDevice(request: request)
-            let gate = try await LoginGate.make(subject, device: device, sourceIP: context.sourceIP, services: services)
+            let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
             if let refused = gate.refusal(services.security, request: request, context: context) {
                 return refused
             }
@@ -175,7 +175,7 @@ struct MFAController {
             var step: Int64?
             if let code = body.code {
                 // A session holder guessing codes here gets the login step's throttle too.
-                let gate = try await LoginGate.make(subject, device: LoginDevice(request: request), sourceIP: context.sourceIP, services: services)
+                let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
                 if let refused = gate.refusal(services.security, request: request, context: context) {
                     return refused
                 }
@@ -240,35 +240,5 @@ struct MFAController {
             kind, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
             details: ["method": method, "failures": String(failures)])
         return RampartError(.unauthenticated, "invalid code")
-    }
-}
-
-/// What the throttle needs to judge a second-factor attempt: the account's attempt key, whether
-/// the device is known, and the tenant's policy.
-struct LoginGate: Sendable {
-    var attempt: LoginAttempt
-    var knownDevice: Bool
-    var policy: ThrottlePolicy
-
-    static func make(_ subject: AuthenticatedSubject, device: LoginDevice, sourceIP: String?, services: RampartServices) async throws -> LoginGate {
-        let fingerprint = device.fingerprint.hex
-        let (known, stored) = try await services.store.read { tx -> (Bool, String?) in
-            let known = try await tx.isKnownSource(.device, fingerprint, subjectID: subject.id, in: subject.tenantID)
-            guard subject.tenantID != .platform else { return (known, nil) }
-            return (known, try await tx.tenantSecuritySettings(subject.tenantID)?.loginThrottleJSON)
-        }
-        return LoginGate(
-            attempt: subject.loginAttempt(ip: sourceIP), knownDevice: known,
-            policy: ThrottlePolicyDocument.policy(stored: stored, base: services.security.configuration.loginThrottle))
-    }
-
-    /// The throttle's `429` for this attempt, or `nil` when it may be checked.
-    func refusal(_ security: SecurityMonitor, request: Request, context: RampartRequestContext) -> Response? {
-        security.refusal(attempt, knownDevice: knownDevice, policy: policy, instance: request.uri.path, requestID: context.requestID)
-    }
-
-    /// Counts a wrong answer against the account, the address and the tenant.
-    func failed(_ security: SecurityMonitor) async throws {
-        try await security.loginFailed(attempt, policy: policy)
     }
 }

@@ -29,7 +29,7 @@ struct PasswordRecheck {
     func check(
         _ subject: AuthenticatedSubject, password: Secret<String>, field: String, request: Request, context: RampartRequestContext
     ) async throws -> Outcome {
-        let gate = try await LoginGate.make(subject, device: LoginDevice(request: request), sourceIP: context.sourceIP, services: services)
+        let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
         if let refused = gate.refusal(services.security, request: request, context: context) { return .throttled(refused) }
         let hash: String? = try await services.store.read { tx in
             switch subject {
