@@ -20,55 +20,56 @@ struct ClassifiersController {
     }
 
     func register(on api: APIRouter) {
-        let limit = services.maximumBodySize
-        let store = services.store
+        api.add(.post, "/v1/classifiers", .tenant(.discoveryWrite), create)
+        api.add(.get, "/v1/classifiers", .tenant(.discoveryRead), list)
+        api.add(.delete, "/v1/classifiers/{id}", .tenant(.discoveryWrite), delete)
+    }
 
-        api.add(.post, "/v1/classifiers", .tenant(.discoveryWrite)) { request, context in
-            let principal = try context.routePrincipal()
-            var definition = try await JSONBody.decode(CustomClassifierDefinition.self, from: request, limit: limit)
-            do {
-                _ = try definition.compile()
-            } catch let error as DiscoveryError {
-                throw RampartError.validation(error.message, field: Self.field(of: error))
-            }
-            definition.dataClass = definition.dataClass.uppercased()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let stored = TenantClassifier(
-                id: UUIDv7.generate(), tenantID: principal.tenantID, name: definition.dataClass,
-                definition: String(decoding: try encoder.encode(definition), as: UTF8.self), createdAt: services.clock.now())
-            AuditScope.current?.setEntity("classifiers", stored.id)
-            try await store.write { tx in
-                if try await tx.classifier(name: stored.name, in: principal.tenantID) != nil {
-                    throw RampartError(.conflict, "a classifier for `\(stored.name)` already exists", field: "dataClass")
-                }
-                try await tx.insertClassifier(stored)
-            }
-            return try JSONBody.response(
-                ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt)),
-                status: .created)
+    @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        var definition = try await JSONBody.decode(CustomClassifierDefinition.self, from: request, limit: services.maximumBodySize)
+        do {
+            _ = try definition.compile()
+        } catch {
+            throw RampartError.validation(error.message, field: Self.field(of: error))
         }
+        definition.dataClass = definition.dataClass.uppercased()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let stored = TenantClassifier(
+            id: UUIDv7.generate(), tenantID: principal.tenantID, name: definition.dataClass,
+            definition: String(decoding: try encoder.encode(definition), as: UTF8.self), createdAt: services.clock.now())
+        AuditScope.current?.setEntity("classifiers", stored.id)
+        try await services.store.write { tx in
+            if try await tx.classifier(name: stored.name, in: principal.tenantID) != nil {
+                throw RampartError(.conflict, "a classifier for `\(stored.name)` already exists", field: "dataClass")
+            }
+            try await tx.insertClassifier(stored)
+        }
+        return try JSONBody.response(
+            ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt)),
+            status: .created)
+    }
 
-        api.add(.get, "/v1/classifiers", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.routePrincipal()
-            let list = try await store.read { tx in try await tx.classifiers(in: principal.tenantID) }
-            let items = list.compactMap { stored -> ClassifierResponse? in
-                guard let definition = try? JSONDecoder().decode(CustomClassifierDefinition.self, from: Data(stored.definition.utf8)) else {
-                    return nil
-                }
-                return ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt))
+    @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let list = try await services.store.read { tx in try await tx.classifiers(in: principal.tenantID) }
+        let items = list.compactMap { stored -> ClassifierResponse? in
+            guard let definition = try? JSONDecoder().decode(CustomClassifierDefinition.self, from: Data(stored.definition.utf8)) else {
+                return nil
             }
-            return try JSONBody.response(["items": items])
+            return ClassifierResponse(id: stored.id, definition: definition, createdAt: Timestamp.rfc3339(milliseconds: stored.createdAt))
         }
+        return try JSONBody.response(["items": items])
+    }
 
-        api.add(.delete, "/v1/classifiers/{id}", .tenant(.discoveryWrite)) { _, context in
-            let principal = try context.routePrincipal()
-            guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { throw RampartError.notFound("classifier") }
-            guard try await store.write({ tx in try await tx.deleteClassifier(id: id, in: principal.tenantID) }) else {
-                throw RampartError.notFound("classifier")
-            }
-            return Response(status: .noContent)
+    @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { throw RampartError.notFound("classifier") }
+        guard try await services.store.write({ tx in try await tx.deleteClassifier(id: id, in: principal.tenantID) }) else {
+            throw RampartError.notFound("classifier")
         }
+        return Response(status: .noContent)
     }
 
     static func field(of error: DiscoveryError) -> String {

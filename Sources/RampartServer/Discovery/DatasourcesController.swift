@@ -36,168 +36,172 @@ struct DatasourcesController {
     }
 
     func register(on api: APIRouter) {
-        let limit = services.maximumBodySize
-        let store = services.store
-        let keyring = services.keyring
+        api.add(.post, "/v1/datasources", .tenant(.discoveryWrite), create)
+        api.add(.get, "/v1/datasources", .tenant(.discoveryRead), list)
+        api.add(.get, "/v1/datasources/{id}", .tenant(.discoveryRead), get)
+        api.add(.patch, "/v1/datasources/{id}", .tenant(.discoveryWrite), update)
+        api.add(.delete, "/v1/datasources/{id}", .tenant(.discoveryWrite), delete)
+        api.add(.post, "/v1/datasources/{id}/test", .tenant(.discoveryWrite), test)
+        api.add(.get, "/v1/datasources/{id}/schema", .tenant(.discoveryRead), schema)
+    }
 
-        api.add(.post, "/v1/datasources", .tenant(.discoveryWrite)) { request, context in
-            let principal = try context.routePrincipal()
-            let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
-            guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
-            guard let rawKind = body.kind else { throw RampartError.validation("is required", field: "kind") }
-            guard let kind = DatasourceKind(rawValue: rawKind) else {
-                throw RampartError.validation(
-                    "must be one of \(DatasourceKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
-            }
-            let now = services.clock.now()
-            var datasource = Datasource(
-                id: UUIDv7.generate(), tenantID: principal.tenantID, name: try Validation.slug(name, field: "name"), kind: kind,
-                config: DatasourceConfig(), hasCredentials: false, createdAt: now, updatedAt: now)
-            let tenantPaths = try await store.read { [paths] tx in try await paths.forTenant(principal.tenantID, in: tx) }
-            let password = try Self.apply(body, to: &datasource, creating: true, paths: tenantPaths)
-            datasource.hasCredentials = password != nil
-            AuditScope.current?.setEntity("datasources", datasource.id)
-            let stored = datasource
-            try await store.write { tx in
-                if try await tx.datasource(name: stored.name, in: principal.tenantID) != nil {
-                    throw RampartError(.conflict, "a datasource named `\(stored.name)` already exists", field: "name")
-                }
-                try await Self.checkRangerService(stored, tx)
-                try await tx.insertDatasource(stored)
-                if let password {
-                    try await keyring.putSecret(
-                        stored.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
-                }
-            }
-            return try JSONBody.response(DatasourceResponse(stored), status: .created)
+    @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
+        guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
+        guard let rawKind = body.kind else { throw RampartError.validation("is required", field: "kind") }
+        guard let kind = DatasourceKind(rawValue: rawKind) else {
+            throw RampartError.validation(
+                "must be one of \(DatasourceKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
         }
-
-        api.add(.get, "/v1/datasources", .tenant(.discoveryRead)) { request, context in
-            let principal = try context.routePrincipal()
-            let page = try context.page(request)
-            let list = try await store.read { tx in try await tx.datasources(in: principal.tenantID, page: page) }
-            return try JSONBody.response(PageResponse(list) { DatasourceResponse($0) })
-        }
-
-        api.add(.get, "/v1/datasources/{id}", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.routePrincipal()
-            let id = try Self.id(context)
-            guard let datasource = try await store.read({ tx in try await tx.datasource(id: id, in: principal.tenantID) }) else {
-                throw RampartError.notFound("datasource")
+        let now = services.clock.now()
+        var datasource = Datasource(
+            id: UUIDv7.generate(), tenantID: principal.tenantID, name: try Validation.slug(name, field: "name"), kind: kind,
+            config: DatasourceConfig(), hasCredentials: false, createdAt: now, updatedAt: now)
+        let tenantPaths = try await services.store.read { [paths] tx in try await paths.forTenant(principal.tenantID, in: tx) }
+        let password = try Self.apply(body, to: &datasource, creating: true, paths: tenantPaths)
+        datasource.hasCredentials = password != nil
+        AuditScope.current?.setEntity("datasources", datasource.id)
+        let stored = datasource
+        try await services.store.write { tx in
+            if try await tx.datasource(name: stored.name, in: principal.tenantID) != nil {
+                throw RampartError(.conflict, "a datasource named `\(stored.name)` already exists", field: "name")
             }
-            return try JSONBody.response(DatasourceResponse(datasource))
+            try await Self.checkRangerService(stored, tx)
+            try await tx.insertDatasource(stored)
+            if let password {
+                try await services.keyring.putSecret(
+                    stored.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
+            }
         }
+        return try JSONBody.response(DatasourceResponse(stored), status: .created)
+    }
 
-        api.add(.patch, "/v1/datasources/{id}", .tenant(.discoveryWrite)) { request, context in
-            let principal = try context.routePrincipal()
-            let id = try Self.id(context)
-            let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
-            if let kind = body.kind, kind.isEmpty || DatasourceKind(rawValue: kind) == nil {
+    @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let page = try context.page(request)
+        let list = try await services.store.read { tx in try await tx.datasources(in: principal.tenantID, page: page) }
+        return try JSONBody.response(PageResponse(list) { DatasourceResponse($0) })
+    }
+
+    @Sendable func get(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try Self.id(context)
+        guard let datasource = try await services.store.read({ tx in try await tx.datasource(id: id, in: principal.tenantID) }) else {
+            throw RampartError.notFound("datasource")
+        }
+        return try JSONBody.response(DatasourceResponse(datasource))
+    }
+
+    @Sendable func update(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try Self.id(context)
+        let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
+        if let kind = body.kind, kind.isEmpty || DatasourceKind(rawValue: kind) == nil {
+            throw RampartError.validation("cannot be changed; create a new datasource", field: "kind")
+        }
+        let name = try body.name.map { try Validation.slug($0, field: "name") }
+        let now = services.clock.now()
+        let datasource: Datasource = try await services.store.write { tx in
+            guard var datasource = try await tx.datasource(id: id, in: principal.tenantID) else { throw RampartError.notFound("datasource") }
+            if let kind = body.kind, kind != datasource.kind.rawValue {
                 throw RampartError.validation("cannot be changed; create a new datasource", field: "kind")
             }
-            let name = try body.name.map { try Validation.slug($0, field: "name") }
-            let now = services.clock.now()
-            let datasource: Datasource = try await store.write { tx in
-                guard var datasource = try await tx.datasource(id: id, in: principal.tenantID) else { throw RampartError.notFound("datasource") }
-                if let kind = body.kind, kind != datasource.kind.rawValue {
-                    throw RampartError.validation("cannot be changed; create a new datasource", field: "kind")
+            if let name, name != datasource.name {
+                if try await tx.datasource(name: name, in: principal.tenantID) != nil {
+                    throw RampartError(.conflict, "a datasource named `\(name)` already exists", field: "name")
                 }
-                if let name, name != datasource.name {
-                    if try await tx.datasource(name: name, in: principal.tenantID) != nil {
-                        throw RampartError(.conflict, "a datasource named `\(name)` already exists", field: "name")
-                    }
-                    datasource.name = name
-                }
-                let before = datasource.config
-                let password = try Self.apply(body, to: &datasource, creating: false, paths: try await paths.forTenant(principal.tenantID, in: tx))
-                // A stored password is bound to where it was meant to go: changing the host, port,
-                // database or TLS mode drops it unless the same request gives it again, or whoever
-                // may edit the datasource (not necessarily who typed the password) could send it to
-                // a server they run.
-                let dropsPassword =
-                    datasource.hasCredentials && body.password == nil && body.url == nil
-                    && Self.destinationChanged(from: before, to: datasource.config)
-                if dropsPassword {
+                datasource.name = name
+            }
+            let before = datasource.config
+            let password = try Self.apply(body, to: &datasource, creating: false, paths: try await paths.forTenant(principal.tenantID, in: tx))
+            // A stored password is bound to where it was meant to go: changing the host, port,
+            // database or TLS mode drops it unless the same request gives it again, or whoever
+            // may edit the datasource (not necessarily who typed the password) could send it to
+            // a server they run.
+            let dropsPassword =
+                datasource.hasCredentials && body.password == nil && body.url == nil
+                && Self.destinationChanged(from: before, to: datasource.config)
+            if dropsPassword {
+                try await tx.deleteSecret(datasource.credentialName, in: principal.tenantID)
+                datasource.hasCredentials = false
+                AuditDetails.event("datasource.credentials_dropped", ["reason": "destination changed"])
+            }
+            if body.password != nil || body.url != nil {
+                if let password {
+                    try await services.keyring.putSecret(
+                        datasource.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
+                } else {
                     try await tx.deleteSecret(datasource.credentialName, in: principal.tenantID)
-                    datasource.hasCredentials = false
-                    AuditDetails.event("datasource.credentials_dropped", ["reason": "destination changed"])
                 }
-                if body.password != nil || body.url != nil {
-                    if let password {
-                        try await keyring.putSecret(
-                            datasource.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
-                    } else {
-                        try await tx.deleteSecret(datasource.credentialName, in: principal.tenantID)
-                    }
-                    datasource.hasCredentials = password != nil
-                }
-                if body.rangerService != nil { try await Self.checkRangerService(datasource, tx) }
-                datasource.updatedAt = now
-                try await tx.updateDatasource(datasource)
-                return datasource
+                datasource.hasCredentials = password != nil
             }
-            return try JSONBody.response(DatasourceResponse(datasource))
+            if body.rangerService != nil { try await Self.checkRangerService(datasource, tx) }
+            datasource.updatedAt = now
+            try await tx.updateDatasource(datasource)
+            return datasource
         }
+        return try JSONBody.response(DatasourceResponse(datasource))
+    }
 
-        api.add(.delete, "/v1/datasources/{id}", .tenant(.discoveryWrite)) { _, context in
-            let principal = try context.routePrincipal()
-            let id = try Self.id(context)
-            let now = services.clock.now()
-            // Its tags go with it (history kept); when they were in a tag service, as a policy write.
-            let body: @Sendable (any StoreTransaction) async throws -> Void = { tx in
-                guard let datasource = try await tx.datasource(id: id, in: principal.tenantID) else { throw RampartError.notFound("datasource") }
-                let active = try await tx.scans(in: principal.tenantID, datasource: id, page: PageRequest(limit: 500)).items
-                if active.contains(where: { !$0.status.isFinished }) {
-                    throw RampartError(.conflict, "the datasource has a queued or running scan; cancel it first")
-                }
-                let target = try await DiscoveryTagger.rangerService(for: datasource, tx)
-                let hadTags = try await DiscoveryTagger.removeAll(datasource: datasource, at: now, tx)
-                _ = try await tx.deleteDatasource(id: id, in: principal.tenantID)
-                try await tx.deleteSecret(Datasource.credentialName(id), in: principal.tenantID)
-                if hadTags, let target { try await DiscoveryTagger.sync(tagService: target.tagService, tenant: principal.tenantID, at: now, tx) }
+    @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try Self.id(context)
+        let now = services.clock.now()
+        // Its tags go with it (history kept); when they were in a tag service, as a policy write.
+        let body: @Sendable (any StoreTransaction) async throws -> Void = { tx in
+            guard let datasource = try await tx.datasource(id: id, in: principal.tenantID) else { throw RampartError.notFound("datasource") }
+            let active = try await tx.scans(in: principal.tenantID, datasource: id, page: PageRequest(limit: 500)).items
+            if active.contains(where: { !$0.status.isFinished }) {
+                throw RampartError(.conflict, "the datasource has a queued or running scan; cancel it first")
             }
-            let tagged = try await store.read { tx in !(try await tx.tagAssignments(in: principal.tenantID, datasource: id).isEmpty) }
-            if tagged {
-                _ = try await administration.write(principal.tenantID) { tx, _ in try await body(tx) }
-            } else {
-                try await store.write(body)
-            }
-            return Response(status: .noContent)
+            let target = try await DiscoveryTagger.rangerService(for: datasource, tx)
+            let hadTags = try await DiscoveryTagger.removeAll(datasource: datasource, at: now, tx)
+            _ = try await tx.deleteDatasource(id: id, in: principal.tenantID)
+            try await tx.deleteSecret(Datasource.credentialName(id), in: principal.tenantID)
+            if hadTags, let target { try await DiscoveryTagger.sync(tagService: target.tagService, tenant: principal.tenantID, at: now, tx) }
         }
+        let tagged = try await services.store.read { tx in !(try await tx.tagAssignments(in: principal.tenantID, datasource: id).isEmpty) }
+        if tagged {
+            _ = try await administration.write(principal.tenantID) { tx, _ in try await body(tx) }
+        } else {
+            try await services.store.write(body)
+        }
+        return Response(status: .noContent)
+    }
 
-        api.add(.post, "/v1/datasources/{id}/test", .tenant(.discoveryWrite)) { _, context in
-            let principal = try context.routePrincipal()
-            let id = try Self.id(context)
+    @Sendable func test(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try Self.id(context)
+        do {
+            let (_, connector) = try await DatasourceAccess.load(
+                id, tenant: principal.tenantID, store: services.store, keyring: services.keyring, paths: paths, destinations: destinations)
+            let tables = try await connector.test()
+            return try JSONBody.response(DatasourceTestResponse(ok: true, tables: tables, error: nil))
+        } catch let error as ConnectorError {
+            return try JSONBody.response(
+                DatasourceTestResponse(ok: false, tables: nil, error: .init(code: error.code.rawValue, message: error.message)))
+        }
+    }
+
+    @Sendable func schema(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try Self.id(context)
+        do {
+            let (_, connector) = try await DatasourceAccess.load(
+                id, tenant: principal.tenantID, store: services.store, keyring: services.keyring, paths: paths, destinations: destinations)
+            let session = try await connector.connect()
+            let tables: [SchemaTable]
             do {
-                let (_, connector) = try await DatasourceAccess.load(
-                    id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
-                let tables = try await connector.test()
-                return try JSONBody.response(DatasourceTestResponse(ok: true, tables: tables, error: nil))
-            } catch let error as ConnectorError {
-                return try JSONBody.response(
-                    DatasourceTestResponse(ok: false, tables: nil, error: .init(code: error.code.rawValue, message: error.message)))
-            }
-        }
-
-        api.add(.get, "/v1/datasources/{id}/schema", .tenant(.discoveryRead)) { _, context in
-            let principal = try context.routePrincipal()
-            let id = try Self.id(context)
-            do {
-                let (_, connector) = try await DatasourceAccess.load(
-                    id, tenant: principal.tenantID, store: store, keyring: keyring, paths: paths, destinations: destinations)
-                let session = try await connector.connect()
-                let tables: [SchemaTable]
-                do {
-                    tables = try await session.schema()
-                } catch {
-                    await session.close()
-                    throw error
-                }
+                tables = try await session.schema()
+            } catch {
                 await session.close()
-                return try JSONBody.response(DatasourceSchemaResponse(tables: tables))
-            } catch let error as ConnectorError {
-                throw DatasourceAccess.error(error)
+                throw error
             }
+            await session.close()
+            return try JSONBody.response(DatasourceSchemaResponse(tables: tables))
+        } catch let error as ConnectorError {
+            throw DatasourceAccess.error(error)
         }
     }
 

@@ -11,35 +11,38 @@ struct TagsController {
     let services: RampartServices
 
     func register(on api: APIRouter) {
-        let store = services.store
+        api.add(.get, "/v1/tags/resources", .tenant(.discoveryRead), listResources)
+        api.add(.get, "/v1/tags/history", .tenant(.discoveryRead), history)
+    }
 
-        api.add(.get, "/v1/tags/resources", .tenant(.discoveryRead)) { request, context in
-            let principal = try context.routePrincipal()
-            let datasource = try Self.datasource(request)
-            let assignments = try await store.read { tx in try await tx.tagAssignments(in: principal.tenantID, datasource: datasource) }
-            var grouped: [String: TaggedResourceResponse] = [:]
-            var order: [String] = []
-            for a in assignments {
-                let key = "\(a.datasourceID)\u{1F}\(a.database)\u{1F}\(a.table)\u{1F}\(a.column)"
-                if grouped[key] == nil {
-                    order.append(key)
-                    grouped[key] = TaggedResourceResponse(
-                        datasourceId: a.datasourceID, resource: ["database": a.database, "table": a.table, "column": a.column], tags: [],
-                        classes: [:], scanId: a.scanID)
-                }
-                grouped[key]?.tags.append(a.tag)
-                grouped[key]?.classes[a.dataClass] = a.confidence
+    @Sendable func listResources(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let datasource = try Self.datasource(request)
+        let assignments = try await services.store.read { tx in try await tx.tagAssignments(in: principal.tenantID, datasource: datasource) }
+        var grouped: [String: TaggedResourceResponse] = [:]
+        var order: [String] = []
+        for a in assignments {
+            let key = "\(a.datasourceID)\u{1F}\(a.database)\u{1F}\(a.table)\u{1F}\(a.column)"
+            if grouped[key] == nil {
+                order.append(key)
+                grouped[key] = TaggedResourceResponse(
+                    datasourceId: a.datasourceID, resource: ["database": a.database, "table": a.table, "column": a.column], tags: [],
+                    classes: [:], scanId: a.scanID)
             }
-            return try JSONBody.response(["items": order.compactMap { grouped[$0] }])
+            grouped[key]?.tags.append(a.tag)
+            grouped[key]?.classes[a.dataClass] = a.confidence
         }
+        return try JSONBody.response(["items": order.compactMap { grouped[$0] }])
+    }
 
-        api.add(.get, "/v1/tags/history", .tenant(.discoveryRead)) { request, context in
-            let principal = try context.routePrincipal()
-            let datasource = try Self.datasource(request)
-            let page = try context.page(request)
-            let entries = try await store.read { tx in try await tx.tagHistory(in: principal.tenantID, datasource: datasource, limit: page.limit) }
-            return try JSONBody.response(["items": entries.map(TagHistoryResponse.init)])
+    @Sendable func history(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let datasource = try Self.datasource(request)
+        let page = try context.page(request)
+        let entries = try await services.store.read { tx in
+            try await tx.tagHistory(in: principal.tenantID, datasource: datasource, limit: page.limit)
         }
+        return try JSONBody.response(["items": entries.map(TagHistoryResponse.init)])
     }
 
     static func datasource(_ request: Request) throws -> String? {

@@ -51,101 +51,30 @@ struct SCIMController {
     typealias Handler = @Sendable (Call) async throws -> SCIMReply
 
     func register(on api: APIRouter) {
-        let limit = services.maximumBodySize
-        let store = services.store
         var methods: [String: Set<HTTPRequest.Method>] = [:]
         func add(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
             methods[path, default: []].insert(method)
             api.add(method, Self.base + path, .scim) { request, context in await respond(request, context, handler) }
         }
 
-        add(.get, "/ServiceProviderConfig") { .ok(SCIMDiscovery.serviceProviderConfig(baseURL: $0.baseURL)) }
-        add(.get, "/ResourceTypes") { .ok(SCIMDiscovery.resourceTypes(baseURL: $0.baseURL)) }
-        add(.get, "/ResourceTypes/{id}") { .ok(try SCIMDiscovery.resourceType(id: $0.path("id"), baseURL: $0.baseURL)) }
-        add(.get, "/Schemas") { .ok(SCIMDiscovery.schemas(baseURL: $0.baseURL)) }
-        add(.get, "/Schemas/{id}") { .ok(try SCIMDiscovery.schema(id: $0.path("id"), baseURL: $0.baseURL)) }
+        add(.get, "/ServiceProviderConfig", serviceProviderConfig)
+        add(.get, "/ResourceTypes", resourceTypes)
+        add(.get, "/ResourceTypes/{id}", resourceType)
+        add(.get, "/Schemas", schemas)
+        add(.get, "/Schemas/{id}", schema)
 
-        add(.post, "/.search") { call in
-            let query = try SCIMQuery(searchRequest: try await SCIMRequest.body(call.request, limit: limit))
-            let directory = call.directory
-            let all = try await store.read { tx in
-                (try await directory.users(matching: nil, tx), try await directory.groups(matching: nil, tx))
-            }
-            let resources =
-                all.0.map { (directory.rendered($0), SCIMResourceType.user) } + all.1.map { (directory.rendered($0), SCIMResourceType.group) }
-            return .ok(try query.run(on: resources.map { (resource: $0.0, type: $0.1) }).rendered)
-        }
+        add(.post, "/.search", search)
 
         for type in SCIMResourceType.all {
             let collection = type.endpoint
-            add(.get, collection) { call in
-                try await list(call, type, try SCIMQuery(parameters: call.parameters))
-            }
-            add(.post, collection + "/.search") { call in
-                try await list(call, type, try SCIMQuery(searchRequest: try await SCIMRequest.body(call.request, limit: limit)))
-            }
-            add(.post, collection) { call in
-                let attributes = try type.attributesForCreate(try await SCIMRequest.body(call.request, limit: limit))
-                let projection = try call.projection()
-                let directory = call.directory
-                let id = UUIDv7.generate()
-                call.audit(type, id)
-                let resource = try await store.write { tx in
-                    type == .user
-                        ? try await directory.createUser(id: UserID(id), attributes, tx)
-                        : try await directory.createGroup(id: GroupID(id), attributes, tx)
-                }
-                return single(call, resource, projection, status: .created)
-            }
-            add(.get, collection + "/{id}") { call in
-                let id = call.path("id")
-                call.audit(type, id)
-                let projection = try call.projection()
-                let directory = call.directory
-                let found = try await store.read { tx in
-                    type == .user ? try await directory.user(id, tx) : try await directory.group(id, tx)
-                }
-                guard let resource = found else { throw SCIMError(.notFound, "no \(type.name) \(SCIMDirectory.quote(id))") }
-                if SCIMETag.ifNoneMatchIsSatisfied(call.request.headers[.ifNoneMatch], version: resource.version) {
-                    return SCIMReply(status: .notModified, body: nil, headers: [.eTag: SCIMETag.weak(version: resource.version)])
-                }
-                return single(call, resource, projection)
-            }
+            add(.get, collection) { try await listResources($0, type) }
+            add(.post, collection + "/.search") { try await searchResources($0, type) }
+            add(.post, collection) { try await createResource($0, type) }
+            add(.get, collection + "/{id}") { try await getResource($0, type) }
             for method in [HTTPRequest.Method.put, .patch] {
-                add(method, collection + "/{id}") { call in
-                    let id = call.path("id")
-                    call.audit(type, id)
-                    let body = try await SCIMRequest.body(call.request, limit: limit)
-                    let projection = try call.projection()
-                    let directory = call.directory
-                    let ifMatch = call.request.headers[.ifMatch]
-                    let replaces = method == .put
-                    let change: @Sendable (SCIMObject) throws -> SCIMObject = { existing in
-                        if replaces { return try type.attributesForReplace(body, existing: existing) }
-                        return try type.patch(existing, with: body)
-                    }
-                    let resource = try await store.write { tx in
-                        type == .user
-                            ? try await directory.updateUser(id, ifMatch: ifMatch, tx, change: change)
-                            : try await directory.updateGroup(id, ifMatch: ifMatch, tx, change: change)
-                    }
-                    return single(call, resource, projection)
-                }
+                add(method, collection + "/{id}") { try await updateResource($0, type, replaces: method == .put) }
             }
-            add(.delete, collection + "/{id}") { call in
-                let id = call.path("id")
-                call.audit(type, id)
-                let directory = call.directory
-                let ifMatch = call.request.headers[.ifMatch]
-                try await store.write { tx in
-                    if type == .user {
-                        try await directory.deleteUser(id, ifMatch: ifMatch, tx)
-                    } else {
-                        try await directory.deleteGroup(id, ifMatch: ifMatch, tx)
-                    }
-                }
-                return SCIMReply(status: .noContent, body: nil)
-            }
+            add(.delete, collection + "/{id}") { try await deleteResource($0, type) }
         }
 
         // Error answers for the rest of the URL space under the base, in SCIM's format; a 405
@@ -172,6 +101,110 @@ struct SCIMController {
                 }
             }
         }
+    }
+
+    @Sendable func serviceProviderConfig(_ call: Call) async throws -> SCIMReply {
+        .ok(SCIMDiscovery.serviceProviderConfig(baseURL: call.baseURL))
+    }
+
+    @Sendable func resourceTypes(_ call: Call) async throws -> SCIMReply {
+        .ok(SCIMDiscovery.resourceTypes(baseURL: call.baseURL))
+    }
+
+    @Sendable func resourceType(_ call: Call) async throws -> SCIMReply {
+        .ok(try SCIMDiscovery.resourceType(id: call.path("id"), baseURL: call.baseURL))
+    }
+
+    @Sendable func schemas(_ call: Call) async throws -> SCIMReply {
+        .ok(SCIMDiscovery.schemas(baseURL: call.baseURL))
+    }
+
+    @Sendable func schema(_ call: Call) async throws -> SCIMReply {
+        .ok(try SCIMDiscovery.schema(id: call.path("id"), baseURL: call.baseURL))
+    }
+
+    /// `POST /.search` at the base: users and groups together.
+    @Sendable func search(_ call: Call) async throws -> SCIMReply {
+        let query = try SCIMQuery(searchRequest: try await SCIMRequest.body(call.request, limit: services.maximumBodySize))
+        let directory = call.directory
+        let all = try await services.store.read { tx in
+            (try await directory.users(matching: nil, tx), try await directory.groups(matching: nil, tx))
+        }
+        let resources =
+            all.0.map { (directory.rendered($0), SCIMResourceType.user) } + all.1.map { (directory.rendered($0), SCIMResourceType.group) }
+        return .ok(try query.run(on: resources.map { (resource: $0.0, type: $0.1) }).rendered)
+    }
+
+    func listResources(_ call: Call, _ type: SCIMResourceType) async throws -> SCIMReply {
+        try await list(call, type, try SCIMQuery(parameters: call.parameters))
+    }
+
+    func searchResources(_ call: Call, _ type: SCIMResourceType) async throws -> SCIMReply {
+        try await list(call, type, try SCIMQuery(searchRequest: try await SCIMRequest.body(call.request, limit: services.maximumBodySize)))
+    }
+
+    func createResource(_ call: Call, _ type: SCIMResourceType) async throws -> SCIMReply {
+        let attributes = try type.attributesForCreate(try await SCIMRequest.body(call.request, limit: services.maximumBodySize))
+        let projection = try call.projection()
+        let directory = call.directory
+        let id = UUIDv7.generate()
+        call.audit(type, id)
+        let resource = try await services.store.write { tx in
+            type == .user
+                ? try await directory.createUser(id: UserID(id), attributes, tx)
+                : try await directory.createGroup(id: GroupID(id), attributes, tx)
+        }
+        return single(call, resource, projection, status: .created)
+    }
+
+    func getResource(_ call: Call, _ type: SCIMResourceType) async throws -> SCIMReply {
+        let id = call.path("id")
+        call.audit(type, id)
+        let projection = try call.projection()
+        let directory = call.directory
+        let found = try await services.store.read { tx in
+            type == .user ? try await directory.user(id, tx) : try await directory.group(id, tx)
+        }
+        guard let resource = found else { throw SCIMError(.notFound, "no \(type.name) \(SCIMDirectory.quote(id))") }
+        if SCIMETag.ifNoneMatchIsSatisfied(call.request.headers[.ifNoneMatch], version: resource.version) {
+            return SCIMReply(status: .notModified, body: nil, headers: [.eTag: SCIMETag.weak(version: resource.version)])
+        }
+        return single(call, resource, projection)
+    }
+
+    /// `PUT` (`replaces`) or `PATCH` of one resource.
+    func updateResource(_ call: Call, _ type: SCIMResourceType, replaces: Bool) async throws -> SCIMReply {
+        let id = call.path("id")
+        call.audit(type, id)
+        let body = try await SCIMRequest.body(call.request, limit: services.maximumBodySize)
+        let projection = try call.projection()
+        let directory = call.directory
+        let ifMatch = call.request.headers[.ifMatch]
+        let change: @Sendable (SCIMObject) throws -> SCIMObject = { existing in
+            if replaces { return try type.attributesForReplace(body, existing: existing) }
+            return try type.patch(existing, with: body)
+        }
+        let resource = try await services.store.write { tx in
+            type == .user
+                ? try await directory.updateUser(id, ifMatch: ifMatch, tx, change: change)
+                : try await directory.updateGroup(id, ifMatch: ifMatch, tx, change: change)
+        }
+        return single(call, resource, projection)
+    }
+
+    func deleteResource(_ call: Call, _ type: SCIMResourceType) async throws -> SCIMReply {
+        let id = call.path("id")
+        call.audit(type, id)
+        let directory = call.directory
+        let ifMatch = call.request.headers[.ifMatch]
+        try await services.store.write { tx in
+            if type == .user {
+                try await directory.deleteUser(id, ifMatch: ifMatch, tx)
+            } else {
+                try await directory.deleteGroup(id, ifMatch: ifMatch, tx)
+            }
+        }
+        return SCIMReply(status: .noContent, body: nil)
     }
 
     /// A list or search of one resource type. The filter is checked against the schema before

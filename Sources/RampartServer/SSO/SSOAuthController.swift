@@ -31,31 +31,33 @@ struct SSOAuthController {
     }
 
     func register(on api: APIRouter) {
-        let secure = secureCookies
-        api.add(.get, "/v1/auth/sso/{tenant}/{idp}/start", .anonymous) { request, context in
-            guard let tenant = context.parameters.get("tenant"), let idp = context.parameters.get("idp") else {
-                throw RampartError.notFound("identity provider")
-            }
-            let started = try await Self.mapped {
-                try await signIn.start(tenantSlug: tenant, providerName: idp, request: request)
-            }
-            var response = Response(status: .found, headers: [.location: started.location, .cacheControl: "no-store"])
-            response.setCookie(Self.stateCookie(started.state, maxAge: Int(SSOLoginState.lifetime / 1000), secure: secure))
-            return response
-        }
+        api.add(.get, "/v1/auth/sso/{tenant}/{idp}/start", .anonymous, start)
+        api.add(.get, SSOSignIn.callbackPath, .anonymous, callback)
+    }
 
-        api.add(.get, SSOSignIn.callbackPath, .anonymous) { request, context in
-            let parameters = SCIMRequest.parameters(request)
-            let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
-            let cookie = request.cookies[Self.stateCookieName]?.value
-            var response = try await Self.mapped {
-                try await signIn.callback(parameters: parameters, boundState: cookie, sourceIP: context.sourceIP, userAgent: userAgent)
-            }
-            response.headers[.cacheControl] = "no-store"
-            // The state is spent: the browser may drop the cookie.
-            response.setCookie(Self.stateCookie("", maxAge: 0, secure: secure))
-            return response
+    @Sendable func start(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        guard let tenant = context.parameters.get("tenant"), let idp = context.parameters.get("idp") else {
+            throw RampartError.notFound("identity provider")
         }
+        let started = try await Self.mapped {
+            try await signIn.start(tenantSlug: tenant, providerName: idp, request: request)
+        }
+        var response = Response(status: .found, headers: [.location: started.location, .cacheControl: "no-store"])
+        response.setCookie(Self.stateCookie(started.state, maxAge: Int(SSOLoginState.lifetime / 1000), secure: secureCookies))
+        return response
+    }
+
+    @Sendable func callback(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let parameters = SCIMRequest.parameters(request)
+        let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+        let cookie = request.cookies[Self.stateCookieName]?.value
+        var response = try await Self.mapped {
+            try await signIn.callback(parameters: parameters, boundState: cookie, sourceIP: context.sourceIP, userAgent: userAgent)
+        }
+        response.headers[.cacheControl] = "no-store"
+        // The state is spent: the browser may drop the cookie.
+        response.setCookie(Self.stateCookie("", maxAge: 0, secure: secureCookies))
+        return response
     }
 
     /// Turns sign-in failures into problems: 503 when the provider cannot be reached, 401

@@ -26,58 +26,59 @@ struct SSOIdentitiesController {
     }
 
     func register(on api: APIRouter) {
-        let limit = services.maximumBodySize
-        let store = services.store
+        api.add(.get, "/v1/users/{id}/sso-identities", .tenant(.usersWrite), list)
+        api.add(.post, "/v1/users/{id}/sso-identities", .tenant(.usersWrite), create)
+        api.add(.delete, "/v1/users/{id}/sso-identities/{providerId}", .tenant(.usersWrite), delete)
+    }
 
-        api.add(.get, "/v1/users/{id}/sso-identities", .tenant(.usersWrite)) { _, context in
-            let principal = try context.routePrincipal()
-            let id = try context.id("id", as: UserID.self, what: "user")
-            let links = try await store.read { tx in
-                guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
-                return try await tx.ssoIdentityLinks(user: id, in: principal.tenantID)
-            }
-            return try JSONBody.response(PageResponse(Page(items: links, nextCursor: nil), SSOIdentityLinkResponse.init))
+    @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try context.id("id", as: UserID.self, what: "user")
+        let links = try await services.store.read { tx in
+            guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
+            return try await tx.ssoIdentityLinks(user: id, in: principal.tenantID)
         }
+        return try JSONBody.response(PageResponse(Page(items: links, nextCursor: nil), SSOIdentityLinkResponse.init))
+    }
 
-        api.add(.post, "/v1/users/{id}/sso-identities", .tenant(.usersWrite)) { request, context in
-            let principal = try context.routePrincipal()
-            let id = try context.id("id", as: UserID.self, what: "user")
-            let body = try await JSONBody.decode(LinkRequest.self, from: request, limit: limit)
-            guard UUIDv7.isWellFormed(body.providerId) else { throw RampartError.notFound("identity provider") }
-            guard (1...255).contains(body.subject.utf8.count) else { throw RampartError.validation("must be 1-255 bytes", field: "subject") }
-            let now = services.clock.now()
-            let link: SSOIdentityLink = try await store.write { tx in
-                guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
-                guard let provider = try await tx.ssoProvider(id: body.providerId, in: principal.tenantID) else {
-                    throw RampartError.notFound("identity provider")
-                }
-                let issuer = try Self.issuer(body.issuer, provider: provider)
-                if try await tx.ssoIdentityLink(issuer: issuer, subject: body.subject, in: principal.tenantID) != nil {
-                    throw RampartError(.conflict, "this identity is already linked to a user", field: "subject")
-                }
-                if try await tx.ssoIdentityLinks(user: id, in: principal.tenantID).contains(where: { $0.providerID == provider.id }) {
-                    throw RampartError(.conflict, "the user already has an identity at this provider; remove it first", field: "providerId")
-                }
-                let link = SSOIdentityLink(
-                    tenantID: principal.tenantID, providerID: provider.id, issuer: issuer, subject: body.subject, userID: id, createdAt: now,
-                    lastLoginAt: now)
-                try await tx.insertSSOIdentityLink(link)
-                return link
+    @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try context.id("id", as: UserID.self, what: "user")
+        let body = try await JSONBody.decode(LinkRequest.self, from: request, limit: services.maximumBodySize)
+        guard UUIDv7.isWellFormed(body.providerId) else { throw RampartError.notFound("identity provider") }
+        guard (1...255).contains(body.subject.utf8.count) else { throw RampartError.validation("must be 1-255 bytes", field: "subject") }
+        let now = services.clock.now()
+        let link: SSOIdentityLink = try await services.store.write { tx in
+            guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
+            guard let provider = try await tx.ssoProvider(id: body.providerId, in: principal.tenantID) else {
+                throw RampartError.notFound("identity provider")
             }
-            return try JSONBody.response(SSOIdentityLinkResponse(link), status: .created)
+            let issuer = try Self.issuer(body.issuer, provider: provider)
+            if try await tx.ssoIdentityLink(issuer: issuer, subject: body.subject, in: principal.tenantID) != nil {
+                throw RampartError(.conflict, "this identity is already linked to a user", field: "subject")
+            }
+            if try await tx.ssoIdentityLinks(user: id, in: principal.tenantID).contains(where: { $0.providerID == provider.id }) {
+                throw RampartError(.conflict, "the user already has an identity at this provider; remove it first", field: "providerId")
+            }
+            let link = SSOIdentityLink(
+                tenantID: principal.tenantID, providerID: provider.id, issuer: issuer, subject: body.subject, userID: id, createdAt: now,
+                lastLoginAt: now)
+            try await tx.insertSSOIdentityLink(link)
+            return link
         }
+        return try JSONBody.response(SSOIdentityLinkResponse(link), status: .created)
+    }
 
-        api.add(.delete, "/v1/users/{id}/sso-identities/{providerId}", .tenant(.usersWrite)) { _, context in
-            let principal = try context.routePrincipal()
-            let id = try context.id("id", as: UserID.self, what: "user")
-            guard let provider = context.parameters.get("providerId"), UUIDv7.isWellFormed(provider) else {
-                throw RampartError.notFound("identity link")
-            }
-            guard try await store.write({ try await $0.deleteSSOIdentityLink(provider: provider, user: id, in: principal.tenantID) }) else {
-                throw RampartError.notFound("identity link")
-            }
-            return Response(status: .noContent)
+    @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try context.id("id", as: UserID.self, what: "user")
+        guard let provider = context.parameters.get("providerId"), UUIDv7.isWellFormed(provider) else {
+            throw RampartError.notFound("identity link")
         }
+        guard try await services.store.write({ try await $0.deleteSSOIdentityLink(provider: provider, user: id, in: principal.tenantID) }) else {
+            throw RampartError.notFound("identity link")
+        }
+        return Response(status: .noContent)
     }
 
     /// The issuer a link is stored under: the provider's own, or for an Entra multi-tenant

@@ -39,120 +39,123 @@ struct SSOProvidersController {
     }
 
     func register(on api: APIRouter) {
-        let limit = services.maximumBodySize
-        let store = services.store
+        api.add(.post, "/v1/sso/providers", .tenant(.usersWrite), create)
+        api.add(.get, "/v1/sso/providers", .tenant(.usersWrite), list)
+        api.add(.get, "/v1/sso/providers/{id}", .tenant(.usersWrite), get)
+        api.add(.patch, "/v1/sso/providers/{id}", .tenant(.usersWrite), update)
+        api.add(.delete, "/v1/sso/providers/{id}", .tenant(.usersWrite), delete)
+    }
 
-        api.add(.post, "/v1/sso/providers", .tenant(.usersWrite)) { request, context in
-            let principal = try context.routePrincipal()
-            let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
-            guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
-            guard let issuer = body.issuer else { throw RampartError.validation("is required", field: "issuer") }
-            guard let clientID = body.clientId else { throw RampartError.validation("is required", field: "clientId") }
-            let now = services.clock.now()
-            var provider = SSOProvider(
-                id: UUIDv7.generate(), tenantID: principal.tenantID, name: try Validation.slug(name, field: "name"), displayName: nil,
-                issuer: "", clientID: "", hasClientSecret: false, scopes: ["openid", "email", "profile"], usernameClaim: "preferred_username",
-                emailClaim: "email", groupsClaim: "groups", allowedDomains: [], jitProvisioning: false, groupMapping: [:], enabled: true,
-                createdAt: now, updatedAt: now)
-            var changed = body
-            changed.issuer = issuer
-            changed.clientId = clientID
-            try apply(changed, to: &provider)
-            let secret = try Self.clientSecret(body.clientSecret)
-            provider.hasClientSecret = secret != nil
-            AuditScope.current?.setEntity("sso-providers", provider.id)
-            let keyring = services.keyring
-            let tenant: Tenant? = try await store.write { [provider] tx in
-                if try await tx.ssoProvider(name: provider.name, in: principal.tenantID) != nil {
-                    throw RampartError(.conflict, "an identity provider named `\(provider.name)` already exists", field: "name")
+    @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
+        guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
+        guard let issuer = body.issuer else { throw RampartError.validation("is required", field: "issuer") }
+        guard let clientID = body.clientId else { throw RampartError.validation("is required", field: "clientId") }
+        let now = services.clock.now()
+        var provider = SSOProvider(
+            id: UUIDv7.generate(), tenantID: principal.tenantID, name: try Validation.slug(name, field: "name"), displayName: nil,
+            issuer: "", clientID: "", hasClientSecret: false, scopes: ["openid", "email", "profile"], usernameClaim: "preferred_username",
+            emailClaim: "email", groupsClaim: "groups", allowedDomains: [], jitProvisioning: false, groupMapping: [:], enabled: true,
+            createdAt: now, updatedAt: now)
+        var changed = body
+        changed.issuer = issuer
+        changed.clientId = clientID
+        try apply(changed, to: &provider)
+        let secret = try Self.clientSecret(body.clientSecret)
+        provider.hasClientSecret = secret != nil
+        AuditScope.current?.setEntity("sso-providers", provider.id)
+        let keyring = services.keyring
+        let tenant: Tenant? = try await services.store.write { [provider] tx in
+            if try await tx.ssoProvider(name: provider.name, in: principal.tenantID) != nil {
+                throw RampartError(.conflict, "an identity provider named `\(provider.name)` already exists", field: "name")
+            }
+            try await tx.insertSSOProvider(provider)
+            if let secret {
+                try await keyring.putSecret(
+                    provider.clientSecretName, Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
+            }
+            return try await tx.tenant(id: principal.tenantID)
+        }
+        return try JSONBody.response(
+            SSOProviderResponse(provider, tenantSlug: tenant?.slug ?? "", baseURL: publicURL.resolve(request)), status: .created)
+    }
+
+    @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let page = try context.page(request)
+        let (providers, tenant) = try await services.store.read { tx in
+            (try await tx.ssoProviders(in: principal.tenantID, page: page), try await tx.tenant(id: principal.tenantID))
+        }
+        let base = publicURL.resolve(request)
+        return try JSONBody.response(PageResponse(providers) { SSOProviderResponse($0, tenantSlug: tenant?.slug ?? "", baseURL: base) })
+    }
+
+    @Sendable func get(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try Self.id(context)
+        let (provider, tenant) = try await services.store.read { tx in
+            (try await tx.ssoProvider(id: id, in: principal.tenantID), try await tx.tenant(id: principal.tenantID))
+        }
+        guard let provider else { throw RampartError.notFound("identity provider") }
+        return try JSONBody.response(SSOProviderResponse(provider, tenantSlug: tenant?.slug ?? "", baseURL: publicURL.resolve(request)))
+    }
+
+    @Sendable func update(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try Self.id(context)
+        let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
+        let name = try body.name.map { try Validation.slug($0, field: "name") }
+        let secret = try Self.clientSecret(body.clientSecret)
+        let now = services.clock.now()
+        let keyring = services.keyring
+        let controller = self
+        let (provider, tenant): (SSOProvider, Tenant?) = try await services.store.write { tx in
+            guard var provider = try await tx.ssoProvider(id: id, in: principal.tenantID) else {
+                throw RampartError.notFound("identity provider")
+            }
+            if let name, name != provider.name {
+                if try await tx.ssoProvider(name: name, in: principal.tenantID) != nil {
+                    throw RampartError(.conflict, "an identity provider named `\(name)` already exists", field: "name")
                 }
-                try await tx.insertSSOProvider(provider)
+                provider.name = name
+            }
+            let issuerBefore = provider.issuer
+            try controller.apply(body, to: &provider)
+            // The client secret is sent to the issuer's token endpoint (found from the issuer):
+            // a new issuer drops the stored secret unless the request gives it again, or it would
+            // follow the provider to a server whoever edits the provider chooses.
+            if provider.hasClientSecret, body.clientSecret == nil, provider.issuer != issuerBefore {
+                try await tx.deleteSecret(provider.clientSecretName, in: principal.tenantID)
+                provider.hasClientSecret = false
+                AuditDetails.event("sso.provider.secret_dropped", ["reason": "issuer changed"])
+            }
+            if body.clientSecret != nil {
                 if let secret {
                     try await keyring.putSecret(
                         provider.clientSecretName, Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
-                }
-                return try await tx.tenant(id: principal.tenantID)
-            }
-            return try JSONBody.response(
-                SSOProviderResponse(provider, tenantSlug: tenant?.slug ?? "", baseURL: publicURL.resolve(request)), status: .created)
-        }
-
-        api.add(.get, "/v1/sso/providers", .tenant(.usersWrite)) { request, context in
-            let principal = try context.routePrincipal()
-            let page = try context.page(request)
-            let (providers, tenant) = try await store.read { tx in
-                (try await tx.ssoProviders(in: principal.tenantID, page: page), try await tx.tenant(id: principal.tenantID))
-            }
-            let base = publicURL.resolve(request)
-            return try JSONBody.response(PageResponse(providers) { SSOProviderResponse($0, tenantSlug: tenant?.slug ?? "", baseURL: base) })
-        }
-
-        api.add(.get, "/v1/sso/providers/{id}", .tenant(.usersWrite)) { request, context in
-            let principal = try context.routePrincipal()
-            let id = try Self.id(context)
-            let (provider, tenant) = try await store.read { tx in
-                (try await tx.ssoProvider(id: id, in: principal.tenantID), try await tx.tenant(id: principal.tenantID))
-            }
-            guard let provider else { throw RampartError.notFound("identity provider") }
-            return try JSONBody.response(SSOProviderResponse(provider, tenantSlug: tenant?.slug ?? "", baseURL: publicURL.resolve(request)))
-        }
-
-        api.add(.patch, "/v1/sso/providers/{id}", .tenant(.usersWrite)) { request, context in
-            let principal = try context.routePrincipal()
-            let id = try Self.id(context)
-            let body = try await JSONBody.decode(Body.self, from: request, limit: limit)
-            let name = try body.name.map { try Validation.slug($0, field: "name") }
-            let secret = try Self.clientSecret(body.clientSecret)
-            let now = services.clock.now()
-            let keyring = services.keyring
-            let controller = self
-            let (provider, tenant): (SSOProvider, Tenant?) = try await store.write { tx in
-                guard var provider = try await tx.ssoProvider(id: id, in: principal.tenantID) else {
-                    throw RampartError.notFound("identity provider")
-                }
-                if let name, name != provider.name {
-                    if try await tx.ssoProvider(name: name, in: principal.tenantID) != nil {
-                        throw RampartError(.conflict, "an identity provider named `\(name)` already exists", field: "name")
-                    }
-                    provider.name = name
-                }
-                let issuerBefore = provider.issuer
-                try controller.apply(body, to: &provider)
-                // The client secret is sent to the issuer's token endpoint (found from the issuer):
-                // a new issuer drops the stored secret unless the request gives it again, or it would
-                // follow the provider to a server whoever edits the provider chooses.
-                if provider.hasClientSecret, body.clientSecret == nil, provider.issuer != issuerBefore {
+                } else {
                     try await tx.deleteSecret(provider.clientSecretName, in: principal.tenantID)
-                    provider.hasClientSecret = false
-                    AuditDetails.event("sso.provider.secret_dropped", ["reason": "issuer changed"])
                 }
-                if body.clientSecret != nil {
-                    if let secret {
-                        try await keyring.putSecret(
-                            provider.clientSecretName, Secret(Array(secret.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
-                    } else {
-                        try await tx.deleteSecret(provider.clientSecretName, in: principal.tenantID)
-                    }
-                    provider.hasClientSecret = secret != nil
-                }
-                provider.updatedAt = now
-                try await tx.updateSSOProvider(provider)
-                return (provider, try await tx.tenant(id: principal.tenantID))
+                provider.hasClientSecret = secret != nil
             }
-            return try JSONBody.response(SSOProviderResponse(provider, tenantSlug: tenant?.slug ?? "", baseURL: publicURL.resolve(request)))
+            provider.updatedAt = now
+            try await tx.updateSSOProvider(provider)
+            return (provider, try await tx.tenant(id: principal.tenantID))
         }
+        return try JSONBody.response(SSOProviderResponse(provider, tenantSlug: tenant?.slug ?? "", baseURL: publicURL.resolve(request)))
+    }
 
-        api.add(.delete, "/v1/sso/providers/{id}", .tenant(.usersWrite)) { _, context in
-            let principal = try context.routePrincipal()
-            let id = try Self.id(context)
-            let deleted = try await store.write { tx in
-                let deleted = try await tx.deleteSSOProvider(id: id, in: principal.tenantID)
-                if deleted { try await tx.deleteSecret(SSOProvider.clientSecretName(id), in: principal.tenantID) }
-                return deleted
-            }
-            guard deleted else { throw RampartError.notFound("identity provider") }
-            return Response(status: .noContent)
+    @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try Self.id(context)
+        let deleted = try await services.store.write { tx in
+            let deleted = try await tx.deleteSSOProvider(id: id, in: principal.tenantID)
+            if deleted { try await tx.deleteSecret(SSOProvider.clientSecretName(id), in: principal.tenantID) }
+            return deleted
         }
+        guard deleted else { throw RampartError.notFound("identity provider") }
+        return Response(status: .noContent)
     }
 
     static func id(_ context: RampartRequestContext) throws -> String {

@@ -61,22 +61,24 @@ struct BackupsController {
     }
 
     func register(on api: APIRouter) {
-        api.add(.get, "/v1/backups", .operatorOnly) { _, _ in
-            let files = schedule.directory.map { BackupCatalog(directory: $0).entries() } ?? []
-            let response = BackupsResponse(
-                enabled: schedule.isEnabled, directory: schedule.directory, offsiteDirectory: schedule.offsiteDirectory,
-                intradayIntervalSeconds: schedule.intradayInterval.components.seconds, keepDaily: schedule.keepDaily,
-                keepIntraday: schedule.keepIntraday,
-                lastSuccess: status.success.map {
-                    .init(
-                        at: Timestamp.rfc3339(milliseconds: $0.at), file: $0.file, kind: $0.kind.rawValue, sizeBytes: $0.sizeBytes, rows: $0.rows,
-                        durationMs: $0.durationMilliseconds)
-                },
-                lastFailure: status.failure.map { .init(at: Timestamp.rfc3339(milliseconds: $0.at), message: $0.message) },
-                backups: files.map {
-                    .init(file: $0.file, kind: $0.kind.rawValue, sizeBytes: $0.sizeBytes, createdAt: Timestamp.rfc3339(milliseconds: $0.createdAt))
-                })
-            return try JSONBody.response(response)
-        }
+        api.add(.get, "/v1/backups", .operatorOnly, get)
+    }
+
+    @Sendable func get(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let files = schedule.directory.map { BackupCatalog(directory: $0).entries() } ?? []
+        let response = BackupsResponse(
+            enabled: schedule.isEnabled, directory: schedule.directory, offsiteDirectory: schedule.offsiteDirectory,
+            intradayIntervalSeconds: schedule.intradayInterval.components.seconds, keepDaily: schedule.keepDaily,
+            keepIntraday: schedule.keepIntraday,
+            lastSuccess: status.success.map {
+                .init(
+                    at: Timestamp.rfc3339(milliseconds: $0.at), file: $0.file, kind: $0.kind.rawValue, sizeBytes: $0.sizeBytes, rows: $0.rows,
+                    durationMs: $0.durationMilliseconds)
+            },
+            lastFailure: status.failure.map { .init(at: Timestamp.rfc3339(milliseconds: $0.at), message: $0.message) },
+            backups: files.map {
+                .init(file: $0.file, kind: $0.kind.rawValue, sizeBytes: $0.sizeBytes, createdAt: Timestamp.rfc3339(milliseconds: $0.createdAt))
+            })
+        return try JSONBody.response(response)
     }
 }

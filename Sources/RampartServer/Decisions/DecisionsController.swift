@@ -16,6 +16,17 @@ import RampartStorage
 struct DecisionsController {
     let services: RampartServices
     let cache: PolicySnapshotCache
+    /// Decisions answered in batches (`allowed="batch"`), registered with the server's metrics
+    /// when the controller is made, so the series exists before the first batch.
+    private let batchDecisions: Counter
+
+    init(services: RampartServices, cache: PolicySnapshotCache) {
+        self.services = services
+        self.cache = cache
+        batchDecisions = services.metrics.makeCounter(
+            descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
+            labels: [("allowed", "batch")])
+    }
 
     static let maximumBatch = 1000
 
@@ -56,52 +67,50 @@ struct DecisionsController {
     }
 
     func register(on api: APIRouter) {
-        let limit = services.maximumBodySize
-        let decisions = services.metrics.makeCounter(
+        api.add(.post, "/v1/authorize", .tenant(.decisionsRequest), authorize)
+        api.add(.post, "/v1/authorize/batch", .tenant(.decisionsRequest), authorizeBatch)
+    }
+
+    @Sendable func authorize(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let buffer = try await JSONBody.body(request, limit: services.maximumBodySize)
+        let body = try buffer.withUnsafeReadableBytes(DecisionRequestReader.single) ?? JSONBody.decode(DecisionRequest.self, from: buffer)
+        guard let decision = try await decide([body], tenant: principal.tenantID, fieldPrefix: nil).first else {
+            throw RampartError(.internalError, "no decision")
+        }
+        try await services.security.noteDecision(allowed: decision.allowed, user: body.user, tenant: principal.tenantID)
+        let call = DecisionAudit.Call(scope: AuditScope.current, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())
+        try await services.auditWriter.append([Self.auditRecord(body, decision, call)], tenant: principal.tenantID)
+        // The decision's record carries the request (actor, address, path, request id): it
+        // records the request too, so no second record and commit follow in the middleware.
+        AuditScope.current?.markRecorded()
+        services.metrics.makeCounter(
             descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
-            labels: [("allowed", "batch")])
+            labels: [("allowed", String(decision.allowed))]
+        ).increment()
+        return Self.response(DecisionResponseWriter.single(decision))
+    }
 
-        api.add(.post, "/v1/authorize", .tenant(.decisionsRequest)) { request, context in
-            let principal = try context.routePrincipal()
-            let buffer = try await JSONBody.body(request, limit: limit)
-            let body = try buffer.withUnsafeReadableBytes(DecisionRequestReader.single) ?? JSONBody.decode(DecisionRequest.self, from: buffer)
-            guard let decision = try await decide([body], tenant: principal.tenantID, fieldPrefix: nil).first else {
-                throw RampartError(.internalError, "no decision")
-            }
-            try await services.security.noteDecision(allowed: decision.allowed, user: body.user, tenant: principal.tenantID)
-            let call = DecisionAudit.Call(scope: AuditScope.current, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())
-            try await services.auditWriter.append([Self.auditRecord(body, decision, call)], tenant: principal.tenantID)
-            // The decision's record carries the request (actor, address, path, request id): it
-            // records the request too, so no second record and commit follow in the middleware.
-            AuditScope.current?.markRecorded()
-            services.metrics.makeCounter(
-                descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
-                labels: [("allowed", String(decision.allowed))]
-            ).increment()
-            return Self.response(DecisionResponseWriter.single(decision))
+    @Sendable func authorizeBatch(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let buffer = try await JSONBody.body(request, limit: max(services.maximumBodySize, 8 << 20))
+        let body =
+            try buffer.withUnsafeReadableBytes(DecisionRequestReader.batch).map(BatchRequest.init(requests:))
+            ?? JSONBody.decode(BatchRequest.self, from: buffer)
+        guard (1...Self.maximumBatch).contains(body.requests.count) else {
+            throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
         }
-
-        api.add(.post, "/v1/authorize/batch", .tenant(.decisionsRequest)) { request, context in
-            let principal = try context.routePrincipal()
-            let buffer = try await JSONBody.body(request, limit: max(limit, 8 << 20))
-            let body =
-                try buffer.withUnsafeReadableBytes(DecisionRequestReader.batch).map(BatchRequest.init(requests:))
-                ?? JSONBody.decode(BatchRequest.self, from: buffer)
-            guard (1...Self.maximumBatch).contains(body.requests.count) else {
-                throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
-            }
-            let result = try await decide(body.requests, tenant: principal.tenantID, fieldPrefix: "requests")
-            var denials: [String: Int] = [:]
-            for (item, decision) in zip(body.requests, result) where !decision.allowed { denials[item.user, default: 0] += 1 }
-            for (user, count) in denials { try await services.security.noteDenials(count, user: user, tenant: principal.tenantID) }
-            // One audit record per decision, sharing a batch id, durable before the answer.
-            let call = DecisionAudit.Call(
-                scope: AuditScope.current, tenant: principal.tenantID, batchID: UUIDv7.generate(), now: services.clock.nowMicroseconds())
-            try await services.auditWriter.append(zip(body.requests, result).map { Self.auditRecord($0, $1, call) }, tenant: principal.tenantID)
-            AuditScope.current?.markRecorded()
-            decisions.increment(by: Int64(result.count))
-            return Self.response(DecisionResponseWriter.batch(result))
-        }
+        let result = try await decide(body.requests, tenant: principal.tenantID, fieldPrefix: "requests")
+        var denials: [String: Int] = [:]
+        for (item, decision) in zip(body.requests, result) where !decision.allowed { denials[item.user, default: 0] += 1 }
+        for (user, count) in denials { try await services.security.noteDenials(count, user: user, tenant: principal.tenantID) }
+        // One audit record per decision, sharing a batch id, durable before the answer.
+        let call = DecisionAudit.Call(
+            scope: AuditScope.current, tenant: principal.tenantID, batchID: UUIDv7.generate(), now: services.clock.nowMicroseconds())
+        try await services.auditWriter.append(zip(body.requests, result).map { Self.auditRecord($0, $1, call) }, tenant: principal.tenantID)
+        AuditScope.current?.markRecorded()
+        batchDecisions.increment(by: Int64(result.count))
+        return Self.response(DecisionResponseWriter.batch(result))
     }
 
     static func response(_ body: ByteBuffer) -> Response {

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import HTTPTypes
+import Hummingbird
+import RampartApp
+import RampartCore
+import RampartStorage
+
+/// Login, logout and the caller's own profile.
+struct AuthController {
+    let services: RampartServices
+
+    struct LoginRequest: Decodable {
+        /// Tenant slug; absent for the platform operator.
+        var tenant: String?
+        var username: String
+        var password: Secret<String>
+    }
+
+    struct ChangePasswordRequest: Decodable {
+        var currentPassword: Secret<String>
+        var newPassword: Secret<String>
+    }
+
+    func register(on api: APIRouter) {
+        api.add(.post, "/v1/auth/login", .anonymous, login)
+        api.add(.post, "/v1/auth/logout", .authenticated, logout)
+        api.add(.get, "/v1/me", .authenticated, me)
+        api.add(.post, "/v1/me/password", .tenant(.selfRead), changePassword)
+    }
+
+    /// The password step (``PasswordLogin``), answered as a session, a second-factor challenge
+    /// or the throttle's 429.
+    @Sendable func login(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: services.maximumBodySize)
+        let device = LoginDevice(request: request)
+        let outcome = try await PasswordLogin(services: services).run(
+            tenantSlug: body.tenant, username: body.username, password: body.password, deviceFingerprint: device.fingerprint.hex,
+            sourceIP: context.sourceIP)
+        switch outcome {
+        case .throttled(let retryAfter):
+            return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
+        case .signedIn(let subject):
+            let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+            return try await SessionIssuer(services: services).issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent)
+        case .challenged(_, let token, let challenge):
+            var response = try JSONBody.response(MFAChallengeResponse(challenge, token: token), headers: [.cacheControl: "no-store"])
+            device.apply(to: &response, secure: services.security.configuration.secureCookies)
+            return response
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        if let session = principal.sessionID {
+            _ = try await services.store.write { try await $0.deleteSession(session, in: principal.tenantID) }
+        } else {
+            throw RampartError(.forbidden, "API keys are revoked, not logged out: DELETE /v1/api-keys/{id}")
+        }
+        return Response(status: .noContent)
+    }
+
+    @Sendable func me(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let (tenant, user, groups): (Tenant?, User?, [Group]) = try await services.store.read { tx in
+            guard let userID = principal.userID else { return (nil, nil, []) }
+            return (
+                try await tx.tenant(id: principal.tenantID), try await tx.user(userID, in: principal.tenantID),
+                try await tx.groups(of: userID, in: principal.tenantID)
+            )
+        }
+        let kind: String =
+            switch principal.kind {
+            case .operator: "operator"
+            case .user: "user"
+            case .apiKey: "api-key"
+            }
+        return try JSONBody.response(
+            MeResponse(
+                kind: kind, actor: principal.actor, username: principal.username, tenant: tenant.map(TenantResponse.init),
+                user: user.map(UserResponse.init), roles: principal.roles.map(\.rawValue).sorted(),
+                permissions: principal.isOperator ? [] : principal.roles.permissions.map(\.rawValue).sorted(),
+                groups: groups.map(GroupResponse.init)))
+    }
+
+    @Sendable func changePassword(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        guard case .user(let userID, _) = principal.kind else {
+            throw RampartError(.forbidden, "only a signed-in user can change their password")
+        }
+        let body = try await JSONBody.decode(ChangePasswordRequest.self, from: request, limit: services.maximumBodySize)
+        try services.passwordPolicy.validate(body.newPassword, username: principal.username, field: "newPassword")
+        let subject = try await AuthenticatedSubject.of(principal, store: services.store)
+        let outcome = try await PasswordRecheck(services: services).check(
+            subject, password: body.currentPassword, field: "currentPassword", request: request, context: context)
+        if case .throttled(let refused) = outcome { return refused }
+        let newHash = try services.passwordHasher.hash(body.newPassword)
+        let now = services.clock.now()
+        try await services.store.write { tx in
+            guard var user = try await tx.user(userID, in: principal.tenantID) else { throw RampartError.notFound("user") }
+            user.passwordHash = newHash
+            user.updatedAt = now
+            try await tx.updateUser(user)
+            // Every session ends, this one included: whoever else held one may be the reason for the change.
+            _ = try await tx.deleteSessions(subjectID: userID.rawValue, in: principal.tenantID)
+        }
+        return Response(status: .noContent)
+    }
+}

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import HTTPTypes
+import Hummingbird
+import RampartApp
+import RampartCore
+import RampartStorage
+
+/// Two-factor login: the second login step, enrolment (from a session, or from a login that the
+/// tenant's "MFA required" setting stopped), recovery codes, turning it off, and admin reset.
+struct MFAController {
+    let services: RampartServices
+
+    struct VerifyRequest: Decodable {
+        var challenge: Secret<String>
+        var code: Secret<String>?
+        var recoveryCode: Secret<String>?
+    }
+
+    struct ChallengeRequest: Decodable {
+        var challenge: Secret<String>
+    }
+
+    struct ActivateWithChallengeRequest: Decodable {
+        var challenge: Secret<String>
+        var code: Secret<String>
+    }
+
+    struct ActivateRequest: Decodable {
+        var code: Secret<String>
+    }
+
+    struct DisableRequest: Decodable {
+        var code: Secret<String>?
+        var password: Secret<String>?
+    }
+
+    /// A concurrent request used the challenge or the code first; the transaction that found
+    /// out rolls back and this request fails.
+    enum Race: Error {
+        case challengeUsed
+        case replayed
+        case recoveryCodeUsed
+    }
+
+    func register(on api: APIRouter) {
+        api.add(.post, "/v1/auth/mfa", .anonymous, verify)
+        api.add(.post, "/v1/auth/mfa/totp", .anonymous, enrolAtLogin)
+        api.add(.post, "/v1/auth/mfa/totp/activate", .anonymous, activateAtLogin)
+        api.add(.get, "/v1/me/mfa", .authenticated, getStatus)
+        api.add(.post, "/v1/me/mfa/totp", .authenticated, enrol)
+        api.add(.post, "/v1/me/mfa/totp/activate", .authenticated, activate)
+        api.add(.post, "/v1/me/mfa/recovery-codes", .authenticated, regenerateRecoveryCodes)
+        api.add(.delete, "/v1/me/mfa", .authenticated, disable)
+        api.add(.delete, "/v1/users/{id}/mfa", .tenant(.usersWrite), reset)
+    }
+
+    private var mfa: MFAService { MFAService(services: services) }
+    private var issuer: SessionIssuer { SessionIssuer(services: services) }
+    private var noStore: HTTPFields { [.cacheControl: "no-store"] }
+
+    // MARK: Second login step
+
+    @Sendable func verify(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(VerifyRequest.self, from: request, limit: services.maximumBodySize)
+        let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .verify)
+        let device = LoginDevice(request: request)
+        let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
+        if let refused = gate.refusal(services.security, request: request, context: context) {
+            return refused
+        }
+        let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+        if let code = body.code {
+            let result = try await mfa.check(subject, code: code)
+            guard case .accepted(let step) = result else {
+                throw try await failed(result == .replayed ? .mfaReplayRejected : .mfaFailed, method: "totp", challenge, subject, gate)
+            }
+            do {
+                AuditDetails.event(SecurityEventKind.mfaSucceeded.rawValue, ["method": "totp"])
+                return try await issuer.issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent) { tx in
+                    guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
+                    guard try await tx.consumeTOTPStep(step, subjectID: subject.id, in: subject.tenantID) else { throw Race.replayed }
+                }
+            } catch Race.replayed {
+                throw try await failed(.mfaReplayRejected, method: "totp", challenge, subject, gate)
+            } catch Race.challengeUsed {
+                throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+            }
+        }
+        guard let recoveryCode = body.recoveryCode else {
+            throw RampartError(.validationFailed, "give `code` (from the authenticator) or `recoveryCode`", field: "code")
+        }
+        guard let hash = try await mfa.matchRecoveryCode(subject, code: recoveryCode) else {
+            throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate)
+        }
+        let response: Response
+        do {
+            AuditDetails.event(SecurityEventKind.recoveryUsed.rawValue)
+            response = try await issuer.issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent) { tx in
+                guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
+                guard try await tx.consumeRecoveryCode(hash: hash, subjectID: subject.id, in: subject.tenantID) else {
+                    throw Race.recoveryCodeUsed
+                }
+            }
+        } catch Race.recoveryCodeUsed {
+            throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate)
+        } catch Race.challengeUsed {
+            throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+        }
+        let remaining = try await mfa.recoveryCodesRemaining(subject)
+        try await services.security.raise(
+            .recoveryUsed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
+            details: ["remaining": String(remaining)])
+        return response
+    }
+
+    // MARK: Enrolment required at login
+
+    @Sendable func enrolAtLogin(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(ChallengeRequest.self, from: request, limit: services.maximumBodySize)
+        let (_, subject) = try await mfa.redeem(body.challenge, purpose: .enrol)
+        return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject)), headers: noStore)
+    }
+
+    @Sendable func activateAtLogin(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(ActivateWithChallengeRequest.self, from: request, limit: services.maximumBodySize)
+        let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .enrol)
+        let device = LoginDevice(request: request)
+        let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
+        if let refused = gate.refusal(services.security, request: request, context: context) {
+            return refused
+        }
+        let batch: RecoveryCodeBatch
+        do {
+            batch = try await mfa.activate(subject, code: body.code)
+        } catch let error as RampartError where error.code == .validationFailed {
+            _ = try await mfa.recordFailure(challenge)
+            try await gate.failed(services.security)
+            throw error
+        }
+        AuditDetails.event(SecurityEventKind.mfaEnrolled.rawValue)
+        let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+        do {
+            return try await issuer.issue(
+                subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, recoveryCodes: batch.codes
+            ) { tx in
+                guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
+            }
+        } catch Race.challengeUsed {
+            throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+        }
+    }
+
+    // MARK: The caller's own two-factor login
+
+    @Sendable func getStatus(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+        let status = try await mfa.credential(subject)?.status
+        let required = try await services.store.read { try await $0.tenantSecuritySettings(subject.tenantID)?.mfaRequired ?? false }
+        var remaining = 0
+        if status == .active { remaining = try await mfa.recoveryCodesRemaining(subject) }
+        return try JSONBody.response(
+            MFAStatusResponse(totp: status?.rawValue ?? "off", recoveryCodesRemaining: remaining, required: required))
+    }
+
+    @Sendable func enrol(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+        return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject)), headers: noStore)
+    }
+
+    @Sendable func activate(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+        let body = try await JSONBody.decode(ActivateRequest.self, from: request, limit: services.maximumBodySize)
+        return try JSONBody.response(RecoveryCodesResponse(try await mfa.activate(subject, code: body.code)), headers: noStore)
+    }
+
+    @Sendable func regenerateRecoveryCodes(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+        return try JSONBody.response(RecoveryCodesResponse(try await mfa.regenerateRecoveryCodes(subject)), headers: noStore)
+    }
+
+    @Sendable func disable(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
+        let body = try await JSONBody.decode(DisableRequest.self, from: request, limit: services.maximumBodySize)
+        var step: Int64?
+        if let code = body.code {
+            // A session holder guessing codes here gets the login step's throttle too.
+            let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
+            if let refused = gate.refusal(services.security, request: request, context: context) {
+                return refused
+            }
+            guard case .accepted(let accepted) = try await mfa.check(subject, code: code) else {
+                try await gate.failed(services.security)
+                try await services.security.raise(
+                    .mfaFailed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
+                    details: ["method": "totp", "purpose": "disable"])
+                throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
+            }
+            step = accepted
+        } else if let password = body.password {
+            let outcome = try await PasswordRecheck(services: services).check(
+                subject, password: password, field: "password", request: request, context: context)
+            if case .throttled(let refused) = outcome { return refused }
+        } else {
+            throw RampartError(.validationFailed, "give a current `code` or your `password`", field: "code")
+        }
+        let spent = step
+        let removed = try await services.store.write { tx -> Bool in
+            if let step = spent, !(try await tx.consumeTOTPStep(step, subjectID: subject.id, in: subject.tenantID)) {
+                throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
+            }
+            return try await tx.deleteMFA(subjectID: subject.id, in: subject.tenantID)
+        }
+        if removed {
+            try await services.security.raise(.mfaDisabled, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id)
+        }
+        return Response(status: .noContent)
+    }
+
+    // MARK: Admin reset
+
+    @Sendable func reset(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let id = try context.id("id", as: UserID.self, what: "user")
+        let removed = try await services.store.write { tx -> Bool in
+            guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
+            let removed = try await tx.deleteMFA(subjectID: id.rawValue, in: principal.tenantID)
+            // Whoever holds a session may be why the reset is needed: every session ends.
+            _ = try await tx.deleteSessions(subjectID: id.rawValue, in: principal.tenantID)
+            return removed
+        }
+        if removed {
+            try await services.security.raise(
+                .mfaDisabled, tenant: principal.tenantID, details: ["user": id.rawValue, "reason": "reset by an administrator"])
+        }
+        return Response(status: .noContent)
+    }
+
+    /// Book-keeps a wrong or replayed second factor and returns the error to throw: the challenge
+    /// counts the failure (and dies at the limit), the throttle counts it against the account and
+    /// address, and the event is recorded.
+    private func failed(
+        _ kind: SecurityEventKind, method: String, _ challenge: MFAChallenge, _ subject: AuthenticatedSubject, _ gate: LoginGate
+    ) async throws -> RampartError {
+        AuditDetails.event(kind.rawValue, ["method": method])
+        let failures = try await MFAService(services: services).recordFailure(challenge)
+        try await gate.failed(services.security)
+        try await services.security.raise(
+            kind, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
+            details: ["method": method, "failures": String(failures)])
+        return RampartError(.unauthenticated, "invalid code")
+    }
+}
