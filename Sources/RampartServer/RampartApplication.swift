@@ -116,9 +116,10 @@ package enum RampartApplication {
         SSOIdentitiesController(services: services).register(on: api)
         let ssoClient = OutboundHTTPClient(destinations: destinations)
         SSOAuthController(
+            services: services,
             signIn: SSOSignIn(
-                services: services, metadata: OIDCMetadataCache(client: ssoClient, clock: services.clock, policy: ssoPolicy), client: ssoClient,
-                publicURL: configuration.publicBaseURL),
+                services: services, metadata: OIDCMetadataCache(client: ssoClient, clock: services.clock, policy: ssoPolicy), client: ssoClient),
+            publicURL: configuration.publicBaseURL,
             secureCookies: services.security.configuration.secureCookies
         ).register(on: api)
         api.addMethodNotAllowedAnswers()

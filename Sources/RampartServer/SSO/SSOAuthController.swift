@@ -12,7 +12,9 @@ import RampartCore
 /// session token in JSON (`Cache-Control: no-store`). A failed sign-in is a 401 whose detail
 /// names the reason (``SSOFailure``); an unreachable provider is a 503.
 struct SSOAuthController {
+    let services: RampartServices
     let signIn: SSOSignIn
+    let publicURL: PublicBaseURL
     /// Whether cookies get `Secure` (the server is reached over TLS).
     let secureCookies: Bool
 
@@ -40,7 +42,10 @@ struct SSOAuthController {
             throw RampartError.notFound("identity provider")
         }
         let started = try await Self.mapped {
-            try await signIn.start(tenantSlug: tenant, providerName: idp, request: request)
+            // Beyond loopback and without `--public-url`, the redirect URI would come from the
+            // request's `Host` header, which whoever sends the request chooses.
+            guard publicURL.isSafeForRedirects else { throw SSOFailure.publicURLRequired }
+            return try await signIn.start(tenantSlug: tenant, providerName: idp, baseURL: publicURL.resolve(request))
         }
         var response = Response(status: .found, headers: [.location: started.location, .cacheControl: "no-store"])
         response.setCookie(Self.stateCookie(started.state, maxAge: Int(SSOLoginState.lifetime / 1000), secure: secureCookies))
@@ -51,8 +56,19 @@ struct SSOAuthController {
         let parameters = SCIMRequest.parameters(request)
         let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
         let cookie = request.cookies[Self.stateCookieName]?.value
-        var response = try await Self.mapped {
+        let outcome = try await Self.mapped {
             try await signIn.callback(parameters: parameters, boundState: cookie, sourceIP: context.sourceIP, userAgent: userAgent)
+        }
+        var response: Response
+        switch outcome {
+        case .challenged(let token, let challenge):
+            response = try JSONBody.response(MFAChallengeResponse(challenge, token: token))
+        case .signedIn(let token, let session, let tenant, let user):
+            response = try JSONBody.response(
+                LoginResponse(
+                    token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: session.absoluteExpiresAt),
+                    idleTimeoutSeconds: services.sessionLifetime.idle / 1000, sessionId: session.id.rawValue, tenant: TenantResponse(tenant),
+                    user: UserResponse(user), operator: nil))
         }
         response.headers[.cacheControl] = "no-store"
         // The state is spent: the browser may drop the cookie.

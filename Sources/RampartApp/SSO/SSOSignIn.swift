@@ -2,8 +2,6 @@
 
 import Crypto
 import Foundation
-import Hummingbird
-import RampartApp
 import RampartCore
 import RampartStorage
 
@@ -13,28 +11,39 @@ import RampartStorage
 /// to the provider; `callback` consumes the state (once), exchanges the code at the token
 /// endpoint, verifies the ID token (``IDTokenVerifier``), finds or creates the user and opens a
 /// Rampart session, exactly like a password login would.
-struct SSOSignIn: Sendable {
+package struct SSOSignIn: Sendable {
     let services: RampartServices
     let metadata: OIDCMetadataCache
     let client: OutboundHTTPClient
-    let publicURL: PublicBaseURL
 
-    static let callbackPath = "/v1/auth/sso/callback"
+    package init(services: RampartServices, metadata: OIDCMetadataCache, client: OutboundHTTPClient) {
+        self.services = services
+        self.metadata = metadata
+        self.client = client
+    }
+
+    /// The path of the redirect URI registered at providers.
+    package static let callbackPath = "/v1/auth/sso/callback"
 
     /// Where to send the browser (the provider's authorization endpoint), and the `state` the
     /// browser must present again at the callback in the state cookie.
-    struct Started: Sendable {
-        var location: String
-        var state: String
+    package struct Started: Sendable {
+        package var location: String
+        package var state: String
+    }
+
+    /// How a completed sign-in ends.
+    package enum Outcome: Sendable {
+        /// A session, whose token is shown once.
+        case signedIn(token: Secret<String>, session: Session, tenant: Tenant, user: User)
+        /// A second-factor challenge (or enrolment), as a password login would get.
+        case challenged(token: Secret<String>, challenge: MFAChallenge)
     }
 
     /// Starts a sign-in: a fresh `state`, `nonce` and PKCE verifier, remembered server-side.
     ///
-    /// - Throws: ``SSOFailure/publicURLRequired`` when the server is reachable beyond loopback and
-    ///   has no `--public-url`: the redirect URI would come from the request's `Host` header,
-    ///   which whoever sends the request chooses.
-    func start(tenantSlug: String, providerName: String, request: Request) async throws -> Started {
-        guard publicURL.isSafeForRedirects else { throw SSOFailure.publicURLRequired }
+    /// - Parameter baseURL: the server's public base URL, which the redirect URI starts with.
+    package func start(tenantSlug: String, providerName: String, baseURL: String) async throws -> Started {
         let found: (Tenant, SSOProvider)? = try await services.store.read { tx in
             guard let tenant = try await tx.tenant(slug: tenantSlug), let provider = try await tx.ssoProvider(name: providerName, in: tenant.id)
             else { return nil }
@@ -50,7 +59,7 @@ struct SSOSignIn: Sendable {
         let nonce = RandomToken.generate()
         let verifier = RandomToken.generate()
         let challenge = Base64URL.encode(Data(SHA256.hash(data: Data(verifier.utf8))))
-        let redirectURI = publicURL.resolve(request) + Self.callbackPath
+        let redirectURI = baseURL + Self.callbackPath
         let now = services.clock.now()
         let login = SSOLoginState(
             stateHash: RandomToken.digest(state), tenantID: tenant.id, providerID: provider.id, nonce: nonce, codeVerifier: verifier,
@@ -73,7 +82,7 @@ struct SSOSignIn: Sendable {
     ///
     /// - Parameter boundState: the state cookie of the browser (``SSOAuthController/stateCookieName``);
     ///   it must equal the `state` parameter, or the state is refused without being spent.
-    func callback(parameters: [String: String], boundState: String?, sourceIP: String?, userAgent: String?) async throws -> Response {
+    package func callback(parameters: [String: String], boundState: String?, sourceIP: String?, userAgent: String?) async throws -> Outcome {
         guard let state = parameters["state"], (1...512).contains(state.utf8.count) else { throw SSOFailure.unknownState }
         guard let boundState, ConstantTime.equals(Array(boundState.utf8), Array(state.utf8)) else { throw SSOFailure.stateNotBound }
         let now = services.clock.now()
@@ -151,7 +160,7 @@ struct SSOSignIn: Sendable {
     private func openSession(
         _ identity: SSOIdentity, tenant: Tenant, provider: SSOProvider, providerVouchedSecondFactor: Bool, sourceIP: String?,
         userAgent: String?
-    ) async throws -> Response {
+    ) async throws -> Outcome {
         let token = Secret(RandomToken.generate())
         let now = services.clock.now()
         let lifetime = services.sessionLifetime
@@ -186,13 +195,9 @@ struct SSOSignIn: Sendable {
         guard let session else {
             let (challengeToken, challenge) = try await MFAService(services: services).issueChallenge(
                 .user(tenant, user), purpose: stepUp ?? .verify)
-            return try JSONBody.response(MFAChallengeResponse(challenge, token: challengeToken))
+            return .challenged(token: challengeToken, challenge: challenge)
         }
-        return try JSONBody.response(
-            LoginResponse(
-                token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: now + lifetime.absolute),
-                idleTimeoutSeconds: lifetime.idle / 1000, sessionId: session.id.rawValue, tenant: TenantResponse(tenant), user: UserResponse(user),
-                operator: nil))
+        return .signedIn(token: token, session: session, tenant: tenant, user: user)
     }
 
     /// Runs `body` in a write transaction, with the user the identity signs in as
@@ -203,7 +208,7 @@ struct SSOSignIn: Sendable {
     /// then breaks a unique key. The loser runs once more, finds the link the winner made and signs
     /// in as the same user, instead of answering with a conflict. A second conflict is real and is
     /// thrown.
-    static func withSignInUser<R: Sendable>(
+    package static func withSignInUser<R: Sendable>(
         _ identity: SSOIdentity, tenant: TenantID, provider: SSOProvider, at now: Int64, store: any Store,
         _ body: @escaping @Sendable (User, String?, any StoreTransaction) async throws -> R
     ) async throws -> R {
@@ -230,7 +235,7 @@ struct SSOSignIn: Sendable {
     /// password, no role beyond `user` and no link yet. Anything else is refused.
     ///
     /// - Returns: the user, and how a link was made now (`new-user`, `existing-user`) or `nil`.
-    static func linkedUser(
+    package static func linkedUser(
         _ identity: SSOIdentity, tenant: TenantID, provider: SSOProvider, at now: Int64, _ tx: any StoreTransaction
     )
         async throws -> (User, String?)
