@@ -259,26 +259,19 @@ extension SQLStoreTransaction {
     }
 
     func insertAuditCheckpoint(_ checkpoint: SignedCheckpoint) async throws {
-        let c = checkpoint.checkpoint
-        try await sql.raw(
-            """
-            INSERT INTO audit_checkpoints (tenant_id, tree_size, root_hash, time_us, key_id, signature)
-            VALUES (\(bind: c.tenantID), \(bind: c.treeSize), \(bind: c.rootHash.hex), \(bind: c.timestamp), \(bind: checkpoint.keyID),
-                    \(bind: Data(checkpoint.signature).base64EncodedString()))
-            """
-        ).run()
+        try await sql.raw(AuditCheckpointsTable.insert(checkpoint)).run()
     }
 
     func auditCheckpoints(_ tenant: TenantID) async throws -> [SignedCheckpoint] {
         try await sql.raw(
             "SELECT * FROM audit_checkpoints WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY tree_size"
-        ).all().map(Self.decodeCheckpoint)
+        ).all().map(AuditCheckpointsTable.decode)
     }
 
     func latestAuditCheckpoint(_ tenant: TenantID) async throws -> SignedCheckpoint? {
         try await sql.raw(
             "SELECT * FROM audit_checkpoints WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY tree_size DESC LIMIT 1"
-        ).first().map(Self.decodeCheckpoint)
+        ).first().map(AuditCheckpointsTable.decode)
     }
 
     func auditTenants() async throws -> [(tenant: TenantID, size: Int64, checkpointed: Int64)] {
@@ -298,23 +291,17 @@ extension SQLStoreTransaction {
     }
 
     func insertAuditSigningKey(_ key: AuditSigningKeyRecord) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO audit_signing_keys (tenant_id, key_id, public_key, wrapped_private_key, created_at)
-            VALUES (\(bind: key.tenantID.rawValue), \(bind: key.keyID), \(bind: key.publicKey), \(bind: key.wrappedPrivateKey),
-                    \(bind: key.createdAt))
-            """
-        ).run()
+        try await sql.raw(AuditSigningKeysTable.insert(key)).run()
     }
 
     func auditSigningKeys(_ tenant: TenantID) async throws -> [AuditSigningKeyRecord] {
         try await sql.raw(
             "SELECT * FROM audit_signing_keys WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY created_at, key_id"
-        ).all().map(Self.decodeSigningKey)
+        ).all().map(AuditSigningKeysTable.decode)
     }
 
     func allAuditSigningKeys() async throws -> [AuditSigningKeyRecord] {
-        try await sql.raw("SELECT * FROM audit_signing_keys ORDER BY tenant_id, key_id").all().map(Self.decodeSigningKey)
+        try await sql.raw("SELECT * FROM audit_signing_keys ORDER BY tenant_id, key_id").all().map(AuditSigningKeysTable.decode)
     }
 
     func replaceAuditSigningKeyWrapping(_ tenant: TenantID, keyID: String, wrappedPrivateKey: String) async throws {
@@ -342,7 +329,7 @@ extension SQLStoreTransaction {
         ).run()
     }
 
-    private static func hash(_ hex: String) throws -> MerkleHash {
+    static func hash(_ hex: String) throws -> MerkleHash {
         do { return try MerkleHash(hex: hex) } catch { throw RampartError(.storage, "a stored audit hash is malformed") }
     }
 
@@ -390,31 +377,5 @@ extension StoredAuditRecord {
             throw RampartError(.storage, "a stored audit hash is malformed")
         }
         self.init(record: record, leafHash: leaf)
-    }
-}
-
-extension SQLStoreTransaction {
-
-    static func decodeCheckpoint(_ row: any SQLRow) throws -> SignedCheckpoint {
-        guard let signature = Data(base64Encoded: try row.decode(column: "signature", as: String.self)) else {
-            throw RampartError(.storage, "a stored checkpoint signature is malformed")
-        }
-        return SignedCheckpoint(
-            checkpoint: Checkpoint(
-                tenantID: try row.decode(column: "tenant_id", as: String.self),
-                treeSize: try row.decode(column: "tree_size", as: Int64.self),
-                rootHash: try hash(try row.decode(column: "root_hash", as: String.self)),
-                timestamp: try row.decode(column: "time_us", as: Int64.self)),
-            keyID: try row.decode(column: "key_id", as: String.self),
-            signature: Array(signature))
-    }
-
-    static func decodeSigningKey(_ row: any SQLRow) throws -> AuditSigningKeyRecord {
-        AuditSigningKeyRecord(
-            tenantID: TenantID(rawValue: try row.decode(column: "tenant_id", as: String.self)),
-            keyID: try row.decode(column: "key_id", as: String.self),
-            publicKey: try row.decode(column: "public_key", as: String.self),
-            wrappedPrivateKey: try row.decode(column: "wrapped_private_key", as: String.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self))
     }
 }

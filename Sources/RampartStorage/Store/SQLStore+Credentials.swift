@@ -7,24 +7,17 @@ extension SQLStoreTransaction {
     // MARK: API keys
 
     func insertApiKey(_ key: ApiKey) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO api_keys (id, tenant_id, owner_id, name, roles, secret_hash, created_at, expires_at, last_used_at, revoked_at)
-            VALUES (\(bind: key.id), \(bind: key.tenantID.rawValue), \(bind: key.ownerID.rawValue), \(bind: key.name),
-                    \(bind: key.roles.storageText), \(bind: key.secretHash), \(bind: key.createdAt), \(bind: key.expiresAt),
-                    \(bind: key.lastUsedAt), \(bind: key.revokedAt))
-            """
-        ).run()
+        try await sql.raw(ApiKeysTable.insert(key)).run()
     }
 
     func apiKeyForAuthentication(id: String) async throws -> ApiKey? {
-        try await sql.raw("SELECT * FROM api_keys WHERE id = \(bind: id)").first().map(Self.decodeApiKey)
+        try await sql.raw("SELECT * FROM api_keys WHERE id = \(bind: id)").first().map(ApiKeysTable.decode)
     }
 
     func apiKey(id: String, in tenant: TenantID) async throws -> ApiKey? {
         try await sql.raw(
             "SELECT * FROM api_keys WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id)"
-        ).first().map(Self.decodeApiKey)
+        ).first().map(ApiKeysTable.decode)
     }
 
     func apiKeys(in tenant: TenantID, owner: UserID?, page: PageRequest) async throws -> Page<ApiKey> {
@@ -44,7 +37,7 @@ extension SQLStoreTransaction {
                 """
             ).all()
         }
-        return try paged(rows, page: page, id: \.id, decode: Self.decodeApiKey)
+        return try paged(rows, page: page, id: \.id, decode: ApiKeysTable.decode)
     }
 
     func revokeApiKey(id: String, in tenant: TenantID, at: Int64) async throws -> Bool {
@@ -62,38 +55,14 @@ extension SQLStoreTransaction {
         ).run()
     }
 
-    static func decodeApiKey(_ row: any SQLRow) throws -> ApiKey {
-        ApiKey(
-            id: try row.decode(column: "id", as: String.self),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            ownerID: UserID(try row.decode(column: "owner_id", as: String.self)),
-            name: try row.decode(column: "name", as: String.self),
-            roles: Set(storageText: try row.decode(column: "roles", as: String.self)),
-            secretHash: try row.decode(column: "secret_hash", as: String.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            expiresAt: try row.decode(column: "expires_at", as: Int64?.self),
-            lastUsedAt: try row.decode(column: "last_used_at", as: Int64?.self),
-            revokedAt: try row.decode(column: "revoked_at", as: Int64?.self)
-        )
-    }
-
     // MARK: Sessions
 
     func insertSession(_ session: Session) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO sessions (id, token_hash, tenant_id, subject_kind, subject_id, created_at, last_seen_at,
-                idle_expires_at, absolute_expires_at, source_ip, user_agent, device)
-            VALUES (\(bind: session.id.rawValue), \(bind: session.tokenHash), \(bind: session.tenantID.rawValue),
-                \(bind: session.subjectKind.rawValue), \(bind: session.subjectID), \(bind: session.createdAt),
-                \(bind: session.lastSeenAt), \(bind: session.idleExpiresAt), \(bind: session.absoluteExpiresAt),
-                \(bind: session.sourceIP), \(bind: session.userAgent), \(bind: session.device))
-            """
-        ).run()
+        try await sql.raw(SessionsTable.insert(session)).run()
     }
 
     func sessionForAuthentication(tokenHash: String) async throws -> Session? {
-        try await sql.raw("SELECT * FROM sessions WHERE token_hash = \(bind: tokenHash)").first().map(Self.decodeSession)
+        try await sql.raw("SELECT * FROM sessions WHERE token_hash = \(bind: tokenHash)").first().map(SessionsTable.decode)
     }
 
     func touchSession(_ id: SessionID, in tenant: TenantID, lastSeenAt: Int64, idleExpiresAt: Int64) async throws {
@@ -121,23 +90,6 @@ extension SQLStoreTransaction {
         try await sql.raw(
             "DELETE FROM sessions WHERE idle_expires_at <= \(bind: now) OR absolute_expires_at <= \(bind: now) RETURNING id"
         ).all().count
-    }
-
-    static func decodeSession(_ row: any SQLRow) throws -> Session {
-        Session(
-            id: SessionID(try row.decode(column: "id", as: String.self)),
-            tokenHash: try row.decode(column: "token_hash", as: String.self),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            subjectKind: Session.SubjectKind(rawValue: try row.decode(column: "subject_kind", as: String.self)) ?? .user,
-            subjectID: try row.decode(column: "subject_id", as: String.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            lastSeenAt: try row.decode(column: "last_seen_at", as: Int64.self),
-            idleExpiresAt: try row.decode(column: "idle_expires_at", as: Int64.self),
-            absoluteExpiresAt: try row.decode(column: "absolute_expires_at", as: Int64.self),
-            sourceIP: try row.decode(column: "source_ip", as: String?.self),
-            userAgent: try row.decode(column: "user_agent", as: String?.self),
-            device: try row.decode(column: "device", as: String?.self)
-        )
     }
 
     // MARK: Keyring

@@ -5,25 +5,19 @@ import SQLKit
 
 extension SQLStoreTransaction {
     func insertGroup(_ group: Group) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO user_groups (id, tenant_id, name, description, created_at, updated_at)
-            VALUES (\(bind: group.id.rawValue), \(bind: group.tenantID.rawValue), \(bind: group.name),
-                    \(bind: group.description), \(bind: group.createdAt), \(bind: group.updatedAt))
-            """
-        ).run()
+        try await sql.raw(GroupsTable.insert(group)).run()
     }
 
     func group(_ id: GroupID, in tenant: TenantID) async throws -> Group? {
         try await sql.raw(
             "SELECT * FROM user_groups WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id.rawValue)"
-        ).first().map(Self.decodeGroup)
+        ).first().map(GroupsTable.decode)
     }
 
     func group(name: String, in tenant: TenantID) async throws -> Group? {
         try await sql.raw(
             "SELECT * FROM user_groups WHERE tenant_id = \(bind: tenant.rawValue) AND name = \(bind: name)"
-        ).first().map(Self.decodeGroup)
+        ).first().map(GroupsTable.decode)
     }
 
     func groups(in tenant: TenantID, page: PageRequest) async throws -> Page<Group> {
@@ -33,17 +27,11 @@ extension SQLStoreTransaction {
             ORDER BY id LIMIT \(bind: page.limit + 1)
             """
         ).all()
-        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: Self.decodeGroup)
+        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: GroupsTable.decode)
     }
 
     func updateGroup(_ group: Group) async throws {
-        try await sql.raw(
-            """
-            UPDATE user_groups SET name = \(bind: group.name), description = \(bind: group.description),
-                updated_at = \(bind: group.updatedAt)
-            WHERE tenant_id = \(bind: group.tenantID.rawValue) AND id = \(bind: group.id.rawValue)
-            """
-        ).run()
+        try await sql.raw(GroupsTable.update(group)).run()
     }
 
     func deleteGroup(_ id: GroupID, in tenant: TenantID) async throws -> Bool {
@@ -87,7 +75,7 @@ extension SQLStoreTransaction {
             ORDER BY u.id LIMIT \(bind: page.limit + 1)
             """
         ).all()
-        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: Self.decodeUser)
+        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: UsersTable.decode)
     }
 
     func groups(of user: UserID, in tenant: TenantID) async throws -> [Group] {
@@ -96,17 +84,7 @@ extension SQLStoreTransaction {
             SELECT g.* FROM user_groups g JOIN group_members m ON m.group_id = g.id AND m.tenant_id = g.tenant_id
             WHERE m.tenant_id = \(bind: tenant.rawValue) AND m.user_id = \(bind: user.rawValue) ORDER BY g.name
             """
-        ).all().map(Self.decodeGroup)
+        ).all().map(GroupsTable.decode)
     }
 
-    static func decodeGroup(_ row: any SQLRow) throws -> Group {
-        Group(
-            id: GroupID(try row.decode(column: "id", as: String.self)),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            name: try row.decode(column: "name", as: String.self),
-            description: try row.decode(column: "description", as: String?.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self)
-        )
-    }
 }

@@ -13,7 +13,7 @@ extension SQLStoreTransaction {
             SELECT * FROM sessions WHERE tenant_id = \(bind: tenant.rawValue) AND subject_id = \(bind: subjectID)
             ORDER BY created_at DESC, id DESC
             """
-        ).all().map(Self.decodeSession)
+        ).all().map(SessionsTable.decode)
     }
 
     func deleteSessions(subjectID: String, in tenant: TenantID, except keep: SessionID) async throws -> Int {
@@ -30,7 +30,7 @@ extension SQLStoreTransaction {
     func totpCredential(subjectID: String, in tenant: TenantID) async throws -> TOTPCredential? {
         try await sql.raw(
             "SELECT * FROM mfa_totp WHERE tenant_id = \(bind: tenant.rawValue) AND subject_id = \(bind: subjectID)"
-        ).first().map(Self.decodeTOTPCredential)
+        ).first().map(TOTPCredentialsTable.decode)
     }
 
     func putTOTPCredential(_ credential: TOTPCredential) async throws {
@@ -71,20 +71,7 @@ extension SQLStoreTransaction {
     func platformTOTPCredentials() async throws -> [TOTPCredential] {
         try await sql.raw(
             "SELECT * FROM mfa_totp WHERE tenant_id = \(bind: TenantID.platform.rawValue) ORDER BY subject_id"
-        ).all().map(Self.decodeTOTPCredential)
-    }
-
-    static func decodeTOTPCredential(_ row: any SQLRow) throws -> TOTPCredential {
-        TOTPCredential(
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            subjectKind: Session.SubjectKind(rawValue: try row.decode(column: "subject_kind", as: String.self)) ?? .user,
-            subjectID: try row.decode(column: "subject_id", as: String.self),
-            sealedSecret: try row.decode(column: "sealed_secret", as: String.self),
-            // An unknown status reads as pending: never treat a row we do not understand as active.
-            status: TOTPCredential.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-            lastUsedStep: try row.decode(column: "last_used_step", as: Int64?.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            activatedAt: try row.decode(column: "activated_at", as: Int64?.self))
+        ).all().map(TOTPCredentialsTable.decode)
     }
 
     // MARK: Recovery codes
@@ -129,31 +116,12 @@ extension SQLStoreTransaction {
     // MARK: Challenges
 
     func insertMFAChallenge(_ challenge: MFAChallenge) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO mfa_challenges (id, token_hash, tenant_id, subject_kind, subject_id, purpose, failures, created_at, expires_at)
-            VALUES (\(bind: challenge.id), \(bind: challenge.tokenHash), \(bind: challenge.tenantID.rawValue),
-                \(bind: challenge.subjectKind.rawValue), \(bind: challenge.subjectID), \(bind: challenge.purpose.rawValue),
-                \(bind: Int64(challenge.failures)), \(bind: challenge.createdAt), \(bind: challenge.expiresAt))
-            """
-        ).run()
+        try await sql.raw(MFAChallengesTable.insert(challenge)).run()
     }
 
     func mfaChallenge(tokenHash: String) async throws -> MFAChallenge? {
-        guard let row = try await sql.raw("SELECT * FROM mfa_challenges WHERE token_hash = \(bind: tokenHash)").first() else { return nil }
-        guard let purpose = MFAChallenge.Purpose(rawValue: try row.decode(column: "purpose", as: String.self)),
-            let kind = Session.SubjectKind(rawValue: try row.decode(column: "subject_kind", as: String.self))
-        else { return nil }
-        return MFAChallenge(
-            id: try row.decode(column: "id", as: String.self),
-            tokenHash: try row.decode(column: "token_hash", as: String.self),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            subjectKind: kind,
-            subjectID: try row.decode(column: "subject_id", as: String.self),
-            purpose: purpose,
-            failures: Int(try row.decode(column: "failures", as: Int64.self)),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            expiresAt: try row.decode(column: "expires_at", as: Int64.self))
+        try await sql.raw("SELECT * FROM mfa_challenges WHERE token_hash = \(bind: tokenHash)").first()
+            .flatMap(MFAChallengesTable.decodeIfKnown)
     }
 
     func recordMFAChallengeFailure(id: String, in tenant: TenantID) async throws -> Int {
@@ -163,7 +131,7 @@ extension SQLStoreTransaction {
             WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING failures
             """
         ).first()
-        return Int(try row?.decode(column: "failures", as: Int64.self) ?? Int64(MFAChallenge.maximumFailures))
+        return Int(try row?.decode(MFAChallengesTable.failures) ?? Int64(MFAChallenge.maximumFailures))
     }
 
     func deleteMFAChallenge(id: String, in tenant: TenantID) async throws -> Bool {
@@ -202,14 +170,7 @@ extension SQLStoreTransaction {
     // MARK: Security events
 
     func insertSecurityEvent(_ event: SecurityEvent) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO security_events (id, tenant_id, kind, occurred_at, actor_type, actor_id, source_ip, user_agent, request_id, details)
-            VALUES (\(bind: event.id), \(bind: event.tenantID.rawValue), \(bind: event.kind.rawValue), \(bind: event.occurredAt),
-                \(bind: event.actorType), \(bind: event.actorID), \(bind: event.sourceIP), \(bind: event.userAgent),
-                \(bind: event.requestID), \(bind: Self.detailsText(event.details)))
-            """
-        ).run()
+        try await sql.raw(SecurityEventsTable.insert(event)).run()
     }
 
     func securityEvents(in tenant: TenantID, query: SecurityEventQuery) async throws -> [SecurityEvent] {
@@ -218,13 +179,13 @@ extension SQLStoreTransaction {
         if let since = query.since { statement.appendInterpolation(" AND occurred_at >= \(bind: since)" as SQLQueryString) }
         if let before = query.before { statement.appendInterpolation(" AND id < \(bind: before)" as SQLQueryString) }
         statement.appendInterpolation(" ORDER BY id DESC LIMIT \(bind: query.limit)" as SQLQueryString)
-        return try await sql.raw(statement).all().compactMap(Self.decodeSecurityEvent)
+        return try await sql.raw(statement).all().compactMap(SecurityEventsTable.decodeIfKnown)
     }
 
     func securityEvent(id: String, in tenant: TenantID) async throws -> SecurityEvent? {
         try await sql.raw(
             "SELECT * FROM security_events WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id)"
-        ).first().flatMap(Self.decodeSecurityEvent)
+        ).first().flatMap(SecurityEventsTable.decodeIfKnown)
     }
 
     static func detailsText(_ details: [String: String]) -> String {
@@ -233,37 +194,12 @@ extension SQLStoreTransaction {
         return (try? encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// Rows of a kind this build does not know (written by a newer server) are skipped.
-    static func decodeSecurityEvent(_ row: any SQLRow) throws -> SecurityEvent? {
-        guard let kind = SecurityEventKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-        let detailsText = try row.decode(column: "details", as: String.self)
-        let details = (try? JSONDecoder().decode([String: String].self, from: Data(detailsText.utf8))) ?? [:]
-        return SecurityEvent(
-            id: try row.decode(column: "id", as: String.self),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            kind: kind,
-            occurredAt: try row.decode(column: "occurred_at", as: Int64.self),
-            actorType: try row.decode(column: "actor_type", as: String.self),
-            actorID: try row.decode(column: "actor_id", as: String?.self),
-            sourceIP: try row.decode(column: "source_ip", as: String?.self),
-            userAgent: try row.decode(column: "user_agent", as: String?.self),
-            requestID: try row.decode(column: "request_id", as: String?.self),
-            details: details)
-    }
-
     // MARK: Settings
 
     func tenantSecuritySettings(_ tenant: TenantID) async throws -> TenantSecuritySettings? {
-        guard
-            let row = try await sql.raw(
-                "SELECT * FROM tenant_security_settings WHERE tenant_id = \(bind: tenant.rawValue)"
-            ).first()
-        else { return nil }
-        return TenantSecuritySettings(
-            tenantID: tenant,
-            mfaRequired: try row.decode(column: "mfa_required", as: Int64.self) != 0,
-            loginThrottleJSON: try row.decode(column: "login_throttle", as: String?.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self))
+        try await sql.raw(
+            "SELECT * FROM tenant_security_settings WHERE tenant_id = \(bind: tenant.rawValue)"
+        ).first().map(TenantSecuritySettingsTable.decode)
     }
 
     func putTenantSecuritySettings(_ settings: TenantSecuritySettings) async throws {
@@ -281,26 +217,19 @@ extension SQLStoreTransaction {
     // MARK: Alert rules
 
     func insertAlertRule(_ rule: AlertRule) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO security_alert_rules (id, tenant_id, name, kinds, url, sealed_secret, emails, created_at)
-            VALUES (\(bind: rule.id), \(bind: rule.tenantID.rawValue), \(bind: rule.name),
-                \(bind: rule.kinds.map(\.rawValue).sorted().joined(separator: ",")), \(bind: rule.url ?? ""),
-                \(bind: rule.sealedSecret ?? ""), \(bind: try Self.encodeEmails(rule.emails)), \(bind: rule.createdAt))
-            """
-        ).run()
+        try await sql.raw(AlertRulesTable.insert(rule)).run()
     }
 
     func alertRules(in tenant: TenantID) async throws -> [AlertRule] {
         try await sql.raw(
             "SELECT * FROM security_alert_rules WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY id"
-        ).all().map(Self.decodeAlertRule)
+        ).all().map(AlertRulesTable.decode)
     }
 
     func alertRule(id: String, in tenant: TenantID) async throws -> AlertRule? {
         try await sql.raw(
             "SELECT * FROM security_alert_rules WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id)"
-        ).first().map(Self.decodeAlertRule)
+        ).first().map(AlertRulesTable.decode)
     }
 
     func deleteAlertRule(id: String, in tenant: TenantID) async throws -> Bool {
@@ -313,24 +242,9 @@ extension SQLStoreTransaction {
             ).all()).isEmpty
     }
 
-    static func decodeAlertRule(_ row: any SQLRow) throws -> AlertRule {
-        let kinds = try row.decode(column: "kinds", as: String.self).split(separator: ",").compactMap {
-            SecurityEventKind(rawValue: String($0))
-        }
-        return AlertRule(
-            id: try row.decode(column: "id", as: String.self),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            name: try row.decode(column: "name", as: String.self),
-            kinds: Set(kinds),
-            // M0010AlertEmail: an e-mail-only rule stores its absent webhook as ''.
-            url: try row.decode(column: "url", as: String.self).nonEmpty,
-            sealedSecret: try row.decode(column: "sealed_secret", as: String.self).nonEmpty,
-            emails: try decodeEmails(try row.decode(column: "emails", as: String.self)),
-            createdAt: try row.decode(column: "created_at", as: Int64.self))
-    }
-
-    static func encodeEmails(_ emails: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(emails), as: UTF8.self)
+    /// Cannot fail (strings always encode); the fallback only gives the expression a value.
+    static func encodeEmails(_ emails: [String]) -> String {
+        (try? JSONEncoder().encode(emails)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     static func decodeEmails(_ text: String) throws -> [String] {
@@ -340,16 +254,7 @@ extension SQLStoreTransaction {
     // MARK: Alert deliveries
 
     func insertAlertDelivery(_ delivery: AlertDelivery) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO security_alert_deliveries (id, tenant_id, rule_id, event_id, channel, status, attempts, next_attempt_at,
-                last_error, created_at, updated_at)
-            VALUES (\(bind: delivery.id), \(bind: delivery.tenantID.rawValue), \(bind: delivery.ruleID), \(bind: delivery.eventID),
-                \(bind: delivery.channel.rawValue), \(bind: delivery.status.rawValue), \(bind: Int64(delivery.attempts)),
-                \(bind: delivery.nextAttemptAt),
-                \(bind: delivery.lastError), \(bind: delivery.createdAt), \(bind: delivery.updatedAt))
-            """
-        ).run()
+        try await sql.raw(AlertDeliveriesTable.insert(delivery)).run()
     }
 
     func dueAlertDeliveries(now: Int64, limit: Int) async throws -> [AlertDelivery] {
@@ -358,7 +263,7 @@ extension SQLStoreTransaction {
             SELECT * FROM security_alert_deliveries WHERE status = 'pending' AND next_attempt_at <= \(bind: now)
             ORDER BY next_attempt_at, id LIMIT \(bind: limit)
             """
-        ).all().map(Self.decodeAlertDelivery)
+        ).all().map(AlertDeliveriesTable.decode)
     }
 
     func claimAlertDelivery(id: String, dueAt: Int64, leaseUntil: Int64) async throws -> Bool {
@@ -371,14 +276,7 @@ extension SQLStoreTransaction {
     }
 
     func updateAlertDelivery(_ delivery: AlertDelivery) async throws {
-        try await sql.raw(
-            """
-            UPDATE security_alert_deliveries SET status = \(bind: delivery.status.rawValue), attempts = \(bind: Int64(delivery.attempts)),
-                next_attempt_at = \(bind: delivery.nextAttemptAt), last_error = \(bind: delivery.lastError),
-                updated_at = \(bind: delivery.updatedAt)
-            WHERE tenant_id = \(bind: delivery.tenantID.rawValue) AND id = \(bind: delivery.id)
-            """
-        ).run()
+        try await sql.raw(AlertDeliveriesTable.update(delivery)).run()
     }
 
     func alertDeliveries(ruleID: String, in tenant: TenantID) async throws -> [AlertDelivery] {
@@ -387,25 +285,7 @@ extension SQLStoreTransaction {
             SELECT * FROM security_alert_deliveries WHERE tenant_id = \(bind: tenant.rawValue) AND rule_id = \(bind: ruleID)
             ORDER BY id
             """
-        ).all().map(Self.decodeAlertDelivery)
+        ).all().map(AlertDeliveriesTable.decode)
     }
 
-    static func decodeAlertDelivery(_ row: any SQLRow) throws -> AlertDelivery {
-        AlertDelivery(
-            id: try row.decode(column: "id", as: String.self),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            ruleID: try row.decode(column: "rule_id", as: String.self),
-            eventID: try row.decode(column: "event_id", as: String.self),
-            channel: AlertDelivery.Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .webhook,
-            status: AlertDelivery.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .failed,
-            attempts: Int(try row.decode(column: "attempts", as: Int64.self)),
-            nextAttemptAt: try row.decode(column: "next_attempt_at", as: Int64.self),
-            lastError: try row.decode(column: "last_error", as: String?.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self))
-    }
-}
-
-extension String {
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

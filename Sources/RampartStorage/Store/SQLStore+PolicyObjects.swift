@@ -52,14 +52,10 @@ extension SQLStoreTransaction {
         var start = 0
         while start < objects.count {
             let end = min(start + chunkSize, objects.count)
-            let insert = sql.insert(into: "policy_objects")
-                .columns("tenant_id", "kind", "id", "name", "scope", "ref", "document", "version", "created_at", "updated_at")
+            let insert = sql.insert(into: PolicyObjectsTable.name)
+                .columns([PolicyObjectsTable.tenantID] + PolicyObjectsTable.columns.map(\.name))
             for object in objects[start..<end] {
-                insert.values(
-                    [
-                        tenant.rawValue, object.kind.rawValue, object.id, object.name, object.scope, object.ref, object.document,
-                        object.version, object.createdAt, object.updatedAt,
-                    ] as [any Encodable & Sendable])
+                insert.values([tenant.rawValue] + PolicyObjectsTable.columns.map { $0.bind(object) })
             }
             try await insert.run()
             start = end
@@ -67,13 +63,7 @@ extension SQLStoreTransaction {
     }
 
     func updatePolicyObject(_ object: PolicyObject, in tenant: TenantID) async throws {
-        try await sql.raw(
-            """
-            UPDATE policy_objects SET name = \(bind: object.name), scope = \(bind: object.scope), ref = \(bind: object.ref),
-                document = \(bind: object.document), version = \(bind: object.version), updated_at = \(bind: object.updatedAt)
-            WHERE tenant_id = \(bind: tenant.rawValue) AND kind = \(bind: object.kind.rawValue) AND id = \(bind: object.id)
-            """
-        ).run()
+        try await sql.raw(PolicyObjectsTable.update(object, in: tenant)).run()
     }
 
     func deletePolicyObject(_ kind: PolicyObjectKind, id: Int64, in tenant: TenantID) async throws -> Bool {
@@ -99,7 +89,7 @@ extension SQLStoreTransaction {
             """
             SELECT * FROM policy_objects WHERE tenant_id = \(bind: tenant.rawValue) AND kind = \(bind: kind.rawValue) AND id = \(bind: id)
             """
-        ).first().map(Self.decodePolicyObject)
+        ).first().map(PolicyObjectsTable.decode)
     }
 
     func policyObject(_ kind: PolicyObjectKind, name: String, scope: String, in tenant: TenantID) async throws -> PolicyObject? {
@@ -108,7 +98,7 @@ extension SQLStoreTransaction {
             SELECT * FROM policy_objects WHERE tenant_id = \(bind: tenant.rawValue) AND kind = \(bind: kind.rawValue)
                 AND scope = \(bind: scope) AND name = \(bind: name)
             """
-        ).first().map(Self.decodePolicyObject)
+        ).first().map(PolicyObjectsTable.decode)
     }
 
     func policyObjects(_ kind: PolicyObjectKind, scope: String?, in tenant: TenantID, page: PageRequest) async throws -> Page<PolicyObject> {
@@ -129,7 +119,7 @@ extension SQLStoreTransaction {
                 """
             ).all()
         }
-        return try paged(rows, page: page, id: { String($0.id) }, decode: Self.decodePolicyObject)
+        return try paged(rows, page: page, id: { String($0.id) }, decode: PolicyObjectsTable.decode)
     }
 
     func allPolicyObjects(_ kind: PolicyObjectKind, scope: String?, in tenant: TenantID) async throws -> [PolicyObject] {
@@ -139,11 +129,11 @@ extension SQLStoreTransaction {
                 SELECT * FROM policy_objects WHERE tenant_id = \(bind: tenant.rawValue) AND kind = \(bind: kind.rawValue)
                     AND scope = \(bind: scope) ORDER BY id
                 """
-            ).all().map(Self.decodePolicyObject)
+            ).all().map(PolicyObjectsTable.decode)
         }
         return try await sql.raw(
             "SELECT * FROM policy_objects WHERE tenant_id = \(bind: tenant.rawValue) AND kind = \(bind: kind.rawValue) ORDER BY id"
-        ).all().map(Self.decodePolicyObject)
+        ).all().map(PolicyObjectsTable.decode)
     }
 
     func countPolicyObjects(_ kind: PolicyObjectKind, ref: String, in tenant: TenantID) async throws -> Int {
@@ -177,20 +167,4 @@ extension SQLStoreTransaction {
         return result
     }
 
-    static func decodePolicyObject(_ row: any SQLRow) throws -> PolicyObject {
-        let kindText = try row.decode(column: "kind", as: String.self)
-        guard let kind = PolicyObjectKind(rawValue: kindText) else {
-            throw RampartError(.storage, "unknown policy object kind `\(kindText)`")
-        }
-        return PolicyObject(
-            kind: kind,
-            id: try row.decode(column: "id", as: Int64.self),
-            name: try row.decode(column: "name", as: String.self),
-            scope: try row.decode(column: "scope", as: String.self),
-            ref: try row.decode(column: "ref", as: String.self),
-            document: try row.decode(column: "document", as: String.self),
-            version: try row.decode(column: "version", as: Int64.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self))
-    }
 }

@@ -7,19 +7,13 @@ extension SQLStoreTransaction {
     // MARK: Tokens
 
     func insertSCIMToken(_ token: SCIMToken) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO scim_tokens (id, tenant_id, name, secret_hash, created_by, created_at, last_used_at, revoked_at)
-            VALUES (\(bind: token.id), \(bind: token.tenantID.rawValue), \(bind: token.name), \(bind: token.secretHash),
-                    \(bind: token.createdBy?.rawValue), \(bind: token.createdAt), \(bind: token.lastUsedAt), \(bind: token.revokedAt))
-            """
-        ).run()
+        try await sql.raw(SCIMTokensTable.insert(token)).run()
     }
 
     func scimToken(id: String, in tenant: TenantID) async throws -> SCIMToken? {
         try await sql.raw(
             "SELECT * FROM scim_tokens WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id)"
-        ).first().map(Self.decodeSCIMToken)
+        ).first().map(SCIMTokensTable.decode)
     }
 
     func scimTokens(in tenant: TenantID, page: PageRequest) async throws -> Page<SCIMToken> {
@@ -29,7 +23,7 @@ extension SQLStoreTransaction {
             ORDER BY id LIMIT \(bind: page.limit + 1)
             """
         ).all()
-        return try paged(rows, page: page, id: \.id, decode: Self.decodeSCIMToken)
+        return try paged(rows, page: page, id: \.id, decode: SCIMTokensTable.decode)
     }
 
     func revokeSCIMToken(id: String, in tenant: TenantID, at: Int64) async throws -> Bool {
@@ -47,19 +41,6 @@ extension SQLStoreTransaction {
         ).run()
     }
 
-    static func decodeSCIMToken(_ row: any SQLRow) throws -> SCIMToken {
-        SCIMToken(
-            id: try row.decode(column: "id", as: String.self),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            name: try row.decode(column: "name", as: String.self),
-            secretHash: try row.decode(column: "secret_hash", as: String.self),
-            createdBy: try row.decode(column: "created_by", as: String?.self).map(UserID.init(rawValue:)),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            lastUsedAt: try row.decode(column: "last_used_at", as: Int64?.self),
-            revokedAt: try row.decode(column: "revoked_at", as: Int64?.self)
-        )
-    }
-
     // MARK: Documents
 
     func scimDocument(_ kind: SCIMDocument.Kind, id: String, in tenant: TenantID) async throws -> SCIMDocument? {
@@ -68,13 +49,13 @@ extension SQLStoreTransaction {
             SELECT * FROM scim_resources WHERE tenant_id = \(bind: tenant.rawValue) AND resource_type = \(bind: kind.rawValue)
                 AND resource_id = \(bind: id)
             """
-        ).first().map(Self.decodeSCIMDocument)
+        ).first().map(SCIMResourcesTable.decode)
     }
 
     func scimDocuments(_ kind: SCIMDocument.Kind, in tenant: TenantID) async throws -> [SCIMDocument] {
         try await sql.raw(
             "SELECT * FROM scim_resources WHERE tenant_id = \(bind: tenant.rawValue) AND resource_type = \(bind: kind.rawValue)"
-        ).all().map(Self.decodeSCIMDocument)
+        ).all().map(SCIMResourcesTable.decode)
     }
 
     func scimDocuments(_ kind: SCIMDocument.Kind, externalID: String, in tenant: TenantID) async throws -> [SCIMDocument] {
@@ -83,7 +64,7 @@ extension SQLStoreTransaction {
             SELECT * FROM scim_resources WHERE tenant_id = \(bind: tenant.rawValue) AND resource_type = \(bind: kind.rawValue)
                 AND external_id = \(bind: externalID)
             """
-        ).all().map(Self.decodeSCIMDocument)
+        ).all().map(SCIMResourcesTable.decode)
     }
 
     func putSCIMDocument(_ document: SCIMDocument) async throws {
@@ -108,25 +89,12 @@ extension SQLStoreTransaction {
         ).run()
     }
 
-    static func decodeSCIMDocument(_ row: any SQLRow) throws -> SCIMDocument {
-        SCIMDocument(
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            kind: SCIMDocument.Kind(rawValue: try row.decode(column: "resource_type", as: String.self)) ?? .user,
-            resourceID: try row.decode(column: "resource_id", as: String.self),
-            externalID: try row.decode(column: "external_id", as: String?.self),
-            attributes: try row.decode(column: "attributes", as: String.self),
-            version: try row.decode(column: "version", as: Int64.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self)
-        )
-    }
-
     // MARK: Whole-tenant reads
 
     func allUsers(in tenant: TenantID) async throws -> [User] {
         try await sql.raw(
             "SELECT * FROM users WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY created_at, id"
-        ).all().map(Self.decodeUser)
+        ).all().map(UsersTable.decode)
     }
 
     func users(usernameIgnoringCase username: String, in tenant: TenantID) async throws -> [User] {
@@ -135,13 +103,13 @@ extension SQLStoreTransaction {
             SELECT * FROM users WHERE tenant_id = \(bind: tenant.rawValue) AND lower(username) = \(bind: Self.asciiLowercased(username))
             ORDER BY created_at, id
             """
-        ).all().map(Self.decodeUser)
+        ).all().map(UsersTable.decode)
     }
 
     func allGroups(in tenant: TenantID) async throws -> [Group] {
         try await sql.raw(
             "SELECT * FROM user_groups WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY created_at, id"
-        ).all().map(Self.decodeGroup)
+        ).all().map(GroupsTable.decode)
     }
 
     func groups(nameIgnoringCase name: String, in tenant: TenantID) async throws -> [Group] {
@@ -152,7 +120,7 @@ extension SQLStoreTransaction {
             SELECT * FROM user_groups WHERE tenant_id = \(bind: tenant.rawValue) AND lower(name) = \(bind: Self.asciiLowercased(name))
             ORDER BY created_at, id
             """
-        ).all().map(Self.decodeGroup)
+        ).all().map(GroupsTable.decode)
     }
 
     func memberships(in tenant: TenantID) async throws -> [(group: GroupID, user: UserID)] {

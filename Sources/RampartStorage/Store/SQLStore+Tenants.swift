@@ -5,38 +5,26 @@ import SQLKit
 
 extension SQLStoreTransaction {
     func insertTenant(_ tenant: Tenant) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO tenants (id, slug, display_name, status, created_at, updated_at)
-            VALUES (\(bind: tenant.id.rawValue), \(bind: tenant.slug), \(bind: tenant.displayName),
-                    \(bind: tenant.status.rawValue), \(bind: tenant.createdAt), \(bind: tenant.updatedAt))
-            """
-        ).run()
+        try await sql.raw(TenantsTable.insert(tenant)).run()
     }
 
     func tenant(id: TenantID) async throws -> Tenant? {
-        try await sql.raw("SELECT * FROM tenants WHERE id = \(bind: id.rawValue)").first().map(Self.decodeTenant)
+        try await sql.raw("SELECT * FROM tenants WHERE id = \(bind: id.rawValue)").first().map(TenantsTable.decode)
     }
 
     func tenant(slug: String) async throws -> Tenant? {
-        try await sql.raw("SELECT * FROM tenants WHERE slug = \(bind: slug)").first().map(Self.decodeTenant)
+        try await sql.raw("SELECT * FROM tenants WHERE slug = \(bind: slug)").first().map(TenantsTable.decode)
     }
 
     func tenants(page: PageRequest) async throws -> Page<Tenant> {
         let rows = try await sql.raw(
             "SELECT * FROM tenants WHERE id > \(bind: page.after ?? "") ORDER BY id LIMIT \(bind: page.limit + 1)"
         ).all()
-        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: Self.decodeTenant)
+        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: TenantsTable.decode)
     }
 
     func updateTenant(_ tenant: Tenant) async throws {
-        try await sql.raw(
-            """
-            UPDATE tenants SET display_name = \(bind: tenant.displayName), status = \(bind: tenant.status.rawValue),
-                updated_at = \(bind: tenant.updatedAt)
-            WHERE id = \(bind: tenant.id.rawValue)
-            """
-        ).run()
+        try await sql.raw(TenantsTable.update(tenant)).run()
     }
 
     func tenantDatasourceRoot(_ tenant: TenantID) async throws -> String? {
@@ -46,17 +34,6 @@ extension SQLStoreTransaction {
 
     func setTenantDatasourceRoot(_ root: String?, for tenant: TenantID) async throws {
         try await sql.raw("UPDATE tenants SET datasource_root = \(bind: root) WHERE id = \(bind: tenant.rawValue)").run()
-    }
-
-    static func decodeTenant(_ row: any SQLRow) throws -> Tenant {
-        Tenant(
-            id: TenantID(try row.decode(column: "id", as: String.self)),
-            slug: try row.decode(column: "slug", as: String.self),
-            displayName: try row.decode(column: "display_name", as: String.self),
-            status: Tenant.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .suspended,
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self)
-        )
     }
 
     // MARK: Operators

@@ -5,26 +5,19 @@ import SQLKit
 
 extension SQLStoreTransaction {
     func insertUser(_ user: User) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO users (id, tenant_id, username, display_name, email, roles, status, password_hash, created_at, updated_at)
-            VALUES (\(bind: user.id.rawValue), \(bind: user.tenantID.rawValue), \(bind: user.username),
-                    \(bind: user.displayName), \(bind: user.email), \(bind: user.roles.storageText),
-                    \(bind: user.status.rawValue), \(bind: user.passwordHash), \(bind: user.createdAt), \(bind: user.updatedAt))
-            """
-        ).run()
+        try await sql.raw(UsersTable.insert(user)).run()
     }
 
     func user(_ id: UserID, in tenant: TenantID) async throws -> User? {
         try await sql.raw(
             "SELECT * FROM users WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id.rawValue)"
-        ).first().map(Self.decodeUser)
+        ).first().map(UsersTable.decode)
     }
 
     func user(username: String, in tenant: TenantID) async throws -> User? {
         try await sql.raw(
             "SELECT * FROM users WHERE tenant_id = \(bind: tenant.rawValue) AND username = \(bind: username)"
-        ).first().map(Self.decodeUser)
+        ).first().map(UsersTable.decode)
     }
 
     func users(in tenant: TenantID, page: PageRequest) async throws -> Page<User> {
@@ -34,18 +27,11 @@ extension SQLStoreTransaction {
             ORDER BY id LIMIT \(bind: page.limit + 1)
             """
         ).all()
-        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: Self.decodeUser)
+        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: UsersTable.decode)
     }
 
     func updateUser(_ user: User) async throws {
-        try await sql.raw(
-            """
-            UPDATE users SET username = \(bind: user.username), display_name = \(bind: user.displayName),
-                email = \(bind: user.email), roles = \(bind: user.roles.storageText), status = \(bind: user.status.rawValue),
-                password_hash = \(bind: user.passwordHash), updated_at = \(bind: user.updatedAt)
-            WHERE tenant_id = \(bind: user.tenantID.rawValue) AND id = \(bind: user.id.rawValue)
-            """
-        ).run()
+        try await sql.raw(UsersTable.update(user)).run()
     }
 
     func deleteUser(_ id: UserID, in tenant: TenantID) async throws -> Bool {
@@ -69,18 +55,4 @@ extension SQLStoreTransaction {
         return !deleted.isEmpty
     }
 
-    static func decodeUser(_ row: any SQLRow) throws -> User {
-        User(
-            id: UserID(try row.decode(column: "id", as: String.self)),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            username: try row.decode(column: "username", as: String.self),
-            displayName: try row.decode(column: "display_name", as: String?.self),
-            email: try row.decode(column: "email", as: String?.self),
-            roles: Set(storageText: try row.decode(column: "roles", as: String.self)),
-            status: User.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .disabled,
-            passwordHash: try row.decode(column: "password_hash", as: String?.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self)
-        )
-    }
 }

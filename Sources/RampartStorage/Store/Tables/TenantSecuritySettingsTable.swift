@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+import SQLKit
+
+/// `tenant_security_settings` (written by an upsert, see `putTenantSecuritySettings`).
+enum TenantSecuritySettingsTable: StoredTable {
+    static let name = "tenant_security_settings"
+    static let tenantID = Column<TenantSecuritySettings, String>("tenant_id") { $0.tenantID.rawValue }
+    static let mfaRequired = Column<TenantSecuritySettings, Int64>("mfa_required") { Int64($0.mfaRequired ? 1 : 0) }
+    static let loginThrottle = Column<TenantSecuritySettings, String?>("login_throttle") { $0.loginThrottleJSON }
+    static let updatedAt = Column<TenantSecuritySettings, Int64>("updated_at") { $0.updatedAt }
+
+    static let columns = [AnyColumn(tenantID), AnyColumn(mfaRequired), AnyColumn(loginThrottle), AnyColumn(updatedAt)]
+    static let key = [AnyColumn(tenantID)]
+
+    static func decode(_ row: any SQLRow) throws -> TenantSecuritySettings {
+        TenantSecuritySettings(
+            tenantID: TenantID(try row.decode(tenantID)), mfaRequired: try row.decode(mfaRequired) != 0,
+            loginThrottleJSON: try row.decode(loginThrottle), updatedAt: try row.decode(updatedAt))
+    }
+}
