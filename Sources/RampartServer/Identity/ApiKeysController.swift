@@ -27,7 +27,7 @@ struct ApiKeysController {
         guard let owner = principal.userID else { throw RampartError(.forbidden, "only tenant users own API keys") }
         let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: services.maximumBodySize)
         let name = try Validation.name(body.name, field: "name")
-        let roles = try UsersController.roles(body.roles) ?? principal.roles
+        let roles = try UserAdministration.roles(body.roles) ?? principal.roles
         // Compared by permissions, so a tenant-admin may mint a key with the narrower `user` role.
         guard roles.permissions.isSubset(of: principal.roles.permissions) else {
             // Who asks decides, not the body's shape: an authorization refusal.
