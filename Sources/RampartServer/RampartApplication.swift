@@ -98,7 +98,9 @@ package enum RampartApplication {
             paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), destinations: destinations
         ).register(on: api)
         let scanBell = ScanQueueBell()
-        ScansController(services: services, bell: scanBell, maximumQueued: configuration.discovery.maximumQueuedScansPerTenant).register(on: api)
+        ScansController(
+            services: services, scans: Scans(services: services, bell: scanBell, maximumQueued: configuration.discovery.maximumQueuedScansPerTenant)
+        ).register(on: api)
         TaggingRulesController(services: services).register(on: api)
         ClassifiersController(services: services).register(on: api)
         TagsController(services: services).register(on: api)
