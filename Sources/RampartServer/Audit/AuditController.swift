@@ -11,6 +11,7 @@ import RampartStorage
 /// its auditors. Everything is read from the caller's tenant log only.
 struct AuditController {
     let services: RampartServices
+    private var queries: AuditQueries { AuditQueries(services: services) }
 
     struct RecordResponse: Encodable {
         var record: AuditRecord
@@ -99,29 +100,19 @@ struct AuditController {
         }
         filter.limit = try Self.integer(query["limit"].map(String.init), field: "limit", range: 1...1000) ?? 100
         filter.afterSeq = try Self.integer(query["cursor"].map(String.init), field: "cursor", range: 0...Int64.max) ?? 0
-        let limit = filter.limit
-        filter.limit += 1
-        let query2 = filter
-        var records = try await services.store.read { try await $0.auditRecords(principal.tenantID, query: query2) }
-        var next: String?
-        if records.count > limit {
-            records.removeLast(records.count - limit)
-            next = records.last.map { String($0.record.seq) }
-        }
+        let (records, next) = try await queries.records(filter, in: principal.tenantID)
         return try JSONBody.response(RecordsResponse(items: records.map(RecordResponse.init), nextCursor: next))
     }
 
     @Sendable func latestCheckpoint(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        guard let latest = try await services.store.read({ try await $0.latestAuditCheckpoint(principal.tenantID) }) else {
-            throw RampartError.notFound("checkpoint")
-        }
+        let latest = try await queries.latestCheckpoint(in: principal.tenantID)
         return try JSONBody.response(CheckpointResponse(latest))
     }
 
     @Sendable func createCheckpoint(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        guard let signed = try await services.auditLog.checkpoint(principal.tenantID) else { throw RampartError.notFound("audit record") }
+        let signed = try await queries.checkpoint(in: principal.tenantID)
         return try JSONBody.response(CheckpointResponse(signed), status: .created)
     }
 
@@ -132,15 +123,11 @@ struct AuditController {
             throw RampartError.validation("`seq` is required", field: "seq")
         }
         let size = try Self.integer(query["size"].map(String.init), field: "size", range: 1...Int64.max)
-        let checkpoint = try await services.store.read { try await $0.latestAuditCheckpoint(principal.tenantID) }
-        guard let treeSize = size ?? checkpoint?.checkpoint.treeSize else {
-            throw RampartError.validation("`size` is required until the log has a checkpoint", field: "size")
-        }
-        let (proof, record) = try await services.auditLog.inclusionProof(principal.tenantID, seq: seq, size: treeSize)
+        let found = try await queries.inclusionProof(seq: seq, size: size, in: principal.tenantID)
         return try JSONBody.response(
             InclusionResponse(
-                seq: seq, treeSize: treeSize, leafHash: record.leafHash.hex, proof: proof.hashes.map(\.hex),
-                checkpoint: checkpoint?.checkpoint.treeSize == treeSize ? checkpoint : nil))
+                seq: seq, treeSize: found.treeSize, leafHash: found.record.leafHash.hex, proof: found.proof.hashes.map(\.hex),
+                checkpoint: found.checkpoint))
     }
 
     @Sendable func consistencyProof(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -149,13 +136,13 @@ struct AuditController {
         guard let from = try Self.integer(query["from"].map(String.init), field: "from", range: 1...Int64.max),
             let to = try Self.integer(query["to"].map(String.init), field: "to", range: 1...Int64.max)
         else { throw RampartError.validation("`from` and `to` are required", field: "from") }
-        let proof = try await services.auditLog.consistencyProof(principal.tenantID, from: from, to: to)
+        let proof = try await queries.consistencyProof(from: from, to: to, in: principal.tenantID)
         return try JSONBody.response(ConsistencyResponse(from: from, to: to, proof: proof.hashes.map(\.hex)))
     }
 
     @Sendable func publicKeys(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let keys = try await services.auditLog.publicKeys(principal.tenantID)
+        let keys = try await queries.publicKeys(in: principal.tenantID)
         return try JSONBody.response(
             PublicKeyResponse(
                 keys: keys.map {
