@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+import RampartStorage
+
+/// A tenant's security settings: whether two-factor is required, and its login throttle laid
+/// over the server's default.
+package struct TenantSecuritySettingsAdministration: Sendable {
+    package let services: RampartServices
+
+    package init(services: RampartServices) { self.services = services }
+
+    /// The settings as they apply: the stored ones, or the defaults.
+    package struct Effective: Sendable {
+        package var mfaRequired: Bool
+        package var loginThrottle: ThrottlePolicy
+        /// Whether the tenant changed the throttle from the server's default.
+        package var loginThrottleCustomized: Bool
+    }
+
+    package func get(in tenant: TenantID) async throws -> Effective {
+        effective(try await services.store.read { try await $0.tenantSecuritySettings(tenant) })
+    }
+
+    /// Changes the settings given: `mfaRequired` when not `nil`; the throttle when
+    /// `loginThrottle` is not `nil`, back to the default when it holds `nil`.
+    package func update(mfaRequired: Bool?, loginThrottle: ThrottlePolicyDocument??, in tenant: TenantID) async throws -> Effective {
+        guard mfaRequired != nil || loginThrottle != nil else {
+            throw RampartError.validation("give `mfaRequired` or `loginThrottle`", field: "mfaRequired")
+        }
+        var throttleJSON: String??
+        if let document = loginThrottle {
+            if let document {
+                let policy = document.applied(to: services.security.configuration.loginThrottle)
+                do {
+                    try policy.validate()
+                } catch let error as RampartError {
+                    throw RampartError(error.code, error.message, field: error.field.map { "loginThrottle.\($0)" })
+                }
+                throttleJSON = .some(try ThrottlePolicyDocument(policy).json())
+            } else {
+                throttleJSON = .some(nil)
+            }
+        }
+        let now = services.clock.now()
+        let update = throttleJSON
+        let settings = try await services.store.write { tx -> TenantSecuritySettings in
+            var settings = try await tx.tenantSecuritySettings(tenant) ?? TenantSecuritySettings(tenantID: tenant)
+            if let mfaRequired { settings.mfaRequired = mfaRequired }
+            if let update { settings.loginThrottleJSON = update }
+            settings.updatedAt = now
+            try await tx.putTenantSecuritySettings(settings)
+            return settings
+        }
+        return effective(settings)
+    }
+
+    private func effective(_ settings: TenantSecuritySettings?) -> Effective {
+        Effective(
+            mfaRequired: settings?.mfaRequired ?? false,
+            loginThrottle: ThrottlePolicyDocument.policy(stored: settings?.loginThrottleJSON, base: services.security.configuration.loginThrottle),
+            loginThrottleCustomized: settings?.loginThrottleJSON != nil)
+    }
+}
