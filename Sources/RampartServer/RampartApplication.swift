@@ -94,8 +94,9 @@ package enum RampartApplication {
         DecisionsController(services: services, cache: policyCache).register(on: api)
         let destinations = OutboundDestinations(policy: configuration.outboundAddressPolicy)
         DatasourcesController(
-            services: services, administration: administration,
-            paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), destinations: destinations
+            datasources: Datasources(
+                services: services, administration: administration,
+                paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), destinations: destinations)
         ).register(on: api)
         let scanBell = ScanQueueBell()
         ScansController(

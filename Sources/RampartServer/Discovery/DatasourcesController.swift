@@ -1,39 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Foundation
 import Hummingbird
 import RampartApp
 import RampartConnectors
 import RampartCore
 import RampartStorage
 
-/// `/v1/datasources`: where a tenant's data lives, for discovery to scan.
-///
-/// A password (given as `password` or inside a PostgreSQL `url`) is stored as a tenant secret,
-/// encrypted with the tenant's data key; it is write-only (responses say `hasCredentials`) and
-/// replaceable (`password: ""` removes it). File paths must be absolute and free of `..`.
+/// `/v1/datasources`: where a tenant's data lives, for discovery to scan (``Datasources``).
 struct DatasourcesController {
-    let services: RampartServices
-    let administration: PolicyAdministration
-    let paths: DatasourcePathPolicy
-    /// Where PostgreSQL datasources may connect (internal addresses refused unless allowed).
-    var destinations = OutboundDestinations(policy: OutboundAddressPolicy())
-
-    struct Body: Decodable {
-        var name: String?
-        var kind: String?
-        var path: String?
-        /// `postgres://user:password@host:port/database?sslmode=…`, split into fields and a password.
-        var url: Secret<String>?
-        var host: String?
-        var port: Int?
-        var database: String?
-        var username: String?
-        var password: Secret<String>?
-        var tls: String?
-        var rangerService: String?
-        var rangerDatabase: String?
-    }
+    let datasources: Datasources
 
     func register(on api: APIRouter) {
         api.add(.post, "/v1/datasources", .tenant(.discoveryWrite), create)
@@ -45,138 +20,44 @@ struct DatasourcesController {
         api.add(.get, "/v1/datasources/{id}/schema", .tenant(.discoveryRead), schema)
     }
 
+    private var bodyLimit: Int { datasources.services.maximumBodySize }
+
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
-        guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
-        guard let rawKind = body.kind else { throw RampartError.validation("is required", field: "kind") }
-        guard let kind = DatasourceKind(rawValue: rawKind) else {
-            throw RampartError.validation(
-                "must be one of \(DatasourceKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
-        }
-        let now = services.clock.now()
-        var datasource = Datasource(
-            id: UUIDv7.generate(), tenantID: principal.tenantID, name: try Validation.slug(name, field: "name"), kind: kind,
-            config: DatasourceConfig(), hasCredentials: false, createdAt: now, updatedAt: now)
-        let tenantPaths = try await services.store.read { [paths] tx in try await paths.forTenant(principal.tenantID, in: tx) }
-        let password = try Self.apply(body, to: &datasource, creating: true, paths: tenantPaths)
-        datasource.hasCredentials = password != nil
-        AuditScope.current?.setEntity("datasources", datasource.id)
-        let stored = datasource
-        try await services.store.write { tx in
-            if try await tx.datasource(name: stored.name, in: principal.tenantID) != nil {
-                throw RampartError(.conflict, "a datasource named `\(stored.name)` already exists", field: "name")
-            }
-            try await Self.checkRangerService(stored, tx)
-            try await tx.insertDatasource(stored)
-            if let password {
-                try await services.keyring.putSecret(
-                    stored.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
-            }
-        }
-        return try JSONBody.response(DatasourceResponse(stored), status: .created)
+        let body = try await JSONBody.decode(DatasourceSettings.self, from: request, limit: bodyLimit)
+        return try JSONBody.response(DatasourceResponse(try await datasources.create(body, in: principal.tenantID)), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let page = try context.page(request)
-        let list = try await services.store.read { tx in try await tx.datasources(in: principal.tenantID, page: page) }
+        let list = try await datasources.list(in: principal.tenantID, page: try context.page(request))
         return try JSONBody.response(PageResponse(list) { DatasourceResponse($0) })
     }
 
     @Sendable func get(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let id = try Self.id(context)
-        guard let datasource = try await services.store.read({ tx in try await tx.datasource(id: id, in: principal.tenantID) }) else {
-            throw RampartError.notFound("datasource")
-        }
-        return try JSONBody.response(DatasourceResponse(datasource))
+        return try JSONBody.response(DatasourceResponse(try await datasources.get(try Self.id(context), in: principal.tenantID)))
     }
 
     @Sendable func update(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let id = try Self.id(context)
-        let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
-        if let kind = body.kind, kind.isEmpty || DatasourceKind(rawValue: kind) == nil {
-            throw RampartError.validation("cannot be changed; create a new datasource", field: "kind")
-        }
-        let name = try body.name.map { try Validation.slug($0, field: "name") }
-        let now = services.clock.now()
-        let datasource: Datasource = try await services.store.write { tx in
-            guard var datasource = try await tx.datasource(id: id, in: principal.tenantID) else { throw RampartError.notFound("datasource") }
-            if let kind = body.kind, kind != datasource.kind.rawValue {
-                throw RampartError.validation("cannot be changed; create a new datasource", field: "kind")
-            }
-            if let name, name != datasource.name {
-                if try await tx.datasource(name: name, in: principal.tenantID) != nil {
-                    throw RampartError(.conflict, "a datasource named `\(name)` already exists", field: "name")
-                }
-                datasource.name = name
-            }
-            let before = datasource.config
-            let password = try Self.apply(body, to: &datasource, creating: false, paths: try await paths.forTenant(principal.tenantID, in: tx))
-            // A stored password is bound to where it was meant to go: changing the host, port,
-            // database or TLS mode drops it unless the same request gives it again, or whoever
-            // may edit the datasource (not necessarily who typed the password) could send it to
-            // a server they run.
-            let dropsPassword =
-                datasource.hasCredentials && body.password == nil && body.url == nil
-                && Self.destinationChanged(from: before, to: datasource.config)
-            if dropsPassword {
-                try await tx.deleteSecret(datasource.credentialName, in: principal.tenantID)
-                datasource.hasCredentials = false
-                AuditDetails.event("datasource.credentials_dropped", ["reason": "destination changed"])
-            }
-            if body.password != nil || body.url != nil {
-                if let password {
-                    try await services.keyring.putSecret(
-                        datasource.credentialName, Secret(Array(password.exposedValue.utf8)), tenant: principal.tenantID, in: tx, at: now)
-                } else {
-                    try await tx.deleteSecret(datasource.credentialName, in: principal.tenantID)
-                }
-                datasource.hasCredentials = password != nil
-            }
-            if body.rangerService != nil { try await Self.checkRangerService(datasource, tx) }
-            datasource.updatedAt = now
-            try await tx.updateDatasource(datasource)
-            return datasource
-        }
-        return try JSONBody.response(DatasourceResponse(datasource))
+        let body = try await JSONBody.decode(DatasourceSettings.self, from: request, limit: bodyLimit)
+        return try JSONBody.response(DatasourceResponse(try await datasources.update(id, with: body, in: principal.tenantID)))
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let id = try Self.id(context)
-        let now = services.clock.now()
-        // Its tags go with it (history kept); when they were in a tag service, as a policy write.
-        let body: @Sendable (any StoreTransaction) async throws -> Void = { tx in
-            guard let datasource = try await tx.datasource(id: id, in: principal.tenantID) else { throw RampartError.notFound("datasource") }
-            let active = try await tx.scans(in: principal.tenantID, datasource: id, page: PageRequest(limit: 500)).items
-            if active.contains(where: { !$0.status.isFinished }) {
-                throw RampartError(.conflict, "the datasource has a queued or running scan; cancel it first")
-            }
-            let target = try await DiscoveryTagger.rangerService(for: datasource, tx)
-            let hadTags = try await DiscoveryTagger.removeAll(datasource: datasource, at: now, tx)
-            _ = try await tx.deleteDatasource(id: id, in: principal.tenantID)
-            try await tx.deleteSecret(Datasource.credentialName(id), in: principal.tenantID)
-            if hadTags, let target { try await DiscoveryTagger.sync(tagService: target.tagService, tenant: principal.tenantID, at: now, tx) }
-        }
-        let tagged = try await services.store.read { tx in !(try await tx.tagAssignments(in: principal.tenantID, datasource: id).isEmpty) }
-        if tagged {
-            _ = try await administration.write(principal.tenantID) { tx, _ in try await body(tx) }
-        } else {
-            try await services.store.write(body)
-        }
+        try await datasources.delete(try Self.id(context), in: principal.tenantID)
         return Response(status: .noContent)
     }
 
+    /// A connection failure is the answer (`ok: false` with the connector's code), not an error.
     @Sendable func test(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let id = try Self.id(context)
         do {
-            let (_, connector) = try await DatasourceAccess.load(
-                id, tenant: principal.tenantID, store: services.store, keyring: services.keyring, paths: paths, destinations: destinations)
-            let tables = try await connector.test()
+            let tables = try await datasources.test(id, in: principal.tenantID)
             return try JSONBody.response(DatasourceTestResponse(ok: true, tables: tables, error: nil))
         } catch let error as ConnectorError {
             return try JSONBody.response(
@@ -186,121 +67,11 @@ struct DatasourcesController {
 
     @Sendable func schema(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let id = try Self.id(context)
-        do {
-            let (_, connector) = try await DatasourceAccess.load(
-                id, tenant: principal.tenantID, store: services.store, keyring: services.keyring, paths: paths, destinations: destinations)
-            let session = try await connector.connect()
-            let tables: [SchemaTable]
-            do {
-                tables = try await session.schema()
-            } catch {
-                await session.close()
-                throw error
-            }
-            await session.close()
-            return try JSONBody.response(DatasourceSchemaResponse(tables: tables))
-        } catch let error as ConnectorError {
-            throw DatasourceAccess.error(error)
-        }
+        return try JSONBody.response(DatasourceSchemaResponse(tables: try await datasources.schema(try Self.id(context), in: principal.tenantID)))
     }
 
     static func id(_ context: RampartRequestContext) throws -> String {
         guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { throw RampartError.notFound("datasource") }
         return id
-    }
-
-    /// Validates and copies the settings in `body` onto `datasource`; returns the password given
-    /// (from `password`, else from `url`), `nil` when none or empty.
-    static func apply(_ body: Body, to datasource: inout Datasource, creating: Bool, paths: DatasourcePathPolicy) throws -> Secret<String>? {
-        var config = datasource.config
-        var password: Secret<String>?
-        // On create the body's shape is wrong (422); on update it conflicts with the stored kind (409).
-        func notApplicable(_ field: String) -> RampartError {
-            let message = "does not apply to a `\(datasource.kind.rawValue)` datasource"
-            return creating ? RampartError.validation(message, field: field) : RampartError(.conflict, message, field: field)
-        }
-        switch datasource.kind {
-        case .sqlite, .csvDirectory, .jsonlDirectory:
-            for (value, field) in [(body.url?.exposedValue, "url"), (body.host, "host"), (body.username, "username")] where value != nil {
-                throw notApplicable(field)
-            }
-            if body.password != nil { throw notApplicable("password") }
-            if let path = body.path {
-                // A malformed path is the request's fault (422); a well-formed one outside what the
-                // server allows this tenant is refused (403), like any other forbidden resource.
-                if let problem = DatasourcePath.problem(path) { throw RampartError.validation(problem, field: "path") }
-                if let refusal = paths.problem(path) { throw RampartError(.forbidden, refusal, field: "path") }
-                config.path = path
-            } else if creating {
-                throw RampartError.validation("is required", field: "path")
-            }
-        case .postgres:
-            if body.path != nil { throw notApplicable("path") }
-            if let url = body.url {
-                guard url.exposedValue.utf8.count <= 2048, let parsed = PostgresConnector.parse(url: url.exposedValue) else {
-                    throw RampartError.validation(
-                        "must be postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]", field: "url")
-                }
-                config.host = parsed.settings.host
-                config.port = parsed.settings.port
-                config.username = parsed.settings.username
-                config.database = parsed.settings.database
-                config.tls = parsed.settings.tls.rawValue
-                password = parsed.password.map { Secret($0) }
-            }
-            if let host = body.host { config.host = try token(host, field: "host", maximum: 253) }
-            if let port = body.port {
-                guard (1...65535).contains(port) else { throw RampartError.validation("must be from 1 to 65535", field: "port") }
-                config.port = port
-            }
-            if let database = body.database { config.database = try token(database, field: "database", maximum: 63) }
-            if let username = body.username { config.username = try token(username, field: "username", maximum: 63) }
-            if let tls = body.tls {
-                guard PostgresConnector.TLSMode(rawValue: tls) != nil else {
-                    throw RampartError.validation("must be one of disable, prefer, require", field: "tls")
-                }
-                config.tls = tls
-            }
-            if let given = body.password { password = given }
-            if creating {
-                guard config.host != nil else { throw RampartError.validation("is required (or give `url`)", field: "host") }
-                guard config.username != nil else { throw RampartError.validation("is required (or give `url`)", field: "username") }
-            }
-        }
-        if let service = body.rangerService {
-            config.rangerService = service.isEmpty ? nil : try Validation.name(service, field: "rangerService", maximum: 255)
-        }
-        if let database = body.rangerDatabase {
-            config.rangerDatabase = database.isEmpty ? nil : try Validation.name(database, field: "rangerDatabase", maximum: 255)
-        }
-        if let password, password.exposedValue.utf8.count > 1024 {
-            throw RampartError.validation("must be at most 1024 bytes", field: "password")
-        }
-        datasource.config = config
-        guard let password, !password.exposedValue.isEmpty else { return nil }
-        return password
-    }
-
-    /// Whether a PostgreSQL datasource's password would now be sent somewhere else, or over a
-    /// different kind of channel.
-    static func destinationChanged(from old: DatasourceConfig, to new: DatasourceConfig) -> Bool {
-        old.host?.lowercased() != new.host?.lowercased() || old.port != new.port || old.database != new.database || old.tls != new.tls
-    }
-
-    /// A named Ranger service must exist in the tenant, or the tags would silently go nowhere.
-    static func checkRangerService(_ datasource: Datasource, _ tx: any StoreTransaction) async throws {
-        guard let name = datasource.config.rangerService else { return }
-        guard try await tx.policyObject(.service, name: name, scope: "", in: datasource.tenantID) != nil else {
-            throw RampartError(.notFound, "no service `\(name.prefix(64))` in this tenant", field: "rangerService")
-        }
-    }
-
-    /// A printable, space-free token (host, database, user name).
-    static func token(_ value: String, field: String, maximum: Int) throws -> String {
-        guard (1...maximum).contains(value.utf8.count), value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else {
-            throw RampartError.validation("must be 1-\(maximum) printable ASCII characters without spaces or quotes", field: field)
-        }
-        return value
     }
 }

@@ -30,7 +30,7 @@ struct TaggingRulesController {
         guard minConfidence >= 0, minConfidence <= 1 else { throw RampartError.validation("must be from 0 to 1", field: "minConfidence") }
         let rule = TaggingRule(
             id: UUIDv7.generate(), tenantID: principal.tenantID, dataClass: try Self.className(dataClass),
-            minConfidence: minConfidence, tag: try DatasourcesController.token(tag, field: "tag", maximum: 128),
+            minConfidence: minConfidence, tag: try Datasources.token(tag, field: "tag", maximum: 128),
             createdAt: services.clock.now())
         AuditScope.current?.setEntity("tagging-rules", rule.id)
         try await services.store.write { tx in
