@@ -9,6 +9,7 @@ import RampartStorage
 /// and the history of tags added and removed by scans.
 struct TagsController {
     let services: RampartServices
+    private var tags: DiscoveredTags { DiscoveredTags(services: services) }
 
     func register(on api: APIRouter) {
         api.add(.get, "/v1/tags/resources", .tenant(.discoveryRead), listResources)
@@ -18,7 +19,7 @@ struct TagsController {
     @Sendable func listResources(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let datasource = try Self.datasource(request)
-        let assignments = try await services.store.read { tx in try await tx.tagAssignments(in: principal.tenantID, datasource: datasource) }
+        let assignments = try await tags.assignments(in: principal.tenantID, datasource: datasource)
         var grouped: [String: TaggedResourceResponse] = [:]
         var order: [String] = []
         for a in assignments {
@@ -39,9 +40,7 @@ struct TagsController {
         let principal = try context.routePrincipal()
         let datasource = try Self.datasource(request)
         let page = try context.page(request)
-        let entries = try await services.store.read { tx in
-            try await tx.tagHistory(in: principal.tenantID, datasource: datasource, limit: page.limit)
-        }
+        let entries = try await tags.history(in: principal.tenantID, datasource: datasource, limit: page.limit)
         return try JSONBody.response(["items": entries.map(TagHistoryResponse.init)])
     }
 
