@@ -114,7 +114,10 @@ package enum RampartApplication {
         SCIMTokensController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
         SCIMController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
         let ssoPolicy = OIDCEndpointPolicy(allowHTTPLoopback: configuration.ssoAllowHTTPLoopback)
-        SSOProvidersController(services: services, policy: ssoPolicy, publicURL: configuration.publicBaseURL).register(on: api)
+        SSOProvidersController(
+            services: services, providers: SSOProviders(services: services, policy: ssoPolicy), publicURL: configuration.publicBaseURL
+        )
+        .register(on: api)
         SSOSettingsController(services: services).register(on: api)
         SSOIdentitiesController(services: services).register(on: api)
         let ssoClient = OutboundHTTPClient(destinations: destinations)
