@@ -64,6 +64,15 @@ package struct TenantAdministration: Sendable {
     }
 
     /// Finds a tenant by id or slug.
+    package func list(page: PageRequest) async throws -> Page<Tenant> {
+        try await services.store.read { try await $0.tenants(page: page) }
+    }
+
+    package func get(_ id: TenantID) async throws -> Tenant {
+        guard let tenant = try await services.store.read({ try await $0.tenant(id: id) }) else { throw RampartError.notFound("tenant") }
+        return tenant
+    }
+
     package func find(_ idOrSlug: String) async throws -> Tenant {
         let found = try await services.store.read { tx -> Tenant? in
             if UUIDv7.isWellFormed(idOrSlug), let tenant = try await tx.tenant(id: TenantID(idOrSlug)) { return tenant }

@@ -37,8 +37,7 @@ struct KeysCommand: AsyncParsableCommand {
             let results = try await storage.withServices { services in
                 var results: [(String, Int)] = []
                 for tenant in try await KeysCommand.tenants(selector, services: services) {
-                    let now = services.clock.now()
-                    let version = try await services.store.write { try await services.keyring.rotate(tenant.id, in: $0, at: now) }
+                    let (version, _) = try await TenantKeys(services: services).rotate(tenant.id, rewrappingSecrets: false)
                     results.append((tenant.slug, version))
                 }
                 return results
@@ -77,10 +76,7 @@ struct KeysCommand: AsyncParsableCommand {
             let summary = try await storage.withServices { services in
                 var lines: [String] = []
                 for tenant in try await KeysCommand.tenants(selector, services: services) {
-                    let now = services.clock.now()
-                    let count = try await services.store.write {
-                        try await services.keyring.rewrapSecrets(tenant: tenant.id, in: $0, at: now)
-                    }
+                    let count = try await TenantKeys(services: services).rewrapSecrets(of: tenant.id)
                     lines.append("\(tenant.slug): \(count) secret(s) re-encrypted")
                 }
                 if let master {

@@ -24,20 +24,17 @@ struct KeysController {
         api.add(.post, "/v1/keys/rotate", .tenant(.keysManage), rotate)
     }
 
+    private var keys: TenantKeys { TenantKeys(services: services) }
+
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let versions = try await services.store.read { try await $0.wrappedTenantKeys(principal.tenantID).map(\.version) }
+        let versions = try await keys.versions(of: principal.tenantID)
         return try JSONBody.response(KeyVersionsResponse(currentVersion: versions.max() ?? 0, versions: versions))
     }
 
     @Sendable func rotate(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let now = services.clock.now()
-        let result = try await services.store.write { tx in
-            let version = try await services.keyring.rotate(principal.tenantID, in: tx, at: now)
-            let rewrapped = try await services.keyring.rewrapSecrets(tenant: principal.tenantID, in: tx, at: now)
-            return RotateResponse(currentVersion: version, rewrappedSecrets: rewrapped)
-        }
-        return try JSONBody.response(result)
+        let (version, rewrapped) = try await keys.rotate(principal.tenantID, rewrappingSecrets: true)
+        return try JSONBody.response(RotateResponse(currentVersion: version, rewrappedSecrets: rewrapped))
     }
 }

@@ -54,17 +54,11 @@ struct TenantsController {
     }
 
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let page = try context.page(request)
-        let tenants = try await services.store.read { try await $0.tenants(page: page) }
-        return try JSONBody.response(PageResponse(tenants, TenantResponse.init))
+        return try JSONBody.response(PageResponse(try await administration.list(page: try context.page(request)), TenantResponse.init))
     }
 
     @Sendable func get(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let id = try context.id("id", as: TenantID.self, what: "tenant")
-        guard let tenant = try await services.store.read({ try await $0.tenant(id: id) }) else {
-            throw RampartError.notFound("tenant")
-        }
-        return try JSONBody.response(TenantResponse(tenant))
+        return try JSONBody.response(TenantResponse(try await administration.get(try context.id("id", as: TenantID.self, what: "tenant"))))
     }
 
     @Sendable func update(_ request: Request, context: RampartRequestContext) async throws -> Response {
