@@ -68,6 +68,27 @@ package struct TenantAdministration: Sendable {
         try await services.store.read { try await $0.tenants(page: page) }
     }
 
+    /// Every tenant, page after page (for operator commands that act on all of them).
+    package func all() async throws -> [Tenant] {
+        var all: [Tenant] = []
+        var page = PageRequest(limit: PageRequest.maximumLimit)
+        while true {
+            let batch = try await list(page: page)
+            all += batch.items
+            guard let next = batch.nextCursor else { return all }
+            page.after = next
+        }
+    }
+
+    /// Maps (or, with `nil`, unmaps) the tenant's file datasources to a directory the operator
+    /// checked; servers apply it at the next use.
+    package func setDatasourceRoot(_ root: String?, forTenant slug: String) async throws {
+        try await services.store.write { tx in
+            guard let found = try await tx.tenant(slug: slug) else { throw RampartError.notFound("tenant `\(slug)`") }
+            try await tx.setTenantDatasourceRoot(root, for: found.id)
+        }
+    }
+
     package func get(_ id: TenantID) async throws -> Tenant {
         guard let tenant = try await services.store.read({ try await $0.tenant(id: id) }) else { throw RampartError.notFound("tenant") }
         return tenant

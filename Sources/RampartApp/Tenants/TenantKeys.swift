@@ -35,4 +35,10 @@ package struct TenantKeys: Sendable {
         let keyring = services.keyring
         return try await services.store.write { try await keyring.rewrapSecrets(tenant: tenant, in: $0, at: now) }
     }
+
+    /// Re-wraps every tenant's data keys under a new master key; returns how many.
+    package func rewrapDataKeys(under master: MasterKey) async throws -> Int {
+        let keyring = services.keyring
+        return try await services.store.write { try await keyring.rewrapDataKeys(under: master, in: $0) }
+    }
 }

@@ -13,14 +13,7 @@ struct KeysCommand: AsyncParsableCommand {
     /// Resolves `--tenant` (slug or id) to one tenant, or every tenant when absent.
     static func tenants(_ selector: String?, services: RampartServices) async throws -> [Tenant] {
         if let selector { return [try await TenantAdministration(services: services).find(selector)] }
-        var all: [Tenant] = []
-        var page = PageRequest(limit: PageRequest.maximumLimit)
-        while true {
-            let batch = try await services.store.read { [page] in try await $0.tenants(page: page) }
-            all += batch.items
-            guard let next = batch.nextCursor else { return all }
-            page.after = next
-        }
+        return try await TenantAdministration(services: services).all()
     }
 
     struct Rotate: AsyncParsableCommand {
@@ -80,7 +73,7 @@ struct KeysCommand: AsyncParsableCommand {
                     lines.append("\(tenant.slug): \(count) secret(s) re-encrypted")
                 }
                 if let master {
-                    let count = try await services.store.write { try await services.keyring.rewrapDataKeys(under: master, in: $0) }
+                    let count = try await TenantKeys(services: services).rewrapDataKeys(under: master)
                     lines.append("\(count) data key(s) re-wrapped under the new master key (fingerprint \(master.fingerprint))")
                 }
                 return lines

@@ -50,15 +50,7 @@ struct TenantsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let tenants = try await storage.withServices { services in
-                var all: [Tenant] = []
-                var page = PageRequest(limit: PageRequest.maximumLimit)
-                while true {
-                    let batch = try await services.store.read { [page] in try await $0.tenants(page: page) }
-                    all += batch.items
-                    guard let next = batch.nextCursor else { break }
-                    page.after = next
-                }
-                return all
+                try await TenantAdministration(services: services).all()
             }
             if tenants.isEmpty {
                 print("no tenants")
@@ -110,10 +102,7 @@ struct TenantsCommand: AsyncParsableCommand {
                 throw ValidationError("directory must not be inside the server's data directory")
             }
             try await storage.withServices { services in
-                try await services.store.write { tx in
-                    guard let found = try await tx.tenant(slug: slug) else { throw RampartError.notFound("tenant `\(slug)`") }
-                    try await tx.setTenantDatasourceRoot(root, for: found.id)
-                }
+                try await TenantAdministration(services: services).setDatasourceRoot(root, forTenant: slug)
             }
             print(
                 root.map { "tenant \(slug): file datasources under \($0)" }
