@@ -18,26 +18,17 @@ struct SSOSettingsController {
         api.add(.put, "/v1/sso/settings", .tenant(.usersWrite), replace)
     }
 
+    private var identities: SSOIdentities { SSOIdentities(services: services) }
+
     @Sendable func get(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let settings = try await services.store.read { try await $0.ssoSettings(principal.tenantID) }
-        return try JSONBody.response(Body(ssoOnly: settings.ssoOnly))
+        return try JSONBody.response(Body(ssoOnly: try await identities.ssoOnly(in: principal.tenantID)))
     }
 
     @Sendable func replace(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
-        let now = services.clock.now()
-        try await services.store.write { tx in
-            if body.ssoOnly {
-                // Refusing passwords with no way in but SSO needs an SSO way in, or the tenant locks itself out.
-                let providers = try await tx.ssoProviders(in: principal.tenantID, page: PageRequest(limit: PageRequest.maximumLimit))
-                guard providers.items.contains(where: \.enabled) else {
-                    throw RampartError(.conflict, "enable an identity provider before making SSO the only way to sign in", field: "ssoOnly")
-                }
-            }
-            try await tx.setSSOSettings(SSOSettings(ssoOnly: body.ssoOnly), in: principal.tenantID, at: now)
-        }
+        try await identities.setSSOOnly(body.ssoOnly, in: principal.tenantID)
         return try JSONBody.response(body)
     }
 }
