@@ -27,8 +27,13 @@ final class RsyslogCollector: @unchecked Sendable {
         // (32768–60999), where the suite's own outgoing connections would otherwise take it.
         port = Int.random(in: 20_000...32_000)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // A direct main queue: rsyslogd's input thread writes each message before it reads on, so
+        // a connection it has closed (what the exporter takes as delivery) is a batch in the file.
+        // With the default in-memory queue, a shutdown under load could drop messages it had read
+        // (a full-suite run lost one), which is the collector's loss, not the exporter's.
         let configuration = """
             global(workDirectory="\(directory)")
+            main_queue(queue.type="Direct")
             module(load="imtcp")
             input(type="imtcp" port="\(port)" address="127.0.0.1")
             template(name="sd" type="string" string="%structured-data%\\n")
