@@ -127,7 +127,11 @@ final class RsyslogCollector: @unchecked Sendable {
                     for index in 0..<count { _ = try await client.send(.get, "/v1/users", token: index.isMultiple(of: 2) ? one : two) }
                 }
                 try await traffic(80)
-                // Kill the collector mid-stream, keep serving, bring it back.
+                // Stop the collector once it has what was sent so far, keep serving, bring it back.
+                // Not mid-delivery: rsyslogd reads and drops what arrives while it shuts down, and
+                // plain TCP syslog has no acknowledgement that could tell the exporter (RELP
+                // would); two runs lost the one record in flight at the stop that way.
+                try await Self.waitForCatchUp(database, sink: sinkName)
                 try await collector.stop()
                 try await traffic(80)
                 try await Task.sleep(for: .milliseconds(500))

@@ -11,20 +11,13 @@ package struct AuditQueries: Sendable {
 
     package init(services: RampartServices) { self.services = services }
 
-    /// A page of records matching `filter` (its `limit` is the page size), oldest first, and the
-    /// cursor of the next page.
-    package func records(_ filter: AuditQuery, in tenant: TenantID) async throws -> (records: [StoredAuditRecord], nextCursor: String?) {
-        let limit = filter.limit
+    /// A page of records matching `filter` (its `limit` is the page size), oldest first.
+    package func records(_ filter: AuditQuery, in tenant: TenantID) async throws -> Page<StoredAuditRecord> {
         var oneMore = filter
         oneMore.limit += 1
         let query = oneMore
-        var records = try await services.store.read { try await $0.auditRecords(tenant, query: query) }
-        var next: String?
-        if records.count > limit {
-            records.removeLast(records.count - limit)
-            next = records.last.map { String($0.record.seq) }
-        }
-        return (records, next)
+        let records = try await services.store.read { try await $0.auditRecords(tenant, query: query) }
+        return Page(limit: filter.limit, of: records) { String($0.record.seq) }
     }
 
     package func latestCheckpoint(in tenant: TenantID) async throws -> SignedCheckpoint {

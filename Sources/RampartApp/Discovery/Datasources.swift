@@ -266,7 +266,7 @@ package struct Datasources: Sendable {
     }
 
     /// A named Ranger service must exist in the tenant, or the tags would silently go nowhere.
-    package static func checkRangerService(_ datasource: Datasource, _ tx: any StoreTransaction) async throws {
+    package static func checkRangerService(_ datasource: Datasource, _ tx: any PolicyStoreTransaction) async throws {
         guard let name = datasource.config.rangerService else { return }
         guard try await tx.policyObject(.service, name: name, scope: "", in: datasource.tenantID) != nil else {
             throw RampartError(.notFound, "no service `\(name.prefix(64))` in this tenant", field: "rangerService")

@@ -100,7 +100,7 @@ package struct PolicyAdministration: Sendable {
     }
 
     /// Bumps a service's policy version after a change to its policies.
-    package static func bumpService(_ row: PolicyObject, in tenant: TenantID, at now: Int64, _ tx: any StoreTransaction) async throws -> Int64 {
+    package static func bumpService(_ row: PolicyObject, in tenant: TenantID, at now: Int64, _ tx: any PolicyStoreTransaction) async throws -> Int64 {
         var row = row
         let service = try RangerJSON.decode(Service.self, row.document)
         row.version += 1
@@ -111,7 +111,7 @@ package struct PolicyAdministration: Sendable {
     }
 
     /// Names of the zones that cover `service` (as a resource service or as a tag service).
-    package static func zones(covering service: String, in tenant: TenantID, _ tx: any StoreTransaction) async throws -> Set<String> {
+    package static func zones(covering service: String, in tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws -> Set<String> {
         var names: Set<String> = []
         for row in try await tx.allPolicyObjects(.zone, scope: nil, in: tenant) {
             let zone = try RangerJSON.decode(SecurityZone.self, row.document)

@@ -15,12 +15,7 @@ package struct SecurityEvents: Sendable {
         var oneMore = query
         oneMore.limit += 1
         let filter = oneMore
-        var events = try await services.store.read { try await $0.securityEvents(in: tenant, query: filter) }
-        var next: String?
-        if events.count > limit {
-            events.removeLast(events.count - limit)
-            next = events.last?.id
-        }
-        return Page(items: events, nextCursor: next)
+        let events = try await services.store.read { try await $0.securityEvents(in: tenant, query: filter) }
+        return Page(limit: limit, of: events, cursor: \.id)
     }
 }

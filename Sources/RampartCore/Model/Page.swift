@@ -27,4 +27,17 @@ package struct Page<Item: Sendable>: Sendable {
     package func map<T>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
         Page<T>(items: try items.map(transform), nextCursor: nextCursor)
     }
+
+    /// The page of at most `limit` items out of `fetched`, which holds up to one more: that extra
+    /// item is how a keyset query learns there is a next page, whose cursor is the last kept
+    /// item's (`cursor`).
+    package init(limit: Int, of fetched: [Item], cursor: (Item) -> String) {
+        var items = fetched
+        var next: String?
+        if items.count > limit {
+            items.removeLast(items.count - limit)
+            next = items.last.map(cursor)
+        }
+        self.init(items: items, nextCursor: next)
+    }
 }

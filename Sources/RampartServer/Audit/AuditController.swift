@@ -100,8 +100,8 @@ struct AuditController {
         }
         filter.limit = try Self.integer(query["limit"].map(String.init), field: "limit", range: 1...1000) ?? 100
         filter.afterSeq = try Self.integer(query["cursor"].map(String.init), field: "cursor", range: 0...Int64.max) ?? 0
-        let (records, next) = try await queries.records(filter, in: principal.tenantID)
-        return try JSONBody.response(RecordsResponse(items: records.map(RecordResponse.init), nextCursor: next))
+        let page = try await queries.records(filter, in: principal.tenantID)
+        return try JSONBody.response(RecordsResponse(items: page.items.map(RecordResponse.init), nextCursor: page.nextCursor))
     }
 
     @Sendable func latestCheckpoint(_ request: Request, context: RampartRequestContext) async throws -> Response {

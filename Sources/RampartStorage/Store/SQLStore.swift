@@ -45,13 +45,7 @@ struct SQLStoreTransaction: StoreTransaction {
 
     /// Rows `page.limit + 1` are fetched so the presence of a next page is known without a count.
     func paged<T>(_ rows: [any SQLRow], page: PageRequest, id: (T) -> String, decode: (any SQLRow) throws -> T) throws -> Page<T> {
-        var items = try rows.map(decode)
-        var next: String?
-        if items.count > page.limit {
-            items.removeLast(items.count - page.limit)
-            next = items.last.map(id)
-        }
-        return Page(items: items, nextCursor: next)
+        Page(limit: page.limit, of: try rows.map(decode), cursor: id)
     }
 }
 

@@ -53,7 +53,7 @@ package enum PolicyKind: RangerObjectKind {
     }
 
     /// The service may have been deleted since validation.
-    package static func checkReferences(_ value: Validated, tenant: TenantID, _ tx: any StoreTransaction) async throws {
+    package static func checkReferences(_ value: Validated, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {
         guard try await tx.policyObject(.service, name: value.service, scope: "", in: tenant) != nil else { throw unknownService(value.service) }
     }
 
@@ -64,7 +64,7 @@ package enum PolicyKind: RangerObjectKind {
         return try PolicyAdministration.policyDocument(policy, id: id, version: version, service: value.service, serviceType: value.serviceType)
     }
 
-    package static func didChange(_ row: PolicyObject, tenant: TenantID, at now: Int64, _ tx: any StoreTransaction) async throws {
+    package static func didChange(_ row: PolicyObject, tenant: TenantID, at now: Int64, _ tx: any PolicyStoreTransaction) async throws {
         if let service = try await tx.policyObject(.service, name: row.scope, scope: "", in: tenant) {
             _ = try await PolicyAdministration.bumpService(service, in: tenant, at: now, tx)
         }

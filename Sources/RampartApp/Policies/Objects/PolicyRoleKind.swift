@@ -36,7 +36,7 @@ package enum PolicyRoleKind: RangerObjectKind {
     }
 
     /// Nested roles must exist, and adding them must not close a cycle.
-    package static func checkReferences(_ value: Validated, tenant: TenantID, _ tx: any StoreTransaction) async throws {
+    package static func checkReferences(_ value: Validated, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {
         guard !value.nested.isEmpty else { return }
         let role = value.role
         var members: [String: [String]] = [:]
@@ -58,7 +58,7 @@ package enum PolicyRoleKind: RangerObjectKind {
         }
     }
 
-    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any StoreTransaction) async throws {
+    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {
         for other in try await tx.allPolicyObjects(.role, scope: nil, in: tenant) where other.id != row.id {
             if try RangerJSON.decode(Role.self, other.document).roles.contains(where: { $0.name == row.name }) {
                 throw RampartError(.conflict, "role `\(other.name.prefix(64))` has this role as a member")

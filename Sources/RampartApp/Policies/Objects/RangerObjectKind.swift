@@ -43,15 +43,15 @@ package protocol RangerObjectKind: Sendable {
     /// The refusal of a second object with a name already taken in its scope.
     static func nameTaken(_ key: PolicyObjectKey) -> RampartError
     /// Checks, inside the write, what the value refers to (services exist, roles form no cycle).
-    static func checkReferences(_ value: Value, tenant: TenantID, _ tx: any StoreTransaction) async throws
+    static func checkReferences(_ value: Value, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws
     /// Refuses a replacement the kind does not allow beyond a rename (a service's type).
     static func checkReplacement(_ value: Value, of row: PolicyObject) throws
     /// The stored document of the value at `id` and `version`; `previous` is the row it replaces.
     static func document(_ value: Value, id: Int64, version: Int64, replacing previous: PolicyObject?) throws -> String
     /// Refuses to delete an object others depend on, and removes what goes with it.
-    static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any StoreTransaction) async throws
+    static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws
     /// Runs inside the write after the object was created, replaced or deleted.
-    static func didChange(_ row: PolicyObject, tenant: TenantID, at now: Int64, _ tx: any StoreTransaction) async throws
+    static func didChange(_ row: PolicyObject, tenant: TenantID, at now: Int64, _ tx: any PolicyStoreTransaction) async throws
 }
 
 extension RangerObjectKind {
@@ -61,11 +61,11 @@ extension RangerObjectKind {
         RampartError(.conflict, "a \(noun) named `\(key.name.prefix(64))` already exists", field: "name")
     }
 
-    package static func checkReferences(_ value: Value, tenant: TenantID, _ tx: any StoreTransaction) async throws {}
+    package static func checkReferences(_ value: Value, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {}
 
     package static func checkReplacement(_ value: Value, of row: PolicyObject) throws {}
 
-    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any StoreTransaction) async throws {}
+    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {}
 
-    package static func didChange(_ row: PolicyObject, tenant: TenantID, at now: Int64, _ tx: any StoreTransaction) async throws {}
+    package static func didChange(_ row: PolicyObject, tenant: TenantID, at now: Int64, _ tx: any PolicyStoreTransaction) async throws {}
 }

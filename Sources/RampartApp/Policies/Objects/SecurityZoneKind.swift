@@ -29,7 +29,7 @@ package enum SecurityZoneKind: RangerObjectKind {
 
     /// Each service of the zone must exist, with resource sets its definition allows; tag
     /// services must be tag services.
-    package static func checkReferences(_ value: Validated, tenant: TenantID, _ tx: any StoreTransaction) async throws {
+    package static func checkReferences(_ value: Validated, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {
         var validators: [String: PolicyValidator] = [:]
         for service in value.zone.services.keys.sorted() {
             guard let row = try await tx.policyObject(.service, name: service, scope: "", in: tenant),
@@ -49,7 +49,7 @@ package enum SecurityZoneKind: RangerObjectKind {
         }
     }
 
-    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any StoreTransaction) async throws {
+    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {
         let policies = try await tx.countPolicyObjects(.policy, ref: row.name, in: tenant)
         guard policies == 0 else { throw RampartError(.conflict, "\(policies) policies still belong to zone `\(row.name.prefix(64))`") }
     }

@@ -20,7 +20,7 @@ package enum ServiceDefKind: RangerObjectKind {
         try PolicyAdministration.serviceDefDocument(value, id: id, version: version)
     }
 
-    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any StoreTransaction) async throws {
+    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {
         let users = try await tx.countPolicyObjects(.service, ref: row.name, in: tenant)
         guard users == 0 else { throw RampartError(.conflict, "\(users) service(s) of type `\(row.name.prefix(64))` still exist") }
     }

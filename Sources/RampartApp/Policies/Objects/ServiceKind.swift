@@ -20,7 +20,7 @@ package enum ServiceKind: RangerObjectKind {
     package static func key(_ value: Service) -> PolicyObjectKey { PolicyObjectKey(name: value.name, ref: value.type ?? "") }
 
     /// The service's type must exist; its tag service, if named, must be a tag service.
-    package static func checkReferences(_ value: Service, tenant: TenantID, _ tx: any StoreTransaction) async throws {
+    package static func checkReferences(_ value: Service, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {
         let type = value.type ?? ""
         guard try await tx.policyObject(.serviceDef, name: type, scope: "", in: tenant) != nil else {
             throw RampartError.validation("unknown service type `\(type.prefix(64))`", field: "type")
@@ -45,7 +45,7 @@ package enum ServiceKind: RangerObjectKind {
         return try PolicyAdministration.serviceDocument(service, id: id, version: version)
     }
 
-    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any StoreTransaction) async throws {
+    package static func prepareDeletion(_ row: PolicyObject, tenant: TenantID, _ tx: any PolicyStoreTransaction) async throws {
         if let zone = try await PolicyAdministration.zones(covering: row.name, in: tenant, tx).sorted().first {
             throw RampartError(.conflict, "security zone `\(zone.prefix(64))` still covers this service")
         }
