@@ -226,13 +226,13 @@ package struct Datasources: Sendable {
                 config.tls = parsed.settings.tls.rawValue
                 password = parsed.password.map { Secret($0) }
             }
-            if let host = body.host { config.host = try token(host, field: "host", maximum: 253) }
+            if let host = body.host { config.host = try Validation.token(host, field: "host", maximum: 253) }
             if let port = body.port {
                 guard (1...65535).contains(port) else { throw RampartError.validation("must be from 1 to 65535", field: "port") }
                 config.port = port
             }
-            if let database = body.database { config.database = try token(database, field: "database", maximum: 63) }
-            if let username = body.username { config.username = try token(username, field: "username", maximum: 63) }
+            if let database = body.database { config.database = try Validation.token(database, field: "database", maximum: 63) }
+            if let username = body.username { config.username = try Validation.token(username, field: "username", maximum: 63) }
             if let tls = body.tls {
                 guard PostgresConnector.TLSMode(rawValue: tls) != nil else {
                     throw RampartError.validation("must be one of disable, prefer, require", field: "tls")
@@ -271,13 +271,5 @@ package struct Datasources: Sendable {
         guard try await tx.policyObject(.service, name: name, scope: "", in: datasource.tenantID) != nil else {
             throw RampartError(.notFound, "no service `\(name.prefix(64))` in this tenant", field: "rangerService")
         }
-    }
-
-    /// A printable, space-free token (host, database, user name).
-    package static func token(_ value: String, field: String, maximum: Int) throws -> String {
-        guard (1...maximum).contains(value.utf8.count), value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else {
-            throw RampartError.validation("must be 1-\(maximum) printable ASCII characters without spaces or quotes", field: field)
-        }
-        return value
     }
 }

@@ -18,7 +18,7 @@ package struct TaggingRules: Sendable {
         guard minConfidence >= 0, minConfidence <= 1 else { throw RampartError.validation("must be from 0 to 1", field: "minConfidence") }
         let rule = TaggingRule(
             id: UUIDv7.generate(), tenantID: tenant, dataClass: try Self.className(dataClass), minConfidence: minConfidence,
-            tag: try Datasources.token(tag, field: "tag", maximum: 128), createdAt: services.clock.now())
+            tag: try Validation.token(tag, field: "tag", maximum: 128), createdAt: services.clock.now())
         AuditScope.current?.setEntity("tagging-rules", rule.id)
         try await services.store.write { tx in
             if try await tx.taggingRules(in: tenant).contains(where: { $0.dataClass == rule.dataClass && $0.tag == rule.tag }) {

@@ -128,10 +128,6 @@ package struct OutboundHTTPClient: Sendable {
             return first
         }
     }
-
-    package static func isIPAddress(_ host: String) -> Bool {
-        (try? SocketAddress(ipAddress: host, port: 0)) != nil
-    }
 }
 
 /// `application/x-www-form-urlencoded` (the token endpoint's request format, RFC 6749 §4.1.3).

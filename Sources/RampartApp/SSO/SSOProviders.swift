@@ -45,18 +45,15 @@ package struct SSOProviders: Sendable {
     /// Creates a provider; returns it with the tenant's slug (part of its sign-in URL).
     package func create(_ body: SSOProviderSettings, in tenant: TenantID) async throws -> (provider: SSOProvider, tenantSlug: String) {
         guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
-        guard let issuer = body.issuer else { throw RampartError.validation("is required", field: "issuer") }
-        guard let clientID = body.clientId else { throw RampartError.validation("is required", field: "clientId") }
+        guard body.issuer != nil else { throw RampartError.validation("is required", field: "issuer") }
+        guard body.clientId != nil else { throw RampartError.validation("is required", field: "clientId") }
         let now = services.clock.now()
         var provider = SSOProvider(
             id: UUIDv7.generate(), tenantID: tenant, name: try Validation.slug(name, field: "name"), displayName: nil,
             issuer: "", clientID: "", hasClientSecret: false, scopes: ["openid", "email", "profile"], usernameClaim: "preferred_username",
             emailClaim: "email", groupsClaim: "groups", allowedDomains: [], jitProvisioning: false, groupMapping: [:], enabled: true,
             createdAt: now, updatedAt: now)
-        var changed = body
-        changed.issuer = issuer
-        changed.clientId = clientID
-        try apply(changed, to: &provider)
+        try apply(body, to: &provider)
         let secret = try Self.clientSecret(body.clientSecret)
         provider.hasClientSecret = secret != nil
         AuditScope.current?.setEntity("sso-providers", provider.id)
@@ -159,19 +156,19 @@ package struct SSOProviders: Sendable {
             }
             provider.issuer = trimmed
         }
-        if let clientID = body.clientId { provider.clientID = try Self.token(clientID, field: "clientId", maximum: 256) }
+        if let clientID = body.clientId { provider.clientID = try Validation.token(clientID, field: "clientId", maximum: 256) }
         if body.displayName != nil { provider.displayName = try Validation.optionalText(body.displayName, field: "displayName", maximum: 200) }
         if let scopes = body.scopes {
-            var list = try scopes.map { try Self.token($0, field: "scopes", maximum: 128) }
+            var list = try scopes.map { try Validation.token($0, field: "scopes", maximum: 128) }
             // OpenID Connect needs `openid`; without it the provider issues no ID token.
             if !list.contains("openid") { list.insert("openid", at: 0) }
             guard list.count <= 32 else { throw RampartError.validation("at most 32 scopes", field: "scopes") }
             provider.scopes = list
         }
         if let claims = body.claims {
-            if let name = claims.username { provider.usernameClaim = try Self.token(name, field: "claims.username", maximum: 128) }
-            if let name = claims.email { provider.emailClaim = try Self.token(name, field: "claims.email", maximum: 128) }
-            if let name = claims.groups { provider.groupsClaim = try Self.token(name, field: "claims.groups", maximum: 128) }
+            if let name = claims.username { provider.usernameClaim = try Validation.token(name, field: "claims.username", maximum: 128) }
+            if let name = claims.email { provider.emailClaim = try Validation.token(name, field: "claims.email", maximum: 128) }
+            if let name = claims.groups { provider.groupsClaim = try Validation.token(name, field: "claims.groups", maximum: 128) }
         }
         if let domains = body.allowedDomains {
             guard domains.count <= 100 else { throw RampartError.validation("at most 100 domains", field: "allowedDomains") }
@@ -223,15 +220,7 @@ package struct SSOProviders: Sendable {
     package static func claimValues(_ values: [String], field: String) throws -> [String] {
         guard values.count <= 20 else { throw RampartError.validation("at most 20 values", field: field) }
         var checked: [String] = []
-        for value in values where !checked.contains(value) { checked.append(try token(value, field: field, maximum: 256)) }
+        for value in values where !checked.contains(value) { checked.append(try Validation.token(value, field: field, maximum: 256)) }
         return checked
-    }
-
-    /// A printable, space-free token (client id, scope, claim name).
-    package static func token(_ value: String, field: String, maximum: Int) throws -> String {
-        guard (1...maximum).contains(value.utf8.count), value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else {
-            throw RampartError.validation("must be 1-\(maximum) printable ASCII characters without spaces or quotes", field: field)
-        }
-        return value
     }
 }

@@ -37,6 +37,14 @@ package enum Validation {
         return trimmed
     }
 
+    /// A printable, space-free token (host, database, user name, client id, scope, claim name).
+    package static func token(_ value: String, field: String, maximum: Int) throws -> String {
+        guard (1...maximum).contains(value.utf8.count), value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) else {
+            throw RampartError.validation("must be 1-\(maximum) printable ASCII characters without spaces or quotes", field: field)
+        }
+        return value
+    }
+
     /// Optional free text: `nil` stays `nil`; otherwise as ``name(_:field:maximum:)`` with room for 1,000.
     package static func optionalText(_ value: String?, field: String, maximum: Int = 1000) throws -> String? {
         guard let value else { return nil }

@@ -120,6 +120,21 @@ package struct LoginResponse: Codable, Sendable {
     package var `operator`: String?
     /// New recovery codes, shown once: only when the login itself enrolled two-factor login.
     package var recoveryCodes: [String]? = nil
+
+    /// The answer of a completed sign-in (password, second factor or SSO): the session's token,
+    /// shown this once, and when the session ends.
+    package init(
+        token: Secret<String>, session: Session, idleTimeoutSeconds: Int64, tenant: TenantResponse?, user: UserResponse?, operator: String?
+    ) {
+        self.token = token.exposedValue
+        tokenType = "Bearer"
+        expiresAt = Timestamp.rfc3339(milliseconds: session.absoluteExpiresAt)
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        sessionId = session.id.rawValue
+        self.tenant = tenant
+        self.user = user
+        self.operator = `operator`
+    }
 }
 
 package struct MeResponse: Codable, Sendable {

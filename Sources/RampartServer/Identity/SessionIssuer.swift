@@ -64,8 +64,7 @@ package struct SessionIssuer: Sendable {
             operatorName = username
         }
         var body = LoginResponse(
-            token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: session.absoluteExpiresAt),
-            idleTimeoutSeconds: lifetime.idle / 1000, sessionId: session.id.rawValue, tenant: tenant, user: user, operator: operatorName)
+            token: token, session: session, idleTimeoutSeconds: lifetime.idle / 1000, tenant: tenant, user: user, operator: operatorName)
         body.recoveryCodes = recoveryCodes?.map(\.exposedValue)
         var response = try JSONBody.response(body, headers: [.cacheControl: "no-store"])
         device.apply(to: &response, secure: services.security.configuration.secureCookies)

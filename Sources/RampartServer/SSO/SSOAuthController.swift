@@ -66,8 +66,7 @@ struct SSOAuthController {
         case .signedIn(let token, let session, let tenant, let user):
             response = try JSONBody.response(
                 LoginResponse(
-                    token: token.exposedValue, tokenType: "Bearer", expiresAt: Timestamp.rfc3339(milliseconds: session.absoluteExpiresAt),
-                    idleTimeoutSeconds: services.sessionLifetime.idle / 1000, sessionId: session.id.rawValue, tenant: TenantResponse(tenant),
+                    token: token, session: session, idleTimeoutSeconds: services.sessionLifetime.idle / 1000, tenant: TenantResponse(tenant),
                     user: UserResponse(user), operator: nil))
         }
         response.headers[.cacheControl] = "no-store"
