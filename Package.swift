@@ -70,6 +70,7 @@ let package = Package(
             name: "RampartConnectors",
             dependencies: [
                 "RampartDiscovery",
+                "RampartEnforcement",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -79,6 +80,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Enforcement inside PostgreSQL: the planner that turns decisions into roles' grants, row
+        // security and masking views. Pure: it reads a catalog and writes SQL text.
+        .target(
+            name: "RampartEnforcement", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
         // Pure domain model: no I/O, no NIO, no Hummingbird.
         .target(
             name: "RampartCore",
@@ -140,6 +145,7 @@ let package = Package(
                 "RampartBackup",
                 "RampartDiscovery",
                 "RampartConnectors",
+                "RampartEnforcement",
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -227,6 +233,7 @@ let package = Package(
         .testTarget(
             name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
+        .testTarget(name: "RampartEnforcementTests", dependencies: ["RampartEnforcement"], swiftSettings: swiftSettings),
         .testTarget(name: "RampartSCIMTests", dependencies: ["RampartSCIM"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",
@@ -245,6 +252,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 "RampartConnectors",
             ],
             // Read from the source tree by path (#filePath), not bundled.

@@ -626,6 +626,23 @@ paths.update({
                                                   "scanId": S, "at": S}})), params=[DSQ, PAGING[0]])},
 })
 
+# Enforcement inside PostgreSQL datasources (sync:write).
+schemas["EnforcementReport"] = {"type": "object", "required": ["datasource", "service", "policyVersion", "applied", "statements", "findings"], "properties": {
+    "datasource": S, "service": S, "policyVersion": {"type": "integer"}, "applied": {"type": "boolean"},
+    "tables": {"type": "integer"}, "roles": {"type": "integer"},
+    "counts": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Statements by kind: grant, revoke, view, row-security, schema, search-path"},
+    "statements": {"type": "array", "items": {"type": "object", "properties": {"kind": S, "table": {"type": ["string", "null"]}, "sql": S}}},
+    "findings": {"type": "array", "items": {"type": "object", "properties": {
+        "code": {"enum": ["role-missing", "mask-unsupported", "filter-invalid", "foreign-object", "foreign-row-security"]},
+        "message": S, "table": S, "role": S, "policyId": {"type": "integer"}}}}}}
+SYNC_ERRORS = {"502": problem("The datasource cannot be reached or a statement failed (`datasource-failed`); nothing was changed")}
+paths.update({
+    "/v1/datasources/{id}/sync/plan": {"post": op("Plan enforcement of the tenant's policies inside a PostgreSQL datasource: the SQL it would run and what it cannot enforce (withheld, fail closed)",
+        "enforcement", {**ok(ref("EnforcementReport")), **SYNC_ERRORS}, params=[ID], extra=["404", "409"])},
+    "/v1/datasources/{id}/sync/apply": {"post": op("Plan and run the plan in one transaction (all or nothing); recorded in the tenant's audit log",
+        "enforcement", {**ok(ref("EnforcementReport")), **SYNC_ERRORS}, params=[ID], extra=["404", "409"])},
+})
+
 for path in paths.values():
     for operation in path.values():
         # Anonymous routes too: credentials, when given, are authenticated and rate-limited.

@@ -75,6 +75,28 @@ package struct PostgresConnector: DatasourceConnector {
     }
 
     package func connect() async throws(ConnectorError) -> any DatasourceSession {
+        let (connection, logger) = try await open()
+        let session = Session(connection: connection, logger: logger, settings: settings)
+        do {
+            // Discovery only reads; a sample query that runs away is stopped by the server.
+            _ = try await session.query("SET default_transaction_read_only = on")
+            _ = try await session.query("SET statement_timeout = '10min'")
+        } catch {
+            await session.close()
+            throw error
+        }
+        return session
+    }
+
+    /// A read-write session for enforcement: reads the catalog and applies a plan.
+    package func connectForEnforcement() async throws(ConnectorError) -> PostgresEnforcementSession {
+        let (connection, logger) = try await open()
+        return PostgresEnforcementSession(connection: connection, logger: logger, settings: settings)
+    }
+
+    /// Opens an authenticated connection to the checked address, refusing to send a password in
+    /// the clear.
+    func open() async throws(ConnectorError) -> (PostgresConnection, Logger) {
         let tls: PostgresConnection.Configuration.TLS
         do {
             switch settings.tls {
@@ -109,16 +131,7 @@ package struct PostgresConnector: DatasourceConnector {
         let logger = Logger(label: "rampart-discovery-postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         do {
             let connection = try await PostgresConnection.connect(on: channel.eventLoop, configuration: configuration, id: 1, logger: logger)
-            let session = Session(connection: connection, logger: logger, settings: settings)
-            do {
-                // Discovery only reads; a sample query that runs away is stopped by the server.
-                _ = try await session.query("SET default_transaction_read_only = on")
-                _ = try await session.query("SET statement_timeout = '10min'")
-            } catch {
-                await session.close()
-                throw error
-            }
-            return session
+            return (connection, logger)
         } catch {
             if let refusal = passwordGuard.refusal {
                 throw ConnectorError(

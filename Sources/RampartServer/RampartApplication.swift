@@ -93,10 +93,12 @@ package enum RampartApplication {
             .register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
         let destinations = OutboundDestinations(policy: configuration.outboundAddressPolicy)
+        let datasourcePaths = configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory)
         DatasourcesController(
-            datasources: Datasources(
-                services: services, administration: administration,
-                paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), destinations: destinations)
+            datasources: Datasources(services: services, administration: administration, paths: datasourcePaths, destinations: destinations)
+        ).register(on: api)
+        DatasourceSyncController(
+            sync: PolicySync(services: services, policies: policyCache, paths: datasourcePaths, destinations: destinations)
         ).register(on: api)
         let scanBell = ScanQueueBell()
         ScansController(

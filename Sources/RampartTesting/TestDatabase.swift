@@ -37,7 +37,8 @@ package struct TestDatabase: Sendable {
     package let directory: String
     /// Set for PostgreSQL.
     package let postgresURL: String?
-    private let postgresName: String?
+    /// The PostgreSQL database's name.
+    package let postgresName: String?
 
     package var configuration: DatabaseConfiguration {
         DatabaseConfiguration.resolve(dataDirectory: directory, databaseURL: postgresURL)

@@ -96,6 +96,14 @@ extension TenantIsolationTests {
                 let b = try await discoveryOfB(client, f)
                 expectNotFound(try await client.send(.get, "/v1/datasources/\(b.datasource)/schema", token: token), "datasource schema")
             },
+            "POST /v1/datasources/{id}/sync/plan": { client, f, token in
+                let b = try await discoveryOfB(client, f)
+                expectNotFound(try await client.send(.post, "/v1/datasources/\(b.datasource)/sync/plan", token: token), "plan B's sync")
+            },
+            "POST /v1/datasources/{id}/sync/apply": { client, f, token in
+                let b = try await discoveryOfB(client, f)
+                expectNotFound(try await client.send(.post, "/v1/datasources/\(b.datasource)/sync/apply", token: token), "apply B's sync")
+            },
             "POST /v1/scans": { client, f, token in
                 let b = try await discoveryOfB(client, f)
                 expectNotFound(

@@ -21,12 +21,12 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
         case .tenantAdmin:
             [
                 .usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead,
-                .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite,
+                .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite, .syncWrite,
             ]
         case .securityAdmin:
             [
                 .usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead,
-                .securityRead, .securityManage, .discoveryRead, .discoveryWrite,
+                .securityRead, .securityManage, .discoveryRead, .discoveryWrite, .syncWrite,
             ]
         case .auditor:
             [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead, .discoveryRead]
@@ -60,6 +60,8 @@ package enum Permission: String, Sendable, Codable, CaseIterable {
     case discoveryRead = "discovery:read"
     /// Manage datasources, run scans, and manage tagging rules and custom classifiers.
     case discoveryWrite = "discovery:write"
+    /// Plan and apply enforcement of policies inside a PostgreSQL datasource.
+    case syncWrite = "sync:write"
 }
 
 extension Set where Element == BuiltinRole {

@@ -44,27 +44,7 @@ struct DecisionsController {
         var requests: [DecisionRequest]
     }
 
-    struct Mask: Encodable, Sendable {
-        var type: String
-        var value: String?
-        var condition: String?
-        var policyId: Int64
-    }
-
-    struct RowFilter: Encodable, Sendable {
-        var expression: String
-        var policyId: Int64
-    }
-
-    struct Decision: Encodable, Sendable {
-        var allowed: Bool
-        var audited: Bool
-        var policyId: Int64?
-        var policyVersion: Int64
-        var reason: String?
-        var mask: Mask?
-        var rowFilter: RowFilter?
-    }
+    typealias Decision = AccessDecision
 
     func register(on api: APIRouter) {
         api.add(.post, "/v1/authorize", .tenant(.decisionsRequest), authorize)
@@ -180,24 +160,9 @@ struct DecisionsController {
     }
 
     static func evaluate(_ body: DecisionRequest, groups stored: [String], on target: ServicePolicies) -> Decision {
-        let snapshot = target.snapshot
         let request = AccessRequest(
             resource: AccessResource(body.resource), accessType: body.accessType, user: body.user,
             userGroups: Set(body.groups ?? stored), userRoles: body.roles.map(Set.init), context: body.context ?? [:])
-        let result = snapshot.evaluate(request)
-        var decision = Decision(
-            allowed: result.isAllowed, audited: result.isAudited, policyId: result.policyId >= 0 ? result.policyId : nil,
-            policyVersion: target.version, reason: result.reason)
-        if result.isAllowed {
-            let mask = snapshot.evaluateDataMask(request)
-            if let type = mask.maskType, type != "MASK_NONE" {
-                decision.mask = Mask(type: type, value: mask.maskedValue, condition: mask.maskCondition, policyId: mask.policyId)
-            }
-            let filter = snapshot.evaluateRowFilter(request)
-            if let expression = filter.filterExpr, !expression.isEmpty {
-                decision.rowFilter = RowFilter(expression: expression, policyId: filter.policyId)
-            }
-        }
-        return decision
+        return AccessDecision.evaluate(request, on: target)
     }
 }

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Logging
+import PostgresNIO
+import RampartEnforcement
+
+/// A read-write connection to a governed PostgreSQL database: reads the catalog enforcement
+/// plans from, checks row filters, and applies a plan in one transaction.
+///
+/// Every statement goes through the extended query protocol, which runs exactly one statement:
+/// a filter or name that tried to end its statement and start another fails to parse instead.
+package struct PostgresEnforcementSession: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+    let settings: PostgresConnector.Settings
+
+    /// How long apply waits for a table lock before giving up (and rolling back), so a sync
+    /// never queues behind a long transaction and blocks everyone queued behind it.
+    package static let lockTimeout = "5s"
+
+    package func close() async { try? await connection.close() }
+
+    func query(_ text: String) async throws(ConnectorError) -> [[String?]] {
+        do {
+            var out: [[String?]] = []
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: text), logger: logger)
+            for try await row in rows {
+                out.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+            }
+            return out
+        } catch {
+            throw PostgresConnector.map(error, settings: settings)
+        }
+    }
+
+    /// The server's message for a failed statement (its SQLSTATE and text), for plans and errors.
+    static func serverMessage(_ error: any Error) -> String {
+        if let psql = error as? PSQLError, let message = psql.serverInfo?[.message] {
+            return "\(psql.serverInfo?[.sqlState] ?? "?????"): \(message)"
+        }
+        return String(describing: error)
+    }
+
+    // MARK: Catalog
+
+    /// Reads everything the planner compares, in one repeatable-read snapshot.
+    package func catalog() async throws(ConnectorError) -> DatabaseCatalog {
+        _ = try await query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            let catalog = try await readCatalog()
+            _ = try await query("COMMIT")
+            return catalog
+        } catch {
+            _ = try? await query("ROLLBACK")
+            throw error
+        }
+    }
+
+    private func readCatalog() async throws(ConnectorError) -> DatabaseCatalog {
+        let header = try await query(
+            "SELECT current_database()::text, current_user::text, (current_setting('server_version_num')::integer / 10000)::text, "
+                + "current_setting('standard_conforming_strings')")
+        guard let first = header.first, first.count == 4, let database = first[0], let syncRole = first[1] else {
+            throw ConnectorError(.invalidData, "the server did not say which database and role this is")
+        }
+        guard first[3] == "on" else {
+            throw ConnectorError(.invalidData, "standard_conforming_strings is off; enforcement writes standard SQL string literals")
+        }
+        let systemSchemas = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname !~ '_rampart$'"
+        let tableRows = try await query(
+            """
+            SELECT c.oid::text, n.nspname::text, c.relname::text, pg_get_userbyid(c.relowner)::text, c.relrowsecurity::text,
+                   c.relforcerowsecurity::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(systemSchemas)
+            """)
+        let columnRows = try await query(
+            """
+            SELECT a.attrelid::text, a.attname::text, format_type(a.atttypid, a.atttypmod)
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND \(systemSchemas)
+            ORDER BY a.attrelid, a.attnum
+            """)
+        var columns: [UInt32: [CatalogColumn]] = [:]
+        for row in columnRows where row.count == 3 {
+            guard let oid = row[0].flatMap({ UInt32($0) }), let name = row[1], let type = row[2] else { continue }
+            columns[oid, default: []].append(CatalogColumn(name: name, type: type))
+        }
+        var tables: [CatalogTable] = []
+        for row in tableRows where row.count == 6 {
+            guard let oid = row[0].flatMap({ UInt32($0) }), let schema = row[1], let name = row[2], let owner = row[3] else { continue }
+            tables.append(
+                CatalogTable(
+                    oid: oid, schema: schema, name: name, owner: owner, columns: columns[oid] ?? [], rowSecurity: row[4] == "true",
+                    forceRowSecurity: row[5] == "true"))
+        }
+        var roles: [String: CatalogRole] = [:]
+        for row in try await query("SELECT rolname::text, rolcanlogin::text, shobj_description(oid, 'pg_authid') FROM pg_roles") where row.count == 3
+        {
+            guard let name = row[0] else { continue }
+            roles[name] = CatalogRole(name: name, canLogin: row[1] == "true", comment: row[2])
+        }
+        var grants: Set<CatalogGrant> = []
+        let tableGrants = try await query(
+            """
+            SELECT c.oid::text, NULL::text, r.rolname::text, a.privilege_type::text
+            FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee
+            WHERE c.relkind IN ('r', 'p', 'v') AND c.relacl IS NOT NULL
+            UNION ALL
+            SELECT c.oid::text, at.attname::text, r.rolname::text, a.privilege_type::text
+            FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid CROSS JOIN LATERAL aclexplode(at.attacl) a
+            JOIN pg_roles r ON r.oid = a.grantee
+            WHERE c.relkind IN ('r', 'p', 'v') AND at.attacl IS NOT NULL AND at.attnum > 0 AND NOT at.attisdropped
+            """)
+        for row in tableGrants where row.count == 4 {
+            guard let oid = row[0].flatMap({ UInt32($0) }), let grantee = row[2], let privilege = row[3] else { continue }
+            grants.insert(CatalogGrant(relation: oid, column: row[1], grantee: grantee, privilege: privilege))
+        }
+        var policies: [CatalogPolicy] = []
+        for row in try await query("SELECT polrelid::text, polname::text, polpermissive::text, obj_description(oid, 'pg_policy') FROM pg_policy")
+        where row.count == 4 {
+            guard let oid = row[0].flatMap({ UInt32($0) }), let name = row[1] else { continue }
+            policies.append(CatalogPolicy(table: oid, name: name, permissive: row[2] == "true", comment: row[3]))
+        }
+        var views: [CatalogView] = []
+        let viewRows = try await query(
+            """
+            SELECT c.oid::text, n.nspname::text, c.relname::text, obj_description(c.oid, 'pg_class')
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v' AND n.nspname ~ '_rampart$'
+            """)
+        for row in viewRows where row.count == 4 {
+            guard let oid = row[0].flatMap({ UInt32($0) }), let schema = row[1], let name = row[2] else { continue }
+            views.append(CatalogView(oid: oid, schema: schema, name: name, comment: row[3]))
+        }
+        var viewSchemas: [String: String?] = [:]
+        for row in try await query("SELECT nspname::text, obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname ~ '_rampart$'")
+        where row.count == 2 {
+            guard let name = row[0] else { continue }
+            viewSchemas[name] = .some(row[1])
+        }
+        var searchPaths: [String: String] = [:]
+        let settingRows = try await query(
+            """
+            SELECT r.rolname::text, substr(setting, length('search_path=') + 1)
+            FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole CROSS JOIN LATERAL unnest(s.setconfig) setting
+            WHERE s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()) AND setting LIKE 'search\\_path=%'
+            """)
+        for row in settingRows where row.count == 2 {
+            guard let role = row[0], let value = row[1] else { continue }
+            searchPaths[role] = value
+        }
+        return DatabaseCatalog(
+            database: database, syncRole: syncRole, serverMajorVersion: first[2].flatMap { Int($0) } ?? 0, tables: tables, roles: roles,
+            grants: grants, policies: policies, views: views, viewSchemas: viewSchemas, searchPaths: searchPaths)
+    }
+
+    // MARK: Filters
+
+    /// `nil` when `expression` is a boolean expression PostgreSQL accepts over `table`; the
+    /// server's message otherwise. Planned, not run: nothing is read.
+    package func checkFilter(_ expression: String, on table: CatalogTable) async -> String? {
+        do {
+            _ = try await connection.query(
+                PostgresQuery(unsafeSQL: "EXPLAIN SELECT 1 FROM \(table.sqlName) WHERE (\(expression))"), logger: logger
+            ).collect()
+            return nil
+        } catch {
+            return Self.serverMessage(error)
+        }
+    }
+
+    // MARK: Apply
+
+    /// A statement of a plan failed; the transaction was rolled back, nothing changed.
+    package struct ApplyFailure: Error, Sendable {
+        package var index: Int
+        package var statement: String
+        package var message: String
+    }
+
+    /// Runs `statements` in one transaction with a lock timeout: all of them take effect or none.
+    package func apply(_ statements: [String]) async throws {
+        do {
+            _ = try await connection.query("BEGIN", logger: logger).collect()
+            _ = try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(Self.lockTimeout)'"), logger: logger).collect()
+        } catch {
+            throw PostgresConnector.map(error, settings: settings)
+        }
+        for (index, statement) in statements.enumerated() {
+            do {
+                _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).collect()
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger).collect()
+                throw ApplyFailure(index: index, statement: statement, message: Self.serverMessage(error))
+            }
+        }
+        do {
+            _ = try await connection.query("COMMIT", logger: logger).collect()
+        } catch {
+            throw ApplyFailure(index: statements.count, statement: "COMMIT", message: Self.serverMessage(error))
+        }
+    }
+}

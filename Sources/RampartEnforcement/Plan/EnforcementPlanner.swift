@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+
+/// Compares what the policies ask for with what the database holds and writes the statements
+/// that close the gap. Pure: it reads a ``DatabaseCatalog`` and ``DesiredTable``s and runs nothing.
+///
+/// How a decision becomes database state:
+/// - **Grants.** A role gets `SELECT`, `INSERT` and `UPDATE` on exactly the columns the engine
+///   allows (one table-level grant when that is every column) and `DELETE` when the engine allows
+///   it on the table. Anything else a governed role holds on a governed table is revoked.
+/// - **Masks.** A role with a masked column reads the table through a `security_barrier` view in
+///   `<schema>_rampart` whose masked columns are a `CASE` on `current_user`, and gets no `SELECT`
+///   on the base table. Its `search_path` puts the view schema first.
+/// - **Row filters.** Row security is enabled and forced on the table, with one permissive
+///   `USING (true)` policy for the roles that have access and one restrictive policy per filtered
+///   role. A masked role's filter is also the view's `WHERE`, since the view reads as its owner.
+///
+/// Whatever cannot be enforced as decided is withheld (fail closed) and reported as a finding.
+package struct EnforcementPlanner: Sendable {
+    package var marker: OwnershipMarker
+    package var catalog: DatabaseCatalog
+    /// The login roles enforcement governs: those of Rampart users that exist in the database.
+    package var governedRoles: Set<String>
+
+    package init(marker: OwnershipMarker, catalog: DatabaseCatalog, governedRoles: Set<String>) {
+        self.marker = marker
+        self.catalog = catalog
+        self.governedRoles = governedRoles
+    }
+
+    static let allowPolicy = "rampart_allow"
+    static let modelledPrivileges = ["SELECT", "INSERT", "UPDATE", "DELETE"]
+
+    package func plan(_ desired: [DesiredTable]) -> EnforcementPlan {
+        var statements: [PlannedStatement] = []
+        var findings: [EnforcementFinding] = []
+        var createdSchemas: Set<String> = []
+        var viewSchemasByRole: [String: Set<String>] = [:]
+        for item in desired.sorted(by: { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }) {
+            var tablePlan = TablePlanner(planner: self, table: item.table)
+            tablePlan.plan(item.accesses, createdSchemas: &createdSchemas)
+            statements += tablePlan.statements
+            findings += tablePlan.findings
+            if tablePlan.keptView != nil {
+                for role in tablePlan.viewRoles { viewSchemasByRole[role, default: []].insert(item.table.viewSchema) }
+            }
+        }
+        // Views of tables that were dropped or renamed (a table's own view is planned with it).
+        let tableViews = Set(desired.map { SQLText.qualified($0.table.viewSchema, $0.table.name) })
+        for view in catalog.views.sorted(by: { ($0.schema, $0.name) < ($1.schema, $1.name) })
+        where marker.owns(view.comment) && !tableViews.contains(SQLText.qualified(view.schema, view.name)) {
+            statements.append(PlannedStatement(.view, "DROP VIEW \(SQLText.qualified(view.schema, view.name))", table: "\(view.schema).\(view.name)"))
+        }
+        statements += searchPathStatements(viewSchemasByRole)
+        return EnforcementPlan(statements: statements, findings: findings, tableCount: desired.count, roleCount: governedRoles.count)
+    }
+
+    /// `search_path` for each governed role in this database: the view schemas it reads first.
+    func searchPathStatements(_ viewSchemasByRole: [String: Set<String>]) -> [PlannedStatement] {
+        var statements: [PlannedStatement] = []
+        let database = SQLText.identifier(catalog.database)
+        for role in governedRoles.sorted() {
+            let schemas = (viewSchemasByRole[role] ?? []).sorted()
+            let observed = catalog.searchPaths[role].map(Self.searchPathComponents) ?? []
+            if schemas.isEmpty {
+                // Only a path Rampart set is reset; a DBA's own setting is theirs.
+                if observed.contains(where: { $0.hasSuffix("_rampart") }) {
+                    statements.append(
+                        PlannedStatement(.searchPath, "ALTER ROLE \(SQLText.identifier(role)) IN DATABASE \(database) RESET search_path", table: nil))
+                }
+                continue
+            }
+            let wanted = schemas + ["$user", "public"]
+            if observed != wanted {
+                let path = wanted.map(SQLText.identifier).joined(separator: ", ")
+                statements.append(
+                    PlannedStatement(
+                        .searchPath, "ALTER ROLE \(SQLText.identifier(role)) IN DATABASE \(database) SET search_path TO \(path)", table: nil))
+            }
+        }
+        return statements
+    }
+
+    /// `a, "$user", "b c"` → `["a", "$user", "b c"]`.
+    static func searchPathComponents(_ value: String) -> [String] {
+        value.split(separator: ",").map { part in
+            var name = part.trimmingCharacters(in: " ")
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
+                name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
+            return name
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        var slice = self[...]
+        while slice.first == set { slice = slice.dropFirst() }
+        while slice.last == set { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

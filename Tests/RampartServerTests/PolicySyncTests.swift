@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import Logging
+import NIOPosix
+import PostgresNIO
+import RampartCore
+import RampartTesting
+import Testing
+
+/// Enforcement inside a real PostgreSQL: policies are planned and applied through the API, then
+/// real login roles connect and read what the decision API says they may.
+@Suite struct PolicySyncTests {
+    /// Cluster-wide role names are unique per test run; the database is fresh.
+    struct Roles {
+        let suffix = String(UUID().uuidString.prefix(8).lowercased())
+        var sync: String { "rp_sync_\(suffix)" }
+        var alice: String { "alice_\(suffix)" }
+        var bob: String { "bob_\(suffix)" }
+        var dave: String { "dave_\(suffix)" }
+        static let password = "Login-pass-41"
+    }
+
+    static func policies(service: String, roles: Roles) -> String {
+        """
+        {
+          "serviceDef": {
+            "name": "pgsql",
+            "resources": [
+              {"name": "database", "level": 10, "matcherOptions": {"wildCard": "true"}},
+              {"name": "table", "level": 20, "parent": "database", "matcherOptions": {"wildCard": "true"}},
+              {"name": "column", "level": 30, "parent": "table", "matcherOptions": {"wildCard": "true"}}
+            ],
+            "accessTypes": [{"name": "select"}, {"name": "insert"}, {"name": "update"}, {"name": "delete"}],
+            "dataMaskDef": {
+              "maskTypes": [{"name": "MASK_SHOW_LAST_4"}, {"name": "MASK"}, {"name": "MASK_NULL"}, {"name": "MASK_HASH"}],
+              "accessTypes": [{"name": "select"}],
+              "resources": [
+                {"name": "database", "level": 10, "matcherOptions": {"wildCard": "false"}},
+                {"name": "table", "level": 20, "parent": "database", "matcherOptions": {"wildCard": "false"}},
+                {"name": "column", "level": 30, "parent": "table", "matcherOptions": {"wildCard": "false"}}
+              ]
+            },
+            "rowFilterDef": {
+              "accessTypes": [{"name": "select"}],
+              "resources": [
+                {"name": "database", "level": 10, "matcherOptions": {"wildCard": "false"}},
+                {"name": "table", "level": 20, "parent": "database", "matcherOptions": {"wildCard": "false"}}
+              ]
+            }
+          },
+          "service": {"name": "\(service)"},
+          "policies": [
+            {"id": 1, "name": "analysts read sales", "service": "\(service)", "isEnabled": true, "policyType": 0,
+             "resources": {"database": {"values": ["sales"]}, "table": {"values": ["*"]}, "column": {"values": ["*"]}},
+             "policyItems": [{"groups": ["analysts"], "accesses": [{"type": "select", "isAllowed": true}]}]},
+            {"id": 2, "name": "no one reads notes", "service": "\(service)", "isEnabled": true, "policyType": 0,
+             "resources": {"database": {"values": ["sales"]}, "table": {"values": ["customers"]}, "column": {"values": ["notes"]}},
+             "denyPolicyItems": [{"groups": ["analysts"], "accesses": [{"type": "select", "isAllowed": true}]}]},
+            {"id": 3, "name": "writers own orders", "service": "\(service)", "isEnabled": true, "policyType": 0,
+             "resources": {"database": {"values": ["sales"]}, "table": {"values": ["orders"]}, "column": {"values": ["*"]}},
+             "policyItems": [{"users": ["\(roles.bob)"], "accesses": [
+                {"type": "select", "isAllowed": true}, {"type": "insert", "isAllowed": true},
+                {"type": "update", "isAllowed": true}, {"type": "delete", "isAllowed": true}]}]},
+            {"id": 4, "name": "mask ssn", "service": "\(service)", "isEnabled": true, "policyType": 1,
+             "resources": {"database": {"values": ["sales"]}, "table": {"values": ["customers"]}, "column": {"values": ["ssn"]}},
+             "dataMaskPolicyItems": [{"groups": ["analysts"], "accesses": [{"type": "select", "isAllowed": true}],
+                                      "dataMaskInfo": {"dataMaskType": "MASK_SHOW_LAST_4"}}]},
+            {"id": 5, "name": "hash names", "service": "\(service)", "isEnabled": true, "policyType": 1,
+             "resources": {"database": {"values": ["sales"]}, "table": {"values": ["customers"]}, "column": {"values": ["name"]}},
+             "dataMaskPolicyItems": [{"groups": ["analysts"], "accesses": [{"type": "select", "isAllowed": true}],
+                                      "dataMaskInfo": {"dataMaskType": "MASK_HASH"}}]},
+            {"id": 6, "name": "EU orders only", "service": "\(service)", "isEnabled": true, "policyType": 2,
+             "resources": {"database": {"values": ["sales"]}, "table": {"values": ["orders"]}},
+             "rowFilterPolicyItems": [{"groups": ["analysts"], "accesses": [{"type": "select", "isAllowed": true}],
+                                       "rowFilterInfo": {"filterExpr": "region = 'EU'"}}]}
+          ]
+        }
+        """
+    }
+
+    @Test func policiesBecomeGrantsMasksAndRowFiltersThatRealLoginsSee() async throws {
+        guard TestEngine.available.contains(.postgres), let base = TestEngine.postgresURL else { return }
+        let roles = Roles()
+        do {
+            try await enforce(roles)
+        } catch {
+            try? await dropRoles(roles, base)
+            throw error
+        }
+        try await dropRoles(roles, base)
+    }
+
+    /// Roles outlive databases; they go once the test's database is gone.
+    func dropRoles(_ roles: Roles, _ base: String) async throws {
+        for role in [roles.alice, roles.bob, roles.sync] { try await TestDatabase.administer(base, "DROP ROLE IF EXISTS \(role)") }
+    }
+
+    func enforce(_ roles: Roles) async throws {
+        try await TestDatabase.withFresh(.postgres) { source in
+            guard let url = source.postgresURL else { return }
+            try await PostgresProbe.run(
+                url,
+                [
+                    "CREATE ROLE \(roles.sync) LOGIN CREATEROLE PASSWORD '\(Roles.password)'",
+                    "CREATE ROLE \(roles.alice) LOGIN PASSWORD '\(Roles.password)'",
+                    "CREATE ROLE \(roles.bob) LOGIN PASSWORD '\(Roles.password)'",
+                    "CREATE TABLE public.customers (id integer PRIMARY KEY, name text, ssn text, notes text)",
+                    "CREATE TABLE public.orders (id integer PRIMARY KEY, region text, amount integer)",
+                    "INSERT INTO public.customers VALUES (1, 'Ada', '123-45-6789', 'vip'), (2, 'Bo', '987-65-4321', 'late payer')",
+                    "INSERT INTO public.orders VALUES (1, 'EU', 10), (2, 'US', 20), (3, 'EU', 30)",
+                    "ALTER TABLE public.customers OWNER TO \(roles.sync)", "ALTER TABLE public.orders OWNER TO \(roles.sync)",
+                    "GRANT CREATE ON DATABASE \(source.postgresName ?? "") TO \(roles.sync)",
+                ])
+            try await TestServer.withServer(.sqlite) { client in
+                let f = try await TwoTenantFixture.make(client)
+                let admin = f.a.adminToken
+                let security = f.a.securityToken
+                let imported = try await client.send(
+                    .post, "/v1/policies/import", token: security,
+                    body: .raw(Self.policies(service: "warehouse", roles: roles), contentType: "application/json"))
+                #expect(imported.status == 200, "\(imported.text)")
+                for (name, groups) in [(roles.alice, ["analysts"]), (roles.bob, []), (roles.dave, ["analysts"])] {
+                    let user = try await client.send(
+                        .post, "/v1/users", token: admin, body: .json(["username": name, "password": "rampart-pass-words-1", "roles": ["user"]]))
+                    #expect(user.status == 201, "\(user.text)")
+                    if !groups.isEmpty {
+                        try await client.send(.put, "/v1/groups/\(f.a.groupID)/members/\(try user.string("id"))", token: admin)
+                    }
+                }
+                var components = try #require(URLComponents(string: url))
+                components.user = roles.sync
+                components.password = Roles.password
+                let created = try await client.send(
+                    .post, "/v1/datasources", token: admin,
+                    body: .json([
+                        "name": "warehouse-db", "kind": "postgres", "url": components.string ?? "", "rangerService": "warehouse",
+                        "rangerDatabase": "sales",
+                    ]))
+                #expect(created.status == 201, "\(created.text)")
+                let id = try created.string("id")
+
+                // The plan names what it will do and what it cannot.
+                let plan = try await client.send(.post, "/v1/datasources/\(id)/sync/plan", token: security)
+                #expect(plan.status == 200, "\(plan.text)")
+                let planned = try plan.json()
+                let statements = (planned["statements"] as? [[String: Any]] ?? []).compactMap { $0["sql"] as? String }
+                let findings = planned["findings"] as? [[String: Any]] ?? []
+                #expect(planned["applied"] as? Bool == false)
+                #expect(statements.contains { $0.hasPrefix("CREATE VIEW \"public_rampart\".\"customers\"") }, "\(statements)")
+                #expect(statements.contains { $0.contains("AS RESTRICTIVE FOR ALL TO \"\(roles.alice)\" USING (region = 'EU')") }, "\(statements)")
+                #expect(findings.contains { $0["code"] as? String == "role-missing" && $0["role"] as? String == roles.dave }, "\(findings)")
+                #expect(
+                    findings.contains {
+                        $0["code"] as? String == "mask-unsupported" && ($0["message"] as? String)?.contains("MASK_HASH") == true
+                            && $0["policyId"] is Int
+                    }, "\(findings)")
+                // Planning changed nothing.
+                #expect(
+                    try await PostgresProbe.query(url, as: roles.bob, "SELECT count(*)::text FROM orders").error?.contains("permission denied")
+                        == true)
+
+                let applied = try await client.send(.post, "/v1/datasources/\(id)/sync/apply", token: security)
+                #expect(applied.status == 200, "\(applied.text)")
+                #expect(try applied.json()["applied"] as? Bool == true)
+
+                // alice: masked ssn through the view, no base-table reads, no notes, EU orders only.
+                let ssn = try await PostgresProbe.query(url, as: roles.alice, "SELECT id::text, ssn FROM customers ORDER BY id")
+                #expect(ssn.rows == [["1", "xxx-xx-6789"], ["2", "xxx-xx-4321"]], "\(ssn)")
+                let base = try await PostgresProbe.query(url, as: roles.alice, "SELECT ssn FROM public.customers")
+                #expect(base.error?.contains("permission denied") == true, "\(base)")
+                let notes = try await PostgresProbe.query(url, as: roles.alice, "SELECT notes FROM customers")
+                #expect(notes.error?.contains("permission denied") == true, "\(notes)")
+                // The name column's mask cannot be enforced: withheld, not shown raw.
+                let names = try await PostgresProbe.query(url, as: roles.alice, "SELECT name FROM customers")
+                #expect(names.error?.contains("permission denied") == true, "\(names)")
+                let orders = try await PostgresProbe.query(url, as: roles.alice, "SELECT id::text FROM orders ORDER BY id")
+                #expect(orders.rows == [["1"], ["3"]], "\(orders)")
+                let update = try await PostgresProbe.query(url, as: roles.alice, "UPDATE orders SET amount = 0")
+                #expect(update.error?.contains("permission denied") == true, "\(update)")
+                // bob: every order, writes allowed, nothing of customers.
+                let all = try await PostgresProbe.query(url, as: roles.bob, "SELECT count(*)::text FROM orders")
+                #expect(all.rows == [["3"]], "\(all)")
+                let insert = try await PostgresProbe.query(url, as: roles.bob, "INSERT INTO orders VALUES (4, 'US', 5)")
+                #expect(insert.error == nil, "\(insert)")
+                let customers = try await PostgresProbe.query(url, as: roles.bob, "SELECT count(*)::text FROM customers")
+                #expect(customers.error?.contains("permission denied") == true, "\(customers)")
+
+                // A plan right after an apply is empty.
+                let again = try await client.send(.post, "/v1/datasources/\(id)/sync/plan", token: security).json()
+                #expect((again["statements"] as? [Any])?.isEmpty == true, "\(again)")
+
+                // Drift: a hand-made grant on a governed table is revoked by the next apply.
+                try await PostgresProbe.run(url, ["GRANT SELECT ON public.customers TO \(roles.bob)"])
+                let drift = try await client.send(.post, "/v1/datasources/\(id)/sync/plan", token: security).json()
+                let driftSQL = (drift["statements"] as? [[String: Any]] ?? []).compactMap { $0["sql"] as? String }
+                #expect(driftSQL == ["REVOKE SELECT ON \"public\".\"customers\" FROM \"\(roles.bob)\""], "\(driftSQL)")
+                _ = try await client.send(.post, "/v1/datasources/\(id)/sync/apply", token: security)
+                let reverted = try await PostgresProbe.query(url, as: roles.bob, "SELECT count(*)::text FROM customers")
+                #expect(reverted.error?.contains("permission denied") == true, "\(reverted)")
+
+                // The decision API agrees with what the database showed.
+                let decision = try await client.send(
+                    .post, "/v1/authorize", token: security,
+                    body: .json([
+                        "service": "warehouse", "user": roles.alice, "accessType": "select",
+                        "resource": ["database": "sales", "table": "customers", "column": "ssn"],
+                    ])
+                ).json()
+                #expect((decision["mask"] as? [String: Any])?["type"] as? String == "MASK_SHOW_LAST_4", "\(decision)")
+
+                // Each apply is in the tenant's audit log, with counts and no SQL.
+                let audit = try await client.send(.get, "/v1/audit/records?entity=\(id)&limit=1000", token: admin)
+                let records = (try audit.json()["items"] as? [[String: Any]] ?? []).filter { $0["operation"] as? String == "sync.apply" }
+                #expect(records.count == 2, "\(audit.text)")
+                #expect(records.allSatisfy { !(($0["details"] as? String) ?? "").contains("GRANT") }, "\(records)")
+            }
+        }
+    }
+
+    @Test func onlyPostgresDatasourcesAreEnforcedAndOnlySyncWritersMayAsk() async throws {
+        try await TestServer.withServer(.sqlite) { client in
+            let f = try await TwoTenantFixture.make(client)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-sync-\(UUID())").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let created = try await client.send(
+                .post, "/v1/datasources", token: f.a.adminToken, body: .json(["name": "files", "kind": "csv-dir", "path": directory]))
+            guard created.status == 201 else { return }  // file roots may be restricted in this configuration
+            let id = try created.string("id")
+            let plan = try await client.send(.post, "/v1/datasources/\(id)/sync/plan", token: f.a.securityToken)
+            #expect(plan.status == 409, "\(plan.text)")
+            let user = try await client.login(tenant: f.a.slug, username: "bob", password: TwoTenantFixture.userPassword).string("token")
+            #expect(try await client.send(.post, "/v1/datasources/\(id)/sync/apply", token: user).status == 403)
+            // Another tenant's datasource is not found, whatever the permission.
+            #expect(try await client.send(.post, "/v1/datasources/\(id)/sync/plan", token: f.b.securityToken).status == 404)
+        }
+    }
+}
+
+/// Raw SQL against the test PostgreSQL, as its administrator or as a login role.
+enum PostgresProbe {
+    struct Outcome: CustomStringConvertible {
+        var rows: [[String?]] = []
+        var error: String?
+        var description: String { error ?? "\(rows)" }
+    }
+
+    static func connect(_ url: String, user: String? = nil, password: String? = nil) async throws -> PostgresConnection {
+        let components = try #require(URLComponents(string: url))
+        return try await PostgresConnection.connect(
+            on: MultiThreadedEventLoopGroup.singleton.any(),
+            configuration: .init(
+                host: components.host ?? "127.0.0.1", port: components.port ?? 5432, username: user ?? components.user ?? "",
+                password: password ?? components.password, database: String(components.path.dropFirst()), tls: .disable),
+            id: 1, logger: Logger(label: "rampart-test-probe"))
+    }
+
+    /// Runs `statements` as the URL's (administrative) user.
+    static func run(_ url: String, _ statements: [String]) async throws {
+        let connection = try await connect(url)
+        defer { Task { try? await connection.close() } }
+        for statement in statements {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "rampart-test-probe"))
+        }
+    }
+
+    /// Runs one query as `role`; a server error is the outcome, not a throw.
+    static func query(_ url: String, as role: String, _ sql: String) async throws -> Outcome {
+        let connection = try await connect(url, user: role, password: PolicySyncTests.Roles.password)
+        defer { Task { try? await connection.close() } }
+        do {
+            var outcome = Outcome()
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "rampart-test-probe")) {
+                outcome.rows.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+            }
+            return outcome
+        } catch let error as PSQLError {
+            return Outcome(error: error.serverInfo?[.message] ?? "\(error)")
+        }
+    }
+}
