@@ -254,7 +254,7 @@ let package = Package(
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                "RampartConnectors",
+                "RampartConnectors", "RampartEnforcement", "RampartPolicy",
             ],
             // Read from the source tree by path (#filePath), not bundled.
             exclude: ["Fixtures"],

@@ -210,6 +210,21 @@ import Testing
                 ).json()
                 #expect((decision["mask"] as? [String: Any])?["type"] as? String == "MASK_SHOW_LAST_4", "\(decision)")
 
+                // (Last: the probe adds a table.) A leaky function in a WHERE clause sees only the rows and values alice may see.
+                try await PostgresProbe.run(
+                    url,
+                    [
+                        "CREATE TABLE leak_log (v text)",
+                        "CREATE FUNCTION leak(v text) RETURNS boolean LANGUAGE plpgsql COST 0.0000001 SECURITY DEFINER AS "
+                            + "$$ BEGIN INSERT INTO leak_log VALUES (v); RAISE NOTICE 'saw %', v; RETURN true; END $$",
+                    ])
+                let leakedOrders = try await PostgresProbe.query(url, as: roles.alice, "SELECT count(*)::text FROM orders WHERE leak(region)")
+                let leakedSSNs = try await PostgresProbe.query(url, as: roles.alice, "SELECT count(*)::text FROM customers WHERE leak(ssn)")
+                #expect(leakedOrders.rows == [["2"]] && leakedSSNs.rows == [["2"]], "\(leakedOrders) \(leakedSSNs)")
+                let superuser = try await PostgresProbe.connect(url)
+                let leaked = try await PostgresProbe.rows(superuser, "SELECT v FROM leak_log ORDER BY v")
+                try? await superuser.close()
+                #expect(leaked == [["EU"], ["EU"], ["xxx-xx-4321"], ["xxx-xx-6789"]], "\(leaked)")
                 // Each apply is in the tenant's audit log, with counts and no SQL.
                 let audit = try await client.send(.get, "/v1/audit/records?entity=\(id)&limit=1000", token: admin)
                 let records = (try audit.json()["items"] as? [[String: Any]] ?? []).filter { $0["operation"] as? String == "sync.apply" }
@@ -263,6 +278,25 @@ enum PostgresProbe {
         defer { Task { try? await connection.close() } }
         for statement in statements {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "rampart-test-probe"))
+        }
+    }
+
+    /// Runs `statements` on an open connection and returns the rows of the last `SELECT`; a
+    /// server error becomes one row `error: <message>` (after `RESET ROLE`), for the comparison to show.
+    static func rows(_ connection: PostgresConnection, _ statements: String...) async throws -> [[String?]] {
+        var result: [[String?]] = []
+        do {
+            for statement in statements {
+                var rows: [[String?]] = []
+                for try await row in try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Logger(label: "rampart-test-probe")) {
+                    rows.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+                }
+                if statement.hasPrefix("SELECT") { result = rows }
+            }
+            return result
+        } catch let error as PSQLError {
+            _ = try? await connection.query("RESET ROLE", logger: Logger(label: "rampart-test-probe"))
+            return [["error: \(error.serverInfo?[.message] ?? "\(error)")"]]
         }
     }
 

@@ -100,50 +100,9 @@ package struct PolicySync: Sendable {
         session: PostgresEnforcementSession, datasource: Datasource, serviceName: String, target: ServicePolicies,
         principals: [EnforcementPrincipal]
     ) async throws -> Result {
-        let catalog: DatabaseCatalog
-        do {
-            catalog = try await session.catalog()
-        } catch {
-            throw DatasourceAccess.error(error)
-        }
-        var findings: [EnforcementFinding] = []
-        var governed: [EnforcementPrincipal] = []
-        for principal in principals {
-            if catalog.roles[principal.role] != nil {
-                governed.append(principal)
-            } else if principal.groups != nil {
-                findings.append(
-                    EnforcementFinding(
-                        .roleMissing, "user \(principal.username) has no role \(principal.role) in database \(catalog.database)",
-                        role: principal.role))
-            }
-        }
-        var desired = EnforcementOracle.desired(
-            tables: catalog.tables, principals: governed, database: datasource.rangerDatabase, on: target)
-        // A filter PostgreSQL does not accept withholds the reads it would have filtered.
-        var verdicts: [String: String?] = [:]
-        for index in desired.indices {
-            for accessIndex in desired[index].accesses.indices {
-                guard let filter = desired[index].accesses[accessIndex].rowFilter else { continue }
-                let table = desired[index].table
-                let key = "\(table.oid)\u{1F}\(filter.expression)"
-                if verdicts[key] == nil { verdicts[key] = .some(await session.checkFilter(filter.expression, on: table)) }
-                guard let problem = verdicts[key] ?? nil else { continue }
-                let role = desired[index].accesses[accessIndex].role
-                desired[index].accesses[accessIndex].select = []
-                desired[index].accesses[accessIndex].masks = [:]
-                desired[index].accesses[accessIndex].rowFilter = nil
-                findings.append(
-                    EnforcementFinding(
-                        .filterInvalid, "row filter rejected by PostgreSQL (\(problem)); reads withheld", table: table.resourceName, role: role,
-                        policyID: filter.policyID))
-            }
-        }
-        let planner = EnforcementPlanner(
-            marker: OwnershipMarker(tenant: datasource.tenantID.rawValue, datasource: datasource.id), catalog: catalog,
-            governedRoles: Set(governed.map(\.role)))
-        var plan = planner.plan(desired)
-        plan.findings = findings + plan.findings
+        let plan = try await EnforcementPlanning.plan(
+            session: session, marker: OwnershipMarker(tenant: datasource.tenantID.rawValue, datasource: datasource.id),
+            database: datasource.rangerDatabase, principals: principals, target: target)
         return Result(datasource: datasource, service: serviceName, policyVersion: target.version, plan: plan, applied: false)
     }
 

@@ -14,6 +14,11 @@ package struct ObjectStamp: Hashable, Sendable {
         id = object.id
         version = object.version
     }
+
+    package init(id: Int64, version: Int64) {
+        self.id = id
+        self.version = version
+    }
 }
 
 /// Everything one snapshot was built from, by id and version, so that a rebuild can keep the
@@ -27,6 +32,19 @@ package struct SnapshotInputs: Hashable, Sendable {
     /// Every role, then every zone: a change to any of them reaches every service.
     package var roles: [ObjectStamp]
     package var zones: [ObjectStamp]
+
+    package init(
+        service: ObjectStamp, serviceDef: ObjectStamp, tagService: ObjectStamp? = nil, tagServiceDef: ObjectStamp? = nil, tags: ObjectStamp? = nil,
+        roles: [ObjectStamp] = [], zones: [ObjectStamp] = []
+    ) {
+        self.service = service
+        self.serviceDef = serviceDef
+        self.tagService = tagService
+        self.tagServiceDef = tagServiceDef
+        self.tags = tags
+        self.roles = roles
+        self.zones = zones
+    }
 }
 
 /// The decision-ready state of one service.
@@ -35,6 +53,12 @@ package struct ServicePolicies: Sendable {
     /// The service's policy version (Ranger's `policyVersion`), reported with each decision.
     package let version: Int64
     package let inputs: SnapshotInputs
+
+    package init(snapshot: PolicySnapshot, version: Int64, inputs: SnapshotInputs) {
+        self.snapshot = snapshot
+        self.version = version
+        self.inputs = inputs
+    }
 }
 
 /// An immutable view of a tenant's policies at one tenant policy version.

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import PostgresNIO
+import RampartApp
+import RampartConnectors
+import RampartCore
+import RampartEnforcement
+import RampartPolicy
+import RampartTesting
+import Testing
+
+/// The contract of enforcement: for random policy sets, what PostgreSQL allows, shows and filters
+/// equals what the decision API answers, for every user, table, column and access type.
+@Suite struct PolicySyncAgreementTests {
+    static let rounds = 200
+    static let tables: [(name: String, columns: [(String, String)], filters: [String])] = [
+        ("t1", [("id", "integer"), ("a", "text"), ("b", "text"), ("d", "date")], ["id > 1", "a LIKE 'A%'", "id % 2 = 0"]),
+        ("t2", [("id", "integer"), ("region", "text"), ("v", "text")], ["region = 'EU'", "id <= 2", "v IS NOT NULL"]),
+    ]
+    static let maskTypes = ["MASK", "MASK_SHOW_LAST_4", "MASK_SHOW_FIRST_4", "MASK_NULL", "MASK_NONE", "MASK_DATE_SHOW_YEAR"]
+    static let accessTypes = ["select", "insert", "update", "delete"]
+
+    /// What the random sets exercised, printed beside the count so a run shows it was not trivial.
+    struct Tally {
+        var compared = 0
+        var allowed = 0
+        var masked = 0
+        var withheld = 0
+        var filteredReads = 0
+    }
+
+    struct Principal {
+        var user: String
+        var groups: [String]
+    }
+
+    @Test func theDatabaseAnswersAsTheEngineForRandomPolicySets() async throws {
+        guard TestEngine.available.contains(.postgres), let base = TestEngine.postgresURL else { return }
+        let suffix = String(UUID().uuidString.prefix(8).lowercased())
+        let sync = "rp_sync_p_\(suffix)"
+        let principals = [
+            Principal(user: "u1_\(suffix)", groups: ["g1"]), Principal(user: "u2_\(suffix)", groups: ["g2"]),
+            Principal(user: "u3_\(suffix)", groups: ["g1", "g2"]), Principal(user: "u4_\(suffix)", groups: []),
+        ]
+        do {
+            try await TestDatabase.withFresh(.postgres) { source in
+                guard let url = source.postgresURL, let name = source.postgresName else { return }
+                try await Self.prepare(url: url, database: name, sync: sync, principals: principals)
+                var settings = try #require(PostgresConnector.parse(url: url)).settings
+                settings.username = sync
+                let session = try await PostgresConnector(settings: settings, password: PolicySyncTests.Roles.password).connectForEnforcement()
+                let admin = try await PostgresProbe.connect(url)
+                var random = SplitMix64(seed: 0x5EED_0019)
+                var tally = Tally()
+                do {
+                    for round in 0..<Self.rounds {
+                        let target = try Self.randomPolicies(&random, principals: principals, round: round)
+                        let enforcement = principals.map { EnforcementPrincipal(username: $0.user, role: $0.user, groups: Set($0.groups)) }
+                        let marker = OwnershipMarker(tenant: "t", datasource: "d")
+                        let plan = try await EnforcementPlanning.plan(
+                            session: session, marker: marker, database: "db", principals: enforcement, target: target)
+                        try await session.apply(plan.statements.map(\.sql))
+                        let again = try await EnforcementPlanning.plan(
+                            session: session, marker: marker, database: "db", principals: enforcement, target: target)
+                        #expect(again.statements.isEmpty, "round \(round): a plan after apply is not empty: \(again.statements.map(\.sql))")
+                        try await Self.expectAgreement(admin: admin, principals: principals, target: target, round: round, tally: &tally)
+                    }
+                } catch {
+                    await session.close()
+                    try? await admin.close()
+                    throw error
+                }
+                await session.close()
+                try? await admin.close()
+                print(
+                    "policy sync agreement: \(Self.rounds) random policy sets, \(tally.compared) (user, table, column, access) answers compared, "
+                        + "\(tally.allowed) allowed, \(tally.masked) masked columns read, \(tally.withheld) withheld (mask not expressible), "
+                        + "\(tally.filteredReads) filtered table reads")
+            }
+        } catch {
+            try? await Self.dropRoles(base, [sync] + principals.map(\.user))
+            throw error
+        }
+        try await Self.dropRoles(base, [sync] + principals.map(\.user))
+    }
+
+    static func dropRoles(_ base: String, _ roles: [String]) async throws {
+        for role in roles { try await TestDatabase.administer(base, "DROP ROLE IF EXISTS \(role)") }
+    }
+
+    static func prepare(url: String, database: String, sync: String, principals: [Principal]) async throws {
+        var statements = [
+            "CREATE ROLE \(sync) LOGIN CREATEROLE PASSWORD '\(PolicySyncTests.Roles.password)'", "GRANT CREATE ON DATABASE \(database) TO \(sync)",
+        ]
+        statements += principals.map { "CREATE ROLE \($0.user) LOGIN PASSWORD '\(PolicySyncTests.Roles.password)'" }
+        statements += [
+            "CREATE TABLE t1 (id integer PRIMARY KEY, a text, b text, d date)",
+            "INSERT INTO t1 VALUES (1, 'Alpha-1234', 'bx', '1990-05-17'), (2, 'beta 77', NULL, '2001-12-31'), (3, 'AB', 'Ü-9', NULL), (4, NULL, 'long value 123456', '1980-01-01')",
+            "CREATE TABLE t2 (id integer PRIMARY KEY, region text, v text)",
+            "INSERT INTO t2 VALUES (1, 'EU', 'x1'), (2, 'US', NULL), (3, 'EU', 'Zz-00'), (4, 'APAC', 'q')",
+            "ALTER TABLE t1 OWNER TO \(sync)", "ALTER TABLE t2 OWNER TO \(sync)",
+        ]
+        try await PostgresProbe.run(url, statements)
+    }
+
+    // MARK: Random policies
+
+    static func randomPolicies(_ random: inout SplitMix64, principals: [Principal], round: Int) throws -> ServicePolicies {
+        var policies: [[String: Any]] = []
+        var id = 0
+        func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+        func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
+        func subset<T>(_ items: [T], atLeastOne: Bool) -> [T] {
+            let chosen = items.filter { _ in chance(40) }
+            return chosen.isEmpty && atLeastOne ? [pick(items)] : chosen
+        }
+        func who() -> [String: Any] {
+            var item: [String: Any] = [:]
+            let users = subset(principals.map(\.user), atLeastOne: false)
+            var groups = subset(["g1", "g2"], atLeastOne: false)
+            if users.isEmpty && groups.isEmpty { groups = [pick(["g1", "g2", "public"])] }
+            if !users.isEmpty { item["users"] = users }
+            if !groups.isEmpty { item["groups"] = groups }
+            return item
+        }
+        func accesses() -> [[String: Any]] { subset(accessTypes, atLeastOne: true).map { ["type": $0, "isAllowed": true] } }
+        for _ in 0..<(1 + Int(random.next() % 4)) {
+            id += 1
+            let table = pick(tables.map(\.name) + ["*"])
+            let columns: [String] =
+                table == "*" || chance(50) ? ["*"] : subset(tables.first { $0.name == table }?.columns.map(\.0) ?? [], atLeastOne: true)
+            var policy: [String: Any] = [
+                "id": id, "name": "access \(id)", "service": "svc", "isEnabled": true, "policyType": 0,
+                "resources": ["database": ["values": ["db"]], "table": ["values": [table]], "column": ["values": columns]],
+                "policyItems": (0..<(1 + Int(random.next() % 2))).map { _ in who().merging(["accesses": accesses()]) { $1 } },
+            ]
+            if chance(30) { policy["denyPolicyItems"] = [who().merging(["accesses": accesses()]) { $1 }] }
+            if chance(20) { policy["allowExceptions"] = [who().merging(["accesses": accesses()]) { $1 }] }
+            if chance(20) { policy["denyExceptions"] = [who().merging(["accesses": accesses()]) { $1 }] }
+            policies.append(policy)
+        }
+        for _ in 0..<Int(random.next() % 3) {
+            id += 1
+            let table = pick(tables)
+            policies.append([
+                "id": id, "name": "mask \(id)", "service": "svc", "isEnabled": true, "policyType": 1,
+                "resources": ["database": ["values": ["db"]], "table": ["values": [table.name]], "column": ["values": [pick(table.columns).0]]],
+                "dataMaskPolicyItems": (0..<(1 + Int(random.next() % 2))).map { _ in
+                    who().merging([
+                        "accesses": [["type": "select", "isAllowed": true]], "dataMaskInfo": ["dataMaskType": pick(maskTypes)],
+                    ]) { $1 }
+                },
+            ])
+        }
+        for _ in 0..<Int(random.next() % 3) {
+            id += 1
+            let table = pick(tables)
+            policies.append([
+                "id": id, "name": "filter \(id)", "service": "svc", "isEnabled": true, "policyType": 2,
+                "resources": ["database": ["values": ["db"]], "table": ["values": [table.name]]],
+                "rowFilterPolicyItems": [
+                    who().merging([
+                        "accesses": [["type": "select", "isAllowed": true]], "rowFilterInfo": ["filterExpr": pick(table.filters)],
+                    ]) { $1 }
+                ],
+            ])
+        }
+        let decoder = JSONDecoder()
+        let serviceDef = try decoder.decode(ServiceDef.self, from: Data(serviceDefinition.utf8))
+        let decoded = try decoder.decode([Policy].self, from: JSONSerialization.data(withJSONObject: policies))
+        let snapshot = try PolicySnapshot(serviceDef: serviceDef, service: Service(name: "svc", type: "pgsql"), policies: decoded)
+        let stamp = ObjectStamp(id: 1, version: Int64(round + 1))
+        return ServicePolicies(snapshot: snapshot, version: Int64(round + 1), inputs: SnapshotInputs(service: stamp, serviceDef: stamp))
+    }
+
+    static let serviceDefinition = """
+        {"name": "pgsql",
+         "resources": [
+           {"name": "database", "level": 10, "matcherOptions": {"wildCard": "true"}},
+           {"name": "table", "level": 20, "parent": "database", "matcherOptions": {"wildCard": "true"}},
+           {"name": "column", "level": 30, "parent": "table", "matcherOptions": {"wildCard": "true"}}],
+         "accessTypes": [{"name": "select"}, {"name": "insert"}, {"name": "update"}, {"name": "delete"}],
+         "dataMaskDef": {
+           "maskTypes": [{"name": "MASK"}, {"name": "MASK_SHOW_LAST_4"}, {"name": "MASK_SHOW_FIRST_4"}, {"name": "MASK_NULL"},
+                         {"name": "MASK_NONE"}, {"name": "MASK_DATE_SHOW_YEAR"}],
+           "accessTypes": [{"name": "select"}],
+           "resources": [
+             {"name": "database", "level": 10, "matcherOptions": {"wildCard": "false"}},
+             {"name": "table", "level": 20, "parent": "database", "matcherOptions": {"wildCard": "false"}},
+             {"name": "column", "level": 30, "parent": "table", "matcherOptions": {"wildCard": "false"}}]},
+         "rowFilterDef": {
+           "accessTypes": [{"name": "select"}],
+           "resources": [
+             {"name": "database", "level": 10, "matcherOptions": {"wildCard": "false"}},
+             {"name": "table", "level": 20, "parent": "database", "matcherOptions": {"wildCard": "false"}}]}}
+        """
+
+    // MARK: Agreement
+
+    /// Compares, for every principal, table, column and access type, the database's privileges and
+    /// the rows and values a principal reads with the engine's decisions, counting into `tally`.
+    static func expectAgreement(
+        admin: PostgresConnection, principals: [Principal], target: ServicePolicies, round: Int, tally: inout Tally
+    ) async throws {
+        for principal in principals {
+            for table in tables {
+                func decide(_ resource: [String: String], _ access: String) -> AccessDecision {
+                    AccessDecision.evaluate(
+                        AccessRequest(
+                            resource: AccessResource(resource), accessType: access, user: principal.user, userGroups: Set(principal.groups)),
+                        on: target)
+                }
+                let view = "public_rampart.\(table.name)"
+                let viewExists = try await PostgresProbe.rows(admin, "SELECT (to_regclass('\(view)') IS NOT NULL)::text").first?.first == "true"
+                var readable: [(column: String, expression: String)] = []
+                for (column, type) in table.columns {
+                    let resource = ["database": "db", "table": table.name, "column": column]
+                    let privileges =
+                        try await PostgresProbe.rows(
+                            admin,
+                            "SELECT has_column_privilege('\(principal.user)', 'public.\(table.name)', '\(column)', 'SELECT')::text, "
+                                + "has_column_privilege('\(principal.user)', 'public.\(table.name)', '\(column)', 'INSERT')::text, "
+                                + "has_column_privilege('\(principal.user)', 'public.\(table.name)', '\(column)', 'UPDATE')::text, "
+                                + (viewExists ? "has_column_privilege('\(principal.user)', '\(view)', '\(column)', 'SELECT')::text" : "'false'")
+                        ).first ?? []
+                    let select = decide(resource, "select")
+                    var expectedMask: MaskSQL?
+                    var withheld = false
+                    if let mask = select.mask {
+                        switch MaskSQL.make(ColumnMask(type: mask.type, policyID: mask.policyId), column: CatalogColumn(name: column, type: type)) {
+                        case .success(let sql): expectedMask = sql
+                        case .failure: withheld = true
+                        }
+                    }
+                    let place = "round \(round): \(principal.user) \(table.name).\(column)"
+                    let readsBase = privileges[0] == "true"
+                    let readsView = privileges[3] == "true"
+                    #expect(
+                        (readsBase || readsView) == (select.allowed && !withheld),
+                        "\(place) select: engine \(select), db base \(readsBase) view \(readsView)")
+                    if expectedMask != nil { #expect(!readsBase, "\(place): masked, yet the base table is readable") }
+                    #expect((privileges[1] == "true") == decide(resource, "insert").allowed, "\(place) insert")
+                    #expect((privileges[2] == "true") == decide(resource, "update").allowed, "\(place) update")
+                    tally.compared += 3
+                    for access in ["select", "insert", "update"] where decide(resource, access).allowed { tally.allowed += 1 }
+                    if expectedMask != nil { tally.masked += 1 }
+                    if withheld { tally.withheld += 1 }
+                    if select.allowed && !withheld {
+                        readable.append((column, expectedMask?.expression ?? "\"\(column)\""))
+                    }
+                }
+                let tableResource = ["database": "db", "table": table.name]
+                let deletes = try await PostgresProbe.rows(
+                    admin, "SELECT has_table_privilege('\(principal.user)', 'public.\(table.name)', 'DELETE')::text")
+                #expect(
+                    (deletes.first?.first == "true") == decide(tableResource, "delete").allowed,
+                    "round \(round): \(principal.user) \(table.name) delete")
+                tally.compared += 1
+                guard !readable.isEmpty else { continue }
+                // Rows and values: what the principal reads equals the raw rows filtered by the
+                // engine's filter and masked by the engine's mask, read by the administrator.
+                let filter = decide(tableResource, "select").rowFilter?.expression
+                let expected = try await PostgresProbe.rows(
+                    admin,
+                    "SELECT \(readable.map { "(\($0.expression))::text" }.joined(separator: ", ")) FROM public.\(table.name)"
+                        + (filter.map { " WHERE \($0)" } ?? ""))
+                // A principal with a masked column reads the view; everyone else the table.
+                var source = "public.\(table.name)"
+                if viewExists {
+                    let grant = try await PostgresProbe.rows(
+                        admin, "SELECT has_column_privilege('\(principal.user)', '\(view)', '\(readable[0].column)', 'SELECT')::text")
+                    if grant.first?.first == "true" { source = view }
+                }
+                let actual = try await PostgresProbe.rows(
+                    admin,
+                    "SET ROLE \(principal.user)",
+                    "SELECT \(readable.map { "\"\($0.column)\"::text" }.joined(separator: ", ")) FROM \(source)", "RESET ROLE")
+                #expect(
+                    Self.sorted(actual) == Self.sorted(expected),
+                    "round \(round): \(principal.user) reads \(source) (filter \(filter ?? "none")): \(actual) but the engine says \(expected)")
+                tally.compared += readable.count
+                if filter != nil { tally.filteredReads += 1 }
+            }
+        }
+    }
+
+    static func sorted(_ rows: [[String?]]) -> [String] { rows.map { $0.map { $0 ?? "∅" }.joined(separator: "|") }.sorted() }
+}
+
+/// A small deterministic generator, so a failing round can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
