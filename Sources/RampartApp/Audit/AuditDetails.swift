@@ -11,9 +11,4 @@ package enum AuditDetails {
         guard let data = try? encoder.encode(fields.mapValues { String($0.prefix(256)) }) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
-
-    /// Marks the current request as the security event `event` with `fields`.
-    package static func event(_ event: String, _ fields: [String: String] = [:]) {
-        AuditScope.current?.update { $0.details = json(fields.merging(["event": event]) { $1 }) }
-    }
 }

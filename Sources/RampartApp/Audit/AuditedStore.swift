@@ -4,34 +4,37 @@ import RampartAuditLog
 import RampartCore
 import RampartStorage
 
-/// The store as route handlers see it: a write made while serving a request carries that
-/// request's audit record in the same transaction, so no state change can commit without its
-/// record and no record exists for a change that rolled back.
+/// A store bound to one request's ``AuditContext``: a write made while the context is armed (the
+/// route's handler is running) carries that request's audit record in the same transaction, so no
+/// state change can commit without its record and no record exists for a change that rolled back.
+/// While the context is not armed (authentication bookkeeping before the route, or inside
+/// ``AuditContext/unrecorded(_:)``) it is the base store. Use cases get one with
+/// `store.recording(audit)`.
 ///
 /// The record is written before the response exists, so it carries no status code; its outcome is
 /// `allowed` because the change is being committed. Requests that change nothing are recorded by
 /// ``AuditMiddleware`` after the response, with the status.
 package struct AuditedStore: Store {
     package let base: any Store
-    package let clock: any RampartClock
+    package let audit: AuditContext
 
-    package init(base: any Store, clock: any RampartClock) {
+    package init(base: any Store, audit: AuditContext) {
         self.base = base
-        self.clock = clock
+        self.audit = audit
     }
 
     package var engine: DatabaseEngine { base.engine }
 
     package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
-        guard let scope = AuditScope.current, scope.current.armed else { return try await base.write(body) }
-        let clock = self.clock
+        let audit = self.audit
+        guard audit.current.armed else { return try await base.write(body) }
         let result = try await base.write { tx in
             let result = try await body(tx)
-            let record = scope.record(outcome: .allowed, status: nil, now: clock.nowMicroseconds())
-            _ = try await tx.appendAudit([record], in: TenantID(rawValue: record.tenantID), at: clock.now())
+            let record = audit.record(outcome: .allowed, status: nil)
+            _ = try await tx.appendAudit([record], in: TenantID(rawValue: record.tenantID), at: audit.clock.now())
             return result
         }
-        scope.markRecorded()
+        audit.markRecorded()
         return result
     }
 
@@ -40,4 +43,13 @@ package struct AuditedStore: Store {
     }
 
     package func ping() async throws { try await base.ping() }
+}
+
+extension Store {
+    /// This store with its writes carrying `audit`'s record (``AuditedStore``); with no context,
+    /// this store itself.
+    package func recording(_ audit: AuditContext?) -> any Store {
+        guard let audit else { return self }
+        return AuditedStore(base: (self as? AuditedStore)?.base ?? self, audit: audit)
+    }
 }

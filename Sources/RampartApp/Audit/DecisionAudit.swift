@@ -20,16 +20,17 @@ package enum DecisionAudit {
         package let batchID: String?
         package let now: Int64
 
-        package init(scope: AuditScope?, tenant: TenantID, batchID: String?, now: Int64) {
-            let facts = scope?.current
+        /// - Parameter audit: the request that asked, whose actor and origin every record carries.
+        package init(audit: AuditContext?, tenant: TenantID, batchID: String?, now: Int64) {
+            let facts = audit?.current
             self.tenant = tenant
             actorType = facts?.actorType ?? "anonymous"
             actorID = facts?.actorID
-            sourceIP = scope?.sourceIP
-            userAgent = scope?.userAgent
-            method = scope?.method
-            path = scope?.path
-            requestID = scope?.requestID
+            sourceIP = audit?.sourceIP
+            userAgent = audit?.userAgent
+            method = audit?.method
+            path = audit?.path
+            requestID = audit?.requestID
             self.batchID = batchID
             self.now = now
         }

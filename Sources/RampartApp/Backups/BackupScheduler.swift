@@ -120,7 +120,7 @@ package struct BackupScheduler: Service {
 
     private func raise(_ kind: SecurityEventKind, _ details: [String: String]) async {
         do {
-            try await events?.raise(kind, tenant: .platform, actorType: "system", details: details)
+            try await events?.raise(kind, tenant: .platform, actorType: "system", details: details, audit: nil)
         } catch {
             logger.error("cannot record a backup security event", metadata: ["event": .string(kind.rawValue)])
         }

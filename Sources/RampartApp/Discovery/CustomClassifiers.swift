@@ -19,7 +19,7 @@ package struct CustomClassifiers: Sendable {
         package var definition: CustomClassifierDefinition
     }
 
-    package func create(_ definition: CustomClassifierDefinition, in tenant: TenantID) async throws -> Stored {
+    package func create(_ definition: CustomClassifierDefinition, in tenant: TenantID, audit: AuditContext?) async throws -> Stored {
         var definition = definition
         do {
             _ = try definition.compile()
@@ -32,8 +32,8 @@ package struct CustomClassifiers: Sendable {
         let stored = TenantClassifier(
             id: UUIDv7.generate(), tenantID: tenant, name: definition.dataClass,
             definition: String(decoding: try encoder.encode(definition), as: UTF8.self), createdAt: services.clock.now())
-        AuditScope.current?.setEntity("classifiers", stored.id)
-        try await services.store.write { tx in
+        audit?.setEntity("classifiers", stored.id)
+        try await services.store.recording(audit).write { tx in
             if try await tx.classifier(name: stored.name, in: tenant) != nil {
                 throw RampartError(.conflict, "a classifier for `\(stored.name)` already exists", field: "dataClass")
             }
@@ -50,8 +50,9 @@ package struct CustomClassifiers: Sendable {
         }
     }
 
-    package func delete(_ id: String, in tenant: TenantID) async throws {
-        guard UUIDv7.isWellFormed(id), try await services.store.write({ tx in try await tx.deleteClassifier(id: id, in: tenant) }) else {
+    package func delete(_ id: String, in tenant: TenantID, audit: AuditContext?) async throws {
+        guard UUIDv7.isWellFormed(id), try await services.store.recording(audit).write({ tx in try await tx.deleteClassifier(id: id, in: tenant) })
+        else {
             throw RampartError.notFound("classifier")
         }
     }

@@ -42,7 +42,7 @@ package struct Datasources: Sendable {
         self.destinations = destinations
     }
 
-    package func create(_ body: DatasourceSettings, in tenant: TenantID) async throws -> Datasource {
+    package func create(_ body: DatasourceSettings, in tenant: TenantID, audit: AuditContext?) async throws -> Datasource {
         guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
         guard let rawKind = body.kind else { throw RampartError.validation("is required", field: "kind") }
         guard let kind = DatasourceKind(rawValue: rawKind) else {
@@ -56,9 +56,9 @@ package struct Datasources: Sendable {
         let tenantPaths = try await services.store.read { [paths] tx in try await paths.forTenant(tenant, in: tx) }
         let password = try Self.apply(body, to: &datasource, creating: true, paths: tenantPaths)
         datasource.hasCredentials = password != nil
-        AuditScope.current?.setEntity("datasources", datasource.id)
+        audit?.setEntity("datasources", datasource.id)
         let stored = datasource
-        try await services.store.write { tx in
+        try await services.store.recording(audit).write { tx in
             if try await tx.datasource(name: stored.name, in: tenant) != nil {
                 throw RampartError(.conflict, "a datasource named `\(stored.name)` already exists", field: "name")
             }
@@ -83,13 +83,13 @@ package struct Datasources: Sendable {
         return datasource
     }
 
-    package func update(_ id: String, with body: DatasourceSettings, in tenant: TenantID) async throws -> Datasource {
+    package func update(_ id: String, with body: DatasourceSettings, in tenant: TenantID, audit: AuditContext?) async throws -> Datasource {
         if let kind = body.kind, kind.isEmpty || DatasourceKind(rawValue: kind) == nil {
             throw RampartError.validation("cannot be changed; create a new datasource", field: "kind")
         }
         let name = try body.name.map { try Validation.slug($0, field: "name") }
         let now = services.clock.now()
-        let datasource: Datasource = try await services.store.write { tx in
+        let datasource: Datasource = try await services.store.recording(audit).write { tx in
             guard var datasource = try await tx.datasource(id: id, in: tenant) else { throw RampartError.notFound("datasource") }
             if let kind = body.kind, kind != datasource.kind.rawValue {
                 throw RampartError.validation("cannot be changed; create a new datasource", field: "kind")
@@ -112,7 +112,7 @@ package struct Datasources: Sendable {
             if dropsPassword {
                 try await tx.deleteSecret(datasource.credentialName, in: tenant)
                 datasource.hasCredentials = false
-                AuditDetails.event("datasource.credentials_dropped", ["reason": "destination changed"])
+                audit?.event("datasource.credentials_dropped", ["reason": "destination changed"])
             }
             if body.password != nil || body.url != nil {
                 if let password {
@@ -133,7 +133,7 @@ package struct Datasources: Sendable {
 
     /// Deletes the datasource and its tags (their history is kept); refused while a scan of it
     /// is queued or running.
-    package func delete(_ id: String, in tenant: TenantID) async throws {
+    package func delete(_ id: String, in tenant: TenantID, audit: AuditContext?) async throws {
         let now = services.clock.now()
         // Its tags go with it (history kept); when they were in a tag service, as a policy write.
         let body: @Sendable (any StoreTransaction) async throws -> Void = { tx in
@@ -150,9 +150,9 @@ package struct Datasources: Sendable {
         }
         let tagged = try await services.store.read { tx in !(try await tx.tagAssignments(in: tenant, datasource: id).isEmpty) }
         if tagged {
-            _ = try await administration.write(tenant) { tx, _ in try await body(tx) }
+            _ = try await administration.write(tenant, audit: audit) { tx, _ in try await body(tx) }
         } else {
-            try await services.store.write(body)
+            try await services.store.recording(audit).write(body)
         }
     }
 

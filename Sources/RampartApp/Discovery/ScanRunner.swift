@@ -219,7 +219,7 @@ package struct ScanRunner: Sendable {
         let target = try await store.read { tx in try await DiscoveryTagger.rangerService(for: datasource, tx) }
         if target != nil {
             // A policy write: it returns once this server decides with the new tags.
-            _ = try await administration.write(job.tenantID) { tx, _ in try await body(tx) }
+            _ = try await administration.write(job.tenantID, audit: nil) { tx, _ in try await body(tx) }
         } else {
             _ = try await store.write(body)
         }

@@ -45,16 +45,16 @@ package struct Scans: Sendable {
     /// Queues a scan of the datasource `reference` (its id or name).
     ///
     /// - Throws: ``QueueFull`` when the tenant already has ``maximumQueued`` scans queued.
-    package func enqueue(datasource reference: String?, options: ScanOptions, in tenant: TenantID) async throws -> ScanJob {
+    package func enqueue(datasource reference: String?, options: ScanOptions, in tenant: TenantID, audit: AuditContext?) async throws -> ScanJob {
         guard let reference, !reference.isEmpty else { throw RampartError.validation("is required", field: "datasource") }
         guard (1...ScanOptions.maximumSampleSize).contains(options.sampleSize) else {
             throw RampartError.validation("must be from 1 to \(ScanOptions.maximumSampleSize)", field: "sampleSize")
         }
         let now = services.clock.now()
         let id = UUIDv7.generate()
-        AuditScope.current?.setEntity("scans", id)
+        audit?.setEntity("scans", id)
         let queueCap = maximumQueued
-        let scan = try await services.store.write { tx in
+        let scan = try await services.store.recording(audit).write { tx in
             let datasource =
                 UUIDv7.isWellFormed(reference)
                 ? try await tx.datasource(id: reference, in: tenant) : try await tx.datasource(name: reference, in: tenant)
@@ -80,9 +80,9 @@ package struct Scans: Sendable {
     }
 
     /// Asks a queued or running scan to stop; a finished one cannot be cancelled.
-    package func cancel(_ id: String, in tenant: TenantID) async throws -> ScanJob {
+    package func cancel(_ id: String, in tenant: TenantID, audit: AuditContext?) async throws -> ScanJob {
         let now = services.clock.now()
-        return try await services.store.write { tx in
+        return try await services.store.recording(audit).write { tx in
             guard let scan = try await tx.scan(id: id, in: tenant) else { throw RampartError.notFound("scan") }
             guard !scan.status.isFinished else { throw RampartError(.conflict, "the scan has already \(scan.status.rawValue)") }
             return try await tx.requestScanCancel(id: id, in: tenant, at: now) ?? scan

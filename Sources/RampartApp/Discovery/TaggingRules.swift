@@ -11,7 +11,9 @@ package struct TaggingRules: Sendable {
     package init(services: RampartServices) { self.services = services }
 
     /// Creates a rule; `minConfidence` defaults to 0.8.
-    package func create(dataClass: String?, minConfidence: Double?, tag: String?, in tenant: TenantID) async throws -> TaggingRule {
+    package func create(
+        dataClass: String?, minConfidence: Double?, tag: String?, in tenant: TenantID, audit: AuditContext?
+    ) async throws -> TaggingRule {
         guard let dataClass else { throw RampartError.validation("is required", field: "class") }
         guard let tag else { throw RampartError.validation("is required", field: "tag") }
         let minConfidence = minConfidence ?? 0.8
@@ -19,8 +21,8 @@ package struct TaggingRules: Sendable {
         let rule = TaggingRule(
             id: UUIDv7.generate(), tenantID: tenant, dataClass: try Self.className(dataClass), minConfidence: minConfidence,
             tag: try Validation.token(tag, field: "tag", maximum: 128), createdAt: services.clock.now())
-        AuditScope.current?.setEntity("tagging-rules", rule.id)
-        try await services.store.write { tx in
+        audit?.setEntity("tagging-rules", rule.id)
+        try await services.store.recording(audit).write { tx in
             if try await tx.taggingRules(in: tenant).contains(where: { $0.dataClass == rule.dataClass && $0.tag == rule.tag }) {
                 throw RampartError(.conflict, "a rule tagging `\(rule.dataClass)` as `\(rule.tag)` already exists", field: "tag")
             }
@@ -33,8 +35,9 @@ package struct TaggingRules: Sendable {
         try await services.store.read { tx in try await tx.taggingRules(in: tenant) }
     }
 
-    package func delete(_ id: String, in tenant: TenantID) async throws {
-        guard UUIDv7.isWellFormed(id), try await services.store.write({ tx in try await tx.deleteTaggingRule(id: id, in: tenant) }) else {
+    package func delete(_ id: String, in tenant: TenantID, audit: AuditContext?) async throws {
+        guard UUIDv7.isWellFormed(id), try await services.store.recording(audit).write({ tx in try await tx.deleteTaggingRule(id: id, in: tenant) })
+        else {
             throw RampartError.notFound("tagging rule")
         }
     }

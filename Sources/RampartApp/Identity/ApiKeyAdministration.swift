@@ -14,7 +14,7 @@ package struct ApiKeyAdministration: Sendable {
     /// Mints a key for the caller with `roles` (default: the caller's); a key cannot hold a
     /// permission its creator does not have.
     package func create(
-        name: String, roles: [String]?, expiresInDays: Int?, by principal: Principal
+        name: String, roles: [String]?, expiresInDays: Int?, by principal: Principal, audit: AuditContext?
     ) async throws -> (key: ApiKey, secret: Secret<String>) {
         guard let owner = principal.userID else { throw RampartError(.forbidden, "only tenant users own API keys") }
         let name = try Validation.name(name, field: "name")
@@ -32,7 +32,7 @@ package struct ApiKeyAdministration: Sendable {
             id: ApiKey.generateID(), tenantID: principal.tenantID, ownerID: owner, name: name, roles: roles,
             secretHash: RandomToken.digest(secret.exposedValue), createdAt: now, expiresAt: expiresInDays.map { now + Int64($0) * 86_400_000 },
             lastUsedAt: nil, revokedAt: nil)
-        try await services.store.write { try await $0.insertApiKey(key) }
+        try await services.store.recording(audit).write { try await $0.insertApiKey(key) }
         return (key, secret)
     }
 
@@ -53,9 +53,9 @@ package struct ApiKeyAdministration: Sendable {
     }
 
     /// Revokes the key; a revoked key stays listed, with when it was revoked.
-    package func revoke(_ id: String, by principal: Principal) async throws {
+    package func revoke(_ id: String, by principal: Principal, audit: AuditContext?) async throws {
         let key = try await get(id, by: principal)
         let now = services.clock.now()
-        _ = try await services.store.write { try await $0.revokeApiKey(id: key.id, in: principal.tenantID, at: now) }
+        _ = try await services.store.recording(audit).write { try await $0.revokeApiKey(id: key.id, in: principal.tenantID, at: now) }
     }
 }

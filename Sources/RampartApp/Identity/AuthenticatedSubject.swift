@@ -55,12 +55,12 @@ package enum AuthenticatedSubject: Sendable {
         }
     }
 
-    /// Binds the current request's audit record to this subject.
-    package func bindAudit() {
+    /// Binds the request's audit record (`audit`) to this subject.
+    package func bindAudit(_ audit: AuditContext?) {
         let tenant = tenantID
         let type = actorType
         let actor = id
-        AuditScope.current?.update {
+        audit?.update {
             $0.tenant = tenant
             $0.actorType = type
             $0.actorID = actor

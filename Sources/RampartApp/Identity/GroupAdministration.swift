@@ -10,12 +10,12 @@ package struct GroupAdministration: Sendable {
 
     package init(services: RampartServices) { self.services = services }
 
-    package func create(name: String, description: String?, in tenant: TenantID) async throws -> Group {
+    package func create(name: String, description: String?, in tenant: TenantID, audit: AuditContext?) async throws -> Group {
         let name = try Validation.name(name, field: "name")
         let description = try Validation.optionalText(description, field: "description")
         let now = services.clock.now()
         let group = Group(id: .generate(), tenantID: tenant, name: name, description: description, createdAt: now, updatedAt: now)
-        try await services.store.write { tx in
+        try await services.store.recording(audit).write { tx in
             if try await tx.group(name: name, in: tenant) != nil { throw Self.nameTaken(name) }
             try await tx.insertGroup(group)
         }
@@ -32,11 +32,11 @@ package struct GroupAdministration: Sendable {
     }
 
     /// Renames the group and/or changes its description; a `nil` field is left as it is.
-    package func update(_ id: GroupID, name: String?, description: String?, in tenant: TenantID) async throws -> Group {
+    package func update(_ id: GroupID, name: String?, description: String?, in tenant: TenantID, audit: AuditContext?) async throws -> Group {
         let newName = try name.map { try Validation.name($0, field: "name") }
         let newDescription = try Validation.optionalText(description, field: "description")
         let now = services.clock.now()
-        return try await services.store.write { tx in
+        return try await services.store.recording(audit).write { tx in
             guard var group = try await tx.group(id, in: tenant) else { throw RampartError.notFound("group") }
             if let newName, newName != group.name {
                 if try await tx.group(name: newName, in: tenant) != nil { throw Self.nameTaken(newName) }
@@ -49,8 +49,10 @@ package struct GroupAdministration: Sendable {
         }
     }
 
-    package func delete(_ id: GroupID, in tenant: TenantID) async throws {
-        guard try await services.store.write({ try await $0.deleteGroup(id, in: tenant) }) else { throw RampartError.notFound("group") }
+    package func delete(_ id: GroupID, in tenant: TenantID, audit: AuditContext?) async throws {
+        guard try await services.store.recording(audit).write({ try await $0.deleteGroup(id, in: tenant) }) else {
+            throw RampartError.notFound("group")
+        }
     }
 
     package func members(of id: GroupID, in tenant: TenantID, page: PageRequest) async throws -> Page<User> {
@@ -61,17 +63,17 @@ package struct GroupAdministration: Sendable {
     }
 
     /// Adds the user to the group; `false` when it already was a member.
-    package func addMember(_ user: UserID, to id: GroupID, in tenant: TenantID) async throws -> Bool {
+    package func addMember(_ user: UserID, to id: GroupID, in tenant: TenantID, audit: AuditContext?) async throws -> Bool {
         let now = services.clock.now()
-        return try await services.store.write { tx in
+        return try await services.store.recording(audit).write { tx in
             guard try await tx.group(id, in: tenant) != nil else { throw RampartError.notFound("group") }
             guard try await tx.user(user, in: tenant) != nil else { throw RampartError.notFound("user") }
             return try await tx.addMember(user, to: id, in: tenant, at: now)
         }
     }
 
-    package func removeMember(_ user: UserID, from id: GroupID, in tenant: TenantID) async throws {
-        let removed = try await services.store.write { tx in
+    package func removeMember(_ user: UserID, from id: GroupID, in tenant: TenantID, audit: AuditContext?) async throws {
+        let removed = try await services.store.recording(audit).write { tx in
             guard try await tx.group(id, in: tenant) != nil else { throw RampartError.notFound("group") }
             return try await tx.removeMember(user, from: id, in: tenant)
         }

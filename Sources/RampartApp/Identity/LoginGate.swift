@@ -34,8 +34,9 @@ package struct LoginGate: Sendable {
 
     /// The seconds to wait when the throttle refuses the attempt, or `nil` when it may be
     /// checked. A refused attempt is answered without looking at the password or code, so
-    /// throttled attempts are no guesses; the refusal is noted in the request's audit record.
-    package func retryAfter(_ security: SecurityMonitor) -> Int? {
+    /// throttled attempts are no guesses; the refusal is noted in the request's audit record
+    /// (`audit`).
+    package func retryAfter(_ security: SecurityMonitor, audit: AuditContext?) -> Int? {
         let decision = security.assessLogin(attempt, knownDevice: knownDevice, policy: policy)
         guard let retryAfter = decision.retryAfterSeconds(now: security.now()) else { return nil }
         let reason: String =
@@ -43,12 +44,12 @@ package struct LoginGate: Sendable {
             case .allow: "none"
             case .delay(_, let reason), .blocked(_, let reason): reason.rawValue
             }
-        AuditDetails.event(SecurityEventKind.loginThrottled.rawValue, ["username": attempt.account, "reason": reason])
+        audit?.event(SecurityEventKind.loginThrottled.rawValue, ["username": attempt.account, "reason": reason])
         return retryAfter
     }
 
     /// Counts a wrong answer against the account, the address and the tenant.
-    package func failed(_ security: SecurityMonitor) async throws {
-        try await security.loginFailed(attempt, policy: policy)
+    package func failed(_ security: SecurityMonitor, audit: AuditContext?) async throws {
+        try await security.loginFailed(attempt, policy: policy, audit: audit)
     }
 }

@@ -46,11 +46,11 @@ package struct MFAService: Sendable {
     ///
     /// - Throws: `conflict` when two-factor login is already on (turn it off first, so an
     ///   attacker holding a session cannot silently swap the authenticator).
-    package func beginEnrolment(_ subject: AuthenticatedSubject) async throws -> TOTPEnrollment {
+    package func beginEnrolment(_ subject: AuthenticatedSubject, audit: AuditContext?) async throws -> TOTPEnrollment {
         let enrollment = try TOTPEnrollment.begin(issuer: services.security.configuration.totpIssuer, account: subject.accountLabel)
         let now = services.clock.now()
         let keyring = services.keyring
-        try await services.store.write { tx in
+        try await services.store.recording(audit).write { tx in
             if try await tx.totpCredential(subjectID: subject.id, in: subject.tenantID)?.status == .active {
                 throw RampartError(.conflict, "two-factor login is already on; turn it off before enrolling a new authenticator")
             }
@@ -65,7 +65,7 @@ package struct MFAService: Sendable {
 
     /// Finishes enrolment once `code` matches the pending secret; returns the new recovery codes,
     /// which the caller shows once.
-    package func activate(_ subject: AuthenticatedSubject, code: Secret<String>) async throws -> RecoveryCodeBatch {
+    package func activate(_ subject: AuthenticatedSubject, code: Secret<String>, audit: AuditContext?) async throws -> RecoveryCodeBatch {
         let now = services.clock.now()
         guard let (credential, totp) = try await load(subject) else {
             throw RampartError(.validationFailed, "start enrolment first: POST /v1/me/mfa/totp", field: "code")
@@ -75,7 +75,7 @@ package struct MFAService: Sendable {
             throw RampartError(.validationFailed, "the code does not match; check the authenticator's clock and try the next code", field: "code")
         }
         let batch = RecoveryCodes.generate()
-        try await services.store.write { tx in
+        try await services.store.recording(audit).write { tx in
             guard var current = try await tx.totpCredential(subjectID: subject.id, in: subject.tenantID), current.status == .pending,
                 current.sealedSecret == credential.sealedSecret
             else { throw RampartError(.conflict, "the enrolment changed meanwhile; start again") }
@@ -86,22 +86,23 @@ package struct MFAService: Sendable {
             try await tx.putTOTPCredential(current)
             try await tx.replaceRecoveryCodes(subjectID: subject.id, in: subject.tenantID, salt: batch.salt, hashes: batch.hashes, at: now)
         }
-        try await services.security.raise(.mfaEnrolled, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id)
+        try await services.security.raise(
+            .mfaEnrolled, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id, audit: audit)
         return batch
     }
 
     /// Replaces the recovery codes; the old ones stop working at once.
-    package func regenerateRecoveryCodes(_ subject: AuthenticatedSubject) async throws -> RecoveryCodeBatch {
+    package func regenerateRecoveryCodes(_ subject: AuthenticatedSubject, audit: AuditContext?) async throws -> RecoveryCodeBatch {
         guard try await isActive(subject) else {
             throw RampartError(.validationFailed, "two-factor login is not on; enrol an authenticator first", field: "totp")
         }
         let batch = RecoveryCodes.generate()
         let now = services.clock.now()
-        try await services.store.write { tx in
+        try await services.store.recording(audit).write { tx in
             try await tx.replaceRecoveryCodes(subjectID: subject.id, in: subject.tenantID, salt: batch.salt, hashes: batch.hashes, at: now)
         }
         try await services.security.raise(
-            .recoveryRegenerated, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id)
+            .recoveryRegenerated, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id, audit: audit)
         return batch
     }
 
@@ -138,7 +139,7 @@ package struct MFAService: Sendable {
     /// Issues the token a client exchanges for a session once it gives the second factor (or,
     /// for `.enrol`, once it has enrolled one).
     package func issueChallenge(
-        _ subject: AuthenticatedSubject, purpose: MFAChallenge.Purpose
+        _ subject: AuthenticatedSubject, purpose: MFAChallenge.Purpose, audit: AuditContext?
     ) async throws
         -> (token: Secret<String>, challenge: MFAChallenge)
     {
@@ -148,7 +149,7 @@ package struct MFAService: Sendable {
             id: UUIDv7.generate(), tokenHash: RandomToken.digest(token.exposedValue), tenantID: subject.tenantID, subjectKind: subject.kind,
             subjectID: subject.id, purpose: purpose, failures: 0, createdAt: now,
             expiresAt: now + services.security.configuration.mfaChallengeLifetime)
-        try await services.store.write { try await $0.insertMFAChallenge(challenge) }
+        try await services.store.recording(audit).write { try await $0.insertMFAChallenge(challenge) }
         return (token, challenge)
     }
 
@@ -156,7 +157,9 @@ package struct MFAService: Sendable {
     ///
     /// The subject is re-read: a user disabled (or a tenant suspended) after the password step
     /// gets no session.
-    package func redeem(_ token: Secret<String>, purpose: MFAChallenge.Purpose) async throws -> (MFAChallenge, AuthenticatedSubject) {
+    package func redeem(
+        _ token: Secret<String>, purpose: MFAChallenge.Purpose, audit: AuditContext?
+    ) async throws -> (MFAChallenge, AuthenticatedSubject) {
         let invalid = RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
         let hash = RandomToken.digest(token.exposedValue)
         let now = services.clock.now()
@@ -176,7 +179,7 @@ package struct MFAService: Sendable {
             }
         }
         guard let found else { throw invalid }
-        found.1.bindAudit()
+        found.1.bindAudit(audit)
         return found
     }
 

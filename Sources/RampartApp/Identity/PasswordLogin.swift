@@ -31,20 +31,21 @@ package struct PasswordLogin: Sendable {
     /// - Throws: ``RampartError`` `unauthenticated` for a wrong password, an unknown account or a
     ///   disabled user; `forbidden` when the tenant signs in through SSO only; `tenant-suspended`.
     package func run(
-        tenantSlug: String?, username: String, password: Secret<String>, deviceFingerprint: String, sourceIP: String?
+        tenantSlug: String?, username: String, password: Secret<String>, deviceFingerprint: String, sourceIP: String?, audit: AuditContext?
     ) async throws -> Outcome {
         let hasher = services.passwordHasher
-        let account = try await self.account(tenantSlug: tenantSlug, username: username, deviceFingerprint: deviceFingerprint, sourceIP: sourceIP)
-        if let retryAfter = account.gate.retryAfter(services.security) { return .throttled(retryAfter: retryAfter) }
+        let account = try await self.account(
+            tenantSlug: tenantSlug, username: username, deviceFingerprint: deviceFingerprint, sourceIP: sourceIP, audit: audit)
+        if let retryAfter = account.gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
         let verified = hasher.verify(password, against: account.passwordHash ?? services.decoyPasswordHash)
-        guard verified, let subject = account.subject else { throw try await failed(account.gate, username: username) }
-        subject.bindAudit()
+        guard verified, let subject = account.subject else { throw try await failed(account.gate, username: username, audit: audit) }
+        subject.bindAudit(audit)
         if case .user(let tenant, let user) = subject {
             guard tenant.status == .active else { throw RampartError(.tenantSuspended, "tenant `\(tenant.slug)` is suspended") }
-            guard user.status == .active else { throw try await failed(account.gate, username: username, reason: "disabled") }
+            guard user.status == .active else { throw try await failed(account.gate, username: username, reason: "disabled", audit: audit) }
             if let hash = user.passwordHash, hasher.needsRehash(hash) {
                 let upgraded = try hasher.hash(password)
-                try await services.store.write { tx in
+                try await services.store.recording(audit).write { tx in
                     guard var current = try await tx.user(user.id, in: tenant.id) else { return }
                     current.passwordHash = upgraded
                     try await tx.updateUser(current)
@@ -58,11 +59,11 @@ package struct PasswordLogin: Sendable {
         } else if account.mfaRequired {
             purpose = .enrol
         } else {
-            AuditDetails.event("login.succeeded")
+            audit?.event("login.succeeded")
             return .signedIn(subject)
         }
-        AuditDetails.event(purpose == .verify ? "login.mfa_challenged" : "login.mfa_enrolment_required")
-        let (token, challenge) = try await mfa.issueChallenge(subject, purpose: purpose)
+        audit?.event(purpose == .verify ? "login.mfa_challenged" : "login.mfa_enrolment_required")
+        let (token, challenge) = try await mfa.issueChallenge(subject, purpose: purpose, audit: audit)
         return .challenged(subject, token: token, challenge: challenge)
     }
 
@@ -74,7 +75,9 @@ package struct PasswordLogin: Sendable {
         var gate: LoginGate
     }
 
-    private func account(tenantSlug: String?, username: String, deviceFingerprint: String, sourceIP: String?) async throws -> Account {
+    private func account(
+        tenantSlug: String?, username: String, deviceFingerprint: String, sourceIP: String?, audit: AuditContext?
+    ) async throws -> Account {
         let base = services.security.configuration.loginThrottle
         guard let tenantSlug, !tenantSlug.isEmpty else {
             let (credentials, known) = try await services.store.read { tx -> ((id: OperatorID, passwordHash: String)?, Bool) in
@@ -95,9 +98,9 @@ package struct PasswordLogin: Sendable {
             return (tenant, user, settings, known)
         }
         if let tenant {
-            AuditScope.current?.update { $0.tenant = tenant.id }
+            audit?.update { $0.tenant = tenant.id }
             if try await services.store.read({ try await $0.ssoSettings(tenant.id) }).ssoOnly {
-                AuditDetails.event("login.refused", ["username": username, "reason": "sso-only"])
+                audit?.event("login.refused", ["username": username, "reason": "sso-only"])
                 throw RampartError(.forbidden, "tenant `\(tenant.slug)` signs in through single sign-on only")
             }
         }
@@ -111,12 +114,12 @@ package struct PasswordLogin: Sendable {
     }
 
     /// Records a failed attempt and returns the one answer every failure gets.
-    private func failed(_ gate: LoginGate, username: String, reason: String? = nil) async throws -> RampartError {
+    private func failed(_ gate: LoginGate, username: String, reason: String? = nil, audit: AuditContext?) async throws -> RampartError {
         var details = ["username": username]
         if let reason { details["reason"] = reason }
-        AuditDetails.event("login.failed", details)
+        audit?.event("login.failed", details)
         // A disabled user's right password is not a guess, and is not counted against the account.
-        if reason == nil { try await gate.failed(services.security) }
+        if reason == nil { try await gate.failed(services.security, audit: audit) }
         return RampartError(.unauthenticated, "invalid username or password")
     }
 }

@@ -17,16 +17,16 @@ package struct SessionAdministration: Sendable {
     }
 
     /// Ends every session of `subjectID`, or all but `kept`; returns how many ended.
-    package func revokeAll(of subjectID: String, except kept: SessionID?, in tenant: TenantID) async throws -> Int {
-        try await services.store.write { tx -> Int in
+    package func revokeAll(of subjectID: String, except kept: SessionID?, in tenant: TenantID, audit: AuditContext?) async throws -> Int {
+        try await services.store.recording(audit).write { tx -> Int in
             if let kept { return try await tx.deleteSessions(subjectID: subjectID, in: tenant, except: kept) }
             return try await tx.deleteSessions(subjectID: subjectID, in: tenant)
         }
     }
 
     /// Ends one session of `subjectID`; another subject's session is "not found".
-    package func revoke(_ id: SessionID, of subjectID: String, in tenant: TenantID) async throws {
-        let deleted = try await services.store.write { tx -> Bool in
+    package func revoke(_ id: SessionID, of subjectID: String, in tenant: TenantID, audit: AuditContext?) async throws {
+        let deleted = try await services.store.recording(audit).write { tx -> Bool in
             guard try await tx.sessions(subjectID: subjectID, in: tenant).contains(where: { $0.id == id }) else { return false }
             return try await tx.deleteSession(id, in: tenant)
         }
@@ -43,8 +43,8 @@ package struct SessionAdministration: Sendable {
     }
 
     /// Ends every session of the user `id`; returns how many ended.
-    package func revokeAll(ofUser id: UserID, in tenant: TenantID) async throws -> Int {
-        try await services.store.write { tx -> Int in
+    package func revokeAll(ofUser id: UserID, in tenant: TenantID, audit: AuditContext?) async throws -> Int {
+        try await services.store.recording(audit).write { tx -> Int in
             guard try await tx.user(id, in: tenant) != nil else { throw RampartError.notFound("user") }
             return try await tx.deleteSessions(subjectID: id.rawValue, in: tenant)
         }

@@ -57,7 +57,7 @@ package struct UserAdministration: Sendable {
         return roles
     }
 
-    package func create(_ new: NewUser, in tenant: TenantID) async throws -> User {
+    package func create(_ new: NewUser, in tenant: TenantID, audit: AuditContext?) async throws -> User {
         let username = try Validation.username(new.username)
         let displayName = try Validation.optionalText(new.displayName, field: "displayName", maximum: 200)
         let email = try Validation.email(new.email)
@@ -71,7 +71,7 @@ package struct UserAdministration: Sendable {
         let user = User(
             id: .generate(), tenantID: tenant, username: username, displayName: displayName, email: email, roles: roles, status: .active,
             passwordHash: passwordHash, createdAt: now, updatedAt: now)
-        try await services.store.write { tx in
+        try await services.store.recording(audit).write { tx in
             if try await tx.user(username: username, in: tenant) != nil {
                 throw RampartError(.conflict, "a user named `\(username)` already exists", field: "username")
             }
@@ -91,7 +91,7 @@ package struct UserAdministration: Sendable {
 
     /// Applies `changes`; `actor` (the caller, when a user) cannot disable itself or drop its own
     /// tenant-admin role, so a tenant never locks its last administrator out by accident.
-    package func update(_ id: UserID, with changes: Changes, by actor: UserID?, in tenant: TenantID) async throws -> User {
+    package func update(_ id: UserID, with changes: Changes, by actor: UserID?, in tenant: TenantID, audit: AuditContext?) async throws -> User {
         let displayName = try Validation.optionalText(changes.displayName, field: "displayName", maximum: 200)
         let email = try Validation.email(changes.email)
         let roles = try Self.roles(changes.roles)
@@ -99,7 +99,7 @@ package struct UserAdministration: Sendable {
             throw RampartError(.conflict, "you cannot disable yourself or remove your own tenant-admin role")
         }
         let now = services.clock.now()
-        return try await services.store.write { tx in
+        return try await services.store.recording(audit).write { tx in
             guard var user = try await tx.user(id, in: tenant) else { throw RampartError.notFound("user") }
             if changes.displayName != nil { user.displayName = displayName }
             if changes.email != nil { user.email = email }
@@ -114,18 +114,20 @@ package struct UserAdministration: Sendable {
         }
     }
 
-    package func delete(_ id: UserID, by actor: UserID?, in tenant: TenantID) async throws {
+    package func delete(_ id: UserID, by actor: UserID?, in tenant: TenantID, audit: AuditContext?) async throws {
         if id == actor { throw RampartError(.conflict, "you cannot delete yourself") }
-        guard try await services.store.write({ try await $0.deleteUser(id, in: tenant) }) else { throw RampartError.notFound("user") }
+        guard try await services.store.recording(audit).write({ try await $0.deleteUser(id, in: tenant) }) else {
+            throw RampartError.notFound("user")
+        }
     }
 
     /// Sets the user's password (checked against the policy) and ends all its sessions.
-    package func setPassword(_ password: Secret<String>, of id: UserID, in tenant: TenantID) async throws {
+    package func setPassword(_ password: Secret<String>, of id: UserID, in tenant: TenantID, audit: AuditContext?) async throws {
         let existing = try await get(id, in: tenant)
         try services.passwordPolicy.validate(password, username: existing.username)
         let hash = try services.passwordHasher.hash(password)
         let now = services.clock.now()
-        try await services.store.write { tx in
+        try await services.store.recording(audit).write { tx in
             guard var user = try await tx.user(id, in: tenant) else { throw RampartError.notFound("user") }
             user.passwordHash = hash
             user.updatedAt = now

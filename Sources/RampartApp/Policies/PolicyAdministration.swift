@@ -6,12 +6,14 @@ import RampartCore
 import RampartPolicy
 import RampartStorage
 
-/// The write path of policy administration, shared by the routes, the import and the CLI.
+/// The write path of policy administration, shared by the routes, the import, the CLI and the
+/// scan runner.
 ///
-/// Every write runs in one transaction that starts by bumping the tenant's policy version; after
-/// the commit it waits until this server's snapshots include the change, so a decision asked
-/// right after a write returns reflects it. The wait is for the background rebuild, not for a
-/// rebuild of its own: concurrent writers share it.
+/// Every write runs in one transaction that starts by bumping the tenant's policy version and, made
+/// for a request, carries the request's audit record (``AuditedStore``); after the commit it waits
+/// until this server's snapshots include the change, so a decision asked right after a write
+/// returns reflects it. The wait is for the background rebuild, not for a rebuild of its own:
+/// concurrent writers share it.
 package struct PolicyAdministration: Sendable {
     package let store: any Store
     package let clock: any RampartClock
@@ -34,11 +36,14 @@ package struct PolicyAdministration: Sendable {
     }
 
     /// Runs `body` as a policy write of `tenant` and returns its result and the new tenant policy version.
+    ///
+    /// - Parameter audit: the request the write is made for, whose record it carries; `nil` for
+    ///   a write of no request (the scan runner).
     package func write<R: Sendable>(
-        _ tenant: TenantID, _ body: @escaping @Sendable (any StoreTransaction, Write) async throws -> R
+        _ tenant: TenantID, audit: AuditContext?, _ body: @escaping @Sendable (any StoreTransaction, Write) async throws -> R
     ) async throws -> (result: R, version: Int64) {
         let now = clock.now()
-        let (result, version) = try await store.write { tx in
+        let (result, version) = try await store.recording(audit).write { tx in
             guard try await tx.tenant(id: tenant) != nil else { throw RampartError.notFound("tenant") }
             let version = try await tx.bumpPolicyVersion(in: tenant, at: now)
             return (try await body(tx, Write(version: version, now: now)), version)
@@ -56,8 +61,9 @@ package struct PolicyAdministration: Sendable {
 
     /// Reserves ids in a short transaction of its own, so that the id sequence (shared by all
     /// tenants) is not locked for the length of a large write. Unused ids leave harmless gaps.
-    package func reserveIDs(_ kind: PolicyObjectKind, count: Int) async throws -> Int64 {
-        try await store.write { try await $0.allocatePolicyObjectIDs(kind, count: count) }
+    /// Made for a request (`audit`), the transaction carries its record like any of its writes.
+    package func reserveIDs(_ kind: PolicyObjectKind, count: Int, audit: AuditContext?) async throws -> Int64 {
+        try await store.recording(audit).write { try await $0.allocatePolicyObjectIDs(kind, count: count) }
     }
 
     // MARK: Stored forms

@@ -28,7 +28,11 @@ package enum PolicyImport {
     /// Parses, validates and stores an export: `{"serviceDef": {...}, "service": {...} | "name",
     /// "policies": [...]}`. `serviceDef` may be left out when the tenant already has the service
     /// type.
-    package static func run(_ data: Data, tenant: TenantID, administration: PolicyAdministration) async throws -> Outcome {
+    ///
+    /// - Parameter audit: the request (or CLI command) importing, whose record the writes carry.
+    package static func run(
+        _ data: Data, tenant: TenantID, administration: PolicyAdministration, audit: AuditContext?
+    ) async throws -> Outcome {
         let root = try RangerJSON.object(data)
         var serviceDef: ServiceDef?
         if let given = root["serviceDef"] ?? root["serviceDefs"]?.arrayValue?.first {
@@ -88,10 +92,10 @@ package enum PolicyImport {
             throw RampartError.validation("policies do not load: \(error.message)", field: "policies")
         }
         let parsed = Parsed(serviceDef: serviceDef, service: service, policies: policies)
-        let firstID = try await administration.reserveIDs(.policy, count: policies.count)
-        let serviceID = try await administration.reserveIDs(.service, count: 1)
-        let defID = serviceDef == nil ? 0 : try await administration.reserveIDs(.serviceDef, count: 1)
-        let (version, _) = try await administration.write(tenant) { tx, write in
+        let firstID = try await administration.reserveIDs(.policy, count: policies.count, audit: audit)
+        let serviceID = try await administration.reserveIDs(.service, count: 1, audit: audit)
+        let defID = serviceDef == nil ? 0 : try await administration.reserveIDs(.serviceDef, count: 1, audit: audit)
+        let (version, _) = try await administration.write(tenant, audit: audit) { tx, write in
             try await save(parsed, tenant: tenant, ids: (firstID, serviceID, defID), write: write, tx)
         }
         return Outcome(service: name, version: version, policies: policies.count)

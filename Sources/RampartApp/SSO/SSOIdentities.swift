@@ -25,11 +25,13 @@ package struct SSOIdentities: Sendable {
 
     /// Links the identity (`issuer`, `subject`) at the provider to the user; `issuer` defaults to
     /// the provider's and is required for an Entra multi-tenant provider.
-    package func link(_ id: UserID, providerID: String, subject: String, issuer: String?, in tenant: TenantID) async throws -> SSOIdentityLink {
+    package func link(
+        _ id: UserID, providerID: String, subject: String, issuer: String?, in tenant: TenantID, audit: AuditContext?
+    ) async throws -> SSOIdentityLink {
         guard UUIDv7.isWellFormed(providerID) else { throw RampartError.notFound("identity provider") }
         guard (1...255).contains(subject.utf8.count) else { throw RampartError.validation("must be 1-255 bytes", field: "subject") }
         let now = services.clock.now()
-        let link: SSOIdentityLink = try await services.store.write { tx in
+        let link: SSOIdentityLink = try await services.store.recording(audit).write { tx in
             guard try await tx.user(id, in: tenant) != nil else { throw RampartError.notFound("user") }
             guard let provider = try await tx.ssoProvider(id: providerID, in: tenant) else {
                 throw RampartError.notFound("identity provider")
@@ -50,9 +52,9 @@ package struct SSOIdentities: Sendable {
         return link
     }
 
-    package func unlink(_ id: UserID, providerID: String, in tenant: TenantID) async throws {
+    package func unlink(_ id: UserID, providerID: String, in tenant: TenantID, audit: AuditContext?) async throws {
         guard UUIDv7.isWellFormed(providerID),
-            try await services.store.write({ try await $0.deleteSSOIdentityLink(provider: providerID, user: id, in: tenant) })
+            try await services.store.recording(audit).write({ try await $0.deleteSSOIdentityLink(provider: providerID, user: id, in: tenant) })
         else { throw RampartError.notFound("identity link") }
     }
 
@@ -62,9 +64,9 @@ package struct SSOIdentities: Sendable {
 
     /// Makes SSO the only way to sign in, or not; refused while no provider is enabled, or the
     /// tenant would lock itself out.
-    package func setSSOOnly(_ ssoOnly: Bool, in tenant: TenantID) async throws {
+    package func setSSOOnly(_ ssoOnly: Bool, in tenant: TenantID, audit: AuditContext?) async throws {
         let now = services.clock.now()
-        try await services.store.write { tx in
+        try await services.store.recording(audit).write { tx in
             if ssoOnly {
                 let providers = try await tx.ssoProviders(in: tenant, page: PageRequest(limit: PageRequest.maximumLimit))
                 guard providers.items.contains(where: \.enabled) else {

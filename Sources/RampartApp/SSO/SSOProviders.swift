@@ -43,7 +43,9 @@ package struct SSOProviders: Sendable {
     }
 
     /// Creates a provider; returns it with the tenant's slug (part of its sign-in URL).
-    package func create(_ body: SSOProviderSettings, in tenant: TenantID) async throws -> (provider: SSOProvider, tenantSlug: String) {
+    package func create(
+        _ body: SSOProviderSettings, in tenant: TenantID, audit: AuditContext?
+    ) async throws -> (provider: SSOProvider, tenantSlug: String) {
         guard let name = body.name else { throw RampartError.validation("is required", field: "name") }
         guard body.issuer != nil else { throw RampartError.validation("is required", field: "issuer") }
         guard body.clientId != nil else { throw RampartError.validation("is required", field: "clientId") }
@@ -56,9 +58,9 @@ package struct SSOProviders: Sendable {
         try apply(body, to: &provider)
         let secret = try Self.clientSecret(body.clientSecret)
         provider.hasClientSecret = secret != nil
-        AuditScope.current?.setEntity("sso-providers", provider.id)
+        audit?.setEntity("sso-providers", provider.id)
         let keyring = services.keyring
-        let found: Tenant? = try await services.store.write { [provider] tx in
+        let found: Tenant? = try await services.store.recording(audit).write { [provider] tx in
             if try await tx.ssoProvider(name: provider.name, in: tenant) != nil {
                 throw RampartError(.conflict, "an identity provider named `\(provider.name)` already exists", field: "name")
             }
@@ -86,13 +88,14 @@ package struct SSOProviders: Sendable {
         return (provider, found?.slug ?? "")
     }
 
-    package func update(_ id: String, with body: SSOProviderSettings, in tenant: TenantID) async throws -> (provider: SSOProvider, tenantSlug: String)
-    {
+    package func update(
+        _ id: String, with body: SSOProviderSettings, in tenant: TenantID, audit: AuditContext?
+    ) async throws -> (provider: SSOProvider, tenantSlug: String) {
         let name = try body.name.map { try Validation.slug($0, field: "name") }
         let secret = try Self.clientSecret(body.clientSecret)
         let now = services.clock.now()
         let keyring = services.keyring
-        let (provider, found): (SSOProvider, Tenant?) = try await services.store.write { tx in
+        let (provider, found): (SSOProvider, Tenant?) = try await services.store.recording(audit).write { tx in
             guard var provider = try await tx.ssoProvider(id: id, in: tenant) else {
                 throw RampartError.notFound("identity provider")
             }
@@ -110,7 +113,7 @@ package struct SSOProviders: Sendable {
             if provider.hasClientSecret, body.clientSecret == nil, provider.issuer != issuerBefore {
                 try await tx.deleteSecret(provider.clientSecretName, in: tenant)
                 provider.hasClientSecret = false
-                AuditDetails.event("sso.provider.secret_dropped", ["reason": "issuer changed"])
+                audit?.event("sso.provider.secret_dropped", ["reason": "issuer changed"])
             }
             if body.clientSecret != nil {
                 if let secret {
@@ -129,8 +132,8 @@ package struct SSOProviders: Sendable {
     }
 
     /// Deletes the provider, its secret and (by the store) its identity links.
-    package func delete(_ id: String, in tenant: TenantID) async throws {
-        let deleted = try await services.store.write { tx in
+    package func delete(_ id: String, in tenant: TenantID, audit: AuditContext?) async throws {
+        let deleted = try await services.store.recording(audit).write { tx in
             let deleted = try await tx.deleteSSOProvider(id: id, in: tenant)
             if deleted { try await tx.deleteSecret(SSOProvider.clientSecretName(id), in: tenant) }
             return deleted

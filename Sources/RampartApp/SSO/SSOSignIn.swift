@@ -43,7 +43,7 @@ package struct SSOSignIn: Sendable {
     /// Starts a sign-in: a fresh `state`, `nonce` and PKCE verifier, remembered server-side.
     ///
     /// - Parameter baseURL: the server's public base URL, which the redirect URI starts with.
-    package func start(tenantSlug: String, providerName: String, baseURL: String) async throws -> Started {
+    package func start(tenantSlug: String, providerName: String, baseURL: String, audit: AuditContext?) async throws -> Started {
         let found: (Tenant, SSOProvider)? = try await services.store.read { tx in
             guard let tenant = try await tx.tenant(slug: tenantSlug), let provider = try await tx.ssoProvider(name: providerName, in: tenant.id)
             else { return nil }
@@ -52,8 +52,8 @@ package struct SSOSignIn: Sendable {
         guard let (tenant, provider) = found, provider.enabled, tenant.status == .active else {
             throw RampartError.notFound("identity provider")
         }
-        AuditScope.current?.update { $0.tenant = tenant.id }
-        AuditScope.current?.setEntity("sso-providers", provider.id)
+        audit?.update { $0.tenant = tenant.id }
+        audit?.setEntity("sso-providers", provider.id)
         let discovery = try await reach { try await metadata.discovery(issuer: provider.issuer) }
         let state = RandomToken.generate()
         let nonce = RandomToken.generate()
@@ -64,8 +64,8 @@ package struct SSOSignIn: Sendable {
         let login = SSOLoginState(
             stateHash: RandomToken.digest(state), tenantID: tenant.id, providerID: provider.id, nonce: nonce, codeVerifier: verifier,
             redirectURI: redirectURI, createdAt: now, expiresAt: now + SSOLoginState.lifetime)
-        try await AuditScope.unrecorded {
-            try await services.store.write { tx in
+        try await audit.unrecorded {
+            try await services.store.recording(audit).write { tx in
                 _ = try await tx.deleteExpiredSSOLoginStates(now: now)
                 try await tx.insertSSOLoginState(login)
             }
@@ -82,17 +82,19 @@ package struct SSOSignIn: Sendable {
     ///
     /// - Parameter boundState: the state cookie of the browser (``SSOAuthController/stateCookieName``);
     ///   it must equal the `state` parameter, or the state is refused without being spent.
-    package func callback(parameters: [String: String], boundState: String?, sourceIP: String?, userAgent: String?) async throws -> Outcome {
+    package func callback(
+        parameters: [String: String], boundState: String?, sourceIP: String?, userAgent: String?, audit: AuditContext?
+    ) async throws -> Outcome {
         guard let state = parameters["state"], (1...512).contains(state.utf8.count) else { throw SSOFailure.unknownState }
         guard let boundState, ConstantTime.equals(Array(boundState.utf8), Array(state.utf8)) else { throw SSOFailure.stateNotBound }
         let now = services.clock.now()
         // Consumed first and in its own transaction, so a state is spent even when what follows fails.
-        let consumed = try await AuditScope.unrecorded {
-            try await services.store.write { try await $0.consumeSSOLoginState(stateHash: RandomToken.digest(state)) }
+        let consumed = try await audit.unrecorded {
+            try await services.store.recording(audit).write { try await $0.consumeSSOLoginState(stateHash: RandomToken.digest(state)) }
         }
         guard let login = consumed else { throw SSOFailure.unknownState }
-        AuditScope.current?.update { $0.tenant = login.tenantID }
-        AuditScope.current?.setEntity("sso-providers", login.providerID)
+        audit?.update { $0.tenant = login.tenantID }
+        audit?.setEntity("sso-providers", login.providerID)
         guard login.expiresAt > now else { throw SSOFailure.expiredState }
         guard parameters["error"] == nil, let code = parameters["code"], (1...4096).contains(code.utf8.count) else {
             throw SSOFailure.providerError
@@ -117,7 +119,8 @@ package struct SSOSignIn: Sendable {
         let identity = try SSOIdentity(claims: claims, provider: provider)
         let vouched = provider.vouchesForSecondFactor(amr: claims["amr"]?.strings ?? [], acr: claims["acr"]?.string)
         return try await openSession(
-            identity, tenant: tenant, provider: provider, providerVouchedSecondFactor: vouched, sourceIP: sourceIP, userAgent: userAgent)
+            identity, tenant: tenant, provider: provider, providerVouchedSecondFactor: vouched, sourceIP: sourceIP, userAgent: userAgent,
+            audit: audit)
     }
 
     /// The authorization code for tokens (RFC 6749 §4.1.3), with the PKCE verifier; returns the
@@ -159,16 +162,16 @@ package struct SSOSignIn: Sendable {
     /// (or, without an authenticator yet, the enrolment routes).
     private func openSession(
         _ identity: SSOIdentity, tenant: Tenant, provider: SSOProvider, providerVouchedSecondFactor: Bool, sourceIP: String?,
-        userAgent: String?
+        userAgent: String?, audit: AuditContext?
     ) async throws -> Outcome {
         let token = Secret(RandomToken.generate())
         let now = services.clock.now()
         let lifetime = services.sessionLifetime
         let (user, session, stepUp): (User, Session?, MFAChallenge.Purpose?) = try await Self.withSignInUser(
-            identity, tenant: tenant.id, provider: provider, at: now, store: services.store
+            identity, tenant: tenant.id, provider: provider, at: now, store: services.store.recording(audit)
         ) { user, linked, tx in
             guard user.status == .active else { throw SSOFailure.disabledUser }
-            AuditScope.current?.update {
+            audit?.update {
                 $0.actorType = "user"
                 $0.actorID = user.id.rawValue
             }
@@ -179,12 +182,12 @@ package struct SSOSignIn: Sendable {
                 let required = try await tx.tenantSecuritySettings(tenant.id)?.mfaRequired ?? false
                 if enrolled || required {
                     details["step_up"] = enrolled ? "totp" : "totp-enrolment"
-                    AuditDetails.event("sso.login.mfa_challenged", details)
+                    audit?.event("sso.login.mfa_challenged", details)
                     return (user, nil, enrolled ? .verify : .enrol)
                 }
             }
             if providerVouchedSecondFactor { details["second_factor"] = "identity-provider" }
-            AuditDetails.event("sso.login.succeeded", details)
+            audit?.event("sso.login.succeeded", details)
             let session = Session(
                 id: .generate(), tokenHash: RandomToken.digest(token.exposedValue), tenantID: tenant.id, subjectKind: .user,
                 subjectID: user.id.rawValue, createdAt: now, lastSeenAt: now, idleExpiresAt: now + min(lifetime.idle, lifetime.absolute),
@@ -194,7 +197,7 @@ package struct SSOSignIn: Sendable {
         }
         guard let session else {
             let (challengeToken, challenge) = try await MFAService(services: services).issueChallenge(
-                .user(tenant, user), purpose: stepUp ?? .verify)
+                .user(tenant, user), purpose: stepUp ?? .verify, audit: audit)
             return .challenged(token: challengeToken, challenge: challenge)
         }
         return .signedIn(token: token, session: session, tenant: tenant, user: user)

@@ -34,7 +34,7 @@ package struct AlertRules: Sendable {
     }
 
     /// Creates the rule; the webhook's signing secret is returned this once and stored sealed.
-    package func create(_ new: NewRule, in tenant: TenantID) async throws -> (rule: AlertRule, secret: Secret<String>?) {
+    package func create(_ new: NewRule, in tenant: TenantID, audit: AuditContext?) async throws -> (rule: AlertRule, secret: Secret<String>?) {
         let name = try Validation.optionalText(new.name, field: "name", maximum: 200) ?? ""
         guard !name.isEmpty else { throw RampartError.validation("must not be empty", field: "name") }
         let url = try new.url.map {
@@ -57,7 +57,7 @@ package struct AlertRules: Sendable {
         let now = services.clock.now()
         let keyring = services.keyring
         let id = UUIDv7.generate()
-        let rule = try await services.store.write { tx -> AlertRule in
+        let rule = try await services.store.recording(audit).write { tx -> AlertRule in
             var sealed: String?
             if let secret {
                 sealed = try await keyring.encrypt(
@@ -68,7 +68,7 @@ package struct AlertRules: Sendable {
             try await tx.insertAlertRule(rule)
             return rule
         }
-        AuditScope.current?.setEntity("alert-rule", rule.id)
+        audit?.setEntity("alert-rule", rule.id)
         return (rule, secret)
     }
 
@@ -86,8 +86,10 @@ package struct AlertRules: Sendable {
         return (rule, deliveries)
     }
 
-    package func delete(_ id: String, in tenant: TenantID) async throws {
-        guard try await services.store.write({ try await $0.deleteAlertRule(id: id, in: tenant) }) else { throw RampartError.notFound("alert rule") }
+    package func delete(_ id: String, in tenant: TenantID, audit: AuditContext?) async throws {
+        guard try await services.store.recording(audit).write({ try await $0.deleteAlertRule(id: id, in: tenant) }) else {
+            throw RampartError.notFound("alert rule")
+        }
     }
 
     /// Validated, de-duplicated recipients; refused when this server has no mail server, so a rule

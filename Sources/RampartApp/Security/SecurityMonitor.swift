@@ -65,8 +65,8 @@ package final class SecurityMonitor: Sendable {
     }
 
     /// Counts a wrong password or second factor; raises `ip.blocked` and `tenant.under_attack`
-    /// when this failure crossed those thresholds.
-    package func loginFailed(_ attempt: LoginAttempt, policy: ThrottlePolicy) async throws {
+    /// when this failure crossed those thresholds, with the origin of the request `audit` describes.
+    package func loginFailed(_ attempt: LoginAttempt, policy: ThrottlePolicy, audit: AuditContext?) async throws {
         let now = clock.now()
         let outcome = throttles.withLock { all -> LoginThrottle.FailureOutcome? in
             if all[attempt.tenant] == nil { all[attempt.tenant] = LoginThrottle(policy: policy) }
@@ -76,10 +76,10 @@ package final class SecurityMonitor: Sendable {
         if let until = outcome?.sourceBlockedUntil {
             try await raise(
                 .ipBlocked, tenant: attempt.tenant,
-                details: ["ip": attempt.ip, "blockedUntil": Timestamp.rfc3339(milliseconds: until)])
+                details: ["ip": attempt.ip, "blockedUntil": Timestamp.rfc3339(milliseconds: until)], audit: audit)
         }
         if outcome?.tenantThresholdCrossed == true {
-            try await raise(.tenantUnderAttack, tenant: attempt.tenant, details: ["threshold": String(policy.tenant.threshold)])
+            try await raise(.tenantUnderAttack, tenant: attempt.tenant, details: ["threshold": String(policy.tenant.threshold)], audit: audit)
         }
     }
 
@@ -92,8 +92,8 @@ package final class SecurityMonitor: Sendable {
     // MARK: API rate limit
 
     /// Takes one request from the API key's and the tenant's buckets. Over the limit, raises a
-    /// rate-limit event (at most one a minute per key or tenant).
-    package func admit(apiKey: String?, tenant: TenantID) async throws -> RateLimitDecision {
+    /// rate-limit event (at most one a minute per key or tenant) for the request `audit` describes.
+    package func admit(apiKey: String?, tenant: TenantID, audit: AuditContext?) async throws -> RateLimitDecision {
         guard configuration.apiRateLimit != nil else { return .allowed(remaining: Int.max) }
         let now = clock.now()
         let (decision, tenantLimited) = rateLimiter.withLock { limiter in
@@ -106,7 +106,7 @@ package final class SecurityMonitor: Sendable {
             if shouldRaise(key, now: now) {
                 var details: [String: String] = [:]
                 if let apiKey, kind == .apiKeyRateLimited { details["apiKey"] = apiKey }
-                try await raise(kind, tenant: tenant, details: details)
+                try await raise(kind, tenant: tenant, details: details, audit: audit)
             }
         }
         return decision
@@ -115,7 +115,7 @@ package final class SecurityMonitor: Sendable {
     // MARK: API keys and decisions
 
     /// Remembers the address an API key was used from; raises `apikey.new_ip` the first time.
-    package func noteAPIKeyUse(keyID: String, tenant: TenantID, ip: String?) async throws {
+    package func noteAPIKeyUse(keyID: String, tenant: TenantID, ip: String?, audit: AuditContext?) async throws {
         guard let ip else { return }
         let cacheKey = "\(tenant.rawValue)|\(keyID)|\(ip)"
         let seen = seenKeyAddresses.withLock { set -> Bool in
@@ -128,7 +128,7 @@ package final class SecurityMonitor: Sendable {
         let now = clock.now()
         do {
             let isNew = try await store.write { try await $0.rememberSource(.apiKeyAddress, ip, subjectID: keyID, in: tenant, at: now) }
-            if isNew { try await raise(.apiKeyNewIP, tenant: tenant, details: ["apiKey": keyID, "ip": ip]) }
+            if isNew { try await raise(.apiKeyNewIP, tenant: tenant, details: ["apiKey": keyID, "ip": ip], audit: audit) }
         } catch {
             _ = seenKeyAddresses.withLock { $0.remove(cacheKey) }
             throw error
@@ -136,13 +136,13 @@ package final class SecurityMonitor: Sendable {
     }
 
     /// Feeds a denied decision about `user` to the spike detector.
-    package func noteDecision(allowed: Bool, user: String, tenant: TenantID) async throws {
+    package func noteDecision(allowed: Bool, user: String, tenant: TenantID, audit: AuditContext?) async throws {
         guard !allowed else { return }
-        try await noteDenials(1, user: user, tenant: tenant)
+        try await noteDenials(1, user: user, tenant: tenant, audit: audit)
     }
 
     /// Notes `count` denied decisions for `user` made by one call (a batch).
-    package func noteDenials(_ count: Int, user: String, tenant: TenantID) async throws {
+    package func noteDenials(_ count: Int, user: String, tenant: TenantID, audit: AuditContext?) async throws {
         guard count > 0 else { return }
         let now = clock.now()
         let spike = denials.withLock { $0.recordDenials(count, for: "\(tenant.rawValue)|\(user)", now: now) }
@@ -153,27 +153,30 @@ package final class SecurityMonitor: Sendable {
                     "user": user, "denials": String(spike.denialsInWindow),
                     "baselinePerWindow": String(Int(spike.baselinePerWindow.rounded())),
                     "windowSeconds": String(configuration.denialSpike.window / 1000),
-                ])
+                ], audit: audit)
         }
     }
 
     // MARK: Events
 
-    /// Records a security event of `tenant`, with the current request's origin, in the event table
-    /// and the tenant's audit log, and queues it for the tenant's matching alert rules.
+    /// Records a security event of `tenant` in the event table and the tenant's audit log, and
+    /// queues it for the tenant's matching alert rules.
+    ///
+    /// - Parameter audit: the request the event arose in, whose origin (actor, address, path,
+    ///   request id) the event carries; `nil` for an event of no request (a background job).
     @discardableResult
     package func raise(
-        _ kind: SecurityEventKind, tenant: TenantID, actorType: String? = nil, actorID: String? = nil, details: [String: String] = [:]
+        _ kind: SecurityEventKind, tenant: TenantID, actorType: String? = nil, actorID: String? = nil, details: [String: String] = [:],
+        audit: AuditContext?
     ) async throws -> SecurityEvent {
-        let scope = AuditScope.current
-        let facts = scope?.current
+        let facts = audit?.current
         let event = SecurityEvent(
             tenantID: tenant, kind: kind, occurredAt: clock.now(), actorType: actorType ?? facts?.actorType ?? "anonymous",
-            actorID: actorID ?? facts?.actorID, sourceIP: scope?.sourceIP, userAgent: scope?.userAgent, requestID: scope?.requestID,
+            actorID: actorID ?? facts?.actorID, sourceIP: audit?.sourceIP, userAgent: audit?.userAgent, requestID: audit?.requestID,
             details: details)
         let record = AuditRecord(
             seq: 0, time: clock.nowMicroseconds(), tenantID: tenant.rawValue, actorType: event.actorType, actorID: event.actorID,
-            sourceIP: event.sourceIP, userAgent: event.userAgent, method: scope?.method, path: scope?.path, entityType: "security-event",
+            sourceIP: event.sourceIP, userAgent: event.userAgent, method: audit?.method, path: audit?.path, entityType: "security-event",
             entityID: event.id, operation: "security-event", outcome: Self.outcome(of: kind).rawValue, status: nil,
             requestID: event.requestID, batchID: nil, service: nil, resource: nil, accessType: nil, policyID: nil, policyVersion: nil,
             details: AuditDetails.json(details.merging(["event": kind.rawValue]) { $1 }))

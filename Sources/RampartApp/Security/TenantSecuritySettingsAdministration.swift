@@ -24,7 +24,9 @@ package struct TenantSecuritySettingsAdministration: Sendable {
 
     /// Changes the settings given: `mfaRequired` when not `nil`; the throttle when
     /// `loginThrottle` is not `nil`, back to the default when it holds `nil`.
-    package func update(mfaRequired: Bool?, loginThrottle: ThrottlePolicyDocument??, in tenant: TenantID) async throws -> Effective {
+    package func update(
+        mfaRequired: Bool?, loginThrottle: ThrottlePolicyDocument??, in tenant: TenantID, audit: AuditContext?
+    ) async throws -> Effective {
         guard mfaRequired != nil || loginThrottle != nil else {
             throw RampartError.validation("give `mfaRequired` or `loginThrottle`", field: "mfaRequired")
         }
@@ -44,7 +46,7 @@ package struct TenantSecuritySettingsAdministration: Sendable {
         }
         let now = services.clock.now()
         let update = throttleJSON
-        let settings = try await services.store.write { tx -> TenantSecuritySettings in
+        let settings = try await services.store.recording(audit).write { tx -> TenantSecuritySettings in
             var settings = try await tx.tenantSecuritySettings(tenant) ?? TenantSecuritySettings(tenantID: tenant)
             if let mfaRequired { settings.mfaRequired = mfaRequired }
             if let update { settings.loginThrottleJSON = update }

@@ -7,6 +7,8 @@ import RampartStorage
 
 /// What the controllers share: the store, crypto and policies. One per running server.
 package struct RampartServices: Sendable {
+    /// The plain store. A write on behalf of a request goes through `store.recording(audit)`,
+    /// with the request's ``AuditContext``, so that it carries the request's audit record.
     package let store: any Store
     package let keyring: Keyring
     package let passwordHasher: PasswordHasher
@@ -31,12 +33,10 @@ package struct RampartServices: Sendable {
         maximumBodySize: Int,
         logger: Logger = Logger(label: "rampart.audit"), security: SecurityConfiguration = SecurityConfiguration()
     ) throws {
-        // Handlers' writes carry their request's audit record (see AuditedStore).
-        let store = (store as? AuditedStore) ?? AuditedStore(base: store, clock: clock)
         self.store = store
-        self.auditWriter = AuditWriter(store: store.base, clock: clock, logger: logger)
-        self.auditLog = AuditLog(store: store.base, keyring: keyring, clock: clock)
-        self.security = SecurityMonitor(store: store.base, clock: clock, configuration: security, logger: logger)
+        self.auditWriter = AuditWriter(store: store, clock: clock, logger: logger)
+        self.auditLog = AuditLog(store: store, keyring: keyring, clock: clock)
+        self.security = SecurityMonitor(store: store, clock: clock, configuration: security, logger: logger)
         self.keyring = keyring
         self.passwordHasher = passwordHasher
         self.passwordPolicy = passwordPolicy

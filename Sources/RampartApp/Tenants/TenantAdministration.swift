@@ -29,7 +29,7 @@ package struct TenantAdministration: Sendable {
     }
 
     /// Creates a tenant with its first data key and, optionally, a tenant-admin, in one transaction.
-    package func create(slug: String, displayName: String, admin: InitialAdmin?) async throws -> Created {
+    package func create(slug: String, displayName: String, admin: InitialAdmin?, audit: AuditContext?) async throws -> Created {
         let slug = try Validation.slug(slug)
         let displayName = try Validation.name(displayName, field: "displayName")
         var adminUser: User?
@@ -52,7 +52,7 @@ package struct TenantAdministration: Sendable {
                 status: .active, passwordHash: try services.passwordHasher.hash(password), createdAt: now, updatedAt: now)
         }
         let keyring = services.keyring
-        try await services.store.write { [adminUser] tx in
+        try await services.store.recording(audit).write { [adminUser] tx in
             if try await tx.tenant(slug: slug) != nil {
                 throw RampartError(.conflict, "a tenant with slug `\(slug)` already exists", field: "slug")
             }
@@ -82,8 +82,8 @@ package struct TenantAdministration: Sendable {
 
     /// Maps (or, with `nil`, unmaps) the tenant's file datasources to a directory the operator
     /// checked; servers apply it at the next use.
-    package func setDatasourceRoot(_ root: String?, forTenant slug: String) async throws {
-        try await services.store.write { tx in
+    package func setDatasourceRoot(_ root: String?, forTenant slug: String, audit: AuditContext?) async throws {
+        try await services.store.recording(audit).write { tx in
             guard let found = try await tx.tenant(slug: slug) else { throw RampartError.notFound("tenant `\(slug)`") }
             try await tx.setTenantDatasourceRoot(root, for: found.id)
         }
@@ -104,10 +104,10 @@ package struct TenantAdministration: Sendable {
     }
 
     /// Changes a tenant's status or name; suspending it also ends every session of its users.
-    package func update(_ id: TenantID, status: Tenant.Status?, displayName: String? = nil) async throws -> Tenant {
+    package func update(_ id: TenantID, status: Tenant.Status?, displayName: String? = nil, audit: AuditContext?) async throws -> Tenant {
         let displayName = try displayName.map { try Validation.name($0, field: "displayName") }
         let now = services.clock.now()
-        return try await services.store.write { tx in
+        return try await services.store.recording(audit).write { tx in
             guard var tenant = try await tx.tenant(id: id) else { throw RampartError.notFound("tenant") }
             if let status { tenant.status = status }
             if let displayName { tenant.displayName = displayName }

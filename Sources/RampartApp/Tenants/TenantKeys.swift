@@ -19,10 +19,10 @@ package struct TenantKeys: Sendable {
     /// Creates a new data-key version; with `rewrappingSecrets`, the tenant's secrets are
     /// re-encrypted under it in the same transaction. Returns the new version and how many
     /// secrets were re-encrypted.
-    package func rotate(_ tenant: TenantID, rewrappingSecrets: Bool) async throws -> (version: Int, rewrapped: Int) {
+    package func rotate(_ tenant: TenantID, rewrappingSecrets: Bool, audit: AuditContext?) async throws -> (version: Int, rewrapped: Int) {
         let now = services.clock.now()
         let keyring = services.keyring
-        return try await services.store.write { tx in
+        return try await services.store.recording(audit).write { tx in
             let version = try await keyring.rotate(tenant, in: tx, at: now)
             let rewrapped = rewrappingSecrets ? try await keyring.rewrapSecrets(tenant: tenant, in: tx, at: now) : 0
             return (version, rewrapped)
@@ -30,15 +30,15 @@ package struct TenantKeys: Sendable {
     }
 
     /// Re-encrypts the tenant's secrets under its newest data key; returns how many.
-    package func rewrapSecrets(of tenant: TenantID) async throws -> Int {
+    package func rewrapSecrets(of tenant: TenantID, audit: AuditContext?) async throws -> Int {
         let now = services.clock.now()
         let keyring = services.keyring
-        return try await services.store.write { try await keyring.rewrapSecrets(tenant: tenant, in: $0, at: now) }
+        return try await services.store.recording(audit).write { try await keyring.rewrapSecrets(tenant: tenant, in: $0, at: now) }
     }
 
     /// Re-wraps every tenant's data keys under a new master key; returns how many.
-    package func rewrapDataKeys(under master: MasterKey) async throws -> Int {
+    package func rewrapDataKeys(under master: MasterKey, audit: AuditContext?) async throws -> Int {
         let keyring = services.keyring
-        return try await services.store.write { try await keyring.rewrapDataKeys(under: master, in: $0) }
+        return try await services.store.recording(audit).write { try await keyring.rewrapDataKeys(under: master, in: $0) }
     }
 }

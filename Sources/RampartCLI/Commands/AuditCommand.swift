@@ -61,7 +61,7 @@ struct AuditCommand: AsyncParsableCommand {
                 label = "export \(export)"
             } else {
                 let selector = tenant ?? ""
-                report = try await storage.withServices { services in
+                report = try await storage.withServices { services, _ in
                     let id = try await AuditCommand.tenantID(selector, services: services)
                     return try await AuditVerification.verify(store: services.store, tenant: id, trustedKeys: trusted)
                 }
@@ -97,7 +97,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             let selector = tenant
             let (from, to) = (self.from, self.to)
-            let result = try await storage.withServices { services in
+            let result = try await storage.withServices { services, _ in
                 let id = try await AuditCommand.tenantID(selector, services: services)
                 // A checkpoint at the current size first, so the whole range is covered by a signature.
                 _ = try await services.auditLog.checkpoint(id)
@@ -120,7 +120,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let selector = tenant
-            let note = try await storage.withServices { services -> String? in
+            let note = try await storage.withServices { services, _ -> String? in
                 let id = try await AuditCommand.tenantID(selector, services: services)
                 return try await services.auditLog.checkpoint(id).map { try $0.signedNote() }
             }

@@ -27,10 +27,10 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             let selector = tenant
-            let results = try await storage.withServices { services in
+            let results = try await storage.withServices { services, audit in
                 var results: [(String, Int)] = []
                 for tenant in try await KeysCommand.tenants(selector, services: services) {
-                    let (version, _) = try await TenantKeys(services: services).rotate(tenant.id, rewrappingSecrets: false)
+                    let (version, _) = try await TenantKeys(services: services).rotate(tenant.id, rewrappingSecrets: false, audit: audit)
                     results.append((tenant.slug, version))
                 }
                 return results
@@ -66,14 +66,14 @@ struct KeysCommand: AsyncParsableCommand {
                 print("\(loaded.created ? "created" : "using") new master key file \(path)")
             }
             let master = newMaster
-            let summary = try await storage.withServices { services in
+            let summary = try await storage.withServices { services, audit in
                 var lines: [String] = []
                 for tenant in try await KeysCommand.tenants(selector, services: services) {
-                    let count = try await TenantKeys(services: services).rewrapSecrets(of: tenant.id)
+                    let count = try await TenantKeys(services: services).rewrapSecrets(of: tenant.id, audit: audit)
                     lines.append("\(tenant.slug): \(count) secret(s) re-encrypted")
                 }
                 if let master {
-                    let count = try await TenantKeys(services: services).rewrapDataKeys(under: master)
+                    let count = try await TenantKeys(services: services).rewrapDataKeys(under: master, audit: audit)
                     lines.append("\(count) data key(s) re-wrapped under the new master key (fingerprint \(master.fingerprint))")
                 }
                 return lines

@@ -44,11 +44,11 @@ struct PolicyCommand: AsyncParsableCommand {
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
             let selector = tenant
-            let result = try await storage.withServices { services in
+            let result = try await storage.withServices { services, audit in
                 let tenant = try await TenantAdministration(services: services).find(selector)
                 let administration = PolicyAdministration(
                     store: services.store, clock: services.clock, cache: nil, logger: Logger(label: "rampart-cli"))
-                return try await PolicyImport.run(data, tenant: tenant.id, administration: administration)
+                return try await PolicyImport.run(data, tenant: tenant.id, administration: administration, audit: audit)
             }
             print("imported \(result.policies) policies into service \(result.service) (version \(result.version))")
         }

@@ -25,8 +25,9 @@ struct StorageOptions: ParsableArguments {
         DatabaseConfiguration.resolve(dataDirectory: dataDirectory, databaseURL: resolvedDatabaseURL)
     }
 
-    /// Opens the database, brings the schema up to date, checks the master key, and runs `body`.
-    func withServices<R: Sendable>(_ body: @escaping @Sendable (RampartServices) async throws -> R) async throws -> R {
+    /// Opens the database, brings the schema up to date, checks the master key, and runs `body`
+    /// with the services and the command's ``AuditContext``, which the use cases it calls take.
+    func withServices<R: Sendable>(_ body: @escaping @Sendable (RampartServices, AuditContext) async throws -> R) async throws -> R {
         let logger = Logger(label: "rampart")
         let master = try MasterKeySource.load(dataDirectory: dataDirectory)
         return try await withDatabase(database, logger: logger) { database in
@@ -37,17 +38,19 @@ struct StorageOptions: ParsableArguments {
             let services = try RampartServices(
                 store: store, keyring: keyring, passwordHasher: PasswordHasher(), passwordPolicy: PasswordPolicy(),
                 sessionLifetime: SessionLifetime(), clock: SystemClock(), maximumBodySize: 1 << 20)
-            // Changes made from the CLI are audited like API requests, in the platform log, with
-            // the command line (never option values, which may name key files) as the path.
-            let scope = AuditScope(
-                requestID: UUIDv7.generate(), method: "CLI", path: Self.commandLine(), sourceIP: nil, userAgent: "rampart-cli")
-            scope.update {
+            // Changes made from the CLI are audited like API requests (the commands pass this
+            // context to the use cases they call), in the platform log, with the command line
+            // (never option values, which may name key files) as the path.
+            let audit = AuditContext(
+                requestID: UUIDv7.generate(), method: "CLI", path: Self.commandLine(), sourceIP: nil, userAgent: "rampart-cli",
+                clock: services.clock)
+            audit.update {
                 $0.actorType = "operator"
                 $0.actorID = ProcessInfo.processInfo.environment["USER"].map { "cli:\($0)" } ?? "cli"
                 $0.operation = "CLI \(Self.commandLine())"
                 $0.armed = true
             }
-            return try await AuditScope.$current.withValue(scope) { try await body(services) }
+            return try await body(services, audit)
         }
     }
 }

@@ -33,8 +33,8 @@ struct TenantsCommand: AsyncParsableCommand {
             let slug = self.slug
             let name = self.name
             let admin = adminUsername.map { TenantAdministration.InitialAdmin(username: $0, password: nil, email: adminEmail) }
-            let created = try await storage.withServices { services in
-                try await TenantAdministration(services: services).create(slug: slug, displayName: name, admin: admin)
+            let created = try await storage.withServices { services, audit in
+                try await TenantAdministration(services: services).create(slug: slug, displayName: name, admin: admin, audit: audit)
             }
             print("created tenant \(created.tenant.slug) (\(created.tenant.id))")
             if let user = created.admin, let password = created.generatedPassword {
@@ -49,7 +49,7 @@ struct TenantsCommand: AsyncParsableCommand {
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
-            let tenants = try await storage.withServices { services in
+            let tenants = try await storage.withServices { services, _ in
                 try await TenantAdministration(services: services).all()
             }
             if tenants.isEmpty {
@@ -101,8 +101,8 @@ struct TenantsCommand: AsyncParsableCommand {
             if let root, DatasourcePathPolicy(forbiddenRoots: [dataDirectory]).problem(root) != nil {
                 throw ValidationError("directory must not be inside the server's data directory")
             }
-            try await storage.withServices { services in
-                try await TenantAdministration(services: services).setDatasourceRoot(root, forTenant: slug)
+            try await storage.withServices { services, audit in
+                try await TenantAdministration(services: services).setDatasourceRoot(root, forTenant: slug, audit: audit)
             }
             print(
                 root.map { "tenant \(slug): file datasources under \($0)" }

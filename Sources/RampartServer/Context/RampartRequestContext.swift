@@ -22,6 +22,11 @@ package struct RampartRequestContext: RequestContext, RemoteAddressRequestContex
     /// proxy forwarded (see ``ClientAddressMiddleware``).
     package var sourceIP: String?
 
+    /// What the request's audit record will say, set by ``AuditMiddleware``; handlers pass it to
+    /// the use cases they call. `nil` only for what is not audited (the probes), and before the
+    /// middleware has run.
+    package var audit: AuditContext?
+
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress

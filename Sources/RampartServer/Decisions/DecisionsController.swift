@@ -58,12 +58,12 @@ struct DecisionsController {
         guard let decision = try await decide([body], tenant: principal.tenantID, fieldPrefix: nil).first else {
             throw RampartError(.internalError, "no decision")
         }
-        try await services.security.noteDecision(allowed: decision.allowed, user: body.user, tenant: principal.tenantID)
-        let call = DecisionAudit.Call(scope: AuditScope.current, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())
+        try await services.security.noteDecision(allowed: decision.allowed, user: body.user, tenant: principal.tenantID, audit: context.audit)
+        let call = DecisionAudit.Call(audit: context.audit, tenant: principal.tenantID, batchID: nil, now: services.clock.nowMicroseconds())
         try await services.auditWriter.append([Self.auditRecord(body, decision, call)], tenant: principal.tenantID)
         // The decision's record carries the request (actor, address, path, request id): it
         // records the request too, so no second record and commit follow in the middleware.
-        AuditScope.current?.markRecorded()
+        context.audit?.markRecorded()
         services.metrics.makeCounter(
             descriptor: .init(metricName: "rampart_decisions", unitName: "total", helpText: "Authorization decisions"),
             labels: [("allowed", String(decision.allowed))]
@@ -83,12 +83,14 @@ struct DecisionsController {
         let result = try await decide(body.requests, tenant: principal.tenantID, fieldPrefix: "requests")
         var denials: [String: Int] = [:]
         for (item, decision) in zip(body.requests, result) where !decision.allowed { denials[item.user, default: 0] += 1 }
-        for (user, count) in denials { try await services.security.noteDenials(count, user: user, tenant: principal.tenantID) }
+        for (user, count) in denials {
+            try await services.security.noteDenials(count, user: user, tenant: principal.tenantID, audit: context.audit)
+        }
         // One audit record per decision, sharing a batch id, durable before the answer.
         let call = DecisionAudit.Call(
-            scope: AuditScope.current, tenant: principal.tenantID, batchID: UUIDv7.generate(), now: services.clock.nowMicroseconds())
+            audit: context.audit, tenant: principal.tenantID, batchID: UUIDv7.generate(), now: services.clock.nowMicroseconds())
         try await services.auditWriter.append(zip(body.requests, result).map { Self.auditRecord($0, $1, call) }, tenant: principal.tenantID)
-        AuditScope.current?.markRecorded()
+        context.audit?.markRecorded()
         batchDecisions.increment(by: Int64(result.count))
         return Self.response(DecisionResponseWriter.batch(result))
     }

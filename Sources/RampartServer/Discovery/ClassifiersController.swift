@@ -29,7 +29,8 @@ struct ClassifiersController {
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let definition = try await JSONBody.decode(CustomClassifierDefinition.self, from: request, limit: services.maximumBodySize)
-        return try JSONBody.response(Self.response(try await classifiers.create(definition, in: principal.tenantID)), status: .created)
+        return try JSONBody.response(
+            Self.response(try await classifiers.create(definition, in: principal.tenantID, audit: context.audit)), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -39,7 +40,7 @@ struct ClassifiersController {
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await classifiers.delete(context.parameters.get("id") ?? "", in: principal.tenantID)
+        try await classifiers.delete(context.parameters.get("id") ?? "", in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 

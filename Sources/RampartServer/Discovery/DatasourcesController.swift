@@ -25,7 +25,8 @@ struct DatasourcesController {
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(DatasourceSettings.self, from: request, limit: bodyLimit)
-        return try JSONBody.response(DatasourceResponse(try await datasources.create(body, in: principal.tenantID)), status: .created)
+        return try JSONBody.response(
+            DatasourceResponse(try await datasources.create(body, in: principal.tenantID, audit: context.audit)), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -43,12 +44,12 @@ struct DatasourcesController {
         let principal = try context.routePrincipal()
         let id = try Self.id(context)
         let body = try await JSONBody.decode(DatasourceSettings.self, from: request, limit: bodyLimit)
-        return try JSONBody.response(DatasourceResponse(try await datasources.update(id, with: body, in: principal.tenantID)))
+        return try JSONBody.response(DatasourceResponse(try await datasources.update(id, with: body, in: principal.tenantID, audit: context.audit)))
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await datasources.delete(try Self.id(context), in: principal.tenantID)
+        try await datasources.delete(try Self.id(context), in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 

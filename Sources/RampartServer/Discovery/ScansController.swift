@@ -35,7 +35,7 @@ struct ScansController {
             sampleSize: body.sampleSize ?? ScanOptions.defaultSampleSize, fullScan: body.fullScan ?? false)
         let scan: ScanJob
         do {
-            scan = try await scans.enqueue(datasource: body.datasource, options: options, in: principal.tenantID)
+            scan = try await scans.enqueue(datasource: body.datasource, options: options, in: principal.tenantID, audit: context.audit)
         } catch let full as Scans.QueueFull {
             return ProblemDetails.tooManyRequests(
                 "this tenant already has \(full.limit) scans queued, the most it may; wait for them to start or cancel some",
@@ -60,7 +60,7 @@ struct ScansController {
 
     @Sendable func cancel(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let scan = try await scans.cancel(try Self.id(context), in: principal.tenantID)
+        let scan = try await scans.cancel(try Self.id(context), in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(ScanResponse(scan, now: services.clock.now()), status: .accepted)
     }
 

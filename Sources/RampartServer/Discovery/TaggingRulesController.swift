@@ -26,7 +26,8 @@ struct TaggingRulesController {
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
-        let rule = try await rules.create(dataClass: body.class, minConfidence: body.minConfidence, tag: body.tag, in: principal.tenantID)
+        let rule = try await rules.create(
+            dataClass: body.class, minConfidence: body.minConfidence, tag: body.tag, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(TaggingRuleResponse(rule), status: .created)
     }
 
@@ -37,7 +38,7 @@ struct TaggingRulesController {
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await rules.delete(context.parameters.get("id") ?? "", in: principal.tenantID)
+        try await rules.delete(context.parameters.get("id") ?? "", in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 }

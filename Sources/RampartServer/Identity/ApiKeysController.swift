@@ -27,7 +27,8 @@ struct ApiKeysController {
         let principal = try context.routePrincipal()
         guard principal.userID != nil else { throw RampartError(.forbidden, "only tenant users own API keys") }
         let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: services.maximumBodySize)
-        let (key, secret) = try await keys.create(name: body.name, roles: body.roles, expiresInDays: body.expiresInDays, by: principal)
+        let (key, secret) = try await keys.create(
+            name: body.name, roles: body.roles, expiresInDays: body.expiresInDays, by: principal, audit: context.audit)
         return try JSONBody.response(ApiKeyResponse(key, secret: secret), status: .created, headers: [.cacheControl: "no-store"])
     }
 
@@ -43,7 +44,7 @@ struct ApiKeysController {
 
     @Sendable func revoke(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await keys.revoke(context.parameters.get("id") ?? "", by: principal)
+        try await keys.revoke(context.parameters.get("id") ?? "", by: principal, audit: context.audit)
         return Response(status: .noContent)
     }
 }

@@ -36,13 +36,14 @@ struct AuthController {
         let device = LoginDevice(request: request)
         let outcome = try await PasswordLogin(services: services).run(
             tenantSlug: body.tenant, username: body.username, password: body.password, deviceFingerprint: device.fingerprint.hex,
-            sourceIP: context.sourceIP)
+            sourceIP: context.sourceIP, audit: context.audit)
         switch outcome {
         case .throttled(let retryAfter):
             return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
         case .signedIn(let subject):
             let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
-            return try await SessionIssuer(services: services).issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent)
+            return try await SessionIssuer(services: services).issue(
+                subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit)
         case .challenged(_, let token, let challenge):
             var response = try JSONBody.response(MFAChallengeResponse(challenge, token: token), headers: [.cacheControl: "no-store"])
             device.apply(to: &response, secure: services.security.configuration.secureCookies)
@@ -53,7 +54,7 @@ struct AuthController {
     @Sendable func logout(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         if let session = principal.sessionID {
-            _ = try await services.store.write { try await $0.deleteSession(session, in: principal.tenantID) }
+            _ = try await services.store.recording(context.audit).write { try await $0.deleteSession(session, in: principal.tenantID) }
         } else {
             throw RampartError(.forbidden, "API keys are revoked, not logged out: DELETE /v1/api-keys/{id}")
         }
@@ -96,7 +97,7 @@ struct AuthController {
         if case .throttled(let refused) = outcome { return refused }
         let newHash = try services.passwordHasher.hash(body.newPassword)
         let now = services.clock.now()
-        try await services.store.write { tx in
+        try await services.store.recording(context.audit).write { tx in
             guard var user = try await tx.user(userID, in: principal.tenantID) else { throw RampartError.notFound("user") }
             user.passwordHash = newHash
             user.updatedAt = now

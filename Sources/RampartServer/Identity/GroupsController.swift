@@ -34,7 +34,7 @@ struct GroupsController {
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: services.maximumBodySize)
-        let group = try await groups.create(name: body.name, description: body.description, in: principal.tenantID)
+        let group = try await groups.create(name: body.name, description: body.description, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(GroupResponse(group), status: .created)
     }
 
@@ -53,13 +53,13 @@ struct GroupsController {
         let principal = try context.routePrincipal()
         let id = try context.id("id", as: GroupID.self, what: "group")
         let body = try await JSONBody.decode(UpdateRequest.self, from: request, limit: services.maximumBodySize)
-        let group = try await groups.update(id, name: body.name, description: body.description, in: principal.tenantID)
+        let group = try await groups.update(id, name: body.name, description: body.description, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(GroupResponse(group))
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await groups.delete(try context.id("id", as: GroupID.self, what: "group"), in: principal.tenantID)
+        try await groups.delete(try context.id("id", as: GroupID.self, what: "group"), in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 
@@ -74,7 +74,7 @@ struct GroupsController {
         let principal = try context.routePrincipal()
         let id = try context.id("id", as: GroupID.self, what: "group")
         let userID = try context.id("userId", as: UserID.self, what: "user")
-        let added = try await groups.addMember(userID, to: id, in: principal.tenantID)
+        let added = try await groups.addMember(userID, to: id, in: principal.tenantID, audit: context.audit)
         return Response(status: added ? .created : .noContent)
     }
 
@@ -82,7 +82,7 @@ struct GroupsController {
         let principal = try context.routePrincipal()
         let id = try context.id("id", as: GroupID.self, what: "group")
         let userID = try context.id("userId", as: UserID.self, what: "user")
-        try await groups.removeMember(userID, from: id, in: principal.tenantID)
+        try await groups.removeMember(userID, from: id, in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 }

@@ -63,7 +63,7 @@ struct MFAController {
 
     @Sendable func verify(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(VerifyRequest.self, from: request, limit: services.maximumBodySize)
-        let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .verify)
+        let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .verify, audit: context.audit)
         let device = LoginDevice(request: request)
         let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
         if let refused = gate.refusal(services.security, request: request, context: context) {
@@ -73,16 +73,19 @@ struct MFAController {
         if let code = body.code {
             let result = try await mfa.check(subject, code: code)
             guard case .accepted(let step) = result else {
-                throw try await failed(result == .replayed ? .mfaReplayRejected : .mfaFailed, method: "totp", challenge, subject, gate)
+                throw try await failed(
+                    result == .replayed ? .mfaReplayRejected : .mfaFailed, method: "totp", challenge, subject, gate, audit: context.audit)
             }
             do {
-                AuditDetails.event(SecurityEventKind.mfaSucceeded.rawValue, ["method": "totp"])
-                return try await issuer.issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent) { tx in
+                context.audit?.event(SecurityEventKind.mfaSucceeded.rawValue, ["method": "totp"])
+                return try await issuer.issue(
+                    subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit
+                ) { tx in
                     guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
                     guard try await tx.consumeTOTPStep(step, subjectID: subject.id, in: subject.tenantID) else { throw Race.replayed }
                 }
             } catch Race.replayed {
-                throw try await failed(.mfaReplayRejected, method: "totp", challenge, subject, gate)
+                throw try await failed(.mfaReplayRejected, method: "totp", challenge, subject, gate, audit: context.audit)
             } catch Race.challengeUsed {
                 throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
             }
@@ -91,26 +94,28 @@ struct MFAController {
             throw RampartError(.validationFailed, "give `code` (from the authenticator) or `recoveryCode`", field: "code")
         }
         guard let hash = try await mfa.matchRecoveryCode(subject, code: recoveryCode) else {
-            throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate)
+            throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate, audit: context.audit)
         }
         let response: Response
         do {
-            AuditDetails.event(SecurityEventKind.recoveryUsed.rawValue)
-            response = try await issuer.issue(subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent) { tx in
+            context.audit?.event(SecurityEventKind.recoveryUsed.rawValue)
+            response = try await issuer.issue(
+                subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit
+            ) { tx in
                 guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
                 guard try await tx.consumeRecoveryCode(hash: hash, subjectID: subject.id, in: subject.tenantID) else {
                     throw Race.recoveryCodeUsed
                 }
             }
         } catch Race.recoveryCodeUsed {
-            throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate)
+            throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate, audit: context.audit)
         } catch Race.challengeUsed {
             throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
         }
         let remaining = try await mfa.recoveryCodesRemaining(subject)
         try await services.security.raise(
             .recoveryUsed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
-            details: ["remaining": String(remaining)])
+            details: ["remaining": String(remaining)], audit: context.audit)
         return response
     }
 
@@ -118,13 +123,13 @@ struct MFAController {
 
     @Sendable func enrolAtLogin(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(ChallengeRequest.self, from: request, limit: services.maximumBodySize)
-        let (_, subject) = try await mfa.redeem(body.challenge, purpose: .enrol)
-        return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject)), headers: noStore)
+        let (_, subject) = try await mfa.redeem(body.challenge, purpose: .enrol, audit: context.audit)
+        return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject, audit: context.audit)), headers: noStore)
     }
 
     @Sendable func activateAtLogin(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(ActivateWithChallengeRequest.self, from: request, limit: services.maximumBodySize)
-        let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .enrol)
+        let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .enrol, audit: context.audit)
         let device = LoginDevice(request: request)
         let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
         if let refused = gate.refusal(services.security, request: request, context: context) {
@@ -132,17 +137,17 @@ struct MFAController {
         }
         let batch: RecoveryCodeBatch
         do {
-            batch = try await mfa.activate(subject, code: body.code)
+            batch = try await mfa.activate(subject, code: body.code, audit: context.audit)
         } catch let error as RampartError where error.code == .validationFailed {
             _ = try await mfa.recordFailure(challenge)
-            try await gate.failed(services.security)
+            try await gate.failed(services.security, audit: context.audit)
             throw error
         }
-        AuditDetails.event(SecurityEventKind.mfaEnrolled.rawValue)
+        context.audit?.event(SecurityEventKind.mfaEnrolled.rawValue)
         let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
         do {
             return try await issuer.issue(
-                subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, recoveryCodes: batch.codes
+                subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit, recoveryCodes: batch.codes
             ) { tx in
                 guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
             }
@@ -165,18 +170,18 @@ struct MFAController {
 
     @Sendable func enrol(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
-        return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject)), headers: noStore)
+        return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject, audit: context.audit)), headers: noStore)
     }
 
     @Sendable func activate(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
         let body = try await JSONBody.decode(ActivateRequest.self, from: request, limit: services.maximumBodySize)
-        return try JSONBody.response(RecoveryCodesResponse(try await mfa.activate(subject, code: body.code)), headers: noStore)
+        return try JSONBody.response(RecoveryCodesResponse(try await mfa.activate(subject, code: body.code, audit: context.audit)), headers: noStore)
     }
 
     @Sendable func regenerateRecoveryCodes(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
-        return try JSONBody.response(RecoveryCodesResponse(try await mfa.regenerateRecoveryCodes(subject)), headers: noStore)
+        return try JSONBody.response(RecoveryCodesResponse(try await mfa.regenerateRecoveryCodes(subject, audit: context.audit)), headers: noStore)
     }
 
     @Sendable func disable(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -190,10 +195,10 @@ struct MFAController {
                 return refused
             }
             guard case .accepted(let accepted) = try await mfa.check(subject, code: code) else {
-                try await gate.failed(services.security)
+                try await gate.failed(services.security, audit: context.audit)
                 try await services.security.raise(
                     .mfaFailed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
-                    details: ["method": "totp", "purpose": "disable"])
+                    details: ["method": "totp", "purpose": "disable"], audit: context.audit)
                 throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
             }
             step = accepted
@@ -205,14 +210,15 @@ struct MFAController {
             throw RampartError(.validationFailed, "give a current `code` or your `password`", field: "code")
         }
         let spent = step
-        let removed = try await services.store.write { tx -> Bool in
+        let removed = try await services.store.recording(context.audit).write { tx -> Bool in
             if let step = spent, !(try await tx.consumeTOTPStep(step, subjectID: subject.id, in: subject.tenantID)) {
                 throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
             }
             return try await tx.deleteMFA(subjectID: subject.id, in: subject.tenantID)
         }
         if removed {
-            try await services.security.raise(.mfaDisabled, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id)
+            try await services.security.raise(
+                .mfaDisabled, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id, audit: context.audit)
         }
         return Response(status: .noContent)
     }
@@ -222,7 +228,7 @@ struct MFAController {
     @Sendable func reset(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let id = try context.id("id", as: UserID.self, what: "user")
-        let removed = try await services.store.write { tx -> Bool in
+        let removed = try await services.store.recording(context.audit).write { tx -> Bool in
             guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
             let removed = try await tx.deleteMFA(subjectID: id.rawValue, in: principal.tenantID)
             // Whoever holds a session may be why the reset is needed: every session ends.
@@ -231,7 +237,8 @@ struct MFAController {
         }
         if removed {
             try await services.security.raise(
-                .mfaDisabled, tenant: principal.tenantID, details: ["user": id.rawValue, "reason": "reset by an administrator"])
+                .mfaDisabled, tenant: principal.tenantID, details: ["user": id.rawValue, "reason": "reset by an administrator"],
+                audit: context.audit)
         }
         return Response(status: .noContent)
     }
@@ -240,14 +247,15 @@ struct MFAController {
     /// counts the failure (and dies at the limit), the throttle counts it against the account and
     /// address, and the event is recorded.
     private func failed(
-        _ kind: SecurityEventKind, method: String, _ challenge: MFAChallenge, _ subject: AuthenticatedSubject, _ gate: LoginGate
+        _ kind: SecurityEventKind, method: String, _ challenge: MFAChallenge, _ subject: AuthenticatedSubject, _ gate: LoginGate,
+        audit: AuditContext?
     ) async throws -> RampartError {
-        AuditDetails.event(kind.rawValue, ["method": method])
+        audit?.event(kind.rawValue, ["method": method])
         let failures = try await MFAService(services: services).recordFailure(challenge)
-        try await gate.failed(services.security)
+        try await gate.failed(services.security, audit: audit)
         try await services.security.raise(
             kind, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
-            details: ["method": method, "failures": String(failures)])
+            details: ["method": method, "failures": String(failures)], audit: audit)
         return RampartError(.unauthenticated, "invalid code")
     }
 }

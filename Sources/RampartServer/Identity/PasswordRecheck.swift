@@ -39,10 +39,10 @@ struct PasswordRecheck {
         }
         // The decoy keeps an account without a password (SSO-only) as slow to refuse as a wrong one.
         guard services.passwordHasher.verify(password, against: hash ?? services.decoyPasswordHash), hash != nil else {
-            try await gate.failed(services.security)
+            try await gate.failed(services.security, audit: context.audit)
             _ = try await services.security.raise(
                 .passwordRecheckFailed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
-                details: ["username": subject.username, "field": field])
+                details: ["username": subject.username, "field": field], audit: context.audit)
             throw RampartError.validation("the \(field == "currentPassword" ? "current password" : "password") is incorrect", field: field)
         }
         return .verified

@@ -19,11 +19,12 @@ package struct SessionIssuer: Sendable {
     /// Opens the session and builds the login response.
     ///
     /// - Parameters:
+    ///   - audit: the sign-in request, whose audit record the session's transaction carries.
+    ///   - recoveryCodes: new recovery codes to show once with the session (enrolment at login).
     ///   - within: more work for the same transaction, e.g. using up the challenge and the code
     ///     that proved the second factor, so a failure there leaves no session behind.
-    ///   - recoveryCodes: new recovery codes to show once with the session (enrolment at login).
     package func issue(
-        _ subject: AuthenticatedSubject, device: LoginDevice, sourceIP: String?, userAgent: String?,
+        _ subject: AuthenticatedSubject, device: LoginDevice, sourceIP: String?, userAgent: String?, audit: AuditContext?,
         recoveryCodes: [Secret<String>]? = nil,
         within: @escaping @Sendable (any StoreTransaction) async throws -> Void = { _ in }
     ) async throws -> Response {
@@ -36,7 +37,7 @@ package struct SessionIssuer: Sendable {
             subjectID: subject.id, createdAt: now, lastSeenAt: now, idleExpiresAt: now + min(lifetime.idle, lifetime.absolute),
             absoluteExpiresAt: now + lifetime.absolute, sourceIP: sourceIP, userAgent: userAgent, device: device.fingerprint.hex)
         let network = sourceIP.flatMap { IPNetwork(containing: $0) }?.description
-        let (newDevice, newNetwork) = try await services.store.write { tx -> (Bool, Bool) in
+        let (newDevice, newNetwork) = try await services.store.recording(audit).write { tx -> (Bool, Bool) in
             try await within(tx)
             try await tx.insertSession(session)
             let newDevice = try await tx.rememberSource(.device, device.fingerprint.hex, subjectID: subject.id, in: tenantID, at: now)
@@ -47,11 +48,13 @@ package struct SessionIssuer: Sendable {
         services.security.loginSucceeded(subject.loginAttempt(ip: sourceIP))
         if newDevice {
             try await services.security.raise(
-                .deviceNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["device": device.label])
+                .deviceNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["device": device.label],
+                audit: audit)
         }
         if newNetwork, let network {
             try await services.security.raise(
-                .networkNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["network": network])
+                .networkNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["network": network],
+                audit: audit)
         }
         var tenant: TenantResponse?
         var user: UserResponse?

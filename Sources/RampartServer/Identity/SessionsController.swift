@@ -28,14 +28,15 @@ struct SessionsController {
         let (principal, current) = try Self.sessionPrincipal(context)
         // `?others=true` keeps the caller signed in; without it every session ends, this one too.
         let keepCurrent = request.uri.queryParameters["others"].map { $0 == "true" || $0 == "1" } ?? false
-        let revoked = try await sessions.revokeAll(of: Self.subjectID(principal), except: keepCurrent ? current : nil, in: principal.tenantID)
+        let revoked = try await sessions.revokeAll(
+            of: Self.subjectID(principal), except: keepCurrent ? current : nil, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(RevokedResponse(revoked: revoked))
     }
 
     @Sendable func revokeOwnSession(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let (principal, _) = try Self.sessionPrincipal(context)
         let id = try context.id("id", as: SessionID.self, what: "session")
-        try await sessions.revoke(id, of: Self.subjectID(principal), in: principal.tenantID)
+        try await sessions.revoke(id, of: Self.subjectID(principal), in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 
@@ -47,7 +48,8 @@ struct SessionsController {
 
     @Sendable func revokeForUser(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let revoked = try await sessions.revokeAll(ofUser: try context.id("id", as: UserID.self, what: "user"), in: principal.tenantID)
+        let revoked = try await sessions.revokeAll(
+            ofUser: try context.id("id", as: UserID.self, what: "user"), in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(RevokedResponse(revoked: revoked))
     }
 

@@ -44,7 +44,7 @@ struct UsersController {
         let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: services.maximumBodySize)
         let user = try await users.create(
             .init(username: body.username, password: body.password, displayName: body.displayName, email: body.email, roles: body.roles),
-            in: principal.tenantID)
+            in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(UserResponse(user), status: .created)
     }
 
@@ -65,13 +65,14 @@ struct UsersController {
         let body = try await JSONBody.decode(UpdateRequest.self, from: request, limit: services.maximumBodySize)
         let user = try await users.update(
             id, with: .init(displayName: body.displayName, email: body.email, roles: body.roles, status: body.status), by: principal.userID,
-            in: principal.tenantID)
+            in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(UserResponse(user))
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await users.delete(try context.id("id", as: UserID.self, what: "user"), by: principal.userID, in: principal.tenantID)
+        try await users.delete(
+            try context.id("id", as: UserID.self, what: "user"), by: principal.userID, in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 
@@ -79,7 +80,7 @@ struct UsersController {
         let principal = try context.routePrincipal()
         let id = try context.id("id", as: UserID.self, what: "user")
         let body = try await JSONBody.decode(SetPasswordRequest.self, from: request, limit: services.maximumBodySize)
-        try await users.setPassword(body.password, of: id, in: principal.tenantID)
+        try await users.setPassword(body.password, of: id, in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 

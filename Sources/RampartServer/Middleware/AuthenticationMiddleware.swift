@@ -33,10 +33,10 @@ package struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         let principal = try await authenticate(header: header)
         context.principal = principal
-        AuditScope.current?.setPrincipal(principal)
+        context.audit?.setPrincipal(principal)
         context.logger[metadataKey: "actor"] = .string(context.principal?.actor ?? "anonymous")
         if case .apiKey(let keyID, _) = principal.kind {
-            try await services.security.noteAPIKeyUse(keyID: keyID, tenant: principal.tenantID, ip: context.sourceIP)
+            try await services.security.noteAPIKeyUse(keyID: keyID, tenant: principal.tenantID, ip: context.sourceIP, audit: context.audit)
         }
         return try await next(request, context)
     }
@@ -132,6 +132,8 @@ package struct AuthenticationMiddleware: RouterMiddleware {
     }
 
     /// Each follow-up is idempotent, so racing requests of one session or key may both run it.
+    /// It is bookkeeping before the route runs, not the request's change: written with the plain
+    /// store, outside the request's audit record.
     private func perform(_ followUp: FollowUp) async throws {
         switch followUp {
         case .none:

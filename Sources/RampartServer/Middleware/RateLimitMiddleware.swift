@@ -20,7 +20,7 @@ package struct RateLimitMiddleware: RouterMiddleware {
         guard let principal = context.principal else { return try await next(request, context) }
         var apiKey: String?
         if case .apiKey(let keyID, _) = principal.kind { apiKey = keyID }
-        if case .limited(let retryAfter) = try await monitor.admit(apiKey: apiKey, tenant: principal.tenantID) {
+        if case .limited(let retryAfter) = try await monitor.admit(apiKey: apiKey, tenant: principal.tenantID, audit: context.audit) {
             return ProblemDetails.tooManyRequests(
                 "rate limit exceeded; retry after \(retryAfter) seconds", retryAfter: retryAfter, instance: request.uri.path,
                 requestID: context.requestID)

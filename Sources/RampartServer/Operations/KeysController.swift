@@ -34,7 +34,7 @@ struct KeysController {
 
     @Sendable func rotate(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let (version, rewrapped) = try await keys.rotate(principal.tenantID, rewrappingSecrets: true)
+        let (version, rewrapped) = try await keys.rotate(principal.tenantID, rewrappingSecrets: true, audit: context.audit)
         return try JSONBody.response(RotateResponse(currentVersion: version, rewrappedSecrets: rewrapped))
     }
 }

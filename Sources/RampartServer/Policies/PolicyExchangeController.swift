@@ -25,7 +25,7 @@ struct PolicyExchangeController {
     @Sendable func importService(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let tenant = try context.routePrincipal().tenantID
         let data = try await JSONBody.collect(request, limit: max(bodyLimit, 16 << 20))
-        let imported = try await PolicyImport.run(data, tenant: tenant, administration: administration)
+        let imported = try await PolicyImport.run(data, tenant: tenant, administration: administration, audit: context.audit)
         return try JSONBody.response(ImportResponse(service: imported.service, version: imported.version, policies: imported.policies))
     }
 

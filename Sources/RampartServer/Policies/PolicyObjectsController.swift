@@ -27,7 +27,7 @@ struct PolicyObjectsController<Kind: RangerObjectKind> {
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let tenant = try context.routePrincipal().tenantID
         let json = try RangerJSON.object(try await JSONBody.collect(request, limit: bodyLimit))
-        let (row, version) = try await objects.create(json, in: tenant)
+        let (row, version) = try await objects.create(json, in: tenant, audit: context.audit)
         return PolicyObjectHTTP.response(row, status: .created, tenantVersion: version, location: "\(path)/\(row.id)")
     }
 
@@ -47,14 +47,15 @@ struct PolicyObjectsController<Kind: RangerObjectKind> {
         let tenant = try context.routePrincipal().tenantID
         let id = try context.objectID(what: Kind.noun)
         let json = try RangerJSON.object(try await JSONBody.collect(request, limit: bodyLimit))
-        let (row, version) = try await objects.replace(id, with: json, precondition: PolicyObjectHTTP.precondition(request), in: tenant)
+        let (row, version) = try await objects.replace(
+            id, with: json, precondition: PolicyObjectHTTP.precondition(request), in: tenant, audit: context.audit)
         return PolicyObjectHTTP.response(row, tenantVersion: version)
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let tenant = try context.routePrincipal().tenantID
         let id = try context.objectID(what: Kind.noun)
-        let version = try await objects.delete(id, precondition: PolicyObjectHTTP.precondition(request), in: tenant)
+        let version = try await objects.delete(id, precondition: PolicyObjectHTTP.precondition(request), in: tenant, audit: context.audit)
         return PolicyObjectHTTP.deleted(tenantVersion: version)
     }
 }

@@ -19,7 +19,8 @@ struct ServiceTagsController {
         let id = try context.objectID(what: "service")
         // Tag documents of large estates run to megabytes.
         let json = try RangerJSON.object(try await JSONBody.collect(request, limit: max(bodyLimit, 16 << 20)))
-        let (row, version) = try await tags.replace(ofService: id, with: json, precondition: PolicyObjectHTTP.precondition(request), in: tenant)
+        let (row, version) = try await tags.replace(
+            ofService: id, with: json, precondition: PolicyObjectHTTP.precondition(request), in: tenant, audit: context.audit)
         return PolicyObjectHTTP.response(row, tenantVersion: version)
     }
 

@@ -63,9 +63,9 @@ package final class APIRouter: @unchecked Sendable {
             case .tenant(let permission): context.admittedPrincipal = try context.require(permission)
             case .scim: break
             }
-            if let scope = AuditScope.current {
+            if let audit = context.audit {
                 let entity = Self.entity(of: path, parameters: context.parameters)
-                scope.update { facts in
+                audit.update { facts in
                     facts.operation = "\(method.rawValue) \(path)"
                     facts.entityType = entity.type
                     facts.entityID = entity.id

@@ -28,20 +28,20 @@ struct SCIMAuthenticator: Sendable {
     /// Last-used times are written at most this often per token, as for API keys.
     static let touchInterval: Int64 = 60_000
 
-    func authenticate(slug: String?, authorization: String?) async throws -> SCIMCaller {
+    func authenticate(slug: String?, authorization: String?, audit: AuditContext?) async throws -> SCIMCaller {
         let refused = SCIMError(.unauthorized, "a valid SCIM bearer token for this tenant is required")
         guard let slug, (try? Validation.slug(slug)) != nil else { throw refused }
         guard let tenant = try await store.read({ try await $0.tenant(slug: slug) }) else { throw refused }
-        AuditScope.current?.update { $0.tenant = tenant.id }
+        audit?.update { $0.tenant = tenant.id }
         guard let (id, secret) = Self.credentials(authorization) else { throw refused }
         let hash = RandomToken.digest(secret.exposedValue)
         guard let token = try await store.read({ try await $0.scimToken(id: id, in: tenant.id) }),
             ConstantTime.equals(Array(token.secretHash.utf8), Array(hash.utf8)), token.isUsable
         else {
-            AuditDetails.event("scim.token.refused")
+            audit?.event("scim.token.refused")
             throw refused
         }
-        AuditScope.current?.update {
+        audit?.update {
             $0.actorType = "scim"
             $0.actorID = token.id
         }
@@ -49,8 +49,8 @@ struct SCIMAuthenticator: Sendable {
         let now = clock.now()
         if now.subtractingSaturating(token.lastUsedAt ?? 0) >= Self.touchInterval {
             // Bookkeeping, not the request's change: written outside its audit record.
-            try await AuditScope.unrecorded {
-                try await store.write { try await $0.touchSCIMToken(id: token.id, in: tenant.id, at: now) }
+            try await audit.unrecorded {
+                try await store.recording(audit).write { try await $0.touchSCIMToken(id: token.id, in: tenant.id, at: now) }
             }
         }
         return SCIMCaller(tenant: tenant, tokenID: token.id)

@@ -44,7 +44,7 @@ struct SCIMController {
 
         /// Names the resource the request acts on in its audit record.
         func audit(_ type: SCIMResourceType, _ id: String) {
-            AuditScope.current?.setEntity(type == .user ? "users" : "groups", id)
+            context.audit?.setEntity(type == .user ? "users" : "groups", id)
         }
     }
 
@@ -149,7 +149,7 @@ struct SCIMController {
         let directory = call.directory
         let id = UUIDv7.generate()
         call.audit(type, id)
-        let resource = try await services.store.write { tx in
+        let resource = try await services.store.recording(call.context.audit).write { tx in
             type == .user
                 ? try await directory.createUser(id: UserID(id), attributes, tx)
                 : try await directory.createGroup(id: GroupID(id), attributes, tx)
@@ -184,7 +184,7 @@ struct SCIMController {
             if replaces { return try type.attributesForReplace(body, existing: existing) }
             return try type.patch(existing, with: body)
         }
-        let resource = try await services.store.write { tx in
+        let resource = try await services.store.recording(call.context.audit).write { tx in
             type == .user
                 ? try await directory.updateUser(id, ifMatch: ifMatch, tx, change: change)
                 : try await directory.updateGroup(id, ifMatch: ifMatch, tx, change: change)
@@ -197,7 +197,7 @@ struct SCIMController {
         call.audit(type, id)
         let directory = call.directory
         let ifMatch = call.request.headers[.ifMatch]
-        try await services.store.write { tx in
+        try await services.store.recording(call.context.audit).write { tx in
             if type == .user {
                 try await directory.deleteUser(id, ifMatch: ifMatch, tx)
             } else {
@@ -235,7 +235,7 @@ struct SCIMController {
     private func respond(_ request: Request, _ context: RampartRequestContext, _ handler: Handler) async -> Response {
         do {
             let caller = try await SCIMAuthenticator(store: services.store, clock: services.clock).authenticate(
-                slug: context.parameters.get("tenant"), authorization: request.headers[.authorization])
+                slug: context.parameters.get("tenant"), authorization: request.headers[.authorization], audit: context.audit)
             let baseURL = publicURL.resolve(request) + "/scim/v2/" + caller.tenant.slug
             let call = Call(
                 request: request, context: context, caller: caller,

@@ -32,8 +32,8 @@ struct SCIMTokensController {
         let token = SCIMToken(
             id: SCIMToken.generateID(), tenantID: principal.tenantID, name: name, secretHash: RandomToken.digest(secret.exposedValue),
             createdBy: principal.userID, createdAt: services.clock.now(), lastUsedAt: nil, revokedAt: nil)
-        AuditScope.current?.setEntity("scim-tokens", token.id)
-        let tenant = try await services.store.write { tx in
+        context.audit?.setEntity("scim-tokens", token.id)
+        let tenant = try await services.store.recording(context.audit).write { tx in
             try await tx.insertSCIMToken(token)
             return try await tx.tenant(id: principal.tenantID)
         }
@@ -55,7 +55,8 @@ struct SCIMTokensController {
             throw RampartError.notFound("SCIM token")
         }
         let now = services.clock.now()
-        guard try await services.store.write({ try await $0.revokeSCIMToken(id: id, in: principal.tenantID, at: now) }) else {
+        guard try await services.store.recording(context.audit).write({ try await $0.revokeSCIMToken(id: id, in: principal.tenantID, at: now) })
+        else {
             throw RampartError.notFound("SCIM token")
         }
         return Response(status: .noContent)

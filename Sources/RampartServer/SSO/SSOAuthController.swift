@@ -41,11 +41,11 @@ struct SSOAuthController {
         guard let tenant = context.parameters.get("tenant"), let idp = context.parameters.get("idp") else {
             throw RampartError.notFound("identity provider")
         }
-        let started = try await Self.mapped {
+        let started = try await Self.mapped(audit: context.audit) {
             // Beyond loopback and without `--public-url`, the redirect URI would come from the
             // request's `Host` header, which whoever sends the request chooses.
             guard publicURL.isSafeForRedirects else { throw SSOFailure.publicURLRequired }
-            return try await signIn.start(tenantSlug: tenant, providerName: idp, baseURL: publicURL.resolve(request))
+            return try await signIn.start(tenantSlug: tenant, providerName: idp, baseURL: publicURL.resolve(request), audit: context.audit)
         }
         var response = Response(status: .found, headers: [.location: started.location, .cacheControl: "no-store"])
         response.setCookie(Self.stateCookie(started.state, maxAge: Int(SSOLoginState.lifetime / 1000), secure: secureCookies))
@@ -56,8 +56,9 @@ struct SSOAuthController {
         let parameters = SCIMRequest.parameters(request)
         let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
         let cookie = request.cookies[Self.stateCookieName]?.value
-        let outcome = try await Self.mapped {
-            try await signIn.callback(parameters: parameters, boundState: cookie, sourceIP: context.sourceIP, userAgent: userAgent)
+        let outcome = try await Self.mapped(audit: context.audit) {
+            try await signIn.callback(
+                parameters: parameters, boundState: cookie, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit)
         }
         var response: Response
         switch outcome {
@@ -76,12 +77,12 @@ struct SSOAuthController {
     }
 
     /// Turns sign-in failures into problems: 503 when the provider cannot be reached, 401
-    /// otherwise, and records the reason in the request's audit record.
-    static func mapped<R: Sendable>(_ body: () async throws -> R) async throws -> R {
+    /// otherwise, and records the reason in the request's audit record (`audit`).
+    static func mapped<R: Sendable>(audit: AuditContext?, _ body: () async throws -> R) async throws -> R {
         do {
             return try await body()
         } catch let failure as SSOFailure {
-            AuditDetails.event("sso.login.failed", ["reason": failure.code])
+            audit?.event("sso.login.failed", ["reason": failure.code])
             if failure == .providerUnavailable || failure == .discoveryMismatch || failure == .publicURLRequired {
                 throw RampartError(.unavailable, "the identity provider cannot be used (\(failure.code))")
             }

@@ -41,14 +41,15 @@ struct SSOIdentitiesController {
         let principal = try context.routePrincipal()
         let id = try context.id("id", as: UserID.self, what: "user")
         let body = try await JSONBody.decode(LinkRequest.self, from: request, limit: services.maximumBodySize)
-        let link = try await identities.link(id, providerID: body.providerId, subject: body.subject, issuer: body.issuer, in: principal.tenantID)
+        let link = try await identities.link(
+            id, providerID: body.providerId, subject: body.subject, issuer: body.issuer, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(SSOIdentityLinkResponse(link), status: .created)
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let id = try context.id("id", as: UserID.self, what: "user")
-        try await identities.unlink(id, providerID: context.parameters.get("providerId") ?? "", in: principal.tenantID)
+        try await identities.unlink(id, providerID: context.parameters.get("providerId") ?? "", in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 }

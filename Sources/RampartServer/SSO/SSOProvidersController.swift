@@ -22,7 +22,7 @@ struct SSOProvidersController {
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(SSOProviderSettings.self, from: request, limit: services.maximumBodySize)
-        let (provider, slug) = try await providers.create(body, in: principal.tenantID)
+        let (provider, slug) = try await providers.create(body, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(SSOProviderResponse(provider, tenantSlug: slug, baseURL: publicURL.resolve(request)), status: .created)
     }
 
@@ -43,13 +43,13 @@ struct SSOProvidersController {
         let principal = try context.routePrincipal()
         let id = try Self.id(context)
         let body = try await JSONBody.decode(SSOProviderSettings.self, from: request, limit: services.maximumBodySize)
-        let (provider, slug) = try await providers.update(id, with: body, in: principal.tenantID)
+        let (provider, slug) = try await providers.update(id, with: body, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(SSOProviderResponse(provider, tenantSlug: slug, baseURL: publicURL.resolve(request)))
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await providers.delete(try Self.id(context), in: principal.tenantID)
+        try await providers.delete(try Self.id(context), in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 

@@ -28,7 +28,7 @@ struct SSOSettingsController {
     @Sendable func replace(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
-        try await identities.setSSOOnly(body.ssoOnly, in: principal.tenantID)
+        try await identities.setSSOOnly(body.ssoOnly, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(body)
     }
 }

@@ -25,6 +25,6 @@ extension LoginGate {
 
     /// The throttle's `429` for this attempt, or `nil` when it may be checked.
     func refusal(_ security: SecurityMonitor, request: Request, context: RampartRequestContext) -> Response? {
-        retryAfter(security).map { ProblemDetails.loginThrottled(retryAfter: $0, request: request, context: context) }
+        retryAfter(security, audit: context.audit).map { ProblemDetails.loginThrottled(retryAfter: $0, request: request, context: context) }
     }
 }

@@ -81,7 +81,7 @@ struct SecurityController {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(CreateRuleRequest.self, from: request, limit: services.maximumBodySize)
         let (rule, secret) = try await rules.create(
-            .init(name: body.name, url: body.url, emails: body.emails, kinds: body.kinds), in: principal.tenantID)
+            .init(name: body.name, url: body.url, emails: body.emails, kinds: body.kinds), in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(AlertRuleResponse(rule, secret: secret), status: .created, headers: [.cacheControl: "no-store"])
     }
 
@@ -101,7 +101,7 @@ struct SecurityController {
     @Sendable func deleteAlertRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         guard let id = context.parameters.get("id") else { throw RampartError.notFound("alert rule") }
-        try await rules.delete(id, in: principal.tenantID)
+        try await rules.delete(id, in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 
@@ -113,7 +113,8 @@ struct SecurityController {
     @Sendable func updateSettings(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(SettingsRequest.self, from: request, limit: services.maximumBodySize)
-        let updated = try await settings.update(mfaRequired: body.mfaRequired, loginThrottle: body.loginThrottle, in: principal.tenantID)
+        let updated = try await settings.update(
+            mfaRequired: body.mfaRequired, loginThrottle: body.loginThrottle, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(Self.response(updated))
     }
 

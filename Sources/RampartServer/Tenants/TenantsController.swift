@@ -45,7 +45,7 @@ struct TenantsController {
         let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: services.maximumBodySize)
         let created = try await administration.create(
             slug: body.slug, displayName: body.displayName,
-            admin: body.admin.map { .init(username: $0.username, password: $0.password, email: $0.email) })
+            admin: body.admin.map { .init(username: $0.username, password: $0.password, email: $0.email) }, audit: context.audit)
         return try JSONBody.response(
             CreateResponse(
                 tenant: TenantResponse(created.tenant), admin: created.admin.map(UserResponse.init),
@@ -64,7 +64,7 @@ struct TenantsController {
     @Sendable func update(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let id = try context.id("id", as: TenantID.self, what: "tenant")
         let body = try await JSONBody.decode(UpdateRequest.self, from: request, limit: services.maximumBodySize)
-        let tenant = try await administration.update(id, status: body.status, displayName: body.displayName)
+        let tenant = try await administration.update(id, status: body.status, displayName: body.displayName, audit: context.audit)
         return try JSONBody.response(TenantResponse(tenant))
     }
 }

@@ -7,8 +7,9 @@ import RampartStorage
 /// Creating, reading, replacing and deleting one kind of Ranger object of a tenant: service
 /// definitions, services, policies, roles and security zones.
 ///
-/// Every write goes through ``PolicyAdministration/write(_:_:)`` (it bumps the tenant's policy
-/// version and waits until this server decides with the change) and returns that version.
+/// Every write goes through ``PolicyAdministration/write(_:audit:_:)`` (it bumps the tenant's
+/// policy version, carries the request's audit record and waits until this server decides with the
+/// change) and returns that version.
 package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
     package let administration: PolicyAdministration
 
@@ -17,11 +18,11 @@ package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
     private var store: any Store { administration.store }
 
     /// Creates an object from a request body.
-    package func create(_ json: JSONValue, in tenant: TenantID) async throws -> (object: PolicyObject, tenantVersion: Int64) {
+    package func create(_ json: JSONValue, in tenant: TenantID, audit: AuditContext?) async throws -> (object: PolicyObject, tenantVersion: Int64) {
         let value = try await Kind.validate(json, replacing: nil, tenant: tenant, store: store)
         let key = Kind.key(value)
-        let id = try await administration.reserveIDs(Kind.kind, count: 1)
-        let (row, version) = try await administration.write(tenant) { tx, write in
+        let id = try await administration.reserveIDs(Kind.kind, count: 1, audit: audit)
+        let (row, version) = try await administration.write(tenant, audit: audit) { tx, write in
             try await Kind.checkReferences(value, tenant: tenant, tx)
             if try await tx.policyObject(Kind.kind, name: key.name, scope: key.scope, in: tenant) != nil { throw Kind.nameTaken(key) }
             let row = PolicyObject(
@@ -48,12 +49,12 @@ package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
 
     /// Replaces an object with a request body, keeping its id and raising its version.
     package func replace(
-        _ id: Int64, with json: JSONValue, precondition: VersionPrecondition?, in tenant: TenantID
+        _ id: Int64, with json: JSONValue, precondition: VersionPrecondition?, in tenant: TenantID, audit: AuditContext?
     ) async throws -> (object: PolicyObject, tenantVersion: Int64) {
         let current = try await get(id, in: tenant)
         let value = try await Kind.validate(json, replacing: current, tenant: tenant, store: store)
         let key = Kind.key(value)
-        let (row, version) = try await administration.write(tenant) { tx, write in
+        let (row, version) = try await administration.write(tenant, audit: audit) { tx, write in
             guard var row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { throw RampartError.notFound(Kind.noun) }
             try precondition?.check(current: row.version)
             if key.name != row.name {
@@ -80,8 +81,8 @@ package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
     }
 
     /// Deletes an object nothing depends on, with what goes with it; returns the tenant's policy version.
-    package func delete(_ id: Int64, precondition: VersionPrecondition?, in tenant: TenantID) async throws -> Int64 {
-        try await administration.write(tenant) { tx, write in
+    package func delete(_ id: Int64, precondition: VersionPrecondition?, in tenant: TenantID, audit: AuditContext?) async throws -> Int64 {
+        try await administration.write(tenant, audit: audit) { tx, write in
             guard let row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { throw RampartError.notFound(Kind.noun) }
             try precondition?.check(current: row.version)
             try await Kind.prepareDeletion(row, tenant: tenant, tx)

@@ -14,11 +14,11 @@ package struct ServiceTagsAdministration: Sendable {
     /// Replaces the tags of the tag service `serviceID`; the service shows the new tag version,
     /// as Ranger's does.
     package func replace(
-        ofService serviceID: Int64, with json: JSONValue, precondition: VersionPrecondition?, in tenant: TenantID
+        ofService serviceID: Int64, with json: JSONValue, precondition: VersionPrecondition?, in tenant: TenantID, audit: AuditContext?
     ) async throws -> (object: PolicyObject, tenantVersion: Int64) {
         let tags = try RangerJSON.validated { () throws(PolicyError) in try RangerObjectValidator.serviceTags(json) }
-        let tagsID = try await administration.reserveIDs(.serviceTags, count: 1)
-        let (row, version) = try await administration.write(tenant) { tx, write in
+        let tagsID = try await administration.reserveIDs(.serviceTags, count: 1, audit: audit)
+        let (row, version) = try await administration.write(tenant, audit: audit) { tx, write in
             guard var serviceRow = try await tx.policyObject(.service, id: serviceID, in: tenant) else { throw RampartError.notFound("service") }
             guard serviceRow.ref == ServiceKind.tagServiceType else {
                 throw RampartError.validation(

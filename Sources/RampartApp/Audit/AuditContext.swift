@@ -4,16 +4,20 @@ import RampartAuditLog
 import RampartCore
 import Synchronization
 
-/// What the audit record of one request will say, filled in as the request travels inward.
+/// What the audit record of one request (or one CLI command) will say, filled in as the request
+/// travels inward.
 ///
-/// The ``AuditMiddleware`` creates it with the network facts; authentication adds the actor, the
-/// route adds the operation and entity, and handlers may name the entity they created. It is a
-/// reference so that what inner layers learn reaches the middleware, which writes the record
-/// unless a state change already wrote it in its own transaction.
-package final class AuditScope: Sendable {
-    /// The scope of the request this task serves, bound by ``AuditMiddleware``.
-    @TaskLocal package static var current: AuditScope?
-
+/// The ``AuditMiddleware`` creates it with the network facts and hands it on in the request
+/// context; authentication adds the actor, the route adds the operation and entity and arms it,
+/// and handlers pass it to the use cases they call, which may name the entity they created or the
+/// security event the request was (``event(_:_:)``). It is a reference so that what inner layers
+/// learn reaches the middleware, which writes the record unless a state change already wrote it
+/// in its own transaction: a use case writes the request's change through
+/// `store.recording(audit)` (``AuditedStore``), which appends the record in that transaction.
+///
+/// Work that serves no request (background services, server start) has no context and writes
+/// with the plain store.
+package final class AuditContext: Sendable {
     package struct Facts: Sendable {
         package var tenant: TenantID = .platform
         package var actorType: String = "anonymous"
@@ -33,15 +37,18 @@ package final class AuditScope: Sendable {
     package let path: String
     package let sourceIP: String?
     package let userAgent: String?
+    /// Stamps the request's record.
+    package let clock: any RampartClock
     private let facts: Mutex<Facts>
 
-    package init(requestID: String, method: String, path: String, sourceIP: String?, userAgent: String?) {
+    package init(requestID: String, method: String, path: String, sourceIP: String?, userAgent: String?, clock: any RampartClock) {
         self.requestID = requestID
         self.method = method
         self.path = path
         self.sourceIP = sourceIP
         self.userAgent = userAgent
-        self.facts = Mutex(Facts(operation: "\(method) \(AuditScope.pathWithoutQuery(path))"))
+        self.clock = clock
+        self.facts = Mutex(Facts(operation: "\(method) \(AuditContext.pathWithoutQuery(path))"))
     }
 
     package var current: Facts { facts.withLock { $0 } }
@@ -74,13 +81,18 @@ package final class AuditScope: Sendable {
         }
     }
 
+    /// Marks the request as the security event `event` with `fields` (the record's `details`).
+    package func event(_ event: String, _ fields: [String: String] = [:]) {
+        update { $0.details = AuditDetails.json(fields.merging(["event": event]) { $1 }) }
+    }
+
     package func markRecorded() { update { $0.recorded = true } }
 
-    /// The request's record with `outcome` and `status`, stamped `now` (UTC microseconds).
-    package func record(outcome: AuditOutcome, status: Int?, now: Int64) -> AuditRecord {
+    /// The request's record with `outcome` and `status`, stamped now by ``clock``.
+    package func record(outcome: AuditOutcome, status: Int?) -> AuditRecord {
         let facts = current
         return AuditRecord(
-            seq: 0, time: now, tenantID: facts.tenant.rawValue, actorType: facts.actorType, actorID: facts.actorID,
+            seq: 0, time: clock.nowMicroseconds(), tenantID: facts.tenant.rawValue, actorType: facts.actorType, actorID: facts.actorID,
             sourceIP: sourceIP, userAgent: userAgent, method: method, path: path, entityType: facts.entityType,
             entityID: facts.entityID, operation: facts.operation, outcome: outcome.rawValue, status: status, requestID: requestID,
             batchID: nil, service: nil, resource: nil, accessType: nil, policyID: nil, policyVersion: nil, details: facts.details)
