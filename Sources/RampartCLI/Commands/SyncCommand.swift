@@ -36,15 +36,15 @@ struct SyncCommand: AsyncParsableCommand {
             let policy = try ServeCommand.outboundPolicy(flags: outboundAllow, environment: ProcessInfo.processInfo.environment)
             let tenantReference = tenant
             let name = datasource
-            let result = try await storage.withServices { services in
+            let result = try await storage.withServices { services, audit in
                 let sync = PolicySync(
                     services: services, policies: PolicySnapshotCache(store: services.store, logger: Logger(label: "rampart.sync")),
                     paths: DatasourcePathPolicy(), destinations: OutboundDestinations(policy: policy))
                 let tenant = try await TenantAdministration(services: services).find(tenantReference)
                 let datasource = try await sync.datasource(named: name, in: tenant.id)
                 guard applying else { return try await sync.plan(datasource.id, in: tenant.id) }
-                let user = ProcessInfo.processInfo.environment["USER"].map { "cli:\($0)" } ?? "cli"
-                return try await sync.apply(datasource.id, in: tenant.id, by: AuditActor(type: "operator", id: user))
+                let facts = audit.current
+                return try await sync.apply(datasource.id, in: tenant.id, by: AuditActor(type: facts.actorType, id: facts.actorID))
             }
             let report = EnforcementReport(result)
             if json {
