@@ -32,13 +32,24 @@ package struct EnforcementPlanner: Sendable {
     static let allowPolicy = "rampart_allow"
     static let modelledPrivileges = ["SELECT", "INSERT", "UPDATE", "DELETE"]
 
-    package func plan(_ desired: [DesiredTable]) -> EnforcementPlan {
+    /// Each table's decisions are let go once its statements are written (when the caller gives
+    /// the array up), so a first plan does not hold all decisions and all statements at once.
+    package func plan(_ desired: consuming [DesiredTable]) -> EnforcementPlan {
+        var desired = consume desired
+        desired.sort { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }
         var statements: [PlannedStatement] = []
         var findings: [EnforcementFinding] = []
         var createdSchemas: Set<String> = []
         var viewSchemasByRole: [String: Set<String>] = [:]
-        for item in desired.sorted(by: { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }) {
-            var tablePlan = TablePlanner(planner: self, table: item.table)
+        // Each table's and view's grants are looked up, not searched for among all of them.
+        var grantIndex: [UInt32: [Int]] = [:]
+        for (index, grant) in catalog.grants.enumerated() where governedRoles.contains(grant.grantee) {
+            grantIndex[grant.relation, default: []].append(index)
+        }
+        for index in desired.indices {
+            let item = desired[index]
+            desired[index].accesses = []
+            var tablePlan = TablePlanner(planner: self, table: item.table, grantIndex: grantIndex)
             tablePlan.plan(item.accesses, createdSchemas: &createdSchemas)
             statements += tablePlan.statements
             findings += tablePlan.findings
