@@ -103,13 +103,13 @@ package struct PostgresEnforcementSession: Sendable {
         var grants: Set<CatalogGrant> = []
         let tableGrants = try await query(
             """
-            SELECT c.oid::text, NULL::text, r.rolname::text, a.privilege_type::text
-            FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee
+            SELECT c.oid::text, NULL::text, COALESCE(r.rolname::text, 'PUBLIC'), a.privilege_type::text
+            FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
             WHERE c.relkind IN ('r', 'p', 'v') AND c.relacl IS NOT NULL
             UNION ALL
-            SELECT c.oid::text, at.attname::text, r.rolname::text, a.privilege_type::text
+            SELECT c.oid::text, at.attname::text, COALESCE(r.rolname::text, 'PUBLIC'), a.privilege_type::text
             FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid CROSS JOIN LATERAL aclexplode(at.attacl) a
-            JOIN pg_roles r ON r.oid = a.grantee
+            LEFT JOIN pg_roles r ON r.oid = a.grantee
             WHERE c.relkind IN ('r', 'p', 'v') AND at.attacl IS NOT NULL AND at.attnum > 0 AND NOT at.attisdropped
             """)
         for row in tableGrants where row.count == 4 {
@@ -149,9 +149,36 @@ package struct PostgresEnforcementSession: Sendable {
             guard let role = row[0], let value = row[1] else { continue }
             searchPaths[role] = value
         }
+        var memberships: [String: Set<String>] = [:]
+        let membershipRows = try await query(
+            """
+            SELECT m.rolname::text, r.rolname::text FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid
+            JOIN pg_roles m ON m.oid = a.member
+            """)
+        for row in membershipRows where row.count == 2 {
+            guard let member = row[0], let role = row[1] else { continue }
+            memberships[member, default: []].insert(role)
+        }
+        let accountRows = try await query(
+            """
+            SELECT rolsuper::text, rolbypassrls::text, rolcreaterole::text,
+                   has_database_privilege(current_user, current_database(), 'CREATE')::text
+            FROM pg_roles WHERE rolname = current_user
+            """)
+        var account = SyncAccount()
+        if let row = accountRows.first, row.count == 4 {
+            account = SyncAccount(
+                isSuperuser: row[0] == "true", bypassesRowSecurity: row[1] == "true", canCreateRoles: row[2] == "true",
+                canCreateSchemas: row[3] == "true")
+        }
+        for owner in Set(tables.map(\.owner)) {
+            let member = try await query("SELECT pg_has_role(current_user, \(SQLText.literal(owner)), 'USAGE')::text")
+            if member.first?.first == "true" { account.actsAsOwners.insert(owner) }
+        }
         return DatabaseCatalog(
             database: database, syncRole: syncRole, serverMajorVersion: first[2].flatMap { Int($0) } ?? 0, tables: tables, roles: roles,
-            grants: grants, policies: policies, views: views, viewSchemas: viewSchemas, searchPaths: searchPaths)
+            grants: grants, policies: policies, views: views, viewSchemas: viewSchemas, searchPaths: searchPaths, memberships: memberships,
+            syncAccount: account)
     }
 
     // MARK: Filters

@@ -21,7 +21,8 @@ import Testing
             roles: [
                 "alice": CatalogRole(name: "alice", canLogin: true, comment: nil), "bob": CatalogRole(name: "bob", canLogin: true, comment: nil),
             ],
-            grants: grants, policies: policies, views: views, viewSchemas: schemas, searchPaths: [:])
+            grants: grants, policies: policies, views: views, viewSchemas: schemas, searchPaths: [:],
+            syncAccount: SyncAccount(actsAsOwners: ["app"]))
     }
 
     static func plan(_ accesses: [RoleTableAccess], catalog: DatabaseCatalog = catalog()) -> EnforcementPlan {
@@ -122,6 +123,32 @@ import Testing
             [], catalog: Self.catalog(views: [ourView, otherView], schemas: ["public_rampart": .some(Self.marker.comment(digest: "-"))]))
         #expect(
             plan.statements.map(\.sql) == ["DROP VIEW \"public_rampart\".\"customers\"", "DROP VIEW \"public_rampart\".\"gone\""])
+    }
+
+    @Test func tablesTheSyncRoleCannotActOnAreLeftOutWithTheGrantToRun() {
+        var catalog = Self.catalog()
+        catalog.syncAccount = SyncAccount(canCreateRoles: false)
+        let plan = EnforcementPlanner(marker: Self.marker, catalog: catalog, governedRoles: ["alice"], groupMembers: ["g": ["alice"]])
+            .plan([DesiredTable(table: Self.customers, accesses: [RoleTableAccess(role: "alice", select: ["id"])])])
+        #expect(plan.statements.isEmpty, "\(plan.statements)")
+        #expect(
+            plan.findings.map(\.message) == [
+                "the sync role cannot act as app, owner of 1 table(s) (customers), which are left out; run: GRANT \"app\" TO \"rampart_sync\"",
+                "roles cannot be created or their settings changed; run: ALTER ROLE \"rampart_sync\" CREATEROLE",
+            ])
+    }
+
+    @Test func groupsAreRolesWhoseMembersFollowTheTenant() {
+        var catalog = Self.catalog()
+        catalog.roles["rp_g_old"] = CatalogRole(name: "rp_g_old", canLogin: false, comment: Self.marker.comment(digest: "-"))
+        catalog.roles["rp_g_sales"] = CatalogRole(name: "rp_g_sales", canLogin: false, comment: Self.marker.comment(digest: "-"))
+        catalog.memberships = ["bob": ["rp_g_sales"]]
+        let plan = EnforcementPlanner(marker: Self.marker, catalog: catalog, governedRoles: ["alice", "bob"], groupMembers: ["sales": ["alice"]])
+            .plan([])
+        #expect(
+            plan.statements.map(\.sql) == [
+                "REVOKE \"rp_g_sales\" FROM \"bob\"", "GRANT \"rp_g_sales\" TO \"alice\"", "DROP ROLE \"rp_g_old\"",
+            ])
     }
 
     @Test func namesWithQuotesStayOneName() {

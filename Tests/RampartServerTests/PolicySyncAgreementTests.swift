@@ -40,8 +40,8 @@ import Testing
         let suffix = String(UUID().uuidString.prefix(8).lowercased())
         let sync = "rp_sync_p_\(suffix)"
         let principals = [
-            Principal(user: "u1_\(suffix)", groups: ["g1"]), Principal(user: "u2_\(suffix)", groups: ["g2"]),
-            Principal(user: "u3_\(suffix)", groups: ["g1", "g2"]), Principal(user: "u4_\(suffix)", groups: []),
+            Principal(user: "u1_\(suffix)", groups: ["g1_\(suffix)"]), Principal(user: "u2_\(suffix)", groups: ["g2_\(suffix)"]),
+            Principal(user: "u3_\(suffix)", groups: ["g1_\(suffix)", "g2_\(suffix)"]), Principal(user: "u4_\(suffix)", groups: []),
         ]
         do {
             try await TestDatabase.withFresh(.postgres) { source in
@@ -79,10 +79,10 @@ import Testing
                         + "\(tally.filteredReads) filtered table reads")
             }
         } catch {
-            try? await Self.dropRoles(base, [sync] + principals.map(\.user))
+            try? await Self.dropRoles(base, [sync, "rp_g_g1_\(suffix)", "rp_g_g2_\(suffix)"] + principals.map(\.user))
             throw error
         }
-        try await Self.dropRoles(base, [sync] + principals.map(\.user))
+        try await Self.dropRoles(base, [sync, "rp_g_g1_\(suffix)", "rp_g_g2_\(suffix)"] + principals.map(\.user))
     }
 
     static func dropRoles(_ base: String, _ roles: [String]) async throws {
@@ -118,8 +118,9 @@ import Testing
         func who() -> [String: Any] {
             var item: [String: Any] = [:]
             let users = subset(principals.map(\.user), atLeastOne: false)
-            var groups = subset(["g1", "g2"], atLeastOne: false)
-            if users.isEmpty && groups.isEmpty { groups = [pick(["g1", "g2", "public"])] }
+            let all = Array(Set(principals.flatMap(\.groups))).sorted()
+            var groups = subset(all, atLeastOne: false)
+            if users.isEmpty && groups.isEmpty { groups = [pick(all + ["public"])] }
             if !users.isEmpty { item["users"] = users }
             if !groups.isEmpty { item["groups"] = groups }
             return item

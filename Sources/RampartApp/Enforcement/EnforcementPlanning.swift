@@ -11,9 +11,10 @@ package enum EnforcementPlanning {
     ///   - database: the `database` resource the policies name for this datasource.
     ///   - principals: the tenant's users and the login roles they map to.
     ///   - target: the service whose published policies are enforced.
+    ///   - createRoles: create missing login roles (`NOLOGIN`) instead of reporting them.
     package static func plan(
         session: PostgresEnforcementSession, marker: OwnershipMarker, database: String, principals: [EnforcementPrincipal],
-        target: ServicePolicies
+        target: ServicePolicies, createRoles: Bool = false
     ) async throws -> EnforcementPlan {
         let catalog: DatabaseCatalog
         do {
@@ -23,9 +24,18 @@ package enum EnforcementPlanning {
         }
         var findings: [EnforcementFinding] = []
         var governed: [EnforcementPrincipal] = []
+        var newRoles: [String] = []
         for principal in principals {
-            if catalog.roles[principal.role] != nil {
+            if principal.role.utf8.count > 63 {
+                findings.append(
+                    EnforcementFinding(
+                        .roleMissing, "user \(principal.username)'s role name is longer than PostgreSQL's 63 bytes; map it with sync.roleMap",
+                        role: principal.role))
+            } else if catalog.roles[principal.role] != nil {
                 governed.append(principal)
+            } else if createRoles && principal.groups != nil {
+                governed.append(principal)
+                newRoles.append(principal.role)
             } else if principal.groups != nil {
                 findings.append(
                     EnforcementFinding(
@@ -54,7 +64,13 @@ package enum EnforcementPlanning {
                         policyID: filter.policyID))
             }
         }
-        let planner = EnforcementPlanner(marker: marker, catalog: catalog, governedRoles: Set(governed.map(\.role)))
+        var groupMembers: [String: Set<String>] = [:]
+        for principal in governed {
+            for group in principal.groups ?? [] { groupMembers[group, default: []].insert(principal.role) }
+        }
+        let planner = EnforcementPlanner(
+            marker: marker, catalog: catalog, governedRoles: Set(governed.map(\.role)).subtracting(newRoles), newRoles: newRoles,
+            groupMembers: groupMembers)
         var plan = planner.plan(desired)
         plan.findings = findings + plan.findings
         return plan

@@ -66,10 +66,12 @@ package struct DatasourceConfig: Sendable, Equatable, Codable {
     package var rangerService: String?
     /// The value of the `database` resource element for this datasource's tables.
     package var rangerDatabase: String?
+    /// Enforcement inside the database (PostgreSQL only); `nil` until set.
+    package var sync: DatasourceSyncSettings?
 
     package init(
         path: String? = nil, host: String? = nil, port: Int? = nil, database: String? = nil, username: String? = nil, tls: String? = nil,
-        rangerService: String? = nil, rangerDatabase: String? = nil
+        rangerService: String? = nil, rangerDatabase: String? = nil, sync: DatasourceSyncSettings? = nil
     ) {
         self.path = path
         self.host = host
@@ -79,5 +81,6 @@ package struct DatasourceConfig: Sendable, Equatable, Codable {
         self.tls = tls
         self.rangerService = rangerService
         self.rangerDatabase = rangerDatabase
+        self.sync = sync
     }
 }

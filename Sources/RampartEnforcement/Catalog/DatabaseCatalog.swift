@@ -26,10 +26,16 @@ package struct DatabaseCatalog: Sendable, Hashable {
     package var viewSchemas: [String: String?]
     /// `search_path` set for a role in this database (`ALTER ROLE … IN DATABASE … SET`).
     package var searchPaths: [String: String]
+    /// Role memberships: member → roles it belongs to directly. Read as inheriting (a member
+    /// with `NOINHERIT` is counted as having the privileges too, so the check errs on the safe side).
+    package var memberships: [String: Set<String>]
+    /// What the sync role may do, for the preflight.
+    package var syncAccount: SyncAccount
 
     package init(
         database: String, syncRole: String, serverMajorVersion: Int, tables: [CatalogTable], roles: [String: CatalogRole],
-        grants: Set<CatalogGrant>, policies: [CatalogPolicy], views: [CatalogView], viewSchemas: [String: String?], searchPaths: [String: String]
+        grants: Set<CatalogGrant>, policies: [CatalogPolicy], views: [CatalogView], viewSchemas: [String: String?], searchPaths: [String: String],
+        memberships: [String: Set<String>] = [:], syncAccount: SyncAccount = SyncAccount()
     ) {
         self.database = database
         self.syncRole = syncRole
@@ -41,6 +47,42 @@ package struct DatabaseCatalog: Sendable, Hashable {
         self.views = views
         self.viewSchemas = viewSchemas
         self.searchPaths = searchPaths
+        self.memberships = memberships
+        self.syncAccount = syncAccount
+    }
+
+    /// Every role `role` inherits privileges from, itself excluded.
+    package func inheritedRoles(of role: String) -> Set<String> {
+        var seen: Set<String> = []
+        var queue = Array(memberships[role] ?? [])
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            queue += memberships[next] ?? []
+        }
+        seen.remove(role)
+        return seen
+    }
+}
+
+/// The sync role's own standing in the database: what the preflight checks.
+package struct SyncAccount: Sendable, Hashable {
+    package var isSuperuser: Bool
+    package var bypassesRowSecurity: Bool
+    package var canCreateRoles: Bool
+    /// `CREATE` on the database: needed to create the view schemas.
+    package var canCreateSchemas: Bool
+    /// Table owners whose privileges the sync role has (it is, or is a member of, the owner).
+    package var actsAsOwners: Set<String>
+
+    package init(
+        isSuperuser: Bool = false, bypassesRowSecurity: Bool = false, canCreateRoles: Bool = true, canCreateSchemas: Bool = true,
+        actsAsOwners: Set<String> = []
+    ) {
+        self.isSuperuser = isSuperuser
+        self.bypassesRowSecurity = bypassesRowSecurity
+        self.canCreateRoles = canCreateRoles
+        self.canCreateSchemas = canCreateSchemas
+        self.actsAsOwners = actsAsOwners
     }
 }
 

@@ -28,6 +28,7 @@ package struct EnforcementPlan: Sendable, Hashable {
 /// One SQL statement of a plan and why it is there.
 package struct PlannedStatement: Sendable, Hashable {
     package enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
+        case role
         case schema
         case view
         case grant
@@ -66,6 +67,14 @@ package struct EnforcementFinding: Sendable, Hashable {
         /// The table has row-security policies Rampart does not own; Rampart adds its filters
         /// but no permissive policy, so those policies keep deciding which rows are visible.
         case foreignRowSecurity = "foreign-row-security"
+        /// A governed role has privileges on a governed table through another role (or PUBLIC)
+        /// that Rampart does not own and so cannot revoke; the message names the statement.
+        case inheritedPrivilege = "inherited-privilege"
+        /// The sync role lacks a privilege it needs; the message names the statement a DBA runs.
+        /// What needed it is left out of the plan.
+        case privilegeMissing = "privilege-missing"
+        /// The sync role has more than it needs (superuser, `BYPASSRLS`); it works, but should not.
+        case privilegeExcess = "privilege-excess"
     }
 
     package var code: Code

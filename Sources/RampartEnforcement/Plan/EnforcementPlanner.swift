@@ -20,21 +20,39 @@ import Foundation
 package struct EnforcementPlanner: Sendable {
     package var marker: OwnershipMarker
     package var catalog: DatabaseCatalog
-    /// The login roles enforcement governs: those of Rampart users that exist in the database.
+    /// The login roles enforcement governs: those of Rampart users that exist in the database,
+    /// and those this plan creates.
     package var governedRoles: Set<String>
+    /// Login roles to create (`NOLOGIN`) because the datasource says `createRoles`.
+    package var newRoles: [String]
+    /// Rampart groups and their governed members' login roles, for the `rp_g_` group roles.
+    package var groupMembers: [String: Set<String>]
 
-    package init(marker: OwnershipMarker, catalog: DatabaseCatalog, governedRoles: Set<String>) {
+    package init(
+        marker: OwnershipMarker, catalog: DatabaseCatalog, governedRoles: Set<String>, newRoles: [String] = [],
+        groupMembers: [String: Set<String>] = [:]
+    ) {
         self.marker = marker
         self.catalog = catalog
-        self.governedRoles = governedRoles
+        self.governedRoles = governedRoles.union(newRoles)
+        self.newRoles = newRoles
+        self.groupMembers = groupMembers
     }
 
     static let allowPolicy = "rampart_allow"
     static let modelledPrivileges = ["SELECT", "INSERT", "UPDATE", "DELETE"]
 
     package func plan(_ desired: [DesiredTable]) -> EnforcementPlan {
+        let preflight = Preflight(catalog: catalog)
+        let needsRoles = !newRoles.isEmpty || !groupMembers.isEmpty
+        var findings = preflight.findings(needsRoles: needsRoles)
         var statements: [PlannedStatement] = []
-        var findings: [EnforcementFinding] = []
+        if !needsRoles || catalog.syncAccount.canCreateRoles || catalog.syncAccount.isSuperuser {
+            statements += RolePlanner(marker: marker, catalog: catalog)
+                .statements(newRoles: newRoles, groupMembers: groupMembers, findings: &findings)
+        }
+        let excluded = Set(preflight.excludedTables().map(\.oid))
+        let desired = desired.filter { !excluded.contains($0.table.oid) }
         var createdSchemas: Set<String> = []
         var viewSchemasByRole: [String: Set<String>] = [:]
         for item in desired.sorted(by: { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }) {

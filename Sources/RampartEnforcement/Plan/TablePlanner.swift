@@ -50,6 +50,7 @@ struct TablePlanner {
                 delete: access.delete, of: allColumns)
         }
         statements += grantStatements(on: table.oid, sqlName: table.sqlName, desired: baseGrants, freshlyCreated: false)
+        reportInheritedPrivileges(baseGrants, masked: maskedRoles)
         if let viewOID {
             var viewGrants: [String: PrivilegeSet] = [:]
             for item in masked { viewGrants[item.access.role] = PrivilegeSet(select: item.access.select, of: allColumns) }
@@ -104,6 +105,10 @@ struct TablePlanner {
         let schema = table.viewSchema
         if createdSchemas.contains(schema) { return true }
         guard let comment = catalog.viewSchemas[schema] else {
+            guard catalog.syncAccount.canCreateSchemas || catalog.syncAccount.isSuperuser else {
+                findings.append(Preflight(catalog: catalog).schemaFinding(schema, table: table.resourceName))
+                return false
+            }
             let sql = SQLText.identifier(schema)
             statements.append(PlannedStatement(.schema, "CREATE SCHEMA \(sql)", table: nil))
             statements.append(PlannedStatement(.schema, "COMMENT ON SCHEMA \(sql) IS \(SQLText.literal(marker.comment(digest: "-")))", table: nil))
@@ -231,6 +236,37 @@ struct TablePlanner {
             }
         }
         return revokes + grants
+    }
+
+    /// A governed role that holds, through another role or PUBLIC, more than it should on this
+    /// table would bypass what the plan enforces; Rampart cannot revoke grants it does not own,
+    /// so it names the statement instead.
+    private mutating func reportInheritedPrivileges(_ wanted: [String: PrivilegeSet], masked: Set<String>) {
+        var byGrantee: [String: [CatalogGrant]] = [:]
+        for grant in catalog.grants where grant.relation == table.oid && !planner.governedRoles.contains(grant.grantee) {
+            byGrantee[grant.grantee, default: []].append(grant)
+        }
+        guard !byGrantee.isEmpty else { return }
+        for role in planner.governedRoles.sorted() {
+            let want = wanted[role] ?? PrivilegeSet()
+            for source in (catalog.inheritedRoles(of: role).union(["PUBLIC"])).sorted() {
+                for grant in byGrantee[source] ?? [] {
+                    let allowed =
+                        want.tableLevel.contains(grant.privilege)
+                        || (grant.column.map { want.columns[grant.privilege]?.contains($0) ?? false } ?? false)
+                    guard !allowed else { continue }
+                    let target = grant.column.map { "\(grant.privilege) (\(SQLText.identifier($0)))" } ?? grant.privilege
+                    let from = source == "PUBLIC" ? "PUBLIC" : SQLText.identifier(source)
+                    findings.append(
+                        EnforcementFinding(
+                            .inheritedPrivilege,
+                            "\(role) has \(target) through \(source)\(masked.contains(role) ? ", bypassing its masks" : ""); run: "
+                                + "REVOKE \(target) ON \(table.sqlName) FROM \(from)"
+                                + (source == "PUBLIC" ? "" : " (or REVOKE \(SQLText.identifier(source)) FROM \(SQLText.identifier(role)))"),
+                            table: table.resourceName, role: role))
+                }
+            }
+        }
     }
 
     // MARK: Row security
