@@ -21,16 +21,7 @@ package struct PostgresEnforcementSession: Sendable {
     package func close() async { try? await connection.close() }
 
     func query(_ text: String) async throws(ConnectorError) -> [[String?]] {
-        do {
-            var out: [[String?]] = []
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: text), logger: logger)
-            for try await row in rows {
-                out.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
-            }
-            return out
-        } catch {
-            throw PostgresConnector.map(error, settings: settings)
-        }
+        try await PostgresConnector.rows(of: text, on: connection, logger: logger, settings: settings)
     }
 
     /// The server's message for a failed statement (its SQLSTATE and text), for plans and errors.

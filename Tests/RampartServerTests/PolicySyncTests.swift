@@ -85,10 +85,16 @@ import Testing
     }
 
     @Test func policiesBecomeGrantsMasksAndRowFiltersThatRealLoginsSee() async throws {
+        try await Self.withEnforcedDatabase { try await enforce($0) }
+    }
+
+    /// Runs `body` with fresh roles on the test PostgreSQL (skipped without one), then drops them:
+    /// roles outlive databases, so they go once the test's database is gone, failed or not.
+    static func withEnforcedDatabase(_ body: (Roles) async throws -> Void) async throws {
         guard TestEngine.available.contains(.postgres), let base = TestEngine.postgresURL else { return }
         let roles = Roles()
         do {
-            try await enforce(roles)
+            try await body(roles)
         } catch {
             try? await dropRoles(roles, base)
             throw error
@@ -96,8 +102,25 @@ import Testing
         try await dropRoles(roles, base)
     }
 
-    /// Roles outlive databases; they go once the test's database is gone.
-    func dropRoles(_ roles: Roles, _ base: String) async throws {
+    /// The sync role, alice and bob as login roles, and `CREATE` on the database for the sync role.
+    static func loginRoles(_ roles: Roles, database: String?) -> [String] {
+        [
+            "CREATE ROLE \(roles.sync) LOGIN CREATEROLE PASSWORD '\(Roles.password)'",
+            "CREATE ROLE \(roles.alice) LOGIN PASSWORD '\(Roles.password)'",
+            "CREATE ROLE \(roles.bob) LOGIN PASSWORD '\(Roles.password)'",
+            "GRANT CREATE ON DATABASE \(database ?? "") TO \(roles.sync)",
+        ]
+    }
+
+    /// `url` signed in as the sync role: what a datasource is registered with.
+    static func syncURL(_ url: String, _ roles: Roles) throws -> String {
+        var components = try #require(URLComponents(string: url))
+        components.user = roles.sync
+        components.password = Roles.password
+        return components.string ?? ""
+    }
+
+    static func dropRoles(_ roles: Roles, _ base: String) async throws {
         for role in [roles.alice, roles.bob, roles.sync, roles.legacy, "rp_g_\(roles.analysts)"] {
             try await TestDatabase.administer(base, "DROP ROLE IF EXISTS \(role)")
         }
@@ -108,16 +131,12 @@ import Testing
             guard let url = source.postgresURL else { return }
             try await PostgresProbe.run(
                 url,
-                [
-                    "CREATE ROLE \(roles.sync) LOGIN CREATEROLE PASSWORD '\(Roles.password)'",
-                    "CREATE ROLE \(roles.alice) LOGIN PASSWORD '\(Roles.password)'",
-                    "CREATE ROLE \(roles.bob) LOGIN PASSWORD '\(Roles.password)'",
+                Self.loginRoles(roles, database: source.postgresName) + [
                     "CREATE TABLE public.customers (id integer PRIMARY KEY, name text, ssn text, notes text)",
                     "CREATE TABLE public.orders (id integer PRIMARY KEY, region text, amount integer)",
                     "INSERT INTO public.customers VALUES (1, 'Ada', '123-45-6789', 'vip'), (2, 'Bo', '987-65-4321', 'late payer')",
                     "INSERT INTO public.orders VALUES (1, 'EU', 10), (2, 'US', 20), (3, 'EU', 30)",
                     "ALTER TABLE public.customers OWNER TO \(roles.sync)", "ALTER TABLE public.orders OWNER TO \(roles.sync)",
-                    "GRANT CREATE ON DATABASE \(source.postgresName ?? "") TO \(roles.sync)",
                     // Owned by the administrator, not the sync role: left out, and the plan says what to grant.
                     "CREATE TABLE public.ledger (id integer)",
                     "CREATE ROLE \(roles.legacy) NOLOGIN",
@@ -137,13 +156,10 @@ import Testing
                     #expect(user.status == 201, "\(user.text)")
                     if inGroup { try await client.send(.put, "/v1/groups/\(analysts)/members/\(try user.string("id"))", token: admin) }
                 }
-                var components = try #require(URLComponents(string: url))
-                components.user = roles.sync
-                components.password = Roles.password
                 let created = try await client.send(
                     .post, "/v1/datasources", token: admin,
                     body: .json([
-                        "name": "warehouse-db", "kind": "postgres", "url": components.string ?? "", "rangerService": "warehouse",
+                        "name": "warehouse-db", "kind": "postgres", "url": try Self.syncURL(url, roles), "rangerService": "warehouse",
                         "rangerDatabase": "sales",
                     ]))
                 #expect(created.status == 201, "\(created.text)")
@@ -267,15 +283,7 @@ import Testing
     }
 
     @Test func theBackgroundSyncEnforcesAndRevertsOrReportsDrift() async throws {
-        guard TestEngine.available.contains(.postgres), let base = TestEngine.postgresURL else { return }
-        let roles = Roles()
-        do {
-            try await background(roles)
-        } catch {
-            try? await dropRoles(roles, base)
-            throw error
-        }
-        try await dropRoles(roles, base)
+        try await Self.withEnforcedDatabase { try await background($0) }
     }
 
     func background(_ roles: Roles) async throws {
@@ -283,10 +291,7 @@ import Testing
             guard let url = source.postgresURL else { return }
             try await PostgresProbe.run(
                 url,
-                [
-                    "CREATE ROLE \(roles.sync) LOGIN CREATEROLE PASSWORD '\(Roles.password)'",
-                    "CREATE ROLE \(roles.alice) LOGIN PASSWORD '\(Roles.password)'",
-                    "CREATE ROLE \(roles.bob) LOGIN PASSWORD '\(Roles.password)'",
+                Self.loginRoles(roles, database: source.postgresName) + [
                     "CREATE TABLE public.orders (id integer PRIMARY KEY, region text, amount integer)",
                     "INSERT INTO public.orders VALUES (1, 'EU', 10), (2, 'US', 20)",
                     "ALTER TABLE public.orders OWNER TO \(roles.sync)",
@@ -303,13 +308,10 @@ import Testing
                         body: .json(["username": name, "password": "rampart-pass-words-1", "roles": ["user"]]))
                     #expect(user.status == 201, "\(user.text)")
                 }
-                var components = try #require(URLComponents(string: url))
-                components.user = roles.sync
-                components.password = Roles.password
                 let created = try await client.send(
                     .post, "/v1/datasources", token: f.a.adminToken,
                     body: .json([
-                        "name": "orders-db", "kind": "postgres", "url": components.string ?? "", "rangerService": "warehouse",
+                        "name": "orders-db", "kind": "postgres", "url": try Self.syncURL(url, roles), "rangerService": "warehouse",
                         "rangerDatabase": "sales", "sync": ["enabled": true, "mode": "enforce", "intervalSeconds": 10] as [String: any Sendable],
                     ]))
                 #expect(created.status == 201, "\(created.text)")
@@ -347,15 +349,7 @@ import Testing
     }
 
     @Test func aColumnDiscoveryTagsIsMaskedByATagPolicyAfterTheSync() async throws {
-        guard TestEngine.available.contains(.postgres), let base = TestEngine.postgresURL else { return }
-        let roles = Roles()
-        do {
-            try await scanTagSyncMask(roles)
-        } catch {
-            try? await dropRoles(roles, base)
-            throw error
-        }
-        try await dropRoles(roles, base)
+        try await Self.withEnforcedDatabase { try await scanTagSyncMask($0) }
     }
 
     /// Scan, tag, sync, masked: no one writes a resource policy for the column.
@@ -365,10 +359,7 @@ import Testing
             let cards = DiscoveryTests.cards(60)
             try await PostgresProbe.run(
                 url,
-                [
-                    "CREATE ROLE \(roles.sync) LOGIN CREATEROLE PASSWORD '\(Roles.password)'",
-                    "CREATE ROLE \(roles.alice) LOGIN PASSWORD '\(Roles.password)'",
-                    "GRANT CREATE ON DATABASE \(source.postgresName ?? "") TO \(roles.sync)",
+                Self.loginRoles(roles, database: source.postgresName) + [
                     "CREATE TABLE public.payments (id integer PRIMARY KEY, card_number text, note text)",
                     "INSERT INTO public.payments VALUES "
                         + cards.enumerated().map { "(\($0.offset), '\($0.element)', 'order \($0.offset)')" }.joined(separator: ", "),
@@ -419,13 +410,10 @@ import Testing
                 let rule = try await client.send(
                     .post, "/v1/tagging-rules", token: token, body: .json(["class": "CREDIT_CARD", "minConfidence": 0.8, "tag": "PCI"]))
                 #expect(rule.status == 201, "\(rule.text)")
-                var components = try #require(URLComponents(string: url))
-                components.user = roles.sync
-                components.password = Roles.password
                 let datasource = try await client.send(
                     .post, "/v1/datasources", token: token,
                     body: .json([
-                        "name": "payments", "kind": "postgres", "url": components.string ?? "", "rangerService": "warehouse",
+                        "name": "payments", "kind": "postgres", "url": try Self.syncURL(url, roles), "rangerService": "warehouse",
                         "rangerDatabase": "sales",
                     ]))
                 #expect(datasource.status == 201, "\(datasource.text)")
