@@ -57,7 +57,9 @@ package struct PostgresEnforcementSession: Sendable {
         guard first[3] == "on" else {
             throw ConnectorError(.invalidData, "standard_conforming_strings is off; enforcement writes standard SQL string literals")
         }
-        let systemSchemas = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname !~ '_rampart$'"
+        // `rampart_mask` holds the masking key and `<schema>_rampart` the views: Rampart's, not governed.
+        let systemSchemas =
+            "n.nspname NOT IN ('pg_catalog', 'information_schema', 'rampart_mask') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname !~ '_rampart$'"
         let tableRows = try await query(
             """
             SELECT c.oid::text, n.nspname::text, c.relname::text, pg_get_userbyid(c.relowner)::text, c.relrowsecurity::text,
@@ -166,10 +168,20 @@ package struct PostgresEnforcementSession: Sendable {
             let member = try await query("SELECT pg_has_role(current_user, \(SQLText.literal(owner)), 'USAGE')::text")
             if member.first?.first == "true" { account.actsAsOwners.insert(owner) }
         }
-        return DatabaseCatalog(
+        var catalog = DatabaseCatalog(
             database: database, syncRole: syncRole, serverMajorVersion: first[2].flatMap { Int($0) } ?? 0, tables: tables, roles: roles,
             grants: grants, policies: policies, views: views, viewSchemas: viewSchemas, searchPaths: searchPaths, memberships: memberships,
             syncAccount: account)
+        let keySchema = try await query(
+            "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = \(SQLText.literal(MaskHashKey.schema))")
+        if let row = keySchema.first { catalog.keySchemaComment = .some(row.first ?? nil) }
+        let keyFunction = try await query(
+            """
+            SELECT obj_description(p.oid, 'pg_proc') FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = \(SQLText.literal(MaskHashKey.schema)) AND p.proname = 'mask_hash'
+            """)
+        catalog.keyFunctionComment = keyFunction.first?.first ?? nil
+        return catalog
     }
 
     // MARK: Filters

@@ -18,7 +18,8 @@ import Testing
         ("t1", [("id", "integer"), ("a", "text"), ("b", "text"), ("d", "date")], ["id > 1", "a LIKE 'A%'", "id % 2 = 0"]),
         ("t2", [("id", "integer"), ("region", "text"), ("v", "text")], ["region = 'EU'", "id <= 2", "v IS NOT NULL"]),
     ]
-    static let maskTypes = ["MASK", "MASK_SHOW_LAST_4", "MASK_SHOW_FIRST_4", "MASK_NULL", "MASK_NONE", "MASK_DATE_SHOW_YEAR"]
+    static let maskTypes = ["MASK", "MASK_SHOW_LAST_4", "MASK_SHOW_FIRST_4", "MASK_NULL", "MASK_NONE", "MASK_DATE_SHOW_YEAR", "MASK_HASH"]
+    static let maskKey = MaskHashKey(key: Array(0..<32))
     static let accessTypes = ["select", "insert", "update", "delete"]
 
     /// What the random sets exercised, printed beside the count so a run shows it was not trivial.
@@ -59,10 +60,12 @@ import Testing
                         let enforcement = principals.map { EnforcementPrincipal(username: $0.user, role: $0.user, groups: Set($0.groups)) }
                         let marker = OwnershipMarker(tenant: "t", datasource: "d")
                         let plan = try await EnforcementPlanning.plan(
-                            session: session, marker: marker, database: "db", principals: enforcement, target: target)
+                            session: session, marker: marker, database: "db", principals: enforcement, target: target,
+                            maskKey: Self.maskKey)
                         try await session.apply(plan.statements.map(\.sql))
                         let again = try await EnforcementPlanning.plan(
-                            session: session, marker: marker, database: "db", principals: enforcement, target: target)
+                            session: session, marker: marker, database: "db", principals: enforcement, target: target,
+                            maskKey: Self.maskKey)
                         #expect(again.statements.isEmpty, "round \(round): a plan after apply is not empty: \(again.statements.map(\.sql))")
                         try await Self.expectAgreement(admin: admin, principals: principals, target: target, round: round, tally: &tally)
                     }
@@ -184,7 +187,7 @@ import Testing
          "accessTypes": [{"name": "select"}, {"name": "insert"}, {"name": "update"}, {"name": "delete"}],
          "dataMaskDef": {
            "maskTypes": [{"name": "MASK"}, {"name": "MASK_SHOW_LAST_4"}, {"name": "MASK_SHOW_FIRST_4"}, {"name": "MASK_NULL"},
-                         {"name": "MASK_NONE"}, {"name": "MASK_DATE_SHOW_YEAR"}],
+                         {"name": "MASK_NONE"}, {"name": "MASK_DATE_SHOW_YEAR"}, {"name": "MASK_HASH"}],
            "accessTypes": [{"name": "select"}],
            "resources": [
              {"name": "database", "level": 10, "matcherOptions": {"wildCard": "false"}},
@@ -229,7 +232,9 @@ import Testing
                     var expectedMask: MaskSQL?
                     var withheld = false
                     if let mask = select.mask {
-                        switch MaskSQL.make(ColumnMask(type: mask.type, policyID: mask.policyId), column: CatalogColumn(name: column, type: type)) {
+                        switch MaskSQL.make(
+                            ColumnMask(type: mask.type, policyID: mask.policyId), column: CatalogColumn(name: column, type: type), hashAvailable: true
+                        ) {
                         case .success(let sql): expectedMask = sql
                         case .failure: withheld = true
                         }

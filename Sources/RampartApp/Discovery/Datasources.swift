@@ -149,6 +149,7 @@ package struct Datasources: Sendable {
             _ = try await tx.deleteDatasource(id: id, in: tenant)
             try await tx.deleteSyncState(datasource: id, in: tenant)
             try await tx.deleteSecret(Datasource.credentialName(id), in: tenant)
+            try await tx.deleteSecret(Datasource.maskKeyName(id), in: tenant)
             if hadTags, let target { try await DiscoveryTagger.sync(tagService: target.tagService, tenant: tenant, at: now, tx) }
         }
         let tagged = try await services.store.read { tx in !(try await tx.tagAssignments(in: tenant, datasource: id).isEmpty) }

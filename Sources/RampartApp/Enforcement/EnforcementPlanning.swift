@@ -12,9 +12,10 @@ package enum EnforcementPlanning {
     ///   - principals: the tenant's users and the login roles they map to.
     ///   - target: the service whose published policies are enforced.
     ///   - createRoles: create missing login roles (`NOLOGIN`) instead of reporting them.
+    ///   - maskKey: the datasource's `MASK_HASH` key (without it those columns are withheld).
     package static func plan(
         session: PostgresEnforcementSession, marker: OwnershipMarker, database: String, principals: [EnforcementPrincipal],
-        target: ServicePolicies, createRoles: Bool = false
+        target: ServicePolicies, createRoles: Bool = false, maskKey: MaskHashKey? = nil
     ) async throws -> EnforcementPlan {
         let catalog: DatabaseCatalog
         do {
@@ -70,7 +71,7 @@ package enum EnforcementPlanning {
         }
         let planner = EnforcementPlanner(
             marker: marker, catalog: catalog, governedRoles: Set(governed.map(\.role)).subtracting(newRoles), newRoles: newRoles,
-            groupMembers: groupMembers)
+            groupMembers: groupMembers, maskKey: maskKey)
         var plan = planner.plan(desired)
         plan.findings = findings + plan.findings
         return plan

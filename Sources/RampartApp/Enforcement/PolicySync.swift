@@ -134,6 +134,7 @@ package struct PolicySync: Sendable {
         let (serviceName, target) = try Self.service(for: datasource, in: set)
         let settings = datasource.config.sync ?? DatasourceSyncSettings()
         let principals = try await principals(in: datasource.tenantID, settings: settings)
+        let maskKey = try await maskKey(of: datasource)
         let session: PostgresEnforcementSession
         do {
             session = try await loaded.connector.connectForEnforcement()
@@ -142,7 +143,7 @@ package struct PolicySync: Sendable {
         }
         do {
             var result = try await plan(
-                session: session, datasource: datasource, serviceName: serviceName, target: target, principals: principals)
+                session: session, datasource: datasource, serviceName: serviceName, target: target, principals: principals, maskKey: maskKey)
             result.tenantPolicyVersion = set.version
             result.inputs = OwnershipMarker.digest(
                 "\(set.version)\n" + principals.map { "\($0.username)\t\($0.role)\t\(($0.groups ?? []).sorted())" }.sorted().joined(separator: "\n"))
@@ -163,6 +164,27 @@ package struct PolicySync: Sendable {
             await session.close()
             throw error
         }
+    }
+
+    /// The datasource's `MASK_HASH` key: 32 random bytes in the tenant's keyring (encrypted with
+    /// its data key), made on first use. Each datasource has its own, so hashes do not join across
+    /// databases of different owners.
+    private func maskKey(of datasource: Datasource) async throws -> MaskHashKey {
+        let name = Datasource.maskKeyName(datasource.id)
+        let keyring = services.keyring
+        let tenant = datasource.tenantID
+        if let stored = try await services.store.read({ tx in try await keyring.secret(name, tenant: tenant, in: tx) }) {
+            return MaskHashKey(key: stored.exposedValue)
+        }
+        let now = services.clock.now()
+        let key: [UInt8] = try await services.store.write { tx in
+            // Another run may have made it meanwhile; its key wins.
+            if let stored = try await keyring.secret(name, tenant: tenant, in: tx) { return stored.exposedValue }
+            let fresh = RandomToken.bytes(32)
+            try await keyring.putSecret(name, Secret(fresh), tenant: tenant, in: tx, at: now)
+            return fresh
+        }
+        return MaskHashKey(key: key)
     }
 
     // MARK: State
@@ -210,12 +232,12 @@ package struct PolicySync: Sendable {
 
     private func plan(
         session: PostgresEnforcementSession, datasource: Datasource, serviceName: String, target: ServicePolicies,
-        principals: [EnforcementPrincipal]
+        principals: [EnforcementPrincipal], maskKey: MaskHashKey
     ) async throws -> Result {
         let plan = try await EnforcementPlanning.plan(
             session: session, marker: OwnershipMarker(tenant: datasource.tenantID.rawValue, datasource: datasource.id),
             database: datasource.rangerDatabase, principals: principals, target: target,
-            createRoles: (datasource.config.sync ?? DatasourceSyncSettings()).createRoles)
+            createRoles: (datasource.config.sync ?? DatasourceSyncSettings()).createRoles, maskKey: maskKey)
         return Result(
             datasource: datasource, service: serviceName, policyVersion: target.version, tenantPolicyVersion: -1, inputs: "", plan: plan,
             applied: false)
@@ -272,7 +294,7 @@ package struct PolicySync: Sendable {
     }
 
     static func auditFacts(_ result: Result) -> [String: String] {
-        let statements = result.plan.statements.map(\.sql).joined(separator: ";\n")
+        let statements = result.plan.statements.map(\.shown).joined(separator: ";\n")
         var facts = [
             "datasource": result.datasource.id, "service": result.service, "policyVersion": String(result.policyVersion),
             "statements": String(result.plan.statements.count), "findings": String(result.plan.findings.count),

@@ -35,6 +35,9 @@ package struct Datasource: Sendable, Equatable {
 
     package static func credentialName(_ id: String) -> String { "datasource-credential:\(id)" }
 
+    /// The keyring name of the datasource's `MASK_HASH` key.
+    package static func maskKeyName(_ id: String) -> String { "datasource-mask-key:\(id)" }
+
     /// The `database` resource element tags are attached under (Ranger's Hive-style
     /// database/table/column): the configured name, or the datasource's own name.
     package var rangerDatabase: String { config.rangerDatabase ?? name }

@@ -31,6 +31,10 @@ package struct DatabaseCatalog: Sendable, Hashable {
     package var memberships: [String: Set<String>]
     /// What the sync role may do, for the preflight.
     package var syncAccount: SyncAccount
+    /// The comment of the `rampart` schema (`nil`: no such schema; `.some(nil)`: no comment).
+    package var keySchemaComment: String??
+    /// The comment of `rampart_mask.mask_hash(text)`, when it exists.
+    package var keyFunctionComment: String?
 
     package init(
         database: String, syncRole: String, serverMajorVersion: Int, tables: [CatalogTable], roles: [String: CatalogRole],
@@ -49,6 +53,8 @@ package struct DatabaseCatalog: Sendable, Hashable {
         self.searchPaths = searchPaths
         self.memberships = memberships
         self.syncAccount = syncAccount
+        self.keySchemaComment = nil
+        self.keyFunctionComment = nil
     }
 
     /// Every role `role` inherits privileges from, itself excluded.

@@ -43,12 +43,18 @@ package struct PlannedStatement: Sendable, Hashable {
     package var sql: String
     /// The table it concerns, as `schema.table`; `nil` for role settings.
     package var table: String?
+    /// What a plan shows instead of `sql` when `sql` holds a secret (the masking key).
+    package var display: String?
 
-    package init(_ kind: Kind, _ sql: String, table: String?) {
+    package init(_ kind: Kind, _ sql: String, table: String?, display: String? = nil) {
         self.kind = kind
         self.sql = sql
         self.table = table
+        self.display = display
     }
+
+    /// The statement as plans, reports and audit digests show it.
+    package var shown: String { display ?? sql }
 }
 
 /// Something the plan reports instead of doing: a role that does not exist, a mask or filter that

@@ -27,16 +27,29 @@ package struct EnforcementPlanner: Sendable {
     package var newRoles: [String]
     /// Rampart groups and their governed members' login roles, for the `rp_g_` group roles.
     package var groupMembers: [String: Set<String>]
+    /// The datasource's `MASK_HASH` key; without it `MASK_HASH` columns are withheld.
+    package var maskKey: MaskHashKey?
 
     package init(
         marker: OwnershipMarker, catalog: DatabaseCatalog, governedRoles: Set<String>, newRoles: [String] = [],
-        groupMembers: [String: Set<String>] = [:]
+        groupMembers: [String: Set<String>] = [:], maskKey: MaskHashKey? = nil
     ) {
         self.marker = marker
         self.catalog = catalog
         self.governedRoles = governedRoles.union(newRoles)
         self.newRoles = newRoles
         self.groupMembers = groupMembers
+        self.maskKey = maskKey
+    }
+
+    /// Whether `MASK_HASH` can be enforced: a key, and a `rampart` schema that is this
+    /// datasource's or can be created.
+    var hashAvailable: Bool {
+        guard maskKey != nil else { return false }
+        guard let comment = catalog.keySchemaComment else {
+            return catalog.syncAccount.canCreateSchemas || catalog.syncAccount.isSuperuser
+        }
+        return marker.owns(comment)
     }
 
     static let allowPolicy = "rampart_allow"
@@ -53,6 +66,8 @@ package struct EnforcementPlanner: Sendable {
         }
         let excluded = Set(preflight.excludedTables().map(\.oid))
         let desired = desired.filter { !excluded.contains($0.table.oid) }
+        let keyIndex = statements.count
+        var usesHash = false
         var createdSchemas: Set<String> = []
         var viewSchemasByRole: [String: Set<String>] = [:]
         for item in desired.sorted(by: { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }) {
@@ -60,6 +75,7 @@ package struct EnforcementPlanner: Sendable {
             tablePlan.plan(item.accesses, createdSchemas: &createdSchemas)
             statements += tablePlan.statements
             findings += tablePlan.findings
+            usesHash = usesHash || tablePlan.usesHash
             if tablePlan.keptView != nil {
                 for role in tablePlan.viewRoles { viewSchemasByRole[role, default: []].insert(item.table.viewSchema) }
             }
@@ -71,6 +87,12 @@ package struct EnforcementPlanner: Sendable {
             statements.append(PlannedStatement(.view, "DROP VIEW \(SQLText.qualified(view.schema, view.name))", table: "\(view.schema).\(view.name)"))
         }
         statements += searchPathStatements(viewSchemasByRole)
+        // The key and its function before the first view that calls it.
+        if usesHash, let maskKey {
+            let key = maskKey.statements(
+                marker: marker, schemaExists: catalog.keySchemaComment != nil, functionDigest: marker.digest(in: catalog.keyFunctionComment))
+            statements.insert(contentsOf: key, at: keyIndex)
+        }
         return EnforcementPlan(statements: statements, findings: findings, tableCount: desired.count, roleCount: governedRoles.count)
     }
 

@@ -10,6 +10,8 @@ struct TablePlanner {
     private(set) var keptView: String?
     /// Roles that read through the view.
     private(set) var viewRoles: [String] = []
+    /// Whether a kept mask is `MASK_HASH` (the key and its function must exist).
+    private(set) var usesHash = false
 
     init(planner: EnforcementPlanner, table: CatalogTable) {
         self.planner = planner
@@ -70,8 +72,10 @@ struct TablePlanner {
         let columns = Dictionary(table.columns.map { ($0.name, $0) }) { first, _ in first }
         for (name, mask) in access.masks.sorted(by: { $0.key < $1.key }) where access.select.contains(name) {
             guard let column = columns[name] else { continue }
-            switch MaskSQL.make(mask, column: column) {
-            case .success(let sql?): masks[name] = sql
+            switch MaskSQL.make(mask, column: column, hashAvailable: planner.hashAvailable) {
+            case .success(let sql?):
+                masks[name] = sql
+                usesHash = usesHash || mask.type == "MASK_HASH"
             case .success(nil): break
             case .failure(let problem):
                 access.select.remove(name)
