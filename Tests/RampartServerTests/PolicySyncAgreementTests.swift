@@ -306,3 +306,60 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// An apply is one transaction: a statement that fails leaves the database as it was, and a table
+/// someone holds locked makes the apply give up after its lock timeout instead of queueing.
+@Suite struct PolicySyncApplyTests {
+    @Test func aFailedOrBlockedApplyChangesNothing() async throws {
+        guard TestEngine.available.contains(.postgres), let base = TestEngine.postgresURL else { return }
+        let suffix = String(UUID().uuidString.prefix(8).lowercased())
+        let sync = "rp_sync_a_\(suffix)"
+        let reader = "reader_\(suffix)"
+        do {
+            try await TestDatabase.withFresh(.postgres) { source in
+                guard let url = source.postgresURL else { return }
+                try await PostgresProbe.run(
+                    url,
+                    [
+                        "CREATE ROLE \(sync) LOGIN PASSWORD '\(PolicySyncTests.Roles.password)'", "CREATE ROLE \(reader) NOLOGIN",
+                        "CREATE TABLE t (id integer)", "ALTER TABLE t OWNER TO \(sync)",
+                    ])
+                var settings = try #require(PostgresConnector.parse(url: url)).settings
+                settings.username = sync
+                let session = try await PostgresConnector(settings: settings, password: PolicySyncTests.Roles.password).connectForEnforcement()
+                let admin = try await PostgresProbe.connect(url)
+                let granted = "SELECT has_table_privilege('\(reader)', 't', 'SELECT')::text"
+                do {
+                    // The second statement fails: the first is rolled back with it.
+                    await #expect(throws: PostgresEnforcementSession.ApplyFailure.self) {
+                        try await session.apply(["GRANT SELECT ON t TO \(reader)", "SELECT 1 / 0", "GRANT INSERT ON t TO \(reader)"])
+                    }
+                    #expect(try await PostgresProbe.rows(admin, granted) == [["false"]])
+                    // Someone holds the table: the apply stops at its lock timeout.
+                    _ = try await PostgresProbe.rows(admin, "BEGIN", "LOCK TABLE t IN ACCESS EXCLUSIVE MODE")
+                    let started = ContinuousClock.now
+                    await #expect(throws: PostgresEnforcementSession.ApplyFailure.self) {
+                        try await session.apply(["GRANT SELECT ON t TO \(reader)", "ALTER TABLE t ENABLE ROW LEVEL SECURITY"])
+                    }
+                    #expect(ContinuousClock.now - started < .seconds(30))
+                    _ = try await PostgresProbe.rows(admin, "ROLLBACK")
+                    #expect(try await PostgresProbe.rows(admin, granted) == [["false"]])
+                    #expect(try await PostgresProbe.rows(admin, "SELECT relrowsecurity::text FROM pg_class WHERE relname = 't'") == [["false"]])
+                    // And the session is usable again afterwards.
+                    try await session.apply(["GRANT SELECT ON t TO \(reader)"])
+                    #expect(try await PostgresProbe.rows(admin, granted) == [["true"]])
+                } catch {
+                    await session.close()
+                    try? await admin.close()
+                    throw error
+                }
+                await session.close()
+                try? await admin.close()
+            }
+        } catch {
+            try? await PolicySyncAgreementTests.dropRoles(base, [sync, reader])
+            throw error
+        }
+        try await PolicySyncAgreementTests.dropRoles(base, [sync, reader])
+    }
+}
