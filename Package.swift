@@ -241,7 +241,9 @@ let package = Package(
         .testTarget(
             name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
         .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
-        .testTarget(name: "RampartEnforcementTests", dependencies: ["RampartEnforcement"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RampartEnforcementTests", dependencies: ["RampartEnforcement", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RampartSCIMTests", dependencies: ["RampartSCIM"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartStorageTests",

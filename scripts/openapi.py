@@ -119,7 +119,7 @@ ISSUER = {"type": "string", "maxLength": 2048,
 SECURITY_EVENT_KINDS = ["login.failed", "login.succeeded", "login.throttled", "ip.blocked", "tenant.under_attack", "password.recheck_failed",
                         "mfa.enrolled", "mfa.disabled", "mfa.succeeded", "mfa.failed", "mfa.replay_rejected", "recovery.used",
                         "recovery.regenerated", "device.new", "network.new", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
-                        "decisions.denial_spike", "backup.failed", "backup.missed"]
+                        "decisions.denial_spike", "backup.failed", "backup.missed", "sync.drift", "sync.failed"]
 schemas = {
     "Problem": {"type": "object", "description": "RFC 9457 problem details", "required": ["type", "title", "status", "code"],
                 "properties": {"type": {"type": "string", "example": "urn:rampart:problem:not-found"}, "title": S, "status": {"type": "integer"},
@@ -506,9 +506,18 @@ DS_FIELDS = {
     "host": S, "port": {"type": "integer"}, "database": S, "username": S, "tls": {"enum": ["disable", "prefer", "require"]},
     "rangerService": {"type": "string", "description": "The Ranger service whose tag service receives the tags (default: the tenant's only service with a tag service)"},
     "rangerDatabase": {"type": "string", "description": "The `database` resource element of this datasource's tables (default: its name)"}}
+_SYNC = {"type": "object", "description": "Enforcement inside the database; fields left out keep their value", "properties": {
+    "enabled": {"type": "boolean", "description": "Run the background sync (plans and applies on demand work either way)"},
+    "mode": {"enum": ["enforce", "report"], "description": "enforce: apply every plan, reverting drift; report: plan only, drift raises sync.drift"},
+    "intervalSeconds": {"type": "integer", "minimum": 10, "maximum": 86400, "default": 60},
+    "rolePrefix": {"type": "string", "pattern": "^[a-z0-9_]{0,30}$", "description": "Login role = rolePrefix + username"},
+    "roleMap": {"type": "object", "maxProperties": 10000, "propertyNames": USERNAME,
+                "additionalProperties": {"type": "string", "pattern": "^[A-Za-z0-9._@+-]{1,63}$"}, "description": "username → login role"},
+    "createRoles": {"type": "boolean", "description": "Create missing login roles NOLOGIN instead of reporting them"}}}
 schemas["Datasource"] = {"type": "object", "required": ["id", "name", "kind", "hasCredentials"], "properties": {
     "id": S, **{k: v for k, v in DS_FIELDS.items() if k != "rangerDatabase"}, "rangerDatabase": S,
-    "hasCredentials": {"type": "boolean", "description": "A password is stored (it is never returned)"}, "createdAt": S, "updatedAt": S}}
+    "hasCredentials": {"type": "boolean", "description": "A password is stored (it is never returned)"},
+    "sync": {"anyOf": [{**_SYNC, "description": "Enforcement settings"}, {"type": "null"}]}, "createdAt": S, "updatedAt": S}}
 # Request bodies: DatasourcesController.apply. A PostgreSQL datasource takes connection fields (host and username, or a url),
 # a file datasource an absolute path; fields of the other kind are refused.
 _DS_COMMON = {"name": SLUG,
@@ -522,7 +531,7 @@ _PG_URL = {"type": "string", "format": "password", "maxLength": 2048,
            "pattern": f"^postgres(?:ql)?://[A-Za-z0-9_-]{{1,63}}(?::[A-Za-z0-9_-]{{1,128}})?@(?:{_LABEL}\\.)*{_LABEL}{_PORT}"
                       "(?:/[A-Za-z0-9_-]{1,63})?(?:\\?sslmode=(?:disable|allow|prefer|require|verify-ca|verify-full))?$"}
 _PG_FIELDS = {"host": token(253), "port": {"type": "integer", "minimum": 1, "maximum": 65535}, "database": token(63), "username": token(63),
-              "tls": {"enum": ["disable", "prefer", "require"]}, "url": _PG_URL, "password": _PG_PASSWORD}
+              "tls": {"enum": ["disable", "prefer", "require"]}, "url": _PG_URL, "password": _PG_PASSWORD, "sync": _SYNC}
 _FILE_PATH = {"type": "string", "maxLength": 4096, "pattern": "^(?!.*/\\.\\.(?:/|$))/(?:[^\\u0000/]+/?)*$",
               "description": "An absolute path without NUL or `..` segments, under the directory the operator allows this tenant "
                              "(`--datasource-root`); without one, file datasources are off"}
@@ -531,13 +540,13 @@ DS_CREATE = {"type": "object", "required": ["name", "kind"], "oneOf": [
     {"title": "PostgreSQL", "properties": {**_DS_COMMON, "kind": {"const": "postgres"}, **_PG_FIELDS, "path": _NOT},
      "anyOf": [{"required": ["url"], "properties": {"url": S}}, {"required": ["host", "username"], "properties": {"host": S, "username": S}}]},
     {"title": "Files", "required": ["path"], "properties": {**_DS_COMMON, "kind": {"enum": ["sqlite", "csv-dir", "jsonl-dir"]},
-     "path": _FILE_PATH, **{k: _NOT for k in ["url", "host", "username", "password"]}}}]}
+     "path": _FILE_PATH, **{k: _NOT for k in ["url", "host", "username", "password", "sync"]}}}]}
 # The fields of the datasource's own kind. Changing host, port, database or tls of a datasource with a stored password
 # needs the password again (or a url): that depends on what is stored, so it is in the description only.
 DS_UPDATE = {"type": "object", "description": "`kind` cannot be changed. Fields of the datasource's own kind only. Changing host, port, "
              "database or tls of a datasource with a stored password needs `password` (or `url`) again", "anyOf": [
     {"title": "PostgreSQL", "properties": {**_DS_COMMON, **_PG_FIELDS, "path": _NOT}},
-    {"title": "Files", "properties": {**_DS_COMMON, "path": _FILE_PATH, **{k: _NOT for k in ["url", "host", "username", "password"]}}}]}
+    {"title": "Files", "properties": {**_DS_COMMON, "path": _FILE_PATH, **{k: _NOT for k in ["url", "host", "username", "password", "sync"]}}}]}
 schemas["SchemaTable"] = {"type": "object", "properties": {"schema": {"type": ["string", "null"]}, "name": S,
     "columns": {"type": "array", "items": {"type": "object", "properties": {"name": S, "type": S}}}, "estimatedRows": {"type": ["integer", "null"]}}}
 _SCAN_PATTERNS = {"type": "array", "maxItems": 100, "items": {"type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[\\u0001-\\u007f]*$",
@@ -633,10 +642,18 @@ schemas["EnforcementReport"] = {"type": "object", "required": ["datasource", "se
     "counts": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Statements by kind: grant, revoke, view, row-security, schema, search-path"},
     "statements": {"type": "array", "items": {"type": "object", "properties": {"kind": S, "table": {"type": ["string", "null"]}, "sql": S}}},
     "findings": {"type": "array", "items": {"type": "object", "properties": {
-        "code": {"enum": ["role-missing", "mask-unsupported", "filter-invalid", "foreign-object", "foreign-row-security"]},
+        "code": {"enum": ["role-missing", "mask-unsupported", "filter-invalid", "foreign-object", "foreign-row-security", "inherited-privilege",
+                          "privilege-missing", "privilege-excess"]},
         "message": S, "table": S, "role": S, "policyId": {"type": "integer"}}}}}}
+schemas["DatasourceSync"] = {"type": "object", "properties": {**_SYNC["properties"], "policyVersion": {"type": ["integer", "null"],
+    "description": "The tenant policy version the database last agreed with"},
+    "lastRun": {"anyOf": [{"type": "null"}, {"type": "object", "properties": {"at": S, "outcome": {"enum": ["applied", "in-sync", "pending", "failed"]},
+        "statements": {"type": "integer"}, "findings": {"type": "integer"}, "drift": {"type": "integer", "description": "Statements planned although "
+        "nothing Rampart governs changed: the database was changed by hand"}, "error": {"type": ["string", "null"]}}}]}}}
 SYNC_ERRORS = {"502": problem("The datasource cannot be reached or a statement failed (`datasource-failed`); nothing was changed")}
 paths.update({
+    "/v1/datasources/{id}/sync": {"get": op("The datasource's sync settings and its last enforcement run", "enforcement", ok(ref("DatasourceSync")),
+        params=[ID], extra=["404"])},
     "/v1/datasources/{id}/sync/plan": {"post": op("Plan enforcement of the tenant's policies inside a PostgreSQL datasource: the SQL it would run and what it cannot enforce (withheld, fail closed)",
         "enforcement", {**ok(ref("EnforcementReport")), **SYNC_ERRORS}, params=[ID], extra=["404", "409"])},
     "/v1/datasources/{id}/sync/apply": {"post": op("Plan and run the plan in one transaction (all or nothing); recorded in the tenant's audit log",

@@ -144,6 +144,23 @@ package struct PostgresConnector: DatasourceConnector {
         }
     }
 
+    /// Runs one statement and returns its rows as text (`nil` for SQL NULL); failures as
+    /// ``ConnectorError``s.
+    static func rows(
+        of text: String, on connection: PostgresConnection, logger: Logger, settings: Settings
+    ) async throws(ConnectorError) -> [[String?]] {
+        do {
+            var out: [[String?]] = []
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: text), logger: logger)
+            for try await row in rows {
+                out.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
+            }
+            return out
+        } catch {
+            throw map(error, settings: settings)
+        }
+    }
+
     static func isIPAddress(_ host: String) -> Bool { (try? SocketAddress(ipAddress: host, port: 0)) != nil }
 
     /// The stable code for a connection or query failure. The message names the host, never the password.
@@ -203,16 +220,7 @@ package struct PostgresConnector: DatasourceConnector {
         let settings: Settings
 
         func query(_ text: String) async throws(ConnectorError) -> [[String?]] {
-            do {
-                var out: [[String?]] = []
-                let rows = try await connection.query(PostgresQuery(unsafeSQL: text), logger: logger)
-                for try await row in rows {
-                    out.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
-                }
-                return out
-            } catch {
-                throw PostgresConnector.map(error, settings: settings)
-            }
+            try await PostgresConnector.rows(of: text, on: connection, logger: logger, settings: settings)
         }
 
         func schema() async throws(ConnectorError) -> [SchemaTable] {

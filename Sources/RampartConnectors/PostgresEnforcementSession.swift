@@ -21,16 +21,7 @@ package struct PostgresEnforcementSession: Sendable {
     package func close() async { try? await connection.close() }
 
     func query(_ text: String) async throws(ConnectorError) -> [[String?]] {
-        do {
-            var out: [[String?]] = []
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: text), logger: logger)
-            for try await row in rows {
-                out.append(row.map { cell in cell.bytes.map { String(buffer: $0) } })
-            }
-            return out
-        } catch {
-            throw PostgresConnector.map(error, settings: settings)
-        }
+        try await PostgresConnector.rows(of: text, on: connection, logger: logger, settings: settings)
     }
 
     /// Calls `body` with each row as it arrives, for results too large to hold as text first.
@@ -89,7 +80,9 @@ package struct PostgresEnforcementSession: Sendable {
         guard first[3] == "on" else {
             throw ConnectorError(.invalidData, "standard_conforming_strings is off; enforcement writes standard SQL string literals")
         }
-        let systemSchemas = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname !~ '_rampart$'"
+        // `rampart_mask` holds the masking key and `<schema>_rampart` the views: Rampart's, not governed.
+        let systemSchemas =
+            "n.nspname NOT IN ('pg_catalog', 'information_schema', 'rampart_mask') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname !~ '_rampart$'"
         let tableRows = try await query(
             """
             SELECT c.oid::text, n.nspname::text, c.relname::text, pg_get_userbyid(c.relowner)::text, c.relrowsecurity::text,
@@ -127,7 +120,7 @@ package struct PostgresEnforcementSession: Sendable {
         }
         // Privileges are most of an estate's catalog (a row per role, privilege and table or
         // column: about a million for a thousand tables and five hundred users), so their rows are
-        // decoded as they arrive, and grantees come as OIDs (grants to PUBLIC name no role).
+        // decoded as they arrive, and grantees come as OIDs (grants to PUBLIC have grantee 0).
         var grants: [CatalogGrant] = []
         let grantsQuery = """
             SELECT c.oid::text, NULL::text, a.grantee::text, a.privilege_type::text
@@ -141,7 +134,7 @@ package struct PostgresEnforcementSession: Sendable {
         try await forEachRow(grantsQuery) { row in
             var cells = row.makeIterator()
             guard let relation = cells.next()?.bytes.flatMap(Self.oid), let column = cells.next(),
-                let grantee = cells.next()?.bytes.flatMap(Self.oid).flatMap({ roleNames[$0] }), let privilege = cells.next()?.bytes
+                let grantee = cells.next()?.bytes.flatMap(Self.oid).flatMap({ $0 == 0 ? "PUBLIC" : roleNames[$0] }), let privilege = cells.next()?.bytes
             else { return }
             grants.append(
                 CatalogGrant(
@@ -180,9 +173,46 @@ package struct PostgresEnforcementSession: Sendable {
             guard let role = row[0], let value = row[1] else { continue }
             searchPaths[role] = value
         }
-        return DatabaseCatalog(
+        var memberships: [String: Set<String>] = [:]
+        let membershipRows = try await query(
+            """
+            SELECT m.rolname::text, r.rolname::text FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid
+            JOIN pg_roles m ON m.oid = a.member
+            """)
+        for row in membershipRows where row.count == 2 {
+            guard let member = row[0], let role = row[1] else { continue }
+            memberships[member, default: []].insert(role)
+        }
+        let accountRows = try await query(
+            """
+            SELECT rolsuper::text, rolbypassrls::text, rolcreaterole::text,
+                   has_database_privilege(current_user, current_database(), 'CREATE')::text
+            FROM pg_roles WHERE rolname = current_user
+            """)
+        var account = SyncAccount()
+        if let row = accountRows.first, row.count == 4 {
+            account = SyncAccount(
+                isSuperuser: row[0] == "true", bypassesRowSecurity: row[1] == "true", canCreateRoles: row[2] == "true",
+                canCreateSchemas: row[3] == "true")
+        }
+        for owner in Set(tables.map(\.owner)) {
+            let member = try await query("SELECT pg_has_role(current_user, \(SQLText.literal(owner)), 'USAGE')::text")
+            if member.first?.first == "true" { account.actsAsOwners.insert(owner) }
+        }
+        var catalog = DatabaseCatalog(
             database: database, syncRole: syncRole, serverMajorVersion: first[2].flatMap { Int($0) } ?? 0, tables: tables, roles: roles,
-            grants: grants, policies: policies, views: views, viewSchemas: viewSchemas, searchPaths: searchPaths)
+            grants: grants, policies: policies, views: views, viewSchemas: viewSchemas, searchPaths: searchPaths, memberships: memberships,
+            syncAccount: account)
+        let keySchema = try await query(
+            "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = \(SQLText.literal(MaskHashKey.schema))")
+        if let row = keySchema.first { catalog.keySchemaComment = .some(row.first ?? nil) }
+        let keyFunction = try await query(
+            """
+            SELECT obj_description(p.oid, 'pg_proc') FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = \(SQLText.literal(MaskHashKey.schema)) AND p.proname = 'mask_hash'
+            """)
+        catalog.keyFunctionComment = keyFunction.first?.first ?? nil
+        return catalog
     }
 
     // MARK: Filters

@@ -97,9 +97,8 @@ package enum RampartApplication {
         DatasourcesController(
             datasources: Datasources(services: services, administration: administration, paths: datasourcePaths, destinations: destinations)
         ).register(on: api)
-        DatasourceSyncController(
-            sync: PolicySync(services: services, policies: policyCache, paths: datasourcePaths, destinations: destinations)
-        ).register(on: api)
+        let policySync = PolicySync(services: services, policies: policyCache, paths: datasourcePaths, destinations: destinations)
+        DatasourceSyncController(sync: policySync).register(on: api)
         let scanBell = ScanQueueBell()
         ScansController(
             services: services, scans: Scans(services: services, bell: scanBell, maximumQueued: configuration.discovery.maximumQueuedScansPerTenant)
@@ -155,6 +154,7 @@ package enum RampartApplication {
             AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, logger: logger),
             services.auditWriter,
             SecurityJanitorService(store: store, monitor: services.security, clock: services.clock, interval: .seconds(300)),
+            PolicySyncService(sync: policySync, tick: configuration.syncTick, logger: logger),
             AlertDeliveryService(
                 store: store, keyring: keyring, monitor: services.security, clock: services.clock,
                 configuration: configuration.security.webhooks, destinations: destinations, smtp: configuration.smtp, logger: logger),

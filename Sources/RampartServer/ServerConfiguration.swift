@@ -33,6 +33,8 @@ package struct ServerConfiguration: Sendable {
     /// How often the server looks for policy changes made through other servers sharing the
     /// database; its own writes take effect before they are answered.
     package var policyRefreshInterval: Duration = .seconds(2)
+    /// How often the policy sync looks for PostgreSQL datasources due for enforcement.
+    package var syncTick: Duration = .seconds(5)
     /// The operator's first password; when `nil` on first start, one is generated and printed once.
     package var bootstrapPassword: Secret<String>?
     package var bootstrapUsername = "operator"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Crypto
 import Testing
 
 @testable import RampartEnforcement
@@ -21,7 +22,8 @@ import Testing
             roles: [
                 "alice": CatalogRole(name: "alice", canLogin: true, comment: nil), "bob": CatalogRole(name: "bob", canLogin: true, comment: nil),
             ],
-            grants: grants, policies: policies, views: views, viewSchemas: schemas, searchPaths: [:])
+            grants: grants, policies: policies, views: views, viewSchemas: schemas, searchPaths: [:],
+            syncAccount: SyncAccount(actsAsOwners: ["app"]))
     }
 
     static func plan(_ accesses: [RoleTableAccess], catalog: DatabaseCatalog = catalog()) -> EnforcementPlan {
@@ -122,6 +124,59 @@ import Testing
             [], catalog: Self.catalog(views: [ourView, otherView], schemas: ["public_rampart": .some(Self.marker.comment(digest: "-"))]))
         #expect(
             plan.statements.map(\.sql) == ["DROP VIEW \"public_rampart\".\"customers\"", "DROP VIEW \"public_rampart\".\"gone\""])
+    }
+
+    @Test func tablesTheSyncRoleCannotActOnAreLeftOutWithTheGrantToRun() {
+        var catalog = Self.catalog()
+        catalog.syncAccount = SyncAccount(canCreateRoles: false)
+        let plan = EnforcementPlanner(marker: Self.marker, catalog: catalog, governedRoles: ["alice"], groupMembers: ["g": ["alice"]])
+            .plan([DesiredTable(table: Self.customers, accesses: [RoleTableAccess(role: "alice", select: ["id"])])])
+        #expect(plan.statements.isEmpty, "\(plan.statements)")
+        #expect(
+            plan.findings.map(\.message) == [
+                "the sync role cannot act as app, owner of 1 table(s) (customers), which are left out; run: GRANT \"app\" TO \"rampart_sync\"",
+                "roles cannot be created or their settings changed; run: ALTER ROLE \"rampart_sync\" CREATEROLE",
+            ])
+    }
+
+    @Test func groupsAreRolesWhoseMembersFollowTheTenant() {
+        var catalog = Self.catalog()
+        catalog.roles["rp_g_old"] = CatalogRole(name: "rp_g_old", canLogin: false, comment: Self.marker.comment(digest: "-"))
+        catalog.roles["rp_g_sales"] = CatalogRole(name: "rp_g_sales", canLogin: false, comment: Self.marker.comment(digest: "-"))
+        catalog.memberships = ["bob": ["rp_g_sales"]]
+        let plan = EnforcementPlanner(marker: Self.marker, catalog: catalog, governedRoles: ["alice", "bob"], groupMembers: ["sales": ["alice"]])
+            .plan([])
+        #expect(
+            plan.statements.map(\.sql) == [
+                "REVOKE \"rp_g_sales\" FROM \"bob\"", "GRANT \"rp_g_sales\" TO \"alice\"", "DROP ROLE \"rp_g_old\"",
+            ])
+    }
+
+    @Test func theHashPadsComputeHMACSHA256() {
+        let key = Array("a key of thirty-two bytes, yes!!".utf8)
+        let pads = MaskHashKey(key: key)
+        for message in ["", "Ada", "123-45-6789", String(repeating: "é", count: 100)] {
+            let inner = SHA256.hash(data: pads.innerPad + Array(message.utf8))
+            let outer = Array(SHA256.hash(data: pads.outerPad + Array(inner)))
+            let hmac = Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: key)))
+            #expect(outer == hmac, "\(message)")
+        }
+    }
+
+    @Test func aHashMaskBringsItsKeyFirstAndShowsItRedacted() {
+        let access = RoleTableAccess(role: "alice", select: ["id", "ssn"], masks: ["ssn": ColumnMask(type: "MASK_HASH", policyID: 5)])
+        let withKey = EnforcementPlanner(
+            marker: Self.marker, catalog: Self.catalog(), governedRoles: ["alice"], maskKey: MaskHashKey(key: Array(repeating: 7, count: 32))
+        ).plan([DesiredTable(table: Self.customers, accesses: [access])])
+        let shown = withKey.statements.map(\.shown)
+        #expect(shown.first == "CREATE SCHEMA \"rampart_mask\"", "\(shown)")
+        #expect(shown.contains("INSERT INTO \"rampart_mask\".\"mask_key\" VALUES (<the tenant's masking key, not shown>)"))
+        #expect(!shown.contains { $0.contains("\\x") }, "the pads are never shown")
+        #expect(withKey.statements.contains { $0.sql.contains("\\x") }, "but they are applied")
+        #expect(shown.contains { $0.contains("\"rampart_mask\".\"mask_hash\"(\"ssn\"::text)") })
+        let withoutKey = EnforcementPlanner(marker: Self.marker, catalog: Self.catalog(), governedRoles: ["alice"])
+            .plan([DesiredTable(table: Self.customers, accesses: [access])])
+        #expect(withoutKey.findings.map(\.code) == [.maskUnsupported])
     }
 
     @Test func namesWithQuotesStayOneName() {

@@ -18,7 +18,8 @@ import Testing
         ("t1", [("id", "integer"), ("a", "text"), ("b", "text"), ("d", "date")], ["id > 1", "a LIKE 'A%'", "id % 2 = 0"]),
         ("t2", [("id", "integer"), ("region", "text"), ("v", "text")], ["region = 'EU'", "id <= 2", "v IS NOT NULL"]),
     ]
-    static let maskTypes = ["MASK", "MASK_SHOW_LAST_4", "MASK_SHOW_FIRST_4", "MASK_NULL", "MASK_NONE", "MASK_DATE_SHOW_YEAR"]
+    static let maskTypes = ["MASK", "MASK_SHOW_LAST_4", "MASK_SHOW_FIRST_4", "MASK_NULL", "MASK_NONE", "MASK_DATE_SHOW_YEAR", "MASK_HASH"]
+    static let maskKey = MaskHashKey(key: Array(0..<32))
     static let accessTypes = ["select", "insert", "update", "delete"]
 
     /// What the random sets exercised, printed beside the count so a run shows it was not trivial.
@@ -40,8 +41,8 @@ import Testing
         let suffix = String(UUID().uuidString.prefix(8).lowercased())
         let sync = "rp_sync_p_\(suffix)"
         let principals = [
-            Principal(user: "u1_\(suffix)", groups: ["g1"]), Principal(user: "u2_\(suffix)", groups: ["g2"]),
-            Principal(user: "u3_\(suffix)", groups: ["g1", "g2"]), Principal(user: "u4_\(suffix)", groups: []),
+            Principal(user: "u1_\(suffix)", groups: ["g1_\(suffix)"]), Principal(user: "u2_\(suffix)", groups: ["g2_\(suffix)"]),
+            Principal(user: "u3_\(suffix)", groups: ["g1_\(suffix)", "g2_\(suffix)"]), Principal(user: "u4_\(suffix)", groups: []),
         ]
         do {
             try await TestDatabase.withFresh(.postgres) { source in
@@ -59,10 +60,12 @@ import Testing
                         let enforcement = principals.map { EnforcementPrincipal(username: $0.user, role: $0.user, groups: Set($0.groups)) }
                         let marker = OwnershipMarker(tenant: "t", datasource: "d")
                         let plan = try await EnforcementPlanning.plan(
-                            session: session, marker: marker, database: "db", principals: enforcement, target: target)
+                            session: session, marker: marker, database: "db", principals: enforcement, target: target,
+                            maskKey: Self.maskKey)
                         try await session.apply(plan.statements.map(\.sql))
                         let again = try await EnforcementPlanning.plan(
-                            session: session, marker: marker, database: "db", principals: enforcement, target: target)
+                            session: session, marker: marker, database: "db", principals: enforcement, target: target,
+                            maskKey: Self.maskKey)
                         #expect(again.statements.isEmpty, "round \(round): a plan after apply is not empty: \(again.statements.map(\.sql))")
                         try await Self.expectAgreement(admin: admin, principals: principals, target: target, round: round, tally: &tally)
                     }
@@ -79,10 +82,10 @@ import Testing
                         + "\(tally.filteredReads) filtered table reads")
             }
         } catch {
-            try? await Self.dropRoles(base, [sync] + principals.map(\.user))
+            try? await Self.dropRoles(base, [sync, "rp_g_g1_\(suffix)", "rp_g_g2_\(suffix)"] + principals.map(\.user))
             throw error
         }
-        try await Self.dropRoles(base, [sync] + principals.map(\.user))
+        try await Self.dropRoles(base, [sync, "rp_g_g1_\(suffix)", "rp_g_g2_\(suffix)"] + principals.map(\.user))
     }
 
     static func dropRoles(_ base: String, _ roles: [String]) async throws {
@@ -118,8 +121,9 @@ import Testing
         func who() -> [String: Any] {
             var item: [String: Any] = [:]
             let users = subset(principals.map(\.user), atLeastOne: false)
-            var groups = subset(["g1", "g2"], atLeastOne: false)
-            if users.isEmpty && groups.isEmpty { groups = [pick(["g1", "g2", "public"])] }
+            let all = Array(Set(principals.flatMap(\.groups))).sorted()
+            var groups = subset(all, atLeastOne: false)
+            if users.isEmpty && groups.isEmpty { groups = [pick(all + ["public"])] }
             if !users.isEmpty { item["users"] = users }
             if !groups.isEmpty { item["groups"] = groups }
             return item
@@ -183,7 +187,7 @@ import Testing
          "accessTypes": [{"name": "select"}, {"name": "insert"}, {"name": "update"}, {"name": "delete"}],
          "dataMaskDef": {
            "maskTypes": [{"name": "MASK"}, {"name": "MASK_SHOW_LAST_4"}, {"name": "MASK_SHOW_FIRST_4"}, {"name": "MASK_NULL"},
-                         {"name": "MASK_NONE"}, {"name": "MASK_DATE_SHOW_YEAR"}],
+                         {"name": "MASK_NONE"}, {"name": "MASK_DATE_SHOW_YEAR"}, {"name": "MASK_HASH"}],
            "accessTypes": [{"name": "select"}],
            "resources": [
              {"name": "database", "level": 10, "matcherOptions": {"wildCard": "false"}},
@@ -228,7 +232,9 @@ import Testing
                     var expectedMask: MaskSQL?
                     var withheld = false
                     if let mask = select.mask {
-                        switch MaskSQL.make(ColumnMask(type: mask.type, policyID: mask.policyId), column: CatalogColumn(name: column, type: type)) {
+                        switch MaskSQL.make(
+                            ColumnMask(type: mask.type, policyID: mask.policyId), column: CatalogColumn(name: column, type: type), hashAvailable: true
+                        ) {
                         case .success(let sql): expectedMask = sql
                         case .failure: withheld = true
                         }
@@ -298,5 +304,62 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// An apply is one transaction: a statement that fails leaves the database as it was, and a table
+/// someone holds locked makes the apply give up after its lock timeout instead of queueing.
+@Suite struct PolicySyncApplyTests {
+    @Test func aFailedOrBlockedApplyChangesNothing() async throws {
+        guard TestEngine.available.contains(.postgres), let base = TestEngine.postgresURL else { return }
+        let suffix = String(UUID().uuidString.prefix(8).lowercased())
+        let sync = "rp_sync_a_\(suffix)"
+        let reader = "reader_\(suffix)"
+        do {
+            try await TestDatabase.withFresh(.postgres) { source in
+                guard let url = source.postgresURL else { return }
+                try await PostgresProbe.run(
+                    url,
+                    [
+                        "CREATE ROLE \(sync) LOGIN PASSWORD '\(PolicySyncTests.Roles.password)'", "CREATE ROLE \(reader) NOLOGIN",
+                        "CREATE TABLE t (id integer)", "ALTER TABLE t OWNER TO \(sync)",
+                    ])
+                var settings = try #require(PostgresConnector.parse(url: url)).settings
+                settings.username = sync
+                let session = try await PostgresConnector(settings: settings, password: PolicySyncTests.Roles.password).connectForEnforcement()
+                let admin = try await PostgresProbe.connect(url)
+                let granted = "SELECT has_table_privilege('\(reader)', 't', 'SELECT')::text"
+                do {
+                    // The second statement fails: the first is rolled back with it.
+                    await #expect(throws: PostgresEnforcementSession.ApplyFailure.self) {
+                        try await session.apply(["GRANT SELECT ON t TO \(reader)", "SELECT 1 / 0", "GRANT INSERT ON t TO \(reader)"])
+                    }
+                    #expect(try await PostgresProbe.rows(admin, granted) == [["false"]])
+                    // Someone holds the table: the apply stops at its lock timeout.
+                    _ = try await PostgresProbe.rows(admin, "BEGIN", "LOCK TABLE t IN ACCESS EXCLUSIVE MODE")
+                    let started = ContinuousClock.now
+                    await #expect(throws: PostgresEnforcementSession.ApplyFailure.self) {
+                        try await session.apply(["GRANT SELECT ON t TO \(reader)", "ALTER TABLE t ENABLE ROW LEVEL SECURITY"])
+                    }
+                    #expect(ContinuousClock.now - started < .seconds(30))
+                    _ = try await PostgresProbe.rows(admin, "ROLLBACK")
+                    #expect(try await PostgresProbe.rows(admin, granted) == [["false"]])
+                    #expect(try await PostgresProbe.rows(admin, "SELECT relrowsecurity::text FROM pg_class WHERE relname = 't'") == [["false"]])
+                    // And the session is usable again afterwards.
+                    try await session.apply(["GRANT SELECT ON t TO \(reader)"])
+                    #expect(try await PostgresProbe.rows(admin, granted) == [["true"]])
+                } catch {
+                    await session.close()
+                    try? await admin.close()
+                    throw error
+                }
+                await session.close()
+                try? await admin.close()
+            }
+        } catch {
+            try? await PolicySyncAgreementTests.dropRoles(base, [sync, reader])
+            throw error
+        }
+        try await PolicySyncAgreementTests.dropRoles(base, [sync, reader])
     }
 }

@@ -96,6 +96,10 @@ extension TenantIsolationTests {
                 let b = try await discoveryOfB(client, f)
                 expectNotFound(try await client.send(.get, "/v1/datasources/\(b.datasource)/schema", token: token), "datasource schema")
             },
+            "GET /v1/datasources/{id}/sync": { client, f, token in
+                let b = try await discoveryOfB(client, f)
+                expectNotFound(try await client.send(.get, "/v1/datasources/\(b.datasource)/sync", token: token), "B's sync status")
+            },
             "POST /v1/datasources/{id}/sync/plan": { client, f, token in
                 let b = try await discoveryOfB(client, f)
                 expectNotFound(try await client.send(.post, "/v1/datasources/\(b.datasource)/sync/plan", token: token), "plan B's sync")

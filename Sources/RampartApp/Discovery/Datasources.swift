@@ -20,6 +20,8 @@ package struct DatasourceSettings: Decodable, Sendable {
     package var tls: String?
     package var rangerService: String?
     package var rangerDatabase: String?
+    /// Enforcement settings (PostgreSQL only).
+    package var sync: SyncSettingsBody?
 }
 
 /// Where a tenant's data lives, for discovery to scan.
@@ -145,7 +147,9 @@ package struct Datasources: Sendable {
             let target = try await DiscoveryTagger.rangerService(for: datasource, tx)
             let hadTags = try await DiscoveryTagger.removeAll(datasource: datasource, at: now, tx)
             _ = try await tx.deleteDatasource(id: id, in: tenant)
+            try await tx.deleteSyncState(datasource: id, in: tenant)
             try await tx.deleteSecret(Datasource.credentialName(id), in: tenant)
+            try await tx.deleteSecret(Datasource.maskKeyName(id), in: tenant)
             if hadTags, let target { try await DiscoveryTagger.sync(tagService: target.tagService, tenant: tenant, at: now, tx) }
         }
         let tagged = try await services.store.read { tx in !(try await tx.tagAssignments(in: tenant, datasource: id).isEmpty) }
@@ -203,6 +207,7 @@ package struct Datasources: Sendable {
                 throw notApplicable(field)
             }
             if body.password != nil { throw notApplicable("password") }
+            if body.sync != nil { throw notApplicable("sync") }
             if let path = body.path {
                 // A malformed path is the request's fault (422); a well-formed one outside what the
                 // server allows this tenant is refused (403), like any other forbidden resource.
@@ -240,6 +245,7 @@ package struct Datasources: Sendable {
                 config.tls = tls
             }
             if let given = body.password { password = given }
+            if let sync = body.sync { config.sync = try sync.applied(to: config.sync) }
             if creating {
                 guard config.host != nil else { throw RampartError.validation("is required (or give `url`)", field: "host") }
                 guard config.username != nil else { throw RampartError.validation("is required (or give `url`)", field: "username") }

@@ -6,7 +6,7 @@ import RampartEnforcement
 /// One plan for one database: read its catalog, ask the engine what each principal may do with
 /// each table, check the row filters against PostgreSQL, and compare.
 ///
-/// ``plan(session:marker:database:principals:target:)`` runs the four steps in order; they are
+/// ``plan(session:marker:database:principals:target:createRoles:maskKey:)`` runs the four steps in order; they are
 /// callable one by one too, so a benchmark can time each step of the very code a sync runs.
 package enum EnforcementPlanning {
     /// - Parameters:
@@ -14,20 +14,24 @@ package enum EnforcementPlanning {
     ///   - database: the `database` resource the policies name for this datasource.
     ///   - principals: the tenant's users and the login roles they map to.
     ///   - target: the service whose published policies are enforced.
+    ///   - createRoles: create missing login roles (`NOLOGIN`) instead of reporting them.
+    ///   - maskKey: the datasource's `MASK_HASH` key (without it those columns are withheld).
     package static func plan(
         session: PostgresEnforcementSession, marker: OwnershipMarker, database: String, principals: [EnforcementPrincipal],
-        target: ServicePolicies
+        target: ServicePolicies, createRoles: Bool = false, maskKey: MaskHashKey? = nil
     ) async throws -> EnforcementPlan {
         let catalog = try await readCatalog(session)
-        var desired = await decide(catalog: catalog, database: database, principals: principals, target: target)
+        var desired = await decide(catalog: catalog, database: database, principals: principals, target: target, createRoles: createRoles)
         await checkFilters(&desired, session: session)
-        return plan(consume desired, catalog: catalog, marker: marker)
+        return plan(consume desired, catalog: catalog, marker: marker, maskKey: maskKey)
     }
 
     /// What the policies ask of one database, before it is compared with the catalog.
     package struct Desired: Sendable {
-        /// The principals whose role exists in the database.
+        /// The principals whose role exists in the database or is to be created.
         package var governed: [EnforcementPrincipal]
+        /// The governed principals' roles that are to be created (`createRoles`).
+        package var newRoles: [String]
         package var tables: [DesiredTable]
         /// Missing roles and rejected filters, in the order they were found.
         package var findings: [EnforcementFinding]
@@ -46,13 +50,22 @@ package enum EnforcementPlanning {
 
     /// Step 2: the engine's decisions for every governed principal and table.
     package static func decide(
-        catalog: DatabaseCatalog, database: String, principals: [EnforcementPrincipal], target: ServicePolicies
+        catalog: DatabaseCatalog, database: String, principals: [EnforcementPrincipal], target: ServicePolicies, createRoles: Bool = false
     ) async -> Desired {
         var findings: [EnforcementFinding] = []
         var governed: [EnforcementPrincipal] = []
+        var newRoles: [String] = []
         for principal in principals {
-            if catalog.roles[principal.role] != nil {
+            if principal.role.utf8.count > 63 {
+                findings.append(
+                    EnforcementFinding(
+                        .roleMissing, "user \(principal.username)'s role name is longer than PostgreSQL's 63 bytes; map it with sync.roleMap",
+                        role: principal.role))
+            } else if catalog.roles[principal.role] != nil {
                 governed.append(principal)
+            } else if createRoles && principal.groups != nil {
+                governed.append(principal)
+                newRoles.append(principal.role)
             } else if principal.groups != nil {
                 findings.append(
                     EnforcementFinding(
@@ -61,7 +74,7 @@ package enum EnforcementPlanning {
             }
         }
         let (tables, tally) = await EnforcementOracle.decide(tables: catalog.tables, principals: governed, database: database, on: target)
-        return Desired(governed: governed, tables: tables, findings: findings, tally: tally)
+        return Desired(governed: governed, newRoles: newRoles, tables: tables, findings: findings, tally: tally)
     }
 
     /// Step 3: a filter PostgreSQL does not accept withholds the reads it would have filtered.
@@ -88,9 +101,17 @@ package enum EnforcementPlanning {
 
     /// Step 4: the statements that bring `catalog` to `desired`.
     /// Given up by the caller, `desired` is let go table by table as the statements are written.
-    package static func plan(_ desired: consuming Desired, catalog: DatabaseCatalog, marker: OwnershipMarker) -> EnforcementPlan {
+    package static func plan(
+        _ desired: consuming Desired, catalog: DatabaseCatalog, marker: OwnershipMarker, maskKey: MaskHashKey? = nil
+    ) -> EnforcementPlan {
         var desired = consume desired
-        let planner = EnforcementPlanner(marker: marker, catalog: catalog, governedRoles: Set(desired.governed.map(\.role)))
+        var groupMembers: [String: Set<String>] = [:]
+        for principal in desired.governed {
+            for group in principal.groups ?? [] { groupMembers[group, default: []].insert(principal.role) }
+        }
+        let planner = EnforcementPlanner(
+            marker: marker, catalog: catalog, governedRoles: Set(desired.governed.map(\.role)).subtracting(desired.newRoles),
+            newRoles: desired.newRoles, groupMembers: groupMembers, maskKey: maskKey)
         let tables = desired.tables
         desired.tables = []
         var plan = planner.plan(consume tables)

@@ -38,7 +38,8 @@ package struct EnforcementReport: Encodable, Sendable {
         tables = result.plan.tableCount
         roles = result.plan.roleCount
         counts = Dictionary(uniqueKeysWithValues: result.plan.counts.map { ($0.key.rawValue, $0.value) })
-        statements = result.plan.statements.map { Statement(kind: $0.kind.rawValue, table: $0.table, sql: $0.sql) }
+        // A statement holding a secret (the masking key) is shown redacted.
+        statements = result.plan.statements.map { Statement(kind: $0.kind.rawValue, table: $0.table, sql: $0.shown) }
         findings = result.plan.findings.map {
             Finding(code: $0.code.rawValue, message: $0.message, table: $0.table, role: $0.role, policyId: $0.policyID)
         }

@@ -29,8 +29,12 @@ package struct PolicySync: Sendable {
     package struct Result: Sendable {
         package var datasource: Datasource
         package var service: String
-        /// The tenant's policy version the plan was derived from.
+        /// The service's policy version the plan was derived from.
         package var policyVersion: Int64
+        /// The tenant's policy version (every policy and tag change moves it).
+        package var tenantPolicyVersion: Int64
+        /// A digest of the plan's inputs: policy version, users, their groups and roles.
+        package var inputs: String
         package var plan: EnforcementPlan
         /// Whether the statements were run (apply) or only planned.
         package var applied: Bool
@@ -46,34 +50,103 @@ package struct PolicySync: Sendable {
 
     /// What would change, without changing anything.
     package func plan(_ datasourceID: String, in tenant: TenantID) async throws -> Result {
-        try await run(datasourceID, in: tenant)
+        try await run(try await load(datasourceID, in: tenant), applying: false)
     }
 
     /// Plans and runs the plan in one transaction, then records it in the tenant's audit log
-    /// (counts and a digest of the statements, no SQL) as done by `actor`.
+    /// (counts and a digest of the statements, no SQL) as done by `actor`, and as the
+    /// datasource's sync state. A failure is recorded too, then thrown.
     package func apply(_ datasourceID: String, in tenant: TenantID, by actor: AuditActor) async throws -> Result {
-        try await run(datasourceID, in: tenant, applying: actor)
+        let loaded = try await load(datasourceID, in: tenant)
+        let previous = try await state(of: loaded.datasource)
+        do {
+            let result = try await run(loaded, applying: true)
+            try await record(result, previous: previous, by: actor)
+            return result
+        } catch {
+            _ = try? await recordFailure(error, of: loaded.datasource, previous: previous)
+            throw error
+        }
     }
 
-    private func run(_ datasourceID: String, in tenant: TenantID, applying actor: AuditActor? = nil) async throws -> Result {
-        let applying = actor != nil
+    /// The datasource's sync settings and its last run.
+    package func status(_ datasourceID: String, in tenant: TenantID) async throws -> (Datasource, DatasourceSyncState?) {
+        let datasource = try await services.store.read { tx in
+            guard let datasource = try await tx.datasource(id: datasourceID, in: tenant) else { throw RampartError.notFound("datasource") }
+            return datasource
+        }
+        return (datasource, try await state(of: datasource))
+    }
+
+    /// One background run (``PolicySyncService``): in `enforce` mode it applies (reverting
+    /// drift), in `report` mode it only plans. Drift and failures are security events, raised
+    /// when they start, not on every run. Never throws: the outcome is the state it records.
+    @discardableResult
+    package func background(_ datasource: Datasource) async -> DatasourceSyncState? {
+        let settings = datasource.config.sync ?? DatasourceSyncSettings()
+        let previous = try? await state(of: datasource)
+        let actor = AuditActor.system("policy-sync")
+        do {
+            let loaded = try await load(datasource.id, in: datasource.tenantID)
+            let result = try await run(loaded, applying: settings.mode == .enforce)
+            let state = try await record(result, previous: previous, by: settings.mode == .enforce ? actor : nil)
+            // Reported once while it lasts (report mode), or each time it is reverted (enforce mode).
+            let reportedAlready = previous?.outcome == .pending && previous?.drift == state.drift
+            if state.drift > 0, settings.mode == .enforce || !reportedAlready {
+                _ = try? await services.security.raise(
+                    .syncDrift, tenant: datasource.tenantID, actorType: actor.type, actorID: actor.id,
+                    details: [
+                        "datasource": datasource.id, "statements": String(state.drift),
+                        "action": settings.mode == .enforce ? "reverted" : "reported",
+                    ], audit: nil)
+            }
+            return state
+        } catch {
+            let state = try? await recordFailure(error, of: datasource, previous: previous)
+            if previous?.outcome != .failed {
+                _ = try? await services.security.raise(
+                    .syncFailed, tenant: datasource.tenantID, actorType: actor.type, actorID: actor.id,
+                    details: ["datasource": datasource.id, "error": Self.message(error)], audit: nil)
+            }
+            return state
+        }
+    }
+
+    // MARK: Running
+
+    struct Loaded {
+        var datasource: Datasource
+        var connector: PostgresConnector
+    }
+
+    private func load(_ datasourceID: String, in tenant: TenantID) async throws -> Loaded {
         let (datasource, connector) = try await DatasourceAccess.load(
             datasourceID, tenant: tenant, store: services.store, keyring: services.keyring, paths: paths, destinations: destinations)
         guard datasource.kind == .postgres, let postgres = connector as? PostgresConnector else {
             throw RampartError(.conflict, "enforcement applies to postgres datasources; this one is `\(datasource.kind.rawValue)`")
         }
-        let set = try await policies.current(tenant)
+        return Loaded(datasource: datasource, connector: postgres)
+    }
+
+    private func run(_ loaded: Loaded, applying: Bool) async throws -> Result {
+        let datasource = loaded.datasource
+        let set = try await policies.current(datasource.tenantID)
         let (serviceName, target) = try Self.service(for: datasource, in: set)
-        let principals = try await principals(in: tenant)
+        let settings = datasource.config.sync ?? DatasourceSyncSettings()
+        let principals = try await principals(in: datasource.tenantID, settings: settings)
+        let maskKey = try await maskKey(of: datasource)
         let session: PostgresEnforcementSession
         do {
-            session = try await postgres.connectForEnforcement()
+            session = try await loaded.connector.connectForEnforcement()
         } catch {
             throw DatasourceAccess.error(error)
         }
         do {
-            let result = try await plan(
-                session: session, datasource: datasource, serviceName: serviceName, target: target, principals: principals)
+            var result = try await plan(
+                session: session, datasource: datasource, serviceName: serviceName, target: target, principals: principals, maskKey: maskKey)
+            result.tenantPolicyVersion = set.version
+            result.inputs = OwnershipMarker.digest(
+                "\(set.version)\n" + principals.map { "\($0.username)\t\($0.role)\t\(($0.groups ?? []).sorted())" }.sorted().joined(separator: "\n"))
             if applying && !result.plan.isEmpty {
                 do {
                     try await session.apply(result.plan.statements.map(\.sql))
@@ -84,30 +157,95 @@ package struct PolicySync: Sendable {
                     throw DatasourceAccess.error(error)
                 }
             }
-            if let actor, !result.plan.isEmpty {
-                try await services.auditWriter.append([auditRecord(result, by: actor)], tenant: datasource.tenantID)
-            }
             await session.close()
-            return Result(
-                datasource: result.datasource, service: result.service, policyVersion: result.policyVersion, plan: result.plan, applied: applying)
+            result.applied = applying
+            return result
         } catch {
             await session.close()
             throw error
         }
     }
 
+    /// The datasource's `MASK_HASH` key: 32 random bytes in the tenant's keyring (encrypted with
+    /// its data key), made on first use. Each datasource has its own, so hashes do not join across
+    /// databases of different owners.
+    private func maskKey(of datasource: Datasource) async throws -> MaskHashKey {
+        let name = Datasource.maskKeyName(datasource.id)
+        let keyring = services.keyring
+        let tenant = datasource.tenantID
+        if let stored = try await services.store.read({ tx in try await keyring.secret(name, tenant: tenant, in: tx) }) {
+            return MaskHashKey(key: stored.exposedValue)
+        }
+        let now = services.clock.now()
+        let key: [UInt8] = try await services.store.write { tx in
+            // Another run may have made it meanwhile; its key wins.
+            if let stored = try await keyring.secret(name, tenant: tenant, in: tx) { return stored.exposedValue }
+            let fresh = RandomToken.bytes(32)
+            try await keyring.putSecret(name, Secret(fresh), tenant: tenant, in: tx, at: now)
+            return fresh
+        }
+        return MaskHashKey(key: key)
+    }
+
+    // MARK: State
+
+    private func state(of datasource: Datasource) async throws -> DatasourceSyncState? {
+        try await services.store.read { tx in try await tx.syncState(datasource: datasource.id, in: datasource.tenantID) }
+    }
+
+    /// Records a run (and, for an apply that changed something, its audit record). Statements
+    /// planned while the tenant's policies are those the database last agreed with are drift.
+    @discardableResult
+    private func record(_ result: Result, previous: DatasourceSyncState?, by actor: AuditActor?) async throws -> DatasourceSyncState {
+        let count = result.plan.statements.count
+        let drift = previous?.inputs == result.inputs ? count : 0
+        let agrees = count == 0 || result.applied
+        let state = DatasourceSyncState(
+            tenantID: result.datasource.tenantID, datasourceID: result.datasource.id,
+            policyVersion: agrees ? result.tenantPolicyVersion : previous?.policyVersion, inputs: agrees ? result.inputs : previous?.inputs,
+            lastRunAt: services.clock.now(),
+            outcome: count == 0 ? .inSync : (result.applied ? .applied : .pending), statements: count, findings: result.plan.findings.count,
+            drift: drift, error: nil)
+        try await services.store.write { tx in try await tx.putSyncState(state) }
+        if let actor, result.applied, count > 0 {
+            try await services.auditWriter.append([auditRecord(result, by: actor)], tenant: result.datasource.tenantID)
+        }
+        return state
+    }
+
+    @discardableResult
+    private func recordFailure(_ error: any Error, of datasource: Datasource, previous: DatasourceSyncState?) async throws -> DatasourceSyncState {
+        let state = DatasourceSyncState(
+            tenantID: datasource.tenantID, datasourceID: datasource.id, policyVersion: previous?.policyVersion, inputs: previous?.inputs,
+            lastRunAt: services.clock.now(),
+            outcome: .failed, statements: 0, findings: 0, drift: 0, error: Self.message(error))
+        try await services.store.write { tx in try await tx.putSyncState(state) }
+        return state
+    }
+
+    /// An error as one line for the state and events: the stable message, never a password
+    /// (connector messages name hosts and users, not secrets).
+    static func message(_ error: any Error) -> String {
+        let text = (error as? RampartError)?.message ?? String(describing: error)
+        return String(text.prefix(500))
+    }
+
     private func plan(
         session: PostgresEnforcementSession, datasource: Datasource, serviceName: String, target: ServicePolicies,
-        principals: [EnforcementPrincipal]
+        principals: [EnforcementPrincipal], maskKey: MaskHashKey
     ) async throws -> Result {
         let plan = try await EnforcementPlanning.plan(
             session: session, marker: OwnershipMarker(tenant: datasource.tenantID.rawValue, datasource: datasource.id),
-            database: datasource.rangerDatabase, principals: principals, target: target)
-        return Result(datasource: datasource, service: serviceName, policyVersion: target.version, plan: plan, applied: false)
+            database: datasource.rangerDatabase, principals: principals, target: target,
+            createRoles: (datasource.config.sync ?? DatasourceSyncSettings()).createRoles, maskKey: maskKey)
+        return Result(
+            datasource: datasource, service: serviceName, policyVersion: target.version, tenantPolicyVersion: -1, inputs: "", plan: plan,
+            applied: false)
     }
 
-    /// Every user of the tenant, with their groups when active; login role = username.
-    private func principals(in tenant: TenantID) async throws -> [EnforcementPrincipal] {
+    /// Every user of the tenant, with their groups when active, and the login role the
+    /// datasource's settings map them to.
+    private func principals(in tenant: TenantID, settings: DatasourceSyncSettings) async throws -> [EnforcementPrincipal] {
         try await services.store.read { tx in
             var users: [User] = []
             var after: String?
@@ -118,7 +256,8 @@ package struct PolicySync: Sendable {
             } while after != nil
             let groups = try await tx.activeUserGroups(usernames: users.map(\.username), in: tenant)
             return users.map { user in
-                EnforcementPrincipal(username: user.username, role: user.username, groups: groups[user.username].map(Set.init))
+                EnforcementPrincipal(
+                    username: user.username, role: settings.role(for: user.username), groups: groups[user.username].map(Set.init))
             }
         }
     }
@@ -155,7 +294,7 @@ package struct PolicySync: Sendable {
     }
 
     static func auditFacts(_ result: Result) -> [String: String] {
-        let statements = result.plan.statements.map(\.sql).joined(separator: ";\n")
+        let statements = result.plan.statements.map(\.shown).joined(separator: ";\n")
         var facts = [
             "datasource": result.datasource.id, "service": result.service, "policyVersion": String(result.policyVersion),
             "statements": String(result.plan.statements.count), "findings": String(result.plan.findings.count),

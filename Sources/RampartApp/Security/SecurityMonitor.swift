@@ -216,7 +216,7 @@ package final class SecurityMonitor: Sendable {
             .apiKeyRateLimited,
             .tenantRateLimited, .decisionsDenialSpike:
             .denied
-        case .backupFailed, .backupMissed:
+        case .backupFailed, .backupMissed, .syncFailed:
             .error
         default:
             .allowed

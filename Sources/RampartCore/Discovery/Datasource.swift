@@ -35,6 +35,9 @@ package struct Datasource: Sendable, Equatable {
 
     package static func credentialName(_ id: String) -> String { "datasource-credential:\(id)" }
 
+    /// The keyring name of the datasource's `MASK_HASH` key.
+    package static func maskKeyName(_ id: String) -> String { "datasource-mask-key:\(id)" }
+
     /// The `database` resource element tags are attached under (Ranger's Hive-style
     /// database/table/column): the configured name, or the datasource's own name.
     package var rangerDatabase: String { config.rangerDatabase ?? name }
@@ -66,10 +69,12 @@ package struct DatasourceConfig: Sendable, Equatable, Codable {
     package var rangerService: String?
     /// The value of the `database` resource element for this datasource's tables.
     package var rangerDatabase: String?
+    /// Enforcement inside the database (PostgreSQL only); `nil` until set.
+    package var sync: DatasourceSyncSettings?
 
     package init(
         path: String? = nil, host: String? = nil, port: Int? = nil, database: String? = nil, username: String? = nil, tls: String? = nil,
-        rangerService: String? = nil, rangerDatabase: String? = nil
+        rangerService: String? = nil, rangerDatabase: String? = nil, sync: DatasourceSyncSettings? = nil
     ) {
         self.path = path
         self.host = host
@@ -79,5 +84,6 @@ package struct DatasourceConfig: Sendable, Equatable, Codable {
         self.tls = tls
         self.rangerService = rangerService
         self.rangerDatabase = rangerDatabase
+        self.sync = sync
     }
 }

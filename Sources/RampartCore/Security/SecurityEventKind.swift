@@ -48,6 +48,13 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     /// A scheduled backup did not happen when due (the server was down, or a backup was killed).
     case backupMissed = "backup.missed"
 
+    // Enforcement inside PostgreSQL
+    /// A datasource's database no longer matches its policies although they did not change:
+    /// someone changed grants, views or row security by hand (reverted in `enforce` mode).
+    case syncDrift = "sync.drift"
+    /// A background sync of a datasource failed (cannot connect, a statement failed).
+    case syncFailed = "sync.failed"
+
     /// The stable code, e.g. `login.failed`.
     package var code: String { rawValue }
 }

@@ -16,9 +16,13 @@ package struct DatabaseCatalog: Sendable, Hashable {
     package var tables: [CatalogTable]
     /// Every role, by name.
     package var roles: [String: CatalogRole]
-    /// Privileges granted on tables and views, table-level and column-level. An array, not a set:
-    /// an estate's catalog holds about a million, and a set of them takes twice the memory.
-    package var grants: [CatalogGrant]
+    /// Privileges granted on tables and views, table-level and column-level, in relation order.
+    /// An array, not a set: an estate's catalog holds about a million, and a set of them takes
+    /// twice the memory.
+    package private(set) var grants: [CatalogGrant]
+    /// Where each relation's grants are in ``grants``: the planner looks them up per table
+    /// instead of scanning a million grants for each of a thousand tables.
+    private var grantRanges: [UInt32: Range<Int>]
     /// Row-security policies on the tables above.
     package var policies: [CatalogPolicy]
     /// Views in the view schemas (`<schema>_rampart`).
@@ -27,21 +31,84 @@ package struct DatabaseCatalog: Sendable, Hashable {
     package var viewSchemas: [String: String?]
     /// `search_path` set for a role in this database (`ALTER ROLE … IN DATABASE … SET`).
     package var searchPaths: [String: String]
+    /// Role memberships: member → roles it belongs to directly. Read as inheriting (a member
+    /// with `NOINHERIT` is counted as having the privileges too, so the check errs on the safe side).
+    package var memberships: [String: Set<String>]
+    /// What the sync role may do, for the preflight.
+    package var syncAccount: SyncAccount
+    /// The comment of the `rampart` schema (`nil`: no such schema; `.some(nil)`: no comment).
+    package var keySchemaComment: String??
+    /// The comment of `rampart_mask.mask_hash(text)`, when it exists.
+    package var keyFunctionComment: String?
 
     package init(
         database: String, syncRole: String, serverMajorVersion: Int, tables: [CatalogTable], roles: [String: CatalogRole],
-        grants: [CatalogGrant], policies: [CatalogPolicy], views: [CatalogView], viewSchemas: [String: String?], searchPaths: [String: String]
+        grants: [CatalogGrant], policies: [CatalogPolicy], views: [CatalogView], viewSchemas: [String: String?], searchPaths: [String: String],
+        memberships: [String: Set<String>] = [:], syncAccount: SyncAccount = SyncAccount()
     ) {
         self.database = database
         self.syncRole = syncRole
         self.serverMajorVersion = serverMajorVersion
         self.tables = tables
         self.roles = roles
+        var grants = grants
+        // Grouped by relation (the sort is stable: within one, the catalog's order is kept).
+        grants.sort { $0.relation < $1.relation }
+        var ranges: [UInt32: Range<Int>] = [:]
+        var start = 0
+        for index in grants.indices where index + 1 == grants.count || grants[index + 1].relation != grants[index].relation {
+            ranges[grants[index].relation] = start..<(index + 1)
+            start = index + 1
+        }
         self.grants = grants
+        self.grantRanges = ranges
         self.policies = policies
         self.views = views
         self.viewSchemas = viewSchemas
         self.searchPaths = searchPaths
+        self.memberships = memberships
+        self.syncAccount = syncAccount
+        self.keySchemaComment = nil
+        self.keyFunctionComment = nil
+    }
+
+    /// The grants on one table or view.
+    package func grants(on relation: UInt32) -> ArraySlice<CatalogGrant> {
+        grantRanges[relation].map { grants[$0] } ?? []
+    }
+
+    /// Every role `role` inherits privileges from, itself excluded.
+    package func inheritedRoles(of role: String) -> Set<String> {
+        var seen: Set<String> = []
+        var queue = Array(memberships[role] ?? [])
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            queue += memberships[next] ?? []
+        }
+        seen.remove(role)
+        return seen
+    }
+}
+
+/// The sync role's own standing in the database: what the preflight checks.
+package struct SyncAccount: Sendable, Hashable {
+    package var isSuperuser: Bool
+    package var bypassesRowSecurity: Bool
+    package var canCreateRoles: Bool
+    /// `CREATE` on the database: needed to create the view schemas.
+    package var canCreateSchemas: Bool
+    /// Table owners whose privileges the sync role has (it is, or is a member of, the owner).
+    package var actsAsOwners: Set<String>
+
+    package init(
+        isSuperuser: Bool = false, bypassesRowSecurity: Bool = false, canCreateRoles: Bool = true, canCreateSchemas: Bool = true,
+        actsAsOwners: Set<String> = []
+    ) {
+        self.isSuperuser = isSuperuser
+        self.bypassesRowSecurity = bypassesRowSecurity
+        self.canCreateRoles = canCreateRoles
+        self.canCreateSchemas = canCreateSchemas
+        self.actsAsOwners = actsAsOwners
     }
 }
 

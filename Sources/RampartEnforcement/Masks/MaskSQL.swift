@@ -6,7 +6,9 @@
 /// The results follow Ranger's Hive transformers: `MASK` turns upper-case letters into `X`,
 /// lower-case into `x` and digits into `n`; `MASK_SHOW_LAST_4` and `MASK_SHOW_FIRST_4` turn every
 /// letter and digit but the last (first) four into `x`; `MASK_DATE_SHOW_YEAR` keeps the year and
-/// sets the day to 1 January; `MASK_NULL` shows `NULL`; `MASK_NONE` shows the value.
+/// sets the day to 1 January; `MASK_NULL` shows `NULL`; `MASK_NONE` shows the value; `MASK_HASH`
+/// shows HMAC-SHA256 of the value in hex under the datasource's key (``MaskHashKey``), so equal
+/// values stay joinable and no one without the key can test a guess.
 package struct MaskSQL: Sendable, Hashable {
     /// The expression, over the quoted column name.
     package var expression: String
@@ -19,7 +21,8 @@ package struct MaskSQL: Sendable, Hashable {
     }
 
     /// The SQL showing `column` masked as `mask` says; `nil` for `MASK_NONE` (the value itself).
-    package static func make(_ mask: ColumnMask, column: CatalogColumn) -> Result<MaskSQL?, Problem> {
+    /// `MASK_HASH` needs the datasource's masking key (`hashAvailable`).
+    package static func make(_ mask: ColumnMask, column: CatalogColumn, hashAvailable: Bool = false) -> Result<MaskSQL?, Problem> {
         let name = SQLText.identifier(column.name)
         let text = "\(name)::text"
         switch mask.type {
@@ -38,6 +41,9 @@ package struct MaskSQL: Sendable, Hashable {
         case "MASK_SHOW_FIRST_4":
             return .success(
                 MaskSQL(expression: "left(\(text), 4) || regexp_replace(substr(\(text), 5), '[[:alnum:]]', 'x', 'g')", isText: true))
+        case "MASK_HASH":
+            guard hashAvailable else { return .failure(Problem(message: "MASK_HASH needs the datasource's masking key")) }
+            return .success(MaskSQL(expression: MaskHashKey.expression(text), isText: true))
         case "MASK_DATE_SHOW_YEAR":
             if column.type == "date" {
                 return .success(MaskSQL(expression: "make_date(extract(year FROM \(name))::integer, 1, 1)", isText: false))

@@ -28,6 +28,7 @@ package struct EnforcementPlan: Sendable, Hashable {
 /// One SQL statement of a plan and why it is there.
 package struct PlannedStatement: Sendable, Hashable {
     package enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
+        case role
         case schema
         case view
         case grant
@@ -42,12 +43,18 @@ package struct PlannedStatement: Sendable, Hashable {
     package var sql: String
     /// The table it concerns, as `schema.table`; `nil` for role settings.
     package var table: String?
+    /// What a plan shows instead of `sql` when `sql` holds a secret (the masking key).
+    package var display: String?
 
-    package init(_ kind: Kind, _ sql: String, table: String?) {
+    package init(_ kind: Kind, _ sql: String, table: String?, display: String? = nil) {
         self.kind = kind
         self.sql = sql
         self.table = table
+        self.display = display
     }
+
+    /// The statement as plans, reports and audit digests show it.
+    package var shown: String { display ?? sql }
 }
 
 /// Something the plan reports instead of doing: a role that does not exist, a mask or filter that
@@ -66,6 +73,14 @@ package struct EnforcementFinding: Sendable, Hashable {
         /// The table has row-security policies Rampart does not own; Rampart adds its filters
         /// but no permissive policy, so those policies keep deciding which rows are visible.
         case foreignRowSecurity = "foreign-row-security"
+        /// A governed role has privileges on a governed table through another role (or PUBLIC)
+        /// that Rampart does not own and so cannot revoke; the message names the statement.
+        case inheritedPrivilege = "inherited-privilege"
+        /// The sync role lacks a privilege it needs; the message names the statement a DBA runs.
+        /// What needed it is left out of the plan.
+        case privilegeMissing = "privilege-missing"
+        /// The sync role has more than it needs (superuser, `BYPASSRLS`); it works, but should not.
+        case privilegeExcess = "privilege-excess"
     }
 
     package var code: Code

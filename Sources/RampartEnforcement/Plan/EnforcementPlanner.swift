@@ -20,13 +20,36 @@ import Foundation
 package struct EnforcementPlanner: Sendable {
     package var marker: OwnershipMarker
     package var catalog: DatabaseCatalog
-    /// The login roles enforcement governs: those of Rampart users that exist in the database.
+    /// The login roles enforcement governs: those of Rampart users that exist in the database,
+    /// and those this plan creates.
     package var governedRoles: Set<String>
+    /// Login roles to create (`NOLOGIN`) because the datasource says `createRoles`.
+    package var newRoles: [String]
+    /// Rampart groups and their governed members' login roles, for the `rp_g_` group roles.
+    package var groupMembers: [String: Set<String>]
+    /// The datasource's `MASK_HASH` key; without it `MASK_HASH` columns are withheld.
+    package var maskKey: MaskHashKey?
 
-    package init(marker: OwnershipMarker, catalog: DatabaseCatalog, governedRoles: Set<String>) {
+    package init(
+        marker: OwnershipMarker, catalog: DatabaseCatalog, governedRoles: Set<String>, newRoles: [String] = [],
+        groupMembers: [String: Set<String>] = [:], maskKey: MaskHashKey? = nil
+    ) {
         self.marker = marker
         self.catalog = catalog
-        self.governedRoles = governedRoles
+        self.governedRoles = governedRoles.union(newRoles)
+        self.newRoles = newRoles
+        self.groupMembers = groupMembers
+        self.maskKey = maskKey
+    }
+
+    /// Whether `MASK_HASH` can be enforced: a key, and a `rampart` schema that is this
+    /// datasource's or can be created.
+    var hashAvailable: Bool {
+        guard maskKey != nil else { return false }
+        guard let comment = catalog.keySchemaComment else {
+            return catalog.syncAccount.canCreateSchemas || catalog.syncAccount.isSuperuser
+        }
+        return marker.owns(comment)
     }
 
     static let allowPolicy = "rampart_allow"
@@ -35,24 +58,30 @@ package struct EnforcementPlanner: Sendable {
     /// Each table's decisions are let go once its statements are written (when the caller gives
     /// the array up), so a first plan does not hold all decisions and all statements at once.
     package func plan(_ desired: consuming [DesiredTable]) -> EnforcementPlan {
-        var desired = consume desired
-        desired.sort { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }
+        let preflight = Preflight(catalog: catalog)
+        let needsRoles = !newRoles.isEmpty || !groupMembers.isEmpty
+        var findings = preflight.findings(needsRoles: needsRoles)
         var statements: [PlannedStatement] = []
-        var findings: [EnforcementFinding] = []
+        if !needsRoles || catalog.syncAccount.canCreateRoles || catalog.syncAccount.isSuperuser {
+            statements += RolePlanner(marker: marker, catalog: catalog)
+                .statements(newRoles: newRoles, groupMembers: groupMembers, findings: &findings)
+        }
+        let excluded = Set(preflight.excludedTables().map(\.oid))
+        var desired = consume desired
+        desired.removeAll { excluded.contains($0.table.oid) }
+        desired.sort { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }
+        let keyIndex = statements.count
+        var usesHash = false
         var createdSchemas: Set<String> = []
         var viewSchemasByRole: [String: Set<String>] = [:]
-        // Each table's and view's grants are looked up, not searched for among all of them.
-        var grantIndex: [UInt32: [Int]] = [:]
-        for (index, grant) in catalog.grants.enumerated() where governedRoles.contains(grant.grantee) {
-            grantIndex[grant.relation, default: []].append(index)
-        }
         for index in desired.indices {
             let item = desired[index]
             desired[index].accesses = []
-            var tablePlan = TablePlanner(planner: self, table: item.table, grantIndex: grantIndex)
+            var tablePlan = TablePlanner(planner: self, table: item.table)
             tablePlan.plan(item.accesses, createdSchemas: &createdSchemas)
             statements += tablePlan.statements
             findings += tablePlan.findings
+            usesHash = usesHash || tablePlan.usesHash
             if tablePlan.keptView != nil {
                 for role in tablePlan.viewRoles { viewSchemasByRole[role, default: []].insert(item.table.viewSchema) }
             }
@@ -64,6 +93,12 @@ package struct EnforcementPlanner: Sendable {
             statements.append(PlannedStatement(.view, "DROP VIEW \(SQLText.qualified(view.schema, view.name))", table: "\(view.schema).\(view.name)"))
         }
         statements += searchPathStatements(viewSchemasByRole)
+        // The key and its function before the first view that calls it.
+        if usesHash, let maskKey {
+            let key = maskKey.statements(
+                marker: marker, schemaExists: catalog.keySchemaComment != nil, functionDigest: marker.digest(in: catalog.keyFunctionComment))
+            statements.insert(contentsOf: key, at: keyIndex)
+        }
         return EnforcementPlan(statements: statements, findings: findings, tableCount: desired.count, roleCount: governedRoles.count)
     }
 

@@ -4,19 +4,18 @@
 struct TablePlanner {
     let planner: EnforcementPlanner
     let table: CatalogTable
-    /// Where the governed roles' grants are in the catalog's, by relation.
-    let grantIndex: [UInt32: [Int]]
     private(set) var statements: [PlannedStatement] = []
     private(set) var findings: [EnforcementFinding] = []
     /// The masking view kept or created, as `"schema"."name"`.
     private(set) var keptView: String?
     /// Roles that read through the view.
     private(set) var viewRoles: [String] = []
+    /// Whether a kept mask is `MASK_HASH` (the key and its function must exist).
+    private(set) var usesHash = false
 
-    init(planner: EnforcementPlanner, table: CatalogTable, grantIndex: [UInt32: [Int]]) {
+    init(planner: EnforcementPlanner, table: CatalogTable) {
         self.planner = planner
         self.table = table
-        self.grantIndex = grantIndex
         resourceName = table.resourceName
         allColumns = Set(table.columns.map(\.name))
     }
@@ -57,6 +56,7 @@ struct TablePlanner {
                 delete: access.delete, of: allColumns)
         }
         statements += grantStatements(on: table.oid, sqlName: table.sqlName, desired: baseGrants, freshlyCreated: false)
+        reportInheritedPrivileges(baseGrants, masked: maskedRoles)
         if let viewOID {
             var viewGrants: [String: PrivilegeSet] = [:]
             for item in masked { viewGrants[item.access.role] = PrivilegeSet(select: item.access.select, of: allColumns) }
@@ -77,8 +77,10 @@ struct TablePlanner {
         let columns = Dictionary(table.columns.map { ($0.name, $0) }) { first, _ in first }
         for (name, mask) in access.masks.sorted(by: { $0.key < $1.key }) where access.select.contains(name) {
             guard let column = columns[name] else { continue }
-            switch MaskSQL.make(mask, column: column) {
-            case .success(let sql?): masks[name] = sql
+            switch MaskSQL.make(mask, column: column, hashAvailable: planner.hashAvailable) {
+            case .success(let sql?):
+                masks[name] = sql
+                usesHash = usesHash || mask.type == "MASK_HASH"
             case .success(nil): break
             case .failure(let problem):
                 access.select.remove(name)
@@ -112,6 +114,10 @@ struct TablePlanner {
         let schema = table.viewSchema
         if createdSchemas.contains(schema) { return true }
         guard let comment = catalog.viewSchemas[schema] else {
+            guard catalog.syncAccount.canCreateSchemas || catalog.syncAccount.isSuperuser else {
+                findings.append(Preflight(catalog: catalog).schemaFinding(schema, table: table.resourceName))
+                return false
+            }
             let sql = SQLText.identifier(schema)
             statements.append(PlannedStatement(.schema, "CREATE SCHEMA \(sql)", table: nil))
             statements.append(PlannedStatement(.schema, "COMMENT ON SCHEMA \(sql) IS \(SQLText.literal(marker.comment(digest: "-")))", table: nil))
@@ -203,8 +209,7 @@ struct TablePlanner {
     func grantStatements(on oid: UInt32, sqlName: String, desired: [String: PrivilegeSet], freshlyCreated: Bool) -> [PlannedStatement] {
         var observed: [String: PrivilegeSet] = [:]
         if !freshlyCreated {
-            for index in grantIndex[oid] ?? [] {
-                let grant = catalog.grants[index]
+            for grant in catalog.grants(on: oid) where planner.governedRoles.contains(grant.grantee) {
                 observed[grant.grantee, default: PrivilegeSet()].add(grant.privilege, column: grant.column)
             }
         }
@@ -240,6 +245,39 @@ struct TablePlanner {
             }
         }
         return revokes + grants
+    }
+
+    /// A governed role that holds, through another role or PUBLIC, more than it should on this
+    /// table would bypass what the plan enforces; Rampart cannot revoke grants it does not own,
+    /// so it names the statement instead.
+    private mutating func reportInheritedPrivileges(_ wanted: [String: PrivilegeSet], masked: Set<String>) {
+        var byGrantee: [String: [CatalogGrant]] = [:]
+        // A privilege granted by two grantors is listed twice; it is reported once.
+        var seen: Set<CatalogGrant> = []
+        for grant in catalog.grants(on: table.oid) where !planner.governedRoles.contains(grant.grantee) && seen.insert(grant).inserted {
+            byGrantee[grant.grantee, default: []].append(grant)
+        }
+        guard !byGrantee.isEmpty else { return }
+        for role in planner.governedRoles.sorted() {
+            let want = wanted[role] ?? PrivilegeSet()
+            for source in (catalog.inheritedRoles(of: role).union(["PUBLIC"])).sorted() {
+                for grant in byGrantee[source] ?? [] {
+                    let allowed =
+                        want.tableLevel.contains(grant.privilege)
+                        || (grant.column.map { want.columns[grant.privilege]?.contains($0) ?? false } ?? false)
+                    guard !allowed else { continue }
+                    let target = grant.column.map { "\(grant.privilege) (\(SQLText.identifier($0)))" } ?? grant.privilege
+                    let from = source == "PUBLIC" ? "PUBLIC" : SQLText.identifier(source)
+                    findings.append(
+                        EnforcementFinding(
+                            .inheritedPrivilege,
+                            "\(role) has \(target) through \(source)\(masked.contains(role) ? ", bypassing its masks" : ""); run: "
+                                + "REVOKE \(target) ON \(table.sqlName) FROM \(from)"
+                                + (source == "PUBLIC" ? "" : " (or REVOKE \(SQLText.identifier(source)) FROM \(SQLText.identifier(role)))"),
+                            table: table.resourceName, role: role))
+                }
+            }
+        }
     }
 
     // MARK: Row security

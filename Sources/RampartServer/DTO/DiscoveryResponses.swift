@@ -18,6 +18,8 @@ package struct DatasourceResponse: Codable, Sendable {
     package var rangerService: String?
     package var rangerDatabase: String
     package var hasCredentials: Bool
+    /// Enforcement settings (PostgreSQL datasources; absent until set).
+    package var sync: DatasourceSyncSettings?
     package var createdAt: String
     package var updatedAt: String
 
@@ -34,6 +36,7 @@ package struct DatasourceResponse: Codable, Sendable {
         rangerService = d.config.rangerService
         rangerDatabase = d.rangerDatabase
         hasCredentials = d.hasCredentials
+        sync = d.config.sync
         createdAt = Timestamp.rfc3339(milliseconds: d.createdAt)
         updatedAt = Timestamp.rfc3339(milliseconds: d.updatedAt)
     }

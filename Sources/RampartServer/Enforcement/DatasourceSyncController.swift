@@ -12,6 +12,13 @@ struct DatasourceSyncController {
     func register(on api: APIRouter) {
         api.add(.post, "/v1/datasources/{id}/sync/plan", .tenant(.syncWrite), plan)
         api.add(.post, "/v1/datasources/{id}/sync/apply", .tenant(.syncWrite), apply)
+        api.add(.get, "/v1/datasources/{id}/sync", .tenant(.discoveryRead), status)
+    }
+
+    @Sendable func status(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let (datasource, state) = try await sync.status(try DatasourcesController.id(context), in: principal.tenantID)
+        return try JSONBody.response(DatasourceSyncResponse(settings: datasource.config.sync ?? DatasourceSyncSettings(), state: state))
     }
 
     @Sendable func plan(_ request: Request, context: RampartRequestContext) async throws -> Response {

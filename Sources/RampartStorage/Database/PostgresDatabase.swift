@@ -66,7 +66,7 @@ package final class PostgresDatabase: Database, Service {
         do {
             return try await withLeaseDeadline { leased in
                 try await client.withTransaction(logger: logger) { connection in
-                    leased()
+                    try leased()
                     return try await body(connection.sql(queryLogLevel: nil))
                 }
             }
@@ -89,7 +89,7 @@ package final class PostgresDatabase: Database, Service {
         let logger = self.logger
         try await withLeaseDeadline { leased in
             try await client.withConnection { connection in
-                leased()
+                try leased()
                 try await connection.query("SELECT 1", logger: logger)
             }
         }
@@ -97,33 +97,100 @@ package final class PostgresDatabase: Database, Service {
 
     /// Runs `operation`, failing with `unavailable` if it has not called `leased` (it holds a
     /// connection) within ``leaseDeadline``. Only the wait is bounded, not the work after it.
+    ///
+    /// The caller gets its answer at the deadline, not when the pool gets round to withdrawing
+    /// the lease: under load (or while the pool backs off from a refused server) that took over a
+    /// minute, and a task group would have waited for it. An operation that gets its connection
+    /// after the deadline is refused by `leased` (it throws), so nothing runs that the caller was
+    /// told did not.
     private func withLeaseDeadline<R: Sendable>(
-        _ operation: @escaping @Sendable (_ leased: @escaping @Sendable () -> Void) async throws -> R
+        _ operation: @escaping @Sendable (_ leased: @escaping @Sendable () throws -> Void) async throws -> R
     ) async throws -> R {
-        let hasLease = LeaseFlag()
+        let race = LeaseRace()
         let deadline = leaseDeadline
-        return try await withThrowingTaskGroup(of: R?.self) { group in
-            group.addTask { try await operation { hasLease.value.store(true, ordering: .releasing) } }
-            group.addTask {
-                try await Task.sleep(for: deadline)
-                guard hasLease.value.load(ordering: .acquiring) else {
-                    throw RampartError(.unavailable, "no database connection became available within \(deadline)")
+        let handles = TaskHandles()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
+                let answer = Answer(continuation)
+                let work = Task {
+                    do {
+                        let result = try await operation {
+                            guard race.claim(.leased) else {
+                                throw RampartError(.unavailable, "no database connection became available within \(deadline)")
+                            }
+                        }
+                        answer.resume(.success(result))
+                    } catch {
+                        answer.resume(.failure(error))
+                    }
+                    handles.timer?.cancel()
                 }
-                return nil
+                let timer = Task {
+                    try? await Task.sleep(for: deadline)
+                    guard !Task.isCancelled, race.claim(.expired) else { return }
+                    answer.resume(.failure(RampartError(.unavailable, "no database connection became available within \(deadline)")))
+                    work.cancel()
+                }
+                handles.set(work: work, timer: timer)
             }
-            // The first child to throw cancels the other: a lease still waiting is withdrawn.
-            defer { group.cancelAll() }
-            while let result = try await group.next() {
-                if let result { return result }
-            }
-            throw RampartError(.internalError, "the database operation ended without a result")
+        } onCancel: {
+            handles.cancelAll()
         }
     }
 
     package func shutdown() async throws {}
 }
 
-/// Whether an operation holds its connection yet; shared by the operation and its deadline.
-private final class LeaseFlag: Sendable {
-    let value = Atomic<Bool>(false)
+/// Who won between an operation's lease and its deadline: the first to claim decides.
+private final class LeaseRace: Sendable {
+    enum Outcome: Int {
+        case leased = 1
+        case expired = 2
+    }
+    private let state = Atomic<Int>(0)
+
+    /// `true` when `outcome` is the first claim (or repeats the winning one).
+    func claim(_ outcome: Outcome) -> Bool {
+        let (exchanged, original) = state.compareExchange(expected: 0, desired: outcome.rawValue, ordering: .acquiringAndReleasing)
+        return exchanged || original == outcome.rawValue
+    }
+}
+
+/// Resumes a continuation once, whoever comes first.
+private final class Answer<R: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<R, any Error>?>
+
+    init(_ continuation: CheckedContinuation<R, any Error>) { self.continuation = Mutex(continuation) }
+
+    func resume(_ result: Result<R, any Error>) {
+        continuation.withLock { pending in
+            pending?.resume(with: result)
+            pending = nil
+        }
+    }
+}
+
+/// The operation's and the deadline's tasks, for the caller's cancellation to reach them.
+private final class TaskHandles: Sendable {
+    private let tasks = Mutex<(work: Task<Void, Never>?, timer: Task<Void, Never>?, cancelled: Bool)>((nil, nil, false))
+
+    var timer: Task<Void, Never>? { tasks.withLock { $0.timer } }
+
+    func set(work: Task<Void, Never>, timer: Task<Void, Never>) {
+        let cancelled = tasks.withLock { state in
+            state.work = work
+            state.timer = timer
+            return state.cancelled
+        }
+        if cancelled { cancelAll() }
+    }
+
+    func cancelAll() {
+        let (work, timer) = tasks.withLock { state in
+            state.cancelled = true
+            return (state.work, state.timer)
+        }
+        work?.cancel()
+        timer?.cancel()
+    }
 }

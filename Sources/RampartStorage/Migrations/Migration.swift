@@ -32,5 +32,6 @@ package enum Migrations {
         M0011SSOIdentityLinks(),
         M0012TenantDatasourceRoot(),
         M0013SSOTrustedMFA(),
+        M0014DatasourceSync(),
     ]
 }

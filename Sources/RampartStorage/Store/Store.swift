@@ -27,5 +27,5 @@ package protocol Store: Sendable {
 /// feature's tables takes that feature's protocol (``PolicyStoreTransaction``, …).
 package protocol StoreTransaction:
     TenantStoreTransaction, IdentityStoreTransaction, SecurityStoreTransaction, KeyringStoreTransaction, PolicyStoreTransaction,
-    AuditStoreTransaction, SCIMStoreTransaction, SSOStoreTransaction, DiscoveryStoreTransaction
+    AuditStoreTransaction, SCIMStoreTransaction, SSOStoreTransaction, DiscoveryStoreTransaction, EnforcementStoreTransaction
 {}
