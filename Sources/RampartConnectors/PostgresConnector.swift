@@ -91,6 +91,20 @@ package struct PostgresConnector: DatasourceConnector {
     /// A read-write session for enforcement: reads the catalog and applies a plan.
     package func connectForEnforcement() async throws(ConnectorError) -> PostgresEnforcementSession {
         let (connection, logger) = try await open()
+        // Every statement of a sync, planning included (the catalog, the filters' EXPLAIN), gives up
+        // on a lock someone holds after the lock timeout: syncs run one at a time, and a table a
+        // DBA keeps locked must not stall the others for longer than that.
+        do {
+            for setting in [
+                "SET lock_timeout = '\(PostgresEnforcementSession.lockTimeout)'",
+                "SET statement_timeout = '\(PostgresEnforcementSession.statementTimeout)'",
+            ] {
+                _ = try await connection.query(PostgresQuery(unsafeSQL: setting), logger: logger).collect()
+            }
+        } catch {
+            try? await connection.close()
+            throw Self.map(error, settings: settings)
+        }
         return PostgresEnforcementSession(connection: connection, logger: logger, settings: settings)
     }
 

@@ -17,6 +17,8 @@ package struct PostgresEnforcementSession: Sendable {
     /// How long apply waits for a table lock before giving up (and rolling back), so a sync
     /// never queues behind a long transaction and blocks everyone queued behind it.
     package static let lockTimeout = "5s"
+    /// How long one statement of a sync may run: reading a large estate's catalog takes seconds.
+    package static let statementTimeout = "5min"
 
     package func close() async { try? await connection.close() }
 
@@ -218,15 +220,23 @@ package struct PostgresEnforcementSession: Sendable {
     // MARK: Filters
 
     /// `nil` when `expression` is a boolean expression PostgreSQL accepts over `table`; the
-    /// server's message otherwise. Planned, not run: nothing is read.
-    package func checkFilter(_ expression: String, on table: CatalogTable) async -> String? {
+    /// server's message when it does not. Planned, not run: nothing is read.
+    ///
+    /// - Throws: when the check itself could not be made (a lock timeout on the table, a lost
+    ///   connection): that says nothing about the filter, and withholding reads for it would
+    ///   revoke access because someone held a lock.
+    package func checkFilter(_ expression: String, on table: CatalogTable) async throws(ConnectorError) -> String? {
         do {
             _ = try await connection.query(
                 PostgresQuery(unsafeSQL: "EXPLAIN SELECT 1 FROM \(table.sqlName) WHERE (\(expression))"), logger: logger
             ).collect()
             return nil
         } catch {
-            return Self.serverMessage(error)
+            // Syntax and semantics (42…), data exceptions (22…), unsupported features (0A…).
+            if let state = (error as? PSQLError)?.serverInfo?[.sqlState], ["42", "22", "0A"].contains(String(state.prefix(2))) {
+                return Self.serverMessage(error)
+            }
+            throw PostgresConnector.map(error, settings: settings)
         }
     }
 

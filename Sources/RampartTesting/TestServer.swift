@@ -43,10 +43,15 @@ package enum TestServer {
         if !keepLogLevel && (logger.logLevel > .warning || ProcessInfo.processInfo.environment["RAMPART_TEST_LOG"] == nil) {
             logger.logLevel = .warning
         }
-        let built = try await RampartApplication.build(configuration: configuration, logger: logger)
-        let routes = built.routes
-        return try await built.application.test(.live) { client in
-            try await body(APIClient(client: client, routes: routes))
+        let server = "server \(UUID().uuidString.prefix(8)) (\(configuration.databaseURL == nil ? "sqlite" : "postgres"))"
+        return try await TestActivity.track("\(server): built, running or stopping") {
+            let built = try await RampartApplication.build(configuration: configuration, logger: logger)
+            let routes = built.routes
+            return try await built.application.test(.live) { client in
+                try await TestActivity.track("\(server): test body") {
+                    try await body(APIClient(client: client, routes: routes, server: server))
+                }
+            }
         }
     }
 
@@ -68,6 +73,8 @@ package struct APIClient: Sendable {
     package let client: any TestClientProtocol
     /// The routes the application registered, for table-driven tests.
     package let routes: [RouteDescriptor]
+    /// Names the server in ``TestActivity``.
+    package var server = "server"
 
     package struct Reply: Sendable {
         package let status: Int
@@ -122,7 +129,9 @@ package struct APIClient: Sendable {
             if let contentType { headers[.contentType] = contentType }
             buffer = ByteBuffer(string: text)
         }
-        let response = try await client.execute(uri: path, method: method, headers: headers, body: buffer)
+        let response = try await TestActivity.track("\(method) \(path.prefix(120)) on \(server)") {
+            try await client.execute(uri: path, method: method, headers: headers, body: buffer)
+        }
         return Reply(status: Int(response.status.code), headers: response.headers, body: Data(response.body.readableBytesView))
     }
 

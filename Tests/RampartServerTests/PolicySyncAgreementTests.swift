@@ -29,6 +29,8 @@ import Testing
         var masked = 0
         var withheld = 0
         var filteredReads = 0
+        /// Answers a tag policy decided (allowed, denied or masked by tag).
+        var byTag = 0
     }
 
     struct Principal {
@@ -79,7 +81,7 @@ import Testing
                 print(
                     "policy sync agreement: \(Self.rounds) random policy sets, \(tally.compared) (user, table, column, access) answers compared, "
                         + "\(tally.allowed) allowed, \(tally.masked) masked columns read, \(tally.withheld) withheld (mask not expressible), "
-                        + "\(tally.filteredReads) filtered table reads")
+                        + "\(tally.filteredReads) filtered table reads, \(tally.byTag) column reads decided by a tag policy")
             }
         } catch {
             try? await Self.dropRoles(base, [sync, "rp_g_g1_\(suffix)", "rp_g_g2_\(suffix)"] + principals.map(\.user))
@@ -170,13 +172,75 @@ import Testing
                 ],
             ])
         }
+        // Tags on some columns, as discovery's tagging rules would set them, and tag policies that
+        // allow, deny and mask by tag (most rounds have some).
+        var taggedResources: [[String: Any]] = []
+        var resourceToTagIds: [String: [Int]] = [:]
+        for table in tables {
+            for (column, _) in table.columns where chance(20) {
+                let id = taggedResources.count + 1
+                taggedResources.append([
+                    "id": id, "serviceName": "svc",
+                    "resourceElements": ["database": ["values": ["db"]], "table": ["values": [table.name]], "column": ["values": [column]]],
+                ])
+                resourceToTagIds["\(id)"] = chance(25) ? [1, 2] : [pick([1, 2])]
+            }
+        }
+        var tagPolicies: [[String: Any]] = []
+        id = 1000
+        func tagAccesses() -> [[String: Any]] { subset(accessTypes, atLeastOne: true).map { ["type": "pgsql:\($0)", "isAllowed": true] } }
+        for _ in 0..<Int(random.next() % 3) {
+            id += 1
+            var policy: [String: Any] = [
+                "id": id, "name": "tag access \(id)", "service": "tags", "isEnabled": true, "policyType": 0,
+                "resources": ["tag": ["values": [pick(tagNames)]]],
+            ]
+            if chance(60) { policy["policyItems"] = [who().merging(["accesses": tagAccesses()]) { $1 }] }
+            if chance(60) { policy["denyPolicyItems"] = [who().merging(["accesses": tagAccesses()]) { $1 }] }
+            if chance(20) { policy["denyExceptions"] = [who().merging(["accesses": tagAccesses()]) { $1 }] }
+            tagPolicies.append(policy)
+        }
+        if chance(40) {
+            id += 1
+            tagPolicies.append([
+                "id": id, "name": "tag mask \(id)", "service": "tags", "isEnabled": true, "policyType": 1,
+                "resources": ["tag": ["values": [pick(tagNames)]]],
+                "dataMaskPolicyItems": [
+                    who().merging([
+                        "accesses": [["type": "pgsql:select", "isAllowed": true]], "dataMaskInfo": ["dataMaskType": pick(maskTypes)],
+                    ]) { $1 }
+                ],
+            ])
+        }
+        let serviceTags: [String: Any] = [
+            "tags": ["1": ["type": tagNames[0]], "2": ["type": tagNames[1]]], "serviceResources": taggedResources,
+            "resourceToTagIds": resourceToTagIds,
+        ]
         let decoder = JSONDecoder()
         let serviceDef = try decoder.decode(ServiceDef.self, from: Data(serviceDefinition.utf8))
         let decoded = try decoder.decode([Policy].self, from: JSONSerialization.data(withJSONObject: policies))
-        let snapshot = try PolicySnapshot(serviceDef: serviceDef, service: Service(name: "svc", type: "pgsql"), policies: decoded)
+        let snapshot = try PolicySnapshot(
+            serviceDef: serviceDef, service: Service(name: "svc", type: "pgsql", tagService: "tags"), policies: decoded,
+            tagServiceDef: try decoder.decode(ServiceDef.self, from: Data(tagServiceDefinition.utf8)),
+            tagPolicies: try decoder.decode([Policy].self, from: JSONSerialization.data(withJSONObject: tagPolicies)),
+            serviceTags: try decoder.decode(ServiceTags.self, from: JSONSerialization.data(withJSONObject: serviceTags)))
         let stamp = ObjectStamp(id: 1, version: Int64(round + 1))
         return ServicePolicies(snapshot: snapshot, version: Int64(round + 1), inputs: SnapshotInputs(service: stamp, serviceDef: stamp))
     }
+
+    static let tagNames = ["PII", "PCI"]
+
+    static let tagServiceDefinition = """
+        {"name": "tag",
+         "resources": [{"name": "tag", "level": 1, "matcherOptions": {"wildCard": "false"}}],
+         "accessTypes": [{"name": "pgsql:select"}, {"name": "pgsql:insert"}, {"name": "pgsql:update"}, {"name": "pgsql:delete"}],
+         "dataMaskDef": {
+           "maskTypes": [{"name": "MASK"}, {"name": "MASK_SHOW_LAST_4"}, {"name": "MASK_SHOW_FIRST_4"}, {"name": "MASK_NULL"},
+                         {"name": "MASK_NONE"}, {"name": "MASK_DATE_SHOW_YEAR"}, {"name": "MASK_HASH"}],
+           "accessTypes": [{"name": "pgsql:select"}],
+           "resources": [{"name": "tag", "level": 1, "matcherOptions": {"wildCard": "false"}}]},
+         "options": {"enableDenyAndExceptionsInPolicies": "true"}}
+        """
 
     static let serviceDefinition = """
         {"name": "pgsql",
@@ -229,6 +293,8 @@ import Testing
                                 + (viewExists ? "has_column_privilege('\(principal.user)', '\(view)', '\(column)', 'SELECT')::text" : "'false'")
                         ).first ?? []
                     let select = decide(resource, "select")
+                    // Tag policies are numbered from 1001.
+                    if (select.policyId ?? 0) > 1000 || (select.mask?.policyId ?? 0) > 1000 { tally.byTag += 1 }
                     var expectedMask: MaskSQL?
                     var withheld = false
                     if let mask = select.mask {
@@ -342,7 +408,13 @@ struct SplitMix64: RandomNumberGenerator {
                         try await session.apply(["GRANT SELECT ON t TO \(reader)", "ALTER TABLE t ENABLE ROW LEVEL SECURITY"])
                     }
                     #expect(ContinuousClock.now - started < .seconds(30))
+                    // Planning gives up on the lock too, and a filter it could not check is not
+                    // called invalid (that would withhold reads because someone held a lock).
+                    let table = try #require(try await session.catalog().tables.first { $0.name == "t" })
+                    await #expect(throws: ConnectorError.self) { _ = try await session.checkFilter("id > 1", on: table) }
                     _ = try await PostgresProbe.rows(admin, "ROLLBACK")
+                    #expect(try await session.checkFilter("id > 1", on: table) == nil)
+                    #expect(try await session.checkFilter("no_such_column > 1", on: table)?.contains("no_such_column") == true)
                     #expect(try await PostgresProbe.rows(admin, granted) == [["false"]])
                     #expect(try await PostgresProbe.rows(admin, "SELECT relrowsecurity::text FROM pg_class WHERE relname = 't'") == [["false"]])
                     // And the session is usable again afterwards.

@@ -2,6 +2,7 @@
 
 import Foundation
 import RampartCore
+import RampartTesting
 
 /// The test OpenID provider (`scripts/testing/oidc_test_provider.py`) run as a child process for
 /// the duration of a test. It needs `python3` with `cryptography` (`.ci/run` installs it).
@@ -40,6 +41,8 @@ struct TestOIDCProvider: Sendable {
         guard line.hasPrefix("PORT "), let port = Int(String(line.dropFirst(5)).trimmingWhitespace()) else {
             throw RampartError(.internalError, "unexpected output from the test OpenID provider: \(line)")
         }
-        return try await body(TestOIDCProvider(base: "http://127.0.0.1:\(port)"))
+        return try await TestActivity.track("OIDC test provider on port \(port)") {
+            try await body(TestOIDCProvider(base: "http://127.0.0.1:\(port)"))
+        }
     }
 }

@@ -85,7 +85,13 @@ package enum EnforcementPlanning {
                 guard let filter = desired.tables[index].accesses[accessIndex].rowFilter else { continue }
                 let table = desired.tables[index].table
                 let key = "\(table.oid)\u{1F}\(filter.expression)"
-                if verdicts[key] == nil { verdicts[key] = .some(await session.checkFilter(filter.expression, on: table)) }
+                if verdicts[key] == nil {
+                    do {
+                        verdicts[key] = .some(try await session.checkFilter(filter.expression, on: table))
+                    } catch {
+                        throw DatasourceAccess.error(error)
+                    }
+                }
                 guard let problem = verdicts[key] ?? nil else { continue }
                 let role = desired.tables[index].accesses[accessIndex].role
                 desired.tables[index].accesses[accessIndex].select = []

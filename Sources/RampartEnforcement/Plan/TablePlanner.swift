@@ -166,12 +166,13 @@ struct TablePlanner {
         var columns: [String] = []
         for column in table.columns {
             let name = SQLText.identifier(column.name)
+            // A view column has one type: when any role's mask is text, every branch is made text
+            // (a date masked to its year for one role and hashed for another, say).
+            let masks = masked.compactMap { item in item.masks[column.name].map { (role: item.access.role, mask: $0) } }
+            let anyText = masks.contains { $0.mask.isText } && !MaskSQL.isTextType(column.type)
             var branches: [String: [String]] = [:]  // expression → roles
-            var anyText = false
-            for item in masked {
-                guard let mask = item.masks[column.name] else { continue }
-                branches[mask.expression, default: []].append(item.access.role)
-                anyText = anyText || mask.isText
+            for (role, mask) in masks {
+                branches[anyText && !mask.isText ? "(\(mask.expression))::text" : mask.expression, default: []].append(role)
             }
             guard !branches.isEmpty else {
                 columns.append(name)
@@ -180,7 +181,7 @@ struct TablePlanner {
             let whens = branches.sorted { $0.value.sorted().first ?? "" < $1.value.sorted().first ?? "" }.map { expression, roles in
                 "WHEN \(Self.currentUserIn(roles)) THEN \(expression)"
             }
-            let plain = anyText && !MaskSQL.isTextType(column.type) ? "\(name)::text" : name
+            let plain = anyText ? "\(name)::text" : name
             columns.append("CASE \(whens.joined(separator: " ")) ELSE \(plain) END AS \(name)")
         }
         var sql = "CREATE VIEW \(viewName) WITH (security_barrier) AS SELECT \(columns.joined(separator: ", ")) FROM \(table.sqlName)"
