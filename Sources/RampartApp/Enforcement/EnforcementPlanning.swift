@@ -22,7 +22,7 @@ package enum EnforcementPlanning {
     ) async throws -> EnforcementPlan {
         let catalog = try await readCatalog(session)
         var desired = await decide(catalog: catalog, database: database, principals: principals, target: target, createRoles: createRoles)
-        await checkFilters(&desired, session: session)
+        try await checkFilters(&desired, session: session)
         return plan(consume desired, catalog: catalog, marker: marker, maskKey: maskKey)
     }
 
@@ -78,7 +78,7 @@ package enum EnforcementPlanning {
     }
 
     /// Step 3: a filter PostgreSQL does not accept withholds the reads it would have filtered.
-    package static func checkFilters(_ desired: inout Desired, session: PostgresEnforcementSession) async {
+    package static func checkFilters(_ desired: inout Desired, session: PostgresEnforcementSession) async throws {
         var verdicts: [String: String?] = [:]
         for index in desired.tables.indices {
             for accessIndex in desired.tables[index].accesses.indices {
