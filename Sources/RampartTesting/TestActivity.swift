@@ -46,6 +46,21 @@ package enum TestActivity {
         return try await body()
     }
 
+    /// Lists `label` until ``close(_:)`` is called with the number returned, for a phase that
+    /// does not fit one closure (a server's shutdown, which starts when the test body returns).
+    package static func open(_ label: String) -> Int {
+        _ = signalSource
+        return open.withLock { state in
+            state.next += 1
+            state.items[state.next] = Open(label: label, started: .now)
+            return state.next
+        }
+    }
+
+    package static func close(_ id: Int) {
+        _ = open.withLock { $0.items.removeValue(forKey: id) }
+    }
+
     /// Prints what is open, oldest first.
     static func report() {
         let now = ContinuousClock.now

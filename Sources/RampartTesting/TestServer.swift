@@ -9,6 +9,7 @@ import NIOCore
 import RampartApp
 import RampartCore
 import RampartServer
+import Synchronization
 
 /// Runs the real application (built by the same function `rampart serve` uses) on an ephemeral
 /// loopback port and gives tests an HTTP client for it.
@@ -44,13 +45,19 @@ package enum TestServer {
             logger.logLevel = .warning
         }
         let server = "server \(UUID().uuidString.prefix(8)) (\(configuration.databaseURL == nil ? "sqlite" : "postgres"))"
-        return try await TestActivity.track("\(server): built, running or stopping") {
-            let built = try await RampartApplication.build(configuration: configuration, logger: logger)
-            let routes = built.routes
-            return try await built.application.test(.live) { client in
-                try await TestActivity.track("\(server): test body") {
+        let built = try await TestActivity.track("\(server): building (migrations, store)") {
+            try await RampartApplication.build(configuration: configuration, logger: logger)
+        }
+        let routes = built.routes
+        let stopping = Mutex<Int?>(nil)
+        defer { if let id = stopping.withLock({ $0 }) { TestActivity.close(id) } }
+        return try await TestActivity.track("\(server): running") {
+            try await built.application.test(.live) { client in
+                let result = try await TestActivity.track("\(server): test body") {
                     try await body(APIClient(client: client, routes: routes, server: server))
                 }
+                stopping.withLock { $0 = TestActivity.open("\(server): stopping (its services shut down)") }
+                return result
             }
         }
     }

@@ -71,7 +71,8 @@ package struct ScanRunner: Sendable {
                 let now = clock.now()
                 switch outcome {
                 case .finished(let datasource, let tables, let columns) where !interrupted:
-                    try await finish(job, datasource: datasource, tables: tables, columns: columns, at: now)
+                    try await finish(
+                        job, datasource: datasource, tables: tables, columns: columns, progress: shared.progress.withLock { $0 }, at: now)
                 case .failed(let message) where !interrupted:
                     try await store.write { try await $0.finishScan(id: job.id, in: job.tenantID, status: .failed, error: message, at: now) }
                 case .cancelRequested where !interrupted:
@@ -177,7 +178,13 @@ package struct ScanRunner: Sendable {
     /// Stores the results and applies the tagging rules in one transaction (a policy write when
     /// the datasource maps to a tag service), then marks the scan succeeded, so decisions see the
     /// new tags as soon as the scan says `succeeded`.
-    private func finish(_ job: ScanJob, datasource: Datasource, tables: [String], columns: [ColumnReport], at now: Int64) async throws {
+    ///
+    /// The final `progress` is written with the status: a heartbeat that read the progress before
+    /// the last table was done can commit after the work's own last write (on PostgreSQL they
+    /// run side by side), and a succeeded scan would then show less than it read.
+    private func finish(
+        _ job: ScanJob, datasource: Datasource, tables: [String], columns: [ColumnReport], progress: ScanProgress, at now: Int64
+    ) async throws {
         let keyring = self.keyring
         let body: @Sendable (any StoreTransaction) async throws -> String? = { tx in
             var results: [ScanColumnResult] = []
@@ -224,6 +231,9 @@ package struct ScanRunner: Sendable {
             _ = try await store.write(body)
         }
         // Only now is the scan `succeeded`, so a client that waited for it sees the tags in decisions.
-        try await store.write { try await $0.finishScan(id: job.id, in: job.tenantID, status: .succeeded, error: nil, at: now) }
+        try await store.write { tx in
+            _ = try await tx.updateScanProgress(id: job.id, in: job.tenantID, progress: progress, heartbeatAt: now)
+            try await tx.finishScan(id: job.id, in: job.tenantID, status: .succeeded, error: nil, at: now)
+        }
     }
 }

@@ -109,9 +109,10 @@ package final class PostgresDatabase: Database, Service {
         let race = LeaseRace()
         let deadline = leaseDeadline
         let handles = TaskHandles()
+        let answer = Answer<R>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
-                let answer = Answer(continuation)
+                answer.set(continuation)
                 let work = Task {
                     do {
                         let result = try await operation {
@@ -134,6 +135,12 @@ package final class PostgresDatabase: Database, Service {
                 handles.set(work: work, timer: timer)
             }
         } onCancel: {
+            // A caller cancelled before its lease is answered at once: the pool may never answer
+            // a lease it was asked for while it shut down, and the deadline is cancelled with
+            // everything else. Once leased, the work runs to its end (it is told to stop).
+            if race.claim(.expired) {
+                answer.resume(.failure(CancellationError()))
+            }
             handles.cancelAll()
         }
     }
@@ -156,17 +163,46 @@ private final class LeaseRace: Sendable {
     }
 }
 
-/// Resumes a continuation once, whoever comes first.
+/// Resumes a continuation once, whoever comes first; an answer given before the continuation
+/// exists (a cancellation that came first) is kept for it.
 private final class Answer<R: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<R, any Error>?>
+    private enum State {
+        case waiting
+        case pending(CheckedContinuation<R, any Error>)
+        case early(Result<R, any Error>)
+        case done
+    }
 
-    init(_ continuation: CheckedContinuation<R, any Error>) { self.continuation = Mutex(continuation) }
+    private let state = Mutex<State>(.waiting)
+
+    func set(_ continuation: CheckedContinuation<R, any Error>) {
+        let early: Result<R, any Error>? = state.withLock { state in
+            switch state {
+            case .early(let result):
+                state = .done
+                return result
+            default:
+                state = .pending(continuation)
+                return nil
+            }
+        }
+        if let early { continuation.resume(with: early) }
+    }
 
     func resume(_ result: Result<R, any Error>) {
-        continuation.withLock { pending in
-            pending?.resume(with: result)
-            pending = nil
+        let continuation: CheckedContinuation<R, any Error>? = state.withLock { state in
+            switch state {
+            case .waiting:
+                state = .early(result)
+                return nil
+            case .pending(let continuation):
+                state = .done
+                return continuation
+            case .early, .done:
+                return nil
+            }
         }
+        continuation?.resume(with: result)
     }
 }
 
