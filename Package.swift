@@ -56,6 +56,14 @@ let package = Package(
             path: "Benchmarks/AuditStoreBench", swiftSettings: swiftSettings),
         .executableTarget(name: "PolicyBench", dependencies: ["RampartPolicy"], path: "Benchmarks/PolicyBench", swiftSettings: swiftSettings),
         .executableTarget(name: "DiscoverBench", dependencies: ["RampartDiscovery"], path: "Benchmarks/DiscoverBench", swiftSettings: swiftSettings),
+        // Enforcement inside PostgreSQL at estate scale: plan, apply, incremental sync, masking views.
+        .executableTarget(
+            name: "SyncBench",
+            dependencies: [
+                "RampartApp", "RampartConnectors", "RampartEnforcement", "RampartPolicy", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Benchmarks/SyncBench", swiftSettings: swiftSettings),
         // Batch-decision throughput of a running server over HTTP (scripts/http-bench.sh).
         .executableTarget(
             name: "HTTPDecisionBench",

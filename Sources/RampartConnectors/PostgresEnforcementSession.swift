@@ -26,6 +26,29 @@ package struct PostgresEnforcementSession: Sendable {
         try await PostgresConnector.rows(of: text, on: connection, logger: logger, settings: settings)
     }
 
+    /// Calls `body` with each row as it arrives, for results too large to hold as text first.
+    func forEachRow(_ text: String, _ body: (PostgresRow) -> Void) async throws(ConnectorError) {
+        do {
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: text), logger: logger) { body(row) }
+        } catch {
+            throw PostgresConnector.map(error, settings: settings)
+        }
+    }
+
+    /// An OID in decimal digits, read without making a string of them.
+    static func oid(_ bytes: ByteBuffer) -> UInt32? {
+        guard bytes.readableBytes > 0 else { return nil }
+        var value: UInt32 = 0
+        for byte in bytes.readableBytesView {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(UInt32(byte - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
+    }
+
     /// The server's message for a failed statement (its SQLSTATE and text), for plans and errors.
     static func serverMessage(_ error: any Error) -> String {
         if let psql = error as? PSQLError, let message = psql.serverInfo?[.message] {
@@ -90,26 +113,34 @@ package struct PostgresEnforcementSession: Sendable {
                     forceRowSecurity: row[5] == "true"))
         }
         var roles: [String: CatalogRole] = [:]
-        for row in try await query("SELECT rolname::text, rolcanlogin::text, shobj_description(oid, 'pg_authid') FROM pg_roles") where row.count == 3
-        {
-            guard let name = row[0] else { continue }
-            roles[name] = CatalogRole(name: name, canLogin: row[1] == "true", comment: row[2])
+        var roleNames: [UInt32: String] = [:]
+        let roleRows = try await query("SELECT oid::text, rolname::text, rolcanlogin::text, shobj_description(oid, 'pg_authid') FROM pg_roles")
+        for row in roleRows where row.count == 4 {
+            guard let oid = row[0].flatMap({ UInt32($0) }), let name = row[1] else { continue }
+            roles[name] = CatalogRole(name: name, canLogin: row[2] == "true", comment: row[3])
+            roleNames[oid] = name
         }
-        var grants: Set<CatalogGrant> = []
-        let tableGrants = try await query(
-            """
-            SELECT c.oid::text, NULL::text, COALESCE(r.rolname::text, 'PUBLIC'), a.privilege_type::text
-            FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+        // Privileges are most of an estate's catalog (a row per role, privilege and table or
+        // column: about a million for a thousand tables and five hundred users), so their rows are
+        // decoded as they arrive, and grantees come as OIDs (grants to PUBLIC have grantee 0).
+        var grants: [CatalogGrant] = []
+        let grantsQuery = """
+            SELECT c.oid::text, NULL::text, a.grantee::text, a.privilege_type::text
+            FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
             WHERE c.relkind IN ('r', 'p', 'v') AND c.relacl IS NOT NULL
             UNION ALL
-            SELECT c.oid::text, at.attname::text, COALESCE(r.rolname::text, 'PUBLIC'), a.privilege_type::text
+            SELECT c.oid::text, at.attname::text, a.grantee::text, a.privilege_type::text
             FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid CROSS JOIN LATERAL aclexplode(at.attacl) a
-            LEFT JOIN pg_roles r ON r.oid = a.grantee
             WHERE c.relkind IN ('r', 'p', 'v') AND at.attacl IS NOT NULL AND at.attnum > 0 AND NOT at.attisdropped
-            """)
-        for row in tableGrants where row.count == 4 {
-            guard let oid = row[0].flatMap({ UInt32($0) }), let grantee = row[2], let privilege = row[3] else { continue }
-            grants.insert(CatalogGrant(relation: oid, column: row[1], grantee: grantee, privilege: privilege))
+            """
+        try await forEachRow(grantsQuery) { row in
+            var cells = row.makeIterator()
+            guard let relation = cells.next()?.bytes.flatMap(Self.oid), let column = cells.next(),
+                let grantee = cells.next()?.bytes.flatMap(Self.oid).flatMap({ $0 == 0 ? "PUBLIC" : roleNames[$0] }), let privilege = cells.next()?.bytes
+            else { return }
+            grants.append(
+                CatalogGrant(
+                    relation: relation, column: column.bytes.map { String(buffer: $0) }, grantee: grantee, privilege: String(buffer: privilege)))
         }
         var policies: [CatalogPolicy] = []
         for row in try await query("SELECT polrelid::text, polname::text, polpermissive::text, obj_description(oid, 'pg_policy') FROM pg_policy")

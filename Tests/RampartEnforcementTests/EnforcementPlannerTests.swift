@@ -13,7 +13,7 @@ import Testing
         rowSecurity: false, forceRowSecurity: false)
 
     static func catalog(
-        grants: Set<CatalogGrant> = [], policies: [CatalogPolicy] = [], views: [CatalogView] = [], schemas: [String: String?] = [:]
+        grants: [CatalogGrant] = [], policies: [CatalogPolicy] = [], views: [CatalogView] = [], schemas: [String: String?] = [:]
     )
         -> DatabaseCatalog
     {
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func whatTheDatabaseAlreadyHoldsIsNotGrantedAgainAndTheRestIsRevoked() {
-        let grants: Set<CatalogGrant> = [
+        let grants: [CatalogGrant] = [
             CatalogGrant(relation: 100, column: nil, grantee: "alice", privilege: "SELECT"),
             CatalogGrant(relation: 100, column: nil, grantee: "bob", privilege: "SELECT"),
             CatalogGrant(relation: 100, column: nil, grantee: "bob", privilege: "TRUNCATE"),

@@ -5,6 +5,9 @@ import RampartEnforcement
 
 /// One plan for one database: read its catalog, ask the engine what each principal may do with
 /// each table, check the row filters against PostgreSQL, and compare.
+///
+/// ``plan(session:marker:database:principals:target:createRoles:maskKey:)`` runs the four steps in order; they are
+/// callable one by one too, so a benchmark can time each step of the very code a sync runs.
 package enum EnforcementPlanning {
     /// - Parameters:
     ///   - marker: whose objects these are (tenant and datasource).
@@ -17,12 +20,38 @@ package enum EnforcementPlanning {
         session: PostgresEnforcementSession, marker: OwnershipMarker, database: String, principals: [EnforcementPrincipal],
         target: ServicePolicies, createRoles: Bool = false, maskKey: MaskHashKey? = nil
     ) async throws -> EnforcementPlan {
-        let catalog: DatabaseCatalog
+        let catalog = try await readCatalog(session)
+        var desired = await decide(catalog: catalog, database: database, principals: principals, target: target, createRoles: createRoles)
+        try await checkFilters(&desired, session: session)
+        return plan(consume desired, catalog: catalog, marker: marker, maskKey: maskKey)
+    }
+
+    /// What the policies ask of one database, before it is compared with the catalog.
+    package struct Desired: Sendable {
+        /// The principals whose role exists in the database or is to be created.
+        package var governed: [EnforcementPrincipal]
+        /// The governed principals' roles that are to be created (`createRoles`).
+        package var newRoles: [String]
+        package var tables: [DesiredTable]
+        /// Missing roles and rejected filters, in the order they were found.
+        package var findings: [EnforcementFinding]
+        /// How many decisions were asked for and evaluated.
+        package var tally: EnforcementOracle.Tally
+    }
+
+    /// Step 1: the catalog, in one snapshot.
+    package static func readCatalog(_ session: PostgresEnforcementSession) async throws -> DatabaseCatalog {
         do {
-            catalog = try await session.catalog()
+            return try await session.catalog()
         } catch {
             throw DatasourceAccess.error(error)
         }
+    }
+
+    /// Step 2: the engine's decisions for every governed principal and table.
+    package static func decide(
+        catalog: DatabaseCatalog, database: String, principals: [EnforcementPrincipal], target: ServicePolicies, createRoles: Bool = false
+    ) async -> Desired {
         var findings: [EnforcementFinding] = []
         var governed: [EnforcementPrincipal] = []
         var newRoles: [String] = []
@@ -44,14 +73,17 @@ package enum EnforcementPlanning {
                         role: principal.role))
             }
         }
-        var desired = EnforcementOracle.desired(
-            tables: catalog.tables, principals: governed, database: database, on: target)
-        // A filter PostgreSQL does not accept withholds the reads it would have filtered.
+        let (tables, tally) = await EnforcementOracle.decide(tables: catalog.tables, principals: governed, database: database, on: target)
+        return Desired(governed: governed, newRoles: newRoles, tables: tables, findings: findings, tally: tally)
+    }
+
+    /// Step 3: a filter PostgreSQL does not accept withholds the reads it would have filtered.
+    package static func checkFilters(_ desired: inout Desired, session: PostgresEnforcementSession) async throws {
         var verdicts: [String: String?] = [:]
-        for index in desired.indices {
-            for accessIndex in desired[index].accesses.indices {
-                guard let filter = desired[index].accesses[accessIndex].rowFilter else { continue }
-                let table = desired[index].table
+        for index in desired.tables.indices {
+            for accessIndex in desired.tables[index].accesses.indices {
+                guard let filter = desired.tables[index].accesses[accessIndex].rowFilter else { continue }
+                let table = desired.tables[index].table
                 let key = "\(table.oid)\u{1F}\(filter.expression)"
                 if verdicts[key] == nil {
                     do {
@@ -61,25 +93,35 @@ package enum EnforcementPlanning {
                     }
                 }
                 guard let problem = verdicts[key] ?? nil else { continue }
-                let role = desired[index].accesses[accessIndex].role
-                desired[index].accesses[accessIndex].select = []
-                desired[index].accesses[accessIndex].masks = [:]
-                desired[index].accesses[accessIndex].rowFilter = nil
-                findings.append(
+                let role = desired.tables[index].accesses[accessIndex].role
+                desired.tables[index].accesses[accessIndex].select = []
+                desired.tables[index].accesses[accessIndex].masks = [:]
+                desired.tables[index].accesses[accessIndex].rowFilter = nil
+                desired.findings.append(
                     EnforcementFinding(
                         .filterInvalid, "row filter rejected by PostgreSQL (\(problem)); reads withheld", table: table.resourceName, role: role,
                         policyID: filter.policyID))
             }
         }
+    }
+
+    /// Step 4: the statements that bring `catalog` to `desired`.
+    /// Given up by the caller, `desired` is let go table by table as the statements are written.
+    package static func plan(
+        _ desired: consuming Desired, catalog: DatabaseCatalog, marker: OwnershipMarker, maskKey: MaskHashKey? = nil
+    ) -> EnforcementPlan {
+        var desired = consume desired
         var groupMembers: [String: Set<String>] = [:]
-        for principal in governed {
+        for principal in desired.governed {
             for group in principal.groups ?? [] { groupMembers[group, default: []].insert(principal.role) }
         }
         let planner = EnforcementPlanner(
-            marker: marker, catalog: catalog, governedRoles: Set(governed.map(\.role)).subtracting(newRoles), newRoles: newRoles,
-            groupMembers: groupMembers, maskKey: maskKey)
-        var plan = planner.plan(desired)
-        plan.findings = findings + plan.findings
+            marker: marker, catalog: catalog, governedRoles: Set(desired.governed.map(\.role)).subtracting(desired.newRoles),
+            newRoles: desired.newRoles, groupMembers: groupMembers, maskKey: maskKey)
+        let tables = desired.tables
+        desired.tables = []
+        var plan = planner.plan(consume tables)
+        plan.findings = desired.findings + plan.findings
         return plan
     }
 }

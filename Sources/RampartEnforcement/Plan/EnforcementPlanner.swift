@@ -55,7 +55,9 @@ package struct EnforcementPlanner: Sendable {
     static let allowPolicy = "rampart_allow"
     static let modelledPrivileges = ["SELECT", "INSERT", "UPDATE", "DELETE"]
 
-    package func plan(_ desired: [DesiredTable]) -> EnforcementPlan {
+    /// Each table's decisions are let go once its statements are written (when the caller gives
+    /// the array up), so a first plan does not hold all decisions and all statements at once.
+    package func plan(_ desired: consuming [DesiredTable]) -> EnforcementPlan {
         let preflight = Preflight(catalog: catalog)
         let needsRoles = !newRoles.isEmpty || !groupMembers.isEmpty
         var findings = preflight.findings(needsRoles: needsRoles)
@@ -65,12 +67,16 @@ package struct EnforcementPlanner: Sendable {
                 .statements(newRoles: newRoles, groupMembers: groupMembers, findings: &findings)
         }
         let excluded = Set(preflight.excludedTables().map(\.oid))
-        let desired = desired.filter { !excluded.contains($0.table.oid) }
+        var desired = consume desired
+        desired.removeAll { excluded.contains($0.table.oid) }
+        desired.sort { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }
         let keyIndex = statements.count
         var usesHash = false
         var createdSchemas: Set<String> = []
         var viewSchemasByRole: [String: Set<String>] = [:]
-        for item in desired.sorted(by: { ($0.table.schema, $0.table.name) < ($1.table.schema, $1.table.name) }) {
+        for index in desired.indices {
+            let item = desired[index]
+            desired[index].accesses = []
             var tablePlan = TablePlanner(planner: self, table: item.table)
             tablePlan.plan(item.accesses, createdSchemas: &createdSchemas)
             statements += tablePlan.statements

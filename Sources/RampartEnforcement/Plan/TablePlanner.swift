@@ -16,11 +16,15 @@ struct TablePlanner {
     init(planner: EnforcementPlanner, table: CatalogTable) {
         self.planner = planner
         self.table = table
+        resourceName = table.resourceName
+        allColumns = Set(table.columns.map(\.name))
     }
 
     private var marker: OwnershipMarker { planner.marker }
     private var catalog: DatabaseCatalog { planner.catalog }
-    private var allColumns: Set<String> { Set(table.columns.map(\.name)) }
+    /// Worked out once per table, not once per statement or role.
+    private let resourceName: String
+    private let allColumns: Set<String>
 
     /// A role's access with its masks written as SQL; masks that cannot be are withheld.
     struct ResolvedAccess {
@@ -67,6 +71,7 @@ struct TablePlanner {
     // MARK: Masks
 
     private mutating func resolve(_ access: RoleTableAccess) -> ResolvedAccess {
+        guard !access.masks.isEmpty else { return ResolvedAccess(access: access, masks: [:]) }
         var access = access
         var masks: [String: MaskSQL] = [:]
         let columns = Dictionary(table.columns.map { ($0.name, $0) }) { first, _ in first }
@@ -81,7 +86,7 @@ struct TablePlanner {
                 access.select.remove(name)
                 findings.append(
                     EnforcementFinding(
-                        .maskUnsupported, "\(problem.message); column \(name) withheld", table: table.resourceName, role: access.role,
+                        .maskUnsupported, "\(problem.message); column \(name) withheld", table: resourceName, role: access.role,
                         policyID: mask.policyID))
             }
         }
@@ -96,7 +101,7 @@ struct TablePlanner {
             resolved[index].masks = [:]
             findings.append(
                 EnforcementFinding(
-                    .foreignObject, "reads withheld: \(reason)", table: table.resourceName, role: resolved[index].access.role))
+                    .foreignObject, "reads withheld: \(reason)", table: resourceName, role: resolved[index].access.role))
         }
     }
 
@@ -122,7 +127,7 @@ struct TablePlanner {
             return true
         }
         if marker.owns(comment) { return true }
-        findings.append(EnforcementFinding(.foreignObject, "schema \(schema) exists and is not Rampart's", table: table.resourceName))
+        findings.append(EnforcementFinding(.foreignObject, "schema \(schema) exists and is not Rampart's", table: resourceName))
         return false
     }
 
@@ -132,7 +137,7 @@ struct TablePlanner {
         let existing = catalog.views.first { $0.schema == table.viewSchema && $0.name == table.name }
         guard !masked.isEmpty else {
             if let existing, marker.owns(existing.comment) {
-                statements.append(PlannedStatement(.view, "DROP VIEW \(viewName)", table: table.resourceName))
+                statements.append(PlannedStatement(.view, "DROP VIEW \(viewName)", table: resourceName))
             }
             return nil
         }
@@ -140,15 +145,15 @@ struct TablePlanner {
         let digest = OwnershipMarker.digest(definition)
         if let existing {
             guard marker.owns(existing.comment) else {
-                findings.append(EnforcementFinding(.foreignObject, "view \(viewName) exists and is not Rampart's", table: table.resourceName))
+                findings.append(EnforcementFinding(.foreignObject, "view \(viewName) exists and is not Rampart's", table: resourceName))
                 return nil
             }
             if marker.digest(in: existing.comment) == digest { return (existing.oid, false) }
-            statements.append(PlannedStatement(.view, "DROP VIEW \(viewName)", table: table.resourceName))
+            statements.append(PlannedStatement(.view, "DROP VIEW \(viewName)", table: resourceName))
         }
-        statements.append(PlannedStatement(.view, definition, table: table.resourceName))
+        statements.append(PlannedStatement(.view, definition, table: resourceName))
         statements.append(
-            PlannedStatement(.view, "COMMENT ON VIEW \(viewName) IS \(SQLText.literal(marker.comment(digest: digest)))", table: table.resourceName))
+            PlannedStatement(.view, "COMMENT ON VIEW \(viewName) IS \(SQLText.literal(marker.comment(digest: digest)))", table: resourceName))
         return (0, true)
     }
 
@@ -205,7 +210,7 @@ struct TablePlanner {
     func grantStatements(on oid: UInt32, sqlName: String, desired: [String: PrivilegeSet], freshlyCreated: Bool) -> [PlannedStatement] {
         var observed: [String: PrivilegeSet] = [:]
         if !freshlyCreated {
-            for grant in catalog.grants where grant.relation == oid && planner.governedRoles.contains(grant.grantee) {
+            for grant in catalog.grants(on: oid) where planner.governedRoles.contains(grant.grantee) {
                 observed[grant.grantee, default: PrivilegeSet()].add(grant.privilege, column: grant.column)
             }
         }
@@ -218,7 +223,7 @@ struct TablePlanner {
             // Revoking a table-level privilege also revokes it on every column.
             let revokedTableLevel = have.tableLevel.subtracting(want.tableLevel)
             for privilege in revokedTableLevel.sorted() {
-                revokes.append(PlannedStatement(.revoke, "REVOKE \(privilege) ON \(sqlName) FROM \(grantee)", table: table.resourceName))
+                revokes.append(PlannedStatement(.revoke, "REVOKE \(privilege) ON \(sqlName) FROM \(grantee)", table: resourceName))
             }
             for privilege in Set(have.columns.keys).union(want.columns.keys).sorted() {
                 let had = revokedTableLevel.contains(privilege) ? [] : have.columns[privilege] ?? []
@@ -227,17 +232,17 @@ struct TablePlanner {
                 if !extra.isEmpty {
                     revokes.append(
                         PlannedStatement(
-                            .revoke, "REVOKE \(privilege) \(SQLText.columnList(extra)) ON \(sqlName) FROM \(grantee)", table: table.resourceName))
+                            .revoke, "REVOKE \(privilege) \(SQLText.columnList(extra)) ON \(sqlName) FROM \(grantee)", table: resourceName))
                 }
                 let missing = wanted.subtracting(had)
                 if !missing.isEmpty {
                     grants.append(
                         PlannedStatement(
-                            .grant, "GRANT \(privilege) \(SQLText.columnList(missing)) ON \(sqlName) TO \(grantee)", table: table.resourceName))
+                            .grant, "GRANT \(privilege) \(SQLText.columnList(missing)) ON \(sqlName) TO \(grantee)", table: resourceName))
                 }
             }
             for privilege in want.tableLevel.subtracting(have.tableLevel).sorted() {
-                grants.append(PlannedStatement(.grant, "GRANT \(privilege) ON \(sqlName) TO \(grantee)", table: table.resourceName))
+                grants.append(PlannedStatement(.grant, "GRANT \(privilege) ON \(sqlName) TO \(grantee)", table: resourceName))
             }
         }
         return revokes + grants
@@ -248,7 +253,9 @@ struct TablePlanner {
     /// so it names the statement instead.
     private mutating func reportInheritedPrivileges(_ wanted: [String: PrivilegeSet], masked: Set<String>) {
         var byGrantee: [String: [CatalogGrant]] = [:]
-        for grant in catalog.grants where grant.relation == table.oid && !planner.governedRoles.contains(grant.grantee) {
+        // A privilege granted by two grantors is listed twice; it is reported once.
+        var seen: Set<CatalogGrant> = []
+        for grant in catalog.grants(on: table.oid) where !planner.governedRoles.contains(grant.grantee) && seen.insert(grant).inserted {
             byGrantee[grant.grantee, default: []].append(grant)
         }
         guard !byGrantee.isEmpty else { return }
@@ -296,7 +303,7 @@ struct TablePlanner {
                         .foreignRowSecurity,
                         "the table has row-security policies Rampart does not own (\(foreign.map(\.name).sorted().joined(separator: ", "))); "
                             + "they keep deciding which rows are visible, Rampart's filters narrow them",
-                        table: table.resourceName))
+                        table: resourceName))
             }
             for access in filtered {
                 guard let filter = access.rowFilter else { continue }
@@ -320,40 +327,40 @@ struct TablePlanner {
         let wantedNames = Set(wanted.map(\.name))
         for policy in ours.sorted(by: { $0.name < $1.name }) where !wantedNames.contains(policy.name) {
             statements.append(
-                PlannedStatement(.rowSecurity, "DROP POLICY \(SQLText.identifier(policy.name)) ON \(table.sqlName)", table: table.resourceName))
+                PlannedStatement(.rowSecurity, "DROP POLICY \(SQLText.identifier(policy.name)) ON \(table.sqlName)", table: resourceName))
         }
         for (name, sql) in wanted {
             let digest = OwnershipMarker.digest(sql)
             if let existing = existingByName[name] {
                 guard marker.owns(existing.comment) else {
                     findings.append(
-                        EnforcementFinding(.foreignObject, "policy \(name) exists and is not Rampart's", table: table.resourceName))
+                        EnforcementFinding(.foreignObject, "policy \(name) exists and is not Rampart's", table: resourceName))
                     continue
                 }
                 if marker.digest(in: existing.comment) == digest { continue }
-                statements.append(PlannedStatement(.rowSecurity, "DROP POLICY \(name) ON \(table.sqlName)", table: table.resourceName))
+                statements.append(PlannedStatement(.rowSecurity, "DROP POLICY \(name) ON \(table.sqlName)", table: resourceName))
             }
-            statements.append(PlannedStatement(.rowSecurity, sql, table: table.resourceName))
+            statements.append(PlannedStatement(.rowSecurity, sql, table: resourceName))
             let comment = marker.comment(digest: digest, notes: name == EnforcementPlanner.allowPolicy ? notes.sorted() : [])
             statements.append(
                 PlannedStatement(
-                    .rowSecurity, "COMMENT ON POLICY \(name) ON \(table.sqlName) IS \(SQLText.literal(comment))", table: table.resourceName))
+                    .rowSecurity, "COMMENT ON POLICY \(name) ON \(table.sqlName) IS \(SQLText.literal(comment))", table: resourceName))
         }
         if wantedNames.contains(EnforcementPlanner.allowPolicy) {
             if !table.rowSecurity {
-                statements.append(PlannedStatement(.rowSecurity, "ALTER TABLE \(table.sqlName) ENABLE ROW LEVEL SECURITY", table: table.resourceName))
+                statements.append(PlannedStatement(.rowSecurity, "ALTER TABLE \(table.sqlName) ENABLE ROW LEVEL SECURITY", table: resourceName))
             }
             if !table.forceRowSecurity {
-                statements.append(PlannedStatement(.rowSecurity, "ALTER TABLE \(table.sqlName) FORCE ROW LEVEL SECURITY", table: table.resourceName))
+                statements.append(PlannedStatement(.rowSecurity, "ALTER TABLE \(table.sqlName) FORCE ROW LEVEL SECURITY", table: resourceName))
             }
         } else if ourAllow != nil, foreign.isEmpty {
             if notes.contains("force=rampart"), table.forceRowSecurity {
                 statements.append(
-                    PlannedStatement(.rowSecurity, "ALTER TABLE \(table.sqlName) NO FORCE ROW LEVEL SECURITY", table: table.resourceName))
+                    PlannedStatement(.rowSecurity, "ALTER TABLE \(table.sqlName) NO FORCE ROW LEVEL SECURITY", table: resourceName))
             }
             if notes.contains("rls=rampart"), table.rowSecurity {
                 statements.append(
-                    PlannedStatement(.rowSecurity, "ALTER TABLE \(table.sqlName) DISABLE ROW LEVEL SECURITY", table: table.resourceName))
+                    PlannedStatement(.rowSecurity, "ALTER TABLE \(table.sqlName) DISABLE ROW LEVEL SECURITY", table: resourceName))
             }
         }
     }

@@ -8,7 +8,9 @@ import Foundation
 package enum SQLText {
     /// `"name"`, with embedded double quotes doubled.
     package static func identifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Most names hold no quote: they are returned as they are, without a search and replace.
+        guard name.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + name + "\"" }
+        return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// `"schema"."name"`.
@@ -20,7 +22,8 @@ package enum SQLText {
     /// `standard_conforming_strings` on (the default since 9.1), so a backslash is an ordinary
     /// character; the applier checks that setting before it runs anything.
     package static func literal(_ value: String) -> String {
-        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        guard value.utf8.contains(UInt8(ascii: "'")) else { return "'" + value + "'" }
+        return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// `(a, b, c)` of quoted identifiers, sorted so that the same set always gives the same text.

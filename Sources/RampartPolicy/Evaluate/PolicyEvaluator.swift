@@ -115,6 +115,16 @@ final class PolicyEvaluator: Sendable {
         return best
     }
 
+    /// ``matchType(_:isTagRequest:)`` from match types already found, one per resource set.
+    func matchType(_ types: [MatchType], _ ctx: RequestContext, isTagRequest: Bool) -> MatchType {
+        var best: MatchType = .none
+        for t in types {
+            if ctx.accepts(t, isTagRequest: isTagRequest) { return t }
+            if best == .none { best = t }
+        }
+        return best
+    }
+
     func conditionsPass(_ ctx: RequestContext, _ state: EvalState) -> Bool {
         for c in conditions where !c.evaluate(ctx.conditionInput, state) { return false }
         return true

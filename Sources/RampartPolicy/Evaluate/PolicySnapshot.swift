@@ -213,10 +213,13 @@ public final class PolicySnapshot: Sendable {
 
     /// Decides an access request (`RangerPolicyEngine.evaluatePolicies(request, ACCESS)` followed by
     /// audit-filter evaluation).
-    public func evaluate(_ request: AccessRequest) -> AccessResult {
+    ///
+    /// - Parameter footprint: the request's ``ResourceFootprint`` for access policies (or one equal
+    ///   to it), when the caller has it: the policies that apply are then not looked for again.
+    public func evaluate(_ request: AccessRequest, footprint: ResourceFootprint? = nil) -> AccessResult {
         let state = EvalState()
         let ctx = prepare(request, state)
-        var r = evaluateZones(ctx, .access, state)
+        var r = evaluateZones(ctx, .access, state, footprint: accepts(footprint, for: .access))
         applyAuditFilters(ctx, &r)
         return AccessResult(
             isAllowed: r.isAllowed, isAccessDetermined: r.isAccessDetermined, isAudited: r.isAuditedDetermined && r.isAudited,
@@ -226,10 +229,12 @@ public final class PolicySnapshot: Sendable {
     }
 
     /// Finds the data mask for a column request (`evaluatePolicies(request, DATAMASK)`).
-    public func evaluateDataMask(_ request: AccessRequest) -> DataMaskResult {
+    ///
+    /// - Parameter footprint: the request's footprint for data-mask policies, as for ``evaluate(_:footprint:)``.
+    public func evaluateDataMask(_ request: AccessRequest, footprint: ResourceFootprint? = nil) -> DataMaskResult {
         let state = EvalState()
         let ctx = prepare(request, state)
-        var r = evaluateZones(ctx, .dataMask, state)
+        var r = evaluateZones(ctx, .dataMask, state, footprint: accepts(footprint, for: .dataMask))
         applyAuditFilters(ctx, &r)
         let transformer = r.maskType.flatMap { t in serviceDef.dataMaskDef?.maskTypes.first { $0.name == t }?.transformer }
         return DataMaskResult(
@@ -239,10 +244,12 @@ public final class PolicySnapshot: Sendable {
     }
 
     /// Finds the row filter for a table request (`evaluatePolicies(request, ROWFILTER)`).
-    public func evaluateRowFilter(_ request: AccessRequest) -> RowFilterResult {
+    ///
+    /// - Parameter footprint: the request's footprint for row-filter policies, as for ``evaluate(_:footprint:)``.
+    public func evaluateRowFilter(_ request: AccessRequest, footprint: ResourceFootprint? = nil) -> RowFilterResult {
         let state = EvalState()
         let ctx = prepare(request, state)
-        var r = evaluateZones(ctx, .rowFilter, state)
+        var r = evaluateZones(ctx, .rowFilter, state, footprint: accepts(footprint, for: .rowFilter))
         applyAuditFilters(ctx, &r)
         return RowFilterResult(
             filterExpr: r.filterExpr, policyId: r.policyId, policyVersion: r.policyVersion,
@@ -318,10 +325,11 @@ public final class PolicySnapshot: Sendable {
         return names
     }
 
-    func evaluateZones(_ ctx: RequestContext, _ type: Policy.PolicyType, _ state: EvalState) -> WorkingResult {
+    /// A `footprint` is only ever given without zones (``accepts(_:for:)``).
+    func evaluateZones(_ ctx: RequestContext, _ type: Policy.PolicyType, _ state: EvalState, footprint: ResourceFootprint? = nil) -> WorkingResult {
         let names = zones.isEmpty ? [] : resolveZones(ctx)
         if names.isEmpty || (names.count > 1 && !ctx.isAny) {
-            return evaluateRepository(ctx, type, zone: nil, state)
+            return evaluateRepository(ctx, type, zone: nil, state, footprint: footprint)
         }
         var last = WorkingResult()
         for name in names.sorted() {
@@ -332,7 +340,9 @@ public final class PolicySnapshot: Sendable {
         return last
     }
 
-    func evaluateRepository(_ ctx: RequestContext, _ type: Policy.PolicyType, zone: String?, _ state: EvalState) -> WorkingResult {
+    func evaluateRepository(
+        _ ctx: RequestContext, _ type: Policy.PolicyType, zone: String?, _ state: EvalState, footprint: ResourceFootprint? = nil
+    ) -> WorkingResult {
         let zoneEntry = zone.flatMap { z in zones.first { $0.name == z } }
         let repo = (zoneEntry?.repositories ?? unzoned).repository(type)
         var result = WorkingResult()
@@ -381,10 +391,9 @@ public final class PolicySnapshot: Sendable {
             let allowedByTags = result.isAccessDetermined && result.isAllowed
             let deniedByTags = result.isAccessDetermined && !result.isAllowed
             result.isAccessDetermined = false
-            for ev in repo.candidates(ctx.prepared) {
-                if !ev.matchFeatures.isEmpty { state.unsupported.formUnion(ev.matchFeatures) }
-                let mt = ev.matchType(ctx, isTagRequest: false)
-                guard ctx.accepts(mt, isTagRequest: false) else { continue }
+            // One candidate policy whose resources match as `mt`; whether the search is over.
+            func visit(_ ev: PolicyEvaluator, _ mt: MatchType) -> Bool {
+                guard ctx.accepts(mt, isTagRequest: false) else { return false }
                 if deniedByTags {
                     if result.policyPriority >= ev.priority { result.isAccessDetermined = true }
                 } else if result.isAllowed {
@@ -394,7 +403,20 @@ public final class PolicySnapshot: Sendable {
                 }
                 evaluate(ev, type, ctx, mt, &result, state)
                 if result.isAllowed && !ev.hasDeny { result.isAccessDetermined = true }
-                if result.isAuditedDetermined && result.isAccessDetermined { break }
+                return result.isAuditedDetermined && result.isAccessDetermined
+            }
+            if let footprint {
+                // The same candidates in the same order, their match types already known.
+                for entry in footprint.entries {
+                    if !entry.features.isEmpty { state.unsupported.formUnion(entry.features) }
+                    guard entry.matches else { continue }
+                    if visit(entry.evaluator, entry.evaluator.matchType(entry.types, ctx, isTagRequest: false)) { break }
+                }
+            } else {
+                for ev in repo.candidates(ctx.prepared) {
+                    if !ev.matchFeatures.isEmpty { state.unsupported.formUnion(ev.matchFeatures) }
+                    if visit(ev, ev.matchType(ctx, isTagRequest: false)) { break }
+                }
             }
             if !result.isAccessDetermined {
                 if deniedByTags {
