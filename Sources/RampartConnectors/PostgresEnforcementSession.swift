@@ -136,7 +136,8 @@ package struct PostgresEnforcementSession: Sendable {
         try await forEachRow(grantsQuery) { row in
             var cells = row.makeIterator()
             guard let relation = cells.next()?.bytes.flatMap(Self.oid), let column = cells.next(),
-                let grantee = cells.next()?.bytes.flatMap(Self.oid).flatMap({ $0 == 0 ? "PUBLIC" : roleNames[$0] }), let privilege = cells.next()?.bytes
+                let grantee = cells.next()?.bytes.flatMap(Self.oid).flatMap({ $0 == 0 ? "PUBLIC" : roleNames[$0] }),
+                let privilege = cells.next()?.bytes
             else { return }
             grants.append(
                 CatalogGrant(
