@@ -85,6 +85,9 @@ struct Bench {
     var databaseName: String { "rampart_syncbench_\(suffix)" }
     var syncRole: String { "sb_\(suffix)_sync" }
     var roles: [String] { [syncRole] + workload.users.map(\.role) }
+    /// The group roles the sync creates (`rp_g_<group>`): cluster-wide, so dropped at the end too,
+    /// or the next run finds them and, not being its own, leaves them alone.
+    var groupRoles: [String] { workload.groups.map { "rp_g_\($0)" } }
     var marker: OwnershipMarker { OwnershipMarker(tenant: "bench", datasource: "sync-bench-\(suffix)") }
     var principals: [EnforcementPrincipal] {
         workload.users.map { EnforcementPrincipal(username: $0.role, role: $0.role, groups: Set($0.groups)) }

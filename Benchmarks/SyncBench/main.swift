@@ -75,8 +75,9 @@ do {
 // Everything the run created goes, whatever happened.
 do {
     try await admin.run("DROP DATABASE IF EXISTS \(bench.databaseName) WITH (FORCE)")
-    try await admin.run("DROP ROLE IF EXISTS " + bench.roles.joined(separator: ", "))
-    say("cleanup: dropped database \(bench.databaseName) and \(bench.roles.count) roles")
+    // Group roles first: the users are their members.
+    try await admin.run("DROP ROLE IF EXISTS " + (bench.groupRoles + bench.roles).joined(separator: ", "))
+    say("cleanup: dropped database \(bench.databaseName) and \(bench.groupRoles.count + bench.roles.count) roles")
 } catch {
     say("sync-bench: cleanup failed: \(error)")
     failed = true
