@@ -15,15 +15,7 @@ import Testing
         var stderr: String
     }
 
-    static var binary: URL {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("rampart")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/rampart")
-    }
+    static var binary: URL { RampartBinary.url }
 
     static func rampart(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()

@@ -11,16 +11,7 @@ import Testing
 /// database as it was, never half-enforced: the next plan is the very same plan, and the apply
 /// after it converges. Then the tables change under the sync: renamed, dropped.
 @Suite struct PolicySyncKillTests {
-    /// The `rampart` binary built beside the test bundle.
-    static var binary: URL {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("rampart")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/rampart")
-    }
+    static var binary: URL { RampartBinary.url }
 
     @Test func anApplyKilledMidwayLeavesTheOldStateAndTablesAreFollowedByOID() async throws {
         try await PolicySyncTests.withEnforcedDatabase { roles in
