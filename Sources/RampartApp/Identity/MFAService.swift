@@ -193,4 +193,19 @@ package struct MFAService: Sendable {
             return failures
         }
     }
+
+    /// An administrator's reset of user `id`'s two-factor login: the authenticator and recovery
+    /// codes go, and so does every session (whoever holds one may be why the reset is needed).
+    package func reset(user id: UserID, in tenant: TenantID, audit: AuditContext?) async throws {
+        let removed = try await services.store.recording(audit).write { tx -> Bool in
+            guard try await tx.user(id, in: tenant) != nil else { throw RampartError.notFound("user") }
+            let removed = try await tx.deleteMFA(subjectID: id.rawValue, in: tenant)
+            _ = try await tx.deleteSessions(subjectID: id.rawValue, in: tenant)
+            return removed
+        }
+        if removed {
+            try await services.security.raise(
+                .mfaDisabled, tenant: tenant, details: ["user": id.rawValue, "reason": "reset by an administrator"], audit: audit)
+        }
+    }
 }

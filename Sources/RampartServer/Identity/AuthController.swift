@@ -52,24 +52,13 @@ struct AuthController {
     }
 
     @Sendable func logout(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        if let session = principal.sessionID {
-            _ = try await services.store.recording(context.audit).write { try await $0.deleteSession(session, in: principal.tenantID) }
-        } else {
-            throw RampartError(.forbidden, "API keys are revoked, not logged out: DELETE /v1/api-keys/{id}")
-        }
+        try await OwnAccount(services: services).logout(try context.requirePrincipal(), audit: context.audit)
         return Response(status: .noContent)
     }
 
     @Sendable func me(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let (tenant, user, groups): (Tenant?, User?, [Group]) = try await services.store.read { tx in
-            guard let userID = principal.userID else { return (nil, nil, []) }
-            return (
-                try await tx.tenant(id: principal.tenantID), try await tx.user(userID, in: principal.tenantID),
-                try await tx.groups(of: userID, in: principal.tenantID)
-            )
-        }
+        let (tenant, user, groups) = try await OwnAccount(services: services).profile(of: principal)
         let kind: String =
             switch principal.kind {
             case .operator: "operator"
@@ -85,25 +74,12 @@ struct AuthController {
     }
 
     @Sendable func changePassword(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let principal = try context.routePrincipal()
-        guard case .user(let userID, _) = principal.kind else {
-            throw RampartError(.forbidden, "only a signed-in user can change their password")
-        }
         let body = try await JSONBody.decode(ChangePasswordRequest.self, from: request, limit: services.maximumBodySize)
-        try services.passwordPolicy.validate(body.newPassword, username: principal.username, field: "newPassword")
-        let subject = try await AuthenticatedSubject.of(principal, store: services.store)
-        let outcome = try await PasswordRecheck(services: services).check(
-            subject, password: body.currentPassword, field: "currentPassword", request: request, context: context)
-        if case .throttled(let refused) = outcome { return refused }
-        let newHash = try services.passwordHasher.hash(body.newPassword)
-        let now = services.clock.now()
-        try await services.store.recording(context.audit).write { tx in
-            guard var user = try await tx.user(userID, in: principal.tenantID) else { throw RampartError.notFound("user") }
-            user.passwordHash = newHash
-            user.updatedAt = now
-            try await tx.updateUser(user)
-            // Every session ends, this one included: whoever else held one may be the reason for the change.
-            _ = try await tx.deleteSessions(subjectID: userID.rawValue, in: principal.tenantID)
+        let outcome = try await OwnAccount(services: services).changePassword(
+            try context.routePrincipal(), current: body.currentPassword, new: body.newPassword,
+            origin: OwnAccount.Origin(request: request, context: context), audit: context.audit)
+        if case .throttled(let retryAfter) = outcome {
+            return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
         }
         return Response(status: .noContent)
     }

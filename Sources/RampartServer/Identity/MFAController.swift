@@ -161,7 +161,7 @@ struct MFAController {
     @Sendable func getStatus(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
         let status = try await mfa.credential(subject)?.status
-        let required = try await services.store.read { try await $0.tenantSecuritySettings(subject.tenantID)?.mfaRequired ?? false }
+        let required = try await OwnAccount(services: services).mfaRequired(subject)
         var remaining = 0
         if status == .active { remaining = try await mfa.recoveryCodesRemaining(subject) }
         return try JSONBody.response(
@@ -187,38 +187,11 @@ struct MFAController {
     @Sendable func disable(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let subject = try await AuthenticatedSubject.of(try context.requirePrincipal(), store: services.store)
         let body = try await JSONBody.decode(DisableRequest.self, from: request, limit: services.maximumBodySize)
-        var step: Int64?
-        if let code = body.code {
-            // A session holder guessing codes here gets the login step's throttle too.
-            let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
-            if let refused = gate.refusal(services.security, request: request, context: context) {
-                return refused
-            }
-            guard case .accepted(let accepted) = try await mfa.check(subject, code: code) else {
-                try await gate.failed(services.security, audit: context.audit)
-                try await services.security.raise(
-                    .mfaFailed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
-                    details: ["method": "totp", "purpose": "disable"], audit: context.audit)
-                throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
-            }
-            step = accepted
-        } else if let password = body.password {
-            let outcome = try await PasswordRecheck(services: services).check(
-                subject, password: password, field: "password", request: request, context: context)
-            if case .throttled(let refused) = outcome { return refused }
-        } else {
-            throw RampartError(.validationFailed, "give a current `code` or your `password`", field: "code")
-        }
-        let spent = step
-        let removed = try await services.store.recording(context.audit).write { tx -> Bool in
-            if let step = spent, !(try await tx.consumeTOTPStep(step, subjectID: subject.id, in: subject.tenantID)) {
-                throw RampartError(.validationFailed, "the code is incorrect or already used", field: "code")
-            }
-            return try await tx.deleteMFA(subjectID: subject.id, in: subject.tenantID)
-        }
-        if removed {
-            try await services.security.raise(
-                .mfaDisabled, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id, audit: context.audit)
+        let outcome = try await OwnAccount(services: services).disableMFA(
+            subject, code: body.code, password: body.password, origin: OwnAccount.Origin(request: request, context: context),
+            audit: context.audit)
+        if case .throttled(let retryAfter) = outcome {
+            return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
         }
         return Response(status: .noContent)
     }
@@ -227,19 +200,7 @@ struct MFAController {
 
     @Sendable func reset(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let id = try context.id("id", as: UserID.self, what: "user")
-        let removed = try await services.store.recording(context.audit).write { tx -> Bool in
-            guard try await tx.user(id, in: principal.tenantID) != nil else { throw RampartError.notFound("user") }
-            let removed = try await tx.deleteMFA(subjectID: id.rawValue, in: principal.tenantID)
-            // Whoever holds a session may be why the reset is needed: every session ends.
-            _ = try await tx.deleteSessions(subjectID: id.rawValue, in: principal.tenantID)
-            return removed
-        }
-        if removed {
-            try await services.security.raise(
-                .mfaDisabled, tenant: principal.tenantID, details: ["user": id.rawValue, "reason": "reset by an administrator"],
-                audit: context.audit)
-        }
+        try await mfa.reset(user: try context.id("id", as: UserID.self, what: "user"), in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 

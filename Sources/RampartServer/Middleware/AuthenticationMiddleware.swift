@@ -6,7 +6,6 @@ import Hummingbird
 import Logging
 import RampartApp
 import RampartCore
-import RampartStorage
 
 /// Resolves the `Authorization` header into a ``Principal``.
 ///
@@ -17,10 +16,6 @@ import RampartStorage
 package struct AuthenticationMiddleware: RouterMiddleware {
     package typealias Context = RampartRequestContext
     let services: RampartServices
-
-    /// Last-seen times are written at most this often per session or key, so that reads do not
-    /// turn into a write per request.
-    static let touchInterval: Int64 = 60_000
 
     package init(services: RampartServices) { self.services = services }
 
@@ -41,8 +36,14 @@ package struct AuthenticationMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
+    /// Reads the credential off the header and has ``CredentialAuthentication`` check it.
     func authenticate(header: String) async throws -> Principal {
-        let invalid = RampartError(.unauthenticated, "invalid or expired credentials")
+        try await CredentialAuthentication(services: services).principal(for: try Self.credential(header))
+    }
+
+    /// The credential in an `Authorization` header value.
+    static func credential(_ header: String) throws -> PresentedCredential {
+        let invalid = CredentialAuthentication.refused
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2 else { throw invalid }
         let scheme = parts[0].lowercased()
@@ -50,100 +51,16 @@ package struct AuthenticationMiddleware: RouterMiddleware {
         switch scheme {
         case "bearer":
             if let dot = value.firstIndex(of: ".") {
-                return try await authenticateKey(id: String(value[..<dot]), secret: Secret(String(value[value.index(after: dot)...])))
+                return .apiKey(id: String(value[..<dot]), secret: Secret(String(value[value.index(after: dot)...])))
             }
-            return try await authenticateSession(token: Secret(value))
+            return .sessionToken(Secret(value))
         case "basic":
             guard let data = Data(base64Encoded: value), let decoded = String(data: data, encoding: .utf8),
                 let colon = decoded.firstIndex(of: ":")
             else { throw invalid }
-            return try await authenticateKey(
-                id: String(decoded[..<colon]), secret: Secret(String(decoded[decoded.index(after: colon)...])))
+            return .apiKey(id: String(decoded[..<colon]), secret: Secret(String(decoded[decoded.index(after: colon)...])))
         default:
             throw invalid
-        }
-    }
-
-    /// A write an authentication needs after its read: rare, so the read runs beside the writer
-    /// and only these take the write path.
-    private enum FollowUp: Sendable {
-        case none
-        case deleteSession(SessionID, TenantID)
-        case touchSession(SessionID, TenantID, lastSeenAt: Int64, idleExpiresAt: Int64)
-        case touchApiKey(String, TenantID, at: Int64)
-    }
-
-    private func authenticateSession(token: Secret<String>) async throws -> Principal {
-        let hash = RandomToken.digest(token.exposedValue)
-        let now = services.clock.now()
-        let lifetime = services.sessionLifetime
-        let (principal, followUp) = try await services.store.read { tx -> (Principal?, FollowUp) in
-            guard let session = try await tx.sessionForAuthentication(tokenHash: hash) else { return (nil, .none) }
-            guard session.isValid(at: now) else { return (nil, .deleteSession(session.id, session.tenantID)) }
-            let principal: Principal
-            switch session.subjectKind {
-            case .operator:
-                guard session.tenantID == .platform,
-                    let username = try await tx.operatorUsername(id: OperatorID(session.subjectID))
-                else { return (nil, .none) }
-                principal = Principal(
-                    kind: .operator(OperatorID(session.subjectID)), tenantID: .platform, roles: [], username: username,
-                    sessionID: session.id)
-            case .user:
-                guard let tenant = try await tx.tenant(id: session.tenantID), tenant.status == .active,
-                    let user = try await tx.user(UserID(session.subjectID), in: session.tenantID), user.status == .active
-                else { return (nil, .none) }
-                principal = Principal(
-                    kind: .user(user.id, session: session.id), tenantID: tenant.id, roles: user.roles, username: user.username,
-                    sessionID: session.id)
-            }
-            // Saturating: stored times are read back, not trusted (a restored or edited row).
-            guard now.subtractingSaturating(session.lastSeenAt) >= Self.touchInterval else { return (principal, .none) }
-            let idle = min(now.addingSaturating(lifetime.idle), session.absoluteExpiresAt)
-            return (principal, .touchSession(session.id, session.tenantID, lastSeenAt: now, idleExpiresAt: idle))
-        }
-        try await perform(followUp)
-        guard let principal else { throw RampartError(.unauthenticated, "invalid or expired credentials") }
-        return principal
-    }
-
-    private func authenticateKey(id: String, secret: Secret<String>) async throws -> Principal {
-        let hash = RandomToken.digest(secret.exposedValue)
-        let now = services.clock.now()
-        let (principal, followUp) = try await services.store.read { tx -> (Principal?, FollowUp) in
-            guard let key = try await tx.apiKeyForAuthentication(id: id),
-                ConstantTime.equals(Array(key.secretHash.utf8), Array(hash.utf8)),
-                key.isUsable(at: now),
-                let tenant = try await tx.tenant(id: key.tenantID), tenant.status == .active,
-                let owner = try await tx.user(key.ownerID, in: key.tenantID), owner.status == .active
-            else { return (nil, .none) }
-            // A key never outranks its owner: demoting the owner demotes the key too.
-            let ownerPermissions = owner.roles.permissions
-            let principal = Principal(
-                kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: tenant.id,
-                roles: key.roles.filter { $0.permissions.isSubset(of: ownerPermissions) },
-                username: owner.username)
-            guard now.subtractingSaturating(key.lastUsedAt ?? 0) >= Self.touchInterval else { return (principal, .none) }
-            return (principal, .touchApiKey(key.id, key.tenantID, at: now))
-        }
-        try await perform(followUp)
-        guard let principal else { throw RampartError(.unauthenticated, "invalid or expired credentials") }
-        return principal
-    }
-
-    /// Each follow-up is idempotent, so racing requests of one session or key may both run it.
-    /// It is bookkeeping before the route runs, not the request's change: written with the plain
-    /// store, outside the request's audit record.
-    private func perform(_ followUp: FollowUp) async throws {
-        switch followUp {
-        case .none:
-            return
-        case .deleteSession(let id, let tenant):
-            _ = try await services.store.write { try await $0.deleteSession(id, in: tenant) }
-        case .touchSession(let id, let tenant, let lastSeenAt, let idleExpiresAt):
-            try await services.store.write { try await $0.touchSession(id, in: tenant, lastSeenAt: lastSeenAt, idleExpiresAt: idleExpiresAt) }
-        case .touchApiKey(let id, let tenant, let at):
-            try await services.store.write { try await $0.touchApiKey(id: id, in: tenant, at: at) }
         }
     }
 }

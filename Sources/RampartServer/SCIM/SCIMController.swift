@@ -31,9 +31,10 @@ struct SCIMController {
         var request: Request
         var context: RampartRequestContext
         var caller: SCIMCaller
-        var directory: SCIMDirectory
+        var provisioning: SCIMProvisioning
         var parameters: [String: String]
 
+        var directory: SCIMDirectory { provisioning.directory }
         var baseURL: String { directory.baseURL }
 
         func projection() throws -> SCIMProjection {
@@ -127,11 +128,10 @@ struct SCIMController {
     @Sendable func search(_ call: Call) async throws -> SCIMReply {
         let query = try SCIMQuery(searchRequest: try await SCIMRequest.body(call.request, limit: services.maximumBodySize))
         let directory = call.directory
-        let all = try await services.store.read { tx in
-            (try await directory.users(matching: nil, tx), try await directory.groups(matching: nil, tx))
-        }
+        let all = try await call.provisioning.everything()
         let resources =
-            all.0.map { (directory.rendered($0), SCIMResourceType.user) } + all.1.map { (directory.rendered($0), SCIMResourceType.group) }
+            all.users.map { (directory.rendered($0), SCIMResourceType.user) }
+            + all.groups.map { (directory.rendered($0), SCIMResourceType.group) }
         return .ok(try query.run(on: resources.map { (resource: $0.0, type: $0.1) }).rendered)
     }
 
@@ -146,14 +146,9 @@ struct SCIMController {
     func createResource(_ call: Call, _ type: SCIMResourceType) async throws -> SCIMReply {
         let attributes = try type.attributesForCreate(try await SCIMRequest.body(call.request, limit: services.maximumBodySize))
         let projection = try call.projection()
-        let directory = call.directory
         let id = UUIDv7.generate()
         call.audit(type, id)
-        let resource = try await services.store.recording(call.context.audit).write { tx in
-            type == .user
-                ? try await directory.createUser(id: UserID(id), attributes, tx)
-                : try await directory.createGroup(id: GroupID(id), attributes, tx)
-        }
+        let resource = try await call.provisioning.create(type, id: id, attributes, audit: call.context.audit)
         return single(call, resource, projection, status: .created)
     }
 
@@ -161,11 +156,9 @@ struct SCIMController {
         let id = call.path("id")
         call.audit(type, id)
         let projection = try call.projection()
-        let directory = call.directory
-        let found = try await services.store.read { tx in
-            type == .user ? try await directory.user(id, tx) : try await directory.group(id, tx)
+        guard let resource = try await call.provisioning.resource(type, id: id) else {
+            throw SCIMError(.notFound, "no \(type.name) \(SCIMDirectory.quote(id))")
         }
-        guard let resource = found else { throw SCIMError(.notFound, "no \(type.name) \(SCIMDirectory.quote(id))") }
         if SCIMETag.ifNoneMatchIsSatisfied(call.request.headers[.ifNoneMatch], version: resource.version) {
             return SCIMReply(status: .notModified, body: nil, headers: [.eTag: SCIMETag.weak(version: resource.version)])
         }
@@ -178,32 +171,19 @@ struct SCIMController {
         call.audit(type, id)
         let body = try await SCIMRequest.body(call.request, limit: services.maximumBodySize)
         let projection = try call.projection()
-        let directory = call.directory
-        let ifMatch = call.request.headers[.ifMatch]
         let change: @Sendable (SCIMObject) throws -> SCIMObject = { existing in
             if replaces { return try type.attributesForReplace(body, existing: existing) }
             return try type.patch(existing, with: body)
         }
-        let resource = try await services.store.recording(call.context.audit).write { tx in
-            type == .user
-                ? try await directory.updateUser(id, ifMatch: ifMatch, tx, change: change)
-                : try await directory.updateGroup(id, ifMatch: ifMatch, tx, change: change)
-        }
+        let resource = try await call.provisioning.update(
+            type, id: id, ifMatch: call.request.headers[.ifMatch], audit: call.context.audit, change: change)
         return single(call, resource, projection)
     }
 
     func deleteResource(_ call: Call, _ type: SCIMResourceType) async throws -> SCIMReply {
         let id = call.path("id")
         call.audit(type, id)
-        let directory = call.directory
-        let ifMatch = call.request.headers[.ifMatch]
-        try await services.store.recording(call.context.audit).write { tx in
-            if type == .user {
-                try await directory.deleteUser(id, ifMatch: ifMatch, tx)
-            } else {
-                try await directory.deleteGroup(id, ifMatch: ifMatch, tx)
-            }
-        }
+        try await call.provisioning.delete(type, id: id, ifMatch: call.request.headers[.ifMatch], audit: call.context.audit)
         return SCIMReply(status: .noContent, body: nil)
     }
 
@@ -211,12 +191,8 @@ struct SCIMController {
     /// anything is loaded, so a bad filter is a 400 even on an empty tenant.
     private func list(_ call: Call, _ type: SCIMResourceType, _ query: SCIMQuery) async throws -> SCIMReply {
         try query.validate(for: type)
-        let directory = call.directory
-        let filter = query.filter
-        let resources = try await services.store.read { tx in
-            type == .user ? try await directory.users(matching: filter, tx) : try await directory.groups(matching: filter, tx)
-        }
-        return .ok(try query.run(on: resources.map(directory.rendered), type: type).rendered)
+        let resources = try await call.provisioning.resources(type, matching: query.filter)
+        return .ok(try query.run(on: resources.map(call.directory.rendered), type: type).rendered)
     }
 
     /// One resource, projected, with its `ETag` (and `Location` when created).
@@ -239,7 +215,8 @@ struct SCIMController {
             let baseURL = publicURL.resolve(request) + "/scim/v2/" + caller.tenant.slug
             let call = Call(
                 request: request, context: context, caller: caller,
-                directory: SCIMDirectory(tenant: caller.tenant.id, baseURL: baseURL, clock: services.clock),
+                provisioning: SCIMProvisioning(
+                    store: services.store, directory: SCIMDirectory(tenant: caller.tenant.id, baseURL: baseURL, clock: services.clock)),
                 parameters: SCIMRequest.parameters(request))
             return try await handler(call).response
         } catch let error as SCIMError {

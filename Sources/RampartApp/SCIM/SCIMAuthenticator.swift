@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Foundation
-import HTTPTypes
-import Hummingbird
-import RampartApp
 import RampartCore
 import RampartSCIM
 import RampartStorage
 
 /// Who is calling a SCIM endpoint: a tenant's identity provider, by one of its SCIM tokens.
-struct SCIMCaller: Sendable {
-    var tenant: Tenant
-    var tokenID: String
+package struct SCIMCaller: Sendable {
+    package var tenant: Tenant
+    package var tokenID: String
 }
 
 /// Checks the SCIM bearer token of a request against the tenant named in its URL.
@@ -21,14 +17,19 @@ struct SCIMCaller: Sendable {
 /// the same 401. The request's audit record is bound to the tenant as soon as the slug resolves
 /// (a refused call is a security event of that tenant) and to the actor `scim:<token id>` once the
 /// token checks out. The token itself is never logged or recorded.
-struct SCIMAuthenticator: Sendable {
-    let store: any Store
-    let clock: any RampartClock
+package struct SCIMAuthenticator: Sendable {
+    package let store: any Store
+    package let clock: any RampartClock
+
+    package init(store: any Store, clock: any RampartClock) {
+        self.store = store
+        self.clock = clock
+    }
 
     /// Last-used times are written at most this often per token, as for API keys.
-    static let touchInterval: Int64 = 60_000
+    package static let touchInterval: Int64 = 60_000
 
-    func authenticate(slug: String?, authorization: String?, audit: AuditContext?) async throws -> SCIMCaller {
+    package func authenticate(slug: String?, authorization: String?, audit: AuditContext?) async throws -> SCIMCaller {
         let refused = SCIMError(.unauthorized, "a valid SCIM bearer token for this tenant is required")
         guard let slug, (try? Validation.slug(slug)) != nil else { throw refused }
         guard let tenant = try await store.read({ try await $0.tenant(slug: slug) }) else { throw refused }
@@ -57,7 +58,7 @@ struct SCIMAuthenticator: Sendable {
     }
 
     /// `Bearer st_….<secret>` split into the token id and secret.
-    static func credentials(_ header: String?) -> (String, Secret<String>)? {
+    package static func credentials(_ header: String?) -> (String, Secret<String>)? {
         guard let header else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartAuditLog
+import RampartCore
+import RampartPolicy
+import RampartStorage
+
+/// The decision use case behind `/v1/authorize` and `/v1/authorize/batch`: answers access
+/// questions from the tenant's published policy set, tells the security monitor about denials,
+/// and makes every answer durable in the audit log before it is returned.
+///
+/// Decisions read the published snapshot (no database read and no lock held while evaluating);
+/// the only database work per call is one query for the users' groups and the audit append.
+package struct Decisions: Sendable {
+    package let services: RampartServices
+    package let cache: PolicySnapshotCache
+
+    /// Questions in one batch call at most.
+    package static let maximumBatch = 1000
+    /// Questions per evaluation task of a batch.
+    package static let evaluationSlice = 250
+
+    package init(services: RampartServices, cache: PolicySnapshotCache) {
+        self.services = services
+        self.cache = cache
+    }
+
+    /// Answers one question and records it.
+    package func authorize(_ question: DecisionQuestion, tenant: TenantID, audit: AuditContext?) async throws -> AccessDecision {
+        guard let decision = try await decide([question], tenant: tenant, fieldPrefix: nil).first else {
+            throw RampartError(.internalError, "no decision")
+        }
+        try await services.security.noteDecision(allowed: decision.allowed, user: question.user, tenant: tenant, audit: audit)
+        let call = DecisionAudit.Call(audit: audit, tenant: tenant, batchID: nil, now: services.clock.nowMicroseconds())
+        try await services.auditWriter.append([Self.auditRecord(question, decision, call)], tenant: tenant)
+        // The decision's record carries the request (actor, address, path, request id): it
+        // records the request too, so no second record and commit follow.
+        audit?.markRecorded()
+        return decision
+    }
+
+    /// Answers 1 to ``maximumBatch`` questions, in order, with one audit record each (sharing a
+    /// batch id), durable before the answer.
+    ///
+    /// - Throws: ``RampartError`` `validation-failed` naming `requests` for an empty or oversized batch.
+    package func authorize(batch questions: [DecisionQuestion], tenant: TenantID, audit: AuditContext?) async throws -> [AccessDecision] {
+        guard (1...Self.maximumBatch).contains(questions.count) else {
+            throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
+        }
+        let result = try await decide(questions, tenant: tenant, fieldPrefix: "requests")
+        var denials: [String: Int] = [:]
+        for (item, decision) in zip(questions, result) where !decision.allowed { denials[item.user, default: 0] += 1 }
+        for (user, count) in denials {
+            try await services.security.noteDenials(count, user: user, tenant: tenant, audit: audit)
+        }
+        let call = DecisionAudit.Call(audit: audit, tenant: tenant, batchID: UUIDv7.generate(), now: services.clock.nowMicroseconds())
+        try await services.auditWriter.append(zip(questions, result).map { Self.auditRecord($0, $1, call) }, tenant: tenant)
+        audit?.markRecorded()
+        return result
+    }
+
+    static func auditRecord(_ question: DecisionQuestion, _ decision: AccessDecision, _ call: DecisionAudit.Call) -> AuditRecord {
+        DecisionAudit.record(
+            call, user: question.user, service: question.service, resource: question.resource, accessType: question.accessType,
+            allowed: decision.allowed, policyID: decision.policyId, policyVersion: decision.policyVersion)
+    }
+
+    /// Users unknown to the tenant (or disabled) are denied, not errors; groups default to the
+    /// stored memberships, read for the whole batch in one query.
+    private func decide(_ questions: [DecisionQuestion], tenant: TenantID, fieldPrefix: String?) async throws -> [AccessDecision] {
+        let set = try await cache.current(tenant)
+        var targets: [ServicePolicies] = []
+        targets.reserveCapacity(questions.count)
+        for (index, question) in questions.enumerated() {
+            guard !question.accessType.isEmpty, question.accessType.count <= 128 else {
+                throw RampartError.validation(
+                    "must be a non-empty access type", field: fieldPrefix.map { "\($0)[\(index)].accessType" } ?? "accessType")
+            }
+            guard let service = set.services[question.service] else {
+                throw RampartError.notFound("service `\(question.service.prefix(64))`")
+            }
+            targets.append(service)
+        }
+        let usernames = Array(Set(questions.map(\.user)))
+        let memberships = try await services.store.read { try await $0.activeUserGroups(usernames: usernames, in: tenant) }
+        guard questions.count >= 2 * Self.evaluationSlice else {
+            return Self.evaluate(questions[...], targets: targets[...], memberships: memberships)
+        }
+        return await Self.evaluateInSlices(questions, targets: targets, memberships: memberships)
+    }
+
+    /// A large batch is evaluated in slices on all cores: the snapshot is immutable and
+    /// evaluation pure, and a batch's answer then waits for its longest slice, not their sum.
+    static func evaluateInSlices(
+        _ questions: [DecisionQuestion], targets: [ServicePolicies], memberships: [String: [String]]
+    ) async -> [AccessDecision] {
+        await withTaskGroup(of: (Int, [AccessDecision]).self) { group in
+            for start in stride(from: 0, to: questions.count, by: evaluationSlice) {
+                let range = start..<min(start + evaluationSlice, questions.count)
+                group.addTask { (start, evaluate(questions[range], targets: targets[range], memberships: memberships)) }
+            }
+            var slices: [(Int, [AccessDecision])] = []
+            for await slice in group { slices.append(slice) }
+            return slices.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    static func evaluate(
+        _ questions: ArraySlice<DecisionQuestion>, targets: ArraySlice<ServicePolicies>, memberships: [String: [String]]
+    ) -> [AccessDecision] {
+        var decisions: [AccessDecision] = []
+        decisions.reserveCapacity(questions.count)
+        for (question, target) in zip(questions, targets) {
+            guard let stored = memberships[question.user] else {
+                decisions.append(
+                    AccessDecision(allowed: false, audited: true, policyId: nil, policyVersion: target.version, reason: "unknown user"))
+                continue
+            }
+            decisions.append(evaluate(question, groups: stored, on: target))
+        }
+        return decisions
+    }
+
+    static func evaluate(_ question: DecisionQuestion, groups stored: [String], on target: ServicePolicies) -> AccessDecision {
+        let request = AccessRequest(
+            resource: AccessResource(question.resource), accessType: question.accessType, user: question.user,
+            userGroups: Set(question.groups ?? stored), userRoles: question.roles.map(Set.init), context: question.context ?? [:])
+        return AccessDecision.evaluate(request, on: target)
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+import RampartStorage
+
+/// Opens a session once a subject has fully signed in (password, and the second factor when it
+/// has one), and raises the login's context signals (a new device, a new network).
+///
+/// Every completed login gets a new token, never a reused one: the session rotates whenever
+/// privilege changes (password login, second-factor step-up).
+package struct SessionOpening: Sendable {
+    package let services: RampartServices
+
+    package init(services: RampartServices) { self.services = services }
+
+    /// A session just opened, with its token (shown once, stored as its SHA-256).
+    package struct Opened: Sendable {
+        package var token: Secret<String>
+        package var session: Session
+    }
+
+    /// Opens the session.
+    ///
+    /// - Parameters:
+    ///   - deviceFingerprint: the browser's device fingerprint (hex), remembered as a known device.
+    ///   - deviceLabel: how the device is named in a `device.new` event.
+    ///   - audit: the sign-in request, whose audit record the session's transaction carries.
+    ///   - within: more work for the same transaction, e.g. using up the challenge and the code
+    ///     that proved the second factor, so a failure there leaves no session behind.
+    package func open(
+        _ subject: AuthenticatedSubject, deviceFingerprint: String, deviceLabel: String, sourceIP: String?, userAgent: String?,
+        audit: AuditContext?, within: @escaping @Sendable (any StoreTransaction) async throws -> Void = { _ in }
+    ) async throws -> Opened {
+        let token = Secret(RandomToken.generate())
+        let now = services.clock.now()
+        let lifetime = services.sessionLifetime
+        let tenantID = subject.tenantID
+        let session = Session(
+            id: .generate(), tokenHash: RandomToken.digest(token.exposedValue), tenantID: tenantID, subjectKind: subject.kind,
+            subjectID: subject.id, createdAt: now, lastSeenAt: now, idleExpiresAt: now + min(lifetime.idle, lifetime.absolute),
+            absoluteExpiresAt: now + lifetime.absolute, sourceIP: sourceIP, userAgent: userAgent, device: deviceFingerprint)
+        let network = sourceIP.flatMap { IPNetwork(containing: $0) }?.description
+        let (newDevice, newNetwork) = try await services.store.recording(audit).write { tx -> (Bool, Bool) in
+            try await within(tx)
+            try await tx.insertSession(session)
+            let newDevice = try await tx.rememberSource(.device, deviceFingerprint, subjectID: subject.id, in: tenantID, at: now)
+            var newNetwork = false
+            if let network { newNetwork = try await tx.rememberSource(.network, network, subjectID: subject.id, in: tenantID, at: now) }
+            return (newDevice, newNetwork)
+        }
+        services.security.loginSucceeded(subject.loginAttempt(ip: sourceIP))
+        if newDevice {
+            try await services.security.raise(
+                .deviceNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["device": deviceLabel],
+                audit: audit)
+        }
+        if newNetwork, let network {
+            try await services.security.raise(
+                .networkNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["network": network],
+                audit: audit)
+        }
+        return Opened(token: token, session: session)
+    }
+}
