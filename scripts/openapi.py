@@ -137,8 +137,13 @@ schemas = {
     "ApiKey": {"type": "object", "required": ["id", "name", "ownerId", "roles"], "properties": {
         "id": S, "name": S, "ownerId": S, "roles": {"type": "array", "items": ref("Role")}, "createdAt": S, "expiresAt": {"type": ["string", "null"]},
         "lastUsedAt": {"type": ["string", "null"]}, "revokedAt": {"type": ["string", "null"]},
+        "decisionRateLimit": ref("DecisionRateLimit"),
         "secret": {"type": "string", "description": "Only in the creation response"},
         "token": {"type": "string", "description": "`<id>.<secret>`, only in the creation response"}}},
+    "DecisionRateLimit": {"type": "object", "required": ["burst", "requestsPerSecond"],
+        "description": "An API key's own limit on decision requests (`/v1/authorize`, `/v1/authorize/batch`); absent: the server's default (bursts of 20,000, 10,000 requests/s)",
+        "properties": {"burst": {"type": "integer", "minimum": 1, "maximum": 1000000},
+                       "requestsPerSecond": {"type": "integer", "minimum": 1, "maximum": 1000000}}},
     "Role": {"enum": ["tenant-admin", "security-admin", "auditor", "user"]},
     "RoleDescription": {"type": "object", "properties": {"name": ref("Role"), "permissions": {"type": "array", "items": S}}},
     "Login": {"type": "object", "required": ["username", "password"], "properties": {
@@ -285,7 +290,8 @@ paths = {
         "post": op("Create an API key (secret shown once)", "identity", ok(ref("ApiKey"), "Created", "201"), request={"type": "object", "required": ["name"],
                    "properties": {"name": NAME, "roles": {"type": "array", "minItems": 1, "items": ref("Role"),
                    "description": "Default: the creator's roles; never a permission the creator lacks"},
-                   "expiresInDays": {"type": "integer", "minimum": 1, "maximum": 3650}}}, extra=["422"]),
+                   "expiresInDays": {"type": "integer", "minimum": 1, "maximum": 3650},
+                   "decisionRateLimit": ref("DecisionRateLimit")}}, extra=["422"]),
         "get": op("List API keys (own; all for tenant-admins)", "identity", ok(page("ApiKey")), params=PAGING)},
     "/v1/api-keys/{id}": {
         "get": op("Get an API key (a revoked key stays readable, with `revokedAt`)", "identity", ok(ref("ApiKey")), params=[ID], extra=["404"]),

@@ -14,7 +14,8 @@ package struct ApiKeyAdministration: Sendable {
     /// Mints a key for the caller with `roles` (default: the caller's); a key cannot hold a
     /// permission its creator does not have.
     package func create(
-        name: String, roles: [String]?, expiresInDays: Int?, by principal: Principal, audit: AuditContext?
+        name: String, roles: [String]?, expiresInDays: Int?, decisionRateLimit: (burst: Int64, requestsPerSecond: Int64)? = nil,
+        by principal: Principal, audit: AuditContext?
     ) async throws -> (key: ApiKey, secret: Secret<String>) {
         guard let owner = principal.userID else { throw RampartError(.forbidden, "only tenant users own API keys") }
         let name = try Validation.name(name, field: "name")
@@ -26,12 +27,22 @@ package struct ApiKeyAdministration: Sendable {
         }
         guard !roles.isEmpty else { throw RampartError.validation("an API key needs at least one role", field: "roles") }
         if let days = expiresInDays, !(1...3650).contains(days) { throw RampartError.validation("must be from 1 to 3650", field: "expiresInDays") }
+        let decisionLimit = try decisionRateLimit.map { limit -> RateLimit in
+            let range = ApiKey.decisionRateLimitRange
+            guard range.contains(limit.burst) else {
+                throw RampartError.validation("must be from 1 to \(range.upperBound)", field: "decisionRateLimit.burst")
+            }
+            guard range.contains(limit.requestsPerSecond) else {
+                throw RampartError.validation("must be from 1 to \(range.upperBound)", field: "decisionRateLimit.requestsPerSecond")
+            }
+            return RateLimit(capacity: Int(limit.burst), refillPerSecond: Double(limit.requestsPerSecond))
+        }
         let secret = Secret(RandomToken.generate())
         let now = services.clock.now()
         let key = ApiKey(
             id: ApiKey.generateID(), tenantID: principal.tenantID, ownerID: owner, name: name, roles: roles,
             secretHash: RandomToken.digest(secret.exposedValue), createdAt: now, expiresAt: expiresInDays.map { now + Int64($0) * 86_400_000 },
-            lastUsedAt: nil, revokedAt: nil)
+            lastUsedAt: nil, revokedAt: nil, decisionRateLimit: decisionLimit)
         try await services.store.recording(audit).write { try await $0.insertApiKey(key) }
         return (key, secret)
     }

@@ -88,7 +88,7 @@ package struct CredentialAuthentication: Sendable {
             let principal = Principal(
                 kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: tenant.id,
                 roles: key.roles.filter { $0.permissions.isSubset(of: ownerPermissions) },
-                username: owner.username)
+                username: owner.username, decisionRateLimit: key.decisionRateLimit)
             guard now.subtractingSaturating(key.lastUsedAt ?? 0) >= Self.touchInterval else { return (principal, .none) }
             return (principal, .touchApiKey(key.id, key.tenantID, at: now))
         }

@@ -31,12 +31,25 @@ package struct APIRateLimitConfiguration: Sendable {
     package var perAPIKey = RateLimit(capacity: 600, refillPerSecond: 100)
     /// Per tenant (every key and session of it together): bursts of 3,000, 500 requests/s.
     package var perTenant = RateLimit(capacity: 3000, refillPerSecond: 500)
+    /// Decision requests (`/v1/authorize`, `/v1/authorize/batch`) per API key, a class of their
+    /// own: an application asks once per query it runs, so an authorization service's budget is
+    /// far above an administration API's. Bursts of 20,000, 10,000 requests/s; a key may have its
+    /// own (``RampartCore/ApiKey/decisionRateLimit``).
+    package var decisionsPerAPIKey = RateLimit(capacity: 20_000, refillPerSecond: 10_000)
+    /// Decision requests per tenant: bursts of 100,000, 50,000 requests/s, so one tenant's
+    /// applications cannot take every core from the others.
+    package var decisionsPerTenant = RateLimit(capacity: 100_000, refillPerSecond: 50_000)
 
     package init() {}
 
-    package init(perAPIKey: RateLimit, perTenant: RateLimit) {
+    package init(
+        perAPIKey: RateLimit, perTenant: RateLimit, decisionsPerAPIKey: RateLimit = RateLimit(capacity: 20_000, refillPerSecond: 10_000),
+        decisionsPerTenant: RateLimit = RateLimit(capacity: 100_000, refillPerSecond: 50_000)
+    ) {
         self.perAPIKey = perAPIKey
         self.perTenant = perTenant
+        self.decisionsPerAPIKey = decisionsPerAPIKey
+        self.decisionsPerTenant = decisionsPerTenant
     }
 }
 

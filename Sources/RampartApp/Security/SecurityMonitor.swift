@@ -25,6 +25,8 @@ package final class SecurityMonitor: Sendable {
     private let logger: Logger
     private let throttles = Mutex<[TenantID: LoginThrottle]>([:])
     private let rateLimiter: Mutex<APIRateLimiter>
+    /// The decision requests' own buckets (``RequestClass/decisions``).
+    private let decisionRateLimiter: Mutex<APIRateLimiter>
     private let denials: Mutex<DenialSpikeDetector<String>>
     /// When noisy events (rate limiting) were last raised per key, so a flood makes one event a minute.
     private let lastRaised = Mutex<[String: Int64]>([:])
@@ -44,6 +46,7 @@ package final class SecurityMonitor: Sendable {
         self.logger = logger
         let limits = configuration.apiRateLimit ?? APIRateLimitConfiguration()
         self.rateLimiter = Mutex(APIRateLimiter(perAPIKey: limits.perAPIKey, perTenant: limits.perTenant))
+        self.decisionRateLimiter = Mutex(APIRateLimiter(perAPIKey: limits.decisionsPerAPIKey, perTenant: limits.decisionsPerTenant))
         self.denials = Mutex(DenialSpikeDetector(configuration: configuration.denialSpike))
         (alertWakeups, wakeAlerts) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
@@ -91,21 +94,37 @@ package final class SecurityMonitor: Sendable {
 
     // MARK: API rate limit
 
-    /// Takes one request from the API key's and the tenant's buckets. Over the limit, raises a
-    /// rate-limit event (at most one a minute per key or tenant) for the request `audit` describes.
-    package func admit(apiKey: String?, tenant: TenantID, audit: AuditContext?) async throws -> RateLimitDecision {
+    /// The rate-limit class of a request: decisions have buckets of their own, so an
+    /// application asking per query neither meets the administration API's limit nor uses it up.
+    package enum RequestClass: Sendable {
+        case api
+        case decisions
+    }
+
+    /// Admits one authenticated request of `requestClass`, taking a token from its API key's
+    /// bucket (if it came with a key) and from its tenant's; over the limit, raises a rate-limit
+    /// event (at most one a minute per key) and returns `.limited`.
+    ///
+    /// - Parameter keyLimit: the key's own decision limit, which replaces the default for its
+    ///   bucket (decisions only).
+    package func admit(
+        apiKey: String?, tenant: TenantID, requestClass: RequestClass = .api, keyLimit: RateLimit? = nil, audit: AuditContext?
+    ) async throws -> RateLimitDecision {
         guard configuration.apiRateLimit != nil else { return .allowed(remaining: Int.max) }
         let now = clock.now()
-        let (decision, tenantLimited) = rateLimiter.withLock { limiter in
-            let decision = limiter.acquire(apiKey: apiKey, tenant: tenant.rawValue, now: now)
-            return (decision, !limiter.perTenant.check(tenant.rawValue, now: now).isAllowed)
-        }
+        let (decision, tenantLimited) =
+            switch requestClass {
+            case .api: rateLimiter.withLock { $0.admit(apiKey: apiKey, tenant: tenant.rawValue, keyLimit: nil, now: now) }
+            case .decisions: decisionRateLimiter.withLock { $0.admit(apiKey: apiKey, tenant: tenant.rawValue, keyLimit: keyLimit, now: now) }
+            }
         if !decision.isAllowed {
             let kind: SecurityEventKind = tenantLimited || apiKey == nil ? .tenantRateLimited : .apiKeyRateLimited
-            let key = kind == .tenantRateLimited ? "rate|\(tenant.rawValue)" : "rate|\(tenant.rawValue)|\(apiKey ?? "")"
+            let classTag = requestClass == .decisions ? "|decisions" : ""
+            let key = (kind == .tenantRateLimited ? "rate|\(tenant.rawValue)" : "rate|\(tenant.rawValue)|\(apiKey ?? "")") + classTag
             if shouldRaise(key, now: now) {
                 var details: [String: String] = [:]
                 if let apiKey, kind == .apiKeyRateLimited { details["apiKey"] = apiKey }
+                if requestClass == .decisions { details["class"] = "decisions" }
                 try await raise(kind, tenant: tenant, details: details, audit: audit)
             }
         }
@@ -240,10 +259,8 @@ package final class SecurityMonitor: Sendable {
         throttles.withLock { all in
             for tenant in all.keys { all[tenant]?.prune(now: now) }
         }
-        rateLimiter.withLock { limiter in
-            limiter.perAPIKey.prune(now: now)
-            limiter.perTenant.prune(now: now)
-        }
+        rateLimiter.withLock { $0.prune(now: now) }
+        decisionRateLimiter.withLock { $0.prune(now: now) }
         denials.withLock { $0.prune(now: now) }
     }
 }

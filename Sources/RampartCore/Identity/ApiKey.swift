@@ -16,10 +16,12 @@ package struct ApiKey: Sendable, Equatable {
     package var expiresAt: Int64?
     package var lastUsedAt: Int64?
     package var revokedAt: Int64?
+    /// This key's own limit on decision requests, instead of the server's default for a key.
+    package var decisionRateLimit: RateLimit?
 
     package init(
         id: String, tenantID: TenantID, ownerID: UserID, name: String, roles: Set<BuiltinRole>, secretHash: String,
-        createdAt: Int64, expiresAt: Int64?, lastUsedAt: Int64?, revokedAt: Int64?
+        createdAt: Int64, expiresAt: Int64?, lastUsedAt: Int64?, revokedAt: Int64?, decisionRateLimit: RateLimit? = nil
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -31,10 +33,14 @@ package struct ApiKey: Sendable, Equatable {
         self.expiresAt = expiresAt
         self.lastUsedAt = lastUsedAt
         self.revokedAt = revokedAt
+        self.decisionRateLimit = decisionRateLimit
     }
 
     /// Key ids are `rk_` plus 20 random base64url characters: recognisable in logs and config, and
     /// never confused with session tokens, which contain no dot.
+    /// The bounds of a key's decision limit, both its burst and its requests per second.
+    package static let decisionRateLimitRange: ClosedRange<Int64> = 1...1_000_000
+
     package static func generateID() -> String { "rk_" + RandomToken.generate(byteCount: 15) }
 
     package func isUsable(at now: Int64) -> Bool {

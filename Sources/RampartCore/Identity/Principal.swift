@@ -17,13 +17,19 @@ package struct Principal: Sendable, Equatable {
     package var username: String
     /// The session the request came with, when it came with one (not for API keys).
     package var sessionID: SessionID?
+    /// The API key's own limit on decision requests, when it has one.
+    package var decisionRateLimit: RateLimit?
 
-    package init(kind: Kind, tenantID: TenantID, roles: Set<BuiltinRole>, username: String, sessionID: SessionID? = nil) {
+    package init(
+        kind: Kind, tenantID: TenantID, roles: Set<BuiltinRole>, username: String, sessionID: SessionID? = nil,
+        decisionRateLimit: RateLimit? = nil
+    ) {
         self.kind = kind
         self.tenantID = tenantID
         self.roles = roles
         self.username = username
         self.sessionID = sessionID
+        self.decisionRateLimit = decisionRateLimit
     }
 
     package var isOperator: Bool {

@@ -44,4 +44,20 @@ package struct APIRateLimiter: Sendable {
         }
         return .allowed(remaining: remaining)
     }
+
+    /// ``acquire(apiKey:tenant:now:)`` with the key's own limit (`nil`: the default), and
+    /// whether the tenant's bucket is the one that is empty (for the event to raise).
+    package mutating func admit(apiKey: String?, tenant: String, keyLimit: RateLimit?, now: Int64) -> (RateLimitDecision, tenantLimited: Bool) {
+        if let apiKey, perAPIKey.limit(for: apiKey) != keyLimit ?? perAPIKey.defaultLimit {
+            perAPIKey.setLimit(keyLimit, for: apiKey, now: now)
+        }
+        let decision = acquire(apiKey: apiKey, tenant: tenant, now: now)
+        return (decision, !perTenant.check(tenant, now: now).isAllowed)
+    }
+
+    /// Forgets full buckets.
+    package mutating func prune(now: Int64) {
+        perAPIKey.prune(now: now)
+        perTenant.prune(now: now)
+    }
 }

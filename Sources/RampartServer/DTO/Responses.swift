@@ -76,6 +76,8 @@ package struct ApiKeyResponse: Codable, Sendable {
     package var expiresAt: String?
     package var lastUsedAt: String?
     package var revokedAt: String?
+    /// The key's own limit on decision requests; absent: the server's default for a key.
+    package var decisionRateLimit: DecisionRateLimitBody?
     /// Present only in the creation response: the secret and the ready-to-use bearer value.
     package var secret: String?
     package var token: String?
@@ -89,6 +91,7 @@ package struct ApiKeyResponse: Codable, Sendable {
         expiresAt = key.expiresAt.map(Timestamp.rfc3339(milliseconds:))
         lastUsedAt = key.lastUsedAt.map(Timestamp.rfc3339(milliseconds:))
         revokedAt = key.revokedAt.map(Timestamp.rfc3339(milliseconds:))
+        decisionRateLimit = key.decisionRateLimit.map(DecisionRateLimitBody.init)
         self.secret = secret?.exposedValue
         self.token = secret.map { "\(key.id).\($0.exposedValue)" }
     }

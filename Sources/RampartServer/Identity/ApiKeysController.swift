@@ -14,6 +14,7 @@ struct ApiKeysController {
         var name: String
         var roles: [String]?
         var expiresInDays: Int?
+        var decisionRateLimit: DecisionRateLimitBody?
     }
 
     func register(on api: APIRouter) {
@@ -28,7 +29,9 @@ struct ApiKeysController {
         guard principal.userID != nil else { throw RampartError(.forbidden, "only tenant users own API keys") }
         let body = try await JSONBody.decode(CreateRequest.self, from: request, limit: services.maximumBodySize)
         let (key, secret) = try await keys.create(
-            name: body.name, roles: body.roles, expiresInDays: body.expiresInDays, by: principal, audit: context.audit)
+            name: body.name, roles: body.roles, expiresInDays: body.expiresInDays,
+            decisionRateLimit: body.decisionRateLimit.map { (burst: $0.burst, requestsPerSecond: $0.requestsPerSecond) }, by: principal,
+            audit: context.audit)
         return try JSONBody.response(ApiKeyResponse(key, secret: secret), status: .created, headers: [.cacheControl: "no-store"])
     }
 

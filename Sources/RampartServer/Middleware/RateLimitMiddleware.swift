@@ -6,7 +6,8 @@ import RampartCore
 
 /// The whole-API rate limit: every authenticated request takes a token from its API key's bucket
 /// (if it came with a key) and from its tenant's. Over the limit the answer is `429` with
-/// `Retry-After`, before any handler runs.
+/// `Retry-After`, before any handler runs. Decision requests have buckets of their own
+/// (``SecurityMonitor/RequestClass``).
 ///
 /// It sits after authentication because the buckets are per credential; anonymous requests
 /// (login, health) are left to the login throttle.
@@ -20,11 +21,19 @@ package struct RateLimitMiddleware: RouterMiddleware {
         guard let principal = context.principal else { return try await next(request, context) }
         var apiKey: String?
         if case .apiKey(let keyID, _) = principal.kind { apiKey = keyID }
-        if case .limited(let retryAfter) = try await monitor.admit(apiKey: apiKey, tenant: principal.tenantID, audit: context.audit) {
+        let requestClass: SecurityMonitor.RequestClass = Self.isDecision(request.uri.path) ? .decisions : .api
+        if case .limited(let retryAfter) = try await monitor.admit(
+            apiKey: apiKey, tenant: principal.tenantID, requestClass: requestClass, keyLimit: principal.decisionRateLimit, audit: context.audit)
+        {
             return ProblemDetails.tooManyRequests(
                 "rate limit exceeded; retry after \(retryAfter) seconds", retryAfter: retryAfter, instance: request.uri.path,
                 requestID: context.requestID)
         }
         return try await next(request, context)
+    }
+
+    /// `/v1/authorize` and `/v1/authorize/batch`.
+    static func isDecision(_ path: String) -> Bool {
+        path == "/v1/authorize" || path == "/v1/authorize/batch"
     }
 }

@@ -33,5 +33,6 @@ package enum Migrations {
         M0012TenantDatasourceRoot(),
         M0013SSOTrustedMFA(),
         M0014DatasourceSync(),
+        M0015ApiKeyDecisionRate(),
     ]
 }

@@ -16,10 +16,14 @@ enum ApiKeysTable: StoredTable {
     static let expiresAt = Column<ApiKey, Int64?>("expires_at") { $0.expiresAt }
     static let lastUsedAt = Column<ApiKey, Int64?>("last_used_at") { $0.lastUsedAt }
     static let revokedAt = Column<ApiKey, Int64?>("revoked_at") { $0.revokedAt }
+    static let decisionBurst = Column<ApiKey, Int64?>("decision_burst") { $0.decisionRateLimit.map { Int64($0.capacity) } }
+    static let decisionsPerSecond = Column<ApiKey, Int64?>("decisions_per_second") {
+        $0.decisionRateLimit.map { Int64($0.refillPerSecond) }
+    }
 
     static let columns = [
         AnyColumn(id), AnyColumn(tenantID), AnyColumn(ownerID), AnyColumn(keyName), AnyColumn(roles), AnyColumn(secretHash), AnyColumn(createdAt),
-        AnyColumn(expiresAt), AnyColumn(lastUsedAt), AnyColumn(revokedAt),
+        AnyColumn(expiresAt), AnyColumn(lastUsedAt), AnyColumn(revokedAt), AnyColumn(decisionBurst), AnyColumn(decisionsPerSecond),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -28,6 +32,15 @@ enum ApiKeysTable: StoredTable {
             id: try row.decode(id), tenantID: TenantID(try row.decode(tenantID)), ownerID: UserID(try row.decode(ownerID)),
             name: try row.decode(keyName), roles: Set(storageText: try row.decode(roles)), secretHash: try row.decode(secretHash),
             createdAt: try row.decode(createdAt), expiresAt: try row.decode(expiresAt), lastUsedAt: try row.decode(lastUsedAt),
-            revokedAt: try row.decode(revokedAt))
+            revokedAt: try row.decode(revokedAt),
+            decisionRateLimit: decisionRateLimit(try row.decode(decisionBurst), try row.decode(decisionsPerSecond)))
+    }
+
+    /// A stored limit is read back bounded (``ApiKey/decisionRateLimitRange``): a row written by
+    /// hand or by an older version must not make a bucket that traps or never refills.
+    static func decisionRateLimit(_ burst: Int64?, _ perSecond: Int64?) -> RateLimit? {
+        guard let burst, let perSecond, ApiKey.decisionRateLimitRange.contains(burst), ApiKey.decisionRateLimitRange.contains(perSecond)
+        else { return nil }
+        return RateLimit(capacity: Int(burst), refillPerSecond: Double(perSecond))
     }
 }
