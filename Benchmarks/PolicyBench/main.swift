@@ -3,8 +3,10 @@
 import Foundation
 import RampartPolicy
 
-// Micro-benchmark: a synthetic Hive-like service (database/table/column), 200 users, 50 groups,
-// ~20% wildcard policies; prints per-decision p50/p99 and decisions per second.
+// In-process decisions of `PolicySnapshot`: per-decision p50/p99 and decisions per second, beside
+// what makes the workload hard (the median number of policies whose resources match a request,
+// and the allow rate), for two profiles: `hive` (HiveProfile, the realistic one) and `easy`
+// (EasyProfile, the first one).
 
 struct LCG {
     var state: UInt64
@@ -15,80 +17,16 @@ struct LCG {
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
-let hive = ServiceDef(
-    name: "hive",
-    resources: [
-        ResourceDef(
-            name: "database", level: 1, matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher",
-            matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
-        ResourceDef(
-            name: "table", level: 2, parent: "database", matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher",
-            matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
-        ResourceDef(
-            name: "column", level: 3, parent: "table", matcher: "org.apache.ranger.plugin.resourcematcher.RangerDefaultResourceMatcher",
-            matcherOptions: ["wildCard": "true", "ignoreCase": "true"]),
-    ],
-    accessTypes: ["select", "update", "create", "drop", "alter", "index", "lock", "read", "write"].map { AccessTypeDef(name: $0) }
-        + [AccessTypeDef(name: "all", impliedGrants: ["select", "update", "create", "drop", "alter", "index", "lock", "read", "write"])]
-)
-
-let users = (0..<200).map { "user\($0)" }
-let groups = (0..<50).map { "group\($0)" }
-let databases = 100
-
-func makePolicies(_ n: Int, _ rng: inout LCG) -> [Policy] {
-    var out: [Policy] = []
-    out.reserveCapacity(n)
-    for i in 0..<n {
-        let wildcard = rng.int(100) < 20
-        let db = "db\(i % databases)"
-        var table = "tbl\(i)"
-        var column = "col\(rng.int(20))"
-        if wildcard {
-            switch rng.int(4) {
-            case 0: table = "tbl\(i % 97)*"
-            case 1: column = "*"
-            case 2: table = "*"
-            default: column = "col\(rng.int(5))*"
-            }
-        }
-        var items: [PolicyItem] = []
-        for _ in 0..<(1 + rng.int(2)) {
-            items.append(
-                PolicyItem(
-                    accesses: [PolicyItemAccess(type: rng.int(2) == 0 ? "select" : "update")],
-                    users: (0..<3).map { _ in users[rng.int(users.count)] }, groups: [groups[rng.int(groups.count)]]))
-        }
-        let deny: [PolicyItem] =
-            rng.int(100) < 5 ? [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: [users[rng.int(users.count)]])] : []
-        out.append(
-            Policy(
-                id: Int64(i + 1), name: "p\(i)",
-                resources: [
-                    "database": PolicyResource(values: [db]), "table": PolicyResource(values: [table]), "column": PolicyResource(values: [column]),
-                ],
-                policyItems: items, denyPolicyItems: deny))
-    }
-    return out
-}
-
 func percentile(_ sorted: [UInt64], _ p: Double) -> UInt64 {
     sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
 
-func run(policyCount: Int) throws {
-    var rng = LCG(state: 42)
-    let policies = makePolicies(policyCount, &rng)
+func measure(profile: String, policyCount: Int, serviceDef: ServiceDef, policies: [Policy], requests: [AccessRequest]) throws {
     let buildStart = DispatchTime.now().uptimeNanoseconds
-    let snapshot = try PolicySnapshot(serviceDef: hive, service: Service(name: "bench_hive", type: "hive"), policies: policies)
+    let snapshot = try PolicySnapshot(serviceDef: serviceDef, service: Service(name: "bench_hive", type: "hive"), policies: policies)
     let buildNs = DispatchTime.now().uptimeNanoseconds - buildStart
-    let requests: [AccessRequest] = (0..<20_000).map { _ in
-        let t = rng.int(policyCount)
-        return AccessRequest(
-            resource: AccessResource(["database": "db\(t % databases)", "table": "tbl\(t)", "column": "col\(rng.int(20))"]),
-            accessType: rng.int(2) == 0 ? "select" : "update", user: users[rng.int(users.count)],
-            userGroups: [groups[rng.int(groups.count)], groups[rng.int(groups.count)]])
-    }
+    var matches = requests.prefix(2000).map { snapshot.resourceMatchingPolicyCount($0) }
+    matches.sort()
     // Warm up.
     var allowed = 0
     for r in requests.prefix(2000) where snapshot.evaluate(r).isAllowed { allowed += 1 }
@@ -117,12 +55,14 @@ func run(policyCount: Int) throws {
     let median = byP50[byP50.count / 2]
     print(
         String(
-            format: "%6d policies: build %.1f ms, p50 %.2f µs, p99 %.2f µs, %.0f decisions/s (%d/%d allowed; median of %d rounds, p50 %.2f–%.2f µs)",
-            policyCount, Double(buildNs) / 1e6, median.p50, median.p99, median.perSecond, allowed, requests.count, rounds,
+            format:
+                "%@ %6d policies: build %.1f ms, p50 %.2f µs, p99 %.2f µs, %.0f decisions/s | matching policies per request: median %d, p90 %d | allowed %.1f%% (%d/%d) | median of %d rounds, p50 %.2f–%.2f µs",
+            profile, policyCount, Double(buildNs) / 1e6, median.p50, median.p99, median.perSecond, matches[matches.count / 2],
+            matches[matches.count * 9 / 10], 100 * Double(allowed) / Double(requests.count), allowed, requests.count, rounds,
             byP50.first?.p50 ?? 0, byP50.last?.p50 ?? 0))
 }
 
-/// `PolicyBench [--rounds N] [--policies 1000,10000]`
+/// `PolicyBench [--rounds N] [--policies 1000,10000] [--profile hive|easy|all]`
 func option(_ name: String) -> String? {
     let args = CommandLine.arguments
     guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
@@ -131,12 +71,28 @@ func option(_ name: String) -> String? {
 
 let rounds = option("--rounds").flatMap(Int.init) ?? 5
 let policyCounts = option("--policies").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1_000, 10_000]
-guard rounds > 0, !policyCounts.isEmpty, policyCounts.allSatisfy({ $0 > 0 }) else {
-    print("policy-bench: usage: PolicyBench [--rounds N] [--policies 1000,10000]")
+let profiles = option("--profile").map { $0 == "all" ? ["hive", "easy"] : [$0] } ?? ["hive", "easy"]
+guard rounds > 0, !policyCounts.isEmpty, policyCounts.allSatisfy({ $0 > 0 }), profiles.allSatisfy({ ["hive", "easy"].contains($0) }) else {
+    print("policy-bench: usage: PolicyBench [--rounds N] [--policies 1000,10000] [--profile hive|easy|all]")
     exit(2)
 }
 do {
-    for count in policyCounts { try run(policyCount: count) }
+    for profile in profiles {
+        for count in policyCounts {
+            var rng = LCG(state: 42)
+            if profile == "hive" {
+                let workload = HiveProfile(policyCount: count, rng: &rng)
+                try measure(
+                    profile: profile, policyCount: count, serviceDef: HiveProfile.serviceDef, policies: workload.policies,
+                    requests: workload.requests(20_000, rng: &rng))
+            } else {
+                let workload = EasyProfile(policyCount: count, rng: &rng)
+                try measure(
+                    profile: profile, policyCount: count, serviceDef: EasyProfile.serviceDef, policies: workload.policies,
+                    requests: workload.requests(20_000, rng: &rng))
+            }
+        }
+    }
 } catch {
     print("policy-bench: \(error)")
     exit(1)

@@ -32,6 +32,10 @@ public struct PolicyEngineOptions: Sendable, Hashable {
     public var useForwardedIPAddress: Bool
     /// Proxies trusted to forward client addresses; empty trusts any.
     public var trustedProxyAddresses: Set<String>
+    /// Passes over candidate policies that name none of the request's principals once they can
+    /// change nothing but auditing (``PrincipalIndex``). Off only to check that it changes no
+    /// answer.
+    package var passesOverInapplicablePolicies = true
 
     public init(
         superUsers: Set<String> = [], superGroups: Set<String> = [], auditExcludedUsers: Set<String> = [],

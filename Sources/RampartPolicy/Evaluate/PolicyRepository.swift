@@ -8,6 +8,10 @@ final class PolicyRepository: Sendable {
     let evaluators: [PolicyEvaluator]
     /// One trie per resource level of the policy type, when there are enough policies to index.
     let tries: [(level: Int, trie: ResourceTrie)]
+    /// The policies by the principals they name (``PrincipalIndex``).
+    let principals: PrincipalIndex
+    /// By rank: whether the policy needs an unsupported feature just to match its resources.
+    let hasMatchFeatures: [Bool]
 
     init(type: Policy.PolicyType, evaluators unsorted: [PolicyEvaluator], serviceDef: CompiledServiceDef) {
         self.type = type
@@ -21,6 +25,8 @@ final class PolicyRepository: Sendable {
             }
         }
         self.tries = tries
+        principals = PrincipalIndex(sorted)
+        hasMatchFeatures = sorted.map { !$0.matchFeatures.isEmpty }
     }
 
     var isEmpty: Bool { evaluators.isEmpty }
@@ -40,7 +46,13 @@ final class PolicyRepository: Sendable {
     /// is enumerated and the others only filter it: a level whose value many policies share
     /// (a common column name) is never expanded.
     func candidates(_ resource: PreparedResource) -> [PolicyEvaluator] {
-        if tries.isEmpty || resource.isEmpty { return evaluators }
+        guard let ranks = candidateRanks(resource) else { return evaluators }
+        return ranks.map { evaluators[Int($0)] }
+    }
+
+    /// The ranks of ``candidates(_:)`` in evaluation order, or `nil` for every policy.
+    func candidateRanks(_ resource: PreparedResource) -> [Int32]? {
+        if tries.isEmpty || resource.isEmpty { return nil }
         var lists: [Range<Int32>] = []
         lists.reserveCapacity(32)
         var levels: [Level] = []
@@ -61,13 +73,13 @@ final class PolicyRepository: Sendable {
             }
             levels.append(Level(trie: level.trie, lists: start..<lists.count, size: size))
         }
-        guard !levels.isEmpty else { return evaluators }
+        guard !levels.isEmpty else { return nil }
         levels.sort { $0.size < $1.size }
         var ranks = levels[0].trie.ranks(lists, levels[0].lists)
         for level in levels.dropFirst() where !ranks.isEmpty {
             level.trie.filter(&ranks, lists, level.lists)
         }
-        return ranks.map { evaluators[Int($0)] }
+        return ranks
     }
 
     /// One narrowing level of a request: its trie, the lists the value reached, and an upper bound

@@ -413,7 +413,24 @@ public final class PolicySnapshot: Sendable {
                     if visit(entry.evaluator, entry.evaluator.matchType(entry.types, ctx, isTagRequest: false)) { break }
                 }
             } else {
-                for ev in repo.candidates(ctx.prepared) {
+                // Candidates that name neither the user nor their groups or roles can only decide
+                // auditing (``PrincipalIndex``): once it is decided, and while nothing is allowed
+                // (an allow could still be made final by a later match) and no tag denied, they
+                // are passed over without matching their resources.
+                let passes = options.passesOverInapplicablePolicies && type == .access
+                var applicable: [UInt64] = []  // read on first need
+                let ranks = repo.candidateRanks(ctx.prepared)
+                let count = ranks?.count ?? repo.evaluators.count
+                for index in 0..<count {
+                    let rank = ranks.map { Int($0[index]) } ?? index
+                    if passes, result.isAuditedDetermined, !result.isAllowed, !deniedByTags {
+                        if applicable.isEmpty { applicable = repo.principals.applicable(to: ctx).words }
+                        if applicable[rank >> 6] & (1 << UInt64(rank & 63)) == 0 {
+                            if repo.hasMatchFeatures[rank] { state.unsupported.formUnion(repo.evaluators[rank].matchFeatures) }
+                            continue
+                        }
+                    }
+                    let ev = repo.evaluators[rank]
                     if !ev.matchFeatures.isEmpty { state.unsupported.formUnion(ev.matchFeatures) }
                     if visit(ev, ev.matchType(ctx, isTagRequest: false)) { break }
                 }
