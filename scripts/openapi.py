@@ -155,7 +155,9 @@ schemas = {
            "user": ref("User"), "roles": {"type": "array", "items": ref("Role")}, "permissions": {"type": "array", "items": S},
            "groups": {"type": "array", "items": ref("Group")}}},
     "DecisionRequest": {"type": "object", "required": ["service", "user", "resource", "accessType"], "properties": {
-        "service": S, "user": S, "groups": {"type": "array", "items": S}, "roles": {"type": "array", "items": S},
+        "service": S, "user": S,
+        "groups": {"type": "array", "items": S, "description": "Only for services whose `rampart.identity.source` config is `request` (the caller is trusted); services taking identities from Rampart (the default) refuse it with 422"},
+        "roles": {"type": "array", "items": S, "description": "As `groups`"},
         "resource": {"type": "object", "additionalProperties": S}, "accessType": S, "context": {"type": "object", "additionalProperties": S}}},
     "Decision": {"type": "object", "required": ["allowed", "audited", "policyVersion"], "properties": {
         "allowed": {"type": "boolean"}, "audited": {"type": "boolean"}, "policyId": {"type": ["integer", "null"]}, "policyVersion": {"type": "integer"},

@@ -96,7 +96,10 @@ import Testing
             // The Hive service uses the tenant's tag service; PCI is denied to contractors there.
             let attach = try await client.send(
                 .put, "/v1/services/\(f.a.serviceID)", token: token,
-                body: .json(["name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags"]))
+                // The test names bob's groups per request (Ranger plugin semantics).
+                body: .json([
+                    "name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags", "configs": ["rampart.identity.source": "request"],
+                ]))
             #expect(attach.status == 200, "\(attach.text)")
             let deny: J = [
                 "name": "no PCI for contractors", "service": "\(f.a.slug)-tags", "resources": ["tag": ["values": ["PCI"]]],

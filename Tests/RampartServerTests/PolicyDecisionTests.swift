@@ -34,12 +34,18 @@ import Testing
             let denied = try await Self.ask(client, token, service, user: "bob", ["database": "hr", "table": "salaries", "column": "x"])
             #expect(denied["allowed"] as? Bool == false)
             #expect(denied["policyId"] as? Int == 2)
-            // kim is not an analyst; explicit groups override the stored ones.
+            // kim is not an analyst, and cannot be made one by the caller: the service takes
+            // identities from Rampart (the default), so sent groups are refused, not trusted.
             let kim = try await Self.ask(client, token, service, user: "kim", ["database": "sales", "table": "orders", "column": "total"])
             #expect(kim["allowed"] as? Bool == false)
-            let kimAsAnalyst = try await Self.ask(
-                client, token, service, user: "kim", ["database": "sales", "table": "orders", "column": "total"], groups: ["analysts"])
-            #expect(kimAsAnalyst["allowed"] as? Bool == true)
+            let kimAsAnalyst = try await client.send(
+                .post, "/v1/authorize", token: token,
+                body: .json([
+                    "service": service, "user": "kim", "groups": ["analysts"], "accessType": "select",
+                    "resource": ["database": "sales", "table": "orders", "column": "total"],
+                ]))
+            #expect(kimAsAnalyst.status == 422)
+            #expect(try kimAsAnalyst.string("field") == "groups")
             // Users that do not exist in the tenant are denied, not errors.
             let ghost = try await Self.ask(client, token, service, user: "ghost", ["database": "sales", "table": "orders", "column": "total"])
             #expect(ghost["allowed"] as? Bool == false)
@@ -48,6 +54,44 @@ import Testing
                 .post, "/v1/authorize", token: f.a.adminToken,
                 body: .json(["service": service, "user": "bob", "resource": ["database": "sales"], "accessType": "select"]))
             #expect(refused.status == 403)
+        }
+    }
+
+    /// Issue 20: `rampart.identity.source` is `rampart` (the user must exist, stored groups, sent
+    /// groups refused) or `request` (the caller is trusted for user, groups and roles).
+    @Test(arguments: TestEngine.available)
+    func eachServiceSaysWhereIdentitiesComeFrom(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let f = try await TwoTenantFixture.make(client)
+            let token = f.a.securityToken
+            let orders = ["database": "sales", "table": "orders", "column": "total"]
+            let badSource = try await client.send(
+                .put, "/v1/services/\(f.a.serviceID)", token: token,
+                body: .json(["name": f.a.service, "type": "hive", "configs": ["rampart.identity.source": "ldap"]]))
+            #expect(badSource.status == 422)
+            #expect(try badSource.string("field") == "configs.rampart.identity.source")
+            let batch = try await client.send(
+                .post, "/v1/authorize/batch", token: token,
+                body: .json([
+                    "requests": [
+                        ["service": f.a.service, "user": "bob", "accessType": "select", "resource": orders] as [String: any Sendable],
+                        ["service": f.a.service, "user": "kim", "roles": ["auditors"], "accessType": "select", "resource": orders],
+                    ]
+                ]))
+            #expect(batch.status == 422)
+            #expect(try batch.string("field") == "requests[1].roles")
+            let trusting = try await client.send(
+                .put, "/v1/services/\(f.a.serviceID)", token: token,
+                body: .json(["name": f.a.service, "type": "hive", "configs": ["rampart.identity.source": "request"]]))
+            #expect(trusting.status == 200, "\(trusting.text)")
+            // Now the caller's word decides: kim as an analyst, and a user Rampart has never seen.
+            let kim = try await Self.ask(client, token, f.a.service, user: "kim", orders, groups: ["analysts"])
+            #expect(kim["allowed"] as? Bool == true)
+            let stranger = try await Self.ask(client, token, f.a.service, user: "stranger", orders, groups: ["analysts"])
+            #expect(stranger["allowed"] as? Bool == true)
+            // Without groups nothing is assumed: bob's stored membership is not read.
+            let bob = try await Self.ask(client, token, f.a.service, user: "bob", orders)
+            #expect(bob["allowed"] as? Bool == false)
         }
     }
 

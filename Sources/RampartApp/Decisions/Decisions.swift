@@ -65,8 +65,9 @@ package struct Decisions: Sendable {
             allowed: decision.allowed, policyID: decision.policyId, policyVersion: decision.policyVersion)
     }
 
-    /// Users unknown to the tenant (or disabled) are denied, not errors; groups default to the
-    /// stored memberships, read for the whole batch in one query.
+    /// For services whose identities come from Rampart (``DecisionIdentitySource``), users unknown
+    /// to the tenant (or disabled) are denied, not errors, and groups are the stored memberships,
+    /// read for the whole batch in one query; for `request` services the caller's word is taken.
     private func decide(_ questions: [DecisionQuestion], tenant: TenantID, fieldPrefix: String?) async throws -> [AccessDecision] {
         let set = try await cache.current(tenant)
         var targets: [ServicePolicies] = []
@@ -81,8 +82,18 @@ package struct Decisions: Sendable {
             }
             targets.append(service)
         }
-        let usernames = Array(Set(questions.map(\.user)))
-        let memberships = try await services.store.read { try await $0.activeUserGroups(usernames: usernames, in: tenant) }
+        // Only services that take identities from Rampart need the stored memberships.
+        var usernames: Set<String> = []
+        for (index, (question, target)) in zip(questions, targets).enumerated() where target.identitySource == .rampart {
+            guard question.groups == nil, question.roles == nil else {
+                throw RampartError.validation(
+                    "service `\(question.service.prefix(64))` takes groups and roles from Rampart's directory; send none, or set its `\(DecisionIdentitySource.configKey)` to `request`",
+                    field: (fieldPrefix.map { "\($0)[\(index)]." } ?? "") + (question.groups != nil ? "groups" : "roles"))
+            }
+            usernames.insert(question.user)
+        }
+        let wanted = Array(usernames)
+        let memberships = wanted.isEmpty ? [:] : try await services.store.read { try await $0.activeUserGroups(usernames: wanted, in: tenant) }
         guard questions.count >= 2 * Self.evaluationSlice else {
             return Self.evaluate(questions[...], targets: targets[...], memberships: memberships)
         }
@@ -111,6 +122,10 @@ package struct Decisions: Sendable {
         var decisions: [AccessDecision] = []
         decisions.reserveCapacity(questions.count)
         for (question, target) in zip(questions, targets) {
+            if target.identitySource == .request {
+                decisions.append(evaluate(question, groups: [], on: target))
+                continue
+            }
             guard let stored = memberships[question.user] else {
                 decisions.append(
                     AccessDecision(allowed: false, audited: true, policyId: nil, policyVersion: target.version, reason: "unknown user"))

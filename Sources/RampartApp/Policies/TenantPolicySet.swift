@@ -53,11 +53,14 @@ package struct ServicePolicies: Sendable {
     /// The service's policy version (Ranger's `policyVersion`), reported with each decision.
     package let version: Int64
     package let inputs: SnapshotInputs
+    /// Where decisions take the requester's groups and roles from.
+    package let identitySource: DecisionIdentitySource
 
-    package init(snapshot: PolicySnapshot, version: Int64, inputs: SnapshotInputs) {
+    package init(snapshot: PolicySnapshot, version: Int64, inputs: SnapshotInputs, identitySource: DecisionIdentitySource = .rampart) {
         self.snapshot = snapshot
         self.version = version
         self.inputs = inputs
+        self.identitySource = identitySource
     }
 }
 

@@ -79,7 +79,9 @@ package enum TenantPolicySetBuilder {
                     tagServiceDef: try tagDef.map { try RangerJSON.decode(ServiceDef.self, $0.document) },
                     tagPolicies: tagRow.flatMap { decoded[$0.name]?.policies } ?? [], serviceTags: serviceTags,
                     tagServiceConfigs: tagService?.configs ?? [:])
-                result[row.name] = ServicePolicies(snapshot: snapshot, version: row.version, inputs: inputs)
+                // Validated when the service was saved; a row from before reads as the default.
+                let identitySource = (try? DecisionIdentitySource(service: service)) ?? .rampart
+                result[row.name] = ServicePolicies(snapshot: snapshot, version: row.version, inputs: inputs, identitySource: identitySource)
             } catch {
                 // Validation keeps unloadable policies out, so this is a damaged row: keep serving
                 // the last good snapshot of the service rather than failing every service.

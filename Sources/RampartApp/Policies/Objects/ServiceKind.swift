@@ -14,7 +14,9 @@ package enum ServiceKind: RangerObjectKind {
     package static let tagServiceType = "tag"
 
     package static func validate(_ json: JSONValue, replacing current: PolicyObject?, tenant: TenantID, store: any Store) async throws -> Service {
-        try RangerJSON.validated { () throws(PolicyError) in try RangerObjectValidator.service(json) }
+        let service = try RangerJSON.validated { () throws(PolicyError) in try RangerObjectValidator.service(json) }
+        _ = try DecisionIdentitySource(service: service)
+        return service
     }
 
     package static func key(_ value: Service) -> PolicyObjectKey { PolicyObjectKey(name: value.name, ref: value.type ?? "") }
