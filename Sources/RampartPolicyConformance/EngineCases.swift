@@ -17,6 +17,8 @@ extension FileRun {
         var tagConfigs: [String: String]
         var serviceTags: ServiceTags?
         var usesTagEnricher: Bool
+        /// The geolocation enrichers' tables, run by the harness (``GeolocationTable``).
+        var geolocation: [GeolocationTable]
         var options: PolicyEngineOptions
         var setupFeatures: Set<String>
 
@@ -116,6 +118,8 @@ extension FileRun {
         }
         var serviceTags: ServiceTags? = nil
         var usesEnricher = false
+        var geolocation: [GeolocationTable] = []
+        var engineDef = sd
         for e in (tagDef?.contextEnrichers ?? []) + sd.contextEnrichers {
             let cls = e.enricher?.split(separator: ".").last.map(String.init) ?? ""
             if cls == "RangerTagEnricher" {
@@ -131,14 +135,25 @@ extension FileRun {
                 } else {
                     features.insert("tag retriever without file")
                 }
+            } else if cls == "RangerFileBasedGeolocationProvider", let file = e.enricherOptions["FilePath"],
+                let u = resolveResource(file) ?? resolveResource("../../main/resources" + file),
+                let text = try? String(contentsOf: u, encoding: .utf8),
+                let table = GeolocationTable(
+                    text, prefix: e.enricherOptions["geolocation.meta.prefix"] ?? "",
+                    dotted: e.enricherOptions["IPInDotFormat"]?.lowercased() != "false")
+            {
+                // The harness enriches the requests; the engine is not told of an enricher it does not run.
+                geolocation.append(table)
+                engineDef.contextEnrichers.removeAll { $0.name == e.name }
             } else if cls.contains("Geolocation") || cls == "RangerUserStoreEnricher" || cls.contains("Gds") {
                 // Only conditions read what these enrichers add; script conditions are reported when used.
             }
         }
         if usesEnricher && serviceTags == nil { serviceTags = ServiceTags() }
         return EngineSetup(
-            serviceDef: sd, service: service, policies: policies, zones: zones, roles: roles, tagServiceDef: tagDef,
-            tagPolicies: tagPolicies, tagConfigs: tagConfigs, serviceTags: serviceTags, usesTagEnricher: usesEnricher, options: options,
+            serviceDef: engineDef, service: service, policies: policies, zones: zones, roles: roles, tagServiceDef: tagDef,
+            tagPolicies: tagPolicies, tagConfigs: tagConfigs, serviceTags: serviceTags, usesTagEnricher: usesEnricher, geolocation: geolocation,
+            options: options,
             setupFeatures: features)
     }
 
@@ -310,6 +325,11 @@ extension FileRun {
             default:
                 if let s = v.stringValue { context[k] = s }
             }
+        }
+        // The client address the engine uses (the first forwarded one: the harness trusts them).
+        let forwarded = (r["forwardedAddresses"]?.arrayValue ?? []).compactMap(\.stringValue).first
+        if let ip = forwarded ?? r["clientIPAddress"]?.stringValue ?? r["remoteIPAddress"]?.stringValue {
+            for table in setup.geolocation { context.merge(table.attributes(for: ip)) { inline, _ in inline } }
         }
         // The tag enricher replaces inline TAGS when the service-def has one.
         if setup.usesTagEnricher { tags = nil } else if tags == nil, setup.tagServiceDef != nil { tags = [] }

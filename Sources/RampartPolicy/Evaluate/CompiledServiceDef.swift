@@ -15,6 +15,9 @@ final class CompiledServiceDef: Sendable {
     let impliedGrants: [String: Set<String>]
     let enableDenyAndExceptions: Bool
     let conditionDefs: [String: PolicyConditionDef]
+    /// Context enrichers the definition declares that Rampart does not run (all but the tag
+    /// enricher), by class name: the attributes they would add are missing from requests.
+    let unimplementedEnrichers: [String]
     /// All resource names of all policy types, numbered.
     let resourceNames: ResourceNames
 
@@ -60,6 +63,8 @@ final class CompiledServiceDef: Sendable {
         var conds: [String: PolicyConditionDef] = [:]
         for c in def.policyConditions { conds[c.name] = c }
         conditionDefs = conds
+        unimplementedEnrichers = def.contextEnrichers.compactMap { $0.enricher?.split(separator: ".").last.map(String.init) }
+            .filter { $0 != "RangerTagEnricher" }
     }
 
     /// Ranger merges each mask / row-filter resource def with the same-named main def; the

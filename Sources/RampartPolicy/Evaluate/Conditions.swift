@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
+
 /// What a condition can look at: the request, and for tag policies the current tag.
 struct ConditionInput {
     let request: AccessRequest
     let clientIP: String?
     let tag: TagForEval?
     let allTags: [TagForEval]
+    let groups: Set<String>
+    let roles: Set<String>
+
+    var script: ScriptInput {
+        ScriptInput(
+            context: request.context, accessTime: request.accessTime ?? Date(), groups: groups, roles: roles, tag: tag, allTags: allTags)
+    }
 }
 
 /// One condition of a policy or policy item, bound to its evaluator from the service definition.
@@ -17,6 +26,11 @@ struct ConditionEvaluator: Sendable {
         case ipMatcher
         /// `RangerTagsAllPresentConditionEvaluator`.
         case tagsAllPresent
+        /// `RangerScriptConditionEvaluator` in the subset ``ConditionScript`` covers.
+        case script(ConditionScript)
+        /// `RangerScriptTemplateConditionEvaluator`: the definition's script; a condition value of
+        /// `no` or `false` asks for it not to hold.
+        case scriptTemplate(ConditionScript, expected: Bool)
         /// Known evaluators Rampart does not implement yet; evaluation reports the feature.
         case unsupported(feature: String)
         /// Conditions whose type the service definition does not know: Ranger ignores them.
@@ -25,9 +39,13 @@ struct ConditionEvaluator: Sendable {
 
     let kind: Kind
     let values: [String]
+    /// Reported as unsupported when a script reads a context attribute the request lacks: one of
+    /// these enrichers would have added it.
+    let unimplementedEnrichers: [String]
 
     init(condition: PolicyItemCondition, serviceDef: CompiledServiceDef) {
         values = condition.values
+        unimplementedEnrichers = serviceDef.unimplementedEnrichers
         guard let def = serviceDef.conditionDefs[condition.type] else {
             kind = .ignored
             return
@@ -41,9 +59,13 @@ struct ConditionEvaluator: Sendable {
         case "RangerTagsAllPresentConditionEvaluator":
             kind = .tagsAllPresent
         case "RangerScriptConditionEvaluator", "ScriptConditionEvaluator":
-            kind = .unsupported(feature: "script-conditions")
+            let source = condition.values.joined(separator: " ")
+            kind = ConditionScript(source).map { .script($0) } ?? .unsupported(feature: "script-conditions")
         case "RangerScriptTemplateConditionEvaluator":
-            kind = .unsupported(feature: "script-template-conditions")
+            let expected = !["no", "false"].contains(condition.values.first?.lowercased() ?? "yes")
+            kind =
+                ConditionScript(def.evaluatorOptions["scriptTemplate"] ?? "").map { .scriptTemplate($0, expected: expected) }
+                ?? .unsupported(feature: "script-template-conditions")
         case "RangerHiveResourcesAccessedTogetherCondition", "RangerHiveResourcesNotAccessedTogetherCondition":
             kind = .unsupported(feature: "hive-accessed-together-conditions")
         case "RangerContextAttributeValueInCondition", "RangerContextAttributeValueNotInCondition":
@@ -81,7 +103,24 @@ struct ConditionEvaluator: Sendable {
         case .tagsAllPresent:
             let present = Set(input.allTags.map(\.type))
             return values.allSatisfy { present.contains($0) }
+        case .script(let script):
+            // An empty script holds, as Ranger's does.
+            guard !script.statements.isEmpty else { return true }
+            return enriched(script.evaluate(input.script), state)
+        case .scriptTemplate(let script, let expected):
+            return enriched(script.evaluate(input.script), state) == expected
         }
+    }
+}
+
+extension ConditionEvaluator {
+    /// A script's answer, noting an enricher Rampart does not run when the script looked for what
+    /// it would have added.
+    fileprivate func enriched(_ outcome: ConditionScript.Outcome, _ state: EvalState) -> Bool {
+        if outcome.readMissingContext {
+            for enricher in unimplementedEnrichers { state.unsupported.insert("context-enricher:\(enricher)") }
+        }
+        return outcome.holds
     }
 }
 

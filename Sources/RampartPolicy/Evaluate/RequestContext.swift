@@ -21,7 +21,7 @@ struct RequestContext {
     let allTags: [TagForEval]
 
     var conditionInput: ConditionInput {
-        ConditionInput(request: request, clientIP: clientIP, tag: tag, allTags: allTags)
+        ConditionInput(request: request, clientIP: clientIP, tag: tag, allTags: allTags, groups: groups, roles: roles)
     }
 
     var ignoresDescendantDeny: Bool { request.isDescendantDenyIgnored }
