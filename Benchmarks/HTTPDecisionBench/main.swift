@@ -4,11 +4,12 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-// HTTP batch-decision throughput against a running server (see scripts/http-bench.sh):
-// sets up a tenant with 200 users in 50 groups, imports a synthetic Hive-like service
-// (database/table/column, ~20% wildcard policies, as PolicyBench), then keeps several
-// connections busy with /v1/authorize/batch requests and prints decisions/s and request
-// latency percentiles.
+// HTTP decision throughput against a running server (see scripts/http-bench.sh): sets up a
+// tenant with 200 users in 50 groups, imports a synthetic Hive-like service (database/table/column,
+// ~20% wildcard policies, as PolicyBench's easy profile), then keeps several connections busy,
+// in turn, with /v1/authorize/batch requests, with single /v1/authorize requests under an API key,
+// and with /healthz, and prints requests or decisions per second, latency percentiles, the allow
+// rate, and single decisions as a share of /healthz.
 //
 //   swift run -c release HTTPDecisionBench --url http://127.0.0.1:8080 --password '…' \
 //       [--policies 1000,10000] [--batch 1000] [--connections 4] [--seconds 10]
@@ -208,6 +209,58 @@ func run(policyCount: Int, token: String, options: Options) async throws {
     let allowed = decisions.filter { $0["allowed"] as? Bool == true }.count
     await setup.close()
 
+    let batches = try await load(options) { connection, index in
+        let reply = try await connection.send(.POST, "/v1/authorize/batch", token: token, body: bodies[index % bodies.count])
+        guard reply.status == 200 else { throw BenchError("batch: HTTP \(reply.status): \(String(buffer: reply.body).prefix(200))") }
+    }
+    print(
+        String(
+            format:
+                "%6d policies (import %.1f s): batch: %d requests of %d in %.1f s over %d connections: %.0f decisions/s, p50 %.1f ms, p99 %.1f ms (%d/%d allowed in a sample batch)",
+            policyCount, importSeconds, batches.latencies.count, options.batch, batches.elapsed, options.connections,
+            Double(batches.latencies.count * options.batch) / batches.elapsed, percentile(batches.latencies, 0.50),
+            percentile(batches.latencies, 0.99), allowed, decisions.count))
+
+    // One decision per request with an API key, as an application asks per query, and /healthz
+    // right after in the same way: the server's own ceiling on this machine at this moment.
+    let keyConnection = try await HTTPConnection.connect(host: options.host, port: options.port)
+    let key = try object(
+        expect(try await keyConnection.send(.POST, "/v1/api-keys", token: token, body: json(["name": "bench-\(policyCount)"])), 201, "API key"))
+    await keyConnection.close()
+    guard let apiKey = key["token"] as? String else { throw BenchError("no API key token") }
+    let singles = try (0..<256).map { _ in try singleBody(service: service, policyCount: policyCount, rng: &rng) }
+    // Warm-up that also samples the allow rate.
+    var singleAllowed = 0
+    let sample = try await HTTPConnection.connect(host: options.host, port: options.port)
+    for body in singles {
+        let reply = try expect(try await sample.send(.POST, "/v1/authorize", token: apiKey, body: body), 200, "single decision")
+        if try object(reply)["allowed"] as? Bool == true { singleAllowed += 1 }
+    }
+    await sample.close()
+    let singleAnswers = singles.count
+    let single = try await load(options) { connection, index in
+        let reply = try await connection.send(.POST, "/v1/authorize", token: apiKey, body: singles[index % singles.count])
+        guard reply.status == 200 else { throw BenchError("single: HTTP \(reply.status): \(String(buffer: reply.body).prefix(200))") }
+    }
+    let health = try await load(options) { connection, _ in
+        let reply = try await connection.send(.GET, "/healthz")
+        guard reply.status == 200 else { throw BenchError("healthz: HTTP \(reply.status)") }
+    }
+    let singleRate = Double(single.latencies.count) / single.elapsed
+    let healthRate = Double(health.latencies.count) / health.elapsed
+    print(
+        String(
+            format:
+                "%6d policies: single decisions with an API key over %d connections: %.0f decisions/s, p50 %.2f ms, p99 %.2f ms (%d/%d allowed in a sample); /healthz: %.0f requests/s, p50 %.2f ms; single decisions at %.0f%% of /healthz",
+            policyCount, options.connections, singleRate, percentile(single.latencies, 0.50), percentile(single.latencies, 0.99), singleAllowed,
+            singleAnswers, healthRate, percentile(health.latencies, 0.50), 100 * singleRate / healthRate))
+}
+
+/// Keeps `options.connections` connections busy with `request` for `options.seconds`; the
+/// latencies (ms, sorted) and the seconds it took.
+func load(
+    _ options: Options, _ request: @escaping @Sendable (HTTPConnection, Int) async throws -> Void
+) async throws -> (latencies: [Double], elapsed: Double) {
     let deadline = Date().addingTimeInterval(options.seconds)
     let start = Date()
     let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
@@ -218,11 +271,9 @@ func run(policyCount: Int, token: String, options: Options) async throws {
                 var index = worker
                 while Date() < deadline {
                     let t0 = DispatchTime.now().uptimeNanoseconds
-                    let reply = try await connection.send(.POST, "/v1/authorize/batch", token: token, body: bodies[index % bodies.count])
-                    let t1 = DispatchTime.now().uptimeNanoseconds
-                    guard reply.status == 200 else { throw BenchError("batch: HTTP \(reply.status): \(String(buffer: reply.body).prefix(200))") }
-                    samples.append(Double(t1 - t0) / 1e6)
-                    index += 1
+                    try await request(connection, index)
+                    samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+                    index += options.connections
                 }
                 await connection.close()
                 return samples
@@ -232,14 +283,15 @@ func run(policyCount: Int, token: String, options: Options) async throws {
         for try await samples in group { all += samples }
         return all.sorted()
     }
-    let elapsed = Date().timeIntervalSince(start)
-    let rate = Double(latencies.count * options.batch) / elapsed
-    print(
-        String(
-            format:
-                "%6d policies (import %.1f s): %d requests of %d in %.1f s over %d connections: %.0f decisions/s, p50 %.1f ms, p99 %.1f ms (%d/%d allowed in a sample batch)",
-            policyCount, importSeconds, latencies.count, options.batch, elapsed, options.connections, rate, percentile(latencies, 0.50),
-            percentile(latencies, 0.99), allowed, decisions.count))
+    return (latencies, Date().timeIntervalSince(start))
+}
+
+func singleBody(service: String, policyCount: Int, rng: inout LCG) throws -> ByteBuffer {
+    let t = rng.int(policyCount)
+    return try json([
+        "service": service, "user": users[rng.int(users.count)], "accessType": rng.int(2) == 0 ? "select" : "update",
+        "resource": ["database": "db\(t % databases)", "table": "tbl\(t)", "column": "col\(rng.int(20))"],
+    ])
 }
 
 do {
