@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
+
 /// One policy, precomputed for evaluation (`RangerDefaultPolicyEvaluator` +
 /// `RangerOptimizedPolicyEvaluator`).
 final class PolicyEvaluator: Sendable {
@@ -25,6 +27,8 @@ final class PolicyEvaluator: Sendable {
     let unsupportedFeatures: Set<String>
     /// Features needed just to match the policy's resources (reported even when it does not match).
     let matchFeatures: Set<String>
+    /// When the policy applies; `nil`: always.
+    let validity: ValidityWindow?
 
     init(policy: Policy, serviceDef: CompiledServiceDef) {
         self.policy = policy
@@ -59,8 +63,9 @@ final class PolicyEvaluator: Sendable {
         hasDeny = !denyItems.isEmpty || isDenyAllElse
         let matchFeatures = resourceMatchers.reduce(into: Set<String>()) { $0.formUnion($1.unsupportedFeatures) }
         self.matchFeatures = matchFeatures
+        validity = ValidityWindow(policy.validitySchedules, canDeny: hasDeny)
         var unsupported = matchFeatures
-        if !policy.validitySchedules.isEmpty { unsupported.insert("validity-schedules") }
+        if validity?.isRecurring == true { unsupported.insert("validity-schedules") }
         unsupportedFeatures = unsupported
         evalOrder = Self.computeEvalOrder(policy, serviceDef: serviceDef, dynamic: resourceMatchers.contains { $0.needsDynamicEval })
     }
@@ -287,5 +292,14 @@ final class PolicyEvaluator: Sendable {
             result.policyVersion = version
             result.policyPriority = priority
         }
+    }
+
+    /// Whether the policy applies at the request's access time (its ``validity``); one outside
+    /// its window is skipped entirely. A recurring window, which is not evaluated, is reported in
+    /// `state` whichever way it answers.
+    func applies(to ctx: RequestContext, _ state: EvalState) -> Bool {
+        guard let validity else { return true }
+        if validity.isRecurring { state.unsupported.insert("validity-schedules") }
+        return validity.contains(ctx.request.accessTime ?? Date())
     }
 }

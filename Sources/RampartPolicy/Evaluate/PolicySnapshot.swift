@@ -409,7 +409,7 @@ public final class PolicySnapshot: Sendable {
                 // The same candidates in the same order, their match types already known.
                 for entry in footprint.entries {
                     if !entry.features.isEmpty { state.unsupported.formUnion(entry.features) }
-                    guard entry.matches else { continue }
+                    guard entry.matches, entry.evaluator.applies(to: ctx, state) else { continue }
                     if visit(entry.evaluator, entry.evaluator.matchType(entry.types, ctx, isTagRequest: false)) { break }
                 }
             } else {
@@ -432,6 +432,7 @@ public final class PolicySnapshot: Sendable {
                     }
                     let ev = repo.evaluators[rank]
                     if !ev.matchFeatures.isEmpty { state.unsupported.formUnion(ev.matchFeatures) }
+                    guard ev.applies(to: ctx, state) else { continue }
                     if visit(ev, ev.matchType(ctx, isTagRequest: false)) { break }
                 }
             }
@@ -496,7 +497,7 @@ public final class PolicySnapshot: Sendable {
         for (i, tag) in ctx.allTags.enumerated() {
             let tagResource = PreparedResource(value: tag.type, for: "tag", names: tagNames)
             let tokens = ctx.tokens
-            for ev in repo.candidates(tagResource) {
+            for ev in repo.candidates(tagResource) where ev.applies(to: ctx, state) {
                 let matched = ev.resourceMatchers.contains { m in
                     let t = m.matchType(tagResource, tokens)
                     return t == .selfMatch || t == .selfAndAllDescendants
