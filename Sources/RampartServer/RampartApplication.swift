@@ -94,10 +94,11 @@ package enum RampartApplication {
         DecisionsController(services: services, cache: policyCache).register(on: api)
         let destinations = OutboundDestinations(policy: configuration.outboundAddressPolicy)
         let datasourcePaths = configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory)
-        DatasourcesController(
-            datasources: Datasources(services: services, administration: administration, paths: datasourcePaths, destinations: destinations)
-        ).register(on: api)
         let policySync = PolicySync(services: services, policies: policyCache, paths: datasourcePaths, destinations: destinations)
+        DatasourcesController(
+            datasources: Datasources(services: services, administration: administration, paths: datasourcePaths, destinations: destinations),
+            sync: policySync
+        ).register(on: api)
         DatasourceSyncController(sync: policySync).register(on: api)
         let scanBell = ScanQueueBell()
         ScansController(

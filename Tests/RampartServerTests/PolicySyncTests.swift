@@ -166,6 +166,19 @@ import Testing
                 #expect(created.status == 201, "\(created.text)")
                 let id = try created.string("id")
 
+                // The connection test runs the sync role's preflight when asked (issue 19): the
+                // same privilege finding a plan reports first, before any plan.
+                let tested = try await client.send(.post, "/v1/datasources/\(id)/test?enforcement=true", token: admin)
+                #expect(tested.status == 200, "\(tested.text)")
+                let preflight = try tested.json()["enforcement"] as? [[String: Any]] ?? []
+                #expect(
+                    preflight.contains {
+                        $0["code"] as? String == "privilege-missing"
+                            && ($0["message"] as? String ?? "").contains("GRANT \"rampart\" TO \"\(roles.sync)\"")
+                    }, "\(tested.text)")
+                #expect(try await client.send(.post, "/v1/datasources/\(id)/test", token: admin).json()["enforcement"] == nil)
+                #expect(try await client.send(.post, "/v1/datasources/\(id)/test?enforcement=maybe", token: admin).status == 400)
+
                 // The plan names what it will do and what it cannot.
                 let plan = try await client.send(.post, "/v1/datasources/\(id)/sync/plan", token: security)
                 #expect(plan.status == 200, "\(plan.text)")

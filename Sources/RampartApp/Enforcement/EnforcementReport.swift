@@ -17,6 +17,14 @@ package struct EnforcementReport: Encodable, Sendable {
         package var table: String?
         package var role: String?
         package var policyId: Int64?
+
+        package init(_ finding: EnforcementFinding) {
+            code = finding.code.rawValue
+            message = finding.message
+            table = finding.table
+            role = finding.role
+            policyId = finding.policyID
+        }
     }
 
     package var datasource: String
@@ -40,8 +48,6 @@ package struct EnforcementReport: Encodable, Sendable {
         counts = Dictionary(uniqueKeysWithValues: result.plan.counts.map { ($0.key.rawValue, $0.value) })
         // A statement holding a secret (the masking key) is shown redacted.
         statements = result.plan.statements.map { Statement(kind: $0.kind.rawValue, table: $0.table, sql: $0.shown) }
-        findings = result.plan.findings.map {
-            Finding(code: $0.code.rawValue, message: $0.message, table: $0.table, role: $0.role, policyId: $0.policyID)
-        }
+        findings = result.plan.findings.map(Finding.init)
     }
 }

@@ -119,6 +119,28 @@ package struct PolicySync: Sendable {
         var connector: PostgresConnector
     }
 
+    /// What the sync role lacks (or has too much of) in the datasource's database, before any
+    /// plan: the same findings a plan reports first, each with the statement a DBA runs. Read
+    /// with the datasource's credentials on an enforcement session; nothing is changed.
+    package func preflight(_ datasourceID: String, in tenant: TenantID) async throws -> [EnforcementFinding] {
+        let loaded = try await load(datasourceID, in: tenant)
+        let session: PostgresEnforcementSession
+        do {
+            session = try await loaded.connector.connectForEnforcement()
+        } catch {
+            throw DatasourceAccess.error(error)
+        }
+        do {
+            let catalog = try await EnforcementPlanning.readCatalog(session)
+            await session.close()
+            // Group roles are made whenever policies name groups, so role creation is checked.
+            return Preflight(catalog: catalog).findings(needsRoles: true)
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+
     private func load(_ datasourceID: String, in tenant: TenantID) async throws -> Loaded {
         let (datasource, connector) = try await DatasourceAccess.load(
             datasourceID, tenant: tenant, store: services.store, keyring: services.keyring, paths: paths, destinations: destinations)

@@ -7,8 +7,10 @@
 /// Least privilege is the design: the sync role needs `CREATEROLE` (group and created roles,
 /// role settings), `CREATE` on the database (view schemas), and the privileges of each governed
 /// table's owner (`GRANT <owner> TO <sync role>`). It needs neither superuser nor `BYPASSRLS`.
-struct Preflight {
+package struct Preflight: Sendable {
     let catalog: DatabaseCatalog
+
+    package init(catalog: DatabaseCatalog) { self.catalog = catalog }
 
     /// Tables the sync role cannot act on as owner.
     func excludedTables() -> [CatalogTable] {
@@ -16,7 +18,7 @@ struct Preflight {
         return catalog.tables.filter { !catalog.syncAccount.actsAsOwners.contains($0.owner) && $0.owner != catalog.syncRole }
     }
 
-    func findings(needsRoles: Bool) -> [EnforcementFinding] {
+    package func findings(needsRoles: Bool) -> [EnforcementFinding] {
         let sync = SQLText.identifier(catalog.syncRole)
         var findings: [EnforcementFinding] = []
         for owner in Set(excludedTables().map(\.owner)).sorted() {

@@ -43,7 +43,7 @@ package struct DatasourceResponse: Codable, Sendable {
 }
 
 /// The answer of `POST /v1/datasources/{id}/test`: a failed test is a result, not an HTTP error.
-package struct DatasourceTestResponse: Codable, Sendable {
+package struct DatasourceTestResponse: Encodable, Sendable {
     package struct Failure: Codable, Sendable {
         /// `dns`, `refused`, `auth`, `tls`, `permission`, `timeout`, `not-found` or `invalid-data`.
         package var code: String
@@ -53,6 +53,9 @@ package struct DatasourceTestResponse: Codable, Sendable {
     package var ok: Bool
     package var tables: Int?
     package var error: Failure?
+    /// For a PostgreSQL datasource with `sync.enabled`: what the sync role lacks or has too much
+    /// of (the preflight of every plan), each with the statement a DBA runs; empty when ready.
+    package var enforcement: [EnforcementReport.Finding]?
 }
 
 /// `GET /v1/datasources/{id}/schema`.

@@ -9,6 +9,8 @@ import RampartStorage
 /// `/v1/datasources`: where a tenant's data lives, for discovery to scan (``Datasources``).
 struct DatasourcesController {
     let datasources: Datasources
+    /// For the sync preflight of `test`.
+    let sync: PolicySync
 
     func register(on api: APIRouter) {
         api.add(.post, "/v1/datasources", .tenant(.discoveryWrite), create)
@@ -59,11 +61,25 @@ struct DatasourcesController {
         let id = try Self.id(context)
         do {
             let tables = try await datasources.test(id, in: principal.tenantID)
-            return try JSONBody.response(DatasourceTestResponse(ok: true, tables: tables, error: nil))
+            var enforcement: [EnforcementReport.Finding]?
+            var wanted = try Self.enforcementFlag(request)
+            if wanted == nil { wanted = try await datasources.get(id, in: principal.tenantID).config.sync?.enabled == true }
+            if wanted == true {
+                enforcement = try await sync.preflight(id, in: principal.tenantID).map(EnforcementReport.Finding.init)
+            }
+            return try JSONBody.response(DatasourceTestResponse(ok: true, tables: tables, error: nil, enforcement: enforcement))
         } catch let error as ConnectorError {
             return try JSONBody.response(
                 DatasourceTestResponse(ok: false, tables: nil, error: .init(code: error.code.rawValue, message: error.message)))
         }
+    }
+
+    /// `?enforcement=true|false`: whether `test` also runs the sync preflight (default: when
+    /// the datasource's sync is enabled).
+    static func enforcementFlag(_ request: Request) throws -> Bool? {
+        guard let value = request.uri.queryParameters.get("enforcement") else { return nil }
+        guard let flag = Bool(value) else { throw RampartError(.badRequest, "`enforcement` must be true or false", field: "enforcement") }
+        return flag
     }
 
     @Sendable func schema(_ request: Request, context: RampartRequestContext) async throws -> Response {
