@@ -123,13 +123,7 @@ package struct PolicySync: Sendable {
     /// plan: the same findings a plan reports first, each with the statement a DBA runs. Read
     /// with the datasource's credentials on an enforcement session; nothing is changed.
     package func preflight(_ datasourceID: String, in tenant: TenantID) async throws -> [EnforcementFinding] {
-        let loaded = try await load(datasourceID, in: tenant)
-        let session: PostgresEnforcementSession
-        do {
-            session = try await loaded.connector.connectForEnforcement()
-        } catch {
-            throw DatasourceAccess.error(error)
-        }
+        let session = try await Self.connect(try await load(datasourceID, in: tenant))
         do {
             let catalog = try await EnforcementPlanning.readCatalog(session)
             await session.close()
@@ -138,6 +132,15 @@ package struct PolicySync: Sendable {
         } catch {
             await session.close()
             throw error
+        }
+    }
+
+    /// An enforcement session on the datasource (lock and statement timeouts set).
+    private static func connect(_ loaded: Loaded) async throws -> PostgresEnforcementSession {
+        do {
+            return try await loaded.connector.connectForEnforcement()
+        } catch {
+            throw DatasourceAccess.error(error)
         }
     }
 
@@ -157,12 +160,7 @@ package struct PolicySync: Sendable {
         let settings = datasource.config.sync ?? DatasourceSyncSettings()
         let principals = try await principals(in: datasource.tenantID, settings: settings)
         let maskKey = try await maskKey(of: datasource)
-        let session: PostgresEnforcementSession
-        do {
-            session = try await loaded.connector.connectForEnforcement()
-        } catch {
-            throw DatasourceAccess.error(error)
-        }
+        let session = try await Self.connect(loaded)
         do {
             var result = try await plan(
                 session: session, datasource: datasource, serviceName: serviceName, target: target, principals: principals, maskKey: maskKey)
