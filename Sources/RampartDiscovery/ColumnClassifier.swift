@@ -123,6 +123,7 @@ public struct ColumnClassifier: Sendable {
         let analysis = analyse(columnName: columnName, values: values)
         let referenceDay = configuration.referenceDay
         var results: [ColumnClassification] = []
+        var superseded: Set<DataClass> = []
         for (index, runner) in runners.enumerated() {
             let e = analysis.evidence[index]
             let classifier = runner.classifier
@@ -133,6 +134,7 @@ public struct ColumnClassifier: Sendable {
                 if results[existing].confidence >= verdict.confidence { continue }
                 results.remove(at: existing)
             }
+            superseded.formUnion(classifier.supersedes)
             results.append(
                 ColumnClassification(
                     dataClass: classifier.dataClass,
@@ -144,6 +146,7 @@ public struct ColumnClassifier: Sendable {
                 )
             )
         }
+        results.removeAll { superseded.contains($0.dataClass) }
         return results.sorted { ($0.confidence, $1.dataClass) > ($1.confidence, $0.dataClass) }
     }
 }

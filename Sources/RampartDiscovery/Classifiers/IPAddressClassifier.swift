@@ -22,6 +22,15 @@ public struct IPAddressClassifier: Classifier, ByteClassifier {
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 
+    /// The default verdict, except for columns named like a version or build, and columns of
+    /// many different four-part numbers that never exceed small values (`3.17.5.12`): build
+    /// numbers, which parse as addresses but are not.
+    public func verdict(for evidence: ColumnEvidence, context: ColumnContext) -> ColumnVerdict? {
+        if context.hint == .negative { return nil }
+        if IPv4Shape.looksLikeBuildNumbers(evidence.ordinals) { return nil }
+        return columnPolicy.verdict(for: evidence, hint: context.hint)
+    }
+
     @inline(__always) private static func isDelimiter(_ c: UInt8) -> Bool {
         ASCII.isSpace(c) || c == 0x2C || c == 0x3B || c == 0x3D || c == 0x22 || c == 0x27 || c == 0x28 || c == 0x29
             || c == 0x3C || c == 0x3E || c == 0x7C || c == 0x40
@@ -38,7 +47,7 @@ public struct IPAddressClassifier: Classifier, ByteClassifier {
             while i < t.upperBound, !Self.isDelimiter(b[i]) { i += 1 }
             guard i > start else { continue }
             if let range = address(in: b, start..<i) {
-                return Match(dataClass: .ipAddress, strength: .validated, byteRange: range)
+                return Match(dataClass: .ipAddress, strength: .validated, byteRange: range, ordinal: IPv4Shape.ordinal(b, range))
             }
             if start == t.lowerBound, i == t.upperBound, Self.isDottedNumberLookalike(b, start..<i) {
                 lookalike = Match(dataClass: .ipAddress, strength: .lookalike, byteRange: start..<i)

@@ -16,6 +16,8 @@ public struct NationalIDClassifier: Classifier, ByteClassifier {
     public var dataClass: DataClass { format.dataClass }
     public var nameHints: ColumnNameHints { format.nameHints }
     public var columnPolicy: ColumnPolicy { format.columnPolicy }
+    /// A checked national number explains digits that other shapes only resemble.
+    public var supersedes: Set<DataClass> { [.phone, .usSSN, .passport, .creditCard] }
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 

@@ -58,7 +58,9 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
         let c = b[r.lowerBound]
         if c < 0x80 { return ASCII.isUpper(c) }
         let prefix = String(decoding: UnsafeBufferPointer(rebasing: b[r.lowerBound..<min(r.upperBound, r.lowerBound + 4)]), as: UTF8.self)
-        return prefix.first?.isUppercase ?? false
+        guard let first = prefix.first else { return false }
+        // Scripts without case (Arabic, Hebrew, Devanagari) count as capitalised.
+        return first.isUppercase || (first.isLetter && !first.isLowercase)
     }
 
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
@@ -67,6 +69,11 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
         else { return nil }
         let t = b.trimmedRange()
         guard t.count >= 2 else { return nil }
+        if f.letters == 0, f.nonASCII >= 3,
+            let strength = EastAsianNameShape.strength(of: Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)))
+        {
+            return Match(dataClass: .personName, strength: strength, byteRange: t)
+        }
         // Characters a name may hold; "&" marks a firm ("Smith & Jones").
         var slashes = 0
         var commas = 0

@@ -45,8 +45,13 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
     ]
 
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
-        guard f.digits >= 1, f.letters >= 4, f.spaces >= 1, f.length >= 6 else { return nil }
+        guard f.digits >= 1, f.length >= 6 else { return nil }
         let t = b.trimmedRange()
+        if f.nonASCII >= 12, f.letters < 4 {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)
+            return EastAsianAddressShape.matches(text) ? Match(dataClass: .streetAddress, strength: .validated, byteRange: t) : nil
+        }
+        guard f.letters >= 4, f.spaces >= 1 else { return nil }
         var lineStart = t.lowerBound
         var i = t.lowerBound
         while i <= t.upperBound {

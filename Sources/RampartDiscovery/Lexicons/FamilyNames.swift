@@ -1,6 +1,7 @@
 /// Common family names across languages, lower-case ASCII with diacritics folded; multi-word
 /// names (`van der berg`) are matched word by word, their particles via ``Lexicon/particles``.
-/// A general reference list (census and registry frequency tables), not tied to any data set.
+/// A general reference list (census and registry frequency tables), not tied to any data set,
+/// together with the per-language lists of ``LanguageNames``.
 enum FamilyNames {
     static let all: Set<String> = Lexicon.words(
         """
@@ -177,5 +178,5 @@ enum FamilyNames {
         kane robinson cunningham griffin kenny sheehan ward whelan lyons reid graham higgins cullen keane
         king maher mckenna bell scott hogan keeffe magee mcnamara mcdonald hurley
         """
-    )
+    ).union(LanguageNames.all.lazy.flatMap { Lexicon.words($0.family) })
 }

@@ -91,7 +91,7 @@ enum MultilingualCorpus {
                 },
                 ColumnSpec("date_de_naissance", dob) { r in birthDate(&r) { "\(I.format2($2))/\(I.format2($1))/\($0)" } },
                 ColumnSpec("numero_secu", ["FR_NIR"]) { r in I.nir(&r) },
-                ColumnSpec("iban", iban) { r in I.iban("FR", "nnnnnnnnnnaaaaaaaaaaannn", &r) },
+                ColumnSpec("iban", iban) { r in I.iban("FR", "nnnnnnnnnnnnnnnnnnnnnnn", &r) },
                 ColumnSpec("ville") { r in r.pick(D.frenchCities).1 },
             ])
     }
