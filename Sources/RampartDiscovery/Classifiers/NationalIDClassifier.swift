@@ -8,9 +8,25 @@
 /// easily random.
 public struct NationalIDClassifier: Classifier, ByteClassifier {
     let format: any NationalIDFormat
+    /// The format's count gates, copied out of the existential so the check is plain loads.
+    let gate: Gate
+    private let compactLengths: ClosedRange<Int>
 
     init(format: some NationalIDFormat) {
         self.format = format
+        self.gate = Gate(digitCount: format.digitCount, letterCount: format.letterCount)
+        self.compactLengths = format.compactLengths
+    }
+
+    /// Whether a value's counts allow the number at all; most values fail here.
+    struct Gate: Sendable {
+        let digitCount: ClosedRange<Int>
+        let letterCount: ClosedRange<Int>
+
+        @inline(__always) func admits(_ f: ValueFeatures) -> Bool {
+            digitCount.contains(f.digits) && letterCount.contains(f.letters) && f.length <= NationalIDClassifier.maxWritten + 8
+                && f.newlines == 0 && f.nonASCII == 0
+        }
     }
 
     public var dataClass: DataClass { format.dataClass }
@@ -22,13 +38,13 @@ public struct NationalIDClassifier: Classifier, ByteClassifier {
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 
     /// Longest separator-laden form considered (`1 85 05 78 006 084 36` is 21 bytes).
-    private static let maxWritten = 24
+    static let maxWritten = 24
 
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
-        guard f.digits >= format.minDigits, f.length <= Self.maxWritten + 8, f.newlines == 0, f.nonASCII == 0 else { return nil }
+        guard gate.admits(f) else { return nil }
         let t = b.trimmedRange()
         guard t.count <= Self.maxWritten, !t.isEmpty else { return nil }
-        let lengths = format.compactLengths
+        let lengths = compactLengths
         var compact: [UInt8] = []
         compact.reserveCapacity(lengths.upperBound)
         var groups: [Int] = []

@@ -4,7 +4,8 @@ struct BrazilianCNPJ: NationalIDFormat {
     var dataClass: DataClass { .brCNPJ }
     var nameHints: ColumnNameHints { ColumnNameHints(positive: ["cnpj", "cnpj number", "numero cnpj", "cadastro nacional"]) }
     var compactLengths: ClosedRange<Int> { 14...14 }
-    var minDigits: Int { 14 }
+    var digitCount: ClosedRange<Int> { 14...14 }
+    var letterCount: ClosedRange<Int> { 0...0 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard let d = NationalIDRules.digits(c), NationalIDRules.grouped(groups, as: [[2, 3, 3, 4, 2], [8, 4, 2], [12, 2]]) else {

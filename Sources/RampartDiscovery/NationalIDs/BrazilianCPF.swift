@@ -4,7 +4,8 @@ struct BrazilianCPF: NationalIDFormat {
     var dataClass: DataClass { .brCPF }
     var nameHints: ColumnNameHints { ColumnNameHints(positive: ["cpf", "cpf number", "numero cpf", "cadastro pessoa fisica"]) }
     var compactLengths: ClosedRange<Int> { 11...11 }
-    var minDigits: Int { 11 }
+    var digitCount: ClosedRange<Int> { 11...11 }
+    var letterCount: ClosedRange<Int> { 0...0 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard let d = NationalIDRules.digits(c), NationalIDRules.grouped(groups, as: [[3, 3, 3, 2], [9, 2]]) else { return nil }

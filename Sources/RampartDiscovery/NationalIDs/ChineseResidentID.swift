@@ -7,7 +7,8 @@ struct ChineseResidentID: NationalIDFormat {
         ColumnNameHints(positive: ["身份证", "身份证号", "身份证号码", "shenfenzheng", "resident id", "id card", "idcard", "sfz"])
     }
     var compactLengths: ClosedRange<Int> { 18...18 }
-    var minDigits: Int { 17 }
+    var digitCount: ClosedRange<Int> { 17...18 }
+    var letterCount: ClosedRange<Int> { 0...1 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard groups.count == 1, let d = NationalIDRules.digits(c[0..<17]) else { return nil }

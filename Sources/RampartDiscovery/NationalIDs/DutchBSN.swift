@@ -6,7 +6,8 @@ struct DutchBSN: NationalIDFormat {
         ColumnNameHints(positive: ["bsn", "burgerservicenummer", "sofinummer", "sofi", "citizen service number"])
     }
     var compactLengths: ClosedRange<Int> { 9...9 }
-    var minDigits: Int { 9 }
+    var digitCount: ClosedRange<Int> { 9...9 }
+    var letterCount: ClosedRange<Int> { 0...0 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard let d = NationalIDRules.digits(c), NationalIDRules.grouped(groups, as: [[4, 2, 3], [3, 3, 3]]) else { return nil }

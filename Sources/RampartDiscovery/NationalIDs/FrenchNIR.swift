@@ -9,7 +9,8 @@ struct FrenchNIR: NationalIDFormat {
         ])
     }
     var compactLengths: ClosedRange<Int> { 15...15 }
-    var minDigits: Int { 13 }
+    var digitCount: ClosedRange<Int> { 13...15 }
+    var letterCount: ClosedRange<Int> { 0...1 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard NationalIDRules.grouped(groups, as: [[1, 2, 2, 2, 3, 3, 2], [13, 2], [1, 2, 2, 5, 3, 2]]) else { return nil }

@@ -10,7 +10,8 @@ struct GermanTaxID: NationalIDFormat {
         ])
     }
     var compactLengths: ClosedRange<Int> { 11...11 }
-    var minDigits: Int { 11 }
+    var digitCount: ClosedRange<Int> { 11...11 }
+    var letterCount: ClosedRange<Int> { 0...0 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard let d = NationalIDRules.digits(c), NationalIDRules.grouped(groups, as: [[2, 3, 3, 3], [3, 4, 4]]) else { return nil }

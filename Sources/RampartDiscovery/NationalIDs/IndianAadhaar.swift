@@ -4,7 +4,8 @@ struct IndianAadhaar: NationalIDFormat {
     var dataClass: DataClass { .inAadhaar }
     var nameHints: ColumnNameHints { ColumnNameHints(positive: ["aadhaar", "aadhar", "uid", "uidai", "aadhaar number", "aadhaar no"]) }
     var compactLengths: ClosedRange<Int> { 12...12 }
-    var minDigits: Int { 12 }
+    var digitCount: ClosedRange<Int> { 12...12 }
+    var letterCount: ClosedRange<Int> { 0...0 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard let d = NationalIDRules.digits(c), NationalIDRules.grouped(groups, as: [[4, 4, 4]]) else { return nil }

@@ -5,7 +5,8 @@ struct IndianPAN: NationalIDFormat {
     var dataClass: DataClass { .inPAN }
     var nameHints: ColumnNameHints { ColumnNameHints(positive: ["pan", "pan number", "pan no", "pancard", "pan card", "permanent account"]) }
     var compactLengths: ClosedRange<Int> { 10...10 }
-    var minDigits: Int { 4 }
+    var digitCount: ClosedRange<Int> { 4...4 }
+    var letterCount: ClosedRange<Int> { 6...6 }
 
     private static let holders = Set("ABCFGHJLPT".utf8)
 

@@ -8,7 +8,8 @@ struct ItalianFiscalCode: NationalIDFormat {
         ColumnNameHints(positive: ["codice fiscale", "codicefiscale", "cod fiscale", "cf", "fiscal code", "tax code", "codfisc"])
     }
     var compactLengths: ClosedRange<Int> { 16...16 }
-    var minDigits: Int { 0 }
+    var digitCount: ClosedRange<Int> { 0...7 }
+    var letterCount: ClosedRange<Int> { 9...16 }
 
     /// Positions that hold digits, or their omocodia letters.
     private static let digitPositions: Set<Int> = [6, 7, 9, 10, 12, 13, 14]

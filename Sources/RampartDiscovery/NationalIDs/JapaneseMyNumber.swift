@@ -6,7 +6,8 @@ struct JapaneseMyNumber: NationalIDFormat {
         ColumnNameHints(positive: ["my number", "mynumber", "個人番号", "マイナンバー", "kojin bango", "individual number"])
     }
     var compactLengths: ClosedRange<Int> { 12...12 }
-    var minDigits: Int { 12 }
+    var digitCount: ClosedRange<Int> { 12...12 }
+    var letterCount: ClosedRange<Int> { 0...0 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard let d = NationalIDRules.digits(c), NationalIDRules.grouped(groups, as: [[4, 4, 4]]) else { return nil }

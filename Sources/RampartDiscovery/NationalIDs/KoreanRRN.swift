@@ -8,7 +8,8 @@ struct KoreanRRN: NationalIDFormat {
         ColumnNameHints(positive: ["주민등록번호", "주민번호", "rrn", "resident registration", "jumin", "resident number"])
     }
     var compactLengths: ClosedRange<Int> { 13...13 }
-    var minDigits: Int { 13 }
+    var digitCount: ClosedRange<Int> { 13...13 }
+    var letterCount: ClosedRange<Int> { 0...0 }
 
     var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.5, plausiblePrevalence: 0.9, maxLookalikeShare: 0.2)

@@ -10,8 +10,11 @@ protocol NationalIDFormat: Sendable {
     var nameHints: ColumnNameHints { get }
     /// Lengths of the compact form.
     var compactLengths: ClosedRange<Int> { get }
-    /// Fewest digits the compact form holds: a cheap gate before any work.
-    var minDigits: Int { get }
+    /// How many digits the value holds: with ``letterCount``, a gate on the counts every
+    /// classifier shares, so most values cost nothing here.
+    var digitCount: ClosedRange<Int> { get }
+    /// How many ASCII letters the value holds.
+    var letterCount: ClosedRange<Int> { get }
     /// The thresholds of the column verdict.
     var columnPolicy: ColumnPolicy { get }
     /// Judges the compact form: validated when its check passes, look-alike when it is shaped

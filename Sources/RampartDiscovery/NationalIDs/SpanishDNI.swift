@@ -7,7 +7,8 @@ struct SpanishDNI: NationalIDFormat {
         ColumnNameHints(positive: ["dni", "nie", "nif", "documento identidad", "documento", "doc identidad", "dni nie"])
     }
     var compactLengths: ClosedRange<Int> { 9...9 }
-    var minDigits: Int { 7 }
+    var digitCount: ClosedRange<Int> { 7...8 }
+    var letterCount: ClosedRange<Int> { 1...2 }
 
     private static let letters = Array("TRWAGMYFPDXBNJZSQVHLCKE".utf8)
 

@@ -6,7 +6,8 @@ struct UKNHSNumber: NationalIDFormat {
         ColumnNameHints(positive: ["nhs", "nhs number", "nhsnumber", "nhs no", "chi", "health number"], negative: ["phone", "tel", "mobile"])
     }
     var compactLengths: ClosedRange<Int> { 10...10 }
-    var minDigits: Int { 10 }
+    var digitCount: ClosedRange<Int> { 10...10 }
+    var letterCount: ClosedRange<Int> { 0...0 }
 
     func strength(_ c: [UInt8], groups: [Int]) -> Match.Strength? {
         guard let d = NationalIDRules.digits(c), NationalIDRules.grouped(groups, as: [[3, 3, 4]]) else { return nil }

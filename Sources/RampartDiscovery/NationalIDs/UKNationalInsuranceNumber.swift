@@ -7,7 +7,8 @@ struct UKNationalInsuranceNumber: NationalIDFormat {
         ColumnNameHints(positive: ["nino", "ni", "nin", "national insurance", "nationalinsurance", "ni number", "nino number"])
     }
     var compactLengths: ClosedRange<Int> { 8...9 }
-    var minDigits: Int { 6 }
+    var digitCount: ClosedRange<Int> { 6...6 }
+    var letterCount: ClosedRange<Int> { 2...3 }
 
     private static let neverFirst = Set("DFIQUV".utf8)
     private static let neverSecond = Set("DFIQUVO".utf8)
