@@ -18,13 +18,17 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
                 "name", "fullname", "firstname", "lastname", "surname", "givenname", "forename", "familyname",
                 "first name", "last name", "given name", "family name", "holder", "cardholder", "recipient", "payee",
                 "passenger", "debtor", "employee", "person", "contact name", "customer name", "patient", "traveler",
-                "traveller", "beneficiary", "signatory",
+                "traveller", "beneficiary", "signatory", "nachname", "familienname", "vorname", "rufname", "prenom", "nom", "nom de famille",
+                "nom famille", "apellido", "apellidos", "nombre", "nombre completo", "cognome", "nome", "nome completo", "sobrenome",
+                "achternaam", "voornaam", "imie", "nazwisko", "imie nazwisko", "soyad", "adsoyad", "isim", "фамилия", "имя", "фио", "отчество",
+                "氏名", "姓", "名", "名前", "しめい", "フリガナ", "ふりがな", "이름", "성명", "성", "姓名", "naam",
             ],
             negative: [
                 "company", "companyname", "business", "organisation", "organization", "org", "product", "productname",
                 "host", "hostname", "file", "filename", "brand", "plan", "city", "country", "street", "vendor",
                 "merchant", "bank", "username", "user name", "login", "display", "domain", "app", "service", "table",
-                "column", "key", "tier", "status", "nationality", "provider",
+                "column", "key", "tier", "status", "nationality", "provider", "produit", "produkt", "producto", "prodotto", "firma",
+                "unternehmen", "entreprise", "empresa", "societe", "razao", "ville", "stadt", "ciudad", "citta", "cidade", "会社名", "회사",
             ]
         )
     }
@@ -34,6 +38,24 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
     }
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
+
+    /// The default verdict, with single unknown words left out; failing that, a column of many
+    /// different name-shaped values some of which are listed names (a column of family names
+    /// the lists only partly know).
+    public func verdict(for evidence: ColumnEvidence, context: ColumnContext) -> ColumnVerdict? {
+        var listed = evidence
+        listed.plausibleCount -= NameColumnShape.singleUnknownWords(evidence.ordinals)
+        if let verdict = columnPolicy.verdict(for: listed, hint: context.hint) { return verdict }
+        guard context.hint != .negative, NameColumnShape.holdsNames(evidence, namedForNames: context.hint == .positive) else { return nil }
+        let prevalence = Double(evidence.matchedCount) / Double(evidence.nonEmptyCount)
+        let confidence = ColumnVerdict.confidence(
+            prevalence: prevalence,
+            validatedFraction: Double(evidence.validatedCount) / Double(evidence.matchedCount),
+            lookalikeShare: evidence.lookalikeShare,
+            hint: context.hint
+        )
+        return ColumnVerdict(confidence: confidence, prevalence: prevalence)
+    }
 
     private enum TokenKind { case word, initial, particle, title }
 
@@ -72,7 +94,7 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
         if f.letters == 0, f.nonASCII >= 3,
             let strength = EastAsianNameShape.strength(of: Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)))
         {
-            return Match(dataClass: .personName, strength: strength, byteRange: t)
+            return Match(dataClass: .personName, strength: strength, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: false))
         }
         // Characters a name may hold; "&" marks a firm ("Smith & Jones").
         var slashes = 0
@@ -155,10 +177,17 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
             return Match(dataClass: .personName, strength: .lookalike, byteRange: t)
         }
         if known >= 1 {
-            return Match(dataClass: .personName, strength: .validated, byteRange: t)
+            return Match(dataClass: .personName, strength: .validated, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: false))
         }
         if words >= 2, words <= 3 {
-            return Match(dataClass: .personName, strength: .plausible, byteRange: t)
+            return Match(dataClass: .personName, strength: .plausible, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: false))
+        }
+        // One capitalised word no list knows: a name only if its column says so (see
+        // ``NameColumnShape``).
+        if words == 1, tokens == 1, t.count >= 3, ASCII.isUpper(b[t.lowerBound]) || b[t.lowerBound] >= 0x80,
+            ASCII.isLower(b[t.upperBound - 1]) || b[t.upperBound - 1] >= 0x80
+        {
+            return Match(dataClass: .personName, strength: .plausible, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: true))
         }
         return nil
     }

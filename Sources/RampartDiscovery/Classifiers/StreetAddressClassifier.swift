@@ -28,16 +28,24 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         street st avenue ave av road rd boulevard blvd drive dr lane ln court ct way place pl terrace ter terr
         parkway pkwy circle cir close gardens crescent cres highway hwy square sq row trail trl alley aly loop
         path walk mews grove hill plaza plz pike expressway expy freeway fwy turnpike tpke broadway causeway cswy
-        point pt ridge run view vista heights hts park
+        point pt ridge run view vista heights hts park main cross marg salai
         """
     )
     static let romanceLeading: Set<String> = Lexicon.words(
         """
         rue avenue av boulevard bd bld impasse allee chemin place quai route cours passage square calle c/ avenida
         avda plaza paseo camino carrera carretera ronda travesia via viale piazza corso vicolo largo rua travessa
-        praca alameda estrada
+        praca alameda estrada strada bulevardul calea soseaua ul ulica al aleja os osiedle ул улица пр просп проспект пер
+        переулок бульвар бул наб набережная шоссе пл площадь вул вулиця
         """
     )
+    /// Street words written after the name and before the number, whole words: Turkish
+    /// (`Atatürk Cad. No: 12`, `Çiçek Sokak 5`).
+    static let typesBeforeNumber: Set<String> = Lexicon.words(
+        "cad cadde caddesi sok sokak sokagi sk bulvar bulvari blv mah mahallesi yolu"
+    )
+    /// Words that announce the house number: `No: 12`, `Nr. 5`, `д. 7`, `n° 3`.
+    static let numberMarkers: Set<String> = Lexicon.words("no no: nr n° nº д дом")
     static let germanicEndings: [String] = [
         "strasse", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer", "chaussee", "steig", "straat", "gracht",
         "laan", "plein", "kade", "singel", "dijk", "steeg", "gade", "vej", "gatan", "vagen", "veien", "gata", "katu",
@@ -47,11 +55,13 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
         guard f.digits >= 1, f.length >= 6 else { return nil }
         let t = b.trimmedRange()
-        if f.nonASCII >= 12, f.letters < 4 {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)
-            return EastAsianAddressShape.matches(text) ? Match(dataClass: .streetAddress, strength: .validated, byteRange: t) : nil
+        if f.nonASCII >= 12, f.letters < 4,
+            EastAsianAddressShape.matches(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self))
+        {
+            return Match(dataClass: .streetAddress, strength: .validated, byteRange: t)
         }
-        guard f.letters >= 4, f.spaces >= 1 else { return nil }
+        // Letters of any alphabet: a Cyrillic letter is two UTF-8 bytes.
+        guard f.letters + f.nonASCII / 2 >= 4, f.spaces >= 1 else { return nil }
         var lineStart = t.lowerBound
         var i = t.lowerBound
         while i <= t.upperBound {
@@ -73,6 +83,7 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
 
     private enum Token {
         case number
+        case numberMarker
         case englishType
         case romanceLead
         case germanic
@@ -101,7 +112,7 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
                     j += 1
                     letters += 1
                 }
-                if j < line.upperBound, b[j] == 0x2D {
+                if j < line.upperBound, b[j] == 0x2D || b[j] == 0x2F {
                     j += 1
                     while j < line.upperBound, ASCII.isDigit(b[j]) { j += 1 }
                 }
@@ -121,6 +132,8 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         kinds.reserveCapacity(raw.count)
         for word in raw { kinds.append(Self.kind(of: word)) }
         for (n, kind) in kinds.enumerated() where kind == .number {
+            // An ordinal and a street type: "2nd Main", "3rd Cross", "5th Avenue".
+            if n + 1 < kinds.count, kinds[n + 1] == .englishType, raw[n].last?.isLetter == true { return true }
             // English: number, 1–6 capitalised words, street type ("742 Evergreen Terrace").
             var k = n + 1
             while k < kinds.count, k - n <= 7 {
@@ -135,8 +148,9 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
             var back = n - 1
             while back >= 0, n - back <= 6 {
                 if kinds[back] == .germanic, n - back <= 2 { return true }
-                // Only a capitalised street word starts an address ("Calle Mayor 5", not "place 2 orders").
-                if kinds[back] == .romanceLead, raw[back].first?.isUppercase == true { return true }
+                // Only a capitalised street word, or an abbreviation ("ul.", "ул."), starts an address
+                // ("Calle Mayor 5", not "place 2 orders").
+                if kinds[back] == .romanceLead, raw[back].first?.isUppercase == true || raw[back].last == "." { return true }
                 back -= 1
             }
         }
@@ -152,13 +166,16 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
             guard (1...5).contains(digits.count) else { return .other }
             let rest = body.dropFirst(digits.count)
             if rest.isEmpty || (rest.count <= 2 && rest.allSatisfy(\.isLetter)) || rest == "º" || rest == "ª" { return .number }
-            if rest.first == "-", rest.dropFirst().allSatisfy(\.isNumber), rest.count <= 6 { return .number }
+            // "12-14", and "12/3" (house and flat: Austria, Poland, Brazil).
+            if rest.first == "-" || rest.first == "/", rest.dropFirst().allSatisfy(\.isNumber), rest.count <= 6 { return .number }
             return .other
         }
         let folded = Lexicon.fold(word)
         let bare = folded.hasSuffix(".") ? String(folded.dropLast()) : folded
+        if numberMarkers.contains(folded) || numberMarkers.contains(bare) { return .numberMarker }
         if first.isUppercase, englishTypes.contains(bare) { return .englishType }
         if romanceLeading.contains(bare) { return .romanceLead }
+        if typesBeforeNumber.contains(bare) { return .germanic }
         if bare.count >= 4 {
             for ending in germanicEndings where folded.hasSuffix(ending) || bare.hasSuffix(ending) { return .germanic }
         }
