@@ -10,12 +10,13 @@ public struct CreditCardClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .creditCard }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["card", "cc", "pan", "ccnum", "cardnumber", "creditcard", "card no", "cardno"],
-            negative: ["masked", "mask", "last4", "last 4", "expiry", "exp", "bin", "order", "tracking", "id"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: ["card", "cc", "pan", "ccnum", "cardnumber", "creditcard", "card no", "cardno"],
+        negative: ["masked", "mask", "last4", "last 4", "expiry", "exp", "bin", "order", "tracking", "id"]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.1, plausiblePrevalence: 0.9, maxLookalikeShare: 0.2)

@@ -9,12 +9,13 @@ public struct IPAddressClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .ipAddress }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["ip", "ipaddr", "ipaddress", "ipv4", "ipv6", "ip address", "remote addr", "remoteaddr", "client"],
-            negative: ["version", "ver", "build", "release", "mac", "oid"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: ["ip", "ipaddr", "ipaddress", "ipv4", "ipv6", "ip address", "remote addr", "remoteaddr", "client"],
+        negative: ["version", "ver", "build", "release", "mac", "oid"]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.1, plausiblePrevalence: nil, maxLookalikeShare: 0.2)

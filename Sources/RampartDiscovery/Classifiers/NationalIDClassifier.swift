@@ -16,6 +16,7 @@ public struct NationalIDClassifier: Classifier, ByteClassifier {
         self.format = format
         self.gate = Gate(digitCount: format.digitCount, letterCount: format.letterCount)
         self.compactLengths = format.compactLengths
+        self.nameHints = format.nameHints
     }
 
     /// Whether a value's counts allow the number at all; most values fail here.
@@ -30,7 +31,7 @@ public struct NationalIDClassifier: Classifier, ByteClassifier {
     }
 
     public var dataClass: DataClass { format.dataClass }
-    public var nameHints: ColumnNameHints { format.nameHints }
+    public let nameHints: ColumnNameHints
     public var columnPolicy: ColumnPolicy { format.columnPolicy }
     /// A checked national number explains digits that other shapes only resemble.
     public var supersedes: Set<DataClass> { [.phone, .usSSN, .passport, .creditCard] }

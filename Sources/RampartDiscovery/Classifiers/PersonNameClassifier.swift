@@ -12,26 +12,27 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .personName }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: [
-                "name", "fullname", "firstname", "lastname", "surname", "givenname", "forename", "familyname",
-                "first name", "last name", "given name", "family name", "holder", "cardholder", "recipient", "payee",
-                "passenger", "debtor", "employee", "person", "contact name", "customer name", "patient", "traveler",
-                "traveller", "beneficiary", "signatory", "nachname", "familienname", "vorname", "rufname", "prenom", "nom", "nom de famille",
-                "nom famille", "apellido", "apellidos", "nombre", "nombre completo", "cognome", "nome", "nome completo", "sobrenome",
-                "achternaam", "voornaam", "imie", "nazwisko", "imie nazwisko", "soyad", "adsoyad", "isim", "фамилия", "имя", "фио", "отчество",
-                "氏名", "姓", "名", "名前", "しめい", "フリガナ", "ふりがな", "이름", "성명", "성", "姓名", "naam",
-            ],
-            negative: [
-                "company", "companyname", "business", "organisation", "organization", "org", "product", "productname",
-                "host", "hostname", "file", "filename", "brand", "plan", "city", "country", "street", "vendor",
-                "merchant", "bank", "username", "user name", "login", "display", "domain", "app", "service", "table",
-                "column", "key", "tier", "status", "nationality", "provider", "produit", "produkt", "producto", "prodotto", "firma",
-                "unternehmen", "entreprise", "empresa", "societe", "razao", "ville", "stadt", "ciudad", "citta", "cidade", "会社名", "회사",
-            ]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: [
+            "name", "fullname", "firstname", "lastname", "surname", "givenname", "forename", "familyname",
+            "first name", "last name", "given name", "family name", "holder", "cardholder", "recipient", "payee",
+            "passenger", "debtor", "employee", "person", "contact name", "customer name", "patient", "traveler",
+            "traveller", "beneficiary", "signatory", "nachname", "familienname", "vorname", "rufname", "prenom", "nom", "nom de famille",
+            "nom famille", "apellido", "apellidos", "nombre", "nombre completo", "cognome", "nome", "nome completo", "sobrenome",
+            "achternaam", "voornaam", "imie", "nazwisko", "imie nazwisko", "soyad", "adsoyad", "isim", "фамилия", "имя", "фио", "отчество",
+            "氏名", "姓", "名", "名前", "しめい", "フリガナ", "ふりがな", "이름", "성명", "성", "姓名", "naam",
+        ],
+        negative: [
+            "company", "companyname", "business", "organisation", "organization", "org", "product", "productname",
+            "host", "hostname", "file", "filename", "brand", "plan", "city", "country", "street", "vendor",
+            "merchant", "bank", "username", "user name", "login", "display", "domain", "app", "service", "table",
+            "column", "key", "tier", "status", "nationality", "provider", "produit", "produkt", "producto", "prodotto", "firma",
+            "unternehmen", "entreprise", "empresa", "societe", "razao", "ville", "stadt", "ciudad", "citta", "cidade", "会社名", "회사",
+        ]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.3, plausiblePrevalence: 0.8, plausibleNeedsHint: true, maxLookalikeShare: 0.3)

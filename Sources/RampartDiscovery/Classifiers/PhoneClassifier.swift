@@ -14,12 +14,13 @@ public struct PhoneClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .phone }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["phone", "tel", "telephone", "mobile", "cell", "fax", "msisdn", "phonenumber", "contact"],
-            negative: ["id", "ext"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: ["phone", "tel", "telephone", "mobile", "cell", "fax", "msisdn", "phonenumber", "contact"],
+        negative: ["id", "ext"]
+    )
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 

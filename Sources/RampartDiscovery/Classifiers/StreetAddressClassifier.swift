@@ -11,15 +11,16 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .streetAddress }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: [
-                "address", "addr", "street", "ship to", "shipto", "billing", "mailing", "residence", "postal address",
-                "address line", "addressline", "line1", "home",
-            ],
-            negative: ["email", "ip", "mac", "url", "web", "wallet", "city", "zip", "postcode", "country"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: [
+            "address", "addr", "street", "ship to", "shipto", "billing", "mailing", "residence", "postal address",
+            "address line", "addressline", "line1", "home",
+        ],
+        negative: ["email", "ip", "mac", "url", "web", "wallet", "city", "zip", "postcode", "country"]
+    )
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 
