@@ -526,4 +526,44 @@ import Testing
             }
         }
     }
+
+    /// Nested records are classified per key path, and the tag lands on the column that exists
+    /// with the key path recorded in the tag's `path` attribute.
+    @Test func keyPathsOfNestedRecordsAreTaggedOnTheirColumn() async throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/files", withIntermediateDirectories: true)
+        let records = (0..<40).map { i in #"{"id": \#(i), "profile": {"contact": {"email": "user\#(i)@example.com"}, "plan": "basic"}}"# }
+        try records.joined(separator: "\n").write(toFile: root + "/files/accounts.jsonl", atomically: true, encoding: .utf8)
+        try await TestDatabase.withFresh(.sqlite) { database in
+            var configuration = TestServer.configuration(for: database)
+            Self.fastScans(&configuration)
+            configuration.discovery.allowedPathRoots = [root]
+            try await TestServer.run(configuration) { client in
+                let f = try await TwoTenantFixture.make(client)
+                let token = f.a.securityToken
+                let attach = try await client.send(
+                    .put, "/v1/services/\(f.a.serviceID)", token: token,
+                    body: .json(["name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags"]))
+                #expect(attach.status == 200, "\(attach.text)")
+                let rule = try await client.send(.post, "/v1/tagging-rules", token: token, body: .json(["class": "EMAIL", "tag": "PII"]))
+                #expect(rule.status == 201, "\(rule.text)")
+                let created = try await client.send(
+                    .post, "/v1/datasources", token: f.a.adminToken,
+                    body: .json(["name": "files", "kind": "jsonl-dir", "path": root + "/files", "rangerService": f.a.service]))
+                #expect(created.status == 201, "\(created.text)")
+                let scan = try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": "files"]))
+                #expect(scan.status == 202, "\(scan.text)")
+                let done = try await Self.waitForScan(client, try scan.string("id"), token: token)
+                #expect(done["status"] as? String == "succeeded", "\(done)")
+                let results = try await client.send(.get, "/v1/scans/\(try scan.string("id"))/results", token: token)
+                let email = (try results.json()["columns"] as? [[String: Any]])?.first { $0["column"] as? String == "profile.contact.email" }
+                #expect(email?["classes"] as? [String] == ["EMAIL"], "\(results.text)")
+                let serviceTags = try await client.send(.get, "/v1/services/\(f.a.tagServiceID)/tags", token: token)
+                #expect(serviceTags.text.contains(#""path":"contact.email""#), "\(serviceTags.text)")
+                #expect(serviceTags.text.contains(#""values":["profile"]"#), "\(serviceTags.text)")
+                #expect(!serviceTags.text.contains(#""values":["profile.contact.email"]"#), "\(serviceTags.text)")
+            }
+        }
+    }
 }
