@@ -117,4 +117,19 @@ import Testing
         #expect(!classes("department_name", departments).contains(.personName))
         #expect(!classes("col_04", departments).contains(.personName))
     }
+
+    @Test(arguments: [
+        ("1985年4月12日", 1985, 4, 12), ("1985年04月12日", 1985, 4, 12), ("1985년 4월 12일", 1985, 4, 12), ("12. März 1985", 1985, 3, 12),
+        ("12 avril 1985", 1985, 4, 12), ("12 de abril de 1985", 1985, 4, 12), ("3 dicembre 1979", 1979, 12, 3), ("7 mei 2001", 2001, 5, 7),
+        ("Dez 3, 1979", 1979, 12, 3),
+    ])
+    func datesInOtherLanguages(_ text: String, _ year: Int, _ month: Int, _ day: Int) {
+        let date = DateParser.parse(text)
+        #expect(date?.year == year && date?.month == month && date?.day == day, "\(text)")
+    }
+
+    @Test(arguments: ["1985年13月12日", "1985年4月", "12 de xyz de 1985", "第3四半期"])
+    func notDates(_ text: String) {
+        #expect(DateParser.parse(text) == nil, "\(text)")
+    }
 }
