@@ -96,7 +96,8 @@ import Testing
         "〒100-0001 東京都千代田区千代田1-1", "大阪府大阪市北区梅田3丁目1番3号", "〒150-0002\n東京都渋谷区渋谷2-21-1",
         "北京市朝阳区建国路88号", "四川省成都市武侯区人民南路四段12号", "서울특별시 강남구 테헤란로 152", "대구광역시 중구 동성로2길 80",
         "ул. Тверская, д. 7, кв. 12", "ul. Marszałkowska 10/12\n00-026 Warszawa", "Atatürk Cad. No: 12 D: 5",
-        "Mariahilfer Straße 12/3\n1060 Wien", "No. 42, 2nd Main, Indiranagar", "Strada Victoriei 12",
+        "Mariahilfer Straße 12/3\n1060 Wien", "No. 42, 2nd Main, Indiranagar", "Strada Victoriei 12", "12/3, Gandhi Nagar, Chennai 600017",
+        "R. Augusta, 1500 - Consolação", "V.le Europa 5", "Kerkstraat 12-A",
     ])
     func addressesOfMoreCountries(_ value: String) {
         #expect(strength(StreetAddressClassifier(), value) == .validated, "\(value)")

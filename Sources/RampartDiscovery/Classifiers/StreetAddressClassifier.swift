@@ -29,14 +29,15 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         street st avenue ave av road rd boulevard blvd drive dr lane ln court ct way place pl terrace ter terr
         parkway pkwy circle cir close gardens crescent cres highway hwy square sq row trail trl alley aly loop
         path walk mews grove hill plaza plz pike expressway expy freeway fwy turnpike tpke broadway causeway cswy
-        point pt ridge run view vista heights hts park main cross marg salai
+        point pt ridge run view vista heights hts park main cross marg salai nagar colony layout enclave vihar chowk
         """
     )
     static let romanceLeading: Set<String> = Lexicon.words(
         """
         rue avenue av boulevard bd bld impasse allee chemin place quai route cours passage square calle c/ avenida
         avda plaza paseo camino carrera carretera ronda travesia via viale piazza corso vicolo largo rua travessa
-        praca alameda estrada strada bulevardul calea soseaua ul ulica al aleja os osiedle ул улица пр просп проспект пер
+        praca alameda estrada r rod tv pca v.le p.za p.zza c.so l.go strada bulevardul calea soseaua ul ulica al aleja os
+        osiedle ул улица пр просп проспект пер
         переулок бульвар бул наб набережная шоссе пл площадь вул вулиця
         """
     )
@@ -114,8 +115,9 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
                     letters += 1
                 }
                 if j < line.upperBound, b[j] == 0x2D || b[j] == 0x2F {
+                    // "12-14", "12/3", "12-A".
                     j += 1
-                    while j < line.upperBound, ASCII.isDigit(b[j]) { j += 1 }
+                    while j < line.upperBound, ASCII.isAlnum(b[j]), j - k <= 12 { j += 1 }
                 }
                 if letters <= 3, j == line.upperBound || b[j] == 0x20 || b[j] == 0x2C || b[j] == 0x09 { return true }
             }
@@ -168,7 +170,11 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
             let rest = body.dropFirst(digits.count)
             if rest.isEmpty || (rest.count <= 2 && rest.allSatisfy(\.isLetter)) || rest == "º" || rest == "ª" { return .number }
             // "12-14", and "12/3" (house and flat: Austria, Poland, Brazil).
-            if rest.first == "-" || rest.first == "/", rest.dropFirst().allSatisfy(\.isNumber), rest.count <= 6 { return .number }
+            if rest.first == "-" || rest.first == "/", rest.count <= 6,
+                rest.dropFirst().allSatisfy(\.isNumber) || (rest.count <= 3 && rest.dropFirst().allSatisfy(\.isLetter))
+            {
+                return .number
+            }
             return .other
         }
         let folded = Lexicon.fold(word)
