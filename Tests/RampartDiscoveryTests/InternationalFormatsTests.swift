@@ -87,7 +87,7 @@ import Testing
         #expect(strength(PersonNameClassifier(), value) == .validated, "\(value)")
     }
 
-    @Test(arguments: ["株式会社山田商事", "東京都", "北京", "서울", "삼성전자 주식회사"])
+    @Test(arguments: ["株式会社山田商事", "東京都", "北京", "서울", "삼성전자 주식회사", "高速公路", "金属加工"])
     func organisationsAndPlacesInOtherScriptsAreNotNames(_ value: String) {
         #expect(strength(PersonNameClassifier(), value) == .lookalike || strength(PersonNameClassifier(), value) == nil, "\(value)")
     }

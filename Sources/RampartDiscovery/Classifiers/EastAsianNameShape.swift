@@ -13,6 +13,11 @@ enum EastAsianNameShape {
         }
     }
 
+    /// Whether `text` starts in Chinese characters, kana or Hangul.
+    static func isWritten(in text: Substring) -> Bool {
+        text.unicodeScalars.first.map { script(of: $0) != nil } ?? false
+    }
+
     /// Katakana for hiragana, so one kana list serves both.
     private static func katakana(_ s: Substring) -> String {
         String(
@@ -77,8 +82,10 @@ enum EastAsianNameShape {
         for length in stride(from: min(3, first.count), through: 1, by: -1) {
             let family = String(first.prefix(length))
             if EastAsianNames.japaneseFamily.contains(family) || EastAsianNames.chineseFamily.contains(family) {
-                // A lone listed surname character is a name only with a given name after it.
-                if count == 1 { return nil }
+                // A lone listed surname character is a name only with a given name after it, and
+                // a one-character surname starts names of two or three characters: "高速公路"
+                // (motorway) begins with the surname 高 but is no name.
+                if count == 1 || (length == 1 && count > 3 && tokens.count == 1) { continue }
                 return .validated
             }
         }

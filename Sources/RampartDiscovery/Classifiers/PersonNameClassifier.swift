@@ -92,10 +92,14 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
         else { return nil }
         let t = b.trimmedRange()
         guard t.count >= 2 else { return nil }
-        if f.letters == 0, f.nonASCII >= 3,
-            let strength = EastAsianNameShape.strength(of: Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)))
-        {
-            return Match(dataClass: .personName, strength: strength, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: false))
+        if f.letters == 0, f.nonASCII >= 3 {
+            let text = Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self))
+            if let strength = EastAsianNameShape.strength(of: text) {
+                return Match(
+                    dataClass: .personName, strength: strength, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: false))
+            }
+            // Chinese, Japanese and Korean have no capitals: only the shape above can tell a name.
+            if EastAsianNameShape.isWritten(in: text) { return nil }
         }
         // Characters a name may hold; "&" marks a firm ("Smith & Jones").
         var slashes = 0
