@@ -133,4 +133,14 @@ import Testing
     func notDates(_ text: String) {
         #expect(DateParser.parse(text) == nil, "\(text)")
     }
+
+    @Test(arguments: ["Brzęczyszczykiewicz", "Wiśniewska", "Kravchenko", "Petrović", "Ionescu", "Papadopoulos", "Hovhannisyan", "Gudmundsson"])
+    func familyNamesKnownByTheirEnding(_ value: String) {
+        #expect(strength(PersonNameClassifier(), value) == .validated, "\(value)")
+    }
+
+    @Test(arguments: ["Ski", "Nova", "Asian", "Indian", "Italian", "Technician", "Boyan"])
+    func shortWordsWithThoseEndingsAreNot(_ value: String) {
+        #expect(strength(PersonNameClassifier(), value) != .validated || GivenNames.all.contains(value.lowercased()), "\(value)")
+    }
 }

@@ -175,6 +175,8 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
                 if parts.contains(where: { GivenNames.all.contains(String($0)) || FamilyNames.all.contains(String($0)) }) {
                     known += 1
                 }
+            } else if FamilyNames.hasSurnameEnding(key) {
+                known += 1
             }
         }
         guard words >= 1, words <= 4 else { return nil }

@@ -179,4 +179,19 @@ enum FamilyNames {
         king maher mckenna bell scott hogan keeffe magee mcnamara mcdonald hurley
         """
     ).union(LanguageNames.all.lazy.flatMap { Lexicon.words($0.family) })
+
+    /// Endings that mark a family name in languages whose surnames are built from them, and that
+    /// ordinary words rarely have: Polish `-ski`/`-cka`, Russian `-ova`, Ukrainian `-enko`,
+    /// Serbian and Croatian `-ović`, Romanian `-escu`, Greek `-opoulos`, Armenian `-yan`, Georgian
+    /// `-shvili`, Icelandic and Swedish `-sson`, Turkish `-oğlu`.
+    static let surnameEndings: [String] = [
+        "ski", "ska", "cki", "cka", "dzki", "owicz", "ewicz", "ova", "eva", "ovich", "evich", "enko", "chuk", "yuk", "ovic", "evic",
+        "escu", "eanu", "opoulos", "opoulou", "idis", "akis", "yan", "shvili", "dze", "sson", "dottir", "oglu",
+    ]
+
+    /// Whether `key` (folded, as the lists are) ends like a family name and is long enough for
+    /// the ending not to be the whole word.
+    static func hasSurnameEnding(_ key: String) -> Bool {
+        key.count >= 6 && surnameEndings.contains { key.hasSuffix($0) }
+    }
 }
