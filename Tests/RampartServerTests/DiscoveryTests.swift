@@ -70,6 +70,14 @@ import Testing
         throw RampartError(.internalError, "scan \(id) did not finish: \(last)")
     }
 
+    /// Points tenant A's Hive service at its tag service, where discovery's tags go.
+    static func attachTagService(_ client: APIClient, _ f: TwoTenantFixture) async throws {
+        let attach = try await client.send(
+            .put, "/v1/services/\(f.a.serviceID)", token: f.a.securityToken,
+            body: .json(["name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags"]))
+        #expect(attach.status == 200, "\(attach.text)")
+    }
+
     static func decide(_ client: APIClient, _ f: TwoTenantFixture, groups: [String], column: String = "card_number") async throws -> Bool {
         let reply = try await client.send(
             .post, "/v1/authorize", token: f.a.securityToken,
@@ -94,10 +102,7 @@ import Testing
             let f = try await TwoTenantFixture.make(client)
             let token = f.a.securityToken
             // The Hive service uses the tenant's tag service; PCI is denied to contractors there.
-            let attach = try await client.send(
-                .put, "/v1/services/\(f.a.serviceID)", token: token,
-                body: .json(["name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags"]))
-            #expect(attach.status == 200, "\(attach.text)")
+            try await Self.attachTagService(client, f)
             let deny: J = [
                 "name": "no PCI for contractors", "service": "\(f.a.slug)-tags", "resources": ["tag": ["values": ["PCI"]]],
                 "denyPolicyItems": [["groups": ["contractors"], "accesses": [["type": "hive:select", "isAllowed": true] as J]] as J],
@@ -542,10 +547,7 @@ import Testing
             try await TestServer.run(configuration) { client in
                 let f = try await TwoTenantFixture.make(client)
                 let token = f.a.securityToken
-                let attach = try await client.send(
-                    .put, "/v1/services/\(f.a.serviceID)", token: token,
-                    body: .json(["name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags"]))
-                #expect(attach.status == 200, "\(attach.text)")
+                try await Self.attachTagService(client, f)
                 let rule = try await client.send(.post, "/v1/tagging-rules", token: token, body: .json(["class": "EMAIL", "tag": "PII"]))
                 #expect(rule.status == 201, "\(rule.text)")
                 let created = try await client.send(
