@@ -179,7 +179,7 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         }
         let folded = Lexicon.fold(word)
         let bare = folded.hasSuffix(".") ? String(folded.dropLast()) : folded
-        if numberMarkers.contains(folded) || numberMarkers.contains(bare) { return .numberMarker }
+        if folded.utf8.count <= 6, numberMarkers.contains(folded) || numberMarkers.contains(bare) { return .numberMarker }
         if first.isUppercase, englishTypes.contains(bare) { return .englishType }
         if romanceLeading.contains(bare) { return .romanceLead }
         if typesBeforeNumber.contains(bare) { return .germanic }

@@ -192,6 +192,11 @@ enum FamilyNames {
     /// Whether `key` (folded, as the lists are) ends like a family name and is long enough for
     /// the ending not to be the whole word.
     static func hasSurnameEnding(_ key: String) -> Bool {
-        key.count >= 6 && surnameEndings.contains { key.hasSuffix($0) }
+        let bytes = key.utf8
+        guard bytes.count >= 6 else { return false }
+        return surnameEndingBytes.contains { ending in bytes.reversed().starts(with: ending) }
     }
+
+    /// ``surnameEndings`` as reversed UTF-8, compared byte by byte from the end.
+    private static let surnameEndingBytes: [[UInt8]] = surnameEndings.map { Array($0.utf8.reversed()) }
 }

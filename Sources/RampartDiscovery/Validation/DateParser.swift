@@ -36,6 +36,16 @@ public enum DateParser {
         "december dezember decembre diciembre dicembre dezembro",
     ].enumerated().flatMap { index, names in names.split(separator: " ").map { (String($0), index + 1) } }
 
+    /// Every month name and three-letter prefix, for one hash lookup per word.
+    private static let monthsByName: [String: Int] = {
+        var table: [String: Int] = ["sept": 9]
+        for entry in monthNames {
+            table[entry.name] = entry.month
+            table[String(entry.name.prefix(3))] = table[String(entry.name.prefix(3))] ?? entry.month
+        }
+        return table
+    }()
+
     static func parse(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> SimpleDate? {
         guard r.count >= 8, r.count <= 32 else { return nil }
         if r.contains(where: { b[$0] >= 0x80 }), let date = parseEastAsian(b, r) { return date }
@@ -70,12 +80,8 @@ public enum DateParser {
         }
         func month(_ t: (isNumber: Bool, start: Int, end: Int)) -> Int? {
             guard !t.isNumber, t.end - t.start >= 3, t.end - t.start <= 12 else { return nil }
-            let word = Lexicon.fold(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t.start..<t.end]), as: UTF8.self)))
-            if word == "sept" { return 9 }
-            for entry in monthNames where word == entry.name || (word.count == 3 && entry.name.hasPrefix(word)) {
-                return entry.month
-            }
-            return nil
+            let word = Lexicon.foldFast(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t.start..<t.end]), as: UTF8.self)))
+            return monthsByName[word]
         }
         let digitsCount = tokens.map { $0.end - $0.start }
         let t0 = tokens[0]
