@@ -270,7 +270,16 @@ package struct PostgresConnector: DatasourceConnector {
             return tables
         }
 
+        /// The rows of `table`, with the documents of its `json` and `jsonb` columns spread into
+        /// one column per key path (`profile.contact.email`).
         func rows(of table: SchemaTable, limit: Int?, maximumRows: Int) async throws(ConnectorError) -> any RowBatches {
+            let batches = try await plainRows(of: table, limit: limit, maximumRows: maximumRows)
+            let jsonColumns = JSONExpandingRowBatches.jsonColumns(of: table)
+            guard !jsonColumns.isEmpty else { return batches }
+            return JSONExpandingRowBatches(batches, jsonColumns: jsonColumns)
+        }
+
+        private func plainRows(of table: SchemaTable, limit: Int?, maximumRows: Int) async throws(ConnectorError) -> any RowBatches {
             let columns = table.columns.map(\.name)
             guard !table.columns.isEmpty else { return ArrayRowBatches(columns: columns, rows: []) }
             let projection = table.columns.map { "\(Self.quote($0.name))::text" }.joined(separator: ", ")

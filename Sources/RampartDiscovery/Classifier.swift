@@ -15,6 +15,9 @@ public protocol Classifier: Sendable {
     var nameHints: ColumnNameHints { get }
     /// The thresholds the default column verdict applies.
     var columnPolicy: ColumnPolicy { get }
+    /// Classes whose verdict on the same column this classifier's verdict overrides: a column of
+    /// NHS numbers is not also one of phone numbers because `943 476 5919` is shaped like one.
+    var supersedes: Set<DataClass> { get }
     /// Judges one value; `nil` when the value holds no evidence for ``dataClass``.
     func classify(_ value: Substring) -> Match?
     /// Judges a column from the evidence of its sampled values; `nil` when the column does not
@@ -25,6 +28,7 @@ public protocol Classifier: Sendable {
 extension Classifier {
     public var nameHints: ColumnNameHints { ColumnNameHints() }
     public var columnPolicy: ColumnPolicy { ColumnPolicy() }
+    public var supersedes: Set<DataClass> { [] }
 
     public func verdict(for evidence: ColumnEvidence, context: ColumnContext) -> ColumnVerdict? {
         columnPolicy.verdict(for: evidence, hint: context.hint)

@@ -35,29 +35,30 @@ public struct ColumnClassifier: Sendable {
         }
     }
 
-    /// Built-ins run on the shared byte fast path; anything else through the public protocol.
-    private enum Runner: Sendable {
-        case bytes(any ByteClassifier)
-        case generic(any Classifier)
-
-        var classifier: any Classifier {
-            switch self {
-            case .bytes(let c): return c
-            case .generic(let c): return c
-            }
-        }
+    /// How the hot loop runs each classifier: built-ins on the shared byte fast path (national
+    /// ids behind an inline count gate, since they are many and rarely match), anything else
+    /// through the public protocol. A trivial enum, so the loop copies no existentials.
+    private enum Path: Sendable {
+        case bytes
+        case gated(NationalIDClassifier.Gate)
+        case generic
     }
 
-    private let runners: [Runner]
+    private let classifierList: [any Classifier]
+    private let paths: [Path]
+    /// The byte fast path of each classifier that has one, by index.
+    private let byteClassifiers: [(any ByteClassifier)?]
     /// The classifiers in use, in order.
-    public var classifiers: [any Classifier] { runners.map(\.classifier) }
+    public var classifiers: [any Classifier] { classifierList }
     /// The configuration in use.
     public let configuration: Configuration
 
     public init(classifiers: [any Classifier] = BuiltinClassifiers.all, configuration: Configuration = Configuration()) {
-        self.runners = classifiers.map { c in
-            if let fast = c as? any ByteClassifier { return .bytes(fast) }
-            return .generic(c)
+        self.classifierList = classifiers
+        self.byteClassifiers = classifiers.map { $0 as? any ByteClassifier }
+        self.paths = classifiers.map { c in
+            if let id = c as? NationalIDClassifier { return .gated(id.gate) }
+            return c is any ByteClassifier ? .bytes : .generic
         }
         self.configuration = configuration
     }
@@ -78,8 +79,8 @@ public struct ColumnClassifier: Sendable {
     /// Collects the evidence of `values` for every classifier. `nil`, empty and blank values are
     /// not counted.
     public func analyse(columnName: String, values: some Sequence<String?>) -> Analysis {
-        var evidence = runners.map { ColumnEvidence(dataClass: $0.classifier.dataClass) }
-        var samples = [[String]](repeating: [], count: runners.count)
+        var evidence = classifierList.map { ColumnEvidence(dataClass: $0.dataClass) }
+        var samples = [[String]](repeating: [], count: classifierList.count)
         let sampleLimit = configuration.maskedSamplesPerClass
         let cap = configuration.maxInspectedBytes
         var nonEmpty = 0
@@ -92,16 +93,18 @@ public struct ColumnClassifier: Sendable {
                 nonEmpty += 1
                 let features = ValueFeatures(bytes)
                 var substring: Substring?
-                for (index, runner) in runners.enumerated() {
+                for index in paths.indices {
                     let match: Match?
-                    switch runner {
-                    case .bytes(let c):
-                        match = c.classify(bytes: bytes, features: features)
-                    case .generic(let c):
-                        if substring == nil {
-                            substring = Substring(String(decoding: bytes, as: UTF8.self))
-                        }
-                        match = c.classify(substring!)
+                    switch paths[index] {
+                    case .bytes:
+                        match = byteClassifiers[index]?.classify(bytes: bytes, features: features)
+                    case .gated(let gate):
+                        guard gate.admits(features) else { continue }
+                        match = byteClassifiers[index]?.classify(bytes: bytes, features: features)
+                    case .generic:
+                        let text = substring ?? Substring(String(decoding: bytes, as: UTF8.self))
+                        substring = text
+                        match = classifierList[index].classify(text)
                     }
                     guard let match else { continue }
                     evidence[index].record(match)
@@ -113,7 +116,7 @@ public struct ColumnClassifier: Sendable {
         }
         for index in evidence.indices { evidence[index].nonEmptyCount = nonEmpty }
         let words = ColumnNameHints.words(of: columnName)
-        let hints = runners.map { $0.classifier.nameHints.hint(forWords: words) }
+        let hints = classifierList.map { $0.nameHints.hint(forWords: words) }
         return Analysis(nonEmptyCount: nonEmpty, evidence: evidence, hints: hints, maskedSamples: samples)
     }
 
@@ -123,9 +126,9 @@ public struct ColumnClassifier: Sendable {
         let analysis = analyse(columnName: columnName, values: values)
         let referenceDay = configuration.referenceDay
         var results: [ColumnClassification] = []
-        for (index, runner) in runners.enumerated() {
+        var superseded: Set<DataClass> = []
+        for (index, classifier) in classifierList.enumerated() {
             let e = analysis.evidence[index]
-            let classifier = runner.classifier
             let context = ColumnContext(columnName: columnName, hint: analysis.hints[index], referenceDay: referenceDay)
             guard let verdict = classifier.verdict(for: e, context: context) else { continue }
             // Two classifiers for one class (a tenant's and a built-in): keep the surer one.
@@ -133,6 +136,7 @@ public struct ColumnClassifier: Sendable {
                 if results[existing].confidence >= verdict.confidence { continue }
                 results.remove(at: existing)
             }
+            superseded.formUnion(classifier.supersedes)
             results.append(
                 ColumnClassification(
                     dataClass: classifier.dataClass,
@@ -144,6 +148,7 @@ public struct ColumnClassifier: Sendable {
                 )
             )
         }
+        results.removeAll { superseded.contains($0.dataClass) }
         return results.sorted { ($0.confidence, $1.dataClass) > ($1.confidence, $0.dataClass) }
     }
 }

@@ -52,9 +52,43 @@ public struct DataClass: RawRepresentable, Hashable, Comparable, Sendable, Codab
     /// A credential: API key, token, private key, JWT, password-bearing URL.
     public static let secret = DataClass("SECRET")
 
-    /// The built-in classes, in report order.
-    public static let builtin: [DataClass] = [
-        .email, .phone, .usSSN, .creditCard, .iban, .ipAddress, .dateOfBirth, .personName, .streetAddress, .passport,
-        .secret,
+    /// A UK National Insurance number.
+    public static let ukNationalInsurance = DataClass("UK_NINO")
+    /// An NHS number (England, Wales, Isle of Man) with a valid modulus-11 check digit.
+    public static let ukNHSNumber = DataClass("UK_NHS_NUMBER")
+    /// Germany's tax identification number (Steuer-IdNr) with a valid MOD 11,10 check digit.
+    public static let deTaxID = DataClass("DE_TAX_ID")
+    /// France's social security number (NIR) with a valid key.
+    public static let frNIR = DataClass("FR_NIR")
+    /// Spain's DNI or NIE with a valid check letter.
+    public static let esDNI = DataClass("ES_DNI")
+    /// Italy's codice fiscale with a valid check letter.
+    public static let itFiscalCode = DataClass("IT_FISCAL_CODE")
+    /// The Dutch citizen service number (BSN) passing the elfproef.
+    public static let nlBSN = DataClass("NL_BSN")
+    /// Brazil's individual taxpayer number (CPF) with valid check digits.
+    public static let brCPF = DataClass("BR_CPF")
+    /// Brazil's company registration number (CNPJ) with valid check digits.
+    public static let brCNPJ = DataClass("BR_CNPJ")
+    /// India's Aadhaar number with a valid Verhoeff check digit.
+    public static let inAadhaar = DataClass("IN_AADHAAR")
+    /// India's permanent account number (PAN).
+    public static let inPAN = DataClass("IN_PAN")
+    /// Japan's individual number (My Number) with a valid check digit.
+    public static let jpMyNumber = DataClass("JP_MY_NUMBER")
+    /// China's resident identity card number with a valid birth date and MOD 11-2 check.
+    public static let cnResidentID = DataClass("CN_RESIDENT_ID")
+    /// South Korea's resident registration number.
+    public static let krRRN = DataClass("KR_RRN")
+
+    /// The national identity numbers among the built-in classes.
+    public static let nationalIDs: [DataClass] = [
+        .ukNationalInsurance, .ukNHSNumber, .deTaxID, .frNIR, .esDNI, .itFiscalCode, .nlBSN, .brCPF, .brCNPJ, .inAadhaar, .inPAN,
+        .jpMyNumber, .cnResidentID, .krRRN,
     ]
+
+    /// The built-in classes, in report order.
+    public static let builtin: [DataClass] =
+        [.email, .phone, .usSSN, .creditCard, .iban, .ipAddress, .dateOfBirth, .personName, .streetAddress, .passport, .secret]
+        + nationalIDs
 }

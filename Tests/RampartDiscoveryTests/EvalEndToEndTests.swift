@@ -68,6 +68,7 @@ import Testing
                 fn += truth.subtracting(guess).count
             }
             let f1 = Double(2 * tp) / Double(2 * tp + fp + fn)
+            print("shared kit \(format) \(names) seed \(seed): micro-F1 \(String(format: "%.3f", f1)) (tp \(tp) fp \(fp) fn \(fn))")
             #expect(f1 >= 0.95, "\(format) \(names) seed \(seed): micro-F1 \(f1) (tp \(tp) fp \(fp) fn \(fn))")
         }
     }

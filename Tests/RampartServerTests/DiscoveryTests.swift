@@ -70,6 +70,18 @@ import Testing
         throw RampartError(.internalError, "scan \(id) did not finish: \(last)")
     }
 
+    /// Points tenant A's Hive service at its tag service, where discovery's tags go.
+    /// The Hive service uses the tenant's tag service; the tests name bob's groups per request
+    /// (`rampart.identity.source` `request`, Ranger plugin semantics).
+    static func attachTagService(_ client: APIClient, _ f: TwoTenantFixture) async throws {
+        let attach = try await client.send(
+            .put, "/v1/services/\(f.a.serviceID)", token: f.a.securityToken,
+            body: .json([
+                "name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags", "configs": ["rampart.identity.source": "request"],
+            ]))
+        #expect(attach.status == 200, "\(attach.text)")
+    }
+
     static func decide(_ client: APIClient, _ f: TwoTenantFixture, groups: [String], column: String = "card_number") async throws -> Bool {
         let reply = try await client.send(
             .post, "/v1/authorize", token: f.a.securityToken,
@@ -94,13 +106,7 @@ import Testing
             let f = try await TwoTenantFixture.make(client)
             let token = f.a.securityToken
             // The Hive service uses the tenant's tag service; PCI is denied to contractors there.
-            let attach = try await client.send(
-                .put, "/v1/services/\(f.a.serviceID)", token: token,
-                // The test names bob's groups per request (Ranger plugin semantics).
-                body: .json([
-                    "name": f.a.service, "type": "hive", "tagService": "\(f.a.slug)-tags", "configs": ["rampart.identity.source": "request"],
-                ]))
-            #expect(attach.status == 200, "\(attach.text)")
+            try await Self.attachTagService(client, f)
             let deny: J = [
                 "name": "no PCI for contractors", "service": "\(f.a.slug)-tags", "resources": ["tag": ["values": ["PCI"]]],
                 "denyPolicyItems": [["groups": ["contractors"], "accesses": [["type": "hive:select", "isAllowed": true] as J]] as J],
@@ -526,6 +532,43 @@ import Testing
                 #expect(schema.status == 200, "\(schema.text)")
                 #expect(schema.text.contains("plain"), "\(schema.text)")
                 #expect(!schema.text.contains("linked") && !schema.text.contains("token"), "a linked file is not listed: \(schema.text)")
+            }
+        }
+    }
+
+    /// Nested records are classified per key path, and the tag lands on the column that exists
+    /// with the key path recorded in the tag's `path` attribute.
+    @Test func keyPathsOfNestedRecordsAreTaggedOnTheirColumn() async throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/files", withIntermediateDirectories: true)
+        let records = (0..<40).map { i in #"{"id": \#(i), "profile": {"contact": {"email": "user\#(i)@example.com"}, "plan": "basic"}}"# }
+        try records.joined(separator: "\n").write(toFile: root + "/files/accounts.jsonl", atomically: true, encoding: .utf8)
+        try await TestDatabase.withFresh(.sqlite) { database in
+            var configuration = TestServer.configuration(for: database)
+            Self.fastScans(&configuration)
+            configuration.discovery.allowedPathRoots = [root]
+            try await TestServer.run(configuration) { client in
+                let f = try await TwoTenantFixture.make(client)
+                let token = f.a.securityToken
+                try await Self.attachTagService(client, f)
+                let rule = try await client.send(.post, "/v1/tagging-rules", token: token, body: .json(["class": "EMAIL", "tag": "PII"]))
+                #expect(rule.status == 201, "\(rule.text)")
+                let created = try await client.send(
+                    .post, "/v1/datasources", token: f.a.adminToken,
+                    body: .json(["name": "files", "kind": "jsonl-dir", "path": root + "/files", "rangerService": f.a.service]))
+                #expect(created.status == 201, "\(created.text)")
+                let scan = try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": "files"]))
+                #expect(scan.status == 202, "\(scan.text)")
+                let done = try await Self.waitForScan(client, try scan.string("id"), token: token)
+                #expect(done["status"] as? String == "succeeded", "\(done)")
+                let results = try await client.send(.get, "/v1/scans/\(try scan.string("id"))/results", token: token)
+                let email = (try results.json()["columns"] as? [[String: Any]])?.first { $0["column"] as? String == "profile.contact.email" }
+                #expect(email?["classes"] as? [String] == ["EMAIL"], "\(results.text)")
+                let serviceTags = try await client.send(.get, "/v1/services/\(f.a.tagServiceID)/tags", token: token)
+                #expect(serviceTags.text.contains(#""path":"contact.email""#), "\(serviceTags.text)")
+                #expect(serviceTags.text.contains(#""values":["profile"]"#), "\(serviceTags.text)")
+                #expect(!serviceTags.text.contains(#""values":["profile.contact.email"]"#), "\(serviceTags.text)")
             }
         }
     }

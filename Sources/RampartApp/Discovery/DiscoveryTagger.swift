@@ -99,17 +99,29 @@ package enum DiscoveryTagger {
         return candidates.count == 1 ? candidates[0] : nil
     }
 
+    /// The Ranger column and the JSON key path inside it of a column discovery reported for a
+    /// JSON document (`profile.contact.email` → `profile`, `contact.email`): the tag lands on the
+    /// column that exists, and the path is recorded in its `path` attribute.
+    package static func keyPath(of column: String) -> (column: String, path: String?) {
+        guard let dot = column.firstIndex(of: "."), dot != column.startIndex, column.index(after: dot) != column.endIndex else {
+            return (column, nil)
+        }
+        return (String(column[..<dot]), String(column[column.index(after: dot)...]))
+    }
+
     /// Rewrites discovery's part of `tagService`'s `ServiceTags` from the current assignments of
     /// every datasource mapped to a service using that tag service. Call inside a policy write.
     package static func sync(tagService: String, tenant: TenantID, at now: Int64, _ tx: any StoreTransaction) async throws {
         guard var serviceRow = try await tx.policyObject(.service, name: tagService, scope: "", in: tenant) else { return }
         var mapped: [String: String] = [:]  // datasource id → Ranger service name
+        var nested: Set<String> = []  // datasources whose dotted columns are JSON key paths
         var after: String?
         repeat {
             let page = try await tx.datasources(in: tenant, page: PageRequest(limit: PageRequest.maximumLimit, after: after))
             for datasource in page.items {
                 if let target = try await rangerService(for: datasource, tx), target.tagService == tagService {
                     mapped[datasource.id] = target.service
+                    if datasource.kind == .postgres || datasource.kind == .jsonlDirectory { nested.insert(datasource.id) }
                 }
             }
             after = page.nextCursor
@@ -140,14 +152,15 @@ package enum DiscoveryTagger {
         var byColumn: [String: (ServiceResource, [Int64])] = [:]
         for a in assignments {
             guard let service = mapped[a.datasourceID] else { continue }
-            let columnKey = "\(service)\u{1F}\(a.database)\u{1F}\(a.table)\u{1F}\(a.column)"
+            let (column, path) = nested.contains(a.datasourceID) ? keyPath(of: a.column) : (a.column, nil)
+            let columnKey = "\(service)\u{1F}\(a.database)\u{1F}\(a.table)\u{1F}\(column)"
             let tagID = nextTag
             nextTag = nextTag.addingSaturating(1)
-            document.tags[String(tagID)] = Tag(
-                id: tagID, type: a.tag,
-                attributes: [
-                    sourceAttribute: sourceValue, "class": a.dataClass, "confidence": String(format: "%.3f", a.confidence), "scan": a.scanID,
-                ])
+            var attributes = [
+                sourceAttribute: sourceValue, "class": a.dataClass, "confidence": String(format: "%.3f", a.confidence), "scan": a.scanID,
+            ]
+            attributes["path"] = path
+            document.tags[String(tagID)] = Tag(id: tagID, type: a.tag, attributes: attributes)
             if var entry = byColumn[columnKey] {
                 entry.1.append(tagID)
                 byColumn[columnKey] = entry
@@ -156,7 +169,7 @@ package enum DiscoveryTagger {
                     id: nextResource, serviceName: service,
                     resourceElements: [
                         "database": PolicyResource(values: [a.database]), "table": PolicyResource(values: [a.table]),
-                        "column": PolicyResource(values: [a.column]),
+                        "column": PolicyResource(values: [column]),
                     ])
                 nextResource = nextResource.addingSaturating(1)
                 byColumn[columnKey] = (resource, [tagID])

@@ -26,16 +26,21 @@ public struct DateOfBirthClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .dateOfBirth }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["dob", "birth", "birthday", "bday", "birthdate", "born", "date of birth", "geburtsdatum", "naissance"],
-            negative: [
-                "hire", "hired", "created", "updated", "modified", "signed", "opened", "started", "start", "end",
-                "expiry", "expires", "expiration", "issued", "issue", "due", "shipped", "joined", "paid", "closed",
-                "deleted", "order", "invoice", "booking", "valid",
-            ]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: [
+            "dob", "birth", "birthday", "bday", "birthdate", "born", "date of birth", "geburtsdatum", "geburtstag", "naissance",
+            "nacimiento", "nascita", "nascimento", "geboortedatum", "urodzenia", "dogum", "рождения", "生年月日", "出生日期", "생년월일",
+        ],
+        negative: [
+            "hire", "hired", "created", "updated", "modified", "signed", "opened", "started", "start", "end",
+            "expiry", "expires", "expiration", "issued", "issue", "due", "shipped", "joined", "paid", "closed",
+            "deleted", "order", "invoice", "booking", "valid", "embauche", "eintritt", "einstellung", "contratacion", "alta",
+            "assunzione", "admissao", "indienst", "入社日", "入社", "입사일",
+        ]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.5, plausiblePrevalence: 0.5, maxLookalikeShare: 0.2)

@@ -6,9 +6,10 @@ public struct EmailClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .email }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(positive: ["email", "mail", "emailaddress", "e mail"], negative: ["domain", "server", "host"])
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(positive: ["email", "mail", "emailaddress", "e mail"], negative: ["domain", "server", "host"])
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 

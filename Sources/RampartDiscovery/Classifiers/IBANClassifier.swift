@@ -7,12 +7,13 @@ public struct IBANClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .iban }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["iban", "account", "bank account", "bankaccount", "acct", "pay to", "payto"],
-            negative: ["creditor", "bic", "swift", "mandate"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: ["iban", "account", "bank account", "bankaccount", "acct", "pay to", "payto"],
+        negative: ["creditor", "bic", "swift", "mandate"]
+    )
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 

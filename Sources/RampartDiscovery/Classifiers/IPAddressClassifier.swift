@@ -9,18 +9,28 @@ public struct IPAddressClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .ipAddress }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["ip", "ipaddr", "ipaddress", "ipv4", "ipv6", "ip address", "remote addr", "remoteaddr", "client"],
-            negative: ["version", "ver", "build", "release", "mac", "oid"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: ["ip", "ipaddr", "ipaddress", "ipv4", "ipv6", "ip address", "remote addr", "remoteaddr", "client"],
+        negative: ["version", "ver", "build", "release", "mac", "oid"]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.1, plausiblePrevalence: nil, maxLookalikeShare: 0.2)
     }
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
+
+    /// The default verdict, except for columns named like a version or build, and columns of
+    /// many different four-part numbers that never exceed small values (`3.17.5.12`): build
+    /// numbers, which parse as addresses but are not.
+    public func verdict(for evidence: ColumnEvidence, context: ColumnContext) -> ColumnVerdict? {
+        if context.hint == .negative { return nil }
+        if IPv4Shape.looksLikeBuildNumbers(evidence.ordinals) { return nil }
+        return columnPolicy.verdict(for: evidence, hint: context.hint)
+    }
 
     @inline(__always) private static func isDelimiter(_ c: UInt8) -> Bool {
         ASCII.isSpace(c) || c == 0x2C || c == 0x3B || c == 0x3D || c == 0x22 || c == 0x27 || c == 0x28 || c == 0x29
@@ -38,7 +48,7 @@ public struct IPAddressClassifier: Classifier, ByteClassifier {
             while i < t.upperBound, !Self.isDelimiter(b[i]) { i += 1 }
             guard i > start else { continue }
             if let range = address(in: b, start..<i) {
-                return Match(dataClass: .ipAddress, strength: .validated, byteRange: range)
+                return Match(dataClass: .ipAddress, strength: .validated, byteRange: range, ordinal: IPv4Shape.ordinal(b, range))
             }
             if start == t.lowerBound, i == t.upperBound, Self.isDottedNumberLookalike(b, start..<i) {
                 lookalike = Match(dataClass: .ipAddress, strength: .lookalike, byteRange: start..<i)

@@ -11,12 +11,13 @@ public struct PassportClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .passport }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["passport", "passportno", "passport no", "passport number", "travel document", "doc no", "docno", "document"],
-            negative: ["booking", "tracking", "order", "invoice", "sku", "member", "employee", "emp", "ssn", "tin", "bic", "swift"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: ["passport", "passportno", "passport no", "passport number", "travel document", "doc no", "docno", "document"],
+        negative: ["booking", "tracking", "order", "invoice", "sku", "member", "employee", "emp", "ssn", "tin", "bic", "swift"]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.3, plausiblePrevalence: 0.8, plausibleNeedsHint: true, maxLookalikeShare: 0.5)

@@ -12,28 +12,51 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .personName }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: [
-                "name", "fullname", "firstname", "lastname", "surname", "givenname", "forename", "familyname",
-                "first name", "last name", "given name", "family name", "holder", "cardholder", "recipient", "payee",
-                "passenger", "debtor", "employee", "person", "contact name", "customer name", "patient", "traveler",
-                "traveller", "beneficiary", "signatory",
-            ],
-            negative: [
-                "company", "companyname", "business", "organisation", "organization", "org", "product", "productname",
-                "host", "hostname", "file", "filename", "brand", "plan", "city", "country", "street", "vendor",
-                "merchant", "bank", "username", "user name", "login", "display", "domain", "app", "service", "table",
-                "column", "key", "tier", "status", "nationality", "provider",
-            ]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: [
+            "name", "fullname", "firstname", "lastname", "surname", "givenname", "forename", "familyname",
+            "first name", "last name", "given name", "family name", "holder", "cardholder", "recipient", "payee",
+            "passenger", "debtor", "employee", "person", "contact name", "customer name", "patient", "traveler",
+            "traveller", "beneficiary", "signatory", "nachname", "familienname", "vorname", "rufname", "prenom", "nom", "nom de famille",
+            "nom famille", "apellido", "apellidos", "nombre", "nombre completo", "cognome", "nome", "nome completo", "sobrenome",
+            "achternaam", "voornaam", "imie", "nazwisko", "imie nazwisko", "soyad", "adsoyad", "isim", "фамилия", "имя", "фио", "отчество",
+            "氏名", "姓", "名", "名前", "しめい", "フリガナ", "ふりがな", "이름", "성명", "성", "姓名", "naam",
+        ],
+        negative: [
+            "company", "companyname", "business", "organisation", "organization", "org", "product", "productname",
+            "host", "hostname", "file", "filename", "brand", "plan", "city", "country", "street", "vendor",
+            "merchant", "bank", "username", "user name", "login", "display", "domain", "app", "service", "table",
+            "column", "key", "tier", "status", "nationality", "provider", "produit", "produkt", "producto", "prodotto", "firma",
+            "unternehmen", "entreprise", "empresa", "societe", "razao", "ville", "stadt", "ciudad", "citta", "cidade", "会社名", "회사",
+        ]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.3, plausiblePrevalence: 0.8, plausibleNeedsHint: true, maxLookalikeShare: 0.3)
     }
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
+
+    /// The default verdict, with single unknown words left out; failing that, a column of many
+    /// different name-shaped values some of which are listed names (a column of family names
+    /// the lists only partly know).
+    public func verdict(for evidence: ColumnEvidence, context: ColumnContext) -> ColumnVerdict? {
+        var listed = evidence
+        listed.plausibleCount -= NameColumnShape.singleUnknownWords(evidence.ordinals)
+        if let verdict = columnPolicy.verdict(for: listed, hint: context.hint) { return verdict }
+        guard context.hint != .negative, NameColumnShape.holdsNames(evidence, namedForNames: context.hint == .positive) else { return nil }
+        let prevalence = Double(evidence.matchedCount) / Double(evidence.nonEmptyCount)
+        let confidence = ColumnVerdict.confidence(
+            prevalence: prevalence,
+            validatedFraction: Double(evidence.validatedCount) / Double(evidence.matchedCount),
+            lookalikeShare: evidence.lookalikeShare,
+            hint: context.hint
+        )
+        return ColumnVerdict(confidence: confidence, prevalence: prevalence)
+    }
 
     private enum TokenKind { case word, initial, particle, title }
 
@@ -58,7 +81,9 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
         let c = b[r.lowerBound]
         if c < 0x80 { return ASCII.isUpper(c) }
         let prefix = String(decoding: UnsafeBufferPointer(rebasing: b[r.lowerBound..<min(r.upperBound, r.lowerBound + 4)]), as: UTF8.self)
-        return prefix.first?.isUppercase ?? false
+        guard let first = prefix.first else { return false }
+        // Scripts without case (Arabic, Hebrew, Devanagari) count as capitalised.
+        return first.isUppercase || (first.isLetter && !first.isLowercase)
     }
 
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
@@ -67,6 +92,15 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
         else { return nil }
         let t = b.trimmedRange()
         guard t.count >= 2 else { return nil }
+        if f.letters == 0, f.nonASCII >= 3 {
+            let text = Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self))
+            if let strength = EastAsianNameShape.strength(of: text) {
+                return Match(
+                    dataClass: .personName, strength: strength, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: false))
+            }
+            // Chinese, Japanese and Korean have no capitals: only the shape above can tell a name.
+            if EastAsianNameShape.isWritten(in: text) { return nil }
+        }
         // Characters a name may hold; "&" marks a firm ("Smith & Jones").
         var slashes = 0
         var commas = 0
@@ -141,6 +175,8 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
                 if parts.contains(where: { GivenNames.all.contains(String($0)) || FamilyNames.all.contains(String($0)) }) {
                     known += 1
                 }
+            } else if FamilyNames.hasSurnameEnding(key) {
+                known += 1
             }
         }
         guard words >= 1, words <= 4 else { return nil }
@@ -148,10 +184,17 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
             return Match(dataClass: .personName, strength: .lookalike, byteRange: t)
         }
         if known >= 1 {
-            return Match(dataClass: .personName, strength: .validated, byteRange: t)
+            return Match(dataClass: .personName, strength: .validated, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: false))
         }
         if words >= 2, words <= 3 {
-            return Match(dataClass: .personName, strength: .plausible, byteRange: t)
+            return Match(dataClass: .personName, strength: .plausible, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: false))
+        }
+        // One capitalised word no list knows: a name only if its column says so (see
+        // ``NameColumnShape``).
+        if words == 1, tokens == 1, t.count >= 3, ASCII.isUpper(b[t.lowerBound]) || b[t.lowerBound] >= 0x80,
+            ASCII.isLower(b[t.upperBound - 1]) || b[t.upperBound - 1] >= 0x80
+        {
+            return Match(dataClass: .personName, strength: .plausible, byteRange: t, ordinal: NameColumnShape.ordinal(b, t, singleUnknownWord: true))
         }
         return nil
     }

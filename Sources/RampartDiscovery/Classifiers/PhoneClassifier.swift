@@ -14,12 +14,13 @@ public struct PhoneClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .phone }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["phone", "tel", "telephone", "mobile", "cell", "fax", "msisdn", "phonenumber", "contact"],
-            negative: ["id", "ext"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: ["phone", "tel", "telephone", "mobile", "cell", "fax", "msisdn", "phonenumber", "contact"],
+        negative: ["id", "ext"]
+    )
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 
@@ -131,6 +132,8 @@ public struct PhoneClassifier: Classifier, ByteClassifier {
                 count -= 1
                 continue
             }
+            // Only a space sets a trailing number apart; `123.456.789.012` is one number.
+            if count < groups.count, b[end] != 0x20 { return nil }
             if let strength = judge(b, prefix, plus: plus, parenGroup: parenGroup, separators: separatorKinds) {
                 let start = plus ? run.lowerBound : (parenGroup == 0 ? prefix[0].lowerBound - 1 : prefix[0].lowerBound)
                 return Match(dataClass: .phone, strength: strength, byteRange: start..<end)
@@ -160,6 +163,12 @@ public struct PhoneClassifier: Classifier, ByteClassifier {
             if national[0] == 1 {
                 guard national.count == 11, national[1] >= 2, national[4] >= 2 else { return nil }
             }
+            // Where the country's plan is known, the number after the code must fit it ("+33 (0)6 …"
+            // keeps its trunk 0 in brackets); a misfit is still shaped like a phone number.
+            if let (plans, nsn) = NumberingPlans.international(national) {
+                let withoutTrunk = nsn.first == 0 ? nsn.dropFirst() : nsn
+                return plans.contains(where: { $0.fits(nsn) || $0.fits(withoutTrunk) }) ? .validated : .plausible
+            }
             return .validated
         }
         // North American Numbering Plan: [1] AAA EEE LLLL.
@@ -173,6 +182,7 @@ public struct PhoneClassifier: Classifier, ByteClassifier {
             if separators.contains(0x2E), separators.count > 1 { return nil }
             return .validated
         }
+        if let strength = Self.nationalStrength(digits, sizes: sizes, separators: separators) { return strength }
         // National numbers dialled with a trunk 0.
         if total >= 10, total <= 12, digits[0] == 0, digits[1] != 0, groups.count >= 2,
             sizes.allSatisfy({ $0 >= 2 }), sizes[0] <= 5, sizes != [3, 2, 4], !separators.contains(0x2E) || separators.count == 1
@@ -180,6 +190,39 @@ public struct PhoneClassifier: Classifier, ByteClassifier {
             return .plausible
         }
         return nil
+    }
+
+    /// A national number (no country code) that fits a country's numbering plan: dialled with its
+    /// trunk prefix (`03-1234-5678`, `02-123-4567`, a bare `09012345678`), or without one
+    /// (`612 345 678`, `333 123 4567`, `(11) 91234-5678`, a bare Chinese mobile `13812345678`).
+    /// Only plausible: the country is unknown and account numbers can look the same, so a
+    /// column needs most of its values shaped so.
+    static func nationalStrength(_ d: [Int], sizes: [Int], separators: Set<UInt8>) -> Match.Strength? {
+        let total = d.count
+        // Nine digits at least: eight-digit runs are dates (`15.01.1985`) far more often.
+        guard total >= 9, total <= 13, sizes != [3, 2, 4], sizes != [4, 4, 4, 4] else { return nil }
+        guard separators.count <= 1 || (separators.count == 2 && separators.contains(0x20)) else { return nil }
+        // Dates and timestamps (`2024-01-05 12:34`, `05.01.2024 12`) are digit groups too.
+        if sizes.count >= 3, sizes[0..<3] == [4, 2, 2] || sizes[0..<3] == [2, 2, 4] { return nil }
+        if sizes.count == 1 {
+            // Bare digits only where mobiles are written so: a trunk 0 and a mobile range
+            // (`08012345678`, `07700900123`), or China's eleven-digit `1[3-9]…` mobiles.
+            if d[0] == 0, total >= 10, total <= 11,
+                NumberingPlans.withTrunkPrefix.contains(where: { $0.trunkPrefix == [0] && $0.fitsMobile(d[1...]) })
+            {
+                return .plausible
+            }
+            if total == 11, d[0] == 1, d[1] >= 3 { return .plausible }
+            return nil
+        }
+        guard sizes.allSatisfy({ $0 >= 2 }), sizes[0] <= 5 else { return nil }
+        if d[0] == 0 {
+            // An area code, then the subscriber number whole or in groups (`010-12345678`).
+            return sizes.dropFirst().allSatisfy({ $0 <= 8 }) && NumberingPlans.fitsTrunkDialled(d) ? .plausible : nil
+        }
+        guard sizes.allSatisfy({ $0 <= 5 }), total <= 11 else { return nil }
+        guard sizes.count <= 4 else { return nil }
+        return NumberingPlans.fitsMobileWithoutTrunk(d) || NumberingPlans.fitsTrunkless(d) ? .plausible : nil
     }
 
     /// Whether the digits start with an assigned ITU-T E.164 country calling code.

@@ -10,12 +10,13 @@ public struct SSNClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .usSSN }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: ["ssn", "social security", "socialsecurity", "sin", "tin", "taxpayer", "ss number"],
-            negative: ["phone", "zip", "postal", "member", "order", "account", "ein"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: ["ssn", "social security", "socialsecurity", "sin", "tin", "taxpayer", "ss number"],
+        negative: ["phone", "zip", "postal", "member", "order", "account", "ein"]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.1, plausiblePrevalence: 0.9, maxLookalikeShare: 0.02, plausibleMinSamples: 40)

@@ -18,19 +18,20 @@ public struct SecretClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .secret }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: [
-                "secret", "token", "password", "passwd", "pwd", "apikey", "api key", "access key", "private key",
-                "privatekey", "credential", "credentials", "auth", "bearer", "signing key", "client secret", "webhook secret",
-                "passphrase", "key", "dsn", "connection string",
-            ],
-            negative: [
-                "public", "publickey", "fingerprint", "hash", "sha", "checksum", "digest", "etag", "commit", "uuid", "guid",
-                "id", "key id", "keyid", "name", "url", "version", "build",
-            ]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: [
+            "secret", "token", "password", "passwd", "pwd", "apikey", "api key", "access key", "private key",
+            "privatekey", "credential", "credentials", "auth", "bearer", "signing key", "client secret", "webhook secret",
+            "passphrase", "key", "dsn", "connection string",
+        ],
+        negative: [
+            "public", "publickey", "fingerprint", "hash", "sha", "checksum", "digest", "etag", "commit", "uuid", "guid",
+            "id", "key id", "keyid", "name", "url", "version", "build",
+        ]
+    )
 
     public var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.1, plausiblePrevalence: 0.6, plausibleNeedsHint: true, maxLookalikeShare: 0.5)

@@ -11,15 +11,16 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
 
     public var dataClass: DataClass { .streetAddress }
 
-    public var nameHints: ColumnNameHints {
-        ColumnNameHints(
-            positive: [
-                "address", "addr", "street", "ship to", "shipto", "billing", "mailing", "residence", "postal address",
-                "address line", "addressline", "line1", "home",
-            ],
-            negative: ["email", "ip", "mac", "url", "web", "wallet", "city", "zip", "postcode", "country"]
-        )
-    }
+    public var nameHints: ColumnNameHints { Self.hints }
+
+    /// Built once: a scan asks every classifier for its hints once per column.
+    private static let hints = ColumnNameHints(
+        positive: [
+            "address", "addr", "street", "ship to", "shipto", "billing", "mailing", "residence", "postal address",
+            "address line", "addressline", "line1", "home",
+        ],
+        negative: ["email", "ip", "mac", "url", "web", "wallet", "city", "zip", "postcode", "country"]
+    )
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 
@@ -28,16 +29,25 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         street st avenue ave av road rd boulevard blvd drive dr lane ln court ct way place pl terrace ter terr
         parkway pkwy circle cir close gardens crescent cres highway hwy square sq row trail trl alley aly loop
         path walk mews grove hill plaza plz pike expressway expy freeway fwy turnpike tpke broadway causeway cswy
-        point pt ridge run view vista heights hts park
+        point pt ridge run view vista heights hts park main cross marg salai nagar colony layout enclave vihar chowk
         """
     )
     static let romanceLeading: Set<String> = Lexicon.words(
         """
         rue avenue av boulevard bd bld impasse allee chemin place quai route cours passage square calle c/ avenida
         avda plaza paseo camino carrera carretera ronda travesia via viale piazza corso vicolo largo rua travessa
-        praca alameda estrada
+        praca alameda estrada r rod tv pca v.le p.za p.zza c.so l.go strada bulevardul calea soseaua ul ulica al aleja os
+        osiedle ул улица пр просп проспект пер
+        переулок бульвар бул наб набережная шоссе пл площадь вул вулиця
         """
     )
+    /// Street words written after the name and before the number, whole words: Turkish
+    /// (`Atatürk Cad. No: 12`, `Çiçek Sokak 5`).
+    static let typesBeforeNumber: Set<String> = Lexicon.words(
+        "cad cadde caddesi sok sokak sokagi sk bulvar bulvari blv mah mahallesi yolu"
+    )
+    /// Words that announce the house number: `No: 12`, `Nr. 5`, `д. 7`, `n° 3`.
+    static let numberMarkers: Set<String> = Lexicon.words("no no: nr n° nº д дом")
     static let germanicEndings: [String] = [
         "strasse", "str.", "weg", "gasse", "platz", "allee", "damm", "ufer", "chaussee", "steig", "straat", "gracht",
         "laan", "plein", "kade", "singel", "dijk", "steeg", "gade", "vej", "gatan", "vagen", "veien", "gata", "katu",
@@ -45,8 +55,15 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
     ]
 
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
-        guard f.digits >= 1, f.letters >= 4, f.spaces >= 1, f.length >= 6 else { return nil }
+        guard f.digits >= 1, f.length >= 6 else { return nil }
         let t = b.trimmedRange()
+        if f.nonASCII >= 12, f.letters < 4,
+            EastAsianAddressShape.matches(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self))
+        {
+            return Match(dataClass: .streetAddress, strength: .validated, byteRange: t)
+        }
+        // Letters of any alphabet: a Cyrillic letter is two UTF-8 bytes.
+        guard f.letters + f.nonASCII / 2 >= 4, f.spaces >= 1 else { return nil }
         var lineStart = t.lowerBound
         var i = t.lowerBound
         while i <= t.upperBound {
@@ -68,6 +85,7 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
 
     private enum Token {
         case number
+        case numberMarker
         case englishType
         case romanceLead
         case germanic
@@ -96,9 +114,10 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
                     j += 1
                     letters += 1
                 }
-                if j < line.upperBound, b[j] == 0x2D {
+                if j < line.upperBound, b[j] == 0x2D || b[j] == 0x2F {
+                    // "12-14", "12/3", "12-A".
                     j += 1
-                    while j < line.upperBound, ASCII.isDigit(b[j]) { j += 1 }
+                    while j < line.upperBound, ASCII.isAlnum(b[j]), j - k <= 12 { j += 1 }
                 }
                 if letters <= 3, j == line.upperBound || b[j] == 0x20 || b[j] == 0x2C || b[j] == 0x09 { return true }
             }
@@ -116,6 +135,8 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         kinds.reserveCapacity(raw.count)
         for word in raw { kinds.append(Self.kind(of: word)) }
         for (n, kind) in kinds.enumerated() where kind == .number {
+            // An ordinal and a street type: "2nd Main", "3rd Cross", "5th Avenue".
+            if n + 1 < kinds.count, kinds[n + 1] == .englishType, raw[n].last?.isLetter == true { return true }
             // English: number, 1–6 capitalised words, street type ("742 Evergreen Terrace").
             var k = n + 1
             while k < kinds.count, k - n <= 7 {
@@ -130,8 +151,9 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
             var back = n - 1
             while back >= 0, n - back <= 6 {
                 if kinds[back] == .germanic, n - back <= 2 { return true }
-                // Only a capitalised street word starts an address ("Calle Mayor 5", not "place 2 orders").
-                if kinds[back] == .romanceLead, raw[back].first?.isUppercase == true { return true }
+                // Only a capitalised street word, or an abbreviation ("ul.", "ул."), starts an address
+                // ("Calle Mayor 5", not "place 2 orders").
+                if kinds[back] == .romanceLead, raw[back].first?.isUppercase == true || raw[back].last == "." { return true }
                 back -= 1
             }
         }
@@ -147,13 +169,20 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
             guard (1...5).contains(digits.count) else { return .other }
             let rest = body.dropFirst(digits.count)
             if rest.isEmpty || (rest.count <= 2 && rest.allSatisfy(\.isLetter)) || rest == "º" || rest == "ª" { return .number }
-            if rest.first == "-", rest.dropFirst().allSatisfy(\.isNumber), rest.count <= 6 { return .number }
+            // "12-14", and "12/3" (house and flat: Austria, Poland, Brazil).
+            if rest.first == "-" || rest.first == "/", rest.count <= 6,
+                rest.dropFirst().allSatisfy(\.isNumber) || (rest.count <= 3 && rest.dropFirst().allSatisfy(\.isLetter))
+            {
+                return .number
+            }
             return .other
         }
         let folded = Lexicon.fold(word)
         let bare = folded.hasSuffix(".") ? String(folded.dropLast()) : folded
+        if folded.utf8.count <= 6, numberMarkers.contains(folded) || numberMarkers.contains(bare) { return .numberMarker }
         if first.isUppercase, englishTypes.contains(bare) { return .englishType }
         if romanceLeading.contains(bare) { return .romanceLead }
+        if typesBeforeNumber.contains(bare) { return .germanic }
         if bare.count >= 4 {
             for ending in germanicEndings where folded.hasSuffix(ending) || bare.hasSuffix(ending) { return .germanic }
         }

@@ -1,6 +1,7 @@
 /// Common family names across languages, lower-case ASCII with diacritics folded; multi-word
 /// names (`van der berg`) are matched word by word, their particles via ``Lexicon/particles``.
-/// A general reference list (census and registry frequency tables), not tied to any data set.
+/// A general reference list (census and registry frequency tables), not tied to any data set,
+/// together with the per-language lists of ``LanguageNames``.
 enum FamilyNames {
     static let all: Set<String> = Lexicon.words(
         """
@@ -177,5 +178,25 @@ enum FamilyNames {
         kane robinson cunningham griffin kenny sheehan ward whelan lyons reid graham higgins cullen keane
         king maher mckenna bell scott hogan keeffe magee mcnamara mcdonald hurley
         """
-    )
+    ).union(LanguageNames.all.lazy.flatMap { Lexicon.words($0.family) })
+
+    /// Endings that mark a family name in languages whose surnames are built from them, and that
+    /// ordinary words rarely have: Polish `-ski`/`-cka`, Russian `-ova`, Ukrainian `-enko`,
+    /// Serbian and Croatian `-ović`, Romanian `-escu`, Greek `-opoulos`, Armenian `-yan`, Georgian
+    /// `-shvili`, Icelandic and Swedish `-sson`, Turkish `-oğlu`.
+    static let surnameEndings: [String] = [
+        "ski", "ska", "cki", "cka", "dzki", "owicz", "ewicz", "ova", "eva", "ovich", "evich", "enko", "chuk", "yuk", "ovic", "evic",
+        "escu", "eanu", "opoulos", "opoulou", "idis", "akis", "yan", "shvili", "dze", "sson", "dottir", "oglu",
+    ]
+
+    /// Whether `key` (folded, as the lists are) ends like a family name and is long enough for
+    /// the ending not to be the whole word.
+    static func hasSurnameEnding(_ key: String) -> Bool {
+        let bytes = key.utf8
+        guard bytes.count >= 6 else { return false }
+        return surnameEndingBytes.contains { ending in bytes.reversed().starts(with: ending) }
+    }
+
+    /// ``surnameEndings`` as reversed UTF-8, compared byte by byte from the end.
+    private static let surnameEndingBytes: [[UInt8]] = surnameEndings.map { Array($0.utf8.reversed()) }
 }

@@ -1,6 +1,7 @@
 /// Common given names across languages, lower-case ASCII with diacritics folded. A general
 /// reference list (popular-name statistics of the US, UK, EU, Latin America, India, China,
-/// Japan, Korea, the Arab world, Africa and Russia), not tied to any data set.
+/// Japan, Korea, the Arab world, Africa and Russia), not tied to any data set, together with the
+/// per-language lists of ``LanguageNames``.
 enum GivenNames {
     static let all: Set<String> = Lexicon.words(
         """
@@ -62,5 +63,5 @@ enum GivenNames {
         siobhan padraig aoife eoin ciaran niamh sinead declan liam brendan colm fiona grainne orla roisin
         seamus conor cormac eamon
         """
-    )
+    ).union(LanguageNames.all.lazy.flatMap { Lexicon.words($0.given) })
 }

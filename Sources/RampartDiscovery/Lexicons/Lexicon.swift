@@ -75,6 +75,9 @@ enum Lexicon {
         wholesale distribution transport transportation shipping marine mining oil gas chemicals steel
         cotton bamboo leather aluminum aluminium ceramic glass wool carbon oak chair lamp desk backpack bottle
         headphones keyboard shirt t-shirt mug blender mat charger notebook sunglasses table sofa phone cable
+        ltda ltda. eireli me mei cia cia. comercio servicos industria transportes alimentos sociedade empresa sl s.l. slu
+        sociedad limitada anonima snc sas sapa societa ek e.k. kgaa ev e.v. gbr handel bau immobilien verwaltung
+        boulangerie transports cabinet garage atelier pharmacie conseil menuiserie jardins societe
         """
     )
 

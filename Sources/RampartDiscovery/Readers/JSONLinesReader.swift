@@ -63,6 +63,27 @@ public enum JSONLinesReader {
         try parse(Array(text.utf8))
     }
 
+    /// The key paths and values of one JSON object, nested keys joined with dots under
+    /// `prefix` (`{"contact": {"email": …}}` under `profile` → `profile.contact.email`); `nil`
+    /// when `text` is not a well-formed object (a JSON array, a scalar, malformed text).
+    public static func keyPaths(ofObject text: String, under prefix: String) -> [(path: String, value: String?)]? {
+        let data = Array(text.utf8)
+        return data.withUnsafeBufferPointer { buffer -> [(path: String, value: String?)]? in
+            var parser = Parser(bytes: buffer, position: 0, end: buffer.count, line: 1)
+            var pairs: [(String, String?)] = []
+            parser.skipSpace()
+            guard parser.position < buffer.count, buffer[parser.position] == 0x7B else { return nil }
+            do {
+                try parser.parseObject(prefix: prefix, depth: 0, into: &pairs)
+            } catch {
+                return nil
+            }
+            parser.skipSpace()
+            guard parser.position == buffer.count else { return nil }
+            return pairs.map { (path: $0.0, value: $0.1) }
+        }
+    }
+
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var position: Int

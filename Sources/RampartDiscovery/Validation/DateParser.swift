@@ -1,7 +1,8 @@
 /// Parses calendar dates written without a time of day, in the formats people and exports use:
 /// `1986-05-03`, `1986/05/03`, `05/03/1986` (US or day-first), `03.05.1986`, `3 May 1986`,
-/// `May 3, 1986`, `03MAY1986`, `3-May-1986`. Four-digit years only, since a two-digit year
-/// cannot place a birth date.
+/// `May 3, 1986`, `03MAY1986`, `3-May-1986`, month names in seven languages (`12. März 1985`,
+/// `12 de abril de 1985`), and `1985年4月12日` / `1985년 4월 12일`. Four-digit years only, since a
+/// two-digit year cannot place a birth date.
 public enum DateParser {
     /// A validated calendar date.
     public struct SimpleDate: Sendable, Hashable {
@@ -18,23 +19,49 @@ public enum DateParser {
         Array(text.utf8).withUnsafeBufferPointer { parse($0, $0.indices) }
     }
 
-    private static let monthNames: [String] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
+    /// Month names in English, German, French, Spanish, Italian, Portuguese and Dutch, folded
+    /// (`März` → `marz`); a three-letter prefix also names its month (`Dez`, `abr`).
+    private static let monthNames: [(name: String, month: Int)] = [
+        "january januar janvier enero gennaio janeiro januari",
+        "february februar fevrier febrero febbraio fevereiro februari",
+        "march marz mars marzo marco maart",
+        "april avril abril aprile",
+        "may mai mayo maggio maio mei",
+        "june juni juin junio giugno junho",
+        "july juli juillet julio luglio julho",
+        "august aout agosto augustus",
+        "september septembre septiembre settembre setembro",
+        "october oktober octobre octubre ottobre outubro",
+        "november novembre noviembre novembro",
+        "december dezember decembre diciembre dicembre dezembro",
+    ].enumerated().flatMap { index, names in names.split(separator: " ").map { (String($0), index + 1) } }
+
+    /// Every month name and three-letter prefix, for one hash lookup per word.
+    private static let monthsByName: [String: Int] = {
+        var table: [String: Int] = ["sept": 9]
+        for entry in monthNames {
+            table[entry.name] = entry.month
+            table[String(entry.name.prefix(3))] = table[String(entry.name.prefix(3))] ?? entry.month
+        }
+        return table
+    }()
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> SimpleDate? {
-        guard r.count >= 8, r.count <= 24 else { return nil }
+        guard r.count >= 8, r.count <= 32 else { return nil }
+        if r.contains(where: { b[$0] >= 0x80 }), let date = parseEastAsian(b, r) { return date }
+        guard r.count <= 24 else { return nil }
         // Tokenise into numbers, words and separators.
         var tokens: [(isNumber: Bool, start: Int, end: Int)] = []
         var separators: [UInt8] = []
         var i = r.lowerBound
         while i < r.upperBound {
             let c = b[i]
-            if ASCII.isDigit(c) || ASCII.isAlpha(c) {
+            if ASCII.isDigit(c) || ASCII.isAlpha(c) || c >= 0x80 {
                 let number = ASCII.isDigit(c)
                 let start = i
-                while i < r.upperBound, number ? ASCII.isDigit(b[i]) : ASCII.isAlpha(b[i]) { i += 1 }
+                while i < r.upperBound, number ? ASCII.isDigit(b[i]) : ASCII.isAlpha(b[i]) || b[i] >= 0x80 { i += 1 }
+                // "12 de abril de 1985": the Spanish and Portuguese "de" joins, it is no part.
+                if !number, i - start == 2, ASCII.lower(b[start]) == 0x64, ASCII.lower(b[start + 1]) == 0x65 { continue }
                 if tokens.count == 3 { return nil }
                 tokens.append((number, start, i))
             } else if c == 0x2D || c == 0x2F || c == 0x2E || c == 0x20 || c == 0x2C {
@@ -52,14 +79,9 @@ public enum DateParser {
             return v
         }
         func month(_ t: (isNumber: Bool, start: Int, end: Int)) -> Int? {
-            guard !t.isNumber, t.end - t.start >= 3 else { return nil }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: b[t.start..<t.end]), as: UTF8.self).lowercased()
-            for (index, name) in monthNames.enumerated() {
-                if word == name || (word.count == 3 && name.hasPrefix(word)) || (word == "sept" && index == 8) {
-                    return index + 1
-                }
-            }
-            return nil
+            guard !t.isNumber, t.end - t.start >= 3, t.end - t.start <= 12 else { return nil }
+            let word = Lexicon.foldFast(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t.start..<t.end]), as: UTF8.self)))
+            return monthsByName[word]
         }
         let digitsCount = tokens.map { $0.end - $0.start }
         let t0 = tokens[0]
@@ -89,6 +111,29 @@ public enum DateParser {
             return make(y, m, d)
         }
         return nil
+    }
+
+    /// `1985年4月12日` (Japanese, Chinese) and `1985년 4월 12일` (Korean).
+    private static func parseEastAsian(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> SimpleDate? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+        var numbers: [Int] = []
+        var current: Int?
+        var units: [Character] = []
+        for ch in text {
+            if let digit = ch.wholeNumberValue, ch.isASCII || ("０"..."９").contains(ch) {
+                current = (current ?? 0) * 10 + digit
+                guard (current ?? 0) < 10_000 else { return nil }
+            } else if ch == " " {
+                continue
+            } else {
+                guard let value = current else { return nil }
+                numbers.append(value)
+                units.append(ch)
+                current = nil
+            }
+        }
+        guard current == nil, numbers.count == 3, units == ["年", "月", "日"] || units == ["년", "월", "일"] else { return nil }
+        return make(numbers[0], numbers[1], numbers[2])
     }
 
     private static func make(_ y: Int, _ m: Int, _ d: Int) -> SimpleDate? {
