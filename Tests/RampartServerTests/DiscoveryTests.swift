@@ -419,6 +419,12 @@ import Testing
                     for (index, card) in Self.cards(600).enumerated() {
                         try await sql.raw("INSERT INTO shop.payments VALUES (\(bind: index), \(bind: card), \(bind: "order \(index)"))").run()
                     }
+                    // A jsonb column is classified per key path (issue 25).
+                    try await sql.raw("CREATE TABLE shop.accounts (id INTEGER, profile JSONB)").run()
+                    for index in 0..<60 {
+                        let document = #"{"contact": {"email": "user\#(index)@example.com"}, "plan": "basic", "visits": \#(index)}"#
+                        try await sql.raw("INSERT INTO shop.accounts VALUES (\(bind: index), \(bind: document)::jsonb)").run()
+                    }
                 }
                 try await db.transaction { sql in try await sql.raw("ANALYZE shop.payments").run() }
             }
@@ -459,10 +465,15 @@ import Testing
                 let done = try await Self.waitForScan(client, scan, token: token)
                 #expect(done["status"] as? String == "succeeded", "\(done)")
                 let progress = done["progress"] as? [String: Any]
-                #expect(progress?["tablesTotal"] as? Int == 1 && (progress?["rowsRead"] as? Int ?? 0) <= 50, "\(done)")
+                #expect(progress?["tablesTotal"] as? Int == 2 && (progress?["rowsRead"] as? Int ?? 0) <= 100, "\(done)")
                 let results = try await client.send(.get, "/v1/scans/\(scan)/results", token: token)
-                let card = (try results.json()["columns"] as? [[String: Any]])?.first { $0["column"] as? String == "card_number" }
+                let columns = try results.json()["columns"] as? [[String: Any]] ?? []
+                let card = columns.first { $0["column"] as? String == "card_number" }
                 #expect(card?["table"] as? String == "shop.payments" && card?["classes"] as? [String] == ["CREDIT_CARD"], "\(results.text)")
+                let email = columns.first { $0["column"] as? String == "profile.contact.email" }
+                #expect(email?["table"] as? String == "shop.accounts" && email?["classes"] as? [String] == ["EMAIL"], "\(results.text)")
+                let plan = columns.first { $0["column"] as? String == "profile.plan" }
+                #expect(plan != nil && (plan?["classes"] as? [String] ?? []).isEmpty, "\(results.text)")
             }
         }
     }
