@@ -29,12 +29,11 @@ struct GeolocationTable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let cells = trimmed.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard let header = fields else {
+            guard fields != nil else {
                 guard cells.count > 2 else { return nil }
                 fields = Array(cells.dropFirst(2))
                 continue
             }
-            _ = header
             guard cells.count >= 2, let from = Self.address(cells[0], dotted: dotted), let to = Self.address(cells[1], dotted: dotted) else {
                 continue
             }

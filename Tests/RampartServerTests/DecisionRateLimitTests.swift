@@ -18,14 +18,8 @@ import Testing
 
     @Test(arguments: TestEngine.available)
     func decisionsHaveTheirOwnBudget(_ engine: TestEngine) async throws {
-        try await TestServer.withServer(
-            engine,
-            configure: {
-                // A tight administration budget; the decision class keeps its defaults.
-                $0.security.apiRateLimit = APIRateLimitConfiguration(
-                    perAPIKey: RateLimit(capacity: 3, refillPerSecond: 0.01), perTenant: RateLimit(capacity: 1000, refillPerSecond: 100))
-            }
-        ) { client in
+        // A tight administration budget; the decision class keeps its defaults.
+        try await TestServer.withServer(engine, configure: IntrusionDetectionTests.threeRequestsPerKey) { client in
             let f = try await TwoTenantFixture.make(client)
             let key = try await client.send(.post, "/v1/api-keys", token: f.a.securityToken, body: .json(["name": "pep"])).string("token")
             // Far past the administration budget of 3, every decision is answered.

@@ -160,15 +160,16 @@ import Testing
         }
     }
 
+    /// Three administration requests per API key that do not come back during a test (the
+    /// tenant's budget stays ample; decisions keep their own defaults).
+    static func threeRequestsPerKey(_ configuration: inout ServerConfiguration) {
+        configuration.security.apiRateLimit = APIRateLimitConfiguration(
+            perAPIKey: RateLimit(capacity: 3, refillPerSecond: 0.01), perTenant: RateLimit(capacity: 1000, refillPerSecond: 100))
+    }
+
     @Test(arguments: TestEngine.available)
     func theAPIIsRateLimitedPerKey(_ engine: TestEngine) async throws {
-        try await TestServer.withServer(
-            engine,
-            configure: {
-                $0.security.apiRateLimit = APIRateLimitConfiguration(
-                    perAPIKey: RateLimit(capacity: 3, refillPerSecond: 0.01), perTenant: RateLimit(capacity: 1000, refillPerSecond: 100))
-            }
-        ) { client in
+        try await TestServer.withServer(engine, configure: Self.threeRequestsPerKey) { client in
             let (adminToken, _) = try await client.tenantWithUser("acme")
             let key = try await client.send(.post, "/v1/api-keys", token: adminToken, body: .json(["name": "busy"])).string("token")
             for _ in 0..<3 { #expect(try await client.send(.get, "/v1/me", token: key).status == 200) }

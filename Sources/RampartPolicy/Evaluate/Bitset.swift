@@ -11,6 +11,11 @@ struct Bitset: Sendable {
         words[Int(i) >> 6] |= 1 << UInt64(Int(i) & 63)
     }
 
+    /// Whether `i` is set.
+    @inline(__always) func contains(_ i: Int) -> Bool {
+        words[i >> 6] & (1 << UInt64(i & 63)) != 0
+    }
+
     /// Whether `i` is set, in the words of a bitset opened as a buffer (the loops that test
     /// membership read through buffer pointers).
     @inline(__always) static func contains(_ i: Int, in words: UnsafeBufferPointer<UInt64>) -> Bool {

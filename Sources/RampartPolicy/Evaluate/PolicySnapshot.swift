@@ -418,14 +418,14 @@ public final class PolicySnapshot: Sendable {
                 // (an allow could still be made final by a later match) and no tag denied, they
                 // are passed over without matching their resources.
                 let passes = options.passesOverInapplicablePolicies && type == .access
-                var applicable: [UInt64] = []  // read on first need
+                var applicable: Bitset?  // read on first need
                 let ranks = repo.candidateRanks(ctx.prepared)
                 let count = ranks?.count ?? repo.evaluators.count
                 for index in 0..<count {
                     let rank = ranks.map { Int($0[index]) } ?? index
                     if passes, result.isAuditedDetermined, !result.isAllowed, !deniedByTags {
-                        if applicable.isEmpty { applicable = repo.principals.applicable(to: ctx).words }
-                        if applicable[rank >> 6] & (1 << UInt64(rank & 63)) == 0 {
+                        if applicable == nil { applicable = repo.principals.applicable(to: ctx) }
+                        if applicable?.contains(rank) == false {
                             if repo.hasMatchFeatures[rank] { state.unsupported.formUnion(repo.evaluators[rank].matchFeatures) }
                             continue
                         }

@@ -26,7 +26,7 @@ struct ValidityWindow: Sendable {
     init?(_ schedules: [ValiditySchedule], canDeny: Bool) {
         guard !schedules.isEmpty else { return nil }
         spans = schedules.map { schedule in
-            let zone = schedule.timeZone.flatMap { TimeZone(identifier: $0) ?? TimeZone(abbreviation: $0) } ?? TimeZone(identifier: "UTC")
+            let zone = schedule.timeZone.flatMap(Self.zone(named:)) ?? TimeZone(identifier: "UTC")
             return Span(start: schedule.startTime.flatMap { Self.date($0, zone) }, end: schedule.endTime.flatMap { Self.date($0, zone) })
         }
         isRecurring = schedules.contains { !$0.recurrences.isEmpty }
@@ -37,6 +37,11 @@ struct ValidityWindow: Sendable {
     func contains(_ time: Date) -> Bool {
         if isRecurring { return recurringAnswer }
         return spans.contains { span in (span.start.map { $0 <= time } ?? true) && (span.end.map { time <= $0 } ?? true) }
+    }
+
+    /// A schedule's `timeZone`: an IANA identifier (`Europe/Amsterdam`) or an abbreviation (`PST`).
+    static func zone(named name: String) -> TimeZone? {
+        TimeZone(identifier: name) ?? TimeZone(abbreviation: name)
     }
 
     /// `yyyy/MM/dd HH:mm:ss` in `zone`; `nil` for anything else.

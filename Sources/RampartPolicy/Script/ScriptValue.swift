@@ -30,8 +30,13 @@ enum ScriptValue: Sendable, Equatable {
         case .bool(let b): b ? 1 : 0
         case .number(let n): n
         case .string(let s):
-            s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? 0 : (Double(s.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan)
+            Self.number(s.trimmingCharacters(in: .whitespacesAndNewlines))
         }
+    }
+
+    /// A trimmed string as a number: empty is 0, anything not numeric NaN.
+    private static func number(_ trimmed: String) -> Double {
+        trimmed.isEmpty ? 0 : (Double(trimmed) ?? .nan)
     }
 
     /// `==`: null and undefined equal each other only; otherwise strings, numbers and booleans

@@ -47,7 +47,7 @@ public struct PolicyValidator: Sendable {
         for schedule in try root["validitySchedules"].array() {
             _ = try schedule.requireObject()
             let zone = try schedule["timeZone"].string(maximumLength: 64)
-            if let zone, TimeZone(identifier: zone) == nil, TimeZone(abbreviation: zone) == nil {
+            if let zone, ValidityWindow.zone(named: zone) == nil {
                 throw schedule["timeZone"].error("unknown time zone `\(zone)`")
             }
             for end in ["startTime", "endTime"] {
