@@ -240,7 +240,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
-        .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery"], swiftSettings: swiftSettings),
+        .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery", "RampartTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartEnforcementTests", dependencies: ["RampartEnforcement", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import Foundation
+import RampartTesting
 import Testing
 
 @testable import RampartDiscovery
@@ -26,16 +27,13 @@ import Testing
         let kit = try #require(Self.kit)
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("discovery-e2e-\(names)-\(seed)-\(getpid())")
         defer { try? FileManager.default.removeItem(at: out) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = [
-            kit.appendingPathComponent("gen_eval.py").path, "--out", out.path, "--seed", String(seed), "--rows", "400",
-            "--names", names, "--formats", "csv,jsonl",
-        ]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let generated = try ChildProcess.run(
+            try #require(Self.python),
+            [
+                kit.appendingPathComponent("gen_eval.py").path, "--out", out.path, "--seed", String(seed), "--rows", "400",
+                "--names", names, "--formats", "csv,jsonl",
+            ])
+        try #require(generated.status == 0, "\(generated.stderr)")
 
         let labelsData = try Data(contentsOf: out.appendingPathComponent("labels.json"))
         let labels = try JSONDecoder().decode([String: [String]].self, from: labelsData).mapValues(Set.init)

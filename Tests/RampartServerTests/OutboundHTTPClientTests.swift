@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOSSL
 import RampartCore
+import RampartTesting
 import Testing
 
 @testable import RampartApp
@@ -54,14 +55,16 @@ import Testing
                 "-days", "2", "-extfile", "dns-only.ext",
             ], in: certificates.directory)
         try Self.server.write(toFile: certificates.directory + "/https.py", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", certificates.directory + "/https.py", certificates.portFile, certificates.directory + "/server.pem",
-            certificates.directory + "/server.key",
-        ]
-        try process.run()
-        defer { kill(process.processIdentifier, SIGKILL) }
+        let process = try ChildProcess(
+            "/usr/bin/env",
+            [
+                "python3", certificates.directory + "/https.py", certificates.portFile, certificates.directory + "/server.pem",
+                certificates.directory + "/server.key",
+            ])
+        defer {
+            process.send(SIGKILL)
+            process.waitUntilExit()
+        }
         var port: Int?
         for _ in 0..<200 where port == nil {
             port = (try? String(contentsOfFile: certificates.portFile, encoding: .utf8)).flatMap { Int($0) }

@@ -72,21 +72,17 @@ import Testing
         let holder = try await PostgresProbe.connect(url)
         _ = try await PostgresProbe.rows(holder, "BEGIN", "LOCK TABLE public.orders IN ACCESS SHARE MODE")
         let superuser = try await PostgresProbe.connect(url)
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = [
-            "sync", "apply", "--tenant", f.a.slug, "--datasource", "warehouse-db", "--data-dir", store.directory, "--outbound-allow", "127.0.0.0/8",
-        ]
         var environment = ProcessInfo.processInfo.environment
         environment["RAMPART_MASTER_KEY"] = nil
         environment["RAMPART_DATABASE_URL"] = nil
-        process.environment = environment
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-sync-kill-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
+        let process = try ChildProcess(
+            Self.binary.path,
+            [
+                "sync", "apply", "--tenant", f.a.slug, "--datasource", "warehouse-db", "--data-dir", store.directory, "--outbound-allow",
+                "127.0.0.0/8",
+            ], environment: environment, stdout: .null, stderr: .file(errors.path))
         let waitingForLock = "SELECT count(*)::text FROM pg_stat_activity WHERE usename = '\(roles.sync)' AND wait_event_type = 'Lock'"
         var blocked = false
         // The apply gives up after its 5 s lock timeout: the kill has to come before. The CLI
@@ -99,15 +95,15 @@ import Testing
             }
             try await Task.sleep(for: .milliseconds(10))
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        let termination = process.waitUntilExit()
         _ = try await PostgresProbe.rows(holder, "ROLLBACK")
         try? await holder.close()
         #expect(
             blocked,
             "the apply never waited for the lock on orders (\(ContinuousClock.now - started)): \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")"
         )
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        #expect(termination == .signalled(SIGKILL))
         // Its backend finds the client gone and rolls the transaction back.
         let syncSessions = "SELECT count(*)::text FROM pg_stat_activity WHERE usename = '\(roles.sync)'"
         for _ in 0..<500 {

@@ -19,7 +19,7 @@ final class RsyslogCollector: @unchecked Sendable {
     let port: Int
     var output: String { directory + "/received.log" }
     // Only touched from the test's own task.
-    private var process: Process?
+    private var process: ChildProcess?
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("rsyslog-\(UUID().uuidString)").path
@@ -43,18 +43,15 @@ final class RsyslogCollector: @unchecked Sendable {
     }
 
     func start() async throws {
-        let process = Process()
         // Through Python, which clears the signal mask the test process may have blocked, so
         // that rsyslogd sees SIGTERM and shuts down gracefully (flushing what it has read).
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
-            Self.binary, "-n", "-f", directory + "/rsyslog.conf", "-i", directory + "/rsyslog.pid",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                Self.binary, "-n", "-f", directory + "/rsyslog.conf", "-i", directory + "/rsyslog.pid",
+            ], stdout: .null, stderr: .null)
         self.process = process
         // Wait until it accepts connections.
         for _ in 0..<100 {
@@ -68,8 +65,7 @@ final class RsyslogCollector: @unchecked Sendable {
     func stop() async throws {
         guard let process else { return }
         process.terminate()
-        for _ in 0..<200 where process.isRunning { try await Task.sleep(for: .milliseconds(25)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        await process.waitForExit(killingAfter: .seconds(5))
         try? FileManager.default.removeItem(atPath: directory + "/rsyslog.pid")
         self.process = nil
     }
@@ -103,7 +99,10 @@ final class RsyslogCollector: @unchecked Sendable {
         }
     }
 
-    deinit { if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    deinit {
+        process?.send(SIGKILL)
+        process?.waitUntilExit()
+    }
 }
 
 @Suite(.serialized) struct SyslogExportTests {
@@ -211,15 +210,8 @@ struct TLSCollector {
         """
 
     static func shell(_ arguments: [String], in directory: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw RampartError(.internalError, "\(arguments.prefix(3)) failed") }
+        let outcome = try ChildProcess.run("/usr/bin/env", arguments, directory: directory)
+        guard outcome.status == 0 else { throw RampartError(.internalError, "\(arguments.prefix(3)) failed: \(outcome.stderr)") }
     }
 
     init() throws {
@@ -245,11 +237,9 @@ struct TLSCollector {
     }
 
     /// Starts the collector and returns it with the port it listens on.
-    func start() async throws -> (process: Process, port: Int) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", directory + "/collector.py", portFile, directory + "/server.pem", directory + "/server.key", output]
-        try process.run()
+    func start() async throws -> (process: ChildProcess, port: Int) {
+        let process = try ChildProcess(
+            "/usr/bin/env", ["python3", directory + "/collector.py", portFile, directory + "/server.pem", directory + "/server.key", output])
         for _ in 0..<200 {
             if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text), RsyslogCollector.canConnect(port: port) {
                 return (process, port)
@@ -257,7 +247,8 @@ struct TLSCollector {
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        kill(process.processIdentifier, SIGKILL)
+        process.send(SIGKILL)
+        process.waitUntilExit()
         throw RampartError(.unavailable, "the TLS collector did not start")
     }
 }
@@ -280,7 +271,10 @@ extension SyslogExportTests {
     func recordsReachATLSCollectorOnlyWhenItsCertificateIsTrusted(_ trusted: Bool) async throws {
         let collector = try TLSCollector()
         let (process, port) = try await collector.start()
-        defer { kill(process.processIdentifier, SIGKILL) }
+        defer {
+            process.send(SIGKILL)
+            process.waitUntilExit()
+        }
         try await TestDatabase.withFresh(.sqlite) { database in
             var configuration = TestServer.configuration(for: database)
             var sink = SyslogSink(transport: .tls, host: "127.0.0.1", port: port, caFile: trusted ? collector.directory + "/ca.pem" : nil)

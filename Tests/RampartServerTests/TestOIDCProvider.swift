@@ -16,23 +16,19 @@ struct TestOIDCProvider: Sendable {
     static func with<R: Sendable>(
         clientID: String, clientSecret: String, entra: Bool = false, _ body: @Sendable (TestOIDCProvider) async throws -> R
     ) async throws -> R {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--client-id", clientID, "--client-secret", clientSecret] + (entra ? ["--entra"] : [])
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
+        let process = try ChildProcess(
+            "/usr/bin/env", ["python3", script, "--client-id", clientID, "--client-secret", clientSecret] + (entra ? ["--entra"] : []),
+            stdin: .pipe, stdout: .pipe)
         defer {
             // Closing its stdin stops it; terminate in case it is stuck.
-            try? input.fileHandleForWriting.close()
+            try? process.input?.close()
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
         }
+        guard let output = process.output else { throw RampartError(.internalError, "no pipe from the test OpenID provider") }
         var line = ""
         while !line.hasSuffix("\n") {
-            let data = output.fileHandleForReading.availableData
+            let data = output.availableData
             guard !data.isEmpty else {
                 throw RampartError(.internalError, "the test OpenID provider did not start (is python3 with `cryptography` installed?)")
             }

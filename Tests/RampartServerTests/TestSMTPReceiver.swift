@@ -2,6 +2,7 @@
 
 import Foundation
 import RampartCore
+import RampartTesting
 
 /// The test SMTP receiver (`scripts/testing/smtp_test_receiver.py`, python3 stdlib only) run as a
 /// child process for the duration of a test, on a loopback port of its choosing.
@@ -30,24 +31,18 @@ struct TestSMTPReceiver: Sendable {
         if injectAfterSTARTTLS { arguments.append("--inject-after-starttls") }
         if !dataReplies.isEmpty { arguments += ["--data-replies", dataReplies.map(String.init).joined(separator: ",")] }
         for address in rejectRecipients { arguments += ["--reject-rcpt", address] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let input = Pipe()
-        let stdout = Pipe()
-        process.standardInput = input
-        process.standardOutput = stdout
-        try process.run()
+        let process = try ChildProcess("/usr/bin/env", arguments, stdin: .pipe, stdout: .pipe)
         defer {
             // Closing its stdin stops it; terminate in case it is stuck.
-            try? input.fileHandleForWriting.close()
+            try? process.input?.close()
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
             try? FileManager.default.removeItem(atPath: output)
         }
+        guard let stdout = process.output else { throw RampartError(.internalError, "no pipe from the test SMTP receiver") }
         var line = ""
         while !line.hasSuffix("\n") {
-            let data = stdout.fileHandleForReading.availableData
+            let data = stdout.availableData
             guard !data.isEmpty else { throw RampartError(.internalError, "the test SMTP receiver did not start") }
             line += String(decoding: data, as: UTF8.self)
         }
