@@ -49,7 +49,7 @@ package enum RampartApplication {
             store: store, keyring: keyring, passwordHasher: PasswordHasher(parameters: configuration.passwordParameters),
             passwordPolicy: PasswordPolicy(), sessionLifetime: configuration.sessionLifetime, clock: configuration.clock,
             metrics: PrometheusCollectorRegistry(), maximumBodySize: configuration.maximumBodySize, logger: logger,
-            security: configuration.effectiveSecurity)
+            security: configuration.effectiveSecurity, auditDurability: configuration.auditDurability)
 
         let router = Router(context: RampartRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.middlewares.add(ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
@@ -150,6 +150,7 @@ package enum RampartApplication {
                 instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
                 clock: services.clock, bell: scanBell, logger: logger),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
+            DirectoryCacheService(cache: services.directory, store: services.store, logger: logger),
             PolicyRefreshService(cache: policyCache, store: store, interval: configuration.policyRefreshInterval, logger: logger),
             // Shut down in reverse: the writer drains first, then the last checkpoint covers it.
             AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, logger: logger),

@@ -25,6 +25,9 @@ package struct ServerConfiguration: Sendable {
     package var trustedProxies: Set<String> = []
     /// How often each tenant's audit log gets a signed checkpoint when it has grown.
     package var auditCheckpointInterval: Duration = .seconds(60)
+    /// When the audit record of a decision, read or refusal counts as written, and so when its
+    /// answer may go out (`--audit-durability`): on disk (the default) or in the database.
+    package var auditDurability = CommitDurability.disk
     /// Forward every audit record to this syslog collector (off by default).
     package var auditSyslog: SyslogSink?
     /// The operator's mail server for e-mail alerts (`--smtp-url`, `--smtp-from`, `--smtp-ca`);

@@ -38,7 +38,10 @@ import Testing
         #expect(run.stdout.hasPrefix("rampart "))
     }
 
-    @Test(arguments: [["serve", "--bogus"], ["tenants", "create"], ["nosuchcommand"], ["serve", "--port", "abc"], ["keys", "rotate", "--tenant"]])
+    @Test(arguments: [
+        ["serve", "--bogus"], ["tenants", "create"], ["nosuchcommand"], ["serve", "--port", "abc"], ["keys", "rotate", "--tenant"],
+        ["serve", "--audit-durability", "fast"],
+    ])
     func badUsageIsOneLineAndExitTwo(_ arguments: [String]) throws {
         let run = try Self.rampart(arguments)
         #expect(run.status == 2, "\(arguments): \(run.stderr)")

@@ -24,14 +24,18 @@ package final class AuditWriter: Service, Sendable {
     }
 
     private let store: any Store
+    private let durability: CommitDurability
     private let clock: any RampartClock
     private let logger: Logger
     private let state = Mutex(State())
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
-    package init(store: any Store, clock: any RampartClock, logger: Logger) {
+    /// `durability`: when a group's commit counts as done (``CommitDurability``); on disk unless
+    /// the operator chose otherwise.
+    package init(store: any Store, durability: CommitDurability = .disk, clock: any RampartClock, logger: Logger) {
         self.store = store
+        self.durability = durability
         self.clock = clock
         self.logger = logger
         (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -86,7 +90,7 @@ package final class AuditWriter: Service, Sendable {
         let now = clock.now()
         let groups = order.map { ($0, byTenant[$0] ?? []) }
         do {
-            try await store.write { tx in
+            try await store.write(durability: durability) { tx in
                 for (tenant, records) in groups { _ = try await tx.appendAudit(records, in: tenant, at: now) }
             }
             for entry in batch { entry.continuation.resume() }

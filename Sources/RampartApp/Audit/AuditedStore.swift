@@ -14,7 +14,7 @@ import RampartStorage
 /// The record is written before the response exists, so it carries no status code; its outcome is
 /// `allowed` because the change is being committed. Requests that change nothing are recorded by
 /// ``AuditMiddleware`` after the response, with the status.
-package struct AuditedStore: Store {
+package struct AuditedStore: ForwardingStore {
     package let base: any Store
     package let audit: AuditContext
 
@@ -22,8 +22,6 @@ package struct AuditedStore: Store {
         self.base = base
         self.audit = audit
     }
-
-    package var engine: DatabaseEngine { base.engine }
 
     package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
         let audit = self.audit
@@ -37,12 +35,6 @@ package struct AuditedStore: Store {
         audit.markRecorded()
         return result
     }
-
-    package func read<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
-        try await base.read(body)
-    }
-
-    package func ping() async throws { try await base.ping() }
 }
 
 extension Store {

@@ -9,8 +9,9 @@ import RampartStorage
 /// questions from the tenant's published policy set, tells the security monitor about denials,
 /// and makes every answer durable in the audit log before it is returned.
 ///
-/// Decisions read the published snapshot (no database read and no lock held while evaluating);
-/// the only database work per call is one query for the users' groups and the audit append.
+/// Decisions read the published snapshot (no database read and no lock held while evaluating)
+/// and the users' groups from the ``DirectoryCache`` (one query for those it does not know); the
+/// only other database work per call is the audit append, committed in groups.
 package struct Decisions: Sendable {
     package let services: RampartServices
     package let cache: PolicySnapshotCache
@@ -92,12 +93,25 @@ package struct Decisions: Sendable {
             }
             usernames.insert(question.user)
         }
-        let wanted = Array(usernames)
-        let memberships = wanted.isEmpty ? [:] : try await services.store.read { try await $0.activeUserGroups(usernames: wanted, in: tenant) }
+        let memberships = try await activeGroups(of: usernames, in: tenant)
         guard questions.count >= 2 * Self.evaluationSlice else {
             return Self.evaluate(questions[...], targets: targets[...], memberships: memberships)
         }
         return await Self.evaluateInSlices(questions, targets: targets, memberships: memberships)
+    }
+
+    /// The active users among `usernames` with their groups: from the ``DirectoryCache`` where it
+    /// knows them, from one database read for the others (remembered for the next call).
+    private func activeGroups(of usernames: Set<String>, in tenant: TenantID) async throws -> [String: [String]] {
+        guard !usernames.isEmpty else { return [:] }
+        let (known, ticket) = services.directory.groups(usernames, in: tenant)
+        var memberships = known.compactMapValues { $0 }
+        let missing = Array(usernames.filter { known[$0] == nil })
+        guard !missing.isEmpty else { return memberships }
+        let read = try await services.store.read { try await $0.activeUserGroups(usernames: missing, in: tenant) }
+        services.directory.remember(groups: read, asked: missing, in: tenant, ticket: ticket)
+        memberships.merge(read) { _, stored in stored }
+        return memberships
     }
 
     /// A large batch is evaluated in slices on all cores: the snapshot is immutable and

@@ -8,6 +8,8 @@ import RampartStorage
 /// Every refusal is the same `unauthenticated` error, so a caller cannot tell an unknown token
 /// from an expired one or a disabled owner. The check is a read; the rare writes it needs (ending
 /// an expired session, noting when a session or key was last used) follow it on the write path.
+/// An API key that authenticated is kept in the ``DirectoryCache`` with its owner, so the next
+/// call with it reads nothing; a change to the key, its owner or its tenant drops it at once.
 package struct CredentialAuthentication: Sendable {
     package let services: RampartServices
 
@@ -76,22 +78,36 @@ package struct CredentialAuthentication: Sendable {
     private func apiKey(id: String, secret: Secret<String>) async throws -> (Principal?, FollowUp) {
         let hash = RandomToken.digest(secret.exposedValue)
         let now = services.clock.now()
-        return try await services.store.read { tx -> (Principal?, FollowUp) in
-            guard let key = try await tx.apiKeyForAuthentication(id: id),
-                ConstantTime.equals(Array(key.secretHash.utf8), Array(hash.utf8)),
-                key.isUsable(at: now),
-                let tenant = try await tx.tenant(id: key.tenantID), tenant.status == .active,
-                let owner = try await tx.user(key.ownerID, in: key.tenantID), owner.status == .active
-            else { return (nil, .none) }
-            // A key never outranks its owner: demoting the owner demotes the key too.
-            let ownerPermissions = owner.roles.permissions
-            let principal = Principal(
-                kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: tenant.id,
-                roles: key.roles.filter { $0.permissions.isSubset(of: ownerPermissions) },
-                username: owner.username, decisionRateLimit: key.decisionRateLimit)
-            guard now.subtractingSaturating(key.lastUsedAt ?? 0) >= Self.touchInterval else { return (principal, .none) }
-            return (principal, .touchApiKey(key.id, key.tenantID, at: now))
+        let (cached, ticket) = services.directory.apiKey(id: id)
+        let found: DirectoryCache.CachedApiKey?
+        if let cached {
+            found = cached
+        } else {
+            found = try await services.store.read { tx -> DirectoryCache.CachedApiKey? in
+                guard let key = try await tx.apiKeyForAuthentication(id: id),
+                    let tenant = try await tx.tenant(id: key.tenantID), tenant.status == .active,
+                    let owner = try await tx.user(key.ownerID, in: key.tenantID), owner.status == .active
+                else { return nil }
+                return DirectoryCache.CachedApiKey(key: key, owner: owner)
+            }
+            // Remembered only once the secret matched: a guessed id fills nothing.
+            if let found, ConstantTime.equals(Array(found.key.secretHash.utf8), Array(hash.utf8)) {
+                services.directory.remember(apiKey: found, ticket: ticket)
+            }
         }
+        guard let found, ConstantTime.equals(Array(found.key.secretHash.utf8), Array(hash.utf8)), found.key.isUsable(at: now) else {
+            return (nil, .none)
+        }
+        let key = found.key
+        let owner = found.owner
+        // A key never outranks its owner: demoting the owner demotes the key too.
+        let ownerPermissions = owner.roles.permissions
+        let principal = Principal(
+            kind: .apiKey(keyID: key.id, owner: owner.id), tenantID: key.tenantID,
+            roles: key.roles.filter { $0.permissions.isSubset(of: ownerPermissions) },
+            username: owner.username, decisionRateLimit: key.decisionRateLimit)
+        guard now.subtractingSaturating(key.lastUsedAt ?? 0) >= Self.touchInterval else { return (principal, .none) }
+        return (principal, .touchApiKey(key.id, key.tenantID, at: now))
     }
 
     /// Each follow-up is idempotent, so racing requests of one session or key may both run it.
@@ -107,6 +123,7 @@ package struct CredentialAuthentication: Sendable {
             try await services.store.write { try await $0.touchSession(id, in: tenant, lastSeenAt: lastSeenAt, idleExpiresAt: idleExpiresAt) }
         case .touchApiKey(let id, let tenant, let at):
             try await services.store.write { try await $0.touchApiKey(id: id, in: tenant, at: at) }
+            services.directory.noteUsed(apiKey: id, at: at)
         }
     }
 }

@@ -7,9 +7,13 @@ import RampartStorage
 
 /// What the controllers share: the store, crypto and policies. One per running server.
 package struct RampartServices: Sendable {
-    /// The plain store. A write on behalf of a request goes through `store.recording(audit)`,
-    /// with the request's ``AuditContext``, so that it carries the request's audit record.
+    /// The store (a ``DirectoryWatchingStore``). A write on behalf of a request goes through
+    /// `store.recording(audit)`, with the request's ``AuditContext``, so that it carries the
+    /// request's audit record.
     package let store: any Store
+    /// Memberships and API keys for decisions and authentication, invalidated by every directory
+    /// change (kept current by the store's writes and ``DirectoryCacheService``).
+    package let directory: DirectoryCache
     package let keyring: Keyring
     package let passwordHasher: PasswordHasher
     package let passwordPolicy: PasswordPolicy
@@ -31,10 +35,14 @@ package struct RampartServices: Sendable {
         store: any Store, keyring: Keyring, passwordHasher: PasswordHasher, passwordPolicy: PasswordPolicy,
         sessionLifetime: SessionLifetime, clock: any RampartClock, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         maximumBodySize: Int,
-        logger: Logger = Logger(label: "rampart.audit"), security: SecurityConfiguration = SecurityConfiguration()
+        logger: Logger = Logger(label: "rampart.audit"), security: SecurityConfiguration = SecurityConfiguration(),
+        auditDurability: CommitDurability = .disk
     ) throws {
-        self.store = store
-        self.auditWriter = AuditWriter(store: store, clock: clock, logger: logger)
+        let directory = DirectoryCache(metrics: metrics)
+        self.directory = directory
+        self.store = DirectoryWatchingStore(base: store, cache: directory)
+        // Audit appends never change the directory: they skip the clock read after each commit.
+        self.auditWriter = AuditWriter(store: store, durability: auditDurability, clock: clock, logger: logger)
         self.auditLog = AuditLog(store: store, keyring: keyring, clock: clock)
         self.security = SecurityMonitor(store: store, clock: clock, configuration: security, logger: logger)
         self.keyring = keyring

@@ -7,6 +7,7 @@ import Logging
 import RampartApp
 import RampartCore
 import RampartServer
+import RampartStorage
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,6 +56,14 @@ struct ServeCommand: AsyncParsableCommand {
         name: .customLong("policy-refresh-seconds"),
         help: "How often to look for policy changes made through other servers sharing the database (1-3600).")
     var policyRefreshSeconds: Int = 2
+    @Option(
+        name: .customLong("audit-durability"),
+        help: ArgumentHelp(
+            "When a decision's (or read's) audit record counts as written: disk (default) or process.",
+            discussion:
+                "disk: on disk before the answer; survives a crash of the machine. process: in the database before the answer and on disk within 50 ms (SQLite) or 600 ms (PostgreSQL); survives a crash of Rampart, not a power loss in that window. State changes are always on disk before their answer."
+        ))
+    var auditDurability: String = CommitDurability.disk.rawValue
     @Option(name: .customLong("scan-concurrency"), help: "Discovery scans this server runs at once (0 runs none here).")
     var scanConcurrency: Int = 2
     @Option(name: .customLong("scan-concurrency-per-tenant"), help: "Discovery scans one tenant runs at once, over all servers.")
@@ -114,6 +123,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
+        guard CommitDurability(rawValue: auditDurability) != nil else { throw ValidationError("--audit-durability must be disk or process") }
         _ = try Self.outboundPolicy(flags: outboundAllow, environment: ProcessInfo.processInfo.environment)
         if smtpURL != nil && smtpFrom == nil { throw ValidationError("--smtp-url needs --smtp-from") }
         if smtpURL == nil && (smtpFrom != nil || smtpCA != nil) { throw ValidationError("--smtp-from and --smtp-ca need --smtp-url") }
@@ -130,11 +140,13 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         guard (1...3600).contains(policyRefreshSeconds) else { throw ValidationError("--policy-refresh-seconds must be from 1 to 3600") }
+        let durability = CommitDurability(rawValue: auditDurability) ?? .disk
         guard (0...64).contains(scanConcurrency) else { throw ValidationError("--scan-concurrency must be from 0 to 64") }
         guard (1...64).contains(scanConcurrencyPerTenant) else { throw ValidationError("--scan-concurrency-per-tenant must be from 1 to 64") }
         guard scanMaxRows >= 1 else { throw ValidationError("--scan-max-rows must be at least 1") }
         var configuration = ServerConfiguration()
         configuration.policyRefreshInterval = .seconds(policyRefreshSeconds)
+        configuration.auditDurability = durability
         configuration.discovery.maximumConcurrentScans = scanConcurrency
         configuration.discovery.maximumConcurrentScansPerTenant = scanConcurrencyPerTenant
         guard (1...10_000).contains(scanQueuePerTenant) else { throw ValidationError("--scan-queue-per-tenant must be from 1 to 10000") }

@@ -161,7 +161,10 @@ package enum DatabaseRestore {
         for table in TableOrdering.sorted(dropped).reversed() {
             try await session.execute("DROP TABLE \(SQLIdentifier.quote(table.name))\(session.engine == .postgres ? " CASCADE" : "")")
         }
-        if !ledger.isEmpty { try await session.execute("DROP TABLE \(BackupExclusions.migrationsTable)") }
+        if !ledger.isEmpty {
+            try await session.execute("DROP TABLE \(BackupExclusions.migrationsTable)")
+            for table in BackupExclusions.derived.sorted() { try await session.execute("DROP TABLE IF EXISTS \(SQLIdentifier.quote(table))") }
+        }
         return !dropped.isEmpty || !ledger.isEmpty
     }
 

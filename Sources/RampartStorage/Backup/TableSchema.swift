@@ -37,8 +37,12 @@ enum BackupExclusions {
     /// target "hold data", and the restore replaces them with the backup's.
     static let seededByMigrations: Set<String> = ["policy_id_sequences"]
 
+    /// Tables the database derives from others (triggers keep them): never backed up, emptied
+    /// with the rest of a Rampart database before a restore, rebuilt by the restore's own writes.
+    static let derived: Set<String> = ["directory_clock", "directory_epochs"]
+
     static func isExcluded(_ table: String) -> Bool {
-        table == migrationsTable || table.hasPrefix("sqlite_")
+        table == migrationsTable || table.hasPrefix("sqlite_") || derived.contains(table)
     }
 }
 

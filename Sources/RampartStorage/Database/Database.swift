@@ -18,6 +18,9 @@ package protocol Database: Sendable {
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
     func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
+    /// Runs `body` in one transaction committed with `durability`.
+    func transaction<R: Sendable>(durability: CommitDurability, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+
     /// Runs `body` in one transaction that only reads. An engine may run it beside writes.
     func readTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
@@ -32,6 +35,12 @@ package protocol Database: Sendable {
 }
 
 extension Database {
+    package func transaction<R: Sendable>(
+        durability: CommitDurability, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        try await transaction(body)
+    }
+
     package func readTransaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await transaction(body)
     }

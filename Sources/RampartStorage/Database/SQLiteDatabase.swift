@@ -24,6 +24,8 @@ package final class SQLiteDatabase: Database {
     private let readers: [Reader]
     private let nextReader = Atomic<Int>(0)
     private let checkpointer: SQLiteCheckpointer
+    /// The writer connection's `synchronous` setting (changed only under the writer's gate).
+    private let synchronousIsFull = Atomic<Bool>(true)
 
     /// A read-only connection and the gate that keeps its transactions from interleaving.
     private struct Reader: Sendable {
@@ -77,7 +79,7 @@ package final class SQLiteDatabase: Database {
         guard let checkpointConnection else { throw RampartError(.internalError, "no checkpoint connection") }
         return SQLiteDatabase(
             path: path, connection: connection, readers: readers,
-            checkpointer: SQLiteCheckpointer(connection: checkpointConnection, logger: logger))
+            checkpointer: SQLiteCheckpointer(connection: checkpointConnection, walPath: path + "-wal", logger: logger))
     }
 
     private static func configure(_ connection: SQLiteConnection, _ pragmas: String...) async throws {
@@ -91,17 +93,34 @@ package final class SQLiteDatabase: Database {
         try await transaction { sql, _ in try await body(sql) }
     }
 
+    package func transaction<R: Sendable>(
+        durability: CommitDurability, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        try await transaction(durability: durability) { sql, _ in try await body(sql) }
+    }
+
     /// A transaction whose body may also use the connection itself: the audit append binds its
     /// rows natively, because SQLKit's per-value encoding cost more than SQLite's own work.
+    ///
+    /// With ``CommitDurability/process`` the commit does not sync the WAL (`synchronous=NORMAL`
+    /// for this transaction only); the checkpointer syncs it within its interval.
     package func transaction<R: Sendable>(
-        _ body: @escaping @Sendable (any SQLDatabase, SQLiteConnection) async throws -> R
+        durability: CommitDurability = .disk, _ body: @escaping @Sendable (any SQLDatabase, SQLiteConnection) async throws -> R
     ) async throws -> R {
         let sql = self.sql
         let connection = self.connection
         let result = try await gate.withExclusiveAccess {
-            try await Self.inTransaction(sql, begin: "BEGIN IMMEDIATE") { try await body(sql, connection) }
+            // The setting belongs to the connection and cannot change inside a transaction: it
+            // is set before one, under the writer's gate, whenever it differs from what this
+            // transaction needs; a state change never commits while it is NORMAL.
+            let full = durability == .disk
+            if self.synchronousIsFull.load(ordering: .relaxed) != full {
+                try await sql.raw(SQLQueryString(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL")).run()
+                self.synchronousIsFull.store(full, ordering: .relaxed)
+            }
+            return try await Self.inTransaction(sql, begin: "BEGIN IMMEDIATE") { try await body(sql, connection) }
         }
-        checkpointer.committed()
+        checkpointer.committed(synced: durability == .disk)
         return result
     }
 
@@ -136,7 +155,13 @@ package final class SQLiteDatabase: Database {
     /// restore manages its own transaction and speaks the native driver for speed.
     package func withExclusiveConnection<R: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) async throws -> R) async throws -> R {
         let connection = self.connection
-        return try await gate.withExclusiveAccess { try await body(connection) }
+        return try await gate.withExclusiveAccess {
+            if !self.synchronousIsFull.load(ordering: .relaxed) {
+                try await self.sql.raw("PRAGMA synchronous=FULL").run()
+                self.synchronousIsFull.store(true, ordering: .relaxed)
+            }
+            return try await body(connection)
+        }
     }
 
     package func isUniqueViolation(_ error: any Error) -> Bool {

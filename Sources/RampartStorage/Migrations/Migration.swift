@@ -34,5 +34,6 @@ package enum Migrations {
         M0013SSOTrustedMFA(),
         M0014DatasourceSync(),
         M0015ApiKeyDecisionRate(),
+        M0016DirectoryEpochs(),
     ]
 }

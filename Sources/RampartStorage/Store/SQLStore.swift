@@ -13,14 +13,20 @@ package struct SQLStore: Store {
     package var engine: DatabaseEngine { database.engine }
 
     package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
+        try await write(durability: .disk, body)
+    }
+
+    package func write<R: Sendable>(
+        durability: CommitDurability, _ body: @escaping @Sendable (any StoreTransaction) async throws -> R
+    ) async throws -> R {
         let engine = database.engine
         do {
             if let sqlite = database as? SQLiteDatabase {
-                return try await sqlite.transaction { sql, connection in
+                return try await sqlite.transaction(durability: durability) { sql, connection in
                     try await body(SQLStoreTransaction(sql: sql, engine: engine, sqlite: connection))
                 }
             }
-            return try await database.transaction { sql in try await body(SQLStoreTransaction(sql: sql, engine: engine)) }
+            return try await database.transaction(durability: durability) { sql in try await body(SQLStoreTransaction(sql: sql, engine: engine)) }
         } catch let error as RampartError {
             throw error
         } catch  where database.isUniqueViolation(error) {
@@ -34,6 +40,14 @@ package struct SQLStore: Store {
     }
 
     package func ping() async throws { try await database.ping() }
+
+    package func watchDirectoryChanges(_ onEvent: @escaping @Sendable (DirectoryChangeEvent) -> Void) async throws -> Bool {
+        guard let postgres = database as? PostgresDatabase else { return false }
+        try await postgres.listen(to: M0016DirectoryEpochs.channel, listening: { onEvent(.listening) }) { payload in
+            onEvent(.changed(TenantID(rawValue: payload)))
+        }
+        return true
+    }
 }
 
 /// One transaction's view of the store.

@@ -16,16 +16,44 @@ package protocol Store: Sendable {
     /// Runs `body` in a read-write transaction.
     func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R
 
+    /// Runs `body` in a read-write transaction committed with `durability`.
+    func write<R: Sendable>(durability: CommitDurability, _ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R
+
     /// Runs `body` in a transaction that is not expected to write.
     func read<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R
 
     /// A cheap round trip to the database, for readiness.
     func ping() async throws
+
+    /// Calls `onEvent` with ``DirectoryChangeEvent/listening`` once changes are being watched,
+    /// then with each tenant whose directory another connection changed, until cancelled or the
+    /// connection is lost (then it throws). Returns `false` at once where the database cannot
+    /// notify (SQLite).
+    func watchDirectoryChanges(_ onEvent: @escaping @Sendable (DirectoryChangeEvent) -> Void) async throws -> Bool
+}
+
+extension Store {
+    package func write<R: Sendable>(
+        durability: CommitDurability, _ body: @escaping @Sendable (any StoreTransaction) async throws -> R
+    ) async throws -> R {
+        try await write(body)
+    }
+
+    package func watchDirectoryChanges(_ onEvent: @escaping @Sendable (DirectoryChangeEvent) -> Void) async throws -> Bool { false }
+}
+
+/// What ``Store/watchDirectoryChanges(_:)`` reports.
+package enum DirectoryChangeEvent: Sendable, Equatable {
+    /// Notifications are being received from now on.
+    case listening
+    /// A tenant's users, groups, memberships, API keys or status changed.
+    case changed(TenantID)
 }
 
 /// The operations available inside one transaction: every feature's. A use case that needs one
 /// feature's tables takes that feature's protocol (``PolicyStoreTransaction``, …).
 package protocol StoreTransaction:
     TenantStoreTransaction, IdentityStoreTransaction, SecurityStoreTransaction, KeyringStoreTransaction, PolicyStoreTransaction,
-    AuditStoreTransaction, SCIMStoreTransaction, SSOStoreTransaction, DiscoveryStoreTransaction, EnforcementStoreTransaction
+    AuditStoreTransaction, SCIMStoreTransaction, SSOStoreTransaction, DiscoveryStoreTransaction, EnforcementStoreTransaction,
+    DirectoryEpochStoreTransaction
 {}
