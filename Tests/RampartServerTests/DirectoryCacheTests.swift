@@ -6,9 +6,9 @@ import RampartCore
 import RampartTesting
 import Testing
 
-/// Issue 20: decisions and API-key authentication read memberships and keys from memory, and a
-/// change to them decides the very next call: on this server at once, on another server sharing
-/// PostgreSQL as soon as its notification arrives.
+/// Issue 20: decisions and API-key authentication read memberships and keys from memory
+/// (SQLite), and a change to them decides the very next call. On PostgreSQL the cache does not
+/// serve yet, and the same changes must decide the next call there too.
 @Suite struct DirectoryCacheTests {
     static func question(_ f: TwoTenantFixture, user: String = "bob") -> APIClient.Body {
         .json([
@@ -37,17 +37,17 @@ import Testing
             let created = try await client.send(.post, "/v1/api-keys", token: f.a.securityToken, body: .json(["name": "pep"]))
             let key = try created.string("token")
             let keyID = try created.string("id")
-            // The cache serves once its service has started (SQLite: the first clock read;
-            // PostgreSQL: the LISTEN).
+            // On SQLite the cache serves once its service has started (the first clock read);
+            // on PostgreSQL every lookup goes to the database.
+            let expected = engine == .sqlite ? "hit" : "bypass"
             var served = false
             for _ in 0..<100 where !served {
                 #expect(try await Self.allowed(client, key, f))
-                served = try await Self.lookups(client, kind: "groups", result: "hit") > 0
+                served = try await Self.lookups(client, kind: "groups", result: expected) > 0
                 if !served { try await Task.sleep(for: .milliseconds(50)) }
             }
-            #expect(served, "the second decision for bob was not served from memory")
-            let keyHits = try await Self.lookups(client, kind: "api_key", result: "hit")
-            #expect(keyHits > 0)
+            #expect(served, "no decision counted as \(expected)")
+            #expect(try await Self.lookups(client, kind: "api_key", result: expected) > 0)
 
             // Out of the group: the next decision denies; back in: allows.
             let membership = "/v1/groups/\(f.a.groupID)/members/\(f.a.userID)"
@@ -105,33 +105,19 @@ import Testing
         }
     }
 
-    /// Two servers on one PostgreSQL: a membership removed through one is seen by the other
-    /// without a restart and well within its one-second poll (the notification carries it).
+    /// Two servers on one PostgreSQL: a membership removed through one decides the other's next call.
     @Test(.enabled(if: TestEngine.available.contains(.postgres), "needs the test PostgreSQL"))
-    func aChangeThroughAnotherServerArrivesByNotification() async throws {
+    func aChangeThroughAnotherServerDecidesTheNextCall() async throws {
         try await TestDatabase.withFresh(.postgres) { database in
             let configuration = TestServer.configuration(for: database)
             try await TestServer.run(configuration) { first in
                 let f = try await TwoTenantFixture.make(first)
                 let key = try await first.send(.post, "/v1/api-keys", token: f.a.securityToken, body: .json(["name": "pep"])).string("token")
                 try await TestServer.run(configuration) { second in
-                    // Warm on the second server.
-                    var served = false
-                    for _ in 0..<100 where !served {
-                        #expect(try await Self.allowed(second, key, f))
-                        served = try await Self.lookups(second, kind: "groups", result: "hit") > 0
-                        if !served { try await Task.sleep(for: .milliseconds(50)) }
-                    }
-                    #expect(served)
+                    for _ in 0..<3 { #expect(try await Self.allowed(second, key, f)) }
                     let removed = try await first.send(.delete, "/v1/groups/\(f.a.groupID)/members/\(f.a.userID)", token: f.a.adminToken)
                     #expect(removed.status == 204)
-                    let started = ContinuousClock.now
-                    var denied = false
-                    while !denied && ContinuousClock.now - started < .seconds(5) {
-                        denied = try await !Self.allowed(second, key, f)
-                        if !denied { try await Task.sleep(for: .milliseconds(20)) }
-                    }
-                    #expect(denied, "the other server still allowed after 5 s")
+                    #expect(try await !Self.allowed(second, key, f), "the other server still allowed")
                 }
             }
         }

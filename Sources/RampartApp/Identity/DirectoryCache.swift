@@ -12,10 +12,9 @@ import Synchronization
 /// A change is seen at once. Database triggers count every directory change per tenant
 /// (migration `0016_directory_epochs`); after each write of this server ``DirectoryWatchingStore``
 /// reads the count and drops the entries of the tenants that changed before the write returns,
-/// so the next request reads the new state. Other servers on the same PostgreSQL are told by a
-/// notification the same trigger sends (``DirectoryCacheService``), with a poll each second as
-/// the fallback; while the notifications are not being received (PostgreSQL before the first
-/// `LISTEN`, after a lost connection) nothing is served from memory.
+/// so the next request reads the new state; ``DirectoryCacheService`` polls the count each
+/// second for other processes' writes. SQLite only for now: on PostgreSQL (several servers) the
+/// cache does not serve and every read goes to the database.
 ///
 /// A fill that raced an invalidation is not kept: each read takes a ``Ticket`` before going to
 /// the database, and a fill whose ticket is older than the last invalidation is dropped, so a

@@ -5,10 +5,9 @@ import RampartCore
 import RampartStorage
 import ServiceLifecycle
 
-/// Keeps the ``DirectoryCache`` true to changes this server did not make: another server's on
-/// the same PostgreSQL (pushed by `LISTEN`, serving from memory only while listening), or
-/// another process's on the same SQLite file (`rampart` CLI commands), with a poll of the
-/// directory clock every `pollInterval` under both.
+/// Starts the ``DirectoryCache`` serving (SQLite) and keeps it true to changes this server did
+/// not make, another process's on the same file (`rampart` CLI commands), with a poll of the
+/// directory clock every `pollInterval`.
 package struct DirectoryCacheService: Service {
     package let cache: DirectoryCache
     package let store: any Store
@@ -23,46 +22,24 @@ package struct DirectoryCacheService: Service {
     }
 
     package func run() async throws {
-        await cancelWhenGracefulShutdown {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await listen() }
-                group.addTask { await poll() }
-                await group.waitForAll()
-            }
+        // PostgreSQL has no directory triggers yet (migration 0016): nothing is served from
+        // memory there, and every read goes to the database as before.
+        // A service that returns early would stop the server's whole service group: without a
+        // cache to keep, this one waits for the shutdown.
+        guard store.engine == .sqlite else {
+            try? await gracefulShutdown()
+            return
         }
+        do {
+            try await cache.catchUp(store)
+            cache.setServing(true)
+        } catch {
+            logger.warning("directory cache not started; reading memberships and API keys from the database", metadata: ["error": "\(error)"])
+            try? await gracefulShutdown()
+            return
+        }
+        await cancelWhenGracefulShutdown { await poll() }
         cache.setServing(false)
-    }
-
-    /// On PostgreSQL: serve while listening, drop a tenant on each notification; on a lost
-    /// connection stop serving and listen again. On SQLite: serve from the first clock read on.
-    private func listen() async {
-        while !Task.isCancelled {
-            do {
-                let cache = self.cache
-                let store = self.store
-                let supported = try await store.watchDirectoryChanges { event in
-                    switch event {
-                    case .listening:
-                        // Changes made before the LISTEN took effect are covered by the clock.
-                        Task { try? await cache.catchUp(store) }
-                        cache.setServing(true)
-                    case .changed(let tenant):
-                        cache.invalidate(tenant)
-                    }
-                }
-                if !supported {
-                    try await cache.catchUp(store)
-                    cache.setServing(true)
-                    return
-                }
-            } catch {
-                if Task.isCancelled { return }
-                logger.warning(
-                    "directory change notifications lost; reading memberships and API keys from the database", metadata: ["error": "\(error)"])
-            }
-            cache.setServing(false)
-            try? await Task.sleep(for: .seconds(1))
-        }
     }
 
     private func poll() async {

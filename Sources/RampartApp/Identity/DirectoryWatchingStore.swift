@@ -17,6 +17,8 @@ package struct DirectoryWatchingStore: ForwardingStore {
 
     package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
         let result = try await base.write(body)
+        // PostgreSQL keeps no directory clock yet (migration 0016), and its cache never serves.
+        guard base.engine == .sqlite else { return result }
         // The write is committed: if the clock cannot be read now, nothing may be served from
         // memory that the write could have changed.
         do {

@@ -2,7 +2,6 @@
 
 import Foundation
 import Logging
-import NIOSSL
 import PostgresKit
 import PostgresNIO
 import RampartCore
@@ -22,55 +21,16 @@ package final class PostgresDatabase: Database, Service {
     /// itself: when PostgreSQL refused connections (down, or out of slots), requests hung instead
     /// of failing.
     package let leaseDeadline: Duration
-    /// Where a connection of its own for `LISTEN` goes (the pool's settings, outside the pool).
-    private let listenerConfiguration: PostgresConnection.Configuration
 
-    package init(
-        configuration: PostgresClient.Configuration, listener: PostgresConnection.Configuration, logger: Logger,
-        leaseDeadline: Duration = .seconds(30)
-    ) {
+    package init(configuration: PostgresClient.Configuration, logger: Logger, leaseDeadline: Duration = .seconds(30)) {
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        self.listenerConfiguration = listener
         self.logger = logger
         self.leaseDeadline = leaseDeadline
     }
 
     /// Parses `postgres://user:password@host:port/database?sslmode=...`.
     package convenience init(url: String, logger: Logger, leaseDeadline: Duration = .seconds(30)) throws {
-        let pool = try Self.configuration(url: url)
-        let tls: PostgresConnection.Configuration.TLS =
-            switch Self.sslMode(url) {
-            case "disable": .disable
-            case "require", "verify-ca", "verify-full": .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            default: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            }
-        let listener = PostgresConnection.Configuration(
-            host: pool.host ?? "localhost", port: pool.port ?? 5432, username: pool.username, password: pool.password, database: pool.database,
-            tls: tls)
-        self.init(configuration: pool, listener: listener, logger: logger, leaseDeadline: leaseDeadline)
-    }
-
-    private static func sslMode(_ url: String) -> String {
-        URLComponents(string: url)?.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "prefer"
-    }
-
-    /// Runs `consume` with the notifications of `channel`, on a connection of its own (a `LISTEN`
-    /// holds its connection for as long as it lasts, which a pooled one should not), after
-    /// calling `listening` once the `LISTEN` is in place. Cancelling closes the connection, so it
-    /// returns whatever the connection was doing.
-    package func listen(
-        to channel: String, listening: @escaping @Sendable () -> Void, _ onNotification: @escaping @Sendable (String) -> Void
-    ) async throws {
-        let connection = try await PostgresConnection.connect(configuration: listenerConfiguration, id: 0, logger: logger)
-        try await withTaskCancellationHandler {
-            defer { Task { try? await connection.close() } }
-            try await connection.listen(on: channel) { notifications in
-                listening()
-                for try await notification in notifications { onNotification(notification.payload) }
-            }
-        } onCancel: {
-            Task { try? await connection.close() }
-        }
+        try self.init(configuration: Self.configuration(url: url), logger: logger, leaseDeadline: leaseDeadline)
     }
 
     package static func configuration(url: String) throws -> PostgresClient.Configuration {
@@ -81,7 +41,7 @@ package final class PostgresDatabase: Database, Service {
             throw RampartError(.configuration, "database URL must look like postgres://user:password@host:5432/database")
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        let sslMode = sslMode(url)
+        let sslMode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "prefer"
         let tls: PostgresClient.Configuration.TLS
         switch sslMode {
         case "disable": tls = .disable

@@ -6,15 +6,10 @@
 ///
 /// `directory_clock` counts every such change of any tenant; `directory_epochs` holds, per
 /// tenant, the count at its latest change. A server that caches directory reads compares the
-/// clock after each of its own writes (``DirectoryEpochStoreTransaction``) and learns on
-/// PostgreSQL of other servers' changes from the `rampart_directory` notification the same
-/// trigger sends. On PostgreSQL the trigger is deferred to commit, so the clock's row is locked
-/// only for the last moment of a transaction (no lock-order deadlock with the rows before it).
+/// clock after each of its own writes (``DirectoryEpochStoreTransaction``) and polls it for other
+/// processes' writes. SQLite only for now (see the PostgreSQL case).
 struct M0016DirectoryEpochs: Migration {
     let id = "0016_directory_epochs"
-
-    /// The channel PostgreSQL notifies, with the tenant id as payload.
-    static let channel = "rampart_directory"
 
     /// (table, column holding the tenant id, columns whose change matters on update).
     static let watched: [(table: String, tenant: String, columns: [String])] = [
@@ -51,34 +46,11 @@ struct M0016DirectoryEpochs: Migration {
                 }
             }
         case .postgres:
-            statements.append(
-                """
-                CREATE OR REPLACE FUNCTION rampart_directory_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                DECLARE
-                    changed_tenant TEXT;
-                    clock BIGINT;
-                BEGIN
-                    IF TG_OP = 'DELETE' THEN
-                        changed_tenant := to_jsonb(OLD) ->> TG_ARGV[0];
-                    ELSE
-                        changed_tenant := to_jsonb(NEW) ->> TG_ARGV[0];
-                    END IF;
-                    UPDATE directory_clock SET seq = seq + 1 WHERE id = 1 RETURNING seq INTO clock;
-                    INSERT INTO directory_epochs (tenant_id, seq) VALUES (changed_tenant, clock)
-                        ON CONFLICT (tenant_id) DO UPDATE SET seq = EXCLUDED.seq;
-                    PERFORM pg_notify('\(Self.channel)', changed_tenant);
-                    RETURN NULL;
-                END
-                $$
-                """)
-            for watched in Self.watched {
-                statements.append(
-                    """
-                    CREATE CONSTRAINT TRIGGER \(watched.table)_directory
-                        AFTER INSERT OR DELETE OR UPDATE OF \(watched.columns.joined(separator: ", ")) ON \(watched.table)
-                        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rampart_directory_changed('\(watched.tenant)')
-                    """)
-            }
+            // Not yet: with a deferred trigger and NOTIFY on PostgreSQL, requests of a loaded test
+            // suite stalled past 20 s (cause not found). Until it is, servers on PostgreSQL read
+            // memberships and keys from the database on every request (DirectoryCache does not
+            // serve there); the tables exist so a later migration only adds the triggers.
+            break
         }
         return statements
     }

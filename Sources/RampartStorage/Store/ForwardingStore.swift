@@ -14,8 +14,4 @@ extension ForwardingStore {
     }
 
     package func ping() async throws { try await base.ping() }
-
-    package func watchDirectoryChanges(_ onEvent: @escaping @Sendable (DirectoryChangeEvent) -> Void) async throws -> Bool {
-        try await base.watchDirectoryChanges(onEvent)
-    }
 }

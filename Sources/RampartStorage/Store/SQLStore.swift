@@ -41,13 +41,6 @@ package struct SQLStore: Store {
 
     package func ping() async throws { try await database.ping() }
 
-    package func watchDirectoryChanges(_ onEvent: @escaping @Sendable (DirectoryChangeEvent) -> Void) async throws -> Bool {
-        guard let postgres = database as? PostgresDatabase else { return false }
-        try await postgres.listen(to: M0016DirectoryEpochs.channel, listening: { onEvent(.listening) }) { payload in
-            onEvent(.changed(TenantID(rawValue: payload)))
-        }
-        return true
-    }
 }
 
 /// One transaction's view of the store.

@@ -24,12 +24,6 @@ package protocol Store: Sendable {
 
     /// A cheap round trip to the database, for readiness.
     func ping() async throws
-
-    /// Calls `onEvent` with ``DirectoryChangeEvent/listening`` once changes are being watched,
-    /// then with each tenant whose directory another connection changed, until cancelled or the
-    /// connection is lost (then it throws). Returns `false` at once where the database cannot
-    /// notify (SQLite).
-    func watchDirectoryChanges(_ onEvent: @escaping @Sendable (DirectoryChangeEvent) -> Void) async throws -> Bool
 }
 
 extension Store {
@@ -38,16 +32,6 @@ extension Store {
     ) async throws -> R {
         try await write(body)
     }
-
-    package func watchDirectoryChanges(_ onEvent: @escaping @Sendable (DirectoryChangeEvent) -> Void) async throws -> Bool { false }
-}
-
-/// What ``Store/watchDirectoryChanges(_:)`` reports.
-package enum DirectoryChangeEvent: Sendable, Equatable {
-    /// Notifications are being received from now on.
-    case listening
-    /// A tenant's users, groups, memberships, API keys or status changed.
-    case changed(TenantID)
 }
 
 /// The operations available inside one transaction: every feature's. A use case that needs one
