@@ -79,10 +79,8 @@ package struct CredentialAuthentication: Sendable {
         let hash = RandomToken.digest(secret.exposedValue)
         let now = services.clock.now()
         let (cached, ticket) = services.directory.apiKey(id: id)
-        let found: DirectoryCache.CachedApiKey?
-        if let cached {
-            found = cached
-        } else {
+        var found = cached
+        if found == nil {
             found = try await services.store.read { tx -> DirectoryCache.CachedApiKey? in
                 guard let key = try await tx.apiKeyForAuthentication(id: id),
                     let tenant = try await tx.tenant(id: key.tenantID), tenant.status == .active,
@@ -90,14 +88,12 @@ package struct CredentialAuthentication: Sendable {
                 else { return nil }
                 return DirectoryCache.CachedApiKey(key: key, owner: owner)
             }
-            // Remembered only once the secret matched: a guessed id fills nothing.
-            if let found, ConstantTime.equals(Array(found.key.secretHash.utf8), Array(hash.utf8)) {
-                services.directory.remember(apiKey: found, ticket: ticket)
-            }
         }
         guard let found, ConstantTime.equals(Array(found.key.secretHash.utf8), Array(hash.utf8)), found.key.isUsable(at: now) else {
             return (nil, .none)
         }
+        // Remembered only once the secret matched: a guessed id fills nothing.
+        if cached == nil { services.directory.remember(apiKey: found, ticket: ticket) }
         let key = found.key
         let owner = found.owner
         // A key never outranks its owner: demoting the owner demotes the key too.

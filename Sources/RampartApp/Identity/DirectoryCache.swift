@@ -78,9 +78,6 @@ package final class DirectoryCache: Sendable {
         lookups["\(kind).\(result)"]?.increment(by: Int64(amount))
     }
 
-    /// Whether entries are being served (false: every read goes to the database).
-    package var isServing: Bool { state.withLock { $0.serving } }
-
     // MARK: Memberships
 
     /// The cached answers for `usernames` in `tenant` (a username whose value is `nil` is known not
@@ -149,25 +146,21 @@ package final class DirectoryCache: Sendable {
 
     // MARK: Invalidation
 
-    /// Forgets what is known about `tenant`.
-    package func invalidate(_ tenant: TenantID) {
-        state.withLock { state in Self.drop(&state, tenant: tenant) }
-    }
-
     /// Forgets everything.
     package func invalidateAll() {
         state.withLock { state in
             state.invalidations &+= 1
-            state.tenants = [:]
-            state.apiKeys = [:]
-            state.entries = 0
+            Self.clear(&state)
         }
     }
 
     /// Starts (or, with `false`, stops) serving from memory; either way starting empty.
     package func setServing(_ serving: Bool) {
-        invalidateAll()
-        state.withLock { $0.serving = serving }
+        state.withLock { state in
+            state.invalidations &+= 1
+            Self.clear(&state)
+            state.serving = serving
+        }
     }
 
     /// Reads the directory clock and drops the tenants that changed since the last look. Called
@@ -185,9 +178,7 @@ package final class DirectoryCache: Sendable {
             if changes.count >= limit {
                 // Too many to name one by one: start again.
                 state.invalidations &+= 1
-                state.tenants = [:]
-                state.apiKeys = [:]
-                state.entries = 0
+                Self.clear(&state)
             } else {
                 for change in changes { Self.drop(&state, tenant: change.tenant) }
             }
@@ -202,11 +193,16 @@ package final class DirectoryCache: Sendable {
         state.entries -= entries.count
     }
 
+    /// Empties the entries (callers that invalidate also bump `invalidations`).
+    private static func clear(_ state: inout State) {
+        state.tenants = [:]
+        state.apiKeys = [:]
+        state.entries = 0
+    }
+
     private static func makeRoom(_ state: inout State, tenant: TenantID) {
         if state.entries >= maximumEntries {
-            state.tenants = [:]
-            state.apiKeys = [:]
-            state.entries = 0
+            clear(&state)
         } else if let entries = state.tenants[tenant], entries.count >= maximumEntriesPerTenant {
             // Not an invalidation: the state did not change, so fills in flight stay valid.
             for id in entries.apiKeyIDs { state.apiKeys[id] = nil }

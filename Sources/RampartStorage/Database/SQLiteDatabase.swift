@@ -113,11 +113,7 @@ package final class SQLiteDatabase: Database {
             // The setting belongs to the connection and cannot change inside a transaction: it
             // is set before one, under the writer's gate, whenever it differs from what this
             // transaction needs; a state change never commits while it is NORMAL.
-            let full = durability == .disk
-            if self.synchronousIsFull.load(ordering: .relaxed) != full {
-                try await sql.raw(SQLQueryString(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL")).run()
-                self.synchronousIsFull.store(full, ordering: .relaxed)
-            }
+            try await self.setSynchronous(full: durability == .disk)
             return try await Self.inTransaction(sql, begin: "BEGIN IMMEDIATE") { try await body(sql, connection) }
         }
         checkpointer.committed(synced: durability == .disk)
@@ -156,12 +152,17 @@ package final class SQLiteDatabase: Database {
     package func withExclusiveConnection<R: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) async throws -> R) async throws -> R {
         let connection = self.connection
         return try await gate.withExclusiveAccess {
-            if !self.synchronousIsFull.load(ordering: .relaxed) {
-                try await self.sql.raw("PRAGMA synchronous=FULL").run()
-                self.synchronousIsFull.store(true, ordering: .relaxed)
-            }
+            try await self.setSynchronous(full: true)
             return try await body(connection)
         }
+    }
+
+    /// Sets the writer connection's `synchronous` to FULL or NORMAL when it is not already;
+    /// called under the writer's gate, outside a transaction (where SQLite ignores the change).
+    private func setSynchronous(full: Bool) async throws {
+        guard synchronousIsFull.load(ordering: .relaxed) != full else { return }
+        try await sql.raw(SQLQueryString(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL")).run()
+        synchronousIsFull.store(full, ordering: .relaxed)
     }
 
     package func isUniqueViolation(_ error: any Error) -> Bool {
