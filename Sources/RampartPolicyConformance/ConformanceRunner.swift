@@ -19,7 +19,7 @@ public enum ConformanceRunner {
         for case let url as URL in e where url.pathExtension == "json" {
             let name = url.lastPathComponent
             if name.hasPrefix("test_resourcematcher_") || name.hasPrefix("test_defaultpolicyresourcematcher")
-                || name.hasPrefix("test_policyengine_") || name.hasPrefix("tests_")
+                || name.hasPrefix("test_policyengine_") || name.hasPrefix("tests_") || name.hasPrefix("test-validity-schedules")
             {
                 files.append(url)
             }
@@ -88,6 +88,8 @@ struct FileRun {
             runResourceMatcher(root)
         } else if name.hasPrefix("test_defaultpolicyresourcematcher") {
             runPolicyResourceMatcher(root)
+        } else if name.hasPrefix("test-validity-schedules") {
+            runValiditySchedules(root)
         } else if name.hasPrefix("tests_") {
             for (i, c) in (root.arrayValue ?? []).enumerated() {
                 let n = c["request"]?["requestId"]?.stringValue ?? "case \(i)"

@@ -107,6 +107,7 @@ extension FileRun {
             auditExcludedRoles: stringSet(root["auditExcludedRoles"]), useForwardedIPAddress: true,
             trustedProxyAddresses: ["255.255.255.255", "128.101.101.101", "128.101.101.99"])
         if let mode = root["auditMode"]?.stringValue { options.auditMode = .init(rangerName: mode) }
+        options.scheduleTimeZone = Self.rangerHarnessZone
 
         var tagDef: ServiceDef? = nil
         var tagPolicies: [Policy] = []
@@ -158,11 +159,6 @@ extension FileRun {
     }
 
     mutating func runPolicyEngine(_ root: JSONValue) {
-        if root.arrayValue != nil {
-            // Validity-scheduler files are lists of schedules.
-            for (i, c) in (root.arrayValue ?? []).enumerated() { skip(c["name"]?.stringValue ?? "case \(i)", "validity-schedules") }
-            return
-        }
         var setup: EngineSetup
         do {
             setup = try makeSetup(root)

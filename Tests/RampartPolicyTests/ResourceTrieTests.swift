@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
 import Testing
 
 @testable import RampartPolicy
@@ -72,7 +73,7 @@ import Testing
         let evaluators = (0..<400).map { i in
             var policy = Policy(id: Int64(i), name: "p\(i)", resources: Self.randomResources(&g))
             if g.next(10) == 0 { policy.additionalResources = [Self.randomResources(&g)] }
-            return PolicyEvaluator(policy: policy, serviceDef: compiled)
+            return PolicyEvaluator(policy: policy, serviceDef: compiled, scheduleZone: TimeZone(identifier: "UTC") ?? .current)
         }
         let repository = PolicyRepository(type: .access, evaluators: evaluators, serviceDef: compiled)
         #expect(!repository.tries.isEmpty)

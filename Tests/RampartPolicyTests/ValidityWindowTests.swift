@@ -58,9 +58,63 @@ import Testing
         #expect(try decide([twoWindows], at: "2026/03/15 12:00:00").isAllowed)
     }
 
-    /// Recurrences are not evaluated: a policy that can only allow never applies, one that can
-    /// deny always does.
-    @Test func recurringSchedulesFailSafe() throws {
+    static func recurrence(
+        minute: String = "0", hour: String, dayOfMonth: String = "", dayOfWeek: String = "*", month: String = "*", year: String = "*",
+        days: Int = 0, hours: Int = 0, minutes: Int = 0
+    ) -> JSONValue {
+        .object([
+            "schedule": .object([
+                "minute": .string(minute), "hour": .string(hour), "dayOfMonth": .string(dayOfMonth), "dayOfWeek": .string(dayOfWeek),
+                "month": .string(month), "year": .string(year),
+            ]),
+            "interval": .object(["days": .number(Double(days)), "hours": .number(Double(hours)), "minutes": .number(Double(minutes))]),
+        ])
+    }
+
+    /// A time-bound grant for business hours: 09:00 for 8 hours on weekdays (2–6, Monday to
+    /// Friday), in Berlin, during December 2026.
+    @Test func aRecurringGrantAppliesInsideItsWindowsOnly() throws {
+        let hours = Self.grant([
+            ValiditySchedule(
+                startTime: "2026/12/01 00:00:00", endTime: "2026/12/31 23:59:59", timeZone: "Europe/Berlin",
+                recurrences: [Self.recurrence(hour: "9", dayOfWeek: "2-6", hours: 8)])
+        ])
+        // Monday 7 December 2026: 09:00 in Berlin is 08:00 UTC.
+        #expect(try decide([hours], at: "2026/12/07 07:59:59").isAllowed == false)
+        #expect(try decide([hours], at: "2026/12/07 08:00:00").isAllowed)
+        #expect(try decide([hours], at: "2026/12/07 16:00:00").isAllowed)
+        #expect(try decide([hours], at: "2026/12/07 16:00:01").isAllowed == false)
+        // Saturday and Sunday are not scheduled; nor is a weekday outside the range.
+        #expect(try decide([hours], at: "2026/12/12 10:00:00").isAllowed == false)
+        #expect(try decide([hours], at: "2027/01/04 10:00:00").isAllowed == false)
+        #expect(try decide([hours], at: "2026/12/07 10:00:00").unsupportedFeatures.isEmpty)
+    }
+
+    /// A window may run past midnight and across a daylight-saving change: it ends a whole
+    /// interval after it opened, on the wall clock of the schedule's zone.
+    @Test func windowsCrossMidnightAndDaylightSaving() throws {
+        // 22:30 on the 1st of each month for 2 hours, in New York.
+        let night = Self.grant([
+            ValiditySchedule(
+                timeZone: "America/New_York", recurrences: [Self.recurrence(minute: "30", hour: "22", dayOfMonth: "1", dayOfWeek: "", hours: 2)])
+        ])
+        // 1 March 2026 22:30 EST is 03:30 UTC on 2 March; the window ends at 05:30 UTC.
+        #expect(try decide([night], at: "2026/03/02 03:29:59").isAllowed == false)
+        #expect(try decide([night], at: "2026/03/02 05:00:00").isAllowed)
+        #expect(try decide([night], at: "2026/03/02 05:30:01").isAllowed == false)
+        // Daily at 00:00 for a day, on 8 March 2026 (clocks go forward at 02:00): the day has
+        // 23 hours, so the window ends at 00:00 EDT on the 9th, 04:00 UTC.
+        let daily = Self.grant([
+            ValiditySchedule(
+                timeZone: "America/New_York", recurrences: [Self.recurrence(hour: "0", dayOfMonth: "8", dayOfWeek: "", month: "3", days: 1)])
+        ])
+        #expect(try decide([daily], at: "2026/03/09 04:00:00").isAllowed)
+        #expect(try decide([daily], at: "2026/03/09 04:00:01").isAllowed == false)
+    }
+
+    /// A recurrence that cannot be read (stored before recurrences were checked on save) fails
+    /// safe: a policy that can only allow never applies, one that can deny always does.
+    @Test func unreadableRecurrencesFailSafe() throws {
         let recurring = ValiditySchedule(
             startTime: "2026/01/01 00:00:00", endTime: "2027/01/01 00:00:00",
             recurrences: [.object(["schedule": .object(["hour": .string("9")]), "interval": .object(["hours": .number(8)])])])
@@ -92,5 +146,23 @@ import Testing
         #expect(validate(.object(["startTime": .string("2026-12-01")])) != nil)
         #expect(validate(.object(["endTime": .string("2026/04/31 00:00:00")])) != nil)
         #expect(validate(.object(["timeZone": .string("Mars/Olympus")])) != nil)
+        #expect(validate(.object([:]))?.message == "needs a startTime, an endTime or a recurrence")
+        let reversed = validate(.object(["startTime": .string("2026/12/02 00:00:00"), "endTime": .string("2026/12/01 00:00:00")]))
+        #expect(reversed?.field == "validitySchedules[0].endTime")
+        func recurring(_ recurrence: JSONValue, start: String = "2026/01/01 00:00:00") -> PolicyError? {
+            validate(.object(["startTime": .string(start), "recurrences": .array([recurrence])]))
+        }
+        #expect(recurring(Self.recurrence(hour: "9", dayOfWeek: "2-6", hours: 8)) == nil)
+        #expect(recurring(Self.recurrence(hour: "9-17, 20", dayOfMonth: "1,15", dayOfWeek: "", minutes: 30)) == nil)
+        #expect(recurring(Self.recurrence(hour: "24", hours: 1))?.field == "validitySchedules[0].recurrences[0].schedule.hour")
+        #expect(recurring(Self.recurrence(hour: "9-8", hours: 1))?.message == "range 9-8 runs backwards")
+        #expect(recurring(Self.recurrence(hour: "@", hours: 1)) != nil)
+        #expect(recurring(Self.recurrence(hour: "9", dayOfWeek: "0", hours: 1)) != nil)
+        #expect(recurring(Self.recurrence(hour: "9", dayOfWeek: "", hours: 1)) != nil)
+        #expect(recurring(Self.recurrence(hour: "9"))?.message == "must last at least a minute")
+        #expect(recurring(Self.recurrence(hour: "9", hours: 24))?.field == "validitySchedules[0].recurrences[0].interval.hours")
+        #expect(recurring(Self.recurrence(hour: "9", days: 1_000_000)) != nil)
+        #expect(recurring(Self.recurrence(hour: "9", year: "2025", hours: 1))?.message == "names no year between startTime and endTime")
+        #expect(recurring(.object(["interval": .object(["hours": .number(1)])])) != nil)
     }
 }

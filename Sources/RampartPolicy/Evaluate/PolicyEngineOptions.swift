@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
+
 /// Plugin-side settings of an engine (Ranger's plugin configuration), merged with the service's
 /// own `configs` when a ``PolicySnapshot`` is built.
 public struct PolicyEngineOptions: Sendable, Hashable {
@@ -32,6 +34,9 @@ public struct PolicyEngineOptions: Sendable, Hashable {
     public var useForwardedIPAddress: Bool
     /// Proxies trusted to forward client addresses; empty trusts any.
     public var trustedProxyAddresses: Set<String>
+    /// The zone of validity schedules that name none (their `startTime`, `endTime` and
+    /// recurrences). UTC unless set; Ranger's own tests read them in the plugin JVM's zone.
+    public var scheduleTimeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current
     /// Passes over candidate policies that name none of the request's principals once they can
     /// change nothing but auditing (``PrincipalIndex``). Off only to check that it changes no
     /// answer.

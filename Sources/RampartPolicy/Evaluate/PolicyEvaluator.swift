@@ -30,7 +30,7 @@ final class PolicyEvaluator: Sendable {
     /// When the policy applies; `nil`: always.
     let validity: ValidityWindow?
 
-    init(policy: Policy, serviceDef: CompiledServiceDef) {
+    init(policy: Policy, serviceDef: CompiledServiceDef, scheduleZone: TimeZone) {
         self.policy = policy
         id = policy.id ?? -1
         version = policy.version
@@ -63,9 +63,9 @@ final class PolicyEvaluator: Sendable {
         hasDeny = !denyItems.isEmpty || isDenyAllElse
         let matchFeatures = resourceMatchers.reduce(into: Set<String>()) { $0.formUnion($1.unsupportedFeatures) }
         self.matchFeatures = matchFeatures
-        validity = ValidityWindow(policy.validitySchedules, canDeny: hasDeny)
+        validity = ValidityWindow(policy.validitySchedules, canDeny: hasDeny, defaultZone: scheduleZone)
         var unsupported = matchFeatures
-        if validity?.isRecurring == true { unsupported.insert("validity-schedules") }
+        if validity?.hasUnreadableRecurrence == true { unsupported.insert("validity-schedules") }
         unsupportedFeatures = unsupported
         evalOrder = Self.computeEvalOrder(policy, serviceDef: serviceDef, dynamic: resourceMatchers.contains { $0.needsDynamicEval })
     }
@@ -295,11 +295,11 @@ final class PolicyEvaluator: Sendable {
     }
 
     /// Whether the policy applies at the request's access time (its ``validity``); one outside
-    /// its window is skipped entirely. A recurring window, which is not evaluated, is reported in
-    /// `state` whichever way it answers.
+    /// its window is skipped entirely. A window with a recurrence that cannot be read is reported
+    /// in `state` whichever way it answers.
     func applies(to ctx: RequestContext, _ state: EvalState) -> Bool {
         guard let validity else { return true }
-        if validity.isRecurring { state.unsupported.insert("validity-schedules") }
+        if validity.hasUnreadableRecurrence { state.unsupported.insert("validity-schedules") }
         return validity.contains(ctx.request.accessTime ?? Date())
     }
 }

@@ -102,7 +102,7 @@ public final class PolicySnapshot: Sendable {
         self.policyCount = enabled.count
         var byZone: [String: [PolicyEvaluator]] = [:]
         for p in enabled {
-            byZone[p.zoneName ?? "", default: []].append(PolicyEvaluator(policy: p, serviceDef: compiled))
+            byZone[p.zoneName ?? "", default: []].append(PolicyEvaluator(policy: p, serviceDef: compiled, scheduleZone: opts.scheduleTimeZone))
         }
         unzoned = RepositorySet(byZone[""] ?? [], serviceDef: compiled)
         var zoneEntries: [ZoneEntry] = []
@@ -129,7 +129,8 @@ public final class PolicySnapshot: Sendable {
             var tagByZone: [String: [PolicyEvaluator]] = [:]
             for p in tagPolicies where p.isEnabled && p.policyType != .audit {
                 guard let np = Self.normalizeTagPolicy(p, component: serviceDef.name) else { continue }
-                tagByZone[np.zoneName ?? "", default: []].append(PolicyEvaluator(policy: np, serviceDef: tagCompiled))
+                tagByZone[np.zoneName ?? "", default: []].append(
+                    PolicyEvaluator(policy: np, serviceDef: tagCompiled, scheduleZone: opts.scheduleTimeZone))
             }
             var repos: [String: RepositorySet] = [:]
             for (zone, evs) in tagByZone { repos[zone] = RepositorySet(evs, serviceDef: tagCompiled) }

@@ -6,37 +6,57 @@ import Foundation
 /// policy is evaluated only at access times one of its schedules covers, and is skipped entirely
 /// (no allow, no deny, no audit) at any other time.
 ///
-/// A schedule runs from `startTime` to `endTime` (`yyyy/MM/dd HH:mm:ss` in its `timeZone`, UTC when
-/// it names none; either end may be open). Recurring schedules (`recurrences`: hours of certain
-/// days within the range) are not evaluated yet; a policy with one fails safe: it applies at all
-/// times when it can deny and at no time when it can only allow.
+/// A schedule runs from `startTime` to `endTime` (`yyyy/MM/dd HH:mm:ss` in its `timeZone`, or in
+/// the engine's ``PolicyEngineOptions/scheduleTimeZone`` when it names none; either end may be
+/// open). Within that range, a schedule with `recurrences` applies only inside the windows they
+/// open (``ValidityRecurrence``), read in the same zone. A recurrence that cannot be read (stored
+/// before recurrences were checked on save) fails safe: its policy applies at all times when it
+/// can deny and at no time when it can only allow.
 struct ValidityWindow: Sendable {
     struct Span: Sendable {
         var start: Date?
         var end: Date?
+        /// Empty: the whole range applies.
+        var recurrences: [ValidityRecurrence]
+        /// The schedule's zone, for its recurrences.
+        var calendar: Calendar
+
+        func contains(_ time: Date) -> Bool {
+            guard start.map({ $0 <= time }) ?? true, end.map({ time <= $0 }) ?? true else { return false }
+            return recurrences.isEmpty || recurrences.contains { $0.covers(time, in: calendar) }
+        }
     }
 
     let spans: [Span]
-    /// A schedule has recurrences, which are not evaluated.
-    let isRecurring: Bool
-    /// What a recurring window answers (see the type's documentation).
-    let recurringAnswer: Bool
+    /// A schedule has a recurrence that could not be read.
+    let hasUnreadableRecurrence: Bool
+    /// What a window with an unreadable recurrence answers (see the type's documentation).
+    let unreadableAnswer: Bool
 
     /// The window of `schedules`, or `nil` when there are none (the policy always applies).
-    init?(_ schedules: [ValiditySchedule], canDeny: Bool) {
+    init?(_ schedules: [ValiditySchedule], canDeny: Bool, defaultZone: TimeZone) {
         guard !schedules.isEmpty else { return nil }
+        var unreadable = false
         spans = schedules.map { schedule in
-            let zone = schedule.timeZone.flatMap(Self.zone(named:)) ?? TimeZone(identifier: "UTC")
-            return Span(start: schedule.startTime.flatMap { Self.date($0, zone) }, end: schedule.endTime.flatMap { Self.date($0, zone) })
+            let zone = schedule.timeZone.flatMap(Self.zone(named:)) ?? defaultZone
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            var recurrences: [ValidityRecurrence] = []
+            for json in schedule.recurrences {
+                if let recurrence = try? ValidityRecurrence(json) { recurrences.append(recurrence) } else { unreadable = true }
+            }
+            return Span(
+                start: schedule.startTime.flatMap { Self.date($0, zone) }, end: schedule.endTime.flatMap { Self.date($0, zone) },
+                recurrences: recurrences, calendar: calendar)
         }
-        isRecurring = schedules.contains { !$0.recurrences.isEmpty }
-        recurringAnswer = canDeny
+        hasUnreadableRecurrence = unreadable
+        unreadableAnswer = canDeny
     }
 
     /// Whether the policy applies at `time`.
     func contains(_ time: Date) -> Bool {
-        if isRecurring { return recurringAnswer }
-        return spans.contains { span in (span.start.map { $0 <= time } ?? true) && (span.end.map { time <= $0 } ?? true) }
+        if hasUnreadableRecurrence { return unreadableAnswer }
+        return spans.contains { $0.contains(time) }
     }
 
     /// A schedule's `timeZone`: an IANA identifier (`Europe/Amsterdam`) or an abbreviation (`PST`).

@@ -44,19 +44,7 @@ public struct PolicyValidator: Sendable {
         for flag in ["isEnabled", "isAuditEnabled", "isDenyAllElse"] { _ = try root[flag].bool() }
         _ = try root["policyLabels"].strings()
         _ = try root["options"].object()
-        for schedule in try root["validitySchedules"].array() {
-            _ = try schedule.requireObject()
-            let zone = try schedule["timeZone"].string(maximumLength: 64)
-            if let zone, ValidityWindow.zone(named: zone) == nil {
-                throw schedule["timeZone"].error("unknown time zone `\(zone)`")
-            }
-            for end in ["startTime", "endTime"] {
-                if let text = try schedule[end].string(maximumLength: 64), !text.isEmpty, ValidityWindow.date(text, nil) == nil {
-                    throw schedule[end].error("must be `yyyy/MM/dd HH:mm:ss`")
-                }
-            }
-            _ = try schedule["recurrences"].array()
-        }
+        for schedule in try root["validitySchedules"].array() { try Self.validateSchedule(schedule) }
         let type = try policyType(root["policyType"])
         if let priority = try root["policyPriority"].integer(), priority != 0, priority != 1 {
             throw root["policyPriority"].error("must be 0 (normal) or 1 (override)")

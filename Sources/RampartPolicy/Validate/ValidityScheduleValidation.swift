@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+
+extension PolicyValidator {
+    /// Checks one entry of `validitySchedules`: its zone, its two ends (`yyyy/MM/dd HH:mm:ss`, the
+    /// end after the start), that it says something (an end or a recurrence), and every
+    /// recurrence (``ValidityRecurrence``), whose years must fall between the two ends.
+    static func validateSchedule(_ schedule: JSONField) throws(PolicyError) {
+        _ = try schedule.requireObject()
+        let zoneName = try schedule["timeZone"].string(maximumLength: 64)
+        var zone = TimeZone(identifier: "UTC")
+        if let zoneName, !zoneName.isEmpty {
+            guard let named = ValidityWindow.zone(named: zoneName) else { throw schedule["timeZone"].error("unknown time zone `\(zoneName)`") }
+            zone = named
+        }
+        var ends: [String: Date] = [:]
+        for end in ["startTime", "endTime"] {
+            guard let text = try schedule[end].string(maximumLength: 64), !text.isEmpty else { continue }
+            guard let date = ValidityWindow.date(text, zone) else { throw schedule[end].error("must be `yyyy/MM/dd HH:mm:ss`") }
+            ends[end] = date
+        }
+        if let start = ends["startTime"], let end = ends["endTime"], end <= start {
+            throw schedule["endTime"].error("must be later than startTime")
+        }
+        let recurrences = try schedule["recurrences"].array()
+        guard !ends.isEmpty || !recurrences.isEmpty else {
+            throw schedule.error("needs a startTime, an endTime or a recurrence")
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        if let zone { calendar.timeZone = zone }
+        let firstYear = ends["startTime"].map { calendar.component(.year, from: $0) } ?? Int.min
+        let lastYear = ends["endTime"].map { calendar.component(.year, from: $0) } ?? Int.max
+        for field in recurrences {
+            _ = try field.requireObject()
+            let recurrence: ValidityRecurrence
+            do {
+                recurrence = try ValidityRecurrence(field.value ?? .null)
+            } catch {
+                throw field[error.field].error(error.reason)
+            }
+            if let years = recurrence.years.values, !years.contains(where: { (firstYear...lastYear).contains($0) }) {
+                throw field["schedule"]["year"].error("names no year between startTime and endTime")
+            }
+        }
+    }
+}
+
+extension ValiditySchedule {
+    /// Checks a schedule as a policy's `validitySchedules` entry is checked when it is saved.
+    public static func validate(_ json: JSONValue) throws(PolicyError) {
+        try PolicyValidator.validateSchedule(JSONField(json))
+    }
+
+    /// Whether this schedule covers `time`; a schedule without a `timeZone` is read in
+    /// `defaultZone`.
+    public func covers(_ time: Date, defaultZone: TimeZone) -> Bool {
+        ValidityWindow([self], canDeny: false, defaultZone: defaultZone)?.contains(time) ?? true
+    }
+}
