@@ -124,6 +124,54 @@ import Testing
         #expect(s.evaluate(TestData.request("hr", "emp", "name", user: "a")).isAllowed)
     }
 
+    /// A tag with a validity period counts only inside it: an embargo tag that ends on a date
+    /// stops denying at that date, and a recurring one denies only in its windows.
+    @Test func tagsApplyOnlyInsideTheirValidityPeriods() throws {
+        let tagDef = ServiceDef(
+            name: "tag", resources: [ResourceDef(name: "tag", matcherOptions: ["wildCard": "false", "ignoreCase": "false"])],
+            accessTypes: [AccessTypeDef(name: "hive:select")])
+        let embargo = Policy(
+            id: 100, name: "EMBARGO", resources: ["tag": PolicyResource(values: ["EMBARGO"])],
+            denyPolicyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "hive:select")], groups: ["public"])])
+        let allow = Policy(
+            id: 1, resources: TestData.res("hr"), policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["a"])])
+        // Embargoed until the end of 2026 (UTC); the nightly tag applies 22:00-06:00 UTC.
+        let nightly: JSONValue = .object([
+            "schedule": .object([
+                "minute": .string("0"), "hour": .string("22"), "dayOfMonth": .string("*"), "dayOfWeek": .string(""), "month": .string("*"),
+                "year": .string("*"),
+            ]),
+            "interval": .object(["hours": .number(8)]),
+        ])
+        let tags = ServiceTags(
+            tags: [
+                "1": Tag(id: 1, type: "EMBARGO", validityPeriods: [ValiditySchedule(endTime: "2026/12/31 23:59:59")]),
+                "2": Tag(id: 2, type: "EMBARGO", validityPeriods: [ValiditySchedule(recurrences: [nightly])]),
+            ],
+            serviceResources: [
+                ServiceResource(
+                    id: 7, resourceElements: ["database": PolicyResource(values: ["hr"]), "table": PolicyResource(values: ["results"])]),
+                ServiceResource(
+                    id: 8, resourceElements: ["database": PolicyResource(values: ["hr"]), "table": PolicyResource(values: ["payroll"])]),
+            ], resourceToTagIds: ["7": [1], "8": [2]])
+        let s = try PolicySnapshot(
+            serviceDef: TestData.hiveDef, service: Service(name: "dev_hive", tagService: "tags"), policies: [allow], tagServiceDef: tagDef,
+            tagPolicies: [embargo], serviceTags: tags)
+        func allowed(_ table: String, at text: String) throws -> Bool {
+            var request = TestData.request("hr", table, user: "a")
+            let time: Date = try #require(ValidityWindow.date(text, TimeZone(identifier: "UTC")))
+            request.accessTime = time
+            let result = s.evaluate(request)
+            #expect(result.unsupportedFeatures.isEmpty)
+            return result.isAllowed
+        }
+        #expect(try allowed("results", at: "2026/12/31 23:59:59") == false)
+        #expect(try allowed("results", at: "2027/01/01 00:00:00"))
+        #expect(try allowed("payroll", at: "2026/12/07 23:00:00") == false)
+        #expect(try allowed("payroll", at: "2026/12/08 05:59:00") == false)
+        #expect(try allowed("payroll", at: "2026/12/08 12:00:00"))
+    }
+
     @Test func modelRoundTrip() throws {
         let json = """
             {"policies":[{"id":5,"name":"p","isEnabled":"true","resources":{"path":{"values":["/a"],"isRecursive":true}},

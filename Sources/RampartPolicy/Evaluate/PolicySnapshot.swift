@@ -139,7 +139,7 @@ public final class PolicySnapshot: Sendable {
         } else {
             tagEngine = nil
         }
-        tagIndex = serviceTags.map { TagIndex($0, serviceDef: compiled) }
+        tagIndex = serviceTags.map { TagIndex($0, serviceDef: compiled, scheduleZone: opts.scheduleTimeZone) }
         roleIndex = RoleIndex(roles)
         auditFilters = AuditFilter.parse(service.configs["ranger.plugin.audit.filters"], serviceDef: compiled)
         tagAuditFilters = tagEngine.map { AuditFilter.parse(tagServiceConfigs["ranger.plugin.audit.filters"], serviceDef: $0.serviceDef) } ?? []
@@ -299,7 +299,7 @@ public final class PolicySnapshot: Sendable {
             if let given = request.tags {
                 tags = given
             } else if let idx = tagIndex {
-                if idx.hasValidityPeriods { state.unsupported.insert("tag-validity-periods") }
+                if idx.hasUnreadableValidity { state.unsupported.insert("tag-validity-periods") }
                 tags = idx.tags(for: ctx)
             } else {
                 tags = []

@@ -5,7 +5,7 @@ public struct Tag: Sendable, Hashable, Codable {
     public var id: Int64?
     public var type: String
     public var attributes: [String: String]
-    /// Raw validity periods; tags with periods are gated by time (later milestone).
+    /// When the tag applies (validity schedules, as a policy's); empty: always.
     public var validityPeriods: [ValiditySchedule]
 
     public init(id: Int64? = nil, type: String, attributes: [String: String] = [:], validityPeriods: [ValiditySchedule] = []) {
