@@ -158,7 +158,9 @@ schemas = {
         "service": S, "user": S,
         "groups": {"type": "array", "items": S, "description": "Only for services whose `rampart.identity.source` config is `request` (the caller is trusted); services taking identities from Rampart (the default) refuse it with 422"},
         "roles": {"type": "array", "items": S, "description": "As `groups`"},
-        "resource": {"type": "object", "additionalProperties": S}, "accessType": S, "context": {"type": "object", "additionalProperties": S}}},
+        "resource": {"type": "object", "additionalProperties": S}, "accessType": S, "context": {"type": "object", "additionalProperties": S},
+        "userAttributes": {"type": "object", "maxProperties": 64, "additionalProperties": {"type": "string", "maxLength": 1024},
+                           "description": "The user's attributes for `${{USER.<attribute>}}` in policies; as `groups`, only for `request` services"}}},
     "Decision": {"type": "object", "required": ["allowed", "audited", "policyVersion"], "properties": {
         "allowed": {"type": "boolean"}, "audited": {"type": "boolean"}, "policyId": {"type": ["integer", "null"]}, "policyVersion": {"type": "integer"},
         "reason": S, "mask": {"type": "object", "properties": {"type": S, "value": S, "condition": S, "policyId": {"type": "integer"}}},

@@ -229,9 +229,13 @@ extension FileRun {
                 skip(name, setup.setupFeatures.sorted().joined(separator: ", "))
                 continue
             }
-            let (request, reqFeatures) = makeRequest(t["request"] ?? .object([:]), setup: setup)
+            var (request, reqFeatures) = makeRequest(t["request"] ?? .object([:]), setup: setup)
+            // The harness's user store: the attributes of each user, read by `${{USER.x}}`.
+            for (key, value) in t["userAttributes"]?[request.user]?.objectValue ?? [:] {
+                if let text = value.stringValue { request.userAttributes[key] = text }
+            }
             var features = reqFeatures
-            if t["userAttributes"] != nil || t["groupAttributes"] != nil { features.insert("user-store") }
+            if t["groupAttributes"] != nil { features.insert("user-store") }
             if t["resourceAccessInfo"] != nil && t["result"] == nil && t["dataMaskResult"] == nil && t["rowFilterResult"] == nil {
                 skip(name, "resource-access-info")
                 continue

@@ -172,6 +172,44 @@ import Testing
         #expect(try allowed("payroll", at: "2026/12/08 12:00:00"))
     }
 
+    /// `${{…}}` request expressions: a database per user and per department. A user without the
+    /// attribute matches nothing (not the shorter value `dept_`), and a mask places the value
+    /// with `'` doubled.
+    @Test func requestExpressionsExpandPerRequest() throws {
+        let own = Policy(
+            id: 1, resources: TestData.res("home_${{USER._name}}"),
+            policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], groups: ["public"])])
+        let department = Policy(
+            id: 2, resources: TestData.res("dept_${{USER.dept}}*"),
+            policyItems: [PolicyItem(accesses: [PolicyItemAccess(type: "select")], groups: ["public"])])
+        let mask = Policy(
+            id: 3, policyType: .dataMask,
+            resources: [
+                "database": PolicyResource(values: ["hr"]), "table": PolicyResource(values: ["emp"]), "column": PolicyResource(values: ["pay"]),
+            ],
+            dataMaskPolicyItems: [
+                PolicyItem(
+                    accesses: [PolicyItemAccess(type: "select")], groups: ["public"],
+                    dataMaskInfo: DataMaskInfo(dataMaskType: "CUSTOM", valueExpr: "CASE WHEN dept = '${{USER.dept}}' THEN {col} END"))
+            ])
+        let s = try PolicySnapshot(serviceDef: TestData.hiveDef, service: Service(name: "dev_hive"), policies: [own, department, mask])
+        func allowed(_ database: String, user: String, attributes: [String: String] = [:]) -> Bool {
+            var request = TestData.request(database, "t", "c", user: user)
+            request.userAttributes = attributes
+            let result = s.evaluate(request)
+            #expect(result.unsupportedFeatures.isEmpty)
+            return result.isAllowed
+        }
+        #expect(allowed("home_ann", user: "ann"))
+        #expect(!allowed("home_bob", user: "ann"))
+        #expect(allowed("dept_sales_eu", user: "ann", attributes: ["dept": "sales"]))
+        #expect(!allowed("dept_sales_eu", user: "ann", attributes: ["dept": "hr"]))
+        #expect(!allowed("dept_sales_eu", user: "ann"))
+        var request = TestData.request("hr", "emp", "pay", user: "ann")
+        request.userAttributes = ["dept": "o'hara"]
+        #expect(s.evaluateDataMask(request).maskedValue == "CASE WHEN dept = 'o''hara' THEN {col} END")
+    }
+
     @Test func modelRoundTrip() throws {
         let json = """
             {"policies":[{"id":5,"name":"p","isEnabled":"true","resources":{"path":{"values":["/a"],"isRecursive":true}},

@@ -14,7 +14,7 @@ import Testing
 
     static func same(_ a: Request, _ b: Request) -> Bool {
         a.service == b.service && a.user == b.user && a.groups == b.groups && a.roles == b.roles && a.resource == b.resource
-            && a.accessType == b.accessType && a.context == b.context
+            && a.accessType == b.accessType && a.context == b.context && a.userAttributes == b.userAttributes
     }
 
     static func read(_ text: String) -> Request? {
@@ -30,6 +30,7 @@ import Testing
         #" { "service" : "hive" , "user":"b\u00f6b \ud83d\ude00", "groups":["a","b"], "roles":null, "resource":{}, "accessType":"x", "context":{"ip":"1.2.3.4"} } "#,
         #"{"service":"h","user":"\"\\\/\b\f\n\r\t","resource":{"k":"v"},"accessType":"a","unknown":[1,-2.5e+3,{"x":[true,false,null]},"s"]}"#,
         #"{"service":"h","user":"u","resource":{"k":"ü中"},"accessType":"a","groups":[],"context":null}"#,
+        #"{"service":"h","user":"u","resource":{},"accessType":"a","userAttributes":{"dept":"o'brien","region":"EU"}}"#,
     ]
 
     static let refused: [String] = [

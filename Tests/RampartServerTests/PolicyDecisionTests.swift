@@ -80,6 +80,11 @@ import Testing
                 ]))
             #expect(batch.status == 422)
             #expect(try batch.string("field") == "requests[1].roles")
+            let attributes = try await client.send(
+                .post, "/v1/authorize", token: token,
+                body: .json(["service": f.a.service, "user": "bob", "accessType": "select", "resource": orders, "userAttributes": ["dept": "x"]]))
+            #expect(attributes.status == 422)
+            #expect(try attributes.string("field") == "userAttributes")
             let trusting = try await client.send(
                 .put, "/v1/services/\(f.a.serviceID)", token: token,
                 body: .json(["name": f.a.service, "type": "hive", "configs": ["rampart.identity.source": "request"]]))
@@ -92,6 +97,41 @@ import Testing
             // Without groups nothing is assumed: bob's stored membership is not read.
             let bob = try await Self.ask(client, token, f.a.service, user: "bob", orders)
             #expect(bob["allowed"] as? Bool == false)
+            // Request expressions read the trusted caller's attributes, quoted for the SQL literal
+            // they stand in; a user without the attribute gets a filter no row passes.
+            let byDepartment = try await client.send(
+                .post, "/v1/policies", token: token,
+                body: .json([
+                    "name": "invoices by department", "service": f.a.service, "policyType": 2,
+                    "resources": ["database": ["values": ["sales"]], "table": ["values": ["invoices"]]] as [String: any Sendable],
+                    "rowFilterPolicyItems": [
+                        [
+                            "groups": ["analysts"], "accesses": [["type": "select", "isAllowed": true] as [String: any Sendable]],
+                            "rowFilterInfo": ["filterExpr": "dept = '${{USER.dept}}'"],
+                        ] as [String: any Sendable]
+                    ],
+                ]))
+            #expect(byDepartment.status == 201, "\(byDepartment.text)")
+            func filter(_ attributes: [String: String]) async throws -> String? {
+                let reply = try await client.send(
+                    .post, "/v1/authorize", token: token,
+                    body: .json([
+                        "service": f.a.service, "user": "kim", "groups": ["analysts"], "accessType": "select",
+                        "resource": ["database": "sales", "table": "invoices"], "userAttributes": attributes,
+                    ]))
+                #expect(reply.status == 200, "\(reply.text)")
+                return (try reply.json()["rowFilter"] as? [String: Any])?["expression"] as? String
+            }
+            #expect(try await filter(["dept": "finance"]) == "dept = 'finance'")
+            #expect(try await filter(["dept": "x' OR '1'='1"]) == "dept = 'x'' OR ''1''=''1'")
+            #expect(try await filter([:]) == "dept = ''")
+            let tooMany = try await client.send(
+                .post, "/v1/authorize", token: token,
+                body: .json([
+                    "service": f.a.service, "user": "kim", "accessType": "select", "resource": orders,
+                    "userAttributes": Dictionary(uniqueKeysWithValues: (0...64).map { ("a\($0)", "v") }),
+                ]))
+            #expect(tooMany.status == 422)
         }
     }
 

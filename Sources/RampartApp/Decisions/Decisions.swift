@@ -85,11 +85,18 @@ package struct Decisions: Sendable {
         }
         // Only services that take identities from Rampart need the stored memberships.
         var usernames: Set<String> = []
-        for (index, (question, target)) in zip(questions, targets).enumerated() where target.identitySource == .rampart {
-            guard question.groups == nil, question.roles == nil else {
+        for (index, (question, target)) in zip(questions, targets).enumerated() {
+            let field = fieldPrefix.map { "\($0)[\(index)]." } ?? ""
+            guard target.identitySource == .rampart else {
+                try Self.checkUserAttributes(question.userAttributes, field: field + "userAttributes")
+                continue
+            }
+            let claimed =
+                question.groups != nil ? "groups" : question.roles != nil ? "roles" : question.userAttributes != nil ? "userAttributes" : nil
+            if let claimed {
                 throw RampartError.validation(
-                    "service `\(question.service.prefix(64))` takes groups and roles from Rampart's directory; send none, or set its `\(DecisionIdentitySource.configKey)` to `request`",
-                    field: (fieldPrefix.map { "\($0)[\(index)]." } ?? "") + (question.groups != nil ? "groups" : "roles"))
+                    "service `\(question.service.prefix(64))` takes groups, roles and attributes from Rampart's directory; send none, or set its `\(DecisionIdentitySource.configKey)` to `request`",
+                    field: field + claimed)
             }
             usernames.insert(question.user)
         }
@@ -98,6 +105,24 @@ package struct Decisions: Sendable {
             return Self.evaluate(questions[...], targets: targets[...], memberships: memberships)
         }
         return await Self.evaluateInSlices(questions, targets: targets, memberships: memberships)
+    }
+
+    /// Bounds the attributes a trusted caller sends (they are copied into every expression
+    /// that names them).
+    static func checkUserAttributes(_ attributes: [String: String]?, field: String) throws {
+        guard let attributes else { return }
+        guard attributes.count <= DecisionQuestion.maximumUserAttributes else {
+            throw RampartError.validation("at most \(DecisionQuestion.maximumUserAttributes) attributes", field: field)
+        }
+        for (name, value) in attributes {
+            guard !name.isEmpty, name.count <= DecisionQuestion.maximumAttributeNameLength,
+                value.count <= DecisionQuestion.maximumAttributeValueLength
+            else {
+                throw RampartError.validation(
+                    "attribute names are 1-\(DecisionQuestion.maximumAttributeNameLength) characters, values at most \(DecisionQuestion.maximumAttributeValueLength)",
+                    field: field)
+            }
+        }
     }
 
     /// The active users among `usernames` with their groups: from the ``DirectoryCache`` where it
@@ -154,6 +179,8 @@ package struct Decisions: Sendable {
         let request = AccessRequest(
             resource: AccessResource(question.resource), accessType: question.accessType, user: question.user,
             userGroups: Set(question.groups ?? stored), userRoles: question.roles.map(Set.init), context: question.context ?? [:])
-        return AccessDecision.evaluate(request, on: target)
+        var withAttributes = request
+        withAttributes.userAttributes = question.userAttributes ?? [:]
+        return AccessDecision.evaluate(withAttributes, on: target)
     }
 }

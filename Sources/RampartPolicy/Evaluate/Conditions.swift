@@ -13,7 +13,8 @@ struct ConditionInput {
 
     var script: ScriptInput {
         ScriptInput(
-            context: request.context, accessTime: request.accessTime ?? Date(), groups: groups, roles: roles, tag: tag, allTags: allTags)
+            user: request.user, userAttributes: request.userAttributes, context: request.context, accessTime: request.accessTime ?? Date(),
+            groups: groups, roles: roles, tag: tag, allTags: allTags)
     }
 }
 

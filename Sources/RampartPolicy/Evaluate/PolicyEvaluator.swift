@@ -250,13 +250,11 @@ final class PolicyEvaluator: Sendable {
         guard !result.isAccessDetermined else { return }
         for item in maskItems where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state)
         {
-            if let info = item.dataMaskInfo, (info.valueExpr ?? "").contains("${{") || (info.conditionExpr ?? "").contains("${{") {
-                state.unsupported.insert("request-expressions")
-            }
+            if item.hasUnsupportedExpression { state.unsupported.insert("request-expressions") }
             if result.maskType == nil, let info = item.dataMaskInfo {
                 result.maskType = info.dataMaskType
-                result.maskCondition = info.conditionExpr
-                result.maskedValue = info.valueExpr
+                result.maskCondition = Self.expand(info.conditionExpr, item.maskConditionExpression, ctx)
+                result.maskedValue = Self.expand(info.valueExpr, item.maskValueExpression, ctx)
                 setAllowed(&result)
             }
             return
@@ -274,15 +272,22 @@ final class PolicyEvaluator: Sendable {
         guard !result.isAccessDetermined else { return }
         for item in rowFilterItems
         where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state) {
-            if let expr = item.rowFilterInfo?.filterExpr, expr.contains("${{") || expr.contains("[[") {
-                state.unsupported.insert("request-expressions")
-            }
+            if item.hasUnsupportedExpression { state.unsupported.insert("request-expressions") }
             if result.filterExpr == nil, let expr = item.rowFilterInfo?.filterExpr {
-                result.filterExpr = expr
+                result.filterExpr = Self.expand(expr, item.filterExpression, ctx)
                 setAllowed(&result)
             }
             return
         }
+    }
+
+    /// A mask or filter text with its `${{…}}` parts replaced for the request's user. Values are
+    /// SQL-quoted (`'` doubled) because these texts are SQL with the expression inside a string
+    /// literal; an attribute the user lacks becomes the empty string, which a filter such as
+    /// `dept = '${{USER.dept}}'` then matches no row with.
+    static func expand(_ text: String?, _ expression: RequestExpression?, _ ctx: RequestContext) -> String? {
+        guard let expression else { return text }
+        return expression.expand(ctx.tokens.scriptInput, missing: "", quoting: RequestExpression.sqlQuoted)
     }
 
     private func setAllowed(_ result: inout WorkingResult) {

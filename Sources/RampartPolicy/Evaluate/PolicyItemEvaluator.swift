@@ -20,6 +20,12 @@ final class PolicyItemEvaluator: Sendable {
     let evalOrder: Int
     let dataMaskInfo: DataMaskInfo?
     let rowFilterInfo: RowFilterInfo?
+    /// `${{…}}` parts of the mask's value and condition and of the row filter, parsed once.
+    let maskValueExpression: RequestExpression?
+    let maskConditionExpression: RequestExpression?
+    let filterExpression: RequestExpression?
+    /// A `${{…}}` part did not parse, or the filter uses Ranger's `[[…]]` edits.
+    let hasUnsupportedExpression: Bool
 
     init(item: PolicyItem, serviceDef: CompiledServiceDef) {
         users = Set(item.users)
@@ -39,6 +45,14 @@ final class PolicyItemEvaluator: Sendable {
         conditions = item.conditions.map { ConditionEvaluator(condition: $0, serviceDef: serviceDef) }
         dataMaskInfo = item.dataMaskInfo
         rowFilterInfo = item.rowFilterInfo
+        let texts = [item.dataMaskInfo?.valueExpr, item.dataMaskInfo?.conditionExpr, item.rowFilterInfo?.filterExpr]
+        let parsed = texts.map { $0.flatMap(RequestExpression.init) }
+        maskValueExpression = parsed[0]
+        maskConditionExpression = parsed[1]
+        filterExpression = parsed[2]
+        hasUnsupportedExpression =
+            zip(texts, parsed).contains { text, expression in (text ?? "").contains(RequestExpression.opening) && expression == nil }
+            || (item.rowFilterInfo?.filterExpr ?? "").contains("[[")
         // Lower sorts first: items naming more principals, accesses and fewer conditions.
         let userScore = (hasPublic || hasCurrentUser) ? 100 : min(100, users.count + groups.count)
         let typeCount = max(1, serviceDef.accessTypes.count)

@@ -269,7 +269,8 @@ public final class PolicySnapshot: Sendable {
 
     func prepare(_ request: AccessRequest, _ state: EvalState) -> RequestContext {
         let prepared = PreparedResource(request.resource, scopes: request.resourceElementMatchingScopes, names: compiled.resourceNames)
-        let tokens = TokenContext(user: request.user, owner: request.resource.ownerUser, context: request.context)
+        var tokens = TokenContext(user: request.user, owner: request.resource.ownerUser, context: request.context)
+        tokens.userAttributes = request.userAttributes
         let roles = request.userRoles ?? roleIndex.roles(user: request.user, groups: request.userGroups)
         var clientIP = request.remoteIPAddress ?? request.clientIPAddress
         if options.useForwardedIPAddress, let first = request.forwardedAddresses.first {

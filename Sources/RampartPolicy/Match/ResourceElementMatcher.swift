@@ -23,7 +23,7 @@ final class ResourceElementMatcher: Sendable {
         var built: [ValueMatcher] = []
         var matchAny = false
         for v in values {
-            if options.replaceReqExpressions, v.contains("${{") {
+            if options.replaceReqExpressions, v.contains(RequestExpression.opening), RequestExpression(v) == nil {
                 unsupported.insert("request-expressions")
             }
             var pv = v
@@ -51,7 +51,9 @@ final class ResourceElementMatcher: Sendable {
         let replacer = o.replaceTokens ? o.tokenReplacer : nil
         let isPath = o.kind != .defaultMatcher
         func make(_ kind: ValueMatcher.Kind, _ v: String, _ cm: CaseMode = caseMode) -> ValueMatcher {
-            ValueMatcher(kind: kind, value: v, fullValue: value, caseMode: cm, replacer: replacer, isPathMatcher: isPath, separator: o.pathSeparator)
+            ValueMatcher(
+                kind: kind, value: v, fullValue: value, caseMode: cm, replacer: replacer, expandsRequestExpressions: o.replaceReqExpressions,
+                isPathMatcher: isPath, separator: o.pathSeparator)
         }
         if recursive {
             if o.wildCard, value == "*" {

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
+
 /// Where matchers look up `{TOKEN}` values: `token:USER`, `token:OWNER` and any `token:<name>`
 /// context entry (`RangerAccessRequestUtil.getTokenFromContext`).
 public struct TokenContext: Sendable {
     let user: String?
     let owner: String?
     let context: [String: String]
+    /// The user's attributes, for `${{USER.<attribute>}}`.
+    var userAttributes: [String: String] = [:]
 
     /// Tokens from an explicit map whose keys are `token:<name>` (the matcher tests' `evalContext`).
     public init(_ context: [String: String]) {
@@ -18,6 +22,12 @@ public struct TokenContext: Sendable {
         self.user = user
         self.owner = owner
         self.context = context
+    }
+
+    /// What a `${{…}}` request expression reads.
+    var scriptInput: ScriptInput {
+        ScriptInput(
+            user: user ?? "", userAttributes: userAttributes, context: context, accessTime: Date(), groups: [], roles: [], tag: nil, allTags: [])
     }
 
     /// Ranger skips replacement entirely when the context map is empty.

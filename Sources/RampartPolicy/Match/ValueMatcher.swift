@@ -52,12 +52,20 @@ struct ValueMatcher: Sendable {
     let fullValue: String
     let caseMode: CaseMode
     let replacer: TokenReplacer?
+    /// `${{…}}` parts of `value` and `fullValue`, expanded per request before tokens.
+    let expression: RequestExpression?
+    let fullExpression: RequestExpression?
     let isPathMatcher: Bool
     let separator: Character
     let priority: Int
 
-    init(kind: Kind, value: String, fullValue: String, caseMode: CaseMode, replacer: TokenReplacer?, isPathMatcher: Bool, separator: Character) {
+    init(
+        kind: Kind, value: String, fullValue: String, caseMode: CaseMode, replacer: TokenReplacer?, expandsRequestExpressions: Bool = false,
+        isPathMatcher: Bool, separator: Character
+    ) {
         self.kind = kind
+        self.expression = expandsRequestExpressions ? RequestExpression(value) : nil
+        self.fullExpression = expandsRequestExpressions ? RequestExpression(fullValue) : nil
         self.value = value
         self.loweredValue = value.lowercased()
         self.fullValue = fullValue
@@ -81,11 +89,11 @@ struct ValueMatcher: Sendable {
         case .wildcard: p = sensitive ? 5 : 6
         case .recursiveExact, .recursiveWildcard, .urlRecursiveWildcard: p = sensitive ? 7 : 8
         }
-        if self.replacer != nil { p += 8 }
+        if self.replacer != nil || self.expression != nil { p += 8 }
         self.priority = p
     }
 
-    var needsDynamicEval: Bool { replacer != nil }
+    var needsDynamicEval: Bool { replacer != nil || expression != nil || fullExpression != nil }
 
     /// Ranger treats an empty (after stripping `*`) value as match-any.
     var isMatchAny: Bool { value.isEmpty && (kind == .endsWith || kind == .exact) }
@@ -100,18 +108,24 @@ struct ValueMatcher: Sendable {
         }
     }
 
-    private func pattern(_ base: String, lowered: String, sensitive: Bool, _ tokens: TokenContext) -> String {
-        if let r = replacer {
-            let expanded = r.replace(base, tokens)
-            return sensitive ? expanded : expanded.lowercased()
+    /// The value compared for this request: request expressions, then tokens, expanded; `nil`
+    /// when an expression has no value for the request (the value then matches nothing).
+    private func pattern(_ base: String, lowered: String, sensitive: Bool, _ tokens: TokenContext) -> String? {
+        var base = base
+        if let expression {
+            guard let expanded = expression.expand(tokens.scriptInput) else { return nil }
+            base = expanded
+        } else if replacer == nil {
+            return sensitive ? base : lowered
         }
-        return sensitive ? base : lowered
+        if let r = replacer { base = r.replace(base, tokens) }
+        return sensitive ? base : base.lowercased()
     }
 
     func matchType(_ input: PreparedValue, _ scope: ElementMatchingScope, _ tokens: TokenContext) -> ElementMatchType {
         let sensitive = isSensitive(input)
         let text = sensitive ? input.original : input.lowered
-        let p = pattern(value, lowered: loweredValue, sensitive: sensitive, tokens)
+        guard let p = pattern(value, lowered: loweredValue, sensitive: sensitive, tokens) else { return .none }
         if isMatch(text, p) { return .selfMatch }
         switch scope {
         case .selfOrPrefix:
@@ -148,7 +162,12 @@ struct ValueMatcher: Sendable {
     /// `SELF_OR_CHILD`: the requested value is the parent of what the policy value names.
     private func isChildMatch(_ text: String, sensitive: Bool, _ tokens: TokenContext) -> Bool {
         guard isPathMatcher else { return false }
-        var full = replacer.map { $0.replace(fullValue, tokens) } ?? fullValue
+        var full = fullValue
+        if let fullExpression {
+            guard let expanded = fullExpression.expand(tokens.scriptInput) else { return false }
+            full = expanded
+        }
+        if let replacer { full = replacer.replace(full, tokens) }
         if !sensitive { full = full.lowercased() }
         if full.count > 1, full.last == separator { full.removeLast() }
         guard let idx = full.lastIndex(of: separator) else { return false }

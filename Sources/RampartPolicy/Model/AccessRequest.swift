@@ -52,6 +52,9 @@ public struct AccessRequest: Sendable, Hashable {
     public var accessType: String
     public var user: String
     public var userGroups: Set<String>
+    /// The user's attributes (Ranger's user store: `department`, `region`, …), read by
+    /// `${{USER.<attribute>}}` request expressions and by `USER.<attribute>` in condition scripts.
+    public var userAttributes: [String: String] = [:]
     /// Roles of the user; `nil` means "compute from the snapshot's roles".
     public var userRoles: Set<String>?
     public var action: String?

@@ -15,7 +15,8 @@
 ///   comparison and truthiness;
 /// - host names: `ctx.getRequestContextAttribute(name)`, `ctx.isAccessedBefore(attribute)`,
 ///   `ctx.isAccessedAfter(attribute)`, `ctx.result`, `tagAttr.get(name)`, `TAG.<attribute>`,
-///   `tag.<attribute>`, and the macros `IS_IN_ROLE(r)`, `IS_IN_GROUP(g)`, `HAS_TAG(t)`.
+///   `tag.<attribute>`, `USER._name` (the user's name), `USER.<attribute>` (one of the user's
+///   attributes), and the macros `IS_IN_ROLE(r)`, `IS_IN_GROUP(g)`, `HAS_TAG(t)`.
 ///
 /// A script outside the subset does not parse (``init(_:)`` returns `nil`) and the condition is
 /// reported as unsupported, as before. The script's value is its last expression statement's

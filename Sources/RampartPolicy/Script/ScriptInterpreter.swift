@@ -68,6 +68,7 @@ struct ScriptInterpreter {
             case "ctx": return .host(.ctx)
             case "tagAttr": return .host(.tagAttr)
             case "TAG", "tag": return .host(.tag)
+            case "USER": return .host(.user)
             case "IS_IN_ROLE", "IS_IN_GROUP", "HAS_TAG": return .host(.function(name))
             default:
                 failed = true
@@ -117,6 +118,9 @@ struct ScriptInterpreter {
             return name == "get" ? .host(.method("tagAttr.get")) : .undefined
         case .host(.tag):
             return input.tag?.attributes[name].map { .string($0) } ?? .undefined
+        case .host(.user):
+            if name == "_name" { return .string(input.user) }
+            return input.userAttributes[name].map { .string($0) } ?? .undefined
         case .undefined, .null:
             failed = true
             return .undefined

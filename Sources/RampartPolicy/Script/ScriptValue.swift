@@ -76,6 +76,8 @@ enum ScriptHost: Sendable, Equatable {
     case tagAttr
     /// `TAG` and `tag`: the current tag's attributes as properties.
     case tag
+    /// `USER`: `USER._name` is the user's name, any other property one of the user's attributes.
+    case user
     case method(String)
     case function(String)
 }

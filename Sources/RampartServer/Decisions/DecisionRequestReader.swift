@@ -61,6 +61,7 @@ struct DecisionRequestReader {
         var groups: [String]??
         var roles: [String]??
         var context: [String: String]??
+        var userAttributes: [String: String]??
         try readObject { reader, key throws(GiveUp) in
             switch key {
             case "service":
@@ -84,6 +85,9 @@ struct DecisionRequestReader {
             case "context":
                 guard context == nil else { throw GiveUp() }
                 context = .some(try reader.readNull() ? nil : try reader.readStringMap())
+            case "userAttributes":
+                guard userAttributes == nil else { throw GiveUp() }
+                userAttributes = .some(try reader.readNull() ? nil : try reader.readStringMap())
             default:
                 try reader.skipValue(depth: 2)
             }
@@ -91,7 +95,7 @@ struct DecisionRequestReader {
         guard let service, let user, let accessType, let resource else { throw GiveUp() }
         return DecisionsController.DecisionRequest(
             service: service, user: user, groups: groups ?? nil, roles: roles ?? nil, resource: resource, accessType: accessType,
-            context: context ?? nil)
+            context: context ?? nil, userAttributes: userAttributes ?? nil)
     }
 
     private mutating func readStringList() throws(GiveUp) -> [String] {
