@@ -229,17 +229,13 @@ extension FileRun {
                 skip(name, setup.setupFeatures.sorted().joined(separator: ", "))
                 continue
             }
-            var (request, reqFeatures) = makeRequest(t["request"] ?? .object([:]), setup: setup)
+            var request = makeRequest(t["request"] ?? .object([:]), setup: setup)
             // The harness's user store: the attributes of each user, read by `${{USER.x}}`.
             for (key, value) in t["userAttributes"]?[request.user]?.objectValue ?? [:] {
                 if let text = value.stringValue { request.userAttributes[key] = text }
             }
-            var features = reqFeatures
+            var features: Set<String> = []
             if t["groupAttributes"] != nil { features.insert("user-store") }
-            if t["resourceAccessInfo"] != nil && t["result"] == nil && t["dataMaskResult"] == nil && t["rowFilterResult"] == nil {
-                skip(name, "resource-access-info")
-                continue
-            }
             var problems: [(String, String, String)] = []
             var unsupported = features
             var warned = false
@@ -281,7 +277,15 @@ extension FileRun {
                         ("rowFilterResult", "filter=\(eExpr ?? "nil") policyId=\(ePid)", "filter=\(r.filterExpr ?? "nil") policyId=\(r.policyId)"))
                 }
             }
-            if t["resourceAccessInfo"] != nil { unsupported.insert("resource-access-info") }
+            if let exp = t["resourceAccessInfo"] {
+                let info = snapshot.resourceAccessInfo(request)
+                func names(_ key: String) -> Set<String> { Set((exp[key]?.arrayValue ?? []).compactMap(\.stringValue)) }
+                let expected = [names("allowedUsers"), names("allowedGroups"), names("deniedUsers"), names("deniedGroups")]
+                let got = [info.allowedUsers, info.allowedGroups, info.deniedUsers, info.deniedGroups]
+                if expected != got {
+                    problems.append(("resourceAccessInfo", "\(expected.map { $0.sorted() })", "\(got.map { $0.sorted() })"))
+                }
+            }
             if !unsupported.isEmpty {
                 skip(name, unsupported.sorted().joined(separator: ", "))
             } else if problems.isEmpty {
@@ -294,8 +298,7 @@ extension FileRun {
         }
     }
 
-    func makeRequest(_ r: JSONValue, setup: EngineSetup) -> (AccessRequest, Set<String>) {
-        var features: Set<String> = []
+    func makeRequest(_ r: JSONValue, setup: EngineSetup) -> AccessRequest {
         var resource = Self.accessResource(r["resource"])
         // hbase-agent's harness builds requests with RangerHBaseResource, which drops the
         // `default:` namespace from table names.
@@ -316,8 +319,6 @@ extension FileRun {
                 } else if let list = try? PolicyLoader.reencode([TagForEval].self, v) {
                     tags = list
                 }
-            case "REQUESTED_RESOURCES":
-                features.insert("requested-resources")
             case "ALLACCESSTYPES":
                 allTypes = (v.arrayValue ?? []).compactMap(\.stringValue)
             case "ALLACCESSTYPEGROUPS":
@@ -350,7 +351,7 @@ extension FileRun {
             resourceMatchingScope: r["resourceMatchingScope"]?.stringValue.flatMap(ResourceMatchingScope.init(rangerName:)) ?? .selfScope,
             resourceElementMatchingScopes: scopes, isDescendantDenyIgnored: r["isDescendantDenyIgnored"]?.boolValue ?? true,
             context: context, allAccessTypes: allTypes, allAccessTypeGroups: allGroups, tags: tags)
-        return (req, features)
+        return req
     }
 
     /// `yyyyMMdd-HH:mm:ss.SSSZ`.

@@ -32,6 +32,9 @@ struct ConditionEvaluator: Sendable {
         /// `RangerScriptTemplateConditionEvaluator`: the definition's script; a condition value of
         /// `no` or `false` asks for it not to hold.
         case scriptTemplate(ConditionScript, expected: Bool)
+        /// `RangerHiveResourcesAccessedTogetherCondition` (`together`) and its `NotAccessedTogether`
+        /// counterpart: whether two of the query's resources match the condition's patterns.
+        case accessedTogether([PolicyResourceMatcher], names: ResourceNames, together: Bool)
         /// Known evaluators Rampart does not implement yet; evaluation reports the feature.
         case unsupported(feature: String)
         /// Conditions whose type the service definition does not know: Ranger ignores them.
@@ -68,7 +71,10 @@ struct ConditionEvaluator: Sendable {
                 ConditionScript(def.evaluatorOptions["scriptTemplate"] ?? "").map { .scriptTemplate($0, expected: expected) }
                 ?? .unsupported(feature: "script-template-conditions")
         case "RangerHiveResourcesAccessedTogetherCondition", "RangerHiveResourcesNotAccessedTogetherCondition":
-            kind = .unsupported(feature: "hive-accessed-together-conditions")
+            let matchers = condition.values.map {
+                PolicyResourceMatcher(serviceDef: serviceDef, policyType: .access, resources: RequestedResources.pattern($0))
+            }
+            kind = .accessedTogether(matchers, names: serviceDef.resourceNames, together: cls == "RangerHiveResourcesAccessedTogetherCondition")
         case "RangerContextAttributeValueInCondition", "RangerContextAttributeValueNotInCondition":
             kind = .unsupported(feature: "context-attribute-conditions")
         case "":
@@ -101,6 +107,9 @@ struct ConditionEvaluator: Sendable {
                 }
             }
             return false
+        case .accessedTogether(let matchers, let names, let together):
+            let excluded = RequestedResources.areMutuallyExcluded(RequestedResources.of(input.request), by: matchers, names: names)
+            return together ? !excluded : excluded
         case .tagsAllPresent:
             let present = Set(input.allTags.map(\.type))
             return values.allSatisfy { present.contains($0) }

@@ -76,6 +76,9 @@ public struct AccessRequest: Sendable, Hashable {
     public var allAccessTypes: [String]?
     /// Groups of access types that must each be allowed.
     public var allAccessTypeGroups: [[String]]?
+    /// All resources the query touches, for accessed-together conditions; when `nil`, the context
+    /// entry `REQUESTED_RESOURCES` (Ranger's Hive plugin) is read.
+    public var requestedResources: [AccessResource]?
     /// Tags of the resource supplied by the caller; when `nil`, the snapshot's service tags are used.
     public var tags: [TagForEval]?
 
