@@ -110,7 +110,11 @@ import Testing
 
     @Test func aColumnOfUnlistedFamilyNamesIsFoundByItsName() {
         var r = EvalRandom(seed: 5)
-        let surnames = ["Pichler", "Wallner", "Aigner", "Lechner", "Holzer", "Stadler", "Ebner", "Koller", "Reiter", "Auer", "Binder", "Brunner"]
+        // Rare Austrian surnames that no list holds (the common ones are listed now).
+        let surnames = [
+            "Pfandlbauer", "Zechmeister", "Kirchsteiger", "Untersberger", "Hinterholzer", "Raffelsberger", "Grafenauer", "Stockhammer",
+            "Mitterlehner", "Oberhuber", "Wimmleitner", "Scharinger",
+        ]
         let column = (0..<80).map { _ in Optional(r.pick(surnames)) }
         #expect(classes("Familienname", column).contains(.personName))
         // A column of a few capitalised words is a category, whatever its name.
@@ -129,7 +133,72 @@ import Testing
         #expect(date?.year == year && date?.month == month && date?.day == day, "\(text)")
     }
 
-    @Test(arguments: ["1985年13月12日", "1985年4月", "12 de xyz de 1985", "第3四半期"])
+    @Test(arguments: [("7. 3. 1985", 1985, 3, 7), ("07. 03. 1985", 1985, 3, 7), ("19850307", 1985, 3, 7), ("20230228", 2023, 2, 28)])
+    func czechAndCompactDates(_ text: String, _ year: Int, _ month: Int, _ day: Int) {
+        let date = DateParser.parse(text)
+        #expect(date?.year == year && date?.month == month && date?.day == day, "\(text)")
+    }
+
+    /// Patients include children: without a column name, dates reaching age zero are birth
+    /// dates when the median is adult and they span generations; hire dates are not.
+    @Test func birthDatesOfAllAgesWithoutAName() {
+        var r = EvalRandom(seed: 9)
+        let patients = (0..<120).map { _ in Optional("\(r.int(1932...2023))-0\(r.int(1...9))-1\(r.int(0...9))") }
+        #expect(classes("col_03", patients).contains(.dateOfBirth))
+        let hires = (0..<120).map { _ in Optional("\(r.int(1994...2024))-0\(r.int(1...9))-1\(r.int(0...9))") }
+        #expect(!classes("col_03", hires).contains(.dateOfBirth))
+        #expect(classes("datum_narození", patients).contains(.dateOfBirth))
+        #expect(classes("födelsedatum", patients).contains(.dateOfBirth))
+    }
+
+    /// Ids an organisation gives out look like passport or National Insurance numbers, but
+    /// all start with the same letters; real ones vary.
+    @Test func houseIdsWithOneSharedPrefixAreNotPassportsOrNINOs() {
+        var r = EvalRandom(seed: 4)
+        let patientIDs = (0..<60).map { _ in Optional("PZ\(r.digits(7))") }
+        #expect(!classes("col_01", patientIDs).contains(.passport))
+        let passports = (0..<60).map { _ in Optional("\(r.pick(["YA", "YB", "AA", "TK", "MZ", "K", "P"]))\(r.digits(7))") }
+        #expect(classes("col_01", passports).contains(.passport))
+        #expect(classes("passport_no", (0..<60).map { _ in Optional("PA\(r.digits(7))") }).contains(.passport))
+        let employeeIDs = (0..<60).map { _ in Optional("JP\(r.digits(6))") }
+        #expect(!classes("col_02", employeeIDs).contains(.ukNationalInsurance))
+        let ninos = (0..<60).map { _ in Optional("\(r.pick(["AB", "CE", "JR", "KA", "PX", "SN", "WK"]))\(r.digits(6))\(r.pick(["A", "B", "C", "D"]))")
+        }
+        #expect(classes("col_02", ninos).contains(.ukNationalInsurance))
+    }
+
+    @Test(arguments: [
+        "Lavalle 1234\nC1414BDB Palermo, CABA", "Av. Corrientes 5500, Piso 3 Dto. B\nC1414BDB Palermo, CABA",
+        "Vinohradská 1896/48, 120 00 Praha 2", "Národní 12\n110 00 Praha 1", "3-12-5 Jingumae, Shibuya-ku, Tokyo 150-0001",
+        "Aoba Heights 203, 2-4-11 Nishi-Shinjuku\nShinjuku-ku, Tokyo\n160-0023",
+    ])
+    func streetsWithoutAStreetWordBesideAPostcode(_ value: String) {
+        #expect(strength(StreetAddressClassifier(), value) == .validated, "\(value)")
+    }
+
+    @Test(arguments: ["Invoice 2024, Total 1234 EUR", "Version 3 build 1234, released 2024", "Room 12, Level 3", "Order 1234\nShipped 2024"])
+    func numbersBesideWordsAreNotAddresses(_ value: String) {
+        #expect(strength(StreetAddressClassifier(), value) == nil, "\(value)")
+    }
+
+    /// A column of towns is not a column of names, even where towns are named like people; a
+    /// column of given names keeps the few that are also towns (`Florence`, `Victoria`).
+    @Test func townsAreNotNames() {
+        var r = EvalRandom(seed: 6)
+        let towns = [
+            "Palermo", "Belgrano", "Caballito", "Vicente López", "San Isidro", "La Plata", "Mar del Plata", "Bahía Blanca", "Ramos Mejía",
+            "Córdoba", "Río Cuarto", "Rosario", "Santa Fe", "Mendoza", "Salta", "Neuquén", "Paraná", "Posadas", "Comodoro Rivadavia",
+            "San Miguel de Tucumán",
+        ]
+        #expect(!classes("col_05", (0..<120).map { _ in Optional(r.pick(towns)) }).contains(.personName))
+        let given = [
+            "Florence", "Victoria", "Margaret", "Helen", "Alice", "Dorothy", "Ruth", "Elizabeth", "Grace", "Edith", "Irene", "Olive",
+            "Louise", "Agnes", "Mabel", "Beatrice",
+        ]
+        #expect(classes("col_05", (0..<120).map { _ in Optional(r.pick(given)) }).contains(.personName))
+    }
+
+    @Test(arguments: ["1985年13月12日", "1985年4月", "12 de xyz de 1985", "第3四半期", "12345678", "20231399", "2023-1-"])
     func notDates(_ text: String) {
         #expect(DateParser.parse(text) == nil, "\(text)")
     }

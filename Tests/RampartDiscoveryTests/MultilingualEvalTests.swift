@@ -36,4 +36,15 @@ import Testing
         print(score.summary(title))
         #expect(score.overall.f1 >= Self.heldOutFloor, "\(title): micro-F1 \(score.overall.f1)")
     }
+
+    /// A second held-out corpus (``SecondHeldOutCorpus``), modelled on an outside evaluator's
+    /// independent set: its own name lists, fourteen locales, look-alike columns in every table.
+    @Test(arguments: [false, true])
+    func secondHeldOutMicroF1(neutralNames: Bool) async throws {
+        let tables = SecondHeldOutCorpus.tables(seed: 23)
+        let score = try await MultilingualScore.run(tables: tables, neutralNames: neutralNames, seed: 23)
+        let title = "second held-out \(neutralNames ? "neutral" : "native")"
+        print(score.summary(title))
+        #expect(score.overall.f1 >= Self.heldOutFloor, "\(title): micro-F1 \(score.overall.f1)")
+    }
 }

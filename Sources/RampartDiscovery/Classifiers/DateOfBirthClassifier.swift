@@ -24,6 +24,11 @@ public struct DateOfBirthClassifier: Classifier, ByteClassifier {
         self.maxAge = maxAge
     }
 
+    /// Without a name hint, the median age and the spread (2nd to 98th percentile, years) that
+    /// make a column with young members a column of birth dates.
+    static let generationsMedianAge = 30.0
+    static let generationsSpan = 50.0
+
     public var dataClass: DataClass { .dateOfBirth }
 
     public var nameHints: ColumnNameHints { Self.hints }
@@ -33,6 +38,8 @@ public struct DateOfBirthClassifier: Classifier, ByteClassifier {
         positive: [
             "dob", "birth", "birthday", "bday", "birthdate", "born", "date of birth", "geburtsdatum", "geburtstag", "naissance",
             "nacimiento", "nascita", "nascimento", "geboortedatum", "urodzenia", "dogum", "рождения", "生年月日", "出生日期", "생년월일",
+            "narozeni", "narození", "narodenia", "fodelsedatum", "födelsedatum", "fodelsedag", "födelsedag", "fodselsdato", "fødselsdato",
+            "syntymaaika", "syntymäaika", "szuletesi", "születési", "nasterii", "nașterii", "γέννησης", "rodjenja", "rođenja",
         ],
         negative: [
             "hire", "hired", "created", "updated", "modified", "signed", "opened", "started", "start", "end",
@@ -76,7 +83,13 @@ public struct DateOfBirthClassifier: Classifier, ByteClassifier {
             // Named like an event date: only an unmistakable adult population overrides the name.
             ageOK = youngest >= 2 * minYoungestAge && median >= 1.5 * minMedianAge
         case .none:
-            ageOK = youngest >= minYoungestAge && median >= minMedianAge
+            // Patients and customers include children: a population may reach age zero when its
+            // median is well into adulthood and it spans generations, which event dates (hires,
+            // orders, visits: mostly recent, a few decades at most) do not.
+            let oldest = ages[ages.count - 1 - ages.count / 50]
+            ageOK =
+                (youngest >= minYoungestAge && median >= minMedianAge)
+                || (median >= Self.generationsMedianAge && oldest - youngest >= Self.generationsSpan)
         }
         guard ageOK else { return nil }
         var confidence = 0.5 + 0.25 * min(1, prevalence) + min(0.15, (youngest - minYoungestAge) / 40)

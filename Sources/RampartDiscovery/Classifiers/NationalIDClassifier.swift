@@ -66,7 +66,15 @@ public struct NationalIDClassifier: Classifier, ByteClassifier {
         groups.append(group)
         guard lengths.contains(compact.count) else { return nil }
         guard let strength = format.strength(compact, groups: groups) else { return nil }
-        return Match(dataClass: format.dataClass, strength: strength, byteRange: t)
+        let ordinal = format.hasPersonalLetterPrefix ? SharedLetterPrefix.ordinal(b, t) : nil
+        return Match(dataClass: format.dataClass, strength: strength, byteRange: t, ordinal: ordinal)
+    }
+
+    /// The default verdict, except for a number whose letters vary by person written with one
+    /// shared prefix in the whole column, when its name does not say what it holds.
+    public func verdict(for evidence: ColumnEvidence, context: ColumnContext) -> ColumnVerdict? {
+        if format.hasPersonalLetterPrefix, context.hint != .positive, SharedLetterPrefix.isShared(evidence.ordinals) { return nil }
+        return columnPolicy.verdict(for: evidence, hint: context.hint)
     }
 }
 

@@ -25,6 +25,13 @@ public struct PassportClassifier: Classifier, ByteClassifier {
 
     public func classify(_ value: Substring) -> Match? { classifyValue(value) }
 
+    /// The default verdict, except for a column whose values all start with the same letters
+    /// (``SharedLetterPrefix``) and whose name does not say passport.
+    public func verdict(for evidence: ColumnEvidence, context: ColumnContext) -> ColumnVerdict? {
+        if context.hint != .positive, SharedLetterPrefix.isShared(evidence.ordinals) { return nil }
+        return columnPolicy.verdict(for: evidence, hint: context.hint)
+    }
+
     private static let germanAlphabet: Set<UInt8> = Set("CFGHJKLMNPRTVWXYZ0123456789".utf8)
 
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
@@ -38,7 +45,9 @@ public struct PassportClassifier: Classifier, ByteClassifier {
         while letters + digits < n, ASCII.isDigit(b[t.lowerBound + letters + digits]) { digits += 1 }
         if letters + digits == n {
             if letters == 0 { return n == 9 ? match(.plausible, t) : nil }
-            if letters <= 3, digits >= 6, digits <= 8 { return match(.validated, t) }
+            if letters <= 3, digits >= 6, digits <= 8 {
+                return Match(dataClass: .passport, strength: .validated, byteRange: t, ordinal: SharedLetterPrefix.ordinal(b, t))
+            }
             return nil
         }
         // France: 99AA99999.
@@ -60,6 +69,6 @@ public struct PassportClassifier: Classifier, ByteClassifier {
     }
 
     private func match(_ strength: Match.Strength, _ range: Range<Int>) -> Match {
-        Match(dataClass: .passport, strength: strength, byteRange: range)
+        Match(dataClass: .passport, strength: strength, byteRange: range, ordinal: nil)
     }
 }

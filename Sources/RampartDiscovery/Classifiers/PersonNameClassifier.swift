@@ -86,6 +86,14 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
         return first.isUppercase || (first.isLetter && !first.isLowercase)
     }
 
+    /// Whether the whole value names a town (``WorldCities``): several words (`Vicente López`,
+    /// `Mar del Plata`), or one that no name list knows (`Palermo`, not `Florence`).
+    private func isTownName(_ b: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, words: Int, known: Int) -> Bool {
+        guard words >= 2 || known == 0 else { return false }
+        let key = Lexicon.fold(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)))
+        return WorldCities.all.contains(key)
+    }
+
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
         guard f.digits == 0, f.at == 0, f.newlines == 0, f.letters + f.nonASCII >= 2, f.length <= 80,
             f.underscores == 0, f.colons == 0
@@ -180,7 +188,7 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
             }
         }
         guard words >= 1, words <= 4 else { return nil }
-        if organisation || (places == words && known <= places) {
+        if organisation || (places == words && known <= places) || isTownName(b, t, words: words, known: known) {
             return Match(dataClass: .personName, strength: .lookalike, byteRange: t)
         }
         if known >= 1 {

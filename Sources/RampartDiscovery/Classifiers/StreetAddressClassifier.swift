@@ -37,6 +37,7 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         rue avenue av boulevard bd bld impasse allee chemin place quai route cours passage square calle c/ avenida
         avda plaza paseo camino carrera carretera ronda travesia via viale piazza corso vicolo largo rua travessa
         praca alameda estrada r rod tv pca v.le p.za p.zza c.so l.go strada bulevardul calea soseaua ul ulica al aleja os
+        bv bulevar diagonal pasaje
         osiedle ул улица пр просп проспект пер
         переулок бульвар бул наб набережная шоссе пл площадь вул вулиця
         """
@@ -80,7 +81,79 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
             }
             i += 1
         }
+        // Streets without a street word ("Lavalle 1234", "Vinohradská 1896/48") count when a
+        // postcode and town follow; Japanese addresses in Latin letters have their own shape.
+        if f.digits >= 4, f.upper >= 2, f.newlines > 0 || t.contains(where: { b[$0] == 0x2C }) {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)
+            if Self.hasStreetThenPostcode(text) || Self.isRomanisedJapanese(text) {
+                return Match(dataClass: .streetAddress, strength: .validated, byteRange: t)
+            }
+        }
         return nil
+    }
+
+    /// A part "Name 12" (capitalised words, then a house number and nothing else) followed by a
+    /// part "postcode Town": `Lavalle 1234\nC1414BDB Palermo`, `Vinohradská 1896/48, 120 00 Praha 2`.
+    static func hasStreetThenPostcode(_ text: String) -> Bool {
+        let parts = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "," }).map { $0.split(separator: " ") }
+        guard parts.count >= 2, parts.count <= 6 else { return false }
+        guard let street = parts.firstIndex(where: isNamedStreet) else { return false }
+        return parts[(street + 1)...].contains(where: isPostcodeAndTown)
+    }
+
+    /// `Lavalle 1234`, `Av. Corrientes 5500`, `Vinohradská 1896/48`: 1–4 capitalised words (or
+    /// abbreviations), then the house number, last.
+    private static func isNamedStreet(_ words: [Substring]) -> Bool {
+        guard words.count >= 2, words.count <= 5, let last = words.last, kind(of: last) == .number else { return false }
+        return words.dropLast().allSatisfy { word in
+            guard let first = word.first, first.isLetter, word.count >= 2 else { return false }
+            return first.isUppercase || kind(of: word) == .romanceLead
+        }
+    }
+
+    /// `120 00 Praha 2`, `C1414BDB Palermo`, `1060 Wien`, `00-950 Warszawa`, `1012 AB Amsterdam`:
+    /// a postcode of 4–8 characters with digits, in one or two pieces, then a capitalised word.
+    private static func isPostcodeAndTown(_ words: [Substring]) -> Bool {
+        guard words.count >= 2, words.count <= 6 else { return false }
+        var index = 0
+        var code = ""
+        while index < min(2, words.count - 1) {
+            let word = words[index]
+            guard word.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }) else { break }
+            code += word
+            index += 1
+            if code.count >= 4 && words[index].first?.isLowercase == false && words[index].contains(where: \.isLetter)
+                && !words[index].allSatisfy({ $0.isUppercase || $0.isNumber })
+            {
+                break
+            }
+        }
+        let digits = code.filter(\.isNumber).count
+        guard (4...8).contains(code.count), digits >= 3, index < words.count else { return false }
+        guard let first = words[index].first else { return false }
+        return first.isUppercase
+    }
+
+    /// `3-12-5 Jingumae, Shibuya-ku, Tokyo 150-0001`: a block number `1-2-3` (or `1-2`), a ward or
+    /// city word (`-ku`, `-shi`, `-cho`, `-machi`, `-gun`, `-ken`), and a `123-4567` postcode or
+    /// a prefecture.
+    static func isRomanisedJapanese(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\r" })
+        guard words.count >= 3, words.count <= 16 else { return false }
+        let block = words.contains { word in
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+            return (2...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }
+        }
+        guard block else { return false }
+        let ward = words.contains { word in
+            let lower = word.lowercased()
+            return ["-ku", "-shi", "-cho", "-machi", "-gun", "-ken"].contains { lower.hasSuffix($0) } && lower.count > 4
+        }
+        let postcode = words.contains { word in
+            let parts = word.split(separator: "-")
+            return parts.count == 2 && parts[0].count == 3 && parts[1].count == 4 && word.allSatisfy { $0.isNumber || $0 == "-" }
+        }
+        return ward && postcode
     }
 
     private enum Token {

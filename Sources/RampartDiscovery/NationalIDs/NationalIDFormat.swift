@@ -17,6 +17,9 @@ protocol NationalIDFormat: Sendable {
     var letterCount: ClosedRange<Int> { get }
     /// The thresholds of the column verdict.
     var columnPolicy: ColumnPolicy { get }
+    /// Whether the number's leading letters vary from person to person, so that a column whose
+    /// values all share them is an organisation's own ids (``SharedLetterPrefix``).
+    var hasPersonalLetterPrefix: Bool { get }
     /// Judges the compact form: validated when its check passes, look-alike when it is shaped
     /// right but fails, `nil` when it is not shaped like the number at all.
     func strength(_ compact: [UInt8], groups: [Int]) -> Match.Strength?
@@ -28,6 +31,8 @@ extension NationalIDFormat {
     var columnPolicy: ColumnPolicy {
         ColumnPolicy(minPrevalence: 0.5, plausiblePrevalence: nil, maxLookalikeShare: 0.3)
     }
+
+    var hasPersonalLetterPrefix: Bool { false }
 }
 
 /// Helpers formats share.

@@ -7,6 +7,8 @@ struct UKNationalInsuranceNumber: NationalIDFormat {
         ColumnNameHints(positive: ["nino", "ni", "nin", "national insurance", "nationalinsurance", "ni number", "nino number"])
     }
     var compactLengths: ClosedRange<Int> { 8...9 }
+    /// The two prefix letters vary from person to person.
+    var hasPersonalLetterPrefix: Bool { true }
     var digitCount: ClosedRange<Int> { 6...6 }
     var letterCount: ClosedRange<Int> { 2...3 }
 

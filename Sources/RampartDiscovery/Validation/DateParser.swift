@@ -1,6 +1,6 @@
 /// Parses calendar dates written without a time of day, in the formats people and exports use:
 /// `1986-05-03`, `1986/05/03`, `05/03/1986` (US or day-first), `03.05.1986`, `3 May 1986`,
-/// `May 3, 1986`, `03MAY1986`, `3-May-1986`, month names in seven languages (`12. März 1985`,
+/// `May 3, 1986`, `03MAY1986`, `3-May-1986`, `7. 3. 1985`, `19850307`, month names in seven languages (`12. März 1985`,
 /// `12 de abril de 1985`), and `1985年4月12日` / `1985년 4월 12일`. Four-digit years only, since a
 /// two-digit year cannot place a birth date.
 public enum DateParser {
@@ -64,12 +64,24 @@ public enum DateParser {
                 if !number, i - start == 2, ASCII.lower(b[start]) == 0x64, ASCII.lower(b[start + 1]) == 0x65 { continue }
                 if tokens.count == 3 { return nil }
                 tokens.append((number, start, i))
+            } else if c == 0x20, i > r.lowerBound, b[i - 1] == 0x2E {
+                // "7. 3. 1985" (Czech, Slovak, German): a dot and a space are one separator.
+                i += 1
             } else if c == 0x2D || c == 0x2F || c == 0x2E || c == 0x20 || c == 0x2C {
                 separators.append(c)
                 i += 1
             } else {
                 return nil
             }
+        }
+        // "19850307": ISO 8601's basic form (Swedish and Finnish exports), 1900-2099 only, since
+        // other eight-digit numbers are ids.
+        if tokens.count == 1, tokens[0].isNumber, tokens[0].end - tokens[0].start == 8, separators.isEmpty {
+            var v = 0
+            for k in tokens[0].start..<tokens[0].end { v = v * 10 + ASCII.digitValue(b[k]) }
+            let year = v / 10_000
+            guard (1900...2099).contains(year) else { return nil }
+            return make(year, v / 100 % 100, v % 100)
         }
         guard tokens.count == 3 else { return nil }
         func number(_ t: (isNumber: Bool, start: Int, end: Int)) -> Int? {
