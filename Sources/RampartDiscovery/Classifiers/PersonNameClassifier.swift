@@ -90,8 +90,7 @@ public struct PersonNameClassifier: Classifier, ByteClassifier {
     /// `Mar del Plata`), or one that no name list knows (`Palermo`, not `Florence`).
     private func isTownName(_ b: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, words: Int, known: Int) -> Bool {
         guard words >= 2 || known == 0 else { return false }
-        let key = Lexicon.fold(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)))
-        return WorldCities.all.contains(key)
+        return WorldCities.all.contains(Self.foldedKey(b, t))
     }
 
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {

@@ -83,13 +83,52 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
         }
         // Streets without a street word ("Lavalle 1234", "Vinohradská 1896/48") count when a
         // postcode and town follow; Japanese addresses in Latin letters have their own shape.
-        if f.digits >= 4, f.upper >= 2, f.newlines > 0 || t.contains(where: { b[$0] == 0x2C }) {
+        if f.digits >= 4, f.upper >= 2, Self.mayHavePostcodePart(b, t) {
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[t]), as: UTF8.self)
             if Self.hasStreetThenPostcode(text) || Self.isRomanisedJapanese(text) {
                 return Match(dataClass: .streetAddress, strength: .validated, byteRange: t)
             }
         }
         return nil
+    }
+
+    /// A cheap byte-level gate before ``hasStreetThenPostcode(_:)`` and
+    /// ``isRomanisedJapanese(_:)``: a later part (after a newline or a comma) that starts with a
+    /// code of 4 to 9 letters, digits, dashes and one space holding at least 3 digits, or a
+    /// `123-4567` postcode anywhere.
+    static func mayHavePostcodePart(_ b: UnsafeBufferPointer<UInt8>, _ t: Range<Int>) -> Bool {
+        var i = t.lowerBound
+        while i < t.upperBound {
+            let c = b[i]
+            if c == 0x0A || c == 0x2C {
+                var j = i + 1
+                while j < t.upperBound, b[j] == 0x20 || b[j] == 0x0D { j += 1 }
+                var digits = 0
+                var length = 0
+                var spaces = 0
+                while j < t.upperBound, length <= 9 {
+                    let d = b[j]
+                    if ASCII.isDigit(d) {
+                        digits += 1
+                    } else if d == 0x20 {
+                        // "120 00 Praha": one space inside the code, if digits follow.
+                        guard spaces == 0, j + 1 < t.upperBound, ASCII.isDigit(b[j + 1]) else { break }
+                        spaces += 1
+                    } else if !(ASCII.isUpper(d) || d == 0x2D) {
+                        break
+                    }
+                    length += 1
+                    j += 1
+                }
+                if digits >= 3, (4...9).contains(length) { return true }
+            } else if c == 0x2D, i - t.lowerBound >= 3, i + 4 < t.upperBound, (1...3).allSatisfy({ ASCII.isDigit(b[i - $0]) }),
+                (1...4).allSatisfy({ ASCII.isDigit(b[i + $0]) })
+            {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// A part "Name 12" (capitalised words, then a house number and nothing else) followed by a
