@@ -90,6 +90,12 @@ struct FileRun {
             runPolicyResourceMatcher(root)
         } else if name.hasPrefix("test-validity-schedules") {
             runValiditySchedules(root)
+        } else if name.hasPrefix("tests_authz") {
+            runAuthz(root, multi: false)
+        } else if name.hasPrefix("tests_multi_authz") {
+            runAuthz(root, multi: true)
+        } else if name.hasPrefix("tests_resource_permissions") {
+            runResourcePermissions(root)
         } else if name.hasPrefix("tests_") {
             for (i, c) in (root.arrayValue ?? []).enumerated() {
                 let n = c["request"]?["requestId"]?.stringValue ?? "case \(i)"

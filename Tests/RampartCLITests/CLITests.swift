@@ -222,6 +222,31 @@ import Testing
         #expect(try Self.rampart(["policy", "conformance", "/nonexistent"]).status == 2)
     }
 
+    /// Ranger's embedded-authorizer test format (`tests_authz.json`, `tests_multi_authz.json`,
+    /// `tests_resource_permissions.json` beside `dev_<service>.json` and its `_tag.json`), on a
+    /// small service of this test's own: names like `table:sales/orders`, several permissions,
+    /// sub-resources with masks and row filters, tag policies, a partial multi-access answer,
+    /// who may do what, and an audit event. A wrong expectation fails the run.
+    @Test func policyConformanceReadsTheEmbeddedAuthorizerFormat() throws {
+        try Self.withDataDirectory { directory in
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let files = [
+                "dev_shop.json": EmbeddedAuthorizerFixture.policies, "dev_shop_tag.json": EmbeddedAuthorizerFixture.tags,
+                "tests_authz.json": EmbeddedAuthorizerFixture.authz, "tests_multi_authz.json": EmbeddedAuthorizerFixture.multiAuthz,
+                "tests_resource_permissions.json": EmbeddedAuthorizerFixture.resourcePermissions,
+            ]
+            for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
+            let run = try Self.rampart(["policy", "conformance", directory])
+            #expect(run.status == 0, "\(run.stdout.suffix(3000))")
+            #expect(run.stdout.hasSuffix("9 passed, 0 failed, 0 skipped\n"), "\(run.stdout.suffix(3000))")
+            let wrong = EmbeddedAuthorizerFixture.authz.replacingOccurrences(of: "\"id\": 2, \"version\": 3", with: "\"id\": 1, \"version\": 1")
+            try wrong.write(toFile: directory + "/tests_authz.json", atomically: true, encoding: .utf8)
+            let failing = try Self.rampart(["policy", "conformance", directory])
+            #expect(failing.status == 1)
+            #expect(failing.stdout.contains("8 passed, 1 failed, 0 skipped"), "\(failing.stdout.suffix(3000))")
+        }
+    }
+
     @Test func discoverClassifiesCSVAndSQLiteSources() throws {
         try Self.withDataDirectory { directory in
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
