@@ -128,6 +128,16 @@ extension FileRun {
         return services
     }
 
+    /// The services the cases name, or `nil` (and a failure) when their files cannot be read.
+    mutating func loadServices(_ names: [String]) -> [String: AuthzService]? {
+        do {
+            return try authzServices(named: Set(names))
+        } catch {
+            fail("(setup)", expected: "the services' policy files", got: "\(error)")
+            return nil
+        }
+    }
+
     struct AuthzSetupError: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }
@@ -137,14 +147,7 @@ extension FileRun {
     /// `{request, result, audits?}`; entries without a request are comments.
     mutating func runAuthz(_ root: JSONValue, multi: Bool) {
         let cases = (root.arrayValue ?? []).filter { $0["request"] != nil && $0["result"] != nil }
-        let names = Set(cases.compactMap { $0["request"]?["context"]?["serviceName"]?.stringValue })
-        let services: [String: AuthzService]
-        do {
-            services = try authzServices(named: names)
-        } catch {
-            fail("(setup)", expected: "the services' policy files", got: "\(error)")
-            return
-        }
+        guard let services = loadServices(cases.compactMap { $0["request"]?["context"]?["serviceName"]?.stringValue }) else { return }
         for (index, test) in cases.enumerated() {
             guard let request = test["request"], let expected = test["result"] else { continue }
             let name = request["requestId"]?.stringValue ?? "case \(index)"
@@ -196,14 +199,7 @@ extension FileRun {
     /// schedules conditional), which agrees with this wherever neither is involved.
     mutating func runResourcePermissions(_ root: JSONValue) {
         let cases = (root.arrayValue ?? []).filter { $0["resource"] != nil && $0["permissions"] != nil }
-        let names = Set(cases.compactMap { $0["context"]?["serviceName"]?.stringValue })
-        let services: [String: AuthzService]
-        do {
-            services = try authzServices(named: names)
-        } catch {
-            fail("(setup)", expected: "the services' policy files", got: "\(error)")
-            return
-        }
+        guard let services = loadServices(cases.compactMap { $0["context"]?["serviceName"]?.stringValue }) else { return }
         for (index, test) in cases.enumerated() {
             let resourceName = test["resource"]?["name"]?.stringValue ?? ""
             let name = resourceName.isEmpty ? "case \(index)" : resourceName
