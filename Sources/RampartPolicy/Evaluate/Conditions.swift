@@ -10,10 +10,11 @@ struct ConditionInput {
     let allTags: [TagForEval]
     let groups: Set<String>
     let roles: Set<String>
+    let accessTime: Date
 
     var script: ScriptInput {
         ScriptInput(
-            user: request.user, userAttributes: request.userAttributes, context: request.context, accessTime: request.accessTime ?? Date(),
+            user: request.user, userAttributes: request.userAttributes, context: request.context, accessTime: accessTime,
             groups: groups, roles: roles, tag: tag, allTags: allTags)
     }
 }

@@ -305,6 +305,6 @@ final class PolicyEvaluator: Sendable {
     func applies(to ctx: RequestContext, _ state: EvalState) -> Bool {
         guard let validity else { return true }
         if validity.hasUnreadableRecurrence { state.unsupported.insert("validity-schedules") }
-        return validity.contains(ctx.request.accessTime ?? Date())
+        return validity.contains(ctx.accessTime)
     }
 }

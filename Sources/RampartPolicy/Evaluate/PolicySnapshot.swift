@@ -268,6 +268,9 @@ public final class PolicySnapshot: Sendable {
     // MARK: - Internals
 
     func prepare(_ request: AccessRequest, _ state: EvalState) -> RequestContext {
+        // One clock reading per evaluation: validity windows, tag periods and conditions all
+        // judge the same instant.
+        let accessTime = request.accessTime ?? Date()
         let prepared = PreparedResource(request.resource, scopes: request.resourceElementMatchingScopes, names: compiled.resourceNames)
         var tokens = TokenContext(user: request.user, owner: request.resource.ownerUser, context: request.context)
         tokens.userAttributes = request.userAttributes
@@ -294,7 +297,7 @@ public final class PolicySnapshot: Sendable {
         var ctx = RequestContext(
             request: request, prepared: prepared, tokens: tokens, groups: request.userGroups, roles: roles, clientIP: clientIP,
             requestedTypes: types, typeGroups: groups, isAny: request.isAccessTypeAny, isAnyForMerge: request.isAccessTypeAny || isAnyFlag, tag: nil,
-            allTags: [])
+            allTags: [], accessTime: accessTime)
         if tagEngine != nil {
             let tags: [TagForEval]
             if let given = request.tags {
@@ -307,7 +310,8 @@ public final class PolicySnapshot: Sendable {
             }
             ctx = RequestContext(
                 request: request, prepared: prepared, tokens: tokens, groups: ctx.groups, roles: roles, clientIP: clientIP,
-                requestedTypes: types, typeGroups: groups, isAny: ctx.isAny, isAnyForMerge: ctx.isAnyForMerge, tag: nil, allTags: tags)
+                requestedTypes: types, typeGroups: groups, isAny: ctx.isAny, isAnyForMerge: ctx.isAnyForMerge, tag: nil, allTags: tags,
+                accessTime: accessTime)
         }
         return ctx
     }

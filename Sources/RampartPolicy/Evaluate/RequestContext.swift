@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
+
 /// Everything derived from a request once, before policies are visited (Ranger's
 /// `RangerDefaultRequestProcessor.preProcess`).
 struct RequestContext {
@@ -19,9 +21,11 @@ struct RequestContext {
     /// For tag policies: the tag being evaluated.
     var tag: TagForEval?
     let allTags: [TagForEval]
+    /// The instant the request is judged at: its own, or the clock read once when prepared.
+    let accessTime: Date
 
     var conditionInput: ConditionInput {
-        ConditionInput(request: request, clientIP: clientIP, tag: tag, allTags: allTags, groups: groups, roles: roles)
+        ConditionInput(request: request, clientIP: clientIP, tag: tag, allTags: allTags, groups: groups, roles: roles, accessTime: accessTime)
     }
 
     var ignoresDescendantDeny: Bool { request.isDescendantDenyIgnored }

@@ -60,7 +60,7 @@ struct TagIndex: Sendable {
         func add(_ t: TagForEval) {
             if seen.insert(t).inserted { out.append(t) }
         }
-        let time = ctx.request.accessTime ?? Date()
+        let time = ctx.accessTime
         if ctx.prepared.isEmpty {
             if ctx.isAny {
                 for t in allTags where t.applies(at: time) {
