@@ -47,4 +47,15 @@ import Testing
         print(score.summary(title))
         #expect(score.overall.f1 >= Self.heldOutFloor, "\(title): micro-F1 \(score.overall.f1)")
     }
+
+    /// A third held-out corpus (``ThirdHeldOutCorpus``): an independent evaluator's set with its
+    /// own name, street and city lists, nineteen locales, look-alike columns in every table.
+    @Test(arguments: [false, true])
+    func thirdHeldOutMicroF1(neutralNames: Bool) async throws {
+        let tables = ThirdHeldOutCorpus.tables(seed: 41)
+        let score = try await MultilingualScore.run(tables: tables, neutralNames: neutralNames, seed: 41)
+        let title = "third held-out \(neutralNames ? "neutral" : "native")"
+        print(score.summary(title))
+        #expect(score.overall.f1 >= Self.heldOutFloor, "\(title): micro-F1 \(score.overall.f1)")
+    }
 }
