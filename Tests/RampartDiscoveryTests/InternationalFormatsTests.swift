@@ -135,8 +135,16 @@ import Testing
 
     @Test(arguments: [("7. 3. 1985", 1985, 3, 7), ("07. 03. 1985", 1985, 3, 7), ("19850307", 1985, 3, 7), ("20230228", 2023, 2, 28)])
     func czechAndCompactDates(_ text: String, _ year: Int, _ month: Int, _ day: Int) {
-        let date = DateParser.parse(text)
+        let date = DateParser.parse(text, basicForm: true)
         #expect(date?.year == year && date?.month == month && date?.day == day, "\(text)")
+    }
+
+    /// Eight bare digits are a date only where a column of birth dates is being judged, not for
+    /// a custom classifier's `date` validator.
+    @Test func theBasicFormIsADateOnlyWhenAsked() {
+        #expect(DateParser.parse("19850307") == nil)
+        #expect(DateParser.parse("19850307", basicForm: true) != nil)
+        #expect(DateParser.parse("12345678", basicForm: true) == nil)
     }
 
     /// Patients include children: without a column name, dates reaching age zero are birth
@@ -160,6 +168,9 @@ import Testing
         let passports = (0..<60).map { _ in Optional("\(r.pick(["YA", "YB", "AA", "TK", "MZ", "K", "P"]))\(r.digits(7))") }
         #expect(classes("col_01", passports).contains(.passport))
         #expect(classes("passport_no", (0..<60).map { _ in Optional("PA\(r.digits(7))") }).contains(.passport))
+        // One shared letter is how some countries' passports all start (China `E`).
+        let chinesePassports = (0..<60).map { _ in Optional("E\(r.digits(8))") }
+        #expect(classes("col_01", chinesePassports).contains(.passport))
         let employeeIDs = (0..<60).map { _ in Optional("JP\(r.digits(6))") }
         #expect(!classes("col_02", employeeIDs).contains(.ukNationalInsurance))
         let ninos = (0..<60).map { _ in Optional("\(r.pick(["AB", "CE", "JR", "KA", "PX", "SN", "WK"]))\(r.digits(6))\(r.pick(["A", "B", "C", "D"]))")

@@ -205,9 +205,41 @@ import Testing
         #expect(allowed("dept_sales_eu", user: "ann", attributes: ["dept": "sales"]))
         #expect(!allowed("dept_sales_eu", user: "ann", attributes: ["dept": "hr"]))
         #expect(!allowed("dept_sales_eu", user: "ann"))
+        // A value that would widen the match (empty, or a wildcard) matches nothing.
+        #expect(!allowed("dept_sales_eu", user: "ann", attributes: ["dept": "*"]))
+        #expect(!allowed("dept_sales_eu", user: "ann", attributes: ["dept": ""]))
         var request = TestData.request("hr", "emp", "pay", user: "ann")
         request.userAttributes = ["dept": "o'hara"]
         #expect(s.evaluateDataMask(request).maskedValue == "CASE WHEN dept = 'o''hara' THEN {col} END")
+        // A value that cannot be placed safely, or none, gives the strictest mask.
+        request.userAttributes = ["dept": "x\\' OR 1=1 --"]
+        #expect(s.evaluateDataMask(request).maskType == "MASK_NULL")
+        #expect(s.evaluateDataMask(request).maskedValue == nil)
+        request.userAttributes = [:]
+        #expect(s.evaluateDataMask(request).maskType == "MASK_NULL")
+    }
+
+    /// Row filters place each value by where it stands: inside a literal with `'` doubled and no
+    /// backslash; outside one only as a plain word or number. Anything else, or no value, lets
+    /// no row through.
+    @Test func requestExpressionsInRowFiltersFailClosed() throws {
+        func filter(_ expression: String, _ attributes: [String: String]) throws -> String? {
+            let policy = Policy(
+                id: 5, policyType: .rowFilter, resources: ["database": PolicyResource(values: ["hr"]), "table": PolicyResource(values: ["emp"])],
+                rowFilterPolicyItems: [
+                    PolicyItem(accesses: [PolicyItemAccess(type: "select")], groups: ["public"], rowFilterInfo: RowFilterInfo(filterExpr: expression))
+                ])
+            let s = try PolicySnapshot(serviceDef: TestData.hiveDef, service: Service(name: "dev_hive"), policies: [policy])
+            var request = TestData.request("hr", "emp", user: "ann")
+            request.userAttributes = attributes
+            return s.evaluateRowFilter(request).filterExpr
+        }
+        #expect(try filter("id = ${{USER.id}}", ["id": "42"]) == "id = 42")
+        #expect(try filter("id = ${{USER.id}}", ["id": "1 OR 1=1"]) == "1 = 0")
+        #expect(try filter("dept = '${{USER.dept}}'", ["dept": "R&D 'west"]) == "dept = 'R&D ''west'")
+        #expect(try filter("dept = '${{USER.dept}}'", ["dept": "x\\' OR 1=1 --"]) == "1 = 0")
+        #expect(try filter("dept = '${{USER.dept}}'", [:]) == "1 = 0")
+        #expect(try filter("owner = '${{USER._name}}' AND region = ${{USER.region}}", ["region": "EU"]) == "owner = 'ann' AND region = EU")
     }
 
     @Test func modelRoundTrip() throws {

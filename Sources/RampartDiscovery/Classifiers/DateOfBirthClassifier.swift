@@ -58,7 +58,7 @@ public struct DateOfBirthClassifier: Classifier, ByteClassifier {
     func classify(bytes b: UnsafeBufferPointer<UInt8>, features f: ValueFeatures) -> Match? {
         guard f.digits >= 5, f.length >= 8, f.length <= 40, f.colons == 0, f.newlines == 0 else { return nil }
         let t = b.trimmedRange()
-        guard let date = DateParser.parse(b, t) else { return nil }
+        guard let date = DateParser.parse(b, t, basicForm: true) else { return nil }
         return Match(dataClass: .dateOfBirth, strength: .plausible, byteRange: t, ordinal: date.dayNumber)
     }
 

@@ -22,9 +22,12 @@ enum SharedLetterPrefix {
         return count == 0 ? nil : packed
     }
 
-    /// Whether every prefixed value of a large enough sample starts with the same letters.
+    /// Whether every prefixed value of a large enough sample starts with the same two or more
+    /// letters. One shared letter is not enough: some countries' passports all start with one
+    /// (China `E`, Korea `M`, Switzerland `X`), and missing a passport column costs more than
+    /// flagging a house-id column.
     static func isShared(_ ordinals: [Int]) -> Bool {
-        guard ordinals.count >= minSamples, let first = ordinals.first else { return false }
+        guard ordinals.count >= minSamples, let first = ordinals.first, first > 0xFF else { return false }
         return ordinals.allSatisfy { $0 == first }
     }
 }

@@ -15,8 +15,12 @@ public enum DateParser {
     }
 
     /// The date `text` holds, or `nil` when it is not exactly a date.
-    public static func parse(_ text: String) -> SimpleDate? {
-        Array(text.utf8).withUnsafeBufferPointer { parse($0, $0.indices) }
+    ///
+    /// - Parameter basicForm: whether ISO 8601's basic form (`19850307`) counts. Off by default:
+    ///   other eight-digit numbers are ids, so only a column-level judgement (birth dates) should
+    ///   take them.
+    public static func parse(_ text: String, basicForm: Bool = false) -> SimpleDate? {
+        Array(text.utf8).withUnsafeBufferPointer { parse($0, $0.indices, basicForm: basicForm) }
     }
 
     /// Month names in English, German, French, Spanish, Italian, Portuguese and Dutch, folded
@@ -46,7 +50,7 @@ public enum DateParser {
         return table
     }()
 
-    static func parse(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> SimpleDate? {
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, basicForm: Bool = false) -> SimpleDate? {
         guard r.count >= 8, r.count <= 32 else { return nil }
         if r.contains(where: { b[$0] >= 0x80 }), let date = parseEastAsian(b, r) { return date }
         guard r.count <= 24 else { return nil }
@@ -76,7 +80,7 @@ public enum DateParser {
         }
         // "19850307": ISO 8601's basic form (Swedish and Finnish exports), 1900-2099 only, since
         // other eight-digit numbers are ids.
-        if tokens.count == 1, tokens[0].isNumber, tokens[0].end - tokens[0].start == 8, separators.isEmpty {
+        if basicForm, tokens.count == 1, tokens[0].isNumber, tokens[0].end - tokens[0].start == 8, separators.isEmpty {
             var v = 0
             for k in tokens[0].start..<tokens[0].end { v = v * 10 + ASCII.digitValue(b[k]) }
             let year = v / 10_000

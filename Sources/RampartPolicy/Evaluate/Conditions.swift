@@ -109,7 +109,9 @@ struct ConditionEvaluator: Sendable {
             }
             return false
         case .accessedTogether(let matchers, let names, let together):
-            let excluded = RequestedResources.areMutuallyExcluded(RequestedResources.of(input.request), by: matchers, names: names)
+            let requested = state.requestedResources ?? RequestedResources.of(input.request)
+            state.requestedResources = requested
+            let excluded = RequestedResources.areMutuallyExcluded(requested, by: matchers, names: names)
             return together ? !excluded : excluded
         case .tagsAllPresent:
             let present = Set(input.allTags.map(\.type))
@@ -140,6 +142,9 @@ final class EvalState {
     /// Per access type outcome, shared by tag and resource policies (Ranger's `ACCESSTYPE_RESULTS`).
     var accessTypeResults: [String: TypeResult] = [:]
     var unsupported: Set<String> = []
+    /// The request's ``RequestedResources``, read on first need (an accessed-together condition
+    /// may stand in many policy items).
+    var requestedResources: [AccessResource]?
 }
 
 /// The outcome for one access type.

@@ -252,9 +252,15 @@ final class PolicyEvaluator: Sendable {
         {
             if item.hasUnsupportedExpression { state.unsupported.insert("request-expressions") }
             if result.maskType == nil, let info = item.dataMaskInfo {
-                result.maskType = info.dataMaskType
-                result.maskCondition = Self.expand(info.conditionExpr, item.maskConditionExpression, ctx)
-                result.maskedValue = Self.expand(info.valueExpr, item.maskValueExpression, ctx)
+                let condition = Self.place(info.conditionExpr, item.maskConditionExpression, ctx)
+                let value = Self.place(info.valueExpr, item.maskValueExpression, ctx)
+                if condition.placed && value.placed {
+                    result.maskType = info.dataMaskType
+                    result.maskCondition = condition.text
+                    result.maskedValue = value.text
+                } else {
+                    result.maskType = Self.strictestMask
+                }
                 setAllowed(&result)
             }
             return
@@ -274,20 +280,28 @@ final class PolicyEvaluator: Sendable {
         where item.matchesUser(ctx) && ctx.requestedTypes.contains(where: item.matchesAccess) && item.conditionsPass(ctx, state) {
             if item.hasUnsupportedExpression { state.unsupported.insert("request-expressions") }
             if result.filterExpr == nil, let expr = item.rowFilterInfo?.filterExpr {
-                result.filterExpr = Self.expand(expr, item.filterExpression, ctx)
+                let filter = Self.place(expr, item.filterExpression, ctx)
+                result.filterExpr = filter.placed ? filter.text : Self.noRows
                 setAllowed(&result)
             }
             return
         }
     }
 
-    /// A mask or filter text with its `${{…}}` parts replaced for the request's user. Values are
-    /// SQL-quoted (`'` doubled) because these texts are SQL with the expression inside a string
-    /// literal; an attribute the user lacks becomes the empty string, which a filter such as
-    /// `dept = '${{USER.dept}}'` then matches no row with.
-    static func expand(_ text: String?, _ expression: RequestExpression?, _ ctx: RequestContext) -> String? {
-        guard let expression else { return text }
-        return expression.expand(ctx.tokens.scriptInput, missing: "", quoting: RequestExpression.sqlQuoted)
+    /// The mask a mask takes when its expressions cannot be placed: the value hidden.
+    static let strictestMask = "MASK_NULL"
+    /// The filter a row filter takes when its expressions cannot be placed: no row passes.
+    static let noRows = "1 = 0"
+
+    /// A mask or filter text with its `${{…}}` parts replaced for the request; `placed` is false
+    /// when one has no value for the request or a value that cannot be placed safely
+    /// (``RequestExpression/sqlValue(_:inLiteral:)``). The caller then takes the strictest answer
+    /// rather than Ranger's empty or `null` value, with which a filter such as
+    /// `dept = '${{USER.dept}}'` would let the rows of an empty department through.
+    static func place(_ text: String?, _ expression: RequestExpression?, _ ctx: RequestContext) -> (text: String?, placed: Bool) {
+        guard text != nil, let expression else { return (text, true) }
+        guard let expanded = expression.expand(ctx.conditionInput.script, placing: .sql) else { return (nil, false) }
+        return (expanded, true)
     }
 
     private func setAllowed(_ result: inout WorkingResult) {

@@ -45,13 +45,15 @@ final class PolicyItemEvaluator: Sendable {
         conditions = item.conditions.map { ConditionEvaluator(condition: $0, serviceDef: serviceDef) }
         dataMaskInfo = item.dataMaskInfo
         rowFilterInfo = item.rowFilterInfo
-        let texts = [item.dataMaskInfo?.valueExpr, item.dataMaskInfo?.conditionExpr, item.rowFilterInfo?.filterExpr]
-        let parsed = texts.map { $0.flatMap(RequestExpression.init) }
-        maskValueExpression = parsed[0]
-        maskConditionExpression = parsed[1]
-        filterExpression = parsed[2]
+        maskValueExpression = item.dataMaskInfo?.valueExpr.flatMap(RequestExpression.init)
+        maskConditionExpression = item.dataMaskInfo?.conditionExpr.flatMap(RequestExpression.init)
+        filterExpression = item.rowFilterInfo?.filterExpr.flatMap(RequestExpression.init)
+        func unparsed(_ text: String?, _ expression: RequestExpression?) -> Bool {
+            (text ?? "").contains(RequestExpression.opening) && expression == nil
+        }
         hasUnsupportedExpression =
-            zip(texts, parsed).contains { text, expression in (text ?? "").contains(RequestExpression.opening) && expression == nil }
+            unparsed(item.dataMaskInfo?.valueExpr, maskValueExpression) || unparsed(item.dataMaskInfo?.conditionExpr, maskConditionExpression)
+            || unparsed(item.rowFilterInfo?.filterExpr, filterExpression)
             || (item.rowFilterInfo?.filterExpr ?? "").contains("[[")
         // Lower sorts first: items naming more principals, accesses and fewer conditions.
         let userScore = (hasPublic || hasCurrentUser) ? 100 : min(100, users.count + groups.count)

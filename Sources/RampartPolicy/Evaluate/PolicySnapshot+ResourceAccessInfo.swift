@@ -6,9 +6,13 @@ import Foundation
 /// users and groups an allow item grants it to and a deny item refuses it to, as an access review
 /// or a "who can read this table?" page shows them.
 public struct ResourceAccessInfo: Sendable, Hashable {
+    /// Users an allow item names for the access, less exceptions and the denied.
     public var allowedUsers: Set<String> = []
+    /// Groups an allow item names for the access, less exceptions and the denied.
     public var allowedGroups: Set<String> = []
+    /// Users a deny item names for the access, less deny exceptions.
     public var deniedUsers: Set<String> = []
+    /// Groups a deny item names for the access, less deny exceptions.
     public var deniedGroups: Set<String> = []
 
     public init() {}

@@ -272,9 +272,12 @@ public final class PolicySnapshot: Sendable {
         // judge the same instant.
         let accessTime = request.accessTime ?? Date()
         let prepared = PreparedResource(request.resource, scopes: request.resourceElementMatchingScopes, names: compiled.resourceNames)
+        let roles = request.userRoles ?? roleIndex.roles(user: request.user, groups: request.userGroups)
         var tokens = TokenContext(user: request.user, owner: request.resource.ownerUser, context: request.context)
         tokens.userAttributes = request.userAttributes
-        let roles = request.userRoles ?? roleIndex.roles(user: request.user, groups: request.userGroups)
+        tokens.groups = request.userGroups
+        tokens.roles = roles
+        tokens.accessTime = accessTime
         var clientIP = request.remoteIPAddress ?? request.clientIPAddress
         if options.useForwardedIPAddress, let first = request.forwardedAddresses.first {
             if options.trustedProxyAddresses.isEmpty || (request.remoteIPAddress.map { options.trustedProxyAddresses.contains($0) } ?? false) {

@@ -71,37 +71,40 @@ struct ValidityRecurrence: Sendable, Hashable {
     /// Whether `time` falls in the window opened by the latest scheduled instant at or before it.
     ///
     /// Only days from `time` back to `time` minus the interval can hold an instant whose window
-    /// still covers `time`, so the search is bounded by the interval, not by the schedule.
+    /// still covers `time`, so the search is bounded by the interval, not by the schedule. The
+    /// days are walked in plain day numbers (no calendar call per day): a policy's schedule must
+    /// not cost a request more than a few microseconds, however long its interval.
     func covers(_ time: Date, in calendar: Calendar) -> Bool {
-        let span = TimeInterval(((intervalDays * 24 + intervalHours) * 60 + intervalMinutes) * 60)
-        // A day of slack for daylight-saving days that last 25 hours.
-        let earliest = calendar.startOfDay(for: time.addingTimeInterval(-span - 86_400))
-        let now = calendar.dateComponents([.hour, .minute], from: time)
-        var day = calendar.startOfDay(for: time)
-        var isToday = true
-        while day >= earliest {
-            if dayIsScheduled(day, calendar),
-                let (hour, minute) = latestTime(notAfter: isToday ? (now.hour ?? 23, now.minute ?? 59) : (23, 59)),
-                let start = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day)
-            {
-                // The latest instant decides: any earlier one's window ends earlier.
-                guard start <= time else { return false }
-                let window = DateComponents(day: intervalDays, hour: intervalHours, minute: intervalMinutes)
-                guard let end = calendar.date(byAdding: window, to: start) else { return false }
-                return time <= end
-            }
-            guard let previous = calendar.date(byAdding: .day, value: -1, to: day) else { return false }
-            day = previous
-            isToday = false
+        let now = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: time)
+        guard let year = now.year, let month = now.month, let day = now.day, let hour = now.hour, let minute = now.minute else { return false }
+        let today = CivilDay.number(year: year, month: month, day: day)
+        // The interval's days, one for its hours and one of slack for a 25-hour day.
+        for back in 0...(intervalDays + 2) {
+            let number = today - back
+            let date = CivilDay.date(number)
+            guard years.contains(date.year), months.contains(date.month),
+                daysOfMonth?.contains(date.day) == true || daysOfWeek?.contains(CivilDay.weekday(number)) == true,
+                let (startHour, startMinute) = latestTime(notAfter: back == 0 ? (hour, minute) : (23, 59))
+            else { continue }
+            let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: startHour, minute: startMinute)
+            // The latest instant decides: any earlier one's window ends earlier.
+            guard let start = calendar.date(from: components), start <= time else { return false }
+            let window = DateComponents(day: intervalDays, hour: intervalHours, minute: intervalMinutes)
+            guard let end = calendar.date(byAdding: window, to: start) else { return false }
+            return time <= end
         }
         return false
     }
 
-    private func dayIsScheduled(_ day: Date, _ calendar: Calendar) -> Bool {
-        let c = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
-        guard let year = c.year, let month = c.month, let dayOfMonth = c.day, let weekday = c.weekday else { return false }
-        guard years.contains(year), months.contains(month) else { return false }
-        return daysOfMonth?.contains(dayOfMonth) == true || daysOfWeek?.contains(weekday) == true
+    /// Whether some year of the schedule has a day it names: `dayOfMonth` 30 in February alone
+    /// never comes.
+    var canOccur: Bool {
+        if daysOfWeek != nil { return true }
+        guard let daysOfMonth else { return false }
+        let longest = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains { month in
+            months.contains(month) && (1...longest[month - 1]).contains(where: daysOfMonth.contains)
+        }
     }
 
     /// The latest scheduled hour and minute at or before `limit` on a scheduled day.
@@ -151,4 +154,31 @@ struct ValidityRecurrence: Sendable, Hashable {
         }
         return Int(number)
     }
+}
+
+/// Days counted from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithms),
+/// so that walking back through days is arithmetic.
+enum CivilDay {
+    static func number(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+    }
+
+    static func date(_ number: Int) -> (year: Int, month: Int, day: Int) {
+        let z = number + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// 1 for Sunday to 7 for Saturday; 1970-01-01 was a Thursday.
+    static func weekday(_ number: Int) -> Int { ((number % 7) + 7 + 4) % 7 + 1 }
 }

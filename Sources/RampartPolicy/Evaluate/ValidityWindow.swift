@@ -36,7 +36,10 @@ struct ValidityWindow: Sendable {
     /// The window of `schedules`, or `nil` when there are none (the policy always applies).
     init?(_ schedules: [ValiditySchedule], canDeny: Bool, defaultZone: TimeZone) {
         guard !schedules.isEmpty else { return nil }
-        var unreadable = false
+        // More than validation lets through (stored before it checked) is not evaluated.
+        var unreadable =
+            schedules.count > PolicyValidator.maximumSchedules
+            || schedules.contains { $0.recurrences.count > PolicyValidator.maximumRecurrences }
         spans = schedules.map { schedule in
             let zone = schedule.timeZone.flatMap(Self.zone(named:)) ?? defaultZone
             var calendar = Calendar(identifier: .gregorian)
@@ -77,5 +80,13 @@ struct ValidityWindow: Sendable {
         // A date that does not exist (31 April) is refused rather than rolled over.
         guard let date = calendar.date(from: components), calendar.component(.day, from: date) == day else { return nil }
         return date
+    }
+}
+
+extension ValiditySchedule {
+    /// Whether this schedule covers `time`; a schedule without a `timeZone` is read in
+    /// `defaultZone`.
+    public func covers(_ time: Date, defaultZone: TimeZone) -> Bool {
+        ValidityWindow([self], canDeny: false, defaultZone: defaultZone)?.contains(time) ?? true
     }
 }

@@ -8,8 +8,12 @@ public struct TokenContext: Sendable {
     let user: String?
     let owner: String?
     let context: [String: String]
-    /// The user's attributes, for `${{USER.<attribute>}}`.
+    /// What `${{…}}` request expressions in resource values read besides the user: the user's
+    /// attributes, groups and roles, and the instant the request is judged at.
     var userAttributes: [String: String] = [:]
+    var groups: Set<String> = []
+    var roles: Set<String> = []
+    var accessTime = Date(timeIntervalSince1970: 0)
 
     /// Tokens from an explicit map whose keys are `token:<name>` (the matcher tests' `evalContext`).
     public init(_ context: [String: String]) {
@@ -27,7 +31,8 @@ public struct TokenContext: Sendable {
     /// What a `${{…}}` request expression reads.
     var scriptInput: ScriptInput {
         ScriptInput(
-            user: user ?? "", userAttributes: userAttributes, context: context, accessTime: Date(), groups: [], roles: [], tag: nil, allTags: [])
+            user: user ?? "", userAttributes: userAttributes, context: context, accessTime: accessTime, groups: groups, roles: roles, tag: nil,
+            allTags: [])
     }
 
     /// Ranger skips replacement entirely when the context map is empty.

@@ -113,7 +113,7 @@ struct ValueMatcher: Sendable {
     private func pattern(_ base: String, lowered: String, sensitive: Bool, _ tokens: TokenContext) -> String? {
         var base = base
         if let expression {
-            guard let expanded = expression.expand(tokens.scriptInput) else { return nil }
+            guard let expanded = expression.expand(tokens.scriptInput, placing: .resourceValue) else { return nil }
             base = expanded
         } else if replacer == nil {
             return sensitive ? base : lowered
@@ -164,7 +164,7 @@ struct ValueMatcher: Sendable {
         guard isPathMatcher else { return false }
         var full = fullValue
         if let fullExpression {
-            guard let expanded = fullExpression.expand(tokens.scriptInput) else { return false }
+            guard let expanded = fullExpression.expand(tokens.scriptInput, placing: .resourceValue) else { return false }
             full = expanded
         }
         if let replacer { full = replacer.replace(full, tokens) }

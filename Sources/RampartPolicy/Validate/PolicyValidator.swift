@@ -44,7 +44,7 @@ public struct PolicyValidator: Sendable {
         for flag in ["isEnabled", "isAuditEnabled", "isDenyAllElse"] { _ = try root[flag].bool() }
         _ = try root["policyLabels"].strings()
         _ = try root["options"].object()
-        for schedule in try root["validitySchedules"].array() { try Self.validateSchedule(schedule) }
+        try Self.validateSchedules(root["validitySchedules"])
         let type = try policyType(root["policyType"])
         if let priority = try root["policyPriority"].integer(), priority != 0, priority != 1 {
             throw root["policyPriority"].error("must be 0 (normal) or 1 (override)")

@@ -103,7 +103,7 @@ public enum RangerObjectValidator {
             for (_, value) in try tag["attributes"].members() where try value.string() == nil {
                 throw value.error("must be a string")
             }
-            for period in try tag["validityPeriods"].array() { try PolicyValidator.validateSchedule(period) }
+            try PolicyValidator.validateSchedules(tag["validityPeriods"])
             tagIDs.insert(id)
         }
         var resourceIDs: Set<String> = []

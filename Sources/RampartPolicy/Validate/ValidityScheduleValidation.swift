@@ -3,6 +3,18 @@
 import Foundation
 
 extension PolicyValidator {
+    /// The most schedules a policy or tag may have, and recurrences a schedule: each is looked at
+    /// for every request the policy could decide.
+    static let maximumSchedules = 16
+    static let maximumRecurrences = 16
+
+    /// Checks a `validitySchedules` or `validityPeriods` list.
+    static func validateSchedules(_ list: JSONField) throws(PolicyError) {
+        let schedules = try list.array()
+        guard schedules.count <= maximumSchedules else { throw list.error("at most \(maximumSchedules) schedules") }
+        for schedule in schedules { try validateSchedule(schedule) }
+    }
+
     /// Checks one entry of `validitySchedules`: its zone, its two ends (`yyyy/MM/dd HH:mm:ss`, the
     /// end after the start), that it says something (an end or a recurrence), and every
     /// recurrence (``ValidityRecurrence``), whose years must fall between the two ends.
@@ -24,6 +36,9 @@ extension PolicyValidator {
             throw schedule["endTime"].error("must be later than startTime")
         }
         let recurrences = try schedule["recurrences"].array()
+        guard recurrences.count <= maximumRecurrences else {
+            throw schedule["recurrences"].error("at most \(maximumRecurrences) recurrences")
+        }
         guard !ends.isEmpty || !recurrences.isEmpty else {
             throw schedule.error("needs a startTime, an endTime or a recurrence")
         }
@@ -39,6 +54,7 @@ extension PolicyValidator {
             } catch {
                 throw field[error.field].error(error.reason)
             }
+            guard recurrence.canOccur else { throw field["schedule"].error("names no day that exists (dayOfMonth in month)") }
             if let years = recurrence.years.values, !years.contains(where: { (firstYear...lastYear).contains($0) }) {
                 throw field["schedule"]["year"].error("names no year between startTime and endTime")
             }
@@ -52,9 +68,4 @@ extension ValiditySchedule {
         try PolicyValidator.validateSchedule(JSONField(json))
     }
 
-    /// Whether this schedule covers `time`; a schedule without a `timeZone` is read in
-    /// `defaultZone`.
-    public func covers(_ time: Date, defaultZone: TimeZone) -> Bool {
-        ValidityWindow([self], canDeny: false, defaultZone: defaultZone)?.contains(time) ?? true
-    }
 }
