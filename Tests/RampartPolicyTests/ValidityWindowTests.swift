@@ -164,5 +164,28 @@ import Testing
         #expect(recurring(Self.recurrence(hour: "9", days: 1_000_000)) != nil)
         #expect(recurring(Self.recurrence(hour: "9", year: "2025", hours: 1))?.message == "names no year between startTime and endTime")
         #expect(recurring(.object(["interval": .object(["hours": .number(1)])])) != nil)
+        // 30 February never comes; a policy may not hold more schedules than are looked at.
+        #expect(
+            recurring(Self.recurrence(hour: "9", dayOfMonth: "30,31", dayOfWeek: "", month: "2", hours: 1))?.message.hasPrefix("names no day") == true
+        )
+        #expect(recurring(Self.recurrence(hour: "9", dayOfMonth: "29", dayOfWeek: "", month: "2", hours: 1)) == nil)
+        let many = JSONValue.object([
+            "startTime": .string("2026/01/01 00:00:00"), "recurrences": .array(Array(repeating: Self.recurrence(hour: "9", hours: 1), count: 17)),
+        ])
+        #expect(validate(many) != nil)
+    }
+
+    /// A window of the longest interval, opened years ago, is found by walking day numbers, and
+    /// one whose days never match is walked to its end without a calendar call per day.
+    @Test func longIntervalsAreWalkedInDayNumbers() throws {
+        // 1 January 2020, 00:00 UTC, for 3,000 days: until 19 March 2028.
+        let decade = Self.grant([
+            ValiditySchedule(
+                timeZone: "UTC",
+                recurrences: [Self.recurrence(hour: "0", dayOfMonth: "1", dayOfWeek: "", month: "1", year: "2020", days: 3_000)])
+        ])
+        #expect(try decide([decade], at: "2027/06/01 12:00:00").isAllowed)
+        #expect(try decide([decade], at: "2028/03/19 00:00:01").isAllowed == false)
+        #expect(try decide([decade], at: "2019/12/31 23:59:59").isAllowed == false)
     }
 }
