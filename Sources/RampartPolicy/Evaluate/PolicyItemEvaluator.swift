@@ -49,7 +49,7 @@ final class PolicyItemEvaluator: Sendable {
         maskConditionExpression = item.dataMaskInfo?.conditionExpr.flatMap(RequestExpression.init)
         filterExpression = item.rowFilterInfo?.filterExpr.flatMap(RequestExpression.init)
         func unparsed(_ text: String?, _ expression: RequestExpression?) -> Bool {
-            (text ?? "").contains(RequestExpression.opening) && expression == nil
+            expression == nil && RequestExpression.mayHold(text ?? "") && (text ?? "").contains(RequestExpression.opening)
         }
         hasUnsupportedExpression =
             unparsed(item.dataMaskInfo?.valueExpr, maskValueExpression) || unparsed(item.dataMaskInfo?.conditionExpr, maskConditionExpression)

@@ -31,13 +31,17 @@ struct RequestExpression: Sendable {
 
     static let opening = "${{"
     static let closing = "}}"
+    /// A byte scan before the string search: most policy values have no `$` at all, and every
+    /// value of every policy is asked when a snapshot is built.
+    static func mayHold(_ text: String) -> Bool { text.utf8.contains(UInt8(ascii: "$")) }
+
     /// The longest value placed; a longer one fails the expansion.
     static let maximumValueLength = 1024
 
     /// The parts of `text`, or `nil` when it has no `${{…}}` or one that does not parse (the
     /// caller reports the feature as unsupported).
     init?(_ text: String) {
-        guard text.contains(Self.opening) else { return nil }
+        guard Self.mayHold(text), text.contains(Self.opening) else { return nil }
         var parts: [Part] = []
         var rest = Substring(text)
         var quotes = 0
