@@ -52,6 +52,11 @@ package enum RampartApplication {
             security: configuration.effectiveSecurity, auditDurability: configuration.auditDurability)
 
         let router = Router(context: RampartRequestContext.self, options: .autoGenerateHeadEndpoints)
+        if configuration.traceExporter != nil {
+            // First, so a request's span covers every other middleware. Query parameters that
+            // carry secrets (the SSO callback's code and state) are not recorded.
+            router.middlewares.add(TracingMiddleware(redactingQueryParameters: Self.secretQueryParameters))
+        }
         router.middlewares.add(ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
         router.middlewares.add(RequestIDMiddleware())
         router.middlewares.add(AccessLogMiddleware())
@@ -162,6 +167,8 @@ package enum RampartApplication {
                 configuration: configuration.security.webhooks, destinations: destinations, smtp: configuration.smtp, logger: logger),
         ]
         if let exporter { background.insert(exporter, at: 1) }
+        // Started first and stopped last, so the spans of the last requests are still sent.
+        if let traceExporter = configuration.traceExporter { background.insert(traceExporter, at: 0) }
         if let scheduler = try backupScheduler(
             configuration.backup, database: database, status: backupStatus, events: services.security, logger: logger)
         {
@@ -189,6 +196,9 @@ package enum RampartApplication {
             ])
         return Built(application: application, services: services, routes: api.routes, masterKeyOrigin: masterKey.origin)
     }
+
+    /// Query parameters a trace never records.
+    static let secretQueryParameters: Set<String> = ["code", "state", "token", "access_token", "id_token", "password", "secret", "key"]
 
     /// The backup scheduler when `--backup-dir` is set: the key file is loaded and the
     /// directories created now, so a bad setting stops the start instead of the first backup.

@@ -4,6 +4,7 @@ import Foundation
 import RampartApp
 import RampartCore
 import RampartStorage
+import ServiceLifecycle
 
 /// Everything `rampart serve` can be told. Defaults are the secure ones: loopback, no TLS needed
 /// there, memory-hard passwords, short idle sessions.
@@ -30,6 +31,9 @@ package struct ServerConfiguration: Sendable {
     package var auditDurability = CommitDurability.disk
     /// Forward every audit record to this syslog collector (off by default).
     package var auditSyslog: SyslogSink?
+    /// The exporter of OpenTelemetry traces (`--otlp-endpoint`), run with the server; requests
+    /// are traced only when it is set, since the tracer is global.
+    package var traceExporter: (any Service)?
     /// The operator's mail server for e-mail alerts (`--smtp-url`, `--smtp-from`, `--smtp-ca`);
     /// off by default, and then alert rules can only name webhooks.
     package var smtp: SMTPConfiguration?

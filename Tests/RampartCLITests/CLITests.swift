@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: [
         ["serve", "--bogus"], ["tenants", "create"], ["nosuchcommand"], ["serve", "--port", "abc"], ["keys", "rotate", "--tenant"],
-        ["serve", "--audit-durability", "fast"],
+        ["serve", "--audit-durability", "fast"], ["serve", "--otlp-endpoint", "ftp://collector:4318"],
     ])
     func badUsageIsOneLineAndExitTwo(_ arguments: [String]) throws {
         let run = try Self.rampart(arguments)

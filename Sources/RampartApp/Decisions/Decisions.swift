@@ -4,6 +4,7 @@ import RampartAuditLog
 import RampartCore
 import RampartPolicy
 import RampartStorage
+import Tracing
 
 /// The decision use case behind `/v1/authorize` and `/v1/authorize/batch`: answers access
 /// questions from the tenant's published policy set, tells the security monitor about denials,
@@ -28,8 +29,15 @@ package struct Decisions: Sendable {
 
     /// Answers one question and records it.
     package func authorize(_ question: DecisionQuestion, tenant: TenantID, audit: AuditContext?) async throws -> AccessDecision {
-        guard let decision = try await decide([question], tenant: tenant, fieldPrefix: nil).first else {
-            throw RampartError(.internalError, "no decision")
+        // A span of its own (inside the request's when requests are traced): the service and
+        // the answer only, never the user or the resource.
+        let decision = try await withSpan("rampart.decision", ofKind: .internal) { span in
+            guard let decision = try await decide([question], tenant: tenant, fieldPrefix: nil).first else {
+                throw RampartError(.internalError, "no decision")
+            }
+            span.attributes["rampart.decision.service"] = question.service
+            span.attributes["rampart.decision.allowed"] = decision.allowed
+            return decision
         }
         try await services.security.noteDecision(allowed: decision.allowed, user: question.user, tenant: tenant, audit: audit)
         let call = DecisionAudit.Call(audit: audit, tenant: tenant, batchID: nil, now: services.clock.nowMicroseconds())
@@ -48,7 +56,10 @@ package struct Decisions: Sendable {
         guard (1...Self.maximumBatch).contains(questions.count) else {
             throw RampartError.validation("a batch holds 1 to \(Self.maximumBatch) requests", field: "requests")
         }
-        let result = try await decide(questions, tenant: tenant, fieldPrefix: "requests")
+        let result = try await withSpan("rampart.decisions", ofKind: .internal) { span in
+            span.attributes["rampart.decisions.count"] = questions.count
+            return try await decide(questions, tenant: tenant, fieldPrefix: "requests")
+        }
         var denials: [String: Int] = [:]
         for (item, decision) in zip(questions, result) where !decision.allowed { denials[item.user, default: 0] += 1 }
         for (user, count) in denials {

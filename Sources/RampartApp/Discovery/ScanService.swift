@@ -5,6 +5,7 @@ import RampartCore
 import RampartStorage
 import ServiceLifecycle
 import Synchronization
+import Tracing
 
 /// Runs queued discovery scans in the background, a bounded number at a time.
 ///
@@ -54,7 +55,8 @@ package struct ScanService: Service {
                     for job in await claim(free: configuration.maximumConcurrentScans - active.count.withLock { $0 }) {
                         active.count.withLock { $0 += 1 }
                         group.addTask {
-                            await runner.run(job)
+                            // One trace per scan, with no ids or names that could be sensitive.
+                            await withSpan("rampart.discovery.scan", ofKind: .internal) { _ in await runner.run(job) }
                             active.count.withLock { $0 -= 1 }
                         }
                     }

@@ -3,11 +3,14 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Instrumentation
 import Logging
+import OTel
 import RampartApp
 import RampartCore
 import RampartServer
 import RampartStorage
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -111,6 +114,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: LogLevelOption = .info
 
+    @Option(
+        name: .customLong("otlp-endpoint"),
+        help: ArgumentHelp(
+            "Send OpenTelemetry traces of requests, decisions and scans to this OTLP/HTTP collector (off by default).",
+            discussion: "The collector's base URL, e.g. http://127.0.0.1:4318; traces go to its /v1/traces."))
+    var otlpEndpoint: String?
+
+    /// Makes OpenTelemetry's tracer the process's, exporting over OTLP/HTTP to `endpoint`, and
+    /// returns the exporter to run with the server. Logs and metrics stay Rampart's own (stderr and
+    /// `/metrics`), so only tracing is bootstrapped.
+    static func bootstrapTracing(endpoint: String) throws -> any Service {
+        var configuration = OTel.Configuration.default
+        configuration.serviceName = "rampart"
+        configuration.traces.enabled = true
+        configuration.traces.exporter = .otlp
+        let base = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
+        configuration.traces.otlpExporter.endpoint = base.hasSuffix("/v1/traces") ? base : base + "/v1/traces"
+        configuration.traces.otlpExporter.protocol = .httpProtobuf
+        configuration.metrics.enabled = false
+        configuration.logs.enabled = false
+        let tracing = try OTel.makeTracingBackend(configuration: configuration)
+        InstrumentationSystem.bootstrap(tracing.factory)
+        return tracing.service
+    }
+
     /// The `--outbound-allow` networks plus those of `RAMPART_OUTBOUND_ALLOW`.
     static func outboundPolicy(flags: [String], environment: [String: String]) throws -> OutboundAddressPolicy {
         let fromEnvironment = (environment["RAMPART_OUTBOUND_ALLOW"] ?? "").split(separator: ",").map(String.init)
@@ -125,6 +153,11 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard CommitDurability(rawValue: auditDurability) != nil else { throw ValidationError("--audit-durability must be disk or process") }
         _ = try Self.outboundPolicy(flags: outboundAllow, environment: ProcessInfo.processInfo.environment)
+        if let otlpEndpoint {
+            guard let url = URL(string: otlpEndpoint), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ValidationError("--otlp-endpoint must be an http:// or https:// URL")
+            }
+        }
         if smtpURL != nil && smtpFrom == nil { throw ValidationError("--smtp-url needs --smtp-from") }
         if smtpURL == nil && (smtpFrom != nil || smtpCA != nil) { throw ValidationError("--smtp-from and --smtp-ca need --smtp-url") }
         guard backupKeepDaily >= 1, backupKeepIntraday >= 0 else {
@@ -176,6 +209,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.publicURL = publicURL
         configuration.ssoAllowHTTPLoopback = ssoAllowHTTPLoopback
         configuration.outboundAddressPolicy = try Self.outboundPolicy(flags: outboundAllow, environment: ProcessInfo.processInfo.environment)
+        if let otlpEndpoint { configuration.traceExporter = try Self.bootstrapTracing(endpoint: otlpEndpoint) }
         if let password = ProcessInfo.processInfo.environment["RAMPART_BOOTSTRAP_PASSWORD"], !password.isEmpty {
             configuration.bootstrapPassword = Secret(password)
         }
