@@ -37,14 +37,23 @@ enum EvalIdentifiers {
     /// An IBAN of `country` with a random BBAN of the given shape ("n" digit, "a" letter).
     static func iban(_ country: String, _ shape: String, _ r: inout EvalRandom) -> String {
         let bban = String(shape.map { $0 == "n" ? Character(String(r.int(0...9))) : r.letter() })
+        let compact = ibanCompact(country, bban)
+        return r.chance(0.5) ? compact : group(compact, Array(repeating: 4, count: 9), " ")
+    }
+
+    /// The compact IBAN of `country` and `bban`, with its ISO 7064 mod-97 check digits.
+    static func ibanCompact(_ country: String, _ bban: String) -> String {
+        country + format2(98 - mod97(bban + country + "00")) + bban
+    }
+
+    /// A string of digits and letters (letters count 10–35) modulo 97.
+    static func mod97(_ s: String) -> Int {
         var remainder = 0
-        for ch in (bban + country + "00") {
+        for ch in s {
             let v = ch.isNumber ? Int(String(ch))! : Int(ch.asciiValue! - 55)
             for digit in String(v) { remainder = (remainder * 10 + Int(String(digit))!) % 97 }
         }
-        let check = 98 - remainder
-        let compact = country + (check < 10 ? "0" : "") + String(check) + bban
-        return r.chance(0.5) ? compact : group(compact, Array(repeating: 4, count: 9), " ")
+        return remainder
     }
 
     static func siret(_ r: inout EvalRandom) -> String {

@@ -35,28 +35,6 @@ enum SecondHeldOutCorpus {
 
     // MARK: - Helpers
 
-    /// Year in `years`, month, day (1–28).
-    static func ymd(_ r: inout EvalRandom, _ years: ClosedRange<Int>) -> (Int, Int, Int) {
-        (r.int(years), r.int(1...12), r.int(1...28))
-    }
-
-    /// `dd<sep>mm<sep>yyyy` with a year in `years`.
-    static func dmy(_ r: inout EvalRandom, _ years: ClosedRange<Int>, _ separator: String) -> String {
-        let (y, m, d) = ymd(&r, years)
-        return "\(I.format2(d))\(separator)\(I.format2(m))\(separator)\(y)"
-    }
-
-    /// `yyyy-mm-dd` with a year in `years`.
-    static func iso(_ r: inout EvalRandom, _ years: ClosedRange<Int>) -> String {
-        let (y, m, d) = ymd(&r, years)
-        return "\(y)-\(I.format2(m))-\(I.format2(d))"
-    }
-
-    /// A subscriber number of `count` digits that does not start with 0 or 1.
-    static func sub(_ r: inout EvalRandom, _ count: Int) -> String {
-        "\(r.int(2...9))\(r.digits(count - 1))"
-    }
-
     /// An e-mail address built from a person's names, in one of the usual local-part patterns.
     static func mailbox(_ given: String, _ family: String, _ domains: [String], _ r: inout EvalRandom) -> String {
         let initial = String(given.prefix(1))
@@ -68,42 +46,6 @@ enum SecondHeldOutCorpus {
         default: local = "\(given)\(family)"
         }
         return MultilingualCorpus.mail(local, domains, &r)
-    }
-
-    /// `n` with `separator` between groups of three digits.
-    static func thousands(_ n: Int, _ separator: String) -> String {
-        var head = String(n)
-        var groups: [String] = []
-        while head.count > 3 {
-            groups.insert(String(head.suffix(3)), at: 0)
-            head = String(head.dropLast(3))
-        }
-        groups.insert(head, at: 0)
-        return groups.joined(separator: separator)
-    }
-
-    /// `n` grouped the Indian way (lakh, crore): 4,50,000.
-    static func lakhs(_ n: Int) -> String {
-        let s = String(n)
-        guard s.count > 3 else { return s }
-        var head = String(s.dropLast(3))
-        var groups = [String(s.suffix(3))]
-        while head.count > 2 {
-            groups.insert(String(head.suffix(2)), at: 0)
-            head = String(head.dropLast(2))
-        }
-        groups.insert(head, at: 0)
-        return groups.joined(separator: ",")
-    }
-
-    /// The compact IBAN of `country` and `bban`, with its mod-97 check digits.
-    static func ibanCompact(_ country: String, _ bban: String) -> String {
-        var remainder = 0
-        for ch in bban + country + "00" {
-            let v = ch.isNumber ? Int(String(ch))! : Int(ch.asciiValue! - 55)
-            for digit in String(v) { remainder = (remainder * 10 + Int(String(digit))!) % 97 }
-        }
-        return country + I.format2(98 - remainder) + bban
     }
 
     /// A Belgian BBAN: bank code, account, and the national check (first ten digits mod 97).
@@ -133,14 +75,6 @@ enum SecondHeldOutCorpus {
         let body = "0\(r.int(2...9))\(r.digits(6))"
         let full = body + I.format2(97 - Int(body)! % 97)
         return r.chance(0.5) ? "BE \(I.group(full, [4, 3, 3], "."))" : "BE\(full)"
-    }
-
-    /// An EAN-13 barcode starting with the GS1 `prefix`.
-    static func ean13(_ prefix: String, _ r: inout EvalRandom) -> String {
-        let body = prefix + r.digits(12 - prefix.count)
-        var sum = 0
-        for (i, ch) in body.enumerated() { sum += Int(String(ch))! * (i % 2 == 0 ? 1 : 3) }
-        return body + String((10 - sum % 10) % 10)
     }
 
     /// `count` lower-case hexadecimal digits.
@@ -180,12 +114,13 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("Vorname", name) { r in r.pick(N.germanGiven) },
                 ColumnSpec("Nachname", name) { r in r.pick(N.germanFamily) },
                 ColumnSpec("Geburtsdatum", dob) { r in
-                    let (y, m, d) = ymd(&r, 1958...2005)
+                    let (y, m, d) = EvalFormats.ymd(&r, 1958...2005)
                     return r.chance(0.8) ? "\(I.format2(d)).\(I.format2(m)).\(y)" : "\(d).\(m).\(y)"
                 },
                 ColumnSpec("Telefon privat", phone) { r in
                     r.pick([
-                        "030 \(sub(&r, 8))", "+49 40 \(sub(&r, 7))", "089 / \(sub(&r, 7))", "0221 \(sub(&r, 6))", "0711-\(sub(&r, 6))",
+                        "030 \(EvalFormats.sub(&r, 8))", "+49 40 \(EvalFormats.sub(&r, 7))", "089 / \(EvalFormats.sub(&r, 7))",
+                        "0221 \(EvalFormats.sub(&r, 6))", "0711-\(EvalFormats.sub(&r, 6))",
                         "0171 \(r.digits(7))", "0151 \(r.digits(8))", "+49 176 \(r.digits(8))", "+49 (0)160 \(r.digits(7))",
                     ])
                 },
@@ -198,7 +133,7 @@ enum SecondHeldOutCorpus {
                     mailbox(r.pick(N.germanGiven), r.pick(N.germanFamily), ["gmx.de", "web.de", "posteo.de", "t-online.de", "freenet.de"], &r)
                 },
                 ColumnSpec("IBAN", iban) { r in
-                    let compact = ibanCompact("DE", "\(r.pick(N.germanBankCodes))\(r.digits(10))")
+                    let compact = I.ibanCompact("DE", "\(r.pick(N.germanBankCodes))\(r.digits(10))")
                     return r.chance(0.5) ? compact : I.group(compact, [4, 4, 4, 4, 4], " ")
                 },
                 ColumnSpec("Steuer-ID", ["DE_TAX_ID"]) { r in I.germanTaxID(&r) },
@@ -212,7 +147,7 @@ enum SecondHeldOutCorpus {
                     ])
                 },
                 ColumnSpec("Standort") { r in r.pick(N.germanPlaces).1 },
-                ColumnSpec("Eintrittsdatum") { r in dmy(&r, 1995...2025, ".") },
+                ColumnSpec("Eintrittsdatum") { r in EvalFormats.dmy(&r, 1995...2025, ".") },
                 ColumnSpec("Kostenstelle") { r in "KST \(r.int(1...9))\(r.digits(3))" },
             ])
     }
@@ -230,17 +165,18 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("ORT") { r in r.pick(N.swissPlaces).1 },
                 ColumnSpec("TELEFON", phone) { r in
                     r.pick([
-                        "044 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))", "+41 31 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
-                        "061 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))", "079 \(r.digits(3)) \(r.digits(2)) \(r.digits(2))",
+                        "044 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
+                        "+41 31 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
+                        "061 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))", "079 \(r.digits(3)) \(r.digits(2)) \(r.digits(2))",
                         "+41 78 \(r.digits(3)) \(r.digits(2)) \(r.digits(2))", "+4176\(r.digits(7))",
-                        "071 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
+                        "071 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
                     ])
                 },
-                ColumnSpec("GEBURTSDATUM", dob) { r in dmy(&r, 1936...2005, ".") },
+                ColumnSpec("GEBURTSDATUM", dob) { r in EvalFormats.dmy(&r, 1936...2005, ".") },
                 ColumnSpec("FIRMA", missing: 0.55) { r in r.pick(N.swissCompanies) },
-                ColumnSpec("KUNDE_SEIT") { r in dmy(&r, 2004...2025, ".") },
+                ColumnSpec("KUNDE_SEIT") { r in EvalFormats.dmy(&r, 2004...2025, ".") },
                 ColumnSpec("STATUS") { r in r.pick(["aktiv", "aktiv", "inaktiv", "gesperrt", "Mahnstufe 1"]) },
-                ColumnSpec("UMSATZ_CHF") { r in "\(thousands(r.int(50...48_999), "'")).\(r.pick(["00", "05", "20", "50", "95"]))" },
+                ColumnSpec("UMSATZ_CHF") { r in "\(EvalFormats.thousands(r.int(50...48_999), "'")).\(r.pick(["00", "05", "20", "50", "95"]))" },
             ])
     }
 
@@ -251,12 +187,13 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("id_paziente", missing: 0) { r in "PZ\(r.digits(7))" },
                 ColumnSpec("paziente", name) { r in "\(r.pick(N.italianFamily)) \(r.pick(N.italianGiven))" },
                 ColumnSpec("codice_fiscale", ["IT_FISCAL_CODE"]) { r in I.codiceFiscale(&r) },
-                ColumnSpec("data_nascita", dob) { r in dmy(&r, 1930...2022, "/") },
+                ColumnSpec("data_nascita", dob) { r in EvalFormats.dmy(&r, 1930...2022, "/") },
                 ColumnSpec("telefono", phone) { r in
                     let mobile = r.pick(["320", "328", "333", "335", "338", "340", "347", "348", "366", "389", "393"])
                     return r.pick([
-                        "02 \(sub(&r, 4)) \(r.digits(4))", "+39 06 \(sub(&r, 8))", "011 \(sub(&r, 7))", "051 \(sub(&r, 6))",
-                        "055 \(sub(&r, 3)) \(r.digits(4))", "\(mobile) \(r.digits(3)) \(r.digits(4))", "+39 \(mobile) \(r.digits(7))",
+                        "02 \(EvalFormats.sub(&r, 4)) \(r.digits(4))", "+39 06 \(EvalFormats.sub(&r, 8))", "011 \(EvalFormats.sub(&r, 7))",
+                        "051 \(EvalFormats.sub(&r, 6))",
+                        "055 \(EvalFormats.sub(&r, 3)) \(r.digits(4))", "\(mobile) \(r.digits(3)) \(r.digits(4))", "+39 \(mobile) \(r.digits(7))",
                         "\(mobile)\(r.digits(7))",
                     ])
                 },
@@ -271,7 +208,7 @@ enum SecondHeldOutCorpus {
                     r.pick(["Cardiologia", "Ortopedia", "Medicina interna", "Pediatria", "Oncologia", "Chirurgia generale", "Neurologia"])
                 },
                 ColumnSpec("medico_curante", name) { r in "\(r.pick(["Dott. ", "Dr. ", ""]))\(r.pick(N.italianGiven)) \(r.pick(N.italianFamily))" },
-                ColumnSpec("data_ricovero") { r in dmy(&r, 2022...2025, "/") },
+                ColumnSpec("data_ricovero") { r in EvalFormats.dmy(&r, 2022...2025, "/") },
                 ColumnSpec("note", missing: 0.5) { r in
                     r.pick([
                         "Allergia alla penicillina", "Controllo tra sei mesi", "Paziente collaborante, nessuna complicanza",
@@ -291,13 +228,13 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("primer_apellido", name) { r in r.pick(N.spanishFamily) },
                 ColumnSpec("segundo_apellido", name, missing: 0.1) { r in r.pick(N.spanishFamily) },
                 ColumnSpec("dni", ["ES_DNI"]) { r in I.dni(&r) },
-                ColumnSpec("fecha_nacimiento", dob) { r in dmy(&r, 1930...2022, r.chance(0.7) ? "/" : "-") },
+                ColumnSpec("fecha_nacimiento", dob) { r in EvalFormats.dmy(&r, 1930...2022, r.chance(0.7) ? "/" : "-") },
                 ColumnSpec("telefono", phone) { r in
                     r.pick([
                         "6\(r.digits(2)) \(r.digits(3)) \(r.digits(3))", "+34 6\(r.digits(8))",
                         "6\(r.digits(2)) \(r.digits(2)) \(r.digits(2)) \(r.digits(2))",
-                        "7\(r.int(1...4))\(r.digits(1)) \(r.digits(3)) \(r.digits(3))", "91 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
-                        "+34 954 \(sub(&r, 3)) \(r.digits(3))", "93 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
+                        "7\(r.int(1...4))\(r.digits(1)) \(r.digits(3)) \(r.digits(3))", "91 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
+                        "+34 954 \(EvalFormats.sub(&r, 3)) \(r.digits(3))", "93 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
                     ])
                 },
                 ColumnSpec("domicilio", address) { r in
@@ -314,7 +251,7 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("especialidad") { r in
                     r.pick(["Traumatología", "Dermatología", "Medicina de Familia", "Oftalmología", "Ginecología", "Cardiología"])
                 },
-                ColumnSpec("fecha_cita") { r in dmy(&r, 2023...2025, "/") },
+                ColumnSpec("fecha_cita") { r in EvalFormats.dmy(&r, 2023...2025, "/") },
             ])
     }
 
@@ -323,7 +260,7 @@ enum SecondHeldOutCorpus {
             "pedidos", locale: "es-AR", rows: rows, &r,
             [
                 ColumnSpec("nro_pedido", missing: 0) { r in "PED-\(r.int(1...9))\(r.digits(6))" },
-                ColumnSpec("fecha") { r in dmy(&r, 2023...2025, "/") },
+                ColumnSpec("fecha") { r in EvalFormats.dmy(&r, 2023...2025, "/") },
                 ColumnSpec("apellido", name) { r in r.pick(N.argentineFamily) },
                 ColumnSpec("nombre", name) { r in r.pick(N.argentineGiven) },
                 ColumnSpec("email", email) { r in
@@ -355,9 +292,9 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("sku") { r in
                     "\(r.pick(["YM", "TR", "MT", "ZR", "AU", "CF", "MC", "SO"]))-\(r.digits(5))-\(r.pick(["NEG", "AZU", "ROJ", "U"]))"
                 },
-                ColumnSpec("codigo_barras") { r in ean13("779", &r) },
+                ColumnSpec("codigo_barras") { r in EvalFormats.ean13("779", &r) },
                 ColumnSpec("cantidad") { r in String(r.int(1...6)) },
-                ColumnSpec("total") { r in "$ \(thousands(r.int(1500...389_999), ".")),\(r.pick(["00", "50", "99"]))" },
+                ColumnSpec("total") { r in "$ \(EvalFormats.thousands(r.int(1500...389_999), ".")),\(r.pick(["00", "50", "99"]))" },
                 ColumnSpec("tarjeta", card, missing: 0.35) { r in I.card(&r) },
                 ColumnSpec("estado") { r in r.pick(["Entregado", "En camino", "Pendiente de pago", "Cancelado", "Preparando"]) },
                 ColumnSpec("observaciones", missing: 0.6) { r in
@@ -381,7 +318,7 @@ enum SecondHeldOutCorpus {
                     return r.chance(0.5) ? "\(first) \(second)" : second
                 },
                 ColumnSpec("cpf", ["BR_CPF"]) { r in I.cpf(&r) },
-                ColumnSpec("data_de_nascimento", dob) { r in dmy(&r, 1960...2005, "/") },
+                ColumnSpec("data_de_nascimento", dob) { r in EvalFormats.dmy(&r, 1960...2005, "/") },
                 ColumnSpec("telefone", phone) { r in
                     let ddd = r.pick(N.brazilianDDD)
                     return r.pick([
@@ -406,8 +343,8 @@ enum SecondHeldOutCorpus {
                     ])
                 },
                 ColumnSpec("departamento") { r in r.pick(["Financeiro", "Recursos Humanos", "TI", "Comercial", "Operações", "Jurídico"]) },
-                ColumnSpec("salario") { r in "R$ \(thousands(r.int(1_800...24_000), ".")),\(r.pick(["00", "50"]))" },
-                ColumnSpec("data_admissao") { r in dmy(&r, 2008...2025, "/") },
+                ColumnSpec("salario") { r in "R$ \(EvalFormats.thousands(r.int(1_800...24_000), ".")),\(r.pick(["00", "50"]))" },
+                ColumnSpec("data_admissao") { r in EvalFormats.dmy(&r, 2008...2025, "/") },
             ])
     }
 
@@ -417,7 +354,7 @@ enum SecondHeldOutCorpus {
             "bestellingen", locale: "nl", rows: rows, &r,
             [
                 ColumnSpec("ordernummer", missing: 0) { r in "NL\(r.int(2022...2025))\(r.digits(6))" },
-                ColumnSpec("besteldatum") { r in iso(&r, 2022...2025) },
+                ColumnSpec("besteldatum") { r in EvalFormats.iso(&r, 2022...2025) },
                 ColumnSpec("voornaam", name) { r in r.pick(N.dutchGiven) },
                 ColumnSpec("achternaam", name) { r in r.pick(N.dutchFamily) },
                 ColumnSpec("e-mail", email) { r in
@@ -426,8 +363,8 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("telefoon", phone) { r in
                     r.pick([
                         "06-\(r.int(1...5))\(r.digits(7))", "06 \(r.int(1...5))\(r.digits(1)) \(r.digits(2)) \(r.digits(2)) \(r.digits(2))",
-                        "+31 6 \(r.int(1...5))\(r.digits(7))", "+316\(r.int(1...5))\(r.digits(7))", "020-\(sub(&r, 7))",
-                        "010 \(sub(&r, 3)) \(r.digits(4))", "+31 (0)30 \(sub(&r, 7))", "0591-\(sub(&r, 6))",
+                        "+31 6 \(r.int(1...5))\(r.digits(7))", "+316\(r.int(1...5))\(r.digits(7))", "020-\(EvalFormats.sub(&r, 7))",
+                        "010 \(EvalFormats.sub(&r, 3)) \(r.digits(4))", "+31 (0)30 \(EvalFormats.sub(&r, 7))", "0591-\(EvalFormats.sub(&r, 6))",
                     ])
                 },
                 ColumnSpec("afleveradres", address) { r in
@@ -446,8 +383,8 @@ enum SecondHeldOutCorpus {
                         "Thermosfles 0,5 l",
                     ])
                 },
-                ColumnSpec("ean") { r in ean13("87", &r) },
-                ColumnSpec("bedrag") { r in "€ \(thousands(r.int(4...1_899), ".")),\(r.digits(2))" },
+                ColumnSpec("ean") { r in EvalFormats.ean13("87", &r) },
+                ColumnSpec("bedrag") { r in "€ \(EvalFormats.thousands(r.int(4...1_899), ".")),\(r.digits(2))" },
                 ColumnSpec("status") { r in r.pick(["betaald", "verzonden", "bezorgd", "geannuleerd", "retour"]) },
                 ColumnSpec("ip_adres", ip, missing: 0.03) { r in
                     if r.chance(0.8) {
@@ -468,15 +405,16 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("employee_name", name) { r in "\(r.pick(N.britishFamily)), \(r.pick(N.britishGiven))" },
                 ColumnSpec("ni_number", ["UK_NINO"]) { r in I.nino(&r) },
                 ColumnSpec("date_of_birth", dob) { r in
-                    let (y, m, d) = ymd(&r, 1959...2005)
+                    let (y, m, d) = EvalFormats.ymd(&r, 1959...2005)
                     return r.chance(0.7) ? "\(I.format2(d))/\(I.format2(m))/\(y)" : "\(d) \(N.englishMonths[m - 1]) \(y)"
                 },
                 ColumnSpec("contact_number", phone) { r in
                     r.pick([
                         "07\(r.pick(["4", "5", "7", "8", "9"]))\(r.digits(2)) \(r.digits(6))",
                         "+44 7\(r.pick(["7", "8", "9"]))\(r.digits(2)) \(r.digits(6))",
-                        "020 \(r.pick(["7", "8", "3"]))\(r.digits(3)) \(r.digits(4))", "0161 \(sub(&r, 3)) \(r.digits(4))",
-                        "0113 \(sub(&r, 3)) \(r.digits(4))", "+44 (0)131 \(sub(&r, 3)) \(r.digits(4))", "01223 \(sub(&r, 6))",
+                        "020 \(r.pick(["7", "8", "3"]))\(r.digits(3)) \(r.digits(4))", "0161 \(EvalFormats.sub(&r, 3)) \(r.digits(4))",
+                        "0113 \(EvalFormats.sub(&r, 3)) \(r.digits(4))", "+44 (0)131 \(EvalFormats.sub(&r, 3)) \(r.digits(4))",
+                        "01223 \(EvalFormats.sub(&r, 6))",
                     ])
                 },
                 ColumnSpec("home_address", address) { r in
@@ -496,8 +434,8 @@ enum SecondHeldOutCorpus {
                     ])
                 },
                 ColumnSpec("location") { r in r.pick(N.britishPlaces).0 },
-                ColumnSpec("start_date") { r in dmy(&r, 2001...2025, "/") },
-                ColumnSpec("salary") { r in "£\(thousands(r.int(21...95) * 1000 + r.pick([0, 250, 500]), ","))" },
+                ColumnSpec("start_date") { r in EvalFormats.dmy(&r, 2001...2025, "/") },
+                ColumnSpec("salary") { r in "£\(EvalFormats.thousands(r.int(21...95) * 1000 + r.pick([0, 250, 500]), ","))" },
                 ColumnSpec("notes", missing: 0.6) { r in
                     r.pick([
                         "Probation completed", "Part-time, 3 days a week", "Hybrid working agreed", "Requires parking permit",
@@ -518,7 +456,7 @@ enum SecondHeldOutCorpus {
                     return r.chance(0.15) ? "\(family.prefix(1)). \(given)" : "\(given) \(family)"
                 },
                 ColumnSpec("dob", dob) { r in
-                    let (y, m, d) = ymd(&r, 1935...2022)
+                    let (y, m, d) = EvalFormats.ymd(&r, 1935...2022)
                     return r.pick([
                         "\(I.format2(d))/\(I.format2(m))/\(y)", "\(I.format2(d))-\(I.format2(m))-\(y)",
                         "\(I.format2(d))-\(N.englishMonths[m - 1])-\(y)",
@@ -547,8 +485,8 @@ enum SecondHeldOutCorpus {
                     r.pick(["Cardiology", "Orthopaedics", "General Medicine", "Paediatrics", "ENT", "Nephrology", "Obstetrics & Gynaecology"])
                 },
                 ColumnSpec("consultant", name, missing: 0.02) { r in "Dr. \(r.pick(N.indianGiven)) \(r.pick(N.indianFamily))" },
-                ColumnSpec("admission_date") { r in dmy(&r, 2023...2025, "-") },
-                ColumnSpec("bill_amount") { r in "₹\(lakhs(r.int(800...450_000))).00" },
+                ColumnSpec("admission_date") { r in EvalFormats.dmy(&r, 2023...2025, "-") },
+                ColumnSpec("bill_amount") { r in "₹\(EvalFormats.lakhs(r.int(800...450_000))).00" },
                 ColumnSpec("insurer", missing: 0.3) { r in
                     r.pick(["Star Health", "HDFC ERGO", "ICICI Lombard", "Niva Bupa", "CGHS", "Ayushman Bharat"])
                 },
@@ -563,7 +501,7 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("first_name", name) { r in r.pick(N.usGiven) },
                 ColumnSpec("last_name", name) { r in r.pick(N.usFamily) },
                 ColumnSpec("dob", dob) { r in
-                    let (y, m, d) = ymd(&r, 1932...2023)
+                    let (y, m, d) = EvalFormats.ymd(&r, 1932...2023)
                     return r.pick(["\(I.format2(m))/\(I.format2(d))/\(y)", "\(m)/\(d)/\(y)", "\(y)-\(I.format2(m))-\(I.format2(d))"])
                 },
                 ColumnSpec("ssn", ["US_SSN"], missing: 0.15) { r in I.ssn(&r) },
@@ -596,7 +534,7 @@ enum SecondHeldOutCorpus {
                 },
                 ColumnSpec("member_id") { r in "\(r.pick(["XEH", "W", "ZGP", "U"]))\(r.digits(9))" },
                 ColumnSpec("copay") { r in "$\(r.pick([0, 10, 20, 25, 30, 40, 50, 75])).00" },
-                ColumnSpec("visit_date") { r in iso(&r, 2024...2025) },
+                ColumnSpec("visit_date") { r in EvalFormats.iso(&r, 2024...2025) },
                 ColumnSpec("notes", missing: 0.6) { r in
                     r.pick([
                         "Follow-up in 6 weeks", "Prefers morning appointments", "Needs interpreter (Spanish)", "Referred to physical therapy",
@@ -614,14 +552,16 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("姓", name) { r in r.pick(N.japaneseFamilyKanji) },
                 ColumnSpec("名", name) { r in r.pick(N.japaneseGivenKanji) },
                 ColumnSpec("生年月日", dob) { r in
-                    let (y, m, d) = ymd(&r, 1940...2004)
+                    let (y, m, d) = EvalFormats.ymd(&r, 1940...2004)
                     return r.pick(["\(y)年\(m)月\(d)日", "\(y)/\(I.format2(m))/\(I.format2(d))", japaneseEra(y, m, d)])
                 },
                 ColumnSpec("電話番号", phone) { r in
                     r.pick([
                         "03-\(r.int(3...6))\(r.digits(3))-\(r.digits(4))", "06-\(r.int(4...6))\(r.digits(3))-\(r.digits(4))",
-                        "052-\(sub(&r, 3))-\(r.digits(4))", "011-\(sub(&r, 3))-\(r.digits(4))", "092-\(sub(&r, 3))-\(r.digits(4))",
-                        "0467-\(sub(&r, 2))-\(r.digits(4))", "090-\(r.int(1...9))\(r.digits(3))-\(r.digits(4))", "080\(r.int(1...9))\(r.digits(7))",
+                        "052-\(EvalFormats.sub(&r, 3))-\(r.digits(4))", "011-\(EvalFormats.sub(&r, 3))-\(r.digits(4))",
+                        "092-\(EvalFormats.sub(&r, 3))-\(r.digits(4))",
+                        "0467-\(EvalFormats.sub(&r, 2))-\(r.digits(4))", "090-\(r.int(1...9))\(r.digits(3))-\(r.digits(4))",
+                        "080\(r.int(1...9))\(r.digits(7))",
                         "070-\(r.int(1...9))\(r.digits(3))-\(r.digits(4))",
                     ])
                 },
@@ -657,7 +597,7 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("family_name", name) { r in r.pick(N.japaneseFamilyRomaji) },
                 ColumnSpec("given_name", name) { r in r.pick(N.japaneseGivenRomaji) },
                 ColumnSpec("date_of_birth", dob) { r in
-                    let (y, m, d) = ymd(&r, 1962...2004)
+                    let (y, m, d) = EvalFormats.ymd(&r, 1962...2004)
                     return r.chance(0.6) ? "\(y)-\(I.format2(m))-\(I.format2(d))" : "\(y)/\(I.format2(m))/\(I.format2(d))"
                 },
                 ColumnSpec("mobile", phone) { r in
@@ -685,7 +625,7 @@ enum SecondHeldOutCorpus {
                     r.pick(["Section Chief", "Staff", "General Manager", "Engineer", "Senior Engineer", "Assistant Manager"])
                 },
                 ColumnSpec("office") { r in r.pick(["Tokyo HQ", "Osaka", "Nagoya", "Fukuoka", "Sendai", "Sapporo", "Hiroshima", "Yokohama"]) },
-                ColumnSpec("hire_date") { r in iso(&r, 1988...2025) },
+                ColumnSpec("hire_date") { r in EvalFormats.iso(&r, 1988...2025) },
                 ColumnSpec("vpn_client_version") { r in "\(r.int(3...5)).\(r.int(0...19)).\(r.int(0...9)).\(r.int(1...40))" },
             ])
     }
@@ -702,9 +642,9 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("téléphone", phone) { r in
                     let mobile = r.pick(["470", "475", "477", "478", "479", "486", "495", "496", "497", "498", "499"])
                     return r.pick([
-                        "02 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))", "+32 2 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
-                        "04 \(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))", "081 \(sub(&r, 2)) \(r.digits(2)) \(r.digits(2))",
-                        "071/\(sub(&r, 2)).\(r.digits(2)).\(r.digits(2))", "0\(mobile) \(r.digits(2)) \(r.digits(2)) \(r.digits(2))",
+                        "02 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))", "+32 2 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
+                        "04 \(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))", "081 \(EvalFormats.sub(&r, 2)) \(r.digits(2)) \(r.digits(2))",
+                        "071/\(EvalFormats.sub(&r, 2)).\(r.digits(2)).\(r.digits(2))", "0\(mobile) \(r.digits(2)) \(r.digits(2)) \(r.digits(2))",
                         "+32 \(mobile) \(r.digits(2)) \(r.digits(2)) \(r.digits(2))",
                         "+33 1 \(r.digits(2)) \(r.digits(2)) \(r.digits(2)) \(r.digits(2))",
                     ])
@@ -727,7 +667,7 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("ville") { r in r.pick(N.belgianPlaces).1 },
                 ColumnSpec("pays") { r in r.pick(["Belgique", "Belgique", "Belgique", "France", "Luxembourg", "Pays-Bas", "Allemagne"]) },
                 ColumnSpec("iban", iban) { r in
-                    let compact = ibanCompact("BE", belgianBBAN(&r))
+                    let compact = I.ibanCompact("BE", belgianBBAN(&r))
                     return r.chance(0.6) ? I.group(compact, [4, 4, 4, 4], " ") : compact
                 },
                 ColumnSpec("catégorie") { r in
@@ -738,7 +678,7 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("conditions_paiement") { r in
                     r.pick(["30 jours fin de mois", "60 jours date de facture", "Comptant", "45 jours", "Paiement à la commande"])
                 },
-                ColumnSpec("montant_annuel") { r in "\(thousands(r.int(1_200...940_000), ".")),\(r.digits(2)) €" },
+                ColumnSpec("montant_annuel") { r in "\(EvalFormats.thousands(r.int(1_200...940_000), ".")),\(r.digits(2)) €" },
             ])
     }
 
@@ -753,7 +693,7 @@ enum SecondHeldOutCorpus {
                     return r.chance(0.5) ? male : female
                 },
                 ColumnSpec("datum_narození", dob) { r in
-                    let (y, m, d) = ymd(&r, 1960...2005)
+                    let (y, m, d) = EvalFormats.ymd(&r, 1960...2005)
                     return r.chance(0.6) ? "\(d). \(m). \(y)" : "\(I.format2(d)).\(I.format2(m)).\(y)"
                 },
                 ColumnSpec("telefon", phone) { r in
@@ -773,16 +713,16 @@ enum SecondHeldOutCorpus {
                     mailbox(r.pick(N.czechGiven), r.pick(N.czechFamily).0, ["seznam.cz", "email.cz", "centrum.cz", "gmail.com"], &r)
                 },
                 ColumnSpec("IBAN", iban) { r in
-                    let compact = ibanCompact("CZ", czechBBAN(&r))
+                    let compact = I.ibanCompact("CZ", czechBBAN(&r))
                     return r.chance(0.6) ? I.group(compact, [4, 4, 4, 4, 4, 4], " ") : compact
                 },
                 ColumnSpec("oddělení") { r in r.pick(["Účetnictví", "Výroba", "Obchod", "Personální oddělení", "IT", "Logistika", "Nákup"]) },
                 ColumnSpec("pozice") { r in
                     r.pick(["Účetní", "Mistr výroby", "Obchodní zástupce", "Programátor", "Skladník", "Asistentka", "Vedoucí směny"])
                 },
-                ColumnSpec("hrubá_mzda") { r in "\(thousands(r.int(29_000...125_000), " ")) Kč" },
+                ColumnSpec("hrubá_mzda") { r in "\(EvalFormats.thousands(r.int(29_000...125_000), " ")) Kč" },
                 ColumnSpec("datum_nástupu") { r in
-                    let (y, m, d) = ymd(&r, 2000...2025)
+                    let (y, m, d) = EvalFormats.ymd(&r, 2000...2025)
                     return "\(d). \(m). \(y)"
                 },
                 ColumnSpec("pracoviště") { r in r.pick(N.czechPlaces).1 },
@@ -797,15 +737,16 @@ enum SecondHeldOutCorpus {
                 ColumnSpec("förnamn", name) { r in r.pick(N.swedishGiven) },
                 ColumnSpec("efternamn", name) { r in r.pick(N.swedishFamily) },
                 ColumnSpec("födelsedatum", dob) { r in
-                    let (y, m, d) = ymd(&r, 1932...2023)
+                    let (y, m, d) = EvalFormats.ymd(&r, 1932...2023)
                     return r.chance(0.7) ? "\(y)-\(I.format2(m))-\(I.format2(d))" : "\(y)\(I.format2(m))\(I.format2(d))"
                 },
                 ColumnSpec("telefon", phone) { r in
                     r.pick([
                         "07\(r.pick(["0", "2", "3", "6", "9"]))-\(r.digits(3)) \(r.digits(2)) \(r.digits(2))",
                         "+46 7\(r.pick(["0", "2", "3", "6"])) \(r.digits(3)) \(r.digits(2)) \(r.digits(2))",
-                        "08-\(sub(&r, 3)) \(r.digits(3)) \(r.digits(2))", "031-\(sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
-                        "040-\(sub(&r, 2)) \(r.digits(2)) \(r.digits(2))", "+46 8 \(sub(&r, 3)) \(r.digits(3)) \(r.digits(2))",
+                        "08-\(EvalFormats.sub(&r, 3)) \(r.digits(3)) \(r.digits(2))", "031-\(EvalFormats.sub(&r, 3)) \(r.digits(2)) \(r.digits(2))",
+                        "040-\(EvalFormats.sub(&r, 2)) \(r.digits(2)) \(r.digits(2))",
+                        "+46 8 \(EvalFormats.sub(&r, 3)) \(r.digits(3)) \(r.digits(2))",
                         "07\(r.pick(["0", "3", "6"]))\(r.digits(7))",
                     ])
                 },
@@ -823,7 +764,7 @@ enum SecondHeldOutCorpus {
                         "Närhälsan Majorna vårdcentral", "Vårdcentralen Centrum",
                     ])
                 },
-                ColumnSpec("besöksdatum") { r in iso(&r, 2023...2025) },
+                ColumnSpec("besöksdatum") { r in EvalFormats.iso(&r, 2023...2025) },
                 ColumnSpec("besökstyp") { r in r.pick(["Nybesök", "Återbesök", "Telefonrådgivning", "Hembesök", "Videobesök"]) },
                 ColumnSpec("anteckning", missing: 0.6) { r in
                     r.pick([

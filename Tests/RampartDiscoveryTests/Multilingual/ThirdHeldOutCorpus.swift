@@ -42,48 +42,27 @@ enum ThirdHeldOutCorpus {
 
 // MARK: - Shared helpers
 
-/// The third held-out corpus's own data: name, street and city lists per locale, and the small
-/// format helpers (copied here so the corpus depends on no other corpus).
+/// The third held-out corpus's own data: name, street and city lists per locale, and the format
+/// helpers only it uses (the common ones are ``EvalFormats`` and ``EvalIdentifiers``).
 enum ThirdHeldOutData {
     typealias I = EvalIdentifiers
 
-    /// Year in `years`, month, day (1–28).
-    static func ymd(_ r: inout EvalRandom, _ years: ClosedRange<Int>) -> (Int, Int, Int) {
-        (r.int(years), r.int(1...12), r.int(1...28))
-    }
-
-    /// `dd<sep>mm<sep>yyyy` with a year in `years`.
-    static func dmy(_ r: inout EvalRandom, _ years: ClosedRange<Int>, _ separator: String) -> String {
-        let (y, m, d) = ymd(&r, years)
-        return "\(I.format2(d))\(separator)\(I.format2(m))\(separator)\(y)"
-    }
-
     /// `mm/dd/yyyy` with a year in `years`.
     static func mdy(_ r: inout EvalRandom, _ years: ClosedRange<Int>) -> String {
-        let (y, m, d) = ymd(&r, years)
+        let (y, m, d) = EvalFormats.ymd(&r, years)
         return "\(I.format2(m))/\(I.format2(d))/\(y)"
     }
 
     /// `yyyy<sep>mm<sep>dd` with a year in `years`.
     static func ymdString(_ r: inout EvalRandom, _ years: ClosedRange<Int>, _ separator: String) -> String {
-        let (y, m, d) = ymd(&r, years)
+        let (y, m, d) = EvalFormats.ymd(&r, years)
         return "\(y)\(separator)\(I.format2(m))\(separator)\(I.format2(d))"
-    }
-
-    /// `yyyy-mm-dd` with a year in `years`.
-    static func iso(_ r: inout EvalRandom, _ years: ClosedRange<Int>) -> String {
-        ymdString(&r, years, "-")
     }
 
     /// `yyyy年m月d日` with a year in `years`.
     static func cjkDate(_ r: inout EvalRandom, _ years: ClosedRange<Int>) -> String {
-        let (y, m, d) = ymd(&r, years)
+        let (y, m, d) = EvalFormats.ymd(&r, years)
         return "\(y)年\(m)月\(d)日"
-    }
-
-    /// A subscriber number of `count` digits that does not start with 0 or 1.
-    static func sub(_ r: inout EvalRandom, _ count: Int) -> String {
-        "\(r.int(2...9))\(r.digits(count - 1))"
     }
 
     /// A name folded to lower-case ASCII for an e-mail local part (`germanStyle`: ä → ae).
@@ -127,48 +106,14 @@ enum ThirdHeldOutData {
         return mail(local, domains, &r)
     }
 
-    /// `n` with `separator` between groups of three digits.
-    static func thousands(_ n: Int, _ separator: String) -> String {
-        var head = String(n)
-        var groups: [String] = []
-        while head.count > 3 {
-            groups.insert(String(head.suffix(3)), at: 0)
-            head = String(head.dropLast(3))
-        }
-        groups.insert(head, at: 0)
-        return groups.joined(separator: separator)
-    }
-
     /// A random amount in `range` with its cents: `thousands` between groups, `decimal` before cents.
     static func amount(_ r: inout EvalRandom, _ range: ClosedRange<Int>, _ thousandsSeparator: String, _ decimal: String) -> String {
-        "\(thousands(r.int(range), thousandsSeparator))\(decimal)\(I.format2(r.int(0...99)))"
-    }
-
-    /// The remainder of a long decimal/alphanumeric string modulo 97 (letters count 10–35).
-    static func mod97(_ s: String) -> Int {
-        var remainder = 0
-        for ch in s {
-            let v = ch.isNumber ? Int(String(ch))! : Int(ch.asciiValue! - 55)
-            for digit in String(v) { remainder = (remainder * 10 + Int(String(digit))!) % 97 }
-        }
-        return remainder
-    }
-
-    /// The compact IBAN of `country` and `bban`, with its mod-97 check digits.
-    static func ibanCompact(_ country: String, _ bban: String) -> String {
-        country + I.format2(98 - mod97(bban + country + "00")) + bban
+        "\(EvalFormats.thousands(r.int(range), thousandsSeparator))\(decimal)\(I.format2(r.int(0...99)))"
     }
 
     /// An IBAN printed compact or, more often, in groups of four.
     static func printed(_ iban: String, _ r: inout EvalRandom) -> String {
         r.chance(0.35) ? iban : I.group(iban, Array(repeating: 4, count: (iban.count - 1) / 4), " ")
-    }
-
-    /// An EAN-13 barcode starting with `prefix` (a GS1 country prefix), with its check digit.
-    static func ean13(_ prefix: String, _ r: inout EvalRandom) -> String {
-        let body = prefix + r.digits(12 - prefix.count)
-        let sum = body.enumerated().reduce(0) { s, e in s + Int(String(e.element))! * (e.offset % 2 == 0 ? 1 : 3) }
-        return body + String((10 - sum % 10) % 10)
     }
 
     /// A 15-digit IMEI (type allocation code, serial, Luhn check digit).
@@ -225,7 +170,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("PERSNR", missing: 0) { r in "P-\(r.int(10000...68999))" },
                 ColumnSpec("NACHNAME", name, missing: 0.01) { r in r.pick(D.germanFamily) },
                 ColumnSpec("Vorname", name, missing: 0.01) { r in r.pick(D.germanGiven) },
-                ColumnSpec("GEB_DATUM", dob, missing: 0.03) { r in D.dmy(&r, 1959...2004, ".") },
+                ColumnSpec("GEB_DATUM", dob, missing: 0.03) { r in EvalFormats.dmy(&r, 1959...2004, ".") },
                 ColumnSpec("Strasse_HausNr", address) { r in D.germanStreet(&r) },
                 ColumnSpec("PLZ") { r in I.format4(r.int(1067...9999)) + String(r.int(0...9)) },
                 ColumnSpec("Wohnort") { r in r.pick(D.germanCities) },
@@ -235,13 +180,13 @@ extension ThirdHeldOutCorpus {
                         r.pick(D.germanGiven), r.pick(D.germanFamily), ["kessler-technik.de", "stadtwerke-rheinaue.de"], &r,
                         germanStyle: true)
                 },
-                ColumnSpec("IBAN", iban, missing: 0.04) { r in D.printed(D.ibanCompact("DE", r.pick(D.germanBLZ) + r.digits(10)), &r) },
+                ColumnSpec("IBAN", iban, missing: 0.04) { r in D.printed(I.ibanCompact("DE", r.pick(D.germanBLZ) + r.digits(10)), &r) },
                 ColumnSpec("STEUER_ID", ["DE_TAX_ID"], missing: 0.05) { r in I.germanTaxID(&r) },
                 ColumnSpec("StKl", missing: 0.05) { r in String(r.pick([1, 1, 1, 3, 4, 4, 5, 2])) },
                 ColumnSpec("Krankenkasse") { r in r.pick(D.germanInsurers) },
                 ColumnSpec("Abteilung") { r in r.pick(D.germanDepartments) },
                 ColumnSpec("Stellenbezeichnung") { r in r.pick(D.germanJobs) },
-                ColumnSpec("Eintritt", missing: 0.01) { r in D.dmy(&r, 1998...2025, ".") },
+                ColumnSpec("Eintritt", missing: 0.01) { r in EvalFormats.dmy(&r, 1998...2025, ".") },
                 ColumnSpec("Kostenstelle") { r in "KST-\(r.pick([4100, 4110, 4200, 4350, 5100, 5120, 6000, 7300]))" },
                 ColumnSpec("Gehalt_brutto") { r in "\(D.amount(&r, 2300...9800, ".", ","))\(r.chance(0.7) ? " €" : " EUR")" },
                 ColumnSpec("Vorheriger_Arbeitgeber", missing: 0.3) { r in r.pick(D.germanCompanies) },
@@ -298,7 +243,7 @@ extension ThirdHeldOutData {
     static func germanPhone(_ r: inout EvalRandom) -> String {
         if r.chance(0.45) {
             let prefix = r.pick(["151", "152", "157", "160", "162", "170", "171", "172", "173", "175", "176", "177", "179"])
-            let s = sub(&r, prefix.hasPrefix("15") ? 8 : 7)
+            let s = EvalFormats.sub(&r, prefix.hasPrefix("15") ? 8 : 7)
             switch r.int(0...3) {
             case 0: return "0\(prefix) \(s)"
             case 1: return "+49 \(prefix) \(s)"
@@ -310,7 +255,7 @@ extension ThirdHeldOutData {
             ("30", 8), ("40", 8), ("89", 8), ("221", 7), ("69", 8), ("711", 7), ("211", 7), ("351", 7), ("341", 7), ("511", 7),
             ("911", 7), ("421", 7), ("228", 6), ("761", 6), ("941", 6), ("2241", 5),
         ])
-        let s = sub(&r, length)
+        let s = EvalFormats.sub(&r, length)
         switch r.int(0...4) {
         case 0: return "0\(area) \(s)"
         case 1: return "0\(area)/\(s)"
@@ -331,7 +276,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("Res_Nr", missing: 0) { r in "RES-25-\(r.digits(5))" },
                 ColumnSpec("Zimmer", missing: 0.02) { r in "\(r.int(1...5))\(I.format2(r.int(1...24)))" },
                 ColumnSpec("Gast", name, missing: 0.01) { r in D.austrianGuest(&r) },
-                ColumnSpec("Geburtsdatum", dob, missing: 0.1) { r in D.dmy(&r, 1938...2007, ".") },
+                ColumnSpec("Geburtsdatum", dob, missing: 0.1) { r in EvalFormats.dmy(&r, 1938...2007, ".") },
                 ColumnSpec("Nationalität") { r in r.pick(D.austrianNationalities) },
                 ColumnSpec("Wohnadresse", address, missing: 0.05) { r in D.austrianAddress(&r) },
                 ColumnSpec("Telefon", phone, missing: 0.15) { r in D.austrianPhone(&r) },
@@ -340,8 +285,8 @@ extension ThirdHeldOutCorpus {
                         r.pick(D.austrianGiven), r.pick(D.austrianFamily), ["gmx.at", "aon.at", "a1.net", "chello.at", "gmail.com"],
                         &r, germanStyle: true)
                 },
-                ColumnSpec("Anreise", missing: 0) { r in D.dmy(&r, 2025...2025, ".") },
-                ColumnSpec("Abreise", missing: 0) { r in D.dmy(&r, 2025...2026, ".") },
+                ColumnSpec("Anreise", missing: 0) { r in EvalFormats.dmy(&r, 2025...2025, ".") },
+                ColumnSpec("Abreise", missing: 0) { r in EvalFormats.dmy(&r, 2025...2026, ".") },
                 ColumnSpec("Kategorie") { r in r.pick(D.austrianRoomTypes) },
                 ColumnSpec("Verpflegung") { r in r.pick(["ÜF", "HP", "HP", "VP", "nur Zimmer"]) },
                 ColumnSpec("Betrag") { r in "€ \(D.amount(&r, 180...4800, ".", ","))" },
@@ -412,7 +357,7 @@ extension ThirdHeldOutData {
     static func austrianPhone(_ r: inout EvalRandom) -> String {
         let mobile = r.chance(0.6)
         let prefix = mobile ? r.pick(["650", "660", "664", "676", "680", "681", "688", "699"]) : r.pick(["1", "512", "662", "316", "732", "463"])
-        let s = sub(&r, prefix == "1" ? 7 : (mobile ? 7 : 6))
+        let s = EvalFormats.sub(&r, prefix == "1" ? 7 : (mobile ? 7 : 6))
         switch r.int(0...3) {
         case 0: return "+43 \(prefix) \(s)"
         case 1: return "0\(prefix) \(I.group(s, [3, 2, 2], " "))"
@@ -436,7 +381,7 @@ extension ThirdHeldOutCorpus {
                     return r.chance(0.35) ? f.uppercased() : f
                 },
                 ColumnSpec("prénom", name, missing: 0.02) { r in r.pick(D.frenchGiven) },
-                ColumnSpec("date_naissance", dob, missing: 0.3) { r in D.dmy(&r, 1950...2005, "/") },
+                ColumnSpec("date_naissance", dob, missing: 0.3) { r in EvalFormats.dmy(&r, 1950...2005, "/") },
                 ColumnSpec("adresse", address, missing: 0.04) { r in D.frenchStreet(&r) },
                 ColumnSpec("code_postal", missing: 0.04) { r in I.format2(r.int(1...95)) + I.format3(r.int(0...990)) },
                 ColumnSpec("ville", missing: 0.03) { r in r.pick(D.frenchCities) },
@@ -455,7 +400,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("siret_societe", missing: 0.4) { r in I.siret(&r) },
                 ColumnSpec("segment") { r in r.pick(["Particulier", "TPE", "PME", "Grand compte", "Association", "Collectivité"]) },
                 ColumnSpec("statut") { r in r.pick(["Prospect", "Client actif", "Inactif", "À relancer", "Perdu"]) },
-                ColumnSpec("derniere_commande", missing: 0.2) { r in D.dmy(&r, 2023...2025, "/") },
+                ColumnSpec("derniere_commande", missing: 0.2) { r in EvalFormats.dmy(&r, 2023...2025, "/") },
                 ColumnSpec("ca_annuel") { r in "\(D.amount(&r, 0...184000, " ", ","))\u{a0}€" },
                 ColumnSpec("canal_acquisition") { r in r.pick(["Salon", "Site web", "Recommandation", "LinkedIn", "Phoning", "Partenaire"]) },
                 ColumnSpec("commentaire", missing: 0.5) { r in r.pick(D.frenchNotes) },
@@ -521,7 +466,7 @@ extension ThirdHeldOutData {
         let branch = r.digits(5)
         let account = "000\(r.digits(8))"
         let key = 97 - (89 * Int(bank)! + 15 * Int(branch)! + 3 * Int(account)!) % 97
-        return ibanCompact("FR", bank + branch + account + I.format2(key))
+        return I.ibanCompact("FR", bank + branch + account + I.format2(key))
     }
 }
 
@@ -537,7 +482,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("cognome", name, missing: 0.01) { r in r.pick(D.italianFamily) },
                 ColumnSpec("nome", name, missing: 0.01) { r in r.pick(D.italianGiven) },
                 ColumnSpec("codice_fiscale", ["IT_FISCAL_CODE"], missing: 0.03) { r in I.codiceFiscale(&r) },
-                ColumnSpec("data_nascita", dob, missing: 0.04) { r in D.dmy(&r, 1945...2006, "/") },
+                ColumnSpec("data_nascita", dob, missing: 0.04) { r in EvalFormats.dmy(&r, 1945...2006, "/") },
                 ColumnSpec("indirizzo", address, missing: 0.03) { r in D.italianStreet(&r) },
                 ColumnSpec("cap", missing: 0.03) { r in r.pick(D.italianTowns).2 },
                 ColumnSpec("comune", missing: 0.02) { r in r.pick(D.italianTowns).0 },
@@ -552,7 +497,7 @@ extension ThirdHeldOutCorpus {
                         ], &r)
                 },
                 ColumnSpec("iban_liquidazione", iban, missing: 0.35) { r in D.printed(D.italianIBAN(&r), &r) },
-                ColumnSpec("data_sinistro", missing: 0) { r in D.dmy(&r, 2023...2025, "/") },
+                ColumnSpec("data_sinistro", missing: 0) { r in EvalFormats.dmy(&r, 2023...2025, "/") },
                 ColumnSpec("tipo_sinistro") { r in
                     r.pick(["RC Auto", "Furto", "Incendio", "Cristalli", "Danni da acqua", "Grandine", "Infortunio"])
                 },
@@ -628,7 +573,7 @@ extension ThirdHeldOutData {
             }
         }
         let area = r.pick(["02", "06", "011", "081", "055", "051", "010", "091", "045"])
-        let s = sub(&r, area.count == 2 ? 8 : 7)
+        let s = EvalFormats.sub(&r, area.count == 2 ? 8 : 7)
         return r.chance(0.5) ? "+39 \(area) \(s)" : "\(area) \(I.group(s, [s.count / 2], " "))"
     }
 
@@ -650,7 +595,7 @@ extension ThirdHeldOutData {
             sum += i % 2 == 0 ? odd[v] : v
         }
         let cin = String(Character(Unicode.Scalar(UInt8(65 + sum % 26))))
-        return ibanCompact("IT", cin + body)
+        return I.ibanCompact("IT", cin + body)
     }
 }
 
@@ -665,7 +610,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("apellidos", name, missing: 0.01) { r in D.spanishSurnames(&r) },
                 ColumnSpec("nombre", name, missing: 0.01) { r in r.pick(D.spanishGiven) },
                 ColumnSpec("dni_nie", ["ES_DNI"], missing: 0.04) { r in I.dni(&r) },
-                ColumnSpec("fecha_nac", dob, missing: 0.02) { r in D.dmy(&r, 1932...2024, r.chance(0.8) ? "/" : "-") },
+                ColumnSpec("fecha_nac", dob, missing: 0.02) { r in EvalFormats.dmy(&r, 1932...2024, r.chance(0.8) ? "/" : "-") },
                 ColumnSpec("sexo") { r in r.pick(["H", "M"]) },
                 ColumnSpec("domicilio", address, missing: 0.04) { r in D.spanishStreet(&r) },
                 ColumnSpec("cp", missing: 0.04) { r in I.format2(r.int(1...52)) + I.format3(r.int(1...999)) },
@@ -686,7 +631,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("medico_responsable", name, missing: 0.05) { r in
                     "\(r.pick(["Dr.", "Dra."])) \(r.pick(D.spanishGiven)) \(r.pick(D.spanishFamily))"
                 },
-                ColumnSpec("fecha_cita", missing: 0) { r in D.dmy(&r, 2024...2025, "/") },
+                ColumnSpec("fecha_cita", missing: 0) { r in EvalFormats.dmy(&r, 2024...2025, "/") },
                 ColumnSpec("motivo", missing: 0.2) { r in r.pick(D.spanishReasons) },
                 ColumnSpec("importe", missing: 0.3) { r in "\(D.amount(&r, 35...2400, ".", ",")) €" },
             ])
@@ -761,7 +706,7 @@ extension ThirdHeldOutData {
         }
         let bank = r.pick(spanishBanks) + r.digits(4)
         let account = r.digits(10)
-        return ibanCompact("ES", bank + control("00" + bank) + control(account) + account)
+        return I.ibanCompact("ES", bank + control("00" + bank) + control(account) + account)
     }
 }
 
@@ -773,7 +718,9 @@ extension ThirdHeldOutCorpus {
             "pedidos_tienda", locale: "es-MX", rows: rows, &r,
             [
                 ColumnSpec("folio", missing: 0) { r in "PED-\(r.digits(7))" },
-                ColumnSpec("fecha_pedido", missing: 0) { r in "\(D.iso(&r, 2024...2025)) \(I.format2(r.int(0...23))):\(I.format2(r.int(0...59)))" },
+                ColumnSpec("fecha_pedido", missing: 0) { r in
+                    "\(EvalFormats.iso(&r, 2024...2025)) \(I.format2(r.int(0...23))):\(I.format2(r.int(0...59)))"
+                },
                 ColumnSpec("cliente", name, missing: 0.01) { r in
                     "\(r.pick(D.mexicanGiven)) \(r.pick(D.mexicanFamily)) \(r.pick(D.mexicanFamily))"
                 },
@@ -791,7 +738,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("cp_envio", missing: 0.03) { r in I.format2(r.int(1...99)) + I.format3(r.int(0...999)) },
                 ColumnSpec("producto") { r in r.pick(D.mexicanProducts) },
                 ColumnSpec("sku") { r in "MX-\(r.letter())\(r.letter())\(r.digits(5))" },
-                ColumnSpec("codigo_barras", missing: 0.1) { r in D.ean13("750", &r) },
+                ColumnSpec("codigo_barras", missing: 0.1) { r in EvalFormats.ean13("750", &r) },
                 ColumnSpec("cantidad") { r in String(r.pick([1, 1, 1, 2, 2, 3, 4, 6])) },
                 ColumnSpec("total") { r in "$\(D.amount(&r, 89...24999, ",", "."))\(r.chance(0.4) ? " MXN" : "")" },
                 ColumnSpec("metodo_pago") { r in r.pick(["Tarjeta de crédito", "Tarjeta de débito", "OXXO Pay", "SPEI", "Mercado Pago"]) },
@@ -851,7 +798,7 @@ extension ThirdHeldOutData {
     /// A Mexican ten-digit number: `55 1234 5678`, `+52 1 81 …`, `(33) 3612 3456`.
     static func mexicanPhone(_ r: inout EvalRandom) -> String {
         let area = r.pick(["55", "55", "33", "81", "222", "442", "999", "664", "477"])
-        let s = sub(&r, 10 - area.count)
+        let s = EvalFormats.sub(&r, 10 - area.count)
         let spaced = area.count == 2 ? I.group(s, [4, 4], " ") : I.group(s, [3, 4], " ")
         switch r.int(0...4) {
         case 0: return "\(area) \(spaced)"
@@ -876,9 +823,11 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("nombres", name, missing: 0.01) { r in r.pick(D.colombianGiven) },
                 ColumnSpec("tipo_documento") { r in r.pick(["CC", "CC", "CC", "CE", "PA", "TI"]) },
                 ColumnSpec("fecha_nacimiento", dob, missing: 0.02) { r in
-                    r.chance(0.6) ? D.iso(&r, 1948...2006) : D.dmy(&r, 1948...2006, "/")
+                    r.chance(0.6) ? EvalFormats.iso(&r, 1948...2006) : EvalFormats.dmy(&r, 1948...2006, "/")
                 },
-                ColumnSpec("fecha_expedicion", missing: 0.05) { r in r.chance(0.6) ? D.iso(&r, 1990...2024) : D.dmy(&r, 1990...2024, "/") },
+                ColumnSpec("fecha_expedicion", missing: 0.05) { r in
+                    r.chance(0.6) ? EvalFormats.iso(&r, 1990...2024) : EvalFormats.dmy(&r, 1990...2024, "/")
+                },
                 ColumnSpec("ciudad_expedicion", missing: 0.05) { r in r.pick(D.colombianCities) },
                 ColumnSpec("direccion_residencia", address, missing: 0.03) { r in D.colombianAddress(&r) },
                 ColumnSpec("ciudad_residencia", missing: 0.02) { r in r.pick(D.colombianCities) },
@@ -891,7 +840,7 @@ extension ThirdHeldOutCorpus {
                 },
                 ColumnSpec("ocupacion") { r in r.pick(["Empleado", "Independiente", "Pensionado", "Estudiante", "Comerciante", "Docente", "Hogar"]) },
                 ColumnSpec("empresa_donde_labora", missing: 0.3) { r in r.pick(D.colombianCompanies) },
-                ColumnSpec("ingresos_mensuales") { r in "$ \(D.thousands(r.int(13...250) * 100_000, "."))" },
+                ColumnSpec("ingresos_mensuales") { r in "$ \(EvalFormats.thousands(r.int(13...250) * 100_000, "."))" },
                 ColumnSpec("producto_solicitado") { r in
                     r.pick(["Cuenta de ahorros", "Tarjeta de crédito", "CDT", "Crédito de libre inversión", "Nómina"])
                 },
@@ -944,7 +893,7 @@ extension ThirdHeldOutData {
             mobile
             ? r.pick(["300", "301", "304", "310", "311", "312", "313", "315", "316", "317", "318", "320", "321", "350"])
             : "60\(r.pick(["1", "1", "4", "2", "5", "7"]))"
-        let s = sub(&r, 7)
+        let s = EvalFormats.sub(&r, 7)
         switch r.int(0...3) {
         case 0: return "+57 \(prefix) \(I.group(s, [3, 4], " "))"
         case 1: return prefix + s
@@ -963,7 +912,7 @@ extension ThirdHeldOutCorpus {
             [
                 ColumnSpec("n_processo", missing: 0) { r in "AE\(r.int(10000...29999))" },
                 ColumnSpec("nome_aluno", name, missing: 0) { r in D.portugueseFullName(&r, D.portugueseChildGiven) },
-                ColumnSpec("data_nascimento", dob, missing: 0.01) { r in D.dmy(&r, 2008...2019, r.chance(0.8) ? "/" : "-") },
+                ColumnSpec("data_nascimento", dob, missing: 0.01) { r in EvalFormats.dmy(&r, 2008...2019, r.chance(0.8) ? "/" : "-") },
                 ColumnSpec("ano", missing: 0) { r in "\(r.int(1...12)).º ano" },
                 ColumnSpec("turma") { r in "\(r.letter("ABCDEF"))" },
                 ColumnSpec("encarregado_educacao", name, missing: 0.02) { r in D.portugueseFullName(&r, D.portugueseAdultGiven) },
@@ -984,7 +933,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("iban_debito_refeicoes", iban, missing: 0.55) { r in D.printed(D.portugueseIBAN(&r), &r) },
                 ColumnSpec("escola_anterior", missing: 0.2) { r in r.pick(D.portugueseSchools) },
                 ColumnSpec("escalao_ase") { r in r.pick(["A", "B", "C", "Sem escalão", "Sem escalão"]) },
-                ColumnSpec("data_matricula", missing: 0) { r in D.dmy(&r, 2025...2025, "/") },
+                ColumnSpec("data_matricula", missing: 0) { r in EvalFormats.dmy(&r, 2025...2025, "/") },
                 ColumnSpec("observacoes", missing: 0.6) { r in r.pick(D.portugueseNotes) },
             ])
     }
@@ -1052,8 +1001,8 @@ extension ThirdHeldOutData {
     /// A Portuguese IBAN: bank, branch, account and the NIB check digits (so the IBAN check is 50).
     static func portugueseIBAN(_ r: inout EvalRandom) -> String {
         let body = r.pick(["0035", "0033", "0010", "0018", "0036", "0045", "0007", "0269"]) + r.digits(4) + r.digits(11)
-        let check = 98 - mod97(body + "00")
-        return ibanCompact("PT", body + I.format2(check))
+        let check = 98 - I.mod97(body + "00")
+        return I.ibanCompact("PT", body + I.format2(check))
     }
 }
 
@@ -1089,7 +1038,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("conta", missing: 0.1) { r in "\(r.int(1000...999999))-\(r.int(0...9))" },
                 ColumnSpec("categoria") { r in r.pick(["Matéria-prima", "Serviços", "Logística", "TI", "Embalagens", "Manutenção", "Alimentação"]) },
                 ColumnSpec("prazo_pagamento") { r in r.pick(["30 dias", "30/60/90", "à vista", "28 DDL", "45 dias"]) },
-                ColumnSpec("ultima_compra", missing: 0.1) { r in D.dmy(&r, 2024...2025, "/") },
+                ColumnSpec("ultima_compra", missing: 0.1) { r in EvalFormats.dmy(&r, 2024...2025, "/") },
                 ColumnSpec("valor_12m") { r in "R$ \(D.amount(&r, 900...2_400_000, ".", ","))" },
             ])
     }
@@ -1171,7 +1120,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("klantnummer", missing: 0) { r in "KL-\(r.int(100000...499999))" },
                 ColumnSpec("voornaam", name, missing: 0.02) { r in r.pick(D.dutchGiven) },
                 ColumnSpec("achternaam", name, missing: 0.01) { r in r.pick(D.dutchFamily) },
-                ColumnSpec("geboortedatum", dob, missing: 0.3) { r in D.dmy(&r, 1940...2006, "-") },
+                ColumnSpec("geboortedatum", dob, missing: 0.3) { r in EvalFormats.dmy(&r, 1940...2006, "-") },
                 ColumnSpec("straat_huisnr", address, missing: 0.03) { r in D.dutchStreet(&r) },
                 ColumnSpec("postcode", missing: 0.03) { r in D.dutchPostcode(&r) },
                 ColumnSpec("woonplaats", missing: 0.03) { r in r.pick(D.dutchTowns) },
@@ -1191,7 +1140,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("abonnement") { r in
                     r.pick(["Energie Vast 3 jaar", "Energie Variabel", "Internet 1000", "Alles-in-1 Plus", "Zonnepanelen"])
                 },
-                ColumnSpec("laatste_contact", missing: 0.1) { r in D.dmy(&r, 2024...2025, "-") },
+                ColumnSpec("laatste_contact", missing: 0.1) { r in EvalFormats.dmy(&r, 2024...2025, "-") },
                 ColumnSpec("maandbedrag") { r in "€ \(D.amount(&r, 18...420, ".", ","))" },
                 ColumnSpec("status") { r in r.pick(["Actief", "Actief", "Opgezegd", "Prospect", "Incasso"]) },
                 ColumnSpec("opmerking", missing: 0.55) { r in r.pick(D.dutchNotes) },
@@ -1253,7 +1202,7 @@ extension ThirdHeldOutData {
             }
         }
         let area = r.pick(["20", "10", "70", "30", "40", "50", "13", "24", "26", "71", "15", "36", "15", "43"])
-        let s = sub(&r, 7)
+        let s = EvalFormats.sub(&r, 7)
         switch r.int(0...2) {
         case 0: return "0\(area)-\(s)"
         case 1: return "+31 (0)\(area) \(I.group(s, [3, 4], " "))"
@@ -1264,11 +1213,11 @@ extension ThirdHeldOutData {
     /// A Dutch IBAN with a bank code and an account passing the eleven-test (INGB: old giro numbers).
     static func dutchIBAN(_ r: inout EvalRandom) -> String {
         let bank = r.pick(["RABO", "INGB", "ABNA", "SNSB", "TRIO", "KNAB", "ASNB", "RABO", "ABNA"])
-        if bank == "INGB" { return ibanCompact("NL", "INGB000\(r.int(1...9))\(r.digits(6))") }
+        if bank == "INGB" { return I.ibanCompact("NL", "INGB000\(r.int(1...9))\(r.digits(6))") }
         while true {
             let account = "\(r.int(1...9))\(r.digits(9))"
             let sum = account.enumerated().reduce(0) { $0 + Int(String($1.element))! * (10 - $1.offset) }
-            if sum % 11 == 0 { return ibanCompact("NL", bank + account) }
+            if sum % 11 == 0 { return I.ibanCompact("NL", bank + account) }
         }
     }
 }
@@ -1284,7 +1233,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("LAST_NM", name, missing: 0.01) { r in r.pick(D.britishIrishFamily) },
                 ColumnSpec("FIRST_NM", name, missing: 0.01) { r in r.pick(D.britishIrishGiven) },
                 ColumnSpec("KNOWN_AS", name, missing: 0.6) { r in r.pick(["Liz", "Bob", "Jim", "Kate", "Mags", "Dec", "Fi", "Tom", "Sam", "Rob"]) },
-                ColumnSpec("DOB", dob, missing: 0.02) { r in D.dmy(&r, 1958...2006, "/") },
+                ColumnSpec("DOB", dob, missing: 0.02) { r in EvalFormats.dmy(&r, 1958...2006, "/") },
                 ColumnSpec("NI_NO", ["UK_NINO"], missing: 0.2) { r in I.nino(&r) },
                 ColumnSpec("HOME_ADDR", address, missing: 0.03) { r in D.britishIrishAddress(&r) },
                 ColumnSpec("POSTCODE", missing: 0.05) { r in
@@ -1301,10 +1250,10 @@ extension ThirdHeldOutCorpus {
                 },
                 ColumnSpec("JOB_TITLE") { r in r.pick(D.britishIrishJobs) },
                 ColumnSpec("SITE") { r in r.pick(D.britishIrishSites) },
-                ColumnSpec("START_DT", missing: 0.01) { r in D.dmy(&r, 2004...2025, "/") },
+                ColumnSpec("START_DT", missing: 0.01) { r in EvalFormats.dmy(&r, 2004...2025, "/") },
                 ColumnSpec("CONTRACT") { r in r.pick(["Permanent", "Permanent", "Fixed-term", "Part-time", "Zero hours", "Contractor"]) },
                 ColumnSpec("SALARY") { r in
-                    r.chance(0.7) ? "£\(D.thousands(r.int(44...240) * 500, ","))" : "€\(D.thousands(r.int(52...260) * 500, ","))"
+                    r.chance(0.7) ? "£\(EvalFormats.thousands(r.int(44...240) * 500, ","))" : "€\(EvalFormats.thousands(r.int(52...260) * 500, ","))"
                 },
                 ColumnSpec("LINE_MGR", name, missing: 0.05) { r in "\(r.pick(D.britishIrishFamily).uppercased()), \(r.pick(D.britishIrishGiven))" },
                 ColumnSpec("LAPTOP_ASSET", missing: 0.1) { r in "HLG-LT-\(r.digits(5))" },
@@ -1398,7 +1347,7 @@ extension ThirdHeldOutData {
             }
         }
         let p = r.pick(["83", "85", "86", "87", "89"])
-        let s = sub(&r, 7)
+        let s = EvalFormats.sub(&r, 7)
         switch r.int(0...2) {
         case 0: return "0\(p) \(I.group(s, [3, 4], " "))"
         case 1: return "+353 \(p) \(I.group(s, [3, 4], " "))"
@@ -1410,10 +1359,10 @@ extension ThirdHeldOutData {
     static func britishIrishIBAN(_ r: inout EvalRandom) -> String {
         if r.chance(0.6) {
             let (bank, sort) = r.pick([("NWBK", "60"), ("BARC", "20"), ("LOYD", "30"), ("HBUK", "40"), ("MIDL", "40"), ("BUKB", "20")])
-            return ibanCompact("GB", bank + sort + r.digits(4) + r.digits(8))
+            return I.ibanCompact("GB", bank + sort + r.digits(4) + r.digits(8))
         }
         let (bank, sort) = r.pick([("AIBK", "93"), ("BOFI", "90"), ("IPBS", "99"), ("ULSB", "98")])
-        return ibanCompact("IE", bank + sort + r.digits(4) + r.digits(8))
+        return I.ibanCompact("IE", bank + sort + r.digits(4) + r.digits(8))
     }
 }
 
@@ -1430,7 +1379,7 @@ extension ThirdHeldOutCorpus {
                     let f = r.pick(D.australianFamily)
                     return r.chance(0.3) ? "\(f.uppercased()), \(g)" : "\(g) \(f)"
                 },
-                ColumnSpec("date_of_birth", dob, missing: 0.2) { r in D.dmy(&r, 1945...2007, "/") },
+                ColumnSpec("date_of_birth", dob, missing: 0.2) { r in EvalFormats.dmy(&r, 1945...2007, "/") },
                 ColumnSpec("street_address", address, missing: 0.03) { r in D.australianStreet(&r) },
                 ColumnSpec("suburb", missing: 0.03) { r in r.pick(D.australianSuburbs).0 },
                 ColumnSpec("state", missing: 0.03) { r in r.pick(["NSW", "NSW", "VIC", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"]) },
@@ -1451,7 +1400,7 @@ extension ThirdHeldOutCorpus {
                 },
                 ColumnSpec("loyalty_tier") { r in r.pick(["Bronze", "Silver", "Silver", "Gold", "Platinum"]) },
                 ColumnSpec("preferred_store") { r in r.pick(D.australianStores) },
-                ColumnSpec("last_purchase", missing: 0.05) { r in D.dmy(&r, 2024...2025, "/") },
+                ColumnSpec("last_purchase", missing: 0.05) { r in EvalFormats.dmy(&r, 2024...2025, "/") },
                 ColumnSpec("lifetime_value") { r in "\(r.chance(0.5) ? "A$" : "$")\(D.amount(&r, 12...18500, ",", "."))" },
                 ColumnSpec("last_sku", missing: 0.1) { r in "AU-\(r.pick(["HW", "GD", "KT", "OD"]))-\(r.digits(6))" },
                 ColumnSpec("app_version", missing: 0.3) { r in D.version(&r) },
@@ -1512,7 +1461,7 @@ extension ThirdHeldOutData {
             }
         }
         let area = r.pick(["2", "3", "7", "8"])
-        let s = sub(&r, 8)
+        let s = EvalFormats.sub(&r, 8)
         switch r.int(0...2) {
         case 0: return "(0\(area)) \(I.group(s, [4, 4], " "))"
         case 1: return "+61 \(area) \(I.group(s, [4, 4], " "))"
@@ -1531,7 +1480,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("application_no", missing: 0) { r in "APP\(r.int(2024...2025))\(r.digits(7))" },
                 ColumnSpec("customer_name", name, missing: 0) { r in D.indianName(&r) },
                 ColumnSpec("father_spouse_name", name, missing: 0.08) { r in D.indianName(&r) },
-                ColumnSpec("dob", dob, missing: 0.01) { r in D.dmy(&r, 1950...2006, r.chance(0.6) ? "-" : "/") },
+                ColumnSpec("dob", dob, missing: 0.01) { r in EvalFormats.dmy(&r, 1950...2006, r.chance(0.6) ? "-" : "/") },
                 ColumnSpec("gender") { r in r.pick(["M", "F", "M", "F", "T"]) },
                 ColumnSpec("pan_no", ["IN_PAN"], missing: 0.05) { r in I.pan(&r) },
                 ColumnSpec("aadhaar_no", ["IN_AADHAAR"], missing: 0.1) { r in I.aadhaar(&r) },
@@ -1551,12 +1500,12 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("occupation") { r in
                     r.pick(["Salaried", "Self-employed", "Business", "Retired", "Homemaker", "Student", "Professional"])
                 },
-                ColumnSpec("annual_income") { r in "₹ \(D.lakhs(r.int(2...90) * 25_000))" },
+                ColumnSpec("annual_income") { r in "₹ \(EvalFormats.lakhs(r.int(2...90) * 25_000))" },
                 ColumnSpec("home_branch") { r in r.pick(D.indianBranches) },
                 ColumnSpec("ifsc") { r in "\(r.pick(["HDFC", "SBIN", "ICIC", "UTIB", "KKBK", "PUNB"]))0\(r.digits(6))" },
                 ColumnSpec("nominee_name", name, missing: 0.3) { r in D.indianName(&r) },
                 ColumnSpec("nominee_relation", missing: 0.3) { r in r.pick(["Spouse", "Son", "Daughter", "Father", "Mother", "Brother"]) },
-                ColumnSpec("account_opened", missing: 0.05) { r in D.dmy(&r, 2015...2025, "-") },
+                ColumnSpec("account_opened", missing: 0.05) { r in EvalFormats.dmy(&r, 2015...2025, "-") },
                 ColumnSpec("kyc_status") { r in r.pick(["Verified", "Verified", "Pending", "Re-KYC due", "Rejected"]) },
             ])
     }
@@ -1589,20 +1538,6 @@ extension ThirdHeldOutData {
         "MG Road, Bengaluru", "Andheri West", "Connaught Place", "T. Nagar", "Salt Lake Sector V", "Banjara Hills", "Koregaon Park",
         "Civil Lines", "Fort, Mumbai",
     ]
-
-    /// `n` grouped the Indian way (lakh, crore): 4,50,000.
-    static func lakhs(_ n: Int) -> String {
-        let s = String(n)
-        guard s.count > 3 else { return s }
-        var head = String(s.dropLast(3))
-        var groups = [String(s.suffix(3))]
-        while head.count > 2 {
-            groups.insert(String(head.suffix(2)), at: 0)
-            head = String(head.dropLast(2))
-        }
-        groups.insert(head, at: 0)
-        return groups.joined(separator: ",")
-    }
 
     /// `Ramesh Kumar Iyer`, `R. Karthik`, `Priya Sharma`.
     static func indianName(_ r: inout EvalRandom) -> String {
@@ -1727,7 +1662,7 @@ extension ThirdHeldOutData {
     /// A NANP number with a real area code and an exchange that is not 555.
     static func americanPhone(_ r: inout EvalRandom) -> String {
         let area = r.pick(["212", "312", "415", "617", "713", "305", "404", "206", "303", "602", "214", "702", "503", "612", "919"])
-        var exchange = sub(&r, 3)
+        var exchange = EvalFormats.sub(&r, 3)
         if exchange == "555" { exchange = "556" }
         let line = r.digits(4)
         switch r.int(0...4) {
@@ -1755,7 +1690,8 @@ extension ThirdHeldOutCorpus {
                 },
                 ColumnSpec("性別") { r in r.pick(["男", "女", "女", "男", "回答しない"]) },
                 ColumnSpec("生年月日", dob, missing: 0.05) { r in
-                    r.chance(0.5) ? D.ymdString(&r, 1945...2007, "/") : (r.chance(0.6) ? D.cjkDate(&r, 1945...2007) : D.iso(&r, 1945...2007))
+                    r.chance(0.5)
+                        ? D.ymdString(&r, 1945...2007, "/") : (r.chance(0.6) ? D.cjkDate(&r, 1945...2007) : EvalFormats.iso(&r, 1945...2007))
                 },
                 ColumnSpec("郵便番号", missing: 0.03) { r in "\(r.chance(0.3) ? "〒" : "")\(I.format3(r.int(1...999)))-\(I.format4(r.int(0...9999)))" },
                 ColumnSpec("都道府県", missing: 0.03) { r in r.pick(D.japaneseAreas).0 },
@@ -1772,7 +1708,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("勤務先", missing: 0.5) { r in r.pick(D.japaneseCompanies) },
                 ColumnSpec("入会日", missing: 0) { r in D.ymdString(&r, 2015...2025, "/") },
                 ColumnSpec("会員ランク") { r in r.pick(["一般", "一般", "シルバー", "ゴールド", "プラチナ"]) },
-                ColumnSpec("ポイント残高") { r in "\(D.thousands(r.int(0...48000), ","))\(r.chance(0.5) ? "pt" : "")" },
+                ColumnSpec("ポイント残高") { r in "\(EvalFormats.thousands(r.int(0...48000), ","))\(r.chance(0.5) ? "pt" : "")" },
                 ColumnSpec("よく利用する店舗") { r in r.pick(["新宿店", "梅田店", "名古屋駅前店", "札幌大通店", "博多店", "横浜西口店", "仙台一番町店", "オンライン"]) },
                 ColumnSpec("備考", missing: 0.6) { r in r.pick(["DM不要", "住所変更あり", "家族会員あり", "電話連絡不可", "誕生日クーポン送付済"]) },
             ])
@@ -1834,7 +1770,7 @@ extension ThirdHeldOutData {
             number = r.chance(0.2) ? "+81 \(p)-\(r.digits(4))-\(r.digits(4))" : "0\(p)-\(r.digits(4))-\(r.digits(4))"
         } else {
             let (area, rest) = r.pick([("3", 4), ("6", 4), ("45", 3), ("52", 3), ("11", 3), ("92", 3), ("75", 3), ("263", 2)])
-            let local = "\(sub(&r, rest))-\(r.digits(4))"
+            let local = "\(EvalFormats.sub(&r, rest))-\(r.digits(4))"
             number = r.chance(0.2) ? "+81-\(area)-\(local)" : "0\(area)-\(local)"
         }
         guard r.chance(0.06) else { return r.chance(0.15) ? number.replacingOccurrences(of: "-", with: "") : number }
@@ -1858,7 +1794,8 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("性别") { r in r.pick(["男", "女"]) },
                 ColumnSpec("身份证号", ["CN_RESIDENT_ID"], missing: 0.08) { r in I.chineseID(&r) },
                 ColumnSpec("出生日期", dob, missing: 0.04) { r in
-                    r.chance(0.5) ? D.iso(&r, 1950...2006) : (r.chance(0.5) ? D.cjkDate(&r, 1950...2006) : D.ymdString(&r, 1950...2006, "/"))
+                    r.chance(0.5)
+                        ? EvalFormats.iso(&r, 1950...2006) : (r.chance(0.5) ? D.cjkDate(&r, 1950...2006) : D.ymdString(&r, 1950...2006, "/"))
                 },
                 ColumnSpec("手机号", phone, missing: 0.02) { r in D.chinesePhone(&r, mobile: true) },
                 ColumnSpec("固定电话", phone, missing: 0.6) { r in D.chinesePhone(&r, mobile: false) },
@@ -1877,7 +1814,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("邮编", missing: 0.1) { r in "\(r.int(10...85))\(r.digits(4))" },
                 ColumnSpec("工作单位", missing: 0.4) { r in r.pick(D.chineseCompanies) },
                 ColumnSpec("会员等级") { r in r.pick(["普通会员", "普通会员", "银卡", "金卡", "钻石"]) },
-                ColumnSpec("注册日期", missing: 0) { r in D.iso(&r, 2018...2025) },
+                ColumnSpec("注册日期", missing: 0) { r in EvalFormats.iso(&r, 2018...2025) },
                 ColumnSpec("累计消费") { r in "¥\(D.amount(&r, 0...86000, ",", "."))" },
                 ColumnSpec("来源渠道") { r in r.pick(["天猫", "京东", "微信小程序", "抖音", "线下门店", "拼多多"]) },
                 ColumnSpec("备注", missing: 0.6) { r in r.pick(["VIP客户", "需开发票", "周末送货", "已退货", "地址待确认"]) },
@@ -1944,7 +1881,7 @@ extension ThirdHeldOutData {
             }
         }
         let area = r.pick(["010", "021", "022", "023", "020", "0755", "0571", "025", "028", "027", "029"])
-        let s = sub(&r, area.count == 3 ? 8 : r.pick([7, 8]))
+        let s = EvalFormats.sub(&r, area.count == 3 ? 8 : r.pick([7, 8]))
         return r.chance(0.5) ? "\(area)-\(s)" : "(\(area)) \(I.group(s, [4, 4], " "))"
     }
 }
@@ -1960,7 +1897,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("성명", name, missing: 0.01) { r in "\(r.pick(D.koreanFamily).0)\(r.pick(D.koreanGiven).0)" },
                 ColumnSpec("생년월일", dob, missing: 0.05) { r in
                     if r.chance(0.15) {
-                        let (y, m, d) = D.ymd(&r, 1955...2006)
+                        let (y, m, d) = EvalFormats.ymd(&r, 1955...2006)
                         return "\(I.format2(y % 100))\(I.format2(m))\(I.format2(d))"
                     }
                     return D.ymdString(&r, 1955...2006, r.chance(0.6) ? "." : "-")
@@ -1980,7 +1917,7 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("우편번호", missing: 0.03) { r in I.format2(r.int(1...63)) + I.format3(r.int(0...999)) },
                 ColumnSpec("가입일", missing: 0) { r in D.ymdString(&r, 2016...2025, r.chance(0.6) ? "." : "-") },
                 ColumnSpec("회원등급") { r in r.pick(["일반", "일반", "실버", "골드", "VIP", "VVIP"]) },
-                ColumnSpec("적립금") { r in "\(D.thousands(r.int(0...120) * 100, ","))원" },
+                ColumnSpec("적립금") { r in "\(EvalFormats.thousands(r.int(0...120) * 100, ","))원" },
                 ColumnSpec("단말기_IMEI", missing: 0.2) { r in D.imei(&r) },
                 ColumnSpec("앱버전", missing: 0.2) { r in D.version(&r) },
                 ColumnSpec("접속서버", missing: 0) { r in D.host("mall.hanbit-shop.co.kr", &r) },
@@ -2049,7 +1986,9 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("nr_ewid", missing: 0) { r in "PR/\(r.int(100...2999))" },
                 ColumnSpec("nazwisko", name, missing: 0.01) { r in r.pick(D.polishFamily) },
                 ColumnSpec("imię", name, missing: 0.01) { r in r.pick(D.polishGiven) },
-                ColumnSpec("data_urodzenia", dob, missing: 0.02) { r in r.chance(0.7) ? D.dmy(&r, 1960...2005, ".") : D.iso(&r, 1960...2005) },
+                ColumnSpec("data_urodzenia", dob, missing: 0.02) { r in
+                    r.chance(0.7) ? EvalFormats.dmy(&r, 1960...2005, ".") : EvalFormats.iso(&r, 1960...2005)
+                },
                 ColumnSpec("adres_zamieszkania", address, missing: 0.03) { r in D.polishAddress(&r) },
                 ColumnSpec("telefon", phone, missing: 0.05) { r in D.polishPhone(&r) },
                 ColumnSpec("email_służbowy", email, missing: 0.03) { r in
@@ -2061,7 +2000,7 @@ extension ThirdHeldOutCorpus {
                 },
                 ColumnSpec("stanowisko") { r in r.pick(D.polishJobs) },
                 ColumnSpec("oddział") { r in r.pick(D.polishCities) },
-                ColumnSpec("data_zatrudnienia", missing: 0.01) { r in D.dmy(&r, 2003...2025, ".") },
+                ColumnSpec("data_zatrudnienia", missing: 0.01) { r in EvalFormats.dmy(&r, 2003...2025, ".") },
                 ColumnSpec("rodzaj_umowy") { r in r.pick(["Umowa o pracę", "Umowa o pracę", "B2B", "Umowa zlecenie", "Umowa o dzieło"]) },
                 ColumnSpec("wynagrodzenie_brutto") { r in
                     r.chance(0.7) ? "\(D.amount(&r, 4300...21000, " ", ",")) zł" : "PLN \(D.amount(&r, 4300...21000, " ", ","))"
@@ -2128,7 +2067,7 @@ extension ThirdHeldOutData {
             }
         }
         let area = r.pick(["22", "12", "42", "71", "61", "58", "91", "32", "81"])
-        let s = sub(&r, 7)
+        let s = EvalFormats.sub(&r, 7)
         switch r.int(0...2) {
         case 0: return "\(area) \(I.group(s, [3, 2, 2], " "))"
         case 1: return "(\(area)) \(I.group(s, [3, 2, 2], " "))"
@@ -2141,7 +2080,7 @@ extension ThirdHeldOutData {
         let head = "\(r.pick(["102", "105", "109", "114", "124", "116", "175", "249"]))\(r.digits(4))"
         let weights = [3, 9, 7, 1, 3, 9, 7]
         let sum = zip(head, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
-        return ibanCompact("PL", head + String((10 - sum % 10) % 10) + r.digits(16))
+        return I.ibanCompact("PL", head + String((10 - sum % 10) % 10) + r.digits(16))
     }
 }
 
@@ -2158,7 +2097,7 @@ extension ThirdHeldOutCorpus {
                     let f = r.pick(D.turkishFamily)
                     return r.chance(0.3) ? f.uppercased(with: Locale(identifier: "tr_TR")) : f
                 },
-                ColumnSpec("doğum_tarihi", dob, missing: 0.04) { r in D.dmy(&r, 1950...2006, r.chance(0.8) ? "." : "/") },
+                ColumnSpec("doğum_tarihi", dob, missing: 0.04) { r in EvalFormats.dmy(&r, 1950...2006, r.chance(0.8) ? "." : "/") },
                 ColumnSpec("cep_telefonu", phone, missing: 0.02) { r in D.turkishPhone(&r, mobile: true) },
                 ColumnSpec("sabit_telefon", phone, missing: 0.6) { r in D.turkishPhone(&r, mobile: false) },
                 ColumnSpec("e_posta", email, missing: 0.08) { r in
@@ -2174,10 +2113,10 @@ extension ThirdHeldOutCorpus {
                 ColumnSpec("posta_kodu", missing: 0.1) { r in "\(I.format2(r.int(1...81)))\(I.format3(r.int(0...999)))" },
                 ColumnSpec("iban", iban, missing: 0.2) { r in D.printed(D.turkishIBAN(&r), &r) },
                 ColumnSpec("firma", missing: 0.5) { r in r.pick(D.turkishCompanies) },
-                ColumnSpec("kayıt_tarihi", missing: 0) { r in D.dmy(&r, 2019...2025, ".") },
+                ColumnSpec("kayıt_tarihi", missing: 0) { r in EvalFormats.dmy(&r, 2019...2025, ".") },
                 ColumnSpec("segment") { r in r.pick(["Bireysel", "Bireysel", "Kurumsal", "KOBİ"]) },
                 ColumnSpec("son_sipariş_no", missing: 0.1) { r in "SP-\(r.int(2024...2025))-\(r.digits(6))" },
-                ColumnSpec("ürün_barkodu", missing: 0.1) { r in D.ean13("869", &r) },
+                ColumnSpec("ürün_barkodu", missing: 0.1) { r in EvalFormats.ean13("869", &r) },
                 ColumnSpec("son_sipariş_tutarı", missing: 0.1) { r in
                     r.chance(0.5) ? "\(D.amount(&r, 40...64000, ".", ",")) TL" : "₺\(D.amount(&r, 40...64000, ".", ","))"
                 },
@@ -2232,7 +2171,7 @@ extension ThirdHeldOutData {
             mobile
             ? r.pick(["532", "533", "535", "542", "544", "505", "506", "555", "554", "530"])
             : r.pick(["212", "216", "312", "232", "224", "242", "322"])
-        let s = sub(&r, 7)
+        let s = EvalFormats.sub(&r, 7)
         let spaced = I.group(s, [3, 2, 2], " ")
         switch r.int(0...3) {
         case 0: return "0\(code) \(spaced)"
@@ -2244,6 +2183,6 @@ extension ThirdHeldOutData {
 
     /// A Turkish IBAN: five-digit bank code, reserve digit 0, sixteen-digit account.
     static func turkishIBAN(_ r: inout EvalRandom) -> String {
-        ibanCompact("TR", "\(r.pick(["00010", "00012", "00015", "00046", "00062", "00064", "00067", "00111"]))0\(r.digits(16))")
+        I.ibanCompact("TR", "\(r.pick(["00010", "00012", "00015", "00046", "00062", "00064", "00067", "00111"]))0\(r.digits(16))")
     }
 }
