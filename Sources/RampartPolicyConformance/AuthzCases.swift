@@ -229,12 +229,7 @@ extension FileRun {
                         let result = service.snapshot.evaluate(request)
                         if let feature = result.unsupportedFeatures.sorted().first { unsupported = unsupported ?? feature }
                         guard result.isAccessDetermined, result.policyId >= 0 else { continue }
-                        var policy: [String: JSONValue] = ["id": .number(Double(result.policyId))]
-                        if let version = result.policyVersion { policy["version"] = .number(Double(version)) }
-                        permissions[accessType] = .object([
-                            "permission": .string(accessType),
-                            "access": .object(["decision": .string(result.isAllowed ? "ALLOW" : "DENY"), "policy": .object(policy)]),
-                        ])
+                        permissions[accessType] = .object(["permission": .string(accessType), "access": AuthzEvaluation.access(result)])
                     }
                     if !permissions.isEmpty { entries[principal] = .object(permissions) }
                 }
@@ -358,14 +353,12 @@ struct AuthzEvaluation {
         let snapshot = service.snapshot
         let access = snapshot.evaluate(request)
         if let feature = access.unsupportedFeatures.sorted().first { unsupported = unsupported ?? feature }
-        var result: [String: JSONValue] = ["permission": .string(permission)]
-        let decision = access.isAccessDetermined ? (access.isAllowed ? "ALLOW" : "DENY") : "NOT_DETERMINED"
-        result["access"] = .object(["decision": .string(decision), "policy": Self.policy(access.policyId, access.policyVersion)])
+        var result: [String: JSONValue] = ["permission": .string(permission), "access": Self.access(access)]
         if access.isAudited {
-            let names = service.template(Self.leaf(elements, service) ?? "") ?? []
+            let leaf = Self.leaf(elements, service) ?? ""
+            let names = service.template(leaf) ?? []
             audits.append([
-                user, action ?? "", permission, service.name, Self.leaf(elements, service) ?? "",
-                names.compactMap { elements[$0] }.joined(separator: "/"),
+                user, action ?? "", permission, service.name, leaf, names.compactMap { elements[$0] }.joined(separator: "/"),
                 access.isAllowed ? "1" : "0", String(access.policyId), "test", "ranger-acl",
             ])
         }
@@ -390,6 +383,12 @@ struct AuthzEvaluation {
     /// The deepest resource of `elements` in the service's hierarchy (the audit's `resType`).
     private static func leaf(_ elements: [String: String], _ service: FileRun.AuthzService) -> String? {
         elements.keys.max { (service.template($0)?.count ?? 0) < (service.template($1)?.count ?? 0) }
+    }
+
+    /// An access result as Ranger's `AccessResult`: the decision and the deciding policy.
+    static func access(_ result: AccessResult) -> JSONValue {
+        let decision = result.isAccessDetermined ? (result.isAllowed ? "ALLOW" : "DENY") : "NOT_DETERMINED"
+        return .object(["decision": .string(decision), "policy": policy(result.policyId, result.policyVersion)])
     }
 
     private static func policy(_ id: Int64, _ version: Int64?) -> JSONValue {

@@ -36,7 +36,7 @@ public struct PolicyEngineOptions: Sendable, Hashable {
     public var trustedProxyAddresses: Set<String>
     /// The zone of validity schedules that name none (their `startTime`, `endTime` and
     /// recurrences). UTC unless set; Ranger's own tests read them in the plugin JVM's zone.
-    public var scheduleTimeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current
+    public var scheduleTimeZone: TimeZone = ValidityWindow.defaultZone
     /// Passes over candidate policies that name none of the request's principals once they can
     /// change nothing but auditing (``PrincipalIndex``). Off only to check that it changes no
     /// answer.

@@ -48,12 +48,10 @@ final class PolicyItemEvaluator: Sendable {
         maskValueExpression = item.dataMaskInfo?.valueExpr.flatMap(RequestExpression.init)
         maskConditionExpression = item.dataMaskInfo?.conditionExpr.flatMap(RequestExpression.init)
         filterExpression = item.rowFilterInfo?.filterExpr.flatMap(RequestExpression.init)
-        func unparsed(_ text: String?, _ expression: RequestExpression?) -> Bool {
-            expression == nil && RequestExpression.mayHold(text ?? "") && (text ?? "").contains(RequestExpression.opening)
-        }
         hasUnsupportedExpression =
-            unparsed(item.dataMaskInfo?.valueExpr, maskValueExpression) || unparsed(item.dataMaskInfo?.conditionExpr, maskConditionExpression)
-            || unparsed(item.rowFilterInfo?.filterExpr, filterExpression)
+            RequestExpression.failedToParse(item.dataMaskInfo?.valueExpr, maskValueExpression)
+            || RequestExpression.failedToParse(item.dataMaskInfo?.conditionExpr, maskConditionExpression)
+            || RequestExpression.failedToParse(item.rowFilterInfo?.filterExpr, filterExpression)
             || (item.rowFilterInfo?.filterExpr ?? "").contains("[[")
         // Lower sorts first: items naming more principals, accesses and fewer conditions.
         let userScore = (hasPublic || hasCurrentUser) ? 100 : min(100, users.count + groups.count)

@@ -30,19 +30,20 @@ struct TagIndex: Sendable {
     init(_ serviceTags: ServiceTags, serviceDef: CompiledServiceDef, scheduleZone: TimeZone) {
         var entries: [Entry] = []
         var all: [ResourceTag] = []
+        // A tag can only add access or restrictions; an unreadable period keeps it (the window's
+        // fail-safe answer for something that can deny). Read once per tag, however many
+        // resources carry it.
+        let byID = serviceTags.tags.mapValues { t in
+            ResourceTag(
+                tag: TagForEval(type: t.type, attributes: t.attributes, matchType: .selfMatch),
+                validity: ValidityWindow(t.validityPeriods, canDeny: true, defaultZone: scheduleZone))
+        }
         var unreadable = false
         for r in serviceTags.serviceResources {
             let key = r.id.map(String.init) ?? ""
             let ids = serviceTags.resourceToTagIds[key] ?? []
-            var tags: [ResourceTag] = []
-            for id in ids {
-                guard let t = serviceTags.tags[String(id)] else { continue }
-                // A tag can only add access or restrictions; an unreadable period keeps it (the
-                // window's fail-safe answer for something that can deny).
-                let validity = ValidityWindow(t.validityPeriods, canDeny: true, defaultZone: scheduleZone)
-                if validity?.hasUnreadableRecurrence == true { unreadable = true }
-                tags.append(ResourceTag(tag: TagForEval(type: t.type, attributes: t.attributes, matchType: .selfMatch), validity: validity))
-            }
+            let tags = ids.compactMap { byID[String($0)] }
+            if tags.contains(where: { $0.validity?.hasUnreadableRecurrence == true }) { unreadable = true }
             if tags.isEmpty { continue }
             let m = PolicyResourceMatcher(serviceDef: serviceDef, policyType: .access, resources: r.resourceElements)
             entries.append(Entry(matcher: m, tags: tags))

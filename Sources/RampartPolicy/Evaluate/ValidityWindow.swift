@@ -62,6 +62,10 @@ struct ValidityWindow: Sendable {
         return spans.contains { $0.contains(time) }
     }
 
+    /// The zone of schedules that name none, unless the engine is told otherwise
+    /// (``PolicyEngineOptions/scheduleTimeZone``): UTC.
+    static let defaultZone = TimeZone.gmt
+
     /// A schedule's `timeZone`: an IANA identifier (`Europe/Amsterdam`) or an abbreviation (`PST`).
     static func zone(named name: String) -> TimeZone? {
         TimeZone(identifier: name) ?? TimeZone(abbreviation: name)

@@ -23,7 +23,7 @@ final class ResourceElementMatcher: Sendable {
         var built: [ValueMatcher] = []
         var matchAny = false
         for v in values {
-            if options.replaceReqExpressions, RequestExpression.mayHold(v), v.contains(RequestExpression.opening), RequestExpression(v) == nil {
+            if options.replaceReqExpressions, RequestExpression.failedToParse(v, RequestExpression(v)) {
                 unsupported.insert("request-expressions")
             }
             var pv = v

@@ -35,6 +35,13 @@ struct RequestExpression: Sendable {
     /// value of every policy is asked when a snapshot is built.
     static func mayHold(_ text: String) -> Bool { text.utf8.contains(UInt8(ascii: "$")) }
 
+    /// Whether `text` has a `${{…}}` part that `parsed` (``init(_:)`` of `text`) could not read:
+    /// the feature is then reported as unsupported.
+    static func failedToParse(_ text: String?, _ parsed: RequestExpression?) -> Bool {
+        guard parsed == nil, let text else { return false }
+        return mayHold(text) && text.contains(opening)
+    }
+
     /// The longest value placed; a longer one fails the expansion.
     static let maximumValueLength = 1024
 

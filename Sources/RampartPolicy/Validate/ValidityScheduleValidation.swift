@@ -21,7 +21,7 @@ extension PolicyValidator {
     static func validateSchedule(_ schedule: JSONField) throws(PolicyError) {
         _ = try schedule.requireObject()
         let zoneName = try schedule["timeZone"].string(maximumLength: 64)
-        var zone = TimeZone(identifier: "UTC")
+        var zone = ValidityWindow.defaultZone
         if let zoneName, !zoneName.isEmpty {
             guard let named = ValidityWindow.zone(named: zoneName) else { throw schedule["timeZone"].error("unknown time zone `\(zoneName)`") }
             zone = named
@@ -43,7 +43,7 @@ extension PolicyValidator {
             throw schedule.error("needs a startTime, an endTime or a recurrence")
         }
         var calendar = Calendar(identifier: .gregorian)
-        if let zone { calendar.timeZone = zone }
+        calendar.timeZone = zone
         let firstYear = ends["startTime"].map { calendar.component(.year, from: $0) } ?? Int.min
         let lastYear = ends["endTime"].map { calendar.component(.year, from: $0) } ?? Int.max
         for field in recurrences {
@@ -67,5 +67,4 @@ extension ValiditySchedule {
     public static func validate(_ json: JSONValue) throws(PolicyError) {
         try PolicyValidator.validateSchedule(JSONField(json))
     }
-
 }
