@@ -187,11 +187,10 @@ package struct Decisions: Sendable {
     }
 
     static func evaluate(_ question: DecisionQuestion, groups stored: [String], on target: ServicePolicies) -> AccessDecision {
-        let request = AccessRequest(
+        var request = AccessRequest(
             resource: AccessResource(question.resource), accessType: question.accessType, user: question.user,
             userGroups: Set(question.groups ?? stored), userRoles: question.roles.map(Set.init), context: question.context ?? [:])
-        var withAttributes = request
-        withAttributes.userAttributes = question.userAttributes ?? [:]
-        return AccessDecision.evaluate(withAttributes, on: target)
+        request.userAttributes = question.userAttributes ?? [:]
+        return AccessDecision.evaluate(request, on: target)
     }
 }

@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
             discussion:
                 "disk: on disk before the answer; survives a crash of the machine. process: in the database before the answer and on disk within 50 ms (SQLite) or 600 ms (PostgreSQL); survives a crash of Rampart, not a power loss in that window. State changes are always on disk before their answer."
         ))
-    var auditDurability: String = CommitDurability.disk.rawValue
+    var auditDurability: CommitDurability = .disk
     @Option(name: .customLong("scan-concurrency"), help: "Discovery scans this server runs at once (0 runs none here).")
     var scanConcurrency: Int = 2
     @Option(name: .customLong("scan-concurrency-per-tenant"), help: "Discovery scans one tenant runs at once, over all servers.")
@@ -151,7 +151,6 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard CommitDurability(rawValue: auditDurability) != nil else { throw ValidationError("--audit-durability must be disk or process") }
         _ = try Self.outboundPolicy(flags: outboundAllow, environment: ProcessInfo.processInfo.environment)
         if let otlpEndpoint {
             guard let url = URL(string: otlpEndpoint), url.scheme == "http" || url.scheme == "https", url.host != nil else {
@@ -173,13 +172,12 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         guard (1...3600).contains(policyRefreshSeconds) else { throw ValidationError("--policy-refresh-seconds must be from 1 to 3600") }
-        let durability = CommitDurability(rawValue: auditDurability) ?? .disk
         guard (0...64).contains(scanConcurrency) else { throw ValidationError("--scan-concurrency must be from 0 to 64") }
         guard (1...64).contains(scanConcurrencyPerTenant) else { throw ValidationError("--scan-concurrency-per-tenant must be from 1 to 64") }
         guard scanMaxRows >= 1 else { throw ValidationError("--scan-max-rows must be at least 1") }
         var configuration = ServerConfiguration()
         configuration.policyRefreshInterval = .seconds(policyRefreshSeconds)
-        configuration.auditDurability = durability
+        configuration.auditDurability = auditDurability
         configuration.discovery.maximumConcurrentScans = scanConcurrency
         configuration.discovery.maximumConcurrentScansPerTenant = scanConcurrencyPerTenant
         guard (1...10_000).contains(scanQueuePerTenant) else { throw ValidationError("--scan-queue-per-tenant must be from 1 to 10000") }
@@ -258,3 +256,6 @@ struct BackupInterval: ExpressibleByArgument {
         seconds = value * unit
     }
 }
+
+/// `--audit-durability disk|process`, read by ArgumentParser from the raw values.
+extension CommitDurability: ExpressibleByArgument {}

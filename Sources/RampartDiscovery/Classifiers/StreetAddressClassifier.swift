@@ -174,8 +174,7 @@ public struct StreetAddressClassifier: Classifier, ByteClassifier {
     }
 
     /// `3-12-5 Jingumae, Shibuya-ku, Tokyo 150-0001`: a block number `1-2-3` (or `1-2`), a ward or
-    /// city word (`-ku`, `-shi`, `-cho`, `-machi`, `-gun`, `-ken`), and a `123-4567` postcode or
-    /// a prefecture.
+    /// city word (`-ku`, `-shi`, `-cho`, `-machi`, `-gun`, `-ken`), and a `123-4567` postcode.
     static func isRomanisedJapanese(_ text: String) -> Bool {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\r" })
         guard words.count >= 3, words.count <= 16 else { return false }
