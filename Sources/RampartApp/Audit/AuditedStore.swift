@@ -23,10 +23,12 @@ package struct AuditedStore: ForwardingStore {
         self.audit = audit
     }
 
-    package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
+    package func write<R: Sendable>(
+        durability: CommitDurability, _ body: @escaping @Sendable (any StoreTransaction) async throws -> R
+    ) async throws -> R {
         let audit = self.audit
-        guard audit.current.armed else { return try await base.write(body) }
-        let result = try await base.write { tx in
+        guard audit.current.armed else { return try await base.write(durability: durability, body) }
+        let result = try await base.write(durability: durability) { tx in
             let result = try await body(tx)
             let record = audit.record(outcome: .allowed, status: nil)
             _ = try await tx.appendAudit([record], in: TenantID(rawValue: record.tenantID), at: audit.clock.now())

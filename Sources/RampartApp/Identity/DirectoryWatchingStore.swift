@@ -15,8 +15,10 @@ package struct DirectoryWatchingStore: ForwardingStore {
         self.cache = cache
     }
 
-    package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
-        let result = try await base.write(body)
+    package func write<R: Sendable>(
+        durability: CommitDurability, _ body: @escaping @Sendable (any StoreTransaction) async throws -> R
+    ) async throws -> R {
+        let result = try await base.write(durability: durability, body)
         // PostgreSQL keeps no directory clock yet (migration 0016), and its cache never serves.
         guard base.engine == .sqlite else { return result }
         // The write is committed: if the clock cannot be read now, nothing may be served from

@@ -12,10 +12,6 @@ package struct SQLStore: Store {
 
     package var engine: DatabaseEngine { database.engine }
 
-    package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
-        try await write(durability: .disk, body)
-    }
-
     package func write<R: Sendable>(
         durability: CommitDurability, _ body: @escaping @Sendable (any StoreTransaction) async throws -> R
     ) async throws -> R {

@@ -13,10 +13,8 @@ import RampartCore
 package protocol Store: Sendable {
     var engine: DatabaseEngine { get }
 
-    /// Runs `body` in a read-write transaction.
-    func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R
-
-    /// Runs `body` in a read-write transaction committed with `durability`.
+    /// Runs `body` in a read-write transaction committed with `durability`. The one write a store
+    /// implements, so that a store wrapping another cannot drop the durability on the way.
     func write<R: Sendable>(durability: CommitDurability, _ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R
 
     /// Runs `body` in a transaction that is not expected to write.
@@ -27,10 +25,9 @@ package protocol Store: Sendable {
 }
 
 extension Store {
-    package func write<R: Sendable>(
-        durability: CommitDurability, _ body: @escaping @Sendable (any StoreTransaction) async throws -> R
-    ) async throws -> R {
-        try await write(body)
+    /// Runs `body` in a read-write transaction, on disk before it returns.
+    package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
+        try await write(durability: .disk, body)
     }
 }
 
