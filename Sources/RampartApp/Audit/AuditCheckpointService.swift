@@ -29,6 +29,10 @@ package struct AuditCheckpointService: Service {
     private func signAll() async {
         do {
             _ = try await log.checkpointAll()
+        } catch is CancellationError {
+            // The server is stopping without a graceful shutdown (a failed start, for one): the
+            // store refuses new work, and the next start signs what this run could not.
+            logger.debug("audit checkpoint skipped: the server is stopping")
         } catch {
             logger.error("audit checkpoint failed", metadata: ["error": "\(error)"])
         }

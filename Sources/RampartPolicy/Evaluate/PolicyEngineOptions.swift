@@ -41,6 +41,12 @@ public struct PolicyEngineOptions: Sendable, Hashable {
     /// change nothing but auditing (``PrincipalIndex``). Off only to check that it changes no
     /// answer.
     package var passesOverInapplicablePolicies = true
+    /// With ``passesOverInapplicablePolicies``: how many candidates of the enumerated resource
+    /// level are kept whatever principals they name, before the others are narrowed to the
+    /// request's principals. They are there to decide auditing; past them, a request whose
+    /// auditing is still open falls back to every candidate. Smaller only in tests, to exercise
+    /// that fallback.
+    package var candidatesBeforeNarrowing = 8
 
     public init(
         superUsers: Set<String> = [], superGroups: Set<String> = [], auditExcludedUsers: Set<String> = [],

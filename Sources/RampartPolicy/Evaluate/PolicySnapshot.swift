@@ -425,13 +425,46 @@ public final class PolicySnapshot: Sendable {
                 // Candidates that name neither the user nor their groups or roles can only decide
                 // auditing (``PrincipalIndex``): once it is decided, and while nothing is allowed
                 // (an allow could still be made final by a later match) and no tag denied, they
-                // are passed over without matching their resources.
+                // are passed over without matching their resources. Without tags and match
+                // features they are not even listed past the first few candidates
+                // (``PolicyRepository/candidateRanks(_:prefix:for:)``), since in a large
+                // deployment they are nearly all of them.
                 let passes = options.passesOverInapplicablePolicies && type == .access
                 var applicable: Bitset?  // read on first need
-                let ranks = repo.candidateRanks(ctx.prepared)
-                let count = ranks?.count ?? repo.evaluators.count
-                for index in 0..<count {
+                var ranks: [Int32]?
+                // Past this rank the candidates were narrowed to the request's principals.
+                var narrowedAfter: Int32?
+                if passes, !deniedByTags, !repo.anyHasMatchFeatures {
+                    if let narrowed = repo.candidateRanks(ctx.prepared, prefix: options.candidatesBeforeNarrowing, for: ctx) {
+                        ranks = narrowed.ranks
+                        narrowedAfter = narrowed.narrowedAfter
+                        applicable = narrowed.applicable
+                    }
+                } else {
+                    ranks = repo.candidateRanks(ctx.prepared)
+                }
+                var count = ranks?.count ?? repo.evaluators.count
+                var index = 0
+                // The rank of the candidate taken last.
+                var last: Int32 = -1
+                while true {
+                    // Past the kept prefix the list holds only the candidates that may apply to
+                    // the request's principals. The ones left out are those the loop would pass
+                    // over (auditing decided, nothing allowed); the moment that is not so, the
+                    // rest of the candidates are every candidate after the last one taken.
+                    if let boundary = narrowedAfter, index >= count || ranks.map({ $0[index] > boundary }) ?? false,
+                        !result.isAuditedDetermined || result.isAllowed
+                    {
+                        narrowedAfter = nil
+                        let after = max(boundary, last)
+                        ranks = (repo.candidateRanks(ctx.prepared) ?? []).filter { $0 > after }
+                        count = ranks?.count ?? 0
+                        index = 0
+                    }
+                    guard index < count else { break }
                     let rank = ranks.map { Int($0[index]) } ?? index
+                    last = Int32(rank)
+                    index += 1
                     if passes, result.isAuditedDetermined, !result.isAllowed, !deniedByTags {
                         if applicable == nil { applicable = repo.principals.applicable(to: ctx) }
                         if applicable?.contains(rank) == false {

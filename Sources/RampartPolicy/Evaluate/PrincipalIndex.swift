@@ -57,14 +57,32 @@ struct PrincipalIndex: Sendable {
 
     /// The ranks of the policies that may apply to the request's user, groups and roles.
     func applicable(to ctx: RequestContext) -> Bitset {
-        var bits = Bitset(count: count)
-        for rank in everyone { bits.insert(rank) }
-        for rank in byUser[ctx.request.user] ?? [] { bits.insert(rank) }
-        for group in ctx.groups {
-            for rank in byGroup[group] ?? [] { bits.insert(rank) }
+        applicable(to: ctx, atMost: .max) ?? Bitset(count: count)
+    }
+
+    /// ``applicable(to:)``, or `nil` when the principals' lists hold more than `limit` ranks:
+    /// a caller that only wants the set to save work it would otherwise do on `limit` ranks
+    /// is better off without it then.
+    ///
+    /// Runs once per decision: the words are written through one buffer pointer, not with a
+    /// checked insert per rank.
+    func applicable(to ctx: RequestContext, atMost limit: Int) -> Bitset? {
+        var lists: [[Int32]] = [everyone]
+        var total = everyone.count
+        func add(_ ranks: [Int32]?) {
+            guard let ranks else { return }
+            lists.append(ranks)
+            total += ranks.count
         }
-        for role in ctx.roles {
-            for rank in byRole[role] ?? [] { bits.insert(rank) }
+        add(byUser[ctx.request.user])
+        for group in ctx.groups { add(byGroup[group]) }
+        for role in ctx.roles { add(byRole[role]) }
+        guard total <= limit else { return nil }
+        var bits = Bitset(count: count)
+        bits.words.withUnsafeMutableBufferPointer { words in
+            for ranks in lists {
+                for rank in ranks { words[Int(rank) >> 6] |= 1 << UInt64(Int(rank) & 63) }
+            }
         }
         return bits
     }

@@ -128,19 +128,81 @@ final class ResourceTrie: Sendable {
 
     /// The ranks admitted by `lists[range]` and ``always``, ascending, for the level that is
     /// enumerated.
+    ///
+    /// Runs once per decision. Without ``always``, one or two lists (a value's exact list and the
+    /// wildcard list of its prefix, the usual case) are merged directly; otherwise the lists are
+    /// set in a bitset of every policy, written and read through buffer pointers, since a bitset
+    /// of 10,000 policies is 157 words and each checked insert cost more than the merge.
     func ranks(_ lists: [Range<Int32>], _ range: Range<Int>) -> [Int32] {
         if alwaysCount == 0 && range.count == 1 {
             // One list, already ascending.
             return Array(ranks[Int(lists[range.lowerBound].lowerBound)..<Int(lists[range.lowerBound].upperBound)])
         }
-        var bits = alwaysCount == 0 ? Bitset(count: policyCount) : always
-        for l in range {
-            for i in Int(lists[l].lowerBound)..<Int(lists[l].upperBound) { bits.insert(ranks[i]) }
+        var listed = 0
+        for l in range { listed += lists[l].count }
+        return ranks.withUnsafeBufferPointer { ranks in
+            if alwaysCount == 0 && range.count == 2 {
+                return Self.merged(lists[range.lowerBound], lists[range.lowerBound + 1], ranks, capacity: listed)
+            }
+            var words = alwaysCount == 0 ? [UInt64](repeating: 0, count: (policyCount + 63) / 64) : always.words
+            var out: [Int32] = []
+            out.reserveCapacity(listed + alwaysCount)
+            words.withUnsafeMutableBufferPointer { words in
+                for l in range {
+                    for i in Int(lists[l].lowerBound)..<Int(lists[l].upperBound) {
+                        let rank = Int(ranks[i])
+                        words[rank >> 6] |= 1 << UInt64(rank & 63)
+                    }
+                }
+                for wi in 0..<words.count where words[wi] != 0 {
+                    var x = words[wi]
+                    while x != 0 {
+                        out.append(Int32(wi << 6 | x.trailingZeroBitCount))
+                        x &= x &- 1
+                    }
+                }
+            }
+            return out
         }
-        var out: [Int32] = []
-        bits.forEach { out.append(Int32($0)) }
-        return out
     }
+
+    /// Two ascending lists of ``ranks`` as one ascending list without repeats.
+    private static func merged(_ a: Range<Int32>, _ b: Range<Int32>, _ ranks: UnsafeBufferPointer<Int32>, capacity: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: capacity) { out, count in
+            var i = Int(a.lowerBound)
+            var j = Int(b.lowerBound)
+            let iEnd = Int(a.upperBound)
+            let jEnd = Int(b.upperBound)
+            var n = 0
+            while i < iEnd && j < jEnd {
+                let x = ranks[i]
+                let y = ranks[j]
+                if x <= y {
+                    out[n] = x
+                    i += 1
+                    if x == y { j += 1 }
+                } else {
+                    out[n] = y
+                    j += 1
+                }
+                n += 1
+            }
+            while i < iEnd {
+                out[n] = ranks[i]
+                i += 1
+                n += 1
+            }
+            while j < jEnd {
+                out[n] = ranks[j]
+                j += 1
+                n += 1
+            }
+            count = n
+        }
+    }
+
+    /// Up to this many listed ranks, ``filter(_:_:_:)`` merges them into one run.
+    static let mergedFilterLimit = 64
 
     /// Keeps the ranks of `candidates` (ascending) that ``always`` or one of `lists[range]` admits.
     ///
@@ -157,7 +219,7 @@ final class ResourceTrie: Sendable {
         let kept = ranks.withUnsafeBufferPointer { ranks in
             always.words.withUnsafeBufferPointer { always in
                 candidates.withUnsafeMutableBufferPointer { candidates in
-                    if listed <= 64 {
+                    if listed <= Self.mergedFilterLimit {
                         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(listed, 1)) { run in
                             var n = 0
                             for l in range {
