@@ -114,10 +114,11 @@ package struct PostgresEnforcementSession: Sendable {
         }
         var roles: [String: CatalogRole] = [:]
         var roleNames: [UInt32: String] = [:]
-        let roleRows = try await query("SELECT oid::text, rolname::text, rolcanlogin::text, shobj_description(oid, 'pg_authid') FROM pg_roles")
-        for row in roleRows where row.count == 4 {
+        let roleRows = try await query(
+            "SELECT oid::text, rolname::text, rolcanlogin::text, shobj_description(oid, 'pg_authid'), rolinherit::text FROM pg_roles")
+        for row in roleRows where row.count == 5 {
             guard let oid = row[0].flatMap({ UInt32($0) }), let name = row[1] else { continue }
-            roles[name] = CatalogRole(name: name, canLogin: row[2] == "true", comment: row[3])
+            roles[name] = CatalogRole(name: name, canLogin: row[2] == "true", inherits: row[4] != "false", comment: row[3])
             roleNames[oid] = name
         }
         // Privileges are most of an estate's catalog (a row per role, privilege and table or
@@ -177,14 +178,18 @@ package struct PostgresEnforcementSession: Sendable {
             searchPaths[role] = value
         }
         var memberships: [String: Set<String>] = [:]
+        var nonInheriting: [String: Set<String>] = [:]
+        // `inherit_option` exists from PostgreSQL 16 on; read through the row's JSON so one
+        // query serves every version (older ones give NULL: inheritance is the role's).
         let membershipRows = try await query(
             """
-            SELECT m.rolname::text, r.rolname::text FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid
-            JOIN pg_roles m ON m.oid = a.member
+            SELECT m.rolname::text, r.rolname::text, to_jsonb(a) ->> 'inherit_option' FROM pg_auth_members a
+            JOIN pg_roles r ON r.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
             """)
-        for row in membershipRows where row.count == 2 {
+        for row in membershipRows where row.count == 3 {
             guard let member = row[0], let role = row[1] else { continue }
             memberships[member, default: []].insert(role)
+            if row[2] == "false" { nonInheriting[member, default: []].insert(role) }
         }
         let accountRows = try await query(
             """
@@ -206,6 +211,7 @@ package struct PostgresEnforcementSession: Sendable {
             database: database, syncRole: syncRole, serverMajorVersion: first[2].flatMap { Int($0) } ?? 0, tables: tables, roles: roles,
             grants: grants, policies: policies, views: views, viewSchemas: viewSchemas, searchPaths: searchPaths, memberships: memberships,
             syncAccount: account)
+        catalog.nonInheritingMemberships = nonInheriting
         let keySchema = try await query(
             "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = \(SQLText.literal(MaskHashKey.schema))")
         if let row = keySchema.first { catalog.keySchemaComment = .some(row.first ?? nil) }

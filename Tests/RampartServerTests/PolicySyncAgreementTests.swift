@@ -31,6 +31,8 @@ import Testing
         var filteredReads = 0
         /// Answers a tag policy decided (allowed, denied or masked by tag).
         var byTag = 0
+        /// Privileges granted to a group role (what all its members may do, ``GroupGrants``).
+        var groupGrants = 0
     }
 
     struct Principal {
@@ -65,6 +67,8 @@ import Testing
                             session: session, marker: marker, database: "db", principals: enforcement, target: target,
                             maskKey: Self.maskKey)
                         try await session.apply(plan.statements.map(\.sql))
+                        tally.groupGrants +=
+                            plan.statements.filter { $0.sql.hasPrefix("GRANT") && $0.sql.contains(" ON ") && $0.sql.contains("TO \"rp_g_") }.count
                         let again = try await EnforcementPlanning.plan(
                             session: session, marker: marker, database: "db", principals: enforcement, target: target,
                             maskKey: Self.maskKey)
@@ -81,7 +85,10 @@ import Testing
                 print(
                     "policy sync agreement: \(Self.rounds) random policy sets, \(tally.compared) (user, table, column, access) answers compared, "
                         + "\(tally.allowed) allowed, \(tally.masked) masked columns read, \(tally.withheld) withheld (mask not expressible), "
-                        + "\(tally.filteredReads) filtered table reads, \(tally.byTag) column reads decided by a tag policy")
+                        + "\(tally.filteredReads) filtered table reads, \(tally.byTag) column reads decided by a tag policy, "
+                        + "\(tally.groupGrants) privileges granted to group roles")
+                // Group roles held privileges in some rounds: the members' answers above went through them.
+                #expect(tally.groupGrants > 0)
             }
         } catch {
             try? await Self.dropRoles(base, [sync, "rp_g_g1_\(suffix)", "rp_g_g2_\(suffix)"] + principals.map(\.user))

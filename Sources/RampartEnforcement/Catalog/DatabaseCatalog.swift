@@ -34,6 +34,8 @@ package struct DatabaseCatalog: Sendable, Hashable {
     /// Role memberships: member → roles it belongs to directly. Read as inheriting (a member
     /// with `NOINHERIT` is counted as having the privileges too, so the check errs on the safe side).
     package var memberships: [String: Set<String>]
+    /// Memberships granted without inheritance (PostgreSQL 16's `INHERIT FALSE`): member → roles.
+    package var nonInheritingMemberships: [String: Set<String>] = [:]
     /// What the sync role may do, for the preflight.
     package var syncAccount: SyncAccount
     /// The comment of the `rampart` schema (`nil`: no such schema; `.some(nil)`: no comment).
@@ -158,15 +160,19 @@ package struct CatalogColumn: Sendable, Hashable {
     }
 }
 
-/// A role: whether it can log in, and its comment (where Rampart's marker would be).
+/// A role: whether it can log in, whether it inherits what its roles may do, and its comment
+/// (where Rampart's marker would be).
 package struct CatalogRole: Sendable, Hashable {
     package var name: String
     package var canLogin: Bool
+    /// `rolinherit`: a role without it holds its roles' privileges only after `SET ROLE`.
+    package var inherits: Bool
     package var comment: String?
 
-    package init(name: String, canLogin: Bool, comment: String?) {
+    package init(name: String, canLogin: Bool, inherits: Bool = true, comment: String?) {
         self.name = name
         self.canLogin = canLogin
+        self.inherits = inherits
         self.comment = comment
     }
 }

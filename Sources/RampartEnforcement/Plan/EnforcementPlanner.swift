@@ -8,7 +8,9 @@ import Foundation
 /// How a decision becomes database state:
 /// - **Grants.** A role gets `SELECT`, `INSERT` and `UPDATE` on exactly the columns the engine
 ///   allows (one table-level grant when that is every column) and `DELETE` when the engine allows
-///   it on the table. Anything else a governed role holds on a governed table is revoked.
+///   it on the table. What every member of a Rampart group may do is granted to its `rp_g_`
+///   role instead (``GroupGrants``). Anything else a governed role holds on a governed table is
+///   revoked.
 /// - **Masks.** A role with a masked column reads the table through a `security_barrier` view in
 ///   `<schema>_rampart` whose masked columns are a `CASE` on `current_user`, and gets no `SELECT`
 ///   on the base table. Its `search_path` puts the view schema first.
@@ -29,6 +31,11 @@ package struct EnforcementPlanner: Sendable {
     package var groupMembers: [String: Set<String>]
     /// The datasource's `MASK_HASH` key; without it `MASK_HASH` columns are withheld.
     package var maskKey: MaskHashKey?
+    /// What all members of a group role may do goes to the group role (``GroupGrants``).
+    let groupGrants: GroupGrants
+    /// Roles whose privileges on governed tables this plan decides: the governed login roles and
+    /// Rampart's group roles (those it keeps, creates or is about to drop).
+    let plannedGrantees: Set<String>
 
     package init(
         marker: OwnershipMarker, catalog: DatabaseCatalog, governedRoles: Set<String>, newRoles: [String] = [],
@@ -40,6 +47,26 @@ package struct EnforcementPlanner: Sendable {
         self.newRoles = newRoles
         self.groupMembers = groupMembers
         self.maskKey = maskKey
+        var groupRoles = Set(
+            catalog.roles.values.filter { $0.name.hasPrefix(RolePlanner.groupPrefix) && marker.owns($0.comment) }.map(\.name))
+        var members: [String: Set<String>] = [:]
+        var inherited: [String: Set<String>] = [:]
+        // Group roles hold grants only where their members are synced by this plan: a role
+        // Rampart owns (or creates) and a sync account that may manage roles.
+        if catalog.syncAccount.canCreateRoles || catalog.syncAccount.isSuperuser {
+            for (group, groupMembers) in groupMembers {
+                let role = RolePlanner.groupRole(group)
+                if let existing = catalog.roles[role], !marker.owns(existing.comment) { continue }
+                groupRoles.insert(role)
+                members[role, default: []].formUnion(groupMembers)
+                for member in groupMembers
+                where (catalog.roles[member]?.inherits ?? true) && !(catalog.nonInheritingMemberships[member]?.contains(role) ?? false) {
+                    inherited[member, default: []].insert(role)
+                }
+            }
+        }
+        groupGrants = GroupGrants(members: members, inherited: inherited)
+        plannedGrantees = self.governedRoles.union(groupRoles)
     }
 
     /// Whether `MASK_HASH` can be enforced: a key, and a `rampart` schema that is this
@@ -93,6 +120,11 @@ package struct EnforcementPlanner: Sendable {
             statements.append(PlannedStatement(.view, "DROP VIEW \(SQLText.qualified(view.schema, view.name))", table: "\(view.schema).\(view.name)"))
         }
         statements += searchPathStatements(viewSchemasByRole)
+        // Group roles that are gone, once their grants on governed tables are revoked above.
+        if !needsRoles || catalog.syncAccount.canCreateRoles || catalog.syncAccount.isSuperuser {
+            statements += RolePlanner(marker: marker, catalog: catalog)
+                .dropStatements(keeping: Set(groupMembers.keys.map(RolePlanner.groupRole)), plannedTables: Set(desired.map(\.table.oid)))
+        }
         // The key and its function before the first view that calls it.
         if usesHash, let maskKey {
             let key = maskKey.statements(

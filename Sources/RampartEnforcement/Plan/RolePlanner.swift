@@ -4,8 +4,8 @@
 /// how they sign in) and one `NOLOGIN` role per Rampart group (`rp_g_<group>`) whose members are
 /// the group's governed users.
 ///
-/// Group roles carry no privileges (grants go to each user, so a deny for one member cannot be
-/// widened by a grant to the group); they let a DBA and BI tools see the tenant's groups.
+/// A group role holds what all its members may do with a table (``GroupGrants``); they also let a
+/// DBA and BI tools see the tenant's groups.
 struct RolePlanner {
     let marker: OwnershipMarker
     let catalog: DatabaseCatalog
@@ -41,10 +41,44 @@ struct RolePlanner {
                 statements.append(PlannedStatement(.role, "GRANT \(quoted) TO \(SQLText.identifier(member))", table: nil))
             }
         }
-        // Groups that are gone: their roles go too (a role with no privileges drops cleanly).
-        for role in catalog.roles.values.sorted(by: { $0.name < $1.name })
-        where role.name.hasPrefix(Self.groupPrefix) && marker.owns(role.comment) && !wanted.contains(role.name) {
-            statements.append(PlannedStatement(.role, "DROP ROLE \(SQLText.identifier(role.name))", table: nil))
+        return statements
+    }
+
+    /// Drops the group roles of groups that are gone, at the end of a plan: their grants on the
+    /// planned tables are revoked by then, and those on other relations here are revoked first.
+    ///
+    /// A role can still hold privileges in another database of the cluster, which this sync does
+    /// not see; the drop then fails inside its own block without failing the apply, and the next
+    /// plan tries again.
+    func dropStatements(keeping wanted: Set<String>, plannedTables: Set<UInt32>) -> [PlannedStatement] {
+        let gone = catalog.roles.values.filter { role in
+            role.name.hasPrefix(Self.groupPrefix) && marker.owns(role.comment) && !wanted.contains(role.name)
+        }
+        guard !gone.isEmpty else { return [] }
+        let goneNames = Set(gone.map(\.name))
+        var names: [UInt32: String] = [:]
+        for table in catalog.tables { names[table.oid] = table.sqlName }
+        for view in catalog.views { names[view.oid] = SQLText.qualified(view.schema, view.name) }
+        var elsewhere: [String: Set<String>] = [:]  // role → relations outside the planned tables
+        for grant in catalog.grants where goneNames.contains(grant.grantee) && !plannedTables.contains(grant.relation) {
+            if let name = names[grant.relation] { elsewhere[grant.grantee, default: []].insert(name) }
+        }
+        var statements: [PlannedStatement] = []
+        for role in gone.map(\.name).sorted() {
+            let quoted = SQLText.identifier(role)
+            for relation in (elsewhere[role] ?? []).sorted() {
+                statements.append(PlannedStatement(.revoke, "REVOKE ALL ON \(relation) FROM \(quoted)", table: nil))
+            }
+            // The body's quote tag must not occur in the (tenant-named) role.
+            var tag = "$rampart$"
+            var counter = 0
+            while quoted.contains(tag) {
+                counter += 1
+                tag = "$rampart\(counter)$"
+            }
+            statements.append(
+                PlannedStatement(
+                    .role, "DO \(tag) BEGIN DROP ROLE \(quoted); EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END \(tag)", table: nil))
         }
         return statements
     }

@@ -55,13 +55,15 @@ struct TablePlanner {
                 select: maskedRoles.contains(access.role) ? [] : access.select, insert: access.insert, update: access.update,
                 delete: access.delete, of: allColumns)
         }
-        statements += grantStatements(on: table.oid, sqlName: table.sqlName, desired: baseGrants, freshlyCreated: false)
+        statements += grantStatements(
+            on: table.oid, sqlName: table.sqlName, desired: planner.groupGrants.factor(baseGrants, of: allColumns), freshlyCreated: false)
         reportInheritedPrivileges(baseGrants, masked: maskedRoles)
         if let viewOID {
             var viewGrants: [String: PrivilegeSet] = [:]
             for item in masked { viewGrants[item.access.role] = PrivilegeSet(select: item.access.select, of: allColumns) }
             statements += grantStatements(
-                on: viewOID.oid, sqlName: viewName, desired: viewGrants, freshlyCreated: viewOID.created)
+                on: viewOID.oid, sqlName: viewName, desired: planner.groupGrants.factor(viewGrants, of: allColumns),
+                freshlyCreated: viewOID.created)
             keptView = viewName
             viewRoles = masked.map(\.access.role)
         }
@@ -206,11 +208,12 @@ struct TablePlanner {
 
     // MARK: Grants
 
-    /// REVOKE what governed roles hold beyond `desired`, then GRANT what they lack.
+    /// REVOKE what planned grantees (governed and group roles) hold beyond `desired`, then GRANT
+    /// what they lack.
     func grantStatements(on oid: UInt32, sqlName: String, desired: [String: PrivilegeSet], freshlyCreated: Bool) -> [PlannedStatement] {
         var observed: [String: PrivilegeSet] = [:]
         if !freshlyCreated {
-            for grant in catalog.grants(on: oid) where planner.governedRoles.contains(grant.grantee) {
+            for grant in catalog.grants(on: oid) where planner.plannedGrantees.contains(grant.grantee) {
                 observed[grant.grantee, default: PrivilegeSet()].add(grant.privilege, column: grant.column)
             }
         }
@@ -255,7 +258,7 @@ struct TablePlanner {
         var byGrantee: [String: [CatalogGrant]] = [:]
         // A privilege granted by two grantors is listed twice; it is reported once.
         var seen: Set<CatalogGrant> = []
-        for grant in catalog.grants(on: table.oid) where !planner.governedRoles.contains(grant.grantee) && seen.insert(grant).inserted {
+        for grant in catalog.grants(on: table.oid) where !planner.plannedGrantees.contains(grant.grantee) && seen.insert(grant).inserted {
             byGrantee[grant.grantee, default: []].append(grant)
         }
         guard !byGrantee.isEmpty else { return }
