@@ -36,6 +36,9 @@ package struct EnforcementPlanner: Sendable {
     /// Roles whose privileges on governed tables this plan decides: the governed login roles and
     /// Rampart's group roles (those it keeps, creates or is about to drop).
     let plannedGrantees: Set<String>
+    /// Each governed role's inherited roles (``DatabaseCatalog/inheritedRoles(of:)``), worked out
+    /// once per plan rather than once per table.
+    let inheritedRoles: [String: Set<String>]
 
     package init(
         marker: OwnershipMarker, catalog: DatabaseCatalog, governedRoles: Set<String>, newRoles: [String] = [],
@@ -67,6 +70,9 @@ package struct EnforcementPlanner: Sendable {
         }
         groupGrants = GroupGrants(members: members, inherited: inherited)
         plannedGrantees = self.governedRoles.union(groupRoles)
+        var inheritedRoles: [String: Set<String>] = [:]
+        for role in self.governedRoles { inheritedRoles[role] = catalog.inheritedRoles(of: role) }
+        self.inheritedRoles = inheritedRoles
     }
 
     /// Whether `MASK_HASH` can be enforced: a key, and a `rampart` schema that is this

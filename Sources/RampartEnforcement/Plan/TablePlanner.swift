@@ -222,6 +222,8 @@ struct TablePlanner {
         for role in Set(observed.keys).union(desired.keys).sorted() {
             let want = desired[role] ?? PrivilegeSet()
             let have = observed[role] ?? PrivilegeSet()
+            // After an apply nearly every role is here already; the set work below is for the rest.
+            if want == have { continue }
             let grantee = SQLText.identifier(role)
             // Revoking a table-level privilege also revokes it on every column.
             let revokedTableLevel = have.tableLevel.subtracting(want.tableLevel)
@@ -264,7 +266,7 @@ struct TablePlanner {
         guard !byGrantee.isEmpty else { return }
         for role in planner.governedRoles.sorted() {
             let want = wanted[role] ?? PrivilegeSet()
-            for source in (catalog.inheritedRoles(of: role).union(["PUBLIC"])).sorted() {
+            for source in ((planner.inheritedRoles[role] ?? []).union(["PUBLIC"])).sorted() where byGrantee[source] != nil {
                 for grant in byGrantee[source] ?? [] {
                     let allowed =
                         want.tableLevel.contains(grant.privilege)
