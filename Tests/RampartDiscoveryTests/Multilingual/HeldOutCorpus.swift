@@ -6,14 +6,8 @@ import Foundation
 /// used to tune them: other countries (Austria, Poland, Turkey, Russia, Mexico), other scripts
 /// (Cyrillic, hiragana, Devanagari), surnames chosen to be rarer, and look-alike columns the
 /// first corpus lacks (EAN-13 barcodes, SIREN numbers, OIDs, job titles, cities).
-enum HeldOutCorpus {
+enum HeldOutCorpus: EvalLabels {
     typealias I = EvalIdentifiers
-
-    static let name: Set<String> = ["PERSON_NAME"]
-    static let phone: Set<String> = ["PHONE"]
-    static let address: Set<String> = ["STREET_ADDRESS"]
-    static let dob: Set<String> = ["DATE_OF_BIRTH"]
-    static let email: Set<String> = ["EMAIL"]
 
     static func tables(seed: UInt64, rows: Int = 160) -> [EvalTable] {
         var r = EvalRandom(seed: seed ^ 0x4E1D)

@@ -8,16 +8,9 @@ import Foundation
 ///
 /// Labels follow the shared kit's rule: a column has a class when its values are written as
 /// that kind of data. Only the class ids and the rule are shared; the data is this file's own.
-enum MultilingualCorpus {
+enum MultilingualCorpus: EvalLabels {
     typealias D = EvalLocaleData
     typealias I = EvalIdentifiers
-
-    static let email: Set<String> = ["EMAIL"]
-    static let phone: Set<String> = ["PHONE"]
-    static let name: Set<String> = ["PERSON_NAME"]
-    static let address: Set<String> = ["STREET_ADDRESS"]
-    static let dob: Set<String> = ["DATE_OF_BIRTH"]
-    static let iban: Set<String> = ["IBAN"]
 
     static func tables(seed: UInt64, rows: Int = 160) -> [EvalTable] {
         var r = EvalRandom(seed: seed)

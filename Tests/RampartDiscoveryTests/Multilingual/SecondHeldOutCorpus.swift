@@ -11,18 +11,9 @@ import Foundation
 ///
 /// Labels are what a careful reviewer would give: given-name-only and family-name-only columns
 /// are PERSON_NAME, street lines are STREET_ADDRESS, cities and postcodes alone have no class.
-enum SecondHeldOutCorpus {
+enum SecondHeldOutCorpus: EvalLabels {
     typealias I = EvalIdentifiers
     typealias N = SecondHeldOutData
-
-    static let name: Set<String> = ["PERSON_NAME"]
-    static let phone: Set<String> = ["PHONE"]
-    static let address: Set<String> = ["STREET_ADDRESS"]
-    static let dob: Set<String> = ["DATE_OF_BIRTH"]
-    static let email: Set<String> = ["EMAIL"]
-    static let iban: Set<String> = ["IBAN"]
-    static let card: Set<String> = ["CREDIT_CARD"]
-    static let ip: Set<String> = ["IP_ADDRESS"]
 
     static func tables(seed: UInt64, rows: Int = 160) -> [EvalTable] {
         var r = EvalRandom(seed: seed ^ 0x2B0D)

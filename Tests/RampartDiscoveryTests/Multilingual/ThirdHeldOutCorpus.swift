@@ -15,18 +15,9 @@ import Foundation
 /// are PERSON_NAME, street lines and whole postal addresses are STREET_ADDRESS, cities and
 /// postcodes alone have no class, company e-mail boxes are EMAIL, only birth dates are
 /// DATE_OF_BIRTH.
-enum ThirdHeldOutCorpus {
+enum ThirdHeldOutCorpus: EvalLabels {
     typealias I = EvalIdentifiers
     typealias D = ThirdHeldOutData
-
-    static let name: Set<String> = ["PERSON_NAME"]
-    static let phone: Set<String> = ["PHONE"]
-    static let address: Set<String> = ["STREET_ADDRESS"]
-    static let dob: Set<String> = ["DATE_OF_BIRTH"]
-    static let email: Set<String> = ["EMAIL"]
-    static let iban: Set<String> = ["IBAN"]
-    static let card: Set<String> = ["CREDIT_CARD"]
-    static let ip: Set<String> = ["IP_ADDRESS"]
 
     static func tables(seed: UInt64, rows: Int = 160) -> [EvalTable] {
         var r = EvalRandom(seed: seed ^ 0x3C1E)
