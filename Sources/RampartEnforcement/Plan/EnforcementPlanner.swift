@@ -57,9 +57,10 @@ package struct EnforcementPlanner: Sendable {
         // Group roles hold grants only where their members are synced by this plan: a role
         // Rampart owns (or creates) and a sync account that may manage roles.
         if catalog.syncAccount.canCreateRoles || catalog.syncAccount.isSuperuser {
+            let roles = RolePlanner(marker: marker, catalog: catalog)
             for (group, groupMembers) in groupMembers {
                 let role = RolePlanner.groupRole(group)
-                if let existing = catalog.roles[role], !marker.owns(existing.comment) { continue }
+                guard roles.isRampartsOrAbsent(role) else { continue }
                 groupRoles.insert(role)
                 members[role, default: []].formUnion(groupMembers)
                 for member in groupMembers

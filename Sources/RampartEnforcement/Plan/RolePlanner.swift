@@ -20,18 +20,13 @@ struct RolePlanner {
         for role in newRoles.sorted() where catalog.roles[role] == nil {
             statements += create(role)
         }
-        var wanted: Set<String> = []
         for (group, members) in groupMembers.sorted(by: { $0.key < $1.key }) {
             let role = Self.groupRole(group)
-            wanted.insert(role)
-            if let existing = catalog.roles[role] {
-                guard marker.owns(existing.comment) else {
-                    findings.append(EnforcementFinding(.foreignObject, "role \(role) exists and is not Rampart's; its members are not synced"))
-                    continue
-                }
-            } else {
-                statements += create(role)
+            guard isRampartsOrAbsent(role) else {
+                findings.append(EnforcementFinding(.foreignObject, "role \(role) exists and is not Rampart's; its members are not synced"))
+                continue
             }
+            if catalog.roles[role] == nil { statements += create(role) }
             let current = Set(catalog.memberships.filter { $0.value.contains(role) }.keys)
             let quoted = SQLText.identifier(role)
             for member in current.subtracting(members).sorted() {
@@ -81,6 +76,12 @@ struct RolePlanner {
                     .role, "DO \(tag) BEGIN DROP ROLE \(quoted); EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END \(tag)", table: nil))
         }
         return statements
+    }
+
+    /// Whether Rampart may keep `role`'s members (and grants): it carries this datasource's
+    /// marker, or it does not exist yet.
+    func isRampartsOrAbsent(_ role: String) -> Bool {
+        catalog.roles[role].map { marker.owns($0.comment) } ?? true
     }
 
     private func create(_ role: String) -> [PlannedStatement] {
