@@ -38,13 +38,15 @@ let package = Package(
         .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
+        // Proleptic Gregorian day numbers in integer arithmetic, for the pure targets below. Pure.
+        .target(name: "RampartCalendar", swiftSettings: swiftSettings),
         // Apache Ranger-compatible policy engine. Pure: stdlib and Foundation only.
-        .target(name: "RampartPolicy", swiftSettings: swiftSettings),
+        .target(name: "RampartPolicy", dependencies: ["RampartCalendar"], swiftSettings: swiftSettings),
         .target(name: "RampartPolicyConformance", dependencies: ["RampartPolicy"], swiftSettings: swiftSettings),
         // Sensitive-data classifiers and the scan engine. Pure: stdlib and Foundation only.
-        .target(name: "RampartDiscovery", swiftSettings: swiftSettings),
+        .target(name: "RampartDiscovery", dependencies: ["RampartCalendar"], swiftSettings: swiftSettings),
         // The SCIM 2.0 protocol engine (RFC 7643/7644): schemas, filters, PATCH, projection. Pure.
-        .target(name: "RampartSCIM", swiftSettings: swiftSettings),
+        .target(name: "RampartSCIM", dependencies: ["RampartCalendar"], swiftSettings: swiftSettings),
         // The audit log's math: RFC 9162 Merkle tree, proofs, signed checkpoints, verification.
         .target(
             name: "RampartAuditLog", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
@@ -99,6 +101,7 @@ let package = Package(
         .target(
             name: "RampartCore",
             dependencies: [
+                "RampartCalendar",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
@@ -239,6 +242,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "RampartCalendarTests", dependencies: ["RampartCalendar"], swiftSettings: swiftSettings),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartAuditLogTests", dependencies: ["RampartAuditLog", .product(name: "Crypto", package: "swift-crypto")],
@@ -248,7 +252,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartPolicyTests", dependencies: ["RampartPolicy", "RampartPolicyConformance"], swiftSettings: swiftSettings),
-        .testTarget(name: "RampartDiscoveryTests", dependencies: ["RampartDiscovery", "RampartTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RampartDiscoveryTests", dependencies: ["RampartCalendar", "RampartDiscovery", "RampartTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RampartEnforcementTests", dependencies: ["RampartEnforcement", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),

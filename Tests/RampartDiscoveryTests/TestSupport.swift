@@ -1,4 +1,5 @@
 import Foundation
+import RampartCalendar
 
 @testable import RampartDiscovery
 
@@ -14,7 +15,7 @@ func holds(_ classifier: some Classifier, _ value: String) -> Bool {
 }
 
 /// A fixed "today" (2025-06-01) so age rules are reproducible.
-let referenceDate = Date(timeIntervalSince1970: Double(DateParser.daysFromCivil(year: 2025, month: 6, day: 1)) * 86_400)
+let referenceDate = Date(timeIntervalSince1970: Double(CivilDate.days(year: 2025, month: 6, day: 1)) * 86_400)
 
 /// Classifies a column with the built-ins and the fixed reference date.
 func classes(_ column: String, _ values: [String?]) -> [DataClass] {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import RampartCalendar
+
 /// RFC 3339 rendering of stored Unix times for API responses.
 package enum Timestamp {
     /// The range rendered: years 0001 to 9999. Times beyond it (a saturated "for ever" block, a
@@ -25,7 +27,7 @@ package enum Timestamp {
     /// calendar turns Julian before 1582, so the two would disagree on old dates).
     private static func render(seconds: Int64) -> String {
         let (days, second) = floorDivision(seconds, 86_400)
-        let (year, month, day) = civilFromDays(Int(days))
+        let (year, month, day) = CivilDate.date(days: Int(days))
         let time = Int(second)
         return padded(Int64(year), 4) + "-" + padded(Int64(month), 2) + "-" + padded(Int64(day), 2) + "T" + padded(Int64(time / 3600), 2) + ":"
             + padded(Int64(time / 60 % 60), 2) + ":" + padded(Int64(time % 60), 2)
@@ -39,19 +41,6 @@ package enum Timestamp {
     private static func padded(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-
-    /// A proleptic Gregorian date of days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Parses an RFC 3339 `date-time` (`2026-12-06T04:07:12.5+01:00`; `t`, `z` and a leap second
@@ -102,29 +91,11 @@ package enum Timestamp {
         } else {
             return nil
         }
-        guard index == bytes.count, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour <= 23,
+        guard index == bytes.count, (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day), hour <= 23,
             minute <= 59, second <= 60
         else { return nil }
         // A leap second is counted as the last second of its minute (Unix time has none).
-        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        let seconds = CivilDate.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         return Int64(seconds) * 1_000_000 + Int64(fraction)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -1,3 +1,5 @@
+import RampartCalendar
+
 /// The written form and check rules of one national identity number.
 ///
 /// A format sees a value already reduced to its *compact* form, upper-case ASCII letters and
@@ -59,9 +61,7 @@ enum NationalIDRules {
     /// Whether year, month and day form a real calendar date.
     static func isDate(year: Int, month: Int, day: Int) -> Bool {
         guard month >= 1, month <= 12, day >= 1 else { return false }
-        let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        return day <= days + (month == 2 && leap ? 1 : 0)
+        return day <= CivilDate.daysIn(month: month, year: year)
     }
 
     /// The number written by `digits[range]`.

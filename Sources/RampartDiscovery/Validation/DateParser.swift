@@ -1,3 +1,5 @@
+import RampartCalendar
+
 /// Parses calendar dates written without a time of day, in the formats people and exports use:
 /// `1986-05-03`, `1986/05/03`, `05/03/1986` (US or day-first), `03.05.1986`, `3 May 1986`,
 /// `May 3, 1986`, `03MAY1986`, `3-May-1986`, `7. 3. 1985`, `19850307`, month names in seven languages (`12. März 1985`,
@@ -11,7 +13,7 @@ public enum DateParser {
         public var day: Int
 
         /// Days since 1970-01-01 (proleptic Gregorian).
-        public var dayNumber: Int { DateParser.daysFromCivil(year: year, month: month, day: day) }
+        public var dayNumber: Int { CivilDate.days(year: year, month: month, day: day) }
     }
 
     /// The date `text` holds, or `nil` when it is not exactly a date.
@@ -153,26 +155,7 @@ public enum DateParser {
     }
 
     private static func make(_ y: Int, _ m: Int, _ d: Int) -> SimpleDate? {
-        guard y >= 1800, y <= 2200, m >= 1, m <= 12, d >= 1, d <= daysInMonth(y, m) else { return nil }
+        guard y >= 1800, y <= 2200, m >= 1, m <= 12, d >= 1, d <= CivilDate.daysIn(month: m, year: y) else { return nil }
         return SimpleDate(year: y, month: m, day: d)
-    }
-
-    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
-        switch m {
-        case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
-    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import RampartCalendar
 
 /// One recurrence of a validity schedule (Ranger's `RangerValidityRecurrence`): a policy applies
 /// for `interval` after every instant its `schedule` names, like a cron line that opens a window.
@@ -77,13 +78,13 @@ struct ValidityRecurrence: Sendable, Hashable {
     func covers(_ time: Date, in calendar: Calendar) -> Bool {
         let now = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: time)
         guard let year = now.year, let month = now.month, let day = now.day, let hour = now.hour, let minute = now.minute else { return false }
-        let today = CivilDay.number(year: year, month: month, day: day)
+        let today = CivilDate.days(year: year, month: month, day: day)
         // The interval's days, one for its hours and one of slack for a 25-hour day.
         for back in 0...(intervalDays + 2) {
             let number = today - back
-            let date = CivilDay.date(number)
+            let date = CivilDate.date(days: number)
             guard years.contains(date.year), months.contains(date.month),
-                daysOfMonth?.contains(date.day) == true || daysOfWeek?.contains(CivilDay.weekday(number)) == true,
+                daysOfMonth?.contains(date.day) == true || daysOfWeek?.contains(CivilDate.weekday(days: number)) == true,
                 let (startHour, startMinute) = latestTime(notAfter: back == 0 ? (hour, minute) : (23, 59))
             else { continue }
             let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: startHour, minute: startMinute)
@@ -154,31 +155,4 @@ struct ValidityRecurrence: Sendable, Hashable {
         }
         return Int(number)
     }
-}
-
-/// Days counted from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithms),
-/// so that walking back through days is arithmetic.
-enum CivilDay {
-    static func number(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
-    }
-
-    static func date(_ number: Int) -> (year: Int, month: Int, day: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    /// 1 for Sunday to 7 for Saturday; 1970-01-01 was a Thursday.
-    static func weekday(_ number: Int) -> Int { ((number % 7) + 7 + 4) % 7 + 1 }
 }
