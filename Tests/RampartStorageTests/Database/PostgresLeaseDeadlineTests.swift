@@ -26,9 +26,13 @@ import Testing
                 Issue.record("a transaction ran without a database")
             } catch let error as RampartError {
                 #expect(error.code == .unavailable)
+                #expect(error.message.contains("within"), "the deadline answered, not the pool: \(error.message)")
             }
+            // Only a lower bound: on a loaded two-core machine the deadline's timer itself can
+            // fire seconds late (a full CI run once measured 10.4 s). Hanging is what this test
+            // is about, and the pool's own retries took over a minute, past the time limit.
             let waited = ContinuousClock.now - started
-            #expect(waited >= .milliseconds(800) && waited < .seconds(10), "waited \(waited)")
+            #expect(waited >= .milliseconds(800), "waited \(waited)")
             await #expect(throws: RampartError.self) { try await database.ping() }
         }
     }
