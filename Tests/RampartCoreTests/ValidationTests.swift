@@ -38,6 +38,11 @@ import Testing
         #expect(UUIDv7.isWellFormed(first))
         #expect(first < second)
         #expect(Array(first)[14] == "7")
+        // The 48-bit millisecond prefix, the version nibble and the RFC 9562 variant bits.
+        let known = UUIDv7.generate(milliseconds: 0x0123_4567_89AB)
+        #expect(known.hasPrefix("01234567-89ab-7"))
+        #expect(["8", "9", "a", "b"].contains(Array(known)[19]))
+        #expect(Set((0..<200).map { _ in UUIDv7.generate(milliseconds: 5) }).count == 200)
         #expect(!UUIDv7.isWellFormed("not-a-uuid"))
         #expect(!UUIDv7.isWellFormed("01a208c9-bc76-7ae1-8de0-481154ae972Z"))
     }

@@ -88,11 +88,9 @@ package final class AuditWriter: Service, Sendable {
             byTenant[entry.tenant, default: []].append(contentsOf: entry.records)
         }
         let now = clock.now()
-        let groups = order.map { ($0, byTenant[$0] ?? []) }
+        let appends = order.map { AuditAppend(tenant: $0, records: byTenant[$0] ?? []) }
         do {
-            try await store.write(durability: durability) { tx in
-                for (tenant, records) in groups { _ = try await tx.appendAudit(records, in: tenant, at: now) }
-            }
+            try await store.appendAudit(appends, at: now, durability: durability)
             for entry in batch { entry.continuation.resume() }
         } catch {
             logger.error("audit append failed", metadata: ["error": "\(error)", "records": "\(batch.count)"])

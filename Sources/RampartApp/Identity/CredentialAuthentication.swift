@@ -89,7 +89,7 @@ package struct CredentialAuthentication: Sendable {
                 return DirectoryCache.CachedApiKey(key: key, owner: owner)
             }
         }
-        guard let found, ConstantTime.equals(Array(found.key.secretHash.utf8), Array(hash.utf8)), found.key.isUsable(at: now) else {
+        guard let found, ConstantTime.equals(found.key.secretHash, hash), found.key.isUsable(at: now) else {
             return (nil, .none)
         }
         // Remembered only once the secret matched: a guessed id fills nothing.

@@ -37,7 +37,7 @@ package struct SCIMAuthenticator: Sendable {
         guard let (id, secret) = Self.credentials(authorization) else { throw refused }
         let hash = RandomToken.digest(secret.exposedValue)
         guard let token = try await store.read({ try await $0.scimToken(id: id, in: tenant.id) }),
-            ConstantTime.equals(Array(token.secretHash.utf8), Array(hash.utf8)), token.isUsable
+            ConstantTime.equals(token.secretHash, hash), token.isUsable
         else {
             audit?.event("scim.token.refused")
             throw refused

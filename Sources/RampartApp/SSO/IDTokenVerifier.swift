@@ -100,7 +100,7 @@ package struct IDTokenVerifier: Sendable {
         guard expires.addingSaturating(skew) > now else { throw SSOFailure.expired }
         guard issued <= now.addingSaturating(skew) else { throw SSOFailure.issuedInFuture }
         guard let tokenNonce = claims["nonce"]?.string,
-            ConstantTime.equals(Array(tokenNonce.utf8), Array(nonce.utf8))
+            ConstantTime.equals(tokenNonce, nonce)
         else { throw SSOFailure.nonceMismatch }
         return claims
     }

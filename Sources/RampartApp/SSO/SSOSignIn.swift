@@ -86,7 +86,7 @@ package struct SSOSignIn: Sendable {
         parameters: [String: String], boundState: String?, sourceIP: String?, userAgent: String?, audit: AuditContext?
     ) async throws -> Outcome {
         guard let state = parameters["state"], (1...512).contains(state.utf8.count) else { throw SSOFailure.unknownState }
-        guard let boundState, ConstantTime.equals(Array(boundState.utf8), Array(state.utf8)) else { throw SSOFailure.stateNotBound }
+        guard let boundState, ConstantTime.equals(boundState, state) else { throw SSOFailure.stateNotBound }
         let now = services.clock.now()
         // Consumed first and in its own transaction, so a state is spent even when what follows fails.
         let consumed = try await audit.unrecorded {

@@ -14,7 +14,7 @@ package enum WebhookSignature {
 
     package static func header(body: [UInt8], secret: Secret<[UInt8]>) -> String {
         let mac = secret.withValue { HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: $0)) }
-        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + Hex.lowercase(mac)
     }
 
     /// The envelope purpose the rule's secret is encrypted under, bound to the rule.

@@ -22,7 +22,7 @@ package enum RandomToken {
     /// A fast hash is right here (unlike passwords): the secrets are 256-bit random values, so
     /// guessing the preimage is infeasible whatever the hash speed.
     package static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(secret.utf8)))
     }
 }
 

@@ -33,6 +33,6 @@ package struct MasterKey: Sendable {
     /// on the first decryption.
     package var fingerprint: String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("rampart master key fingerprint v1".utf8), using: key)
-        return Data(mac).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(Data(mac).prefix(8))
     }
 }

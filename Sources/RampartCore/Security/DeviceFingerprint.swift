@@ -32,7 +32,7 @@ package struct DeviceFingerprint: Sendable, Hashable, CustomStringConvertible {
             hasher.update(data: [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)])
             hasher.update(data: bytes)
         }
-        hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        hex = Hex.lowercase(hasher.finalize())
     }
 
     package var description: String { hex }

@@ -3,22 +3,33 @@
 /// RFC 9562 version 7 UUIDs: 48 bits of Unix milliseconds followed by random bits.
 package enum UUIDv7 {
     package static func generate(milliseconds: UInt64 = UnixTime.nowMilliseconds()) -> String {
+        // Every request and audit record takes one: written into the string's own storage, not
+        // through an array of two-character strings.
         var rng = SystemRandomNumberGenerator()
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in 0..<6 {
-            bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (UInt64(5 - index) * 8))
+        let random = (rng.next() as UInt64, rng.next() as UInt64)
+        var bytes: (UInt64, UInt64) = (
+            (milliseconds << 16) | 0x7000 | (random.0 & 0x0FFF),
+            0x8000_0000_0000_0000 | (random.1 & 0x3FFF_FFFF_FFFF_FFFF)
+        )
+        bytes = (bytes.0.bigEndian, bytes.1.bigEndian)
+        return withUnsafeBytes(of: &bytes) { raw in
+            let digits: StaticString = "0123456789abcdef"
+            return digits.withUTF8Buffer { digits in
+                String(unsafeUninitializedCapacity: 36) { output in
+                    var index = 0
+                    for (offset, byte) in raw.enumerated() {
+                        if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
+                            output[index] = UInt8(ascii: "-")
+                            index += 1
+                        }
+                        output[index] = digits[Int(byte >> 4)]
+                        output[index + 1] = digits[Int(byte & 0x0F)]
+                        index += 2
+                    }
+                    return index
+                }
+            }
         }
-        for index in 6..<16 { bytes[index] = rng.next() }
-        bytes[6] = (bytes[6] & 0x0F) | 0x70
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }
-        .joined()
-        let characters = Array(hex)
-        return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16]) + "-"
-            + String(characters[16..<20]) + "-" + String(characters[20..<32])
     }
 
     /// Whether `text` has the canonical lowercase UUID shape; used to reject junk ids before a query.

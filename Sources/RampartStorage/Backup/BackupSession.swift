@@ -14,6 +14,9 @@ protocol BackupSession: Sendable {
     /// and foreign-key targets.
     func tables() async throws -> [TableSchema]
 
+    /// The views in the target's schema (Rampart's migrations make them over its own tables).
+    func views() async throws -> [String]
+
     /// The applied migration ids, in order; empty when there is no ledger.
     func appliedMigrations() async throws -> [String]
 

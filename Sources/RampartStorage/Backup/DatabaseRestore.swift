@@ -162,6 +162,9 @@ package enum DatabaseRestore {
             try await session.execute("DROP TABLE \(SQLIdentifier.quote(table.name))\(session.engine == .postgres ? " CASCADE" : "")")
         }
         if !ledger.isEmpty {
+            // SQLite keeps a view (and the triggers on it) when its tables go; the migrations
+            // that run after the load make them again.
+            for view in try await session.views() { try await session.execute("DROP VIEW IF EXISTS \(SQLIdentifier.quote(view))") }
             try await session.execute("DROP TABLE \(BackupExclusions.migrationsTable)")
             for table in BackupExclusions.derived.sorted() { try await session.execute("DROP TABLE IF EXISTS \(SQLIdentifier.quote(table))") }
         }

@@ -55,6 +55,10 @@ struct PostgresBackupSession: BackupSession {
         return binds
     }
 
+    func views() async throws -> [String] {
+        try await strings("SELECT table_name::text FROM information_schema.views WHERE table_schema = current_schema() ORDER BY table_name")
+    }
+
     func tables() async throws -> [TableSchema] {
         let names = try await strings(
             """

@@ -53,6 +53,10 @@ struct SQLiteBackupSession: BackupSession {
         _ = try await connection.query(sql, [])
     }
 
+    func views() async throws -> [String] {
+        try await query("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").compactMap { $0.column("name")?.string }
+    }
+
     func tables() async throws -> [TableSchema] {
         let names = try await query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .compactMap { $0.column("name")?.string }

@@ -35,5 +35,6 @@ package enum Migrations {
         M0014DatasourceSync(),
         M0015ApiKeyDecisionRate(),
         M0016DirectoryEpochs(),
+        M0017AuditAppends(),
     ]
 }

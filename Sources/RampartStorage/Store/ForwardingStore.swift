@@ -14,4 +14,8 @@ extension ForwardingStore {
     }
 
     package func ping() async throws { try await base.ping() }
+
+    package func appendAudit(_ appends: [AuditAppend], at now: Int64, durability: CommitDurability) async throws {
+        try await base.appendAudit(appends, at: now, durability: durability)
+    }
 }

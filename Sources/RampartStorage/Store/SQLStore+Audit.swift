@@ -63,7 +63,14 @@ extension SQLStoreTransaction {
     private static let auditColumns = SQLiteAuditInsert.columns.joined(separator: ", ")
 
     func appendAudit(_ records: [AuditRecord], in tenant: TenantID, at now: Int64) async throws -> [StoredAuditRecord] {
-        guard !records.isEmpty else { return [] }
+        try await appendAuditMovingHead(records, in: tenant, at: now).stored
+    }
+
+    /// ``appendAudit(_:in:at:)``, also answering the head it left (for ``AuditHeadCache``).
+    func appendAuditMovingHead(
+        _ records: [AuditRecord], in tenant: TenantID, at now: Int64
+    ) async throws -> (stored: [StoredAuditRecord], head: MerkleFrontier?) {
+        guard !records.isEmpty else { return ([], nil) }
         // The head row is the per-tenant lock: on PostgreSQL `FOR UPDATE` serialises concurrent
         // appenders of one tenant, so sequence numbers stay gapless and the frontier consistent.
         let lock = engine == .postgres ? " FOR UPDATE" : ""
@@ -90,6 +97,19 @@ extension SQLStoreTransaction {
                 """
             ).run()
         }
+        let stored = Self.numbered(records, in: tenant, after: &frontier)
+        try await insertAuditRows(stored)
+        try await sql.raw(
+            """
+            UPDATE audit_heads SET size = \(bind: frontier.size), frontier = \(bind: Self.text(frontier)), updated_at = \(bind: now)
+            WHERE tenant_id = \(bind: tenant.rawValue)
+            """
+        ).run()
+        return (stored, frontier)
+    }
+
+    /// `records` numbered after `frontier`'s last leaf, with their leaf hashes; `frontier` takes them in.
+    static func numbered(_ records: [AuditRecord], in tenant: TenantID, after frontier: inout MerkleFrontier) -> [StoredAuditRecord] {
         var stored: [StoredAuditRecord] = []
         stored.reserveCapacity(records.count)
         for var record in records {
@@ -99,13 +119,6 @@ extension SQLStoreTransaction {
             frontier.append(leaf)
             stored.append(StoredAuditRecord(record: record, leafHash: leaf))
         }
-        try await insertAuditRows(stored)
-        try await sql.raw(
-            """
-            UPDATE audit_heads SET size = \(bind: frontier.size), frontier = \(bind: Self.text(frontier)), updated_at = \(bind: now)
-            WHERE tenant_id = \(bind: tenant.rawValue)
-            """
-        ).run()
         return stored
     }
 
@@ -334,7 +347,7 @@ extension SQLStoreTransaction {
     }
 
     /// Frontiers are stored as base64 text so one column type serves both engines.
-    private static func text(_ frontier: MerkleFrontier) -> String { Data(frontier.serialized()).base64EncodedString() }
+    static func text(_ frontier: MerkleFrontier) -> String { Data(frontier.serialized()).base64EncodedString() }
 
     private static func frontier(_ text: String) throws -> MerkleFrontier {
         guard let data = Data(base64Encoded: text), let frontier = try? MerkleFrontier(serialized: data) else {

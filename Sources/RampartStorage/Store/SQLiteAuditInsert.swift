@@ -25,15 +25,33 @@ struct SQLiteAuditInsert {
     /// 32,766-parameter limit.
     static let maximumRows = 1000
 
+    /// How an append through `audit_appends` moves the tenant's head (``M0017AuditAppends``).
+    struct HeadMove {
+        /// The stored frontier the append expects, as text; checked on the first row.
+        var expected: String
+        /// The frontier after the append, as text; written with the last row.
+        var new: String
+        var updatedAt: Int64
+    }
+
     let sql: String
     let binds: [SQLiteData]
 
-    /// The statement for `rows` (at most ``maximumRows``, at least one).
-    init(_ rows: ArraySlice<StoredAuditRecord>) {
+    /// The statement for `rows` (at most ``maximumRows``, at least one): into `audit_records`, or,
+    /// given `head`, into `audit_appends`, which checks and moves the head in the same statement.
+    init(_ rows: ArraySlice<StoredAuditRecord>, head: HeadMove? = nil) {
         precondition((1...Self.maximumRows).contains(rows.count), "an audit insert holds 1 to \(Self.maximumRows) rows")
-        let values = rows.map(Self.values)
+        var values = rows.map(Self.values)
+        if let head {
+            for index in values.indices {
+                values[index].append(index == values.startIndex ? .text(head.expected) : .null)
+                let isLast = index == values.index(before: values.endIndex)
+                values[index].append(isLast ? .text(head.new) : .null)
+                values[index].append(isLast ? .integer(SQLiteInt64(head.updatedAt)) : .null)
+            }
+        }
         let first = values[values.startIndex]
-        let columnCount = Self.columns.count
+        let columnCount = first.count
         var shared = [Bool](repeating: true, count: columnCount)
         for row in values.dropFirst() {
             for column in 0..<columnCount where shared[column] && row[column] != first[column] { shared[column] = false }
@@ -45,7 +63,7 @@ struct SQLiteAuditInsert {
             for column in 0..<columnCount where !shared[column] { binds.append(row[column]) }
         }
         self.binds = binds
-        self.sql = Self.statement(rows: rows.count, shared: shared)
+        self.sql = Self.statement(rows: rows.count, shared: shared, movesHead: head != nil)
     }
 
     private static func values(_ entry: StoredAuditRecord) -> [SQLiteData] {
@@ -64,15 +82,19 @@ struct SQLiteAuditInsert {
     private struct StatementKey: Hashable {
         var rows: Int
         var shared: [Bool]
+        var movesHead: Bool
     }
 
     /// The last statement built: appends of one kind (decision batches) repeat the same shape.
     private static let lastStatement = Mutex<(key: StatementKey, sql: String)?>(nil)
 
-    private static func statement(rows: Int, shared: [Bool]) -> String {
-        let key = StatementKey(rows: rows, shared: shared)
+    private static func statement(rows: Int, shared: [Bool], movesHead: Bool) -> String {
+        let key = StatementKey(rows: rows, shared: shared, movesHead: movesHead)
         if let cached = lastStatement.withLock({ $0 }), cached.key == key { return cached.sql }
-        var sql = "INSERT INTO audit_records (" + columns.joined(separator: ", ") + ") "
+        var sql =
+            movesHead
+            ? "INSERT INTO audit_appends (" + (columns + M0017AuditAppends.headColumns).joined(separator: ", ") + ") "
+            : "INSERT INTO audit_records (" + columns.joined(separator: ", ") + ") "
         let perRow = shared.lazy.filter { !$0 }.count
         if perRow == 0 {
             // One row (or rows identical in every column, which distinct `seq`s rule out).

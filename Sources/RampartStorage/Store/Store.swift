@@ -22,9 +22,31 @@ package protocol Store: Sendable {
 
     /// A cheap round trip to the database, for readiness.
     func ping() async throws
+
+    /// Appends each tenant's records to its audit log, all committed with `durability` before it
+    /// returns: the audit writer's group commit. A store may do it faster than a transaction
+    /// (``SQLStore`` on SQLite: one statement against a head kept in memory).
+    func appendAudit(_ appends: [AuditAppend], at now: Int64, durability: CommitDurability) async throws
+}
+
+/// Records to append to one tenant's audit log.
+package struct AuditAppend: Sendable {
+    package var tenant: TenantID
+    package var records: [AuditRecord]
+
+    package init(tenant: TenantID, records: [AuditRecord]) {
+        self.tenant = tenant
+        self.records = records
+    }
 }
 
 extension Store {
+    package func appendAudit(_ appends: [AuditAppend], at now: Int64, durability: CommitDurability) async throws {
+        try await write(durability: durability) { tx in
+            for append in appends { _ = try await tx.appendAudit(append.records, in: append.tenant, at: now) }
+        }
+    }
+
     /// Runs `body` in a read-write transaction, on disk before it returns.
     package func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) async throws -> R) async throws -> R {
         try await write(durability: .disk, body)

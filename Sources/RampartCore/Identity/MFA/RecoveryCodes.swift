@@ -39,7 +39,7 @@ package enum RecoveryCodes {
 
     /// Generates ``codeCount`` distinct codes and their salted hashes.
     package static func generate(count: Int = codeCount) -> RecoveryCodeBatch {
-        let salt = RandomToken.bytes(16).map { String(format: "%02x", $0) }.joined()
+        let salt = Hex.lowercase(RandomToken.bytes(16))
         var normalized: [String] = []
         // Duplicates are astronomically unlikely (2⁵⁰ space) but cheap to rule out, and a
         // duplicate would silently turn two "single-use" codes into one.
@@ -96,7 +96,7 @@ package enum RecoveryCodes {
     /// HMAC-SHA-256 of a normalised code keyed with the user's salt, hex encoded.
     package static func hash(normalized: String, salt: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(normalized.utf8), using: SymmetricKey(data: Data(salt.utf8)))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(mac)
     }
 
     /// The index in `hashes` of the code the user typed, or `nil`.
