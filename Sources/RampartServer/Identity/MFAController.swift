@@ -39,8 +39,6 @@ struct MFAController {
     /// out rolls back and this request fails.
     enum Race: Error {
         case challengeUsed
-        case replayed
-        case recoveryCodeUsed
     }
 
     func register(on api: APIRouter) {
@@ -63,60 +61,26 @@ struct MFAController {
 
     @Sendable func verify(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(VerifyRequest.self, from: request, limit: services.maximumBodySize)
-        let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .verify, audit: context.audit)
-        let device = LoginDevice(request: request)
-        let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
-        if let refused = gate.refusal(services.security, request: request, context: context) {
-            return refused
-        }
-        let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+        let proof: MFALogin.Proof
         if let code = body.code {
-            let result = try await mfa.check(subject, code: code)
-            guard case .accepted(let step) = result else {
-                throw try await failed(
-                    result == .replayed ? .mfaReplayRejected : .mfaFailed, method: "totp", challenge, subject, gate, audit: context.audit)
-            }
-            do {
-                context.audit?.event(SecurityEventKind.mfaSucceeded.rawValue, ["method": "totp"])
-                return try await issuer.issue(
-                    subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit
-                ) { tx in
-                    guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
-                    guard try await tx.consumeTOTPStep(step, subjectID: subject.id, in: subject.tenantID) else { throw Race.replayed }
-                }
-            } catch Race.replayed {
-                throw try await failed(.mfaReplayRejected, method: "totp", challenge, subject, gate, audit: context.audit)
-            } catch Race.challengeUsed {
-                throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
-            }
-        }
-        guard let recoveryCode = body.recoveryCode else {
+            proof = .code(code)
+        } else if let recoveryCode = body.recoveryCode {
+            proof = .recoveryCode(recoveryCode)
+        } else {
+            // The challenge is checked first, as before: an unknown one is 401 whatever the body.
+            _ = try await mfa.redeem(body.challenge, purpose: .verify, audit: context.audit)
             throw RampartError(.validationFailed, "give `code` (from the authenticator) or `recoveryCode`", field: "code")
         }
-        guard let hash = try await mfa.matchRecoveryCode(subject, code: recoveryCode) else {
-            throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate, audit: context.audit)
+        let device = LoginDevice(request: request)
+        let origin = MFALogin.Origin(
+            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP,
+            userAgent: request.headers[.userAgent].map { String($0.prefix(256)) })
+        switch try await MFALogin(services: services).verify(challenge: body.challenge, proof: proof, origin: origin, audit: context.audit) {
+        case .throttled(let retryAfter):
+            return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
+        case .signedIn(let subject, let opened):
+            return try issuer.response(opened, subject: subject, device: device)
         }
-        let response: Response
-        do {
-            context.audit?.event(SecurityEventKind.recoveryUsed.rawValue)
-            response = try await issuer.issue(
-                subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit
-            ) { tx in
-                guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
-                guard try await tx.consumeRecoveryCode(hash: hash, subjectID: subject.id, in: subject.tenantID) else {
-                    throw Race.recoveryCodeUsed
-                }
-            }
-        } catch Race.recoveryCodeUsed {
-            throw try await failed(.mfaFailed, method: "recovery-code", challenge, subject, gate, audit: context.audit)
-        } catch Race.challengeUsed {
-            throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
-        }
-        let remaining = try await mfa.recoveryCodesRemaining(subject)
-        try await services.security.raise(
-            .recoveryUsed, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
-            details: ["remaining": String(remaining)], audit: context.audit)
-        return response
     }
 
     // MARK: Enrolment required at login
@@ -204,19 +168,4 @@ struct MFAController {
         return Response(status: .noContent)
     }
 
-    /// Book-keeps a wrong or replayed second factor and returns the error to throw: the challenge
-    /// counts the failure (and dies at the limit), the throttle counts it against the account and
-    /// address, and the event is recorded.
-    private func failed(
-        _ kind: SecurityEventKind, method: String, _ challenge: MFAChallenge, _ subject: AuthenticatedSubject, _ gate: LoginGate,
-        audit: AuditContext?
-    ) async throws -> RampartError {
-        audit?.event(kind.rawValue, ["method": method])
-        let failures = try await MFAService(services: services).recordFailure(challenge)
-        try await gate.failed(services.security, audit: audit)
-        try await services.security.raise(
-            kind, tenant: subject.tenantID, actorType: subject.actorType, actorID: subject.id,
-            details: ["method": method, "failures": String(failures)], audit: audit)
-        return RampartError(.unauthenticated, "invalid code")
-    }
 }

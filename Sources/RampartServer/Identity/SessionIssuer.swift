@@ -27,6 +27,13 @@ package struct SessionIssuer: Sendable {
         let opened = try await SessionOpening(services: services).open(
             subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: sourceIP, userAgent: userAgent,
             audit: audit, within: within)
+        return try response(opened, subject: subject, device: device, recoveryCodes: recoveryCodes)
+    }
+
+    /// The login response for a session already opened (by ``MFALogin``, say).
+    package func response(
+        _ opened: SessionOpening.Opened, subject: AuthenticatedSubject, device: LoginDevice, recoveryCodes: [Secret<String>]? = nil
+    ) throws -> Response {
         var tenant: TenantResponse?
         var user: UserResponse?
         var operatorName: String?
