@@ -100,10 +100,10 @@ package enum RampartApplication {
         let destinations = OutboundDestinations(policy: configuration.outboundAddressPolicy)
         let datasourcePaths = configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory)
         let policySync = PolicySync(services: services, policies: policyCache, paths: datasourcePaths, destinations: destinations)
-        DatasourcesController(
-            datasources: Datasources(services: services, administration: administration, paths: datasourcePaths, destinations: destinations),
-            sync: policySync
-        ).register(on: api)
+        let datasources = Datasources(services: services, administration: administration, paths: datasourcePaths, destinations: destinations)
+        DatasourcesController(datasources: datasources, sync: policySync).register(on: api)
+        // HTML pages, not API operations: on the router itself, outside the OpenAPI document.
+        ConsoleController(services: services, policies: policyCache, datasources: datasources).register(on: router)
         DatasourceSyncController(sync: policySync).register(on: api)
         let scanBell = ScanQueueBell()
         ScansController(

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The console's style sheet, served from `/console/assets/console.css`: kept in the binary so
+/// the console needs no files beside it, and a file of its own so the pages' policy can forbid
+/// inline styles and scripts.
+enum ConsoleAssets {
+    static let styleSheet = """
+        :root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #0b5cad; --bad: #a40e26; --panel: #f6f8fa; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; }
+        a { color: var(--accent); }
+        .skip { position: absolute; left: -10000px; }
+        .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
+        header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; padding: .75rem 1.5rem; border-bottom: 1px solid var(--line); background: var(--panel); }
+        header .brand { font-weight: 700; }
+        header form { margin: 0; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+        h1 { font-size: 1.5rem; margin: 0 0 1rem; }
+        h2 { font-size: 1.15rem; margin: 0 0 .5rem; }
+        section { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin-bottom: 1rem; overflow-x: auto; }
+        .wide { grid-column: 1 / -1; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        .figure { font-size: 1.75rem; font-weight: 700; }
+        .muted { color: var(--muted); }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
+        form.panel { max-width: 24rem; margin: 3rem auto; border: 1px solid var(--line); border-radius: 6px; padding: 1.5rem; }
+        label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
+        input[type=text], input[type=password] { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }
+        button { margin-top: 1rem; padding: .5rem 1rem; font: inherit; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
+        header button { margin: 0; background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+        .error { color: var(--bad); font-weight: 600; }
+        code { font-family: ui-monospace, monospace; }
+        """
+}

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RampartApp
+import RampartCore
+import RampartStorage
+
+/// The admin console under `/console`: server-rendered pages over the same use cases as the API
+/// (``PasswordLogin``, ``MFALogin``, ``SessionOpening``, ``OwnAccount``, ``Datasources``,
+/// ``SecurityEvents``, ``AuditQueries``), obeying the same roles.
+///
+/// Pages answer in HTML, errors included; another tenant's pages, and pages of a tenant that
+/// does not exist, are 404. Every response forbids framing, inline scripts and styles, and
+/// caching; every form that changes something carries an anti-forgery token
+/// (``ConsoleCookies``). Each request is in the audit log like its API twin.
+struct ConsoleController {
+    let services: RampartServices
+    let policies: PolicySnapshotCache
+    let datasources: Datasources
+
+    /// Form bodies are small; anything larger is refused unread.
+    static let formLimit = 16 * 1024
+
+    /// Sent with every console response.
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy: "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+        HTTPField.Name("X-Frame-Options")!: "DENY",
+        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        HTTPField.Name("Referrer-Policy")!: "same-origin",
+        .cacheControl: "no-store",
+    ]
+
+    private var secure: Bool { services.security.configuration.secureCookies }
+
+    func register(on router: Router<RampartRequestContext>) {
+        router.get("/console/assets/console.css", use: styleSheet)
+        router.get("/console/t/:tenant", use: dashboard)
+        router.get("/console/t/:tenant/sign-in", use: signInPage)
+        router.post("/console/t/:tenant/sign-in", use: signIn)
+        router.post("/console/t/:tenant/mfa", use: secondFactor)
+        router.post("/console/t/:tenant/sign-out", use: signOut)
+    }
+
+    // MARK: Pages
+
+    @Sendable func styleSheet(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        var headers = Self.securityHeaders
+        headers[.contentType] = "text/css; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ConsoleAssets.styleSheet)))
+    }
+
+    @Sendable func dashboard(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        guard let slug = tenantSlug(context) else { return notFound() }
+        guard let signedIn = try await signedIn(request, context: context) else { return Self.redirect(to: signInPath(slug)) }
+        guard let tenant = try await services.store.read({ try await $0.tenant(slug: slug) }), tenant.id == signedIn.principal.tenantID else {
+            return notFound()
+        }
+        let permissions = signedIn.principal.roles.permissions
+        var dashboard = ConsolePages.Dashboard()
+        if permissions.contains(.policiesRead) {
+            let set = try await policies.current(tenant.id)
+            dashboard.policyVersion = set.version
+            dashboard.services = set.services.count
+        }
+        if permissions.contains(.discoveryRead) {
+            let page = try await datasources.list(in: tenant.id, page: PageRequest(limit: 20, after: nil))
+            dashboard.datasources = page.items
+            dashboard.moreDatasources = page.nextCursor != nil
+        }
+        if permissions.contains(.securityRead) {
+            let since = services.clock.now().subtractingSaturating(24 * 60 * 60 * 1000)
+            dashboard.securityEvents = try await SecurityEvents(services: services).list(
+                SecurityEventQuery(since: since, limit: ConsolePages.eventsCounted), in: tenant.id
+            ).items
+        }
+        if permissions.contains(.auditRead) {
+            dashboard.checkpoint = .some(try? await AuditQueries(services: services).latestCheckpoint(in: tenant.id))
+        }
+        let viewer = ConsolePages.Viewer(
+            tenantSlug: tenant.slug, tenantName: tenant.displayName, username: signedIn.principal.username,
+            formToken: ConsoleCookies.formToken(forSession: signedIn.token))
+        return Self.page(ConsolePages.dashboard(viewer, dashboard))
+    }
+
+    @Sendable func signInPage(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        guard let slug = tenantSlug(context) else { return notFound() }
+        if try await signedIn(request, context: context) != nil { return Self.redirect(to: "/console/t/\(slug)") }
+        return signInForm(slug, request: request)
+    }
+
+    // MARK: Sign-in
+
+    struct SignInForm: Decodable {
+        var csrf: String?
+        var username: String?
+        var password: String?
+    }
+
+    @Sendable func signIn(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        guard let slug = tenantSlug(context) else { return notFound() }
+        let form = try await Self.form(SignInForm.self, request)
+        guard ConsoleCookies.matches(form.csrf, request.cookies[ConsoleCookies.signIn]?.value) else { return forgedForm() }
+        let username = form.username ?? ""
+        let device = LoginDevice(request: request)
+        do {
+            let outcome = try await PasswordLogin(services: services).run(
+                tenantSlug: slug, username: username, password: Secret(form.password ?? ""), deviceFingerprint: device.fingerprint.hex,
+                sourceIP: context.sourceIP, audit: context.audit)
+            switch outcome {
+            case .throttled(let retryAfter):
+                return throttled(retryAfter)
+            case .signedIn(let subject):
+                let opened = try await SessionOpening(services: services).open(
+                    subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP,
+                    userAgent: Self.userAgent(request), audit: context.audit)
+                return signedInResponse(opened, slug: slug, device: device)
+            case .challenged(_, let token, let challenge):
+                guard challenge.purpose == .verify else {
+                    return Self.page(
+                        ConsolePages.message(
+                            title: "Second factor required",
+                            "Your tenant requires a second factor and you have none yet. Enrol an authenticator through the API (POST /v1/auth/mfa/totp with this sign-in's challenge), then sign in here again."
+                        ), status: .forbidden)
+                }
+                var response = Self.page(
+                    ConsolePages.secondFactor(tenantSlug: slug, formToken: form.csrf ?? "", challenge: token.exposedValue))
+                device.apply(to: &response, secure: secure)
+                return response
+            }
+        } catch let error as RampartError where error.code == .unauthenticated {
+            return Self.page(
+                ConsolePages.signIn(tenantSlug: slug, formToken: form.csrf ?? "", username: username, error: "The username or password is wrong."),
+                status: .unauthorized)
+        } catch let error as RampartError where [.tenantSuspended, .forbidden, .validationFailed].contains(error.code) {
+            return Self.page(
+                ConsolePages.signIn(tenantSlug: slug, formToken: form.csrf ?? "", username: username, error: error.message), status: .forbidden)
+        }
+    }
+
+    struct SecondFactorForm: Decodable {
+        var csrf: String?
+        var challenge: String?
+        var code: String?
+    }
+
+    @Sendable func secondFactor(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        guard let slug = tenantSlug(context) else { return notFound() }
+        let form = try await Self.form(SecondFactorForm.self, request)
+        guard ConsoleCookies.matches(form.csrf, request.cookies[ConsoleCookies.signIn]?.value) else { return forgedForm() }
+        let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
+        // Six digits are an authenticator's code; anything else is tried as a recovery code.
+        let proof: MFALogin.Proof =
+            code.count == 6 && code.allSatisfy { $0.isASCII && $0.isNumber } ? .code(Secret(code)) : .recoveryCode(Secret(code))
+        let device = LoginDevice(request: request)
+        let origin = MFALogin.Origin(
+            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP, userAgent: Self.userAgent(request))
+        do {
+            switch try await MFALogin(services: services).verify(
+                challenge: Secret(form.challenge ?? ""), proof: proof, origin: origin, audit: context.audit)
+            {
+            case .throttled(let retryAfter):
+                return throttled(retryAfter)
+            case .signedIn(_, let opened):
+                return signedInResponse(opened, slug: slug, device: device)
+            }
+        } catch let error as RampartError where error.code == .unauthenticated {
+            // A wrong code may be tried again on the same challenge until it runs out.
+            return Self.page(
+                ConsolePages.secondFactor(
+                    tenantSlug: slug, formToken: form.csrf ?? "", challenge: form.challenge ?? "",
+                    error: error.message == "invalid code" ? "That code is not right." : "This sign-in has expired; sign in again."),
+                status: .unauthorized)
+        }
+    }
+
+    struct SignOutForm: Decodable {
+        var csrf: String?
+    }
+
+    @Sendable func signOut(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        guard let slug = tenantSlug(context) else { return notFound() }
+        let form = try await Self.form(SignOutForm.self, request)
+        guard let signedIn = try await signedIn(request, context: context) else { return Self.redirect(to: signInPath(slug)) }
+        guard ConsoleCookies.matches(form.csrf, ConsoleCookies.formToken(forSession: signedIn.token)) else { return forgedForm() }
+        try await OwnAccount(services: services).logout(signedIn.principal, audit: context.audit)
+        var response = Self.redirect(to: signInPath(slug))
+        response.setCookie(ConsoleCookies.expired(ConsoleCookies.session, secure: secure))
+        return response
+    }
+
+    // MARK: Helpers
+
+    /// The session behind the console cookie, or `nil` when there is none or it does not authenticate.
+    private func signedIn(_ request: Request, context: RampartRequestContext) async throws -> (principal: Principal, token: String)? {
+        guard let token = request.cookies[ConsoleCookies.session]?.value, !token.isEmpty, token.utf8.count <= 256 else { return nil }
+        let principal: Principal
+        do {
+            principal = try await CredentialAuthentication(services: services).principal(for: .sessionToken(Secret(token)))
+        } catch let error as RampartError where error.code == .unauthenticated {
+            return nil
+        }
+        guard !principal.isOperator else { return nil }
+        context.audit?.setPrincipal(principal)
+        return (principal, token)
+    }
+
+    private func signedInResponse(_ opened: SessionOpening.Opened, slug: String, device: LoginDevice) -> Response {
+        var response = Self.redirect(to: "/console/t/\(slug)")
+        response.setCookie(ConsoleCookies.sessionCookie(opened.token.exposedValue, secure: secure))
+        response.setCookie(ConsoleCookies.expired(ConsoleCookies.signIn, secure: secure))
+        device.apply(to: &response, secure: secure)
+        return response
+    }
+
+    private func signInForm(_ slug: String, request: Request, status: HTTPResponse.Status = .ok) -> Response {
+        let existing = request.cookies[ConsoleCookies.signIn]?.value
+        let token = existing.flatMap { $0.utf8.count == 43 ? $0 : nil } ?? RandomToken.generate()
+        var response = Self.page(ConsolePages.signIn(tenantSlug: slug, formToken: token), status: status)
+        if token != existing { response.setCookie(ConsoleCookies.signInCookie(token, secure: secure)) }
+        return response
+    }
+
+    private func signInPath(_ slug: String) -> String { "/console/t/\(slug)/sign-in" }
+
+    /// The `{tenant}` path segment, bounded and in slug form (anything else cannot name a tenant).
+    private func tenantSlug(_ context: RampartRequestContext) -> String? {
+        guard let slug = context.parameters.get("tenant"), (1...63).contains(slug.utf8.count),
+            slug.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+        else { return nil }
+        return slug
+    }
+
+    private func notFound() -> Response {
+        Self.page(ConsolePages.message(title: "Not found", "There is no such page."), status: .notFound)
+    }
+
+    private func forgedForm() -> Response {
+        Self.page(
+            ConsolePages.message(title: "Form expired", "This form was not sent from this console's page, or it has expired. Open the page again."),
+            status: .forbidden)
+    }
+
+    private func throttled(_ retryAfter: Int) -> Response {
+        var response = Self.page(
+            ConsolePages.message(title: "Too many attempts", "Too many failed sign-in attempts. Try again in \(retryAfter) seconds."),
+            status: .tooManyRequests)
+        response.headers[.retryAfter] = String(retryAfter)
+        return response
+    }
+
+    private static func userAgent(_ request: Request) -> String? { request.headers[.userAgent].map { String($0.prefix(256)) } }
+
+    static func page(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = securityHeaders
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.text)))
+    }
+
+    /// `303 See Other`: after a form post the browser asks for the next page with GET.
+    static func redirect(to path: String) -> Response {
+        var headers = securityHeaders
+        headers[.location] = path
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// A form body, at most ``formLimit`` bytes, decoded; an unreadable one is an empty form.
+    static func form<Form: Decodable>(_ type: Form.Type, _ request: Request) async throws -> Form {
+        let buffer = try await request.body.collect(upTo: formLimit)
+        let text = String(buffer: buffer)
+        if let form = try? URLEncodedFormDecoder().decode(Form.self, from: text) { return form }
+        return try URLEncodedFormDecoder().decode(Form.self, from: "")
+    }
+}

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import RampartApp
+import RampartAuditLog
+import RampartCore
+
+/// The console's pages, as ``HTML``: one layout and one function per page. They take values,
+/// not requests; the controller gathers what a page shows through the same use cases the API
+/// calls.
+enum ConsolePages {
+    /// Who is signed in, for the page header.
+    struct Viewer {
+        var tenantSlug: String
+        var tenantName: String
+        var username: String
+        /// The anti-forgery token of the viewer's session, for the sign-out form.
+        var formToken: String
+    }
+
+    static func layout(title: String, viewer: Viewer?, _ body: HTML) -> HTML {
+        let signOut: HTML =
+            if let viewer {
+                """
+                <span>\(viewer.username) · \(viewer.tenantName)</span>
+                <form method="post" action="/console/t/\(viewer.tenantSlug)/sign-out">
+                <input type="hidden" name="csrf" value="\(viewer.formToken)">
+                <button type="submit">Sign out</button>
+                </form>
+                """
+            } else {
+                ""
+            }
+        return """
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · Rampart</title>
+            <link rel="stylesheet" href="/console/assets/console.css">
+            </head>
+            <body>
+            <a class="skip" href="#main">Skip to content</a>
+            <header><span class="brand">Rampart</span>\(signOut)</header>
+            <main id="main">
+            \(body)
+            </main>
+            </body>
+            </html>
+            """
+    }
+
+    static func signIn(tenantSlug: String, formToken: String, username: String = "", error: String? = nil) -> HTML {
+        layout(
+            title: "Sign in", viewer: nil,
+            """
+            <form class="panel" method="post" action="/console/t/\(tenantSlug)/sign-in">
+            <h1>Sign in to \(tenantSlug)</h1>
+            \(errorLine(error))
+            <input type="hidden" name="csrf" value="\(formToken)">
+            <label for="username">Username</label>
+            <input id="username" name="username" type="text" autocomplete="username" required value="\(username)">
+            <label for="password">Password</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required>
+            <button type="submit">Sign in</button>
+            </form>
+            """)
+    }
+
+    static func secondFactor(tenantSlug: String, formToken: String, challenge: String, error: String? = nil) -> HTML {
+        layout(
+            title: "Second factor", viewer: nil,
+            """
+            <form class="panel" method="post" action="/console/t/\(tenantSlug)/mfa">
+            <h1>Enter your code</h1>
+            \(errorLine(error))
+            <p class="muted">The six digits your authenticator app shows for Rampart, or one of your recovery codes.</p>
+            <input type="hidden" name="csrf" value="\(formToken)">
+            <input type="hidden" name="challenge" value="\(challenge)">
+            <label for="code">Code</label>
+            <input id="code" name="code" type="text" inputmode="text" autocomplete="one-time-code" required>
+            <button type="submit">Verify</button>
+            </form>
+            """)
+    }
+
+    /// A page with a heading and a sentence: refusals, not-found, what to do next.
+    static func message(title: String, _ text: String, viewer: Viewer? = nil, link: (href: String, label: String)? = nil) -> HTML {
+        let next: HTML = link.map { "<p><a href=\"\($0.href)\">\($0.label)</a></p>" } ?? ""
+        return layout(title: title, viewer: viewer, "<h1>\(title)</h1><p>\(text)</p>\(next)")
+    }
+
+    /// What the dashboard shows; a section is `nil` when the viewer's roles do not allow it.
+    struct Dashboard {
+        var policyVersion: Int64?
+        var services: Int?
+        var datasources: [Datasource]?
+        var moreDatasources = false
+        var securityEvents: [SecurityEvent]?
+        var checkpoint: SignedCheckpoint??
+    }
+
+    static func dashboard(_ viewer: Viewer, _ dashboard: Dashboard) -> HTML {
+        var sections: [HTML] = []
+        if let version = dashboard.policyVersion {
+            sections.append(
+                """
+                <section aria-labelledby="policies"><h2 id="policies">Policies</h2>
+                <p class="figure">v\(version)</p><p class="muted">\(dashboard.services ?? 0) services in the published policy set</p></section>
+                """)
+        }
+        if let datasources = dashboard.datasources {
+            let rows = datasources.map { source -> HTML in
+                "<tr><td>\(source.name)</td><td>\(source.kind.rawValue)</td><td>\(shortTime(milliseconds: source.updatedAt))</td></tr>"
+            }
+            let table: HTML =
+                rows.isEmpty
+                ? "<p class=\"muted\">No datasources yet.</p>"
+                : "<table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Kind</th><th scope=\"col\">Changed</th></tr></thead><tbody>\(rows)</tbody></table>"
+            let more: HTML = dashboard.moreDatasources ? "<p class=\"muted\">Showing the first \(datasources.count).</p>" : ""
+            sections.append("<section aria-labelledby=\"datasources\"><h2 id=\"datasources\">Datasources</h2>\(table)\(more)</section>")
+        }
+        if let checkpoint = dashboard.checkpoint {
+            let body: HTML =
+                if let signed = checkpoint {
+                    """
+                    <p class="figure">\(signed.checkpoint.treeSize) records</p>
+                    <p class="muted">signed \(Timestamp.rfc3339(microseconds: signed.checkpoint.timestamp)) with key <code>\(signed.keyID)</code>;
+                    root <code>\(String(signed.checkpoint.rootHash.hex.prefix(16)))…</code></p>
+                    """
+                } else {
+                    "<p class=\"muted\">No signed checkpoint yet.</p>"
+                }
+            sections.append("<section aria-labelledby=\"audit\"><h2 id=\"audit\">Audit log</h2>\(body)</section>")
+        }
+        if let events = dashboard.securityEvents {
+            let rows = events.prefix(10).map { event -> HTML in
+                let actor: HTML = event.actorID.map { "<code title=\"\($0)\">…\(String($0.suffix(8)))</code>" } ?? "-"
+                return
+                    "<tr><td>\(shortTime(milliseconds: event.occurredAt))</td><td>\(event.kind.rawValue)</td><td>\(actor)</td><td>\(event.sourceIP ?? "-")</td></tr>"
+            }
+            let table: HTML =
+                rows.isEmpty
+                ? ""
+                : "<table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Event</th><th scope=\"col\">Actor</th><th scope=\"col\">Address</th></tr></thead><tbody>\(Array(rows))</tbody></table>"
+            let count = events.count >= Self.eventsCounted ? "\(Self.eventsCounted)+" : String(events.count)
+            sections.append(
+                """
+                <section class="wide" aria-labelledby="security"><h2 id="security">Security events, last 24 hours</h2>
+                <p class="figure">\(count)</p>\(table)</section>
+                """)
+        }
+        if sections.isEmpty { sections.append("<p>Your roles show nothing on this page.</p>") }
+        return layout(
+            title: "Dashboard", viewer: viewer,
+            "<h1>\(viewer.tenantName)</h1><div class=\"grid\">\(sections)</div>")
+    }
+
+    /// `2026-12-07 07:42:43 UTC`: to the second, for tables.
+    private static func shortTime(milliseconds: Int64) -> String {
+        String(Timestamp.rfc3339(milliseconds: milliseconds).prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC"
+    }
+
+    /// Security events counted on the dashboard at most (one page).
+    static let eventsCounted = 100
+
+    private static func errorLine(_ error: String?) -> HTML {
+        guard let error else { return "" }
+        return "<p class=\"error\" role=\"alert\">\(error)</p>"
+    }
+}

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import RampartCore
+import RampartServer
+import RampartTesting
+import Testing
+
+/// The console over real HTTP: a browser's cookies kept by hand, forms posted as a browser posts them.
+@Suite struct ConsoleTests {
+    static let password = "quiet-river-passphrase-1"
+
+    /// A browser's cookie jar and the form tokens of the pages it loaded.
+    struct Browser {
+        let client: APIClient
+        var cookies: [String: String] = [:]
+
+        mutating func get(_ path: String) async throws -> APIClient.Reply {
+            let reply = try await client.send(.get, path, headers: cookieHeader())
+            keep(reply)
+            return reply
+        }
+
+        mutating func post(_ path: String, _ form: [String: String]) async throws -> APIClient.Reply {
+            var headers = cookieHeader()
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let body = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            let reply = try await client.send(.post, path, body: .raw(body, contentType: nil), headers: headers)
+            keep(reply)
+            return reply
+        }
+
+        private func cookieHeader() -> HTTPFields {
+            cookies.isEmpty ? [:] : [.cookie: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")]
+        }
+
+        private mutating func keep(_ reply: APIClient.Reply) {
+            for header in reply.headers[values: .setCookie] {
+                guard let pair = header.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else { continue }
+                let name = String(pair[..<equals])
+                let value = String(pair[pair.index(after: equals)...])
+                if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+            }
+        }
+    }
+
+    /// The value of the hidden input `name` in a page.
+    static func hidden(_ name: String, in page: String) -> String? {
+        guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = page[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    static func setCookie(_ name: String, in reply: APIClient.Reply) -> String? {
+        reply.headers[values: .setCookie].first { $0.hasPrefix(name + "=") }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func signInSeeTheDashboardAndSignOut(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let operatorToken = try await client.loginOperator()
+            _ = try await client.makeTenant("acme", operatorToken: operatorToken, adminPassword: Self.password)
+            var browser = Browser(client: client)
+
+            let page = try await browser.get("/console/t/acme/sign-in")
+            #expect(page.status == 200)
+            #expect(page.contentType == "text/html; charset=utf-8")
+            let policy = try #require(page.headers[.contentSecurityPolicy])
+            #expect(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"))
+            #expect(!page.text.contains("<script") && !page.text.contains("style="))
+            let formToken = try #require(Self.hidden("csrf", in: page.text))
+            #expect(browser.cookies["rampart_console_sign_in"] == formToken)
+
+            let signedIn = try await browser.post("/console/t/acme/sign-in", ["csrf": formToken, "username": "admin", "password": Self.password])
+            #expect(signedIn.status == 303)
+            #expect(signedIn.headers[.location] == "/console/t/acme")
+            let cookie = try #require(Self.setCookie("rampart_console", in: signedIn))
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/console"))
+
+            let dashboard = try await browser.get("/console/t/acme")
+            #expect(dashboard.status == 200, "\(dashboard.text)")
+            // A tenant admin sees datasources, security and audit; policies are the security admin's.
+            for heading in ["Acme", "Datasources", "Security events, last 24 hours", "Audit log", "No signed checkpoint yet", "Sign out"] {
+                #expect(dashboard.text.contains(heading), "the dashboard shows \(heading)")
+            }
+            #expect(!dashboard.text.contains("Policies"))
+            // The sign-in is in the tenant's audit log like the API's.
+            let adminToken = try await client.login(tenant: "acme", username: "admin", password: Self.password).string("token")
+            let records = try await client.send(.get, "/v1/audit/records?limit=200", token: adminToken).json()["items"] as? [[String: Any]]
+            let signIns = (records ?? []).filter { ($0["path"] as? String) == "/console/t/acme/sign-in" }
+            #expect(
+                signIns.contains {
+                    $0["operation"] as? String == "POST /console/t/acme/sign-in" && ($0["details"] as? String)?.contains("login.succeeded") == true
+                }, "\(signIns)")
+
+            // Signing out takes the page's token; without it nothing happens.
+            let sessionToken = try #require(Self.hidden("csrf", in: dashboard.text))
+            let forged = try await browser.post("/console/t/acme/sign-out", [:])
+            #expect(forged.status == 403)
+            #expect(try await browser.get("/console/t/acme").status == 200)
+            let replayed = browser.cookies["rampart_console"]
+            let out = try await browser.post("/console/t/acme/sign-out", ["csrf": sessionToken])
+            #expect(out.status == 303)
+            #expect(out.headers[.location] == "/console/t/acme/sign-in")
+            #expect(browser.cookies["rampart_console"] == nil)
+            // The session is gone, not only the cookie: replaying it signs nobody in.
+            browser.cookies["rampart_console"] = replayed
+            let after = try await browser.get("/console/t/acme")
+            #expect(after.status == 303)
+            #expect(after.headers[.location] == "/console/t/acme/sign-in")
+        }
+    }
+
+    @Test func wrongPasswordsForgedFormsAndOtherTenants() async throws {
+        try await TestServer.withServer(.sqlite) { client in
+            let operatorToken = try await client.loginOperator()
+            _ = try await client.makeTenant("acme", operatorToken: operatorToken, adminPassword: Self.password)
+            _ = try await client.makeTenant("globex", operatorToken: operatorToken, adminPassword: Self.password)
+            var browser = Browser(client: client)
+            let page = try await browser.get("/console/t/acme/sign-in")
+            let formToken = try #require(Self.hidden("csrf", in: page.text))
+
+            // A form posted without the sign-in cookie (from another site) is refused unread.
+            var stranger = Browser(client: client)
+            let forged = try await stranger.post("/console/t/acme/sign-in", ["csrf": formToken, "username": "admin", "password": Self.password])
+            #expect(forged.status == 403)
+            #expect(Self.setCookie("rampart_console", in: forged) == nil)
+
+            // A wrong password: the form again, the name escaped.
+            let wrong = try await browser.post(
+                "/console/t/acme/sign-in", ["csrf": formToken, "username": "<script>alert(1)</script>", "password": "nope"])
+            #expect(wrong.status == 401)
+            #expect(wrong.text.contains("The username or password is wrong."))
+            #expect(wrong.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !wrong.text.contains("<script>alert"))
+
+            // Signed in to acme, every page of globex, and of a tenant that does not exist, is 404.
+            let signedIn = try await browser.post("/console/t/acme/sign-in", ["csrf": formToken, "username": "admin", "password": Self.password])
+            #expect(signedIn.status == 303)
+            #expect(try await browser.get("/console/t/globex").status == 404)
+            #expect(try await browser.get("/console/t/no-such-tenant").status == 404)
+            #expect(try await browser.get("/console/t/NOT%20A%20SLUG").status == 404)
+            #expect(try await browser.get("/console/t/acme").status == 200)
+        }
+    }
+
+    @Test func aUserWithAnAuthenticatorGivesACode() async throws {
+        let clock = ManualClock()
+        try await TestServer.withServer(.sqlite, configure: { $0.clock = clock }) { client in
+            _ = try await client.tenantWithUser("acme", password: Self.password, roles: ["security-admin"])
+            let token = try await client.login(tenant: "acme", username: "dana", password: Self.password).string("token")
+            let app = try Authenticator(enrolment: try await client.send(.post, "/v1/me/mfa/totp", token: token))
+            let activated = try await client.send(.post, "/v1/me/mfa/totp/activate", token: token, body: .json(["code": app.code(clock)]))
+            #expect(activated.status == 200)
+            clock.advance(seconds: 30)
+
+            var browser = Browser(client: client)
+            let formToken = try #require(Self.hidden("csrf", in: try await browser.get("/console/t/acme/sign-in").text))
+            let challenged = try await browser.post("/console/t/acme/sign-in", ["csrf": formToken, "username": "dana", "password": Self.password])
+            #expect(challenged.status == 200)
+            #expect(challenged.text.contains("Enter your code"))
+            #expect(Self.setCookie("rampart_console", in: challenged) == nil)
+            let challenge = try #require(Self.hidden("challenge", in: challenged.text))
+
+            let wrong = try await browser.post("/console/t/acme/mfa", ["csrf": formToken, "challenge": challenge, "code": "000000"])
+            #expect(wrong.status == 401)
+            #expect(wrong.text.contains("That code is not right."))
+            let right = try await browser.post("/console/t/acme/mfa", ["csrf": formToken, "challenge": challenge, "code": app.code(clock)])
+            #expect(right.status == 303, "\(right.text)")
+            let dashboard = try await browser.get("/console/t/acme")
+            #expect(dashboard.status == 200)
+            // A security admin sees policies and security, not the audit log.
+            #expect(dashboard.text.contains("Policies") && dashboard.text.contains("Security events") && !dashboard.text.contains("Audit log"))
+        }
+    }
+}
