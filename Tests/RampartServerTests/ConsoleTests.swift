@@ -144,6 +144,68 @@ import Testing
         }
     }
 
+    /// "My sessions" lists the viewer's sessions and ends one with the page's token; ending the
+    /// current one signs out. "Users" pages by id and needs `users:read`.
+    @Test func sessionsAndUsers() async throws {
+        try await TestServer.withServer(.sqlite) { client in
+            let (adminToken, _) = try await client.tenantWithUser("acme", password: Self.password, roles: ["user"])
+            let danaAPI = try await client.login(tenant: "acme", username: "dana", password: Self.password).string("token")
+            var browser = Browser(client: client)
+            let formToken = try #require(Self.hidden("csrf", in: try await browser.get("/console/t/acme/sign-in").text))
+            #expect(
+                try await browser.post("/console/t/acme/sign-in", ["csrf": formToken, "username": "dana", "password": Self.password]).status
+                    == 303)
+
+            let page = try await browser.get("/console/t/acme/sessions")
+            #expect(page.status == 200)
+            #expect(page.text.contains("(this browser)"))
+            let sessions = try await client.send(.get, "/v1/me/sessions", token: danaAPI).json()["items"] as? [[String: Any]] ?? []
+            #expect(sessions.count == 2)
+            let other = try #require(sessions.first { $0["current"] as? Bool == true }?["id"] as? String)
+            let pageToken = try #require(Self.hidden("csrf", in: page.text))
+            #expect(try await browser.post("/console/t/acme/sessions/\(other)/end", [:]).status == 403)
+            #expect(try await client.send(.get, "/v1/me", token: danaAPI).status == 200)
+            let ended = try await browser.post("/console/t/acme/sessions/\(other)/end", ["csrf": pageToken])
+            #expect(ended.status == 303)
+            #expect(ended.headers[.location] == "/console/t/acme/sessions?ended=1")
+            #expect(try await client.send(.get, "/v1/me", token: danaAPI).status == 401)
+            // Another person's session is not found, and stays.
+            let adminSession = try #require(
+                (try await client.send(.get, "/v1/me/sessions", token: adminToken).json()["items"] as? [[String: Any]])?.first?["id"] as? String)
+            #expect(try await browser.post("/console/t/acme/sessions/\(adminSession)/end", ["csrf": pageToken]).status == 404)
+            #expect(try await client.send(.get, "/v1/me", token: adminToken).status == 200)
+
+            // A plain user has no users page: not in the navigation, 404 by URL.
+            #expect(!page.text.contains("/console/t/acme/users"))
+            #expect(try await browser.get("/console/t/acme/users").status == 404)
+
+            // Ending the current session signs out.
+            let current = try #require(
+                (try await browser.get("/console/t/acme/sessions").text.components(separatedBy: "/sessions/").dropFirst().first?.prefix(36))
+                    .map(String.init))
+            let out = try await browser.post("/console/t/acme/sessions/\(current)/end", ["csrf": pageToken])
+            #expect(out.headers[.location] == "/console/t/acme/sign-in")
+            #expect(try await browser.get("/console/t/acme").status == 303)
+
+            // The admin sees the users, a page at a time after a cursor.
+            var admin = Browser(client: client)
+            let adminForm = try #require(Self.hidden("csrf", in: try await admin.get("/console/t/acme/sign-in").text))
+            #expect(
+                try await admin.post("/console/t/acme/sign-in", ["csrf": adminForm, "username": "admin", "password": "tenant-owner-passphrase-9"])
+                    .status == 303)
+            let users = try await admin.get("/console/t/acme/users")
+            #expect(users.status == 200)
+            #expect(users.text.contains("<td>admin</td>") && users.text.contains("<td>dana</td>"))
+            #expect(users.text.contains("aria-current=\"page\""))
+            let listed = try await client.send(.get, "/v1/users", token: adminToken).json()["items"] as? [[String: Any]] ?? []
+            let firstID = try #require(listed.first?["id"] as? String)
+            let firstName = try #require(listed.first?["username"] as? String)
+            let after = try await admin.get("/console/t/acme/users?after=\(firstID)")
+            #expect(after.status == 200)
+            #expect(!after.text.contains("<td>\(firstName)</td>") && after.text.contains("<td>"))
+        }
+    }
+
     @Test func aUserWithAnAuthenticatorGivesACode() async throws {
         let clock = ManualClock()
         try await TestServer.withServer(.sqlite, configure: { $0.clock = clock }) { client in

@@ -75,6 +75,18 @@ def main() -> None:
         accessible(page, axe, "dashboard")
         if shots:
             page.screenshot(path=f"{shots}/console-dashboard.png", full_page=True)
+        page.get_by_role("link", name="Users").click()
+        check(page.get_by_role("cell", name="dana", exact=True).is_visible(), "the users page lists the tenant's users")
+        accessible(page, axe, "users")
+        page.get_by_role("link", name="My sessions").click()
+        check(page.get_by_text("(this browser)").is_visible(), "my sessions shows this browser's session")
+        accessible(page, axe, "my sessions")
+        sessions_before = page.locator("tbody tr").count()
+        check(sessions_before >= 2, f"my sessions lists the API session too ({sessions_before} sessions)")
+        page.locator("tbody tr", has_not_text="(this browser)").first.get_by_role("button").click()
+        check(page.get_by_role("status").inner_text() == "The session has ended.", "ending another session says so")
+        check(page.locator("tbody tr").count() == sessions_before - 1, "the ended session is gone from the list")
+        page.get_by_role("link", name="Dashboard").click()
         cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
         session = cookies.get("rampart_console")
         check(session is not None and session["httpOnly"] and session["sameSite"] == "Strict", "the session cookie is HttpOnly and SameSite=Strict")

@@ -19,6 +19,11 @@ enum ConsoleAssets {
         h2 { font-size: 1.15rem; margin: 0 0 .5rem; }
         section { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin-bottom: 1rem; overflow-x: auto; }
         .wide { grid-column: 1 / -1; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+        nav a[aria-current=page] { font-weight: 700; text-decoration: none; color: var(--ink); }
+        button.quiet { margin: 0; padding: .2rem .6rem; background: #fff; color: var(--bad); border: 1px solid var(--bad); }
+        [role=status] { background: var(--panel); border-left: 4px solid var(--accent); padding: .5rem .75rem; }
         .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
         .figure { font-size: 1.75rem; font-weight: 700; }
         .muted { color: var(--muted); }

@@ -32,7 +32,7 @@ struct ConsoleController {
         .cacheControl: "no-store",
     ]
 
-    private var secure: Bool { services.security.configuration.secureCookies }
+    var secure: Bool { services.security.configuration.secureCookies }
 
     func register(on router: Router<RampartRequestContext>) {
         router.get("/console/assets/console.css", use: styleSheet)
@@ -41,6 +41,9 @@ struct ConsoleController {
         router.post("/console/t/:tenant/sign-in", use: signIn)
         router.post("/console/t/:tenant/mfa", use: secondFactor)
         router.post("/console/t/:tenant/sign-out", use: signOut)
+        router.get("/console/t/:tenant/sessions", use: sessions)
+        router.post("/console/t/:tenant/sessions/:session/end", use: endSession)
+        router.get("/console/t/:tenant/users", use: users)
     }
 
     // MARK: Pages
@@ -53,11 +56,9 @@ struct ConsoleController {
     }
 
     @Sendable func dashboard(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        guard let slug = tenantSlug(context) else { return notFound() }
-        guard let signedIn = try await signedIn(request, context: context) else { return Self.redirect(to: signInPath(slug)) }
-        guard let tenant = try await services.store.read({ try await $0.tenant(slug: slug) }), tenant.id == signedIn.principal.tenantID else {
-            return notFound()
-        }
+        let visit = try await visit(request, context: context)
+        guard case .signedIn(let signedIn) = visit else { return visit.answer }
+        let tenant = signedIn.tenant
         let permissions = signedIn.principal.roles.permissions
         var dashboard = ConsolePages.Dashboard()
         if permissions.contains(.policiesRead) {
@@ -79,10 +80,7 @@ struct ConsoleController {
         if permissions.contains(.auditRead) {
             dashboard.checkpoint = .some(try? await AuditQueries(services: services).latestCheckpoint(in: tenant.id))
         }
-        let viewer = ConsolePages.Viewer(
-            tenantSlug: tenant.slug, tenantName: tenant.displayName, username: signedIn.principal.username,
-            formToken: ConsoleCookies.formToken(forSession: signedIn.token))
-        return Self.page(ConsolePages.dashboard(viewer, dashboard))
+        return Self.page(ConsolePages.dashboard(signedIn.viewer, dashboard))
     }
 
     @Sendable func signInPage(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -193,6 +191,41 @@ struct ConsoleController {
 
     // MARK: Helpers
 
+    /// A page request of someone signed in to this tenant's console.
+    struct SignedIn {
+        var principal: Principal
+        /// The session token (from the cookie), for the anti-forgery token.
+        var token: String
+        var tenant: Tenant
+        var viewer: ConsolePages.Viewer
+    }
+
+    /// Who may see a tenant page: someone signed in to that tenant, or the answer instead.
+    enum Visit {
+        case signedIn(SignedIn)
+        /// The sign-in page (nobody is signed in) or the 404 page (another tenant, no tenant).
+        case refused(Response)
+
+        var answer: Response {
+            switch self {
+            case .signedIn: ConsoleController.redirect(to: "/console")
+            case .refused(let response): response
+            }
+        }
+    }
+
+    func visit(_ request: Request, context: RampartRequestContext) async throws -> Visit {
+        guard let slug = tenantSlug(context) else { return .refused(notFound()) }
+        guard let signedIn = try await signedIn(request, context: context) else { return .refused(Self.redirect(to: signInPath(slug))) }
+        guard let tenant = try await services.store.read({ try await $0.tenant(slug: slug) }), tenant.id == signedIn.principal.tenantID else {
+            return .refused(notFound())
+        }
+        let viewer = ConsolePages.Viewer(
+            tenantSlug: tenant.slug, tenantName: tenant.displayName, username: signedIn.principal.username,
+            formToken: ConsoleCookies.formToken(forSession: signedIn.token), permissions: signedIn.principal.roles.permissions)
+        return .signedIn(SignedIn(principal: signedIn.principal, token: signedIn.token, tenant: tenant, viewer: viewer))
+    }
+
     /// The session behind the console cookie, or `nil` when there is none or it does not authenticate.
     private func signedIn(_ request: Request, context: RampartRequestContext) async throws -> (principal: Principal, token: String)? {
         guard let token = request.cookies[ConsoleCookies.session]?.value, !token.isEmpty, token.utf8.count <= 256 else { return nil }
@@ -223,7 +256,7 @@ struct ConsoleController {
         return response
     }
 
-    private func signInPath(_ slug: String) -> String { "/console/t/\(slug)/sign-in" }
+    func signInPath(_ slug: String) -> String { "/console/t/\(slug)/sign-in" }
 
     /// The `{tenant}` path segment, bounded and in slug form (anything else cannot name a tenant).
     private func tenantSlug(_ context: RampartRequestContext) -> String? {
@@ -233,11 +266,11 @@ struct ConsoleController {
         return slug
     }
 
-    private func notFound() -> Response {
+    func notFound() -> Response {
         Self.page(ConsolePages.message(title: "Not found", "There is no such page."), status: .notFound)
     }
 
-    private func forgedForm() -> Response {
+    func forgedForm() -> Response {
         Self.page(
             ConsolePages.message(title: "Form expired", "This form was not sent from this console's page, or it has expired. Open the page again."),
             status: .forbidden)

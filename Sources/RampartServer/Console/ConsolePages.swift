@@ -16,9 +16,45 @@ enum ConsolePages {
         var username: String
         /// The anti-forgery token of the viewer's session, for the sign-out form.
         var formToken: String
+        /// What the viewer's roles allow: the navigation offers only those pages.
+        var permissions: Set<Permission> = []
     }
 
-    static func layout(title: String, viewer: Viewer?, _ body: HTML) -> HTML {
+    /// The console's pages in the navigation, with the permission each needs.
+    enum Screen: CaseIterable {
+        case dashboard, users, sessions
+
+        var label: String {
+            switch self {
+            case .dashboard: "Dashboard"
+            case .users: "Users"
+            case .sessions: "My sessions"
+            }
+        }
+
+        var path: String {
+            switch self {
+            case .dashboard: ""
+            case .users: "/users"
+            case .sessions: "/sessions"
+            }
+        }
+
+        var permission: Permission? { self == .users ? .usersRead : nil }
+    }
+
+    static func layout(title: String, viewer: Viewer?, current: Screen? = nil, _ body: HTML) -> HTML {
+        let navigation: HTML =
+            if let viewer {
+                """
+                <nav aria-label="Console"><ul>\(Screen.allCases.filter { $0.permission.map(viewer.permissions.contains) ?? true }.map { screen -> HTML in
+                    let marker: HTML = screen == current ? " aria-current=\"page\"" : ""
+                    return "<li><a href=\"/console/t/\(viewer.tenantSlug)\(screen.path)\"\(marker)>\(screen.label)</a></li>"
+                })</ul></nav>
+                """
+            } else {
+                ""
+            }
         let signOut: HTML =
             if let viewer {
                 """
@@ -42,7 +78,7 @@ enum ConsolePages {
             </head>
             <body>
             <a class="skip" href="#main">Skip to content</a>
-            <header><span class="brand">Rampart</span>\(signOut)</header>
+            <header><span class="brand">Rampart</span>\(navigation)\(signOut)</header>
             <main id="main">
             \(body)
             </main>
@@ -153,12 +189,12 @@ enum ConsolePages {
         }
         if sections.isEmpty { sections.append("<p>Your roles show nothing on this page.</p>") }
         return layout(
-            title: "Dashboard", viewer: viewer,
+            title: "Dashboard", viewer: viewer, current: .dashboard,
             "<h1>\(viewer.tenantName)</h1><div class=\"grid\">\(sections)</div>")
     }
 
     /// `2026-12-07 07:42:43 UTC`: to the second, for tables.
-    private static func shortTime(milliseconds: Int64) -> String {
+    static func shortTime(milliseconds: Int64) -> String {
         String(Timestamp.rfc3339(milliseconds: milliseconds).prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC"
     }
 
