@@ -206,6 +206,58 @@ import Testing
         }
     }
 
+    /// A tenant admin creates a user from the console through the API's use case: the same
+    /// password policy, the same conflicts, the same audit record.
+    @Test func anAdminCreatesAUser() async throws {
+        try await TestServer.withServer(.sqlite) { client in
+            let (adminToken, _) = try await client.tenantWithUser("acme", password: Self.password, roles: ["user"])
+            var admin = Browser(client: client)
+            let signIn = try #require(Self.hidden("csrf", in: try await admin.get("/console/t/acme/sign-in").text))
+            #expect(
+                try await admin.post("/console/t/acme/sign-in", ["csrf": signIn, "username": "admin", "password": "tenant-owner-passphrase-9"])
+                    .status == 303)
+            let form = try await admin.get("/console/t/acme/users/new")
+            #expect(form.status == 200)
+            let token = try #require(Self.hidden("csrf", in: form.text))
+            let fields = ["username": "erin", "displayName": "Erin <O'Neil>", "email": "erin@example.com", "roles[]": "auditor"]
+
+            #expect(try await admin.post("/console/t/acme/users", fields.merging(["password": "velvet-canyon-morning-44"]) { $1 }).status == 403)
+            let weak = try await admin.post("/console/t/acme/users", fields.merging(["csrf": token, "password": "erin"]) { $1 })
+            #expect(weak.status == 422)
+            #expect(weak.text.contains("role=\"alert\"") && weak.text.contains("value=\"Erin &lt;O&#39;Neil&gt;\""))
+            #expect(weak.text.contains("value=\"auditor\" checked"))
+            let taken = try await admin.post(
+                "/console/t/acme/users", fields.merging(["csrf": token, "username": "dana", "password": "velvet-canyon-morning-44"]) { $1 })
+            #expect(taken.status == 422 && taken.text.contains("already exists"))
+
+            let created = try await admin.post(
+                "/console/t/acme/users", fields.merging(["csrf": token, "password": "velvet-canyon-morning-44"]) { $1 })
+            #expect(created.status == 303)
+            let location = try #require(created.headers[.location])
+            #expect(location.hasPrefix("/console/t/acme/users?created="))
+            let list = try await admin.get(location)
+            #expect(list.text.contains("User erin was created."))
+            let erin = try await client.login(tenant: "acme", username: "erin", password: "velvet-canyon-morning-44")
+            #expect(erin.status == 200)
+            let me = try await client.send(.get, "/v1/me", token: try erin.string("token")).json()
+            #expect(me["roles"] as? [String] == ["auditor"])
+            // A link cannot make the page claim a user was created.
+            #expect(!(try await admin.get("/console/t/acme/users?created=Mallory").text.contains("was created")))
+            // The creation is audited like POST /v1/users.
+            let records = try await client.send(.get, "/v1/audit/records?limit=200", token: adminToken).json()["items"] as? [[String: Any]] ?? []
+            #expect(
+                records.contains {
+                    $0["operation"] as? String == "POST /console/t/acme/users" && $0["outcome"] as? String == "allowed" && $0["status"] as? Int == 303
+                })
+
+            // Without users:write there is no form.
+            var dana = Browser(client: client)
+            let danaForm = try #require(Self.hidden("csrf", in: try await dana.get("/console/t/acme/sign-in").text))
+            _ = try await dana.post("/console/t/acme/sign-in", ["csrf": danaForm, "username": "dana", "password": Self.password])
+            #expect(try await dana.get("/console/t/acme/users/new").status == 404)
+        }
+    }
+
     @Test func aUserWithAnAuthenticatorGivesACode() async throws {
         let clock = ManualClock()
         try await TestServer.withServer(.sqlite, configure: { $0.clock = clock }) { client in

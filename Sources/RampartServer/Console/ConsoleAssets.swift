@@ -19,6 +19,8 @@ enum ConsoleAssets {
         h2 { font-size: 1.15rem; margin: 0 0 .5rem; }
         section { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin-bottom: 1rem; overflow-x: auto; }
         .wide { grid-column: 1 / -1; }
+        fieldset { border: 1px solid var(--line); border-radius: 4px; margin-top: 1rem; }
+        label.choice { font-weight: 400; margin: .25rem 0; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
         nav a[aria-current=page] { font-weight: 700; text-decoration: none; color: var(--ink); }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
 import Hummingbird
 import RampartApp
 import RampartCore
@@ -40,6 +41,43 @@ extension ConsoleController {
         return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/sessions?ended=1")
     }
 
+    struct NewUserFields: Decodable {
+        var csrf: String?
+        var username: String?
+        var displayName: String?
+        var email: String?
+        var password: String?
+        var roles: [String]?
+    }
+
+    @Sendable func newUser(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let visit = try await visit(request, context: context)
+        guard case .signedIn(let signedIn) = visit else { return visit.answer }
+        guard signedIn.viewer.permissions.contains(.usersWrite) else { return notFound() }
+        return Self.page(ConsolePages.newUser(signedIn.viewer))
+    }
+
+    /// Creates a user through ``UserAdministration/create(_:in:audit:)``, as `POST /v1/users` does.
+    @Sendable func createUser(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let fields = try await Self.form(NewUserFields.self, request)
+        let visit = try await visit(request, context: context)
+        guard case .signedIn(let signedIn) = visit else { return visit.answer }
+        guard signedIn.viewer.permissions.contains(.usersWrite) else { return notFound() }
+        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let blank: (String?) -> String? = { value in value.flatMap { $0.isEmpty ? nil : $0 } }
+        let new = UserAdministration.NewUser(
+            username: fields.username ?? "", password: blank(fields.password).map { Secret($0) }, displayName: blank(fields.displayName),
+            email: blank(fields.email), roles: fields.roles ?? [])
+        do {
+            let user = try await UserAdministration(services: services).create(new, in: signedIn.tenant.id, audit: context.audit)
+            return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/users?created=\(user.id.rawValue)")
+        } catch let error as RampartError where error.code.httpStatus == 422 || error.code == .conflict {
+            let form = ConsolePages.NewUserForm(
+                username: fields.username ?? "", displayName: fields.displayName ?? "", email: fields.email ?? "", roles: Set(fields.roles ?? []))
+            return Self.page(ConsolePages.newUser(signedIn.viewer, form, error: error.message), status: .unprocessableContent)
+        }
+    }
+
     /// A page of users in id order (keyset paging: page 100 costs what page 1 costs).
     @Sendable func users(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context)
@@ -47,6 +85,13 @@ extension ConsoleController {
         guard signedIn.viewer.permissions.contains(.usersRead) else { return notFound() }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
         let page = try await UserAdministration(services: services).list(in: signedIn.tenant.id, page: PageRequest(limit: 50, after: after))
-        return Self.page(ConsolePages.users(signedIn.viewer, page))
+        // The notice names the user as stored, never text from the link.
+        var created: String?
+        if let id = request.uri.queryParameters["created"].map(String.init), UUIDv7.isWellFormed(id),
+            let user = try? await UserAdministration(services: services).get(UserID(rawValue: id), in: signedIn.tenant.id)
+        {
+            created = "User \(user.username) was created."
+        }
+        return Self.page(ConsolePages.users(signedIn.viewer, page, notice: created))
     }
 }

@@ -44,6 +44,8 @@ struct ConsoleController {
         router.get("/console/t/:tenant/sessions", use: sessions)
         router.post("/console/t/:tenant/sessions/:session/end", use: endSession)
         router.get("/console/t/:tenant/users", use: users)
+        router.get("/console/t/:tenant/users/new", use: newUser)
+        router.post("/console/t/:tenant/users", use: createUser)
     }
 
     // MARK: Pages

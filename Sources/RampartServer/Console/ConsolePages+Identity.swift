@@ -34,8 +34,46 @@ extension ConsolePages {
             """)
     }
 
+    /// What a "new user" form was filled with, to show it again beside an error.
+    struct NewUserForm {
+        var username = ""
+        var displayName = ""
+        var email = ""
+        var roles: Set<String> = ["user"]
+    }
+
+    static func newUser(_ viewer: Viewer, _ form: NewUserForm = NewUserForm(), error: String? = nil) -> HTML {
+        let roles = BuiltinRole.allCases.map { role -> HTML in
+            let checked: HTML = form.roles.contains(role.rawValue) ? " checked" : ""
+            return """
+                <label class="choice"><input type="checkbox" name="roles[]" value="\(role.rawValue)"\(checked)> \(role.rawValue)</label>
+                """
+        }
+        let problem: HTML = error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
+        return layout(
+            title: "New user", viewer: viewer, current: .users,
+            """
+            <form class="panel" method="post" action="/console/t/\(viewer.tenantSlug)/users">
+            <h1>New user</h1>
+            \(problem)
+            <input type="hidden" name="csrf" value="\(viewer.formToken)">
+            <label for="username">Username</label>
+            <input id="username" name="username" type="text" autocomplete="off" required value="\(form.username)">
+            <label for="displayName">Name</label>
+            <input id="displayName" name="displayName" type="text" autocomplete="off" value="\(form.displayName)">
+            <label for="email">Email</label>
+            <input id="email" name="email" type="text" inputmode="email" autocomplete="off" value="\(form.email)">
+            <label for="password">Password</label>
+            <input id="password" name="password" type="password" autocomplete="new-password" aria-describedby="password-help">
+            <p id="password-help" class="muted">Empty: the user signs in through single sign-on only.</p>
+            <fieldset><legend>Roles</legend>\(roles)</fieldset>
+            <button type="submit">Create user</button>
+            </form>
+            """)
+    }
+
     /// One page of the tenant's users, in id order, with a link to the next.
-    static func users(_ viewer: Viewer, _ page: Page<User>) -> HTML {
+    static func users(_ viewer: Viewer, _ page: Page<User>, notice: String? = nil) -> HTML {
         let rows = page.items.map { user -> HTML in
             """
             <tr><td>\(user.username)</td><td>\(user.displayName ?? "")</td><td>\(user.email ?? "")</td>
@@ -51,6 +89,8 @@ extension ConsolePages {
             title: "Users", viewer: viewer, current: .users,
             """
             <h1>Users</h1>
+            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
+            \(viewer.permissions.contains(.usersWrite) ? "<p><a href=\"/console/t/\(viewer.tenantSlug)/users/new\">New user</a></p>" as HTML : "")
             <section><table><caption class="visually-hidden">Users of this tenant</caption>
             <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th>
             <th scope="col">Status</th><th scope="col">Signs in with</th></tr></thead>
