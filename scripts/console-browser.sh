@@ -46,6 +46,8 @@ request POST /v1/tenants "$operator" \
 admin=$(login admin "$admin_password" acme)
 request POST /v1/users "$admin" "{\"username\":\"dana\",\"password\":\"$dana_password\",\"roles\":[\"security-admin\"]}" >/dev/null
 dana=$(login dana "$dana_password" acme)
+curl -fsS -o /dev/null -X POST "$base/v1/policies/import" -H "authorization: Bearer $dana" -H 'content-type: application/json' \
+    --data-binary @scripts/testing/console-policies.json || fail "the policy import"
 secret=$(request POST /v1/me/mfa/totp "$dana" | jq -er .secret)
 code=$(python3 -c 'import sys, time; sys.path.insert(0, "scripts/testing"); import console_browser_test as t; print(t.totp(sys.argv[1], time.time()))' "$secret")
 request POST /v1/me/mfa/totp/activate "$dana" "{\"code\":\"$code\"}" >/dev/null

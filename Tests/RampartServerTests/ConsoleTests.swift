@@ -258,6 +258,49 @@ import Testing
         }
     }
 
+    /// "Test a decision" answers as `POST /v1/authorize` does for the same question: allow,
+    /// row filter, mask, deny; a resource that is not name=value lines is a form error.
+    @Test func testADecision() async throws {
+        try await TestServer.withServer(.sqlite) { client in
+            let f = try await TwoTenantFixture.make(client)
+            var kim = Browser(client: client)
+            let signIn = try #require(Self.hidden("csrf", in: try await kim.get("/console/t/tenant-a/sign-in").text))
+            let signedIn = try await kim.post(
+                "/console/t/tenant-a/sign-in", ["csrf": signIn, "username": "kim", "password": TwoTenantFixture.securityPassword])
+            #expect(signedIn.status == 303)
+            let page = try await kim.get("/console/t/tenant-a/decisions")
+            #expect(page.status == 200)
+            #expect(page.text.contains("<option value=\"\(f.a.service)\" selected>"))
+            let token = try #require(Self.hidden("csrf", in: page.text))
+            func decide(_ resource: String) async throws -> APIClient.Reply {
+                try await kim.post(
+                    "/console/t/tenant-a/decisions",
+                    ["csrf": token, "service": f.a.service, "user": "bob", "resource": resource, "accessType": "select"])
+            }
+            let allowed = try await decide("database=sales\ntable=orders\ncolumn=total")
+            #expect(allowed.status == 200)
+            #expect(allowed.text.contains("Allowed") && allowed.text.contains("policy 1"))
+            let filtered = try await decide("database=sales\r\ntable=orders")
+            #expect(filtered.text.contains("region = &#39;EU&#39;"))
+            let masked = try await decide("database = sales\ntable = customers\ncolumn = ssn")
+            #expect(masked.text.contains("MASK_SHOW_LAST_4"))
+            let denied = try await decide("database=hr\ntable=salaries\ncolumn=x")
+            #expect(denied.text.contains("Denied") && !denied.text.contains("Allowed"))
+            let malformed = try await decide("just words")
+            #expect(malformed.status == 422 && malformed.text.contains("name=value"))
+            #expect(try await kim.post("/console/t/tenant-a/decisions", ["service": f.a.service, "user": "bob"]).status == 403)
+            // Every answer is a decision record in the audit log, as the API's are.
+            let records =
+                try await client.send(.get, "/v1/audit/records?limit=500", token: f.a.adminToken).json()["items"] as? [[String: Any]] ?? []
+            #expect(records.filter { $0["path"] as? String == "/console/t/tenant-a/decisions" && $0["accessType"] as? String == "select" }.count == 4)
+            // bob (user, auditor) may not ask: no page.
+            var bob = Browser(client: client)
+            let bobForm = try #require(Self.hidden("csrf", in: try await bob.get("/console/t/tenant-a/sign-in").text))
+            _ = try await bob.post("/console/t/tenant-a/sign-in", ["csrf": bobForm, "username": "bob", "password": TwoTenantFixture.userPassword])
+            #expect(try await bob.get("/console/t/tenant-a/decisions").status == 404)
+        }
+    }
+
     @Test func aUserWithAnAuthenticatorGivesACode() async throws {
         let clock = ManualClock()
         try await TestServer.withServer(.sqlite, configure: { $0.clock = clock }) { client in

@@ -116,6 +116,17 @@ def main() -> None:
         check(page.url.endswith(f"/console/t/{tenant}"), "the code opens the dashboard")
         check(page.get_by_role("heading", name="Policies").is_visible(), "a security admin sees the policies")
 
+        # Test a decision, as POST /v1/authorize would answer it.
+        page.get_by_role("link", name="Test a decision").click()
+        accessible(page, axe, "test a decision")
+        page.get_by_label("Service").select_option("warehouse")
+        page.get_by_label("User").fill("dana")
+        page.get_by_label("Resource").fill("database=sales\ntable=customers\ncolumn=card")
+        page.get_by_role("button", name="Decide").click()
+        answer = page.get_by_role("status").inner_text()
+        check("Allowed" in answer and "MASK_SHOW_LAST_4" in answer, "the decision tester shows the answer and its mask")
+        accessible(page, axe, "a decision's answer")
+
         page.goto(f"{base}/console/t/no-such-tenant")
         check("Not found" in page.title(), "another tenant's console is not found")
         browser.close()

@@ -33,6 +33,13 @@ enum ConsoleAssets {
         th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
         form.panel { max-width: 24rem; margin: 3rem auto; border: 1px solid var(--line); border-radius: 6px; padding: 1.5rem; }
         label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
+        form.wide-form { max-width: 40rem; margin: 1rem 0; }
+        .allowed { color: #116329; }
+        .denied { color: var(--bad); }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+        dt { font-weight: 600; }
+        dd { margin: 0; }
+        textarea, select { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }
         input[type=text], input[type=password] { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }
         button { margin-top: 1rem; padding: .5rem 1rem; font: inherit; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
         header button { margin: 0; background: #fff; color: var(--accent); border: 1px solid var(--accent); }

@@ -46,6 +46,8 @@ struct ConsoleController {
         router.get("/console/t/:tenant/users", use: users)
         router.get("/console/t/:tenant/users/new", use: newUser)
         router.post("/console/t/:tenant/users", use: createUser)
+        router.get("/console/t/:tenant/decisions", use: decisionTest)
+        router.post("/console/t/:tenant/decisions", use: decide)
     }
 
     // MARK: Pages

@@ -22,12 +22,13 @@ enum ConsolePages {
 
     /// The console's pages in the navigation, with the permission each needs.
     enum Screen: CaseIterable {
-        case dashboard, users, sessions
+        case dashboard, users, decisions, sessions
 
         var label: String {
             switch self {
             case .dashboard: "Dashboard"
             case .users: "Users"
+            case .decisions: "Test a decision"
             case .sessions: "My sessions"
             }
         }
@@ -36,11 +37,18 @@ enum ConsolePages {
             switch self {
             case .dashboard: ""
             case .users: "/users"
+            case .decisions: "/decisions"
             case .sessions: "/sessions"
             }
         }
 
-        var permission: Permission? { self == .users ? .usersRead : nil }
+        var permission: Permission? {
+            switch self {
+            case .users: .usersRead
+            case .decisions: .decisionsRequest
+            case .dashboard, .sessions: nil
+            }
+        }
     }
 
     static func layout(title: String, viewer: Viewer?, current: Screen? = nil, _ body: HTML) -> HTML {
