@@ -301,6 +301,45 @@ import Testing
         }
     }
 
+    /// A tenant that requires a second factor: the console enrols the authenticator at sign-in,
+    /// shows the recovery codes once, and the next sign-in asks for a code.
+    @Test func aRequiredFactorIsEnrolledAtSignIn() async throws {
+        let clock = ManualClock()
+        try await TestServer.withServer(.sqlite, configure: { $0.clock = clock }) { client in
+            let (adminToken, _) = try await client.tenantWithUser("acme", password: Self.password, roles: ["user"])
+            #expect(try await client.send(.patch, "/v1/tenant/settings", token: adminToken, body: .json(["mfaRequired": true])).status == 200)
+            var browser = Browser(client: client)
+            let formToken = try #require(Self.hidden("csrf", in: try await browser.get("/console/t/acme/sign-in").text))
+            let enrol = try await browser.post("/console/t/acme/sign-in", ["csrf": formToken, "username": "dana", "password": Self.password])
+            #expect(enrol.status == 200)
+            #expect(enrol.text.contains("Set up your authenticator") && enrol.text.contains("<svg"))
+            #expect(Self.setCookie("rampart_console", in: enrol) == nil)
+            let challenge = try #require(Self.hidden("challenge", in: enrol.text))
+            let keyStart = try #require(enrol.text.range(of: "Key: <code>"))
+            let key = String(enrol.text[keyStart.upperBound...].prefix { $0 != "<" })
+            let totp = try TOTP(secret: Secret(try #require(Base32.decode(key))))
+
+            let wrong = try await browser.post("/console/t/acme/mfa/enrol", ["csrf": formToken, "challenge": challenge, "code": "000000"])
+            #expect(wrong.status == 422)
+            #expect(wrong.text.contains("That code is not right") && !wrong.text.contains("<svg"))
+            let done = try await browser.post(
+                "/console/t/acme/mfa/enrol", ["csrf": formToken, "challenge": challenge, "code": totp.code(at: clock.now())])
+            #expect(done.status == 200, "\(done.text)")
+            #expect(done.text.contains("Your recovery codes"))
+            #expect(done.text.components(separatedBy: "<li><code>").count == 11)
+            #expect(try await browser.get("/console/t/acme").status == 200)
+            // The API's sign-in now asks dana for a code too.
+            #expect(try await client.login(tenant: "acme", username: "dana", password: Self.password).string("status") == "mfa-required")
+
+            // Signed out, the next sign-in asks for the code.
+            let dashboard = try await browser.get("/console/t/acme")
+            _ = try await browser.post("/console/t/acme/sign-out", ["csrf": try #require(Self.hidden("csrf", in: dashboard.text))])
+            let freshToken = try #require(Self.hidden("csrf", in: try await browser.get("/console/t/acme/sign-in").text))
+            let again = try await browser.post("/console/t/acme/sign-in", ["csrf": freshToken, "username": "dana", "password": Self.password])
+            #expect(again.text.contains("Enter your code"))
+        }
+    }
+
     @Test func aUserWithAnAuthenticatorGivesACode() async throws {
         let clock = ManualClock()
         try await TestServer.withServer(.sqlite, configure: { $0.clock = clock }) { client in

@@ -13,9 +13,11 @@ violation is one).
 import base64
 import hashlib
 import hmac
+import json
 import struct
 import sys
 import time
+import urllib.request
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
@@ -30,6 +32,16 @@ def totp(secret_base32: str, at: float) -> str:
     offset = digest[-1] & 0x0F
     value = (struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
     return f"{value:06d}"
+
+
+def api(base: str, method: str, path: str, body: dict, token: str | None = None) -> dict:
+    """A JSON call to the API (the journeys' set-up between screens)."""
+    headers = {"content-type": "application/json"}
+    if token:
+        headers["authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers=headers, method=method)
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read() or b"{}")
 
 
 def check(condition: bool, what: str) -> None:
@@ -126,6 +138,25 @@ def main() -> None:
         answer = page.get_by_role("status").inner_text()
         check("Allowed" in answer and "MASK_SHOW_LAST_4" in answer, "the decision tester shows the answer and its mask")
         accessible(page, axe, "a decision's answer")
+
+        # The tenant now requires a second factor: erin, who has none, enrols at sign-in.
+        login = api(base, "POST", "/v1/auth/login", {"tenant": tenant, "username": "admin", "password": admin_password})
+        api(base, "PATCH", "/v1/tenant/settings", {"mfaRequired": True}, token=login["token"])
+        page.get_by_role("button", name="Sign out").click()
+        page.get_by_label("Username").fill("erin")
+        page.get_by_label("Password").fill("velvet-canyon-morning-44")
+        page.get_by_role("button", name="Sign in").click()
+        check(page.get_by_role("heading", name="Set up your authenticator").is_visible(), "a required factor is enrolled at sign-in")
+        check(page.get_by_role("img", name="QR code of the authenticator key").is_visible(), "with a QR code")
+        accessible(page, axe, "authenticator enrolment")
+        key = page.locator("p", has_text="Key:").locator("code").inner_text()
+        page.get_by_label("The six digits the app shows").fill(totp(key, time.time()))
+        page.get_by_role("button", name="Turn on").click()
+        check(page.get_by_role("heading", name="Your recovery codes").is_visible(), "the recovery codes are shown once")
+        check(page.locator("li code").count() == 10, "ten of them")
+        accessible(page, axe, "recovery codes")
+        page.get_by_role("link", name="Continue to the console").click()
+        check(page.url.endswith(f"/console/t/{tenant}"), "and the console opens")
 
         page.goto(f"{base}/console/t/no-such-tenant")
         check("Not found" in page.title(), "another tenant's console is not found")

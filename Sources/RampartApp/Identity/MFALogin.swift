@@ -109,6 +109,53 @@ package struct MFALogin: Sendable {
         }
     }
 
+    /// Starts enrolling an authenticator for the person a sign-in stopped because the tenant
+    /// requires a second factor (a challenge of purpose `enrol`).
+    package func beginEnrolment(challenge token: Secret<String>, audit: AuditContext?) async throws -> TOTPEnrollment {
+        let mfa = MFAService(services: services)
+        let (_, subject) = try await mfa.redeem(token, purpose: .enrol, audit: audit)
+        return try await mfa.beginEnrolment(subject, audit: audit)
+    }
+
+    /// What activating at sign-in decided.
+    package enum Activation: Sendable {
+        case throttled(retryAfter: Int)
+        /// The authenticator is on and a session is open; the recovery codes are shown once.
+        case signedIn(AuthenticatedSubject, SessionOpening.Opened, recoveryCodes: [Secret<String>])
+    }
+
+    /// Turns on the authenticator enrolled with ``beginEnrolment(challenge:audit:)`` with its first
+    /// code and opens the session, using up the challenge in the session's transaction.
+    ///
+    /// - Throws: ``RampartError`` `validation-failed` for a wrong code (counted against the challenge
+    ///   and the throttle), `unauthenticated` for an unknown, expired or used challenge.
+    package func activate(challenge token: Secret<String>, code: Secret<String>, origin: Origin, audit: AuditContext?) async throws -> Activation {
+        let mfa = MFAService(services: services)
+        let (challenge, subject) = try await mfa.redeem(token, purpose: .enrol, audit: audit)
+        let gate = try await LoginGate.make(subject, deviceFingerprint: origin.deviceFingerprint, sourceIP: origin.sourceIP, services: services)
+        if let retryAfter = gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
+        let batch: RecoveryCodeBatch
+        do {
+            batch = try await mfa.activate(subject, code: code, audit: audit)
+        } catch let error as RampartError where error.code == .validationFailed {
+            _ = try await mfa.recordFailure(challenge)
+            try await gate.failed(services.security, audit: audit)
+            throw error
+        }
+        audit?.event(SecurityEventKind.mfaEnrolled.rawValue)
+        do {
+            let opened = try await SessionOpening(services: services).open(
+                subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, sourceIP: origin.sourceIP,
+                userAgent: origin.userAgent, audit: audit
+            ) { tx in
+                guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
+            }
+            return .signedIn(subject, opened, recoveryCodes: batch.codes)
+        } catch Race.challengeUsed {
+            throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+        }
+    }
+
     /// Book-keeps a wrong or replayed second factor and returns the error to throw: the challenge
     /// counts the failure (and dies at the limit), the throttle counts it against the account and
     /// address, and the event is recorded.

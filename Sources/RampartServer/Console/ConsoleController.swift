@@ -40,6 +40,7 @@ struct ConsoleController {
         router.get("/console/t/:tenant/sign-in", use: signInPage)
         router.post("/console/t/:tenant/sign-in", use: signIn)
         router.post("/console/t/:tenant/mfa", use: secondFactor)
+        router.post("/console/t/:tenant/mfa/enrol", use: enrol)
         router.post("/console/t/:tenant/sign-out", use: signOut)
         router.get("/console/t/:tenant/sessions", use: sessions)
         router.post("/console/t/:tenant/sessions/:session/end", use: endSession)
@@ -120,15 +121,14 @@ struct ConsoleController {
                     userAgent: Self.userAgent(request), audit: context.audit)
                 return signedInResponse(opened, slug: slug, device: device)
             case .challenged(_, let token, let challenge):
-                guard challenge.purpose == .verify else {
-                    return Self.page(
-                        ConsolePages.message(
-                            title: "Second factor required",
-                            "Your tenant requires a second factor and you have none yet. Enrol an authenticator through the API (POST /v1/auth/mfa/totp with this sign-in's challenge), then sign in here again."
-                        ), status: .forbidden)
+                var response: Response
+                if challenge.purpose == .verify {
+                    response = Self.page(ConsolePages.secondFactor(tenantSlug: slug, formToken: form.csrf ?? "", challenge: token.exposedValue))
+                } else {
+                    let enrollment = try await MFALogin(services: services).beginEnrolment(challenge: token, audit: context.audit)
+                    response = Self.page(
+                        ConsolePages.enrolment(tenantSlug: slug, formToken: form.csrf ?? "", challenge: token.exposedValue, enrollment: enrollment))
                 }
-                var response = Self.page(
-                    ConsolePages.secondFactor(tenantSlug: slug, formToken: form.csrf ?? "", challenge: token.exposedValue))
                 device.apply(to: &response, secure: secure)
                 return response
             }
@@ -244,7 +244,7 @@ struct ConsoleController {
         return (principal, token)
     }
 
-    private func signedInResponse(_ opened: SessionOpening.Opened, slug: String, device: LoginDevice) -> Response {
+    func signedInResponse(_ opened: SessionOpening.Opened, slug: String, device: LoginDevice) -> Response {
         var response = Self.redirect(to: "/console/t/\(slug)")
         response.setCookie(ConsoleCookies.sessionCookie(opened.token.exposedValue, secure: secure))
         response.setCookie(ConsoleCookies.expired(ConsoleCookies.signIn, secure: secure))
@@ -263,7 +263,7 @@ struct ConsoleController {
     func signInPath(_ slug: String) -> String { "/console/t/\(slug)/sign-in" }
 
     /// The `{tenant}` path segment, bounded and in slug form (anything else cannot name a tenant).
-    private func tenantSlug(_ context: RampartRequestContext) -> String? {
+    func tenantSlug(_ context: RampartRequestContext) -> String? {
         guard let slug = context.parameters.get("tenant"), (1...63).contains(slug.utf8.count),
             slug.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
         else { return nil }
@@ -280,7 +280,7 @@ struct ConsoleController {
             status: .forbidden)
     }
 
-    private func throttled(_ retryAfter: Int) -> Response {
+    func throttled(_ retryAfter: Int) -> Response {
         var response = Self.page(
             ConsolePages.message(title: "Too many attempts", "Too many failed sign-in attempts. Try again in \(retryAfter) seconds."),
             status: .tooManyRequests)
@@ -288,7 +288,7 @@ struct ConsoleController {
         return response
     }
 
-    private static func userAgent(_ request: Request) -> String? { request.headers[.userAgent].map { String($0.prefix(256)) } }
+    static func userAgent(_ request: Request) -> String? { request.headers[.userAgent].map { String($0.prefix(256)) } }
 
     static func page(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
         var headers = securityHeaders

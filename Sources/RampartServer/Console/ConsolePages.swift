@@ -129,6 +129,48 @@ enum ConsolePages {
             """)
     }
 
+    /// Enrolment of an authenticator when the tenant requires one and the person has none.
+    /// `enrollment` is the key to show, `nil` when the form comes back for another code.
+    static func enrolment(tenantSlug: String, formToken: String, challenge: String, enrollment: TOTPEnrollment?, error: String? = nil) -> HTML {
+        let key: HTML =
+            if let enrollment {
+                """
+                <p>Your organisation requires a second factor. Scan this code with an authenticator app, or type the key.</p>
+                <figure role="img" aria-label="QR code of the authenticator key">\(enrollment.qrCodeSVG.withValue { HTML(generatedMarkup: $0) })</figure>
+                <p>Key: <code>\(enrollment.manualEntryKey.withValue { $0 })</code></p>
+                """
+            } else {
+                "<p>Use the authenticator you just set up. <a href=\"/console/t/\(tenantSlug)/sign-in\">Start again</a></p>"
+            }
+        return layout(
+            title: "Set up your authenticator", viewer: nil,
+            """
+            <form class="panel" method="post" action="/console/t/\(tenantSlug)/mfa/enrol">
+            <h1>Set up your authenticator</h1>
+            \(errorLine(error))
+            \(key)
+            <input type="hidden" name="csrf" value="\(formToken)">
+            <input type="hidden" name="challenge" value="\(challenge)">
+            <label for="code">The six digits the app shows</label>
+            <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required>
+            <button type="submit">Turn on</button>
+            </form>
+            """)
+    }
+
+    /// The recovery codes, shown once, after an enrolment at sign-in.
+    static func recoveryCodes(tenantSlug: String, _ codes: [Secret<String>]) -> HTML {
+        let items = codes.map { code -> HTML in "<li><code>\(code.withValue { $0 })</code></li>" }
+        return layout(
+            title: "Your recovery codes", viewer: nil,
+            """
+            <section class="panel"><h1>Your recovery codes</h1>
+            <p>Each code signs you in once if you lose your authenticator. Keep them somewhere safe: they are not shown again.</p>
+            <ul>\(items)</ul>
+            <p><a href="/console/t/\(tenantSlug)">Continue to the console</a></p></section>
+            """)
+    }
+
     /// A page with a heading and a sentence: refusals, not-found, what to do next.
     static func message(title: String, _ text: String, viewer: Viewer? = nil, link: (href: String, label: String)? = nil) -> HTML {
         let next: HTML = link.map { "<p><a href=\"\($0.href)\">\($0.label)</a></p>" } ?? ""

@@ -10,6 +10,10 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
 
     init(stringInterpolation: StringInterpolation) { text = stringInterpolation.text }
 
+    /// Markup the server made itself and that holds nothing from a request (the QR code's SVG,
+    /// drawn from a path of numbers): the one way in without escaping.
+    init(generatedMarkup: String) { text = generatedMarkup }
+
     /// Fragments one after another.
     init(joining fragments: some Sequence<HTML>) { text = fragments.map(\.text).joined() }
 

@@ -35,12 +35,6 @@ struct MFAController {
         var password: Secret<String>?
     }
 
-    /// A concurrent request used the challenge or the code first; the transaction that found
-    /// out rolls back and this request fails.
-    enum Race: Error {
-        case challengeUsed
-    }
-
     func register(on api: APIRouter) {
         api.add(.post, "/v1/auth/mfa", .anonymous, verify)
         api.add(.post, "/v1/auth/mfa/totp", .anonymous, enrolAtLogin)
@@ -87,36 +81,21 @@ struct MFAController {
 
     @Sendable func enrolAtLogin(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(ChallengeRequest.self, from: request, limit: services.maximumBodySize)
-        let (_, subject) = try await mfa.redeem(body.challenge, purpose: .enrol, audit: context.audit)
-        return try JSONBody.response(TOTPEnrollmentResponse(try await mfa.beginEnrolment(subject, audit: context.audit)), headers: noStore)
+        let enrollment = try await MFALogin(services: services).beginEnrolment(challenge: body.challenge, audit: context.audit)
+        return try JSONBody.response(TOTPEnrollmentResponse(enrollment), headers: noStore)
     }
 
     @Sendable func activateAtLogin(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(ActivateWithChallengeRequest.self, from: request, limit: services.maximumBodySize)
-        let (challenge, subject) = try await mfa.redeem(body.challenge, purpose: .enrol, audit: context.audit)
         let device = LoginDevice(request: request)
-        let gate = try await LoginGate.make(subject, request: request, context: context, services: services)
-        if let refused = gate.refusal(services.security, request: request, context: context) {
-            return refused
-        }
-        let batch: RecoveryCodeBatch
-        do {
-            batch = try await mfa.activate(subject, code: body.code, audit: context.audit)
-        } catch let error as RampartError where error.code == .validationFailed {
-            _ = try await mfa.recordFailure(challenge)
-            try await gate.failed(services.security, audit: context.audit)
-            throw error
-        }
-        context.audit?.event(SecurityEventKind.mfaEnrolled.rawValue)
-        let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
-        do {
-            return try await issuer.issue(
-                subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit, recoveryCodes: batch.codes
-            ) { tx in
-                guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
-            }
-        } catch Race.challengeUsed {
-            throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+        let origin = MFALogin.Origin(
+            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP,
+            userAgent: request.headers[.userAgent].map { String($0.prefix(256)) })
+        switch try await MFALogin(services: services).activate(challenge: body.challenge, code: body.code, origin: origin, audit: context.audit) {
+        case .throttled(let retryAfter):
+            return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
+        case .signedIn(let subject, let opened, let recoveryCodes):
+            return try issuer.response(opened, subject: subject, device: device, recoveryCodes: recoveryCodes)
         }
     }
 
