@@ -51,6 +51,7 @@ curl -fsS -o /dev/null -X POST "$base/v1/policies/import" -H "authorization: Bea
 secret=$(request POST /v1/me/mfa/totp "$dana" | jq -er .secret)
 code=$(python3 -c 'import sys, time; sys.path.insert(0, "scripts/testing"); import console_browser_test as t; print(t.totp(sys.argv[1], time.time()))' "$secret")
 request POST /v1/me/mfa/totp/activate "$dana" "{\"code\":\"$code\"}" >/dev/null
+request POST /v1/audit/checkpoints "$admin" >/dev/null
 
 python3 scripts/testing/console_browser_test.py "$base" acme "$admin_password" dana "$dana_password" "$secret" ${1:+"$1"} || fail "the browser journeys"
 echo "console-browser: passed"

@@ -340,6 +340,39 @@ import Testing
         }
     }
 
+    /// The audit log pages through records with filters; a record's page checks its inclusion
+    /// proof against the latest signed checkpoint and its signature.
+    @Test func auditRecordsShowTheirVerifiedProof() async throws {
+        try await TestServer.withServer(.sqlite) { client in
+            let (adminToken, _) = try await client.tenantWithUser("acme", password: Self.password, roles: ["user"])
+            var admin = Browser(client: client)
+            let form = try #require(Self.hidden("csrf", in: try await admin.get("/console/t/acme/sign-in").text))
+            _ = try await admin.post("/console/t/acme/sign-in", ["csrf": form, "username": "admin", "password": "tenant-owner-passphrase-9"])
+            let uncovered = try await admin.get("/console/t/acme/audit/1")
+            #expect(uncovered.status == 200)
+            #expect(uncovered.text.contains("No signed checkpoint covers this record yet"))
+            let signed = try await client.send(.post, "/v1/audit/checkpoints", token: adminToken)
+            #expect(signed.status == 200 || signed.status == 201, "\(signed.text)")
+
+            let list = try await admin.get("/console/t/acme/audit")
+            #expect(list.status == 200)
+            #expect(list.text.contains("href=\"/console/t/acme/audit/1\""))
+            let record = try await admin.get("/console/t/acme/audit/1")
+            #expect(record.text.contains("<strong>Verified.</strong>"), "\(record.text)")
+            #expect(try await admin.get("/console/t/acme/audit/999999").status == 404)
+            #expect(try await admin.get("/console/t/acme/audit/-1").status == 404)
+            let denied = try await admin.get("/console/t/acme/audit?outcome=denied")
+            #expect(denied.status == 200 && !denied.text.contains("<td>allowed</td>"))
+
+            // dana (a plain user) has no audit pages.
+            var dana = Browser(client: client)
+            let danaForm = try #require(Self.hidden("csrf", in: try await dana.get("/console/t/acme/sign-in").text))
+            _ = try await dana.post("/console/t/acme/sign-in", ["csrf": danaForm, "username": "dana", "password": Self.password])
+            #expect(try await dana.get("/console/t/acme/audit").status == 404)
+            #expect(try await dana.get("/console/t/acme/audit/1").status == 404)
+        }
+    }
+
     @Test func aUserWithAnAuthenticatorGivesACode() async throws {
         let clock = ManualClock()
         try await TestServer.withServer(.sqlite, configure: { $0.clock = clock }) { client in

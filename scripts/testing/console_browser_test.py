@@ -107,6 +107,12 @@ def main() -> None:
         page.locator("tbody tr", has_not_text="(this browser)").first.get_by_role("button").click()
         check(page.get_by_role("status").inner_text() == "The session has ended.", "ending another session says so")
         check(page.locator("tbody tr").count() == sessions_before - 1, "the ended session is gone from the list")
+        page.get_by_role("link", name="Audit log").click()
+        accessible(page, axe, "audit log")
+        page.get_by_role("link", name="1", exact=True).click()
+        check("Verified." in page.get_by_role("region", name="Inclusion in the signed log").inner_text(),
+              "an audit record's inclusion proof is verified against the signed checkpoint")
+        accessible(page, axe, "audit record")
         page.get_by_role("link", name="Dashboard").click()
         cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
         session = cookies.get("rampart_console")

@@ -21,6 +21,10 @@ enum ConsoleAssets {
         .wide { grid-column: 1 / -1; }
         fieldset { border: 1px solid var(--line); border-radius: 4px; margin-top: 1rem; }
         label.choice { font-weight: 400; margin: .25rem 0; }
+        form.filters { display: flex; flex-wrap: wrap; align-items: end; gap: .5rem 1rem; margin-bottom: 1rem; }
+        form.filters label { margin: 0; }
+        form.filters button { margin: 0; }
+        dd { overflow-wrap: anywhere; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
         nav a[aria-current=page] { font-weight: 700; text-decoration: none; color: var(--ink); }

@@ -49,6 +49,8 @@ struct ConsoleController {
         router.post("/console/t/:tenant/users", use: createUser)
         router.get("/console/t/:tenant/decisions", use: decisionTest)
         router.post("/console/t/:tenant/decisions", use: decide)
+        router.get("/console/t/:tenant/audit", use: auditRecords)
+        router.get("/console/t/:tenant/audit/:seq", use: auditRecord)
     }
 
     // MARK: Pages

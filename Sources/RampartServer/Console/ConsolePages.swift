@@ -22,13 +22,14 @@ enum ConsolePages {
 
     /// The console's pages in the navigation, with the permission each needs.
     enum Screen: CaseIterable {
-        case dashboard, users, decisions, sessions
+        case dashboard, users, decisions, audit, sessions
 
         var label: String {
             switch self {
             case .dashboard: "Dashboard"
             case .users: "Users"
             case .decisions: "Test a decision"
+            case .audit: "Audit log"
             case .sessions: "My sessions"
             }
         }
@@ -38,6 +39,7 @@ enum ConsolePages {
             case .dashboard: ""
             case .users: "/users"
             case .decisions: "/decisions"
+            case .audit: "/audit"
             case .sessions: "/sessions"
             }
         }
@@ -46,6 +48,7 @@ enum ConsolePages {
             switch self {
             case .users: .usersRead
             case .decisions: .decisionsRequest
+            case .audit: .auditRead
             case .dashboard, .sessions: nil
             }
         }
