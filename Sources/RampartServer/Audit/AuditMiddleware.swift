@@ -34,7 +34,7 @@ package struct AuditMiddleware: RouterMiddleware {
         let audit = AuditContext(
             requestID: context.requestID, method: request.method.rawValue,
             path: AuditPath.redacted(path: String(path.prefix(2048)), query: request.uri.query.map { String($0.prefix(2048)) }),
-            sourceIP: context.sourceIP, userAgent: request.headers[.userAgent].map { String($0.prefix(256)) }, clock: clock)
+            sourceIP: context.sourceIP, userAgent: request.boundedUserAgent, clock: clock)
         var context = context
         context.audit = audit
         let response = try await next(request, context)

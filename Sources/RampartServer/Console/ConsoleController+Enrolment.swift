@@ -9,19 +9,12 @@ import RampartCore
 /// Enrolling an authenticator at sign-in, when the tenant requires a second factor and the person
 /// has none: the same use case as `POST /v1/auth/mfa/totp/activate` (``MFALogin``).
 extension ConsoleController {
-    struct EnrolmentForm: Decodable {
-        var csrf: String?
-        var challenge: String?
-        var code: String?
-    }
-
     @Sendable func enrol(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let form = try await Self.form(EnrolmentForm.self, request)
+        let form = try await Self.form(ChallengeForm.self, request)
         guard let slug = tenantSlug(context) else { return notFound() }
         guard ConsoleCookies.matches(form.csrf, request.cookies[ConsoleCookies.signIn]?.value) else { return forgedForm() }
         let device = LoginDevice(request: request)
-        let origin = MFALogin.Origin(
-            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP, userAgent: Self.userAgent(request))
+        let origin = MFALogin.Origin(request: request, context: context, device: device)
         let login = MFALogin(services: services)
         let challenge = Secret(form.challenge ?? "")
         do {

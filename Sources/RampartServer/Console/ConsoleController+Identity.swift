@@ -7,10 +7,6 @@ import RampartCore
 
 /// The console's identity pages: the viewer's own sessions and the tenant's users.
 extension ConsoleController {
-    struct EndSessionForm: Decodable {
-        var csrf: String?
-    }
-
     @Sendable func sessions(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context)
         guard case .signedIn(let signedIn) = visit, let user = signedIn.principal.userID else { return visit.answer }
@@ -22,7 +18,7 @@ extension ConsoleController {
     /// Ends one of the viewer's sessions (``SessionAdministration/revoke(_:of:in:audit:)``); the
     /// current one signs the viewer out.
     @Sendable func endSession(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let form = try await Self.form(EndSessionForm.self, request)
+        let form = try await Self.form(TokenForm.self, request)
         let visit = try await visit(request, context: context)
         guard case .signedIn(let signedIn) = visit, let user = signedIn.principal.userID else { return visit.answer }
         guard ConsoleCookies.matches(form.csrf, signedIn.viewer.formToken) else { return forgedForm() }

@@ -120,7 +120,7 @@ struct ConsoleController {
             case .signedIn(let subject):
                 let opened = try await SessionOpening(services: services).open(
                     subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP,
-                    userAgent: Self.userAgent(request), audit: context.audit)
+                    userAgent: request.boundedUserAgent, audit: context.audit)
                 return signedInResponse(opened, slug: slug, device: device)
             case .challenged(_, let token, let challenge):
                 var response: Response
@@ -144,7 +144,8 @@ struct ConsoleController {
         }
     }
 
-    struct SecondFactorForm: Decodable {
+    /// A sign-in step that answers a challenge with a code (second factor, enrolment).
+    struct ChallengeForm: Decodable {
         var csrf: String?
         var challenge: String?
         var code: String?
@@ -152,15 +153,14 @@ struct ConsoleController {
 
     @Sendable func secondFactor(_ request: Request, context: RampartRequestContext) async throws -> Response {
         guard let slug = tenantSlug(context) else { return notFound() }
-        let form = try await Self.form(SecondFactorForm.self, request)
+        let form = try await Self.form(ChallengeForm.self, request)
         guard ConsoleCookies.matches(form.csrf, request.cookies[ConsoleCookies.signIn]?.value) else { return forgedForm() }
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
         // Six digits are an authenticator's code; anything else is tried as a recovery code.
         let proof: MFALogin.Proof =
             code.count == 6 && code.allSatisfy { $0.isASCII && $0.isNumber } ? .code(Secret(code)) : .recoveryCode(Secret(code))
         let device = LoginDevice(request: request)
-        let origin = MFALogin.Origin(
-            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP, userAgent: Self.userAgent(request))
+        let origin = MFALogin.Origin(request: request, context: context, device: device)
         do {
             switch try await MFALogin(services: services).verify(
                 challenge: Secret(form.challenge ?? ""), proof: proof, origin: origin, audit: context.audit)
@@ -180,13 +180,14 @@ struct ConsoleController {
         }
     }
 
-    struct SignOutForm: Decodable {
+    /// A form that carries nothing but its anti-forgery token (sign out, end a session).
+    struct TokenForm: Decodable {
         var csrf: String?
     }
 
     @Sendable func signOut(_ request: Request, context: RampartRequestContext) async throws -> Response {
         guard let slug = tenantSlug(context) else { return notFound() }
-        let form = try await Self.form(SignOutForm.self, request)
+        let form = try await Self.form(TokenForm.self, request)
         guard let signedIn = try await signedIn(request, context: context) else { return Self.redirect(to: signInPath(slug)) }
         guard ConsoleCookies.matches(form.csrf, ConsoleCookies.formToken(forSession: signedIn.token)) else { return forgedForm() }
         try await OwnAccount(services: services).logout(signedIn.principal, audit: context.audit)
@@ -290,7 +291,7 @@ struct ConsoleController {
         return response
     }
 
-    static func userAgent(_ request: Request) -> String? { request.headers[.userAgent].map { String($0.prefix(256)) } }
+    static func userAgent(_ request: Request) -> String? { request.boundedUserAgent }
 
     static func page(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
         var headers = securityHeaders

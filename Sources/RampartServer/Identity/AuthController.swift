@@ -41,7 +41,7 @@ struct AuthController {
         case .throttled(let retryAfter):
             return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
         case .signedIn(let subject):
-            let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+            let userAgent = request.boundedUserAgent
             return try await SessionIssuer(services: services).issue(
                 subject, device: device, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit)
         case .challenged(_, let token, let challenge):

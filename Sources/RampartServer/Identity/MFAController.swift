@@ -66,9 +66,7 @@ struct MFAController {
             throw RampartError(.validationFailed, "give `code` (from the authenticator) or `recoveryCode`", field: "code")
         }
         let device = LoginDevice(request: request)
-        let origin = MFALogin.Origin(
-            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP,
-            userAgent: request.headers[.userAgent].map { String($0.prefix(256)) })
+        let origin = MFALogin.Origin(request: request, context: context, device: device)
         switch try await MFALogin(services: services).verify(challenge: body.challenge, proof: proof, origin: origin, audit: context.audit) {
         case .throttled(let retryAfter):
             return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)
@@ -88,9 +86,7 @@ struct MFAController {
     @Sendable func activateAtLogin(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(ActivateWithChallengeRequest.self, from: request, limit: services.maximumBodySize)
         let device = LoginDevice(request: request)
-        let origin = MFALogin.Origin(
-            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP,
-            userAgent: request.headers[.userAgent].map { String($0.prefix(256)) })
+        let origin = MFALogin.Origin(request: request, context: context, device: device)
         switch try await MFALogin(services: services).activate(challenge: body.challenge, code: body.code, origin: origin, audit: context.audit) {
         case .throttled(let retryAfter):
             return ProblemDetails.loginThrottled(retryAfter: retryAfter, request: request, context: context)

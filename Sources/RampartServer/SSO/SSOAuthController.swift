@@ -54,7 +54,7 @@ struct SSOAuthController {
 
     @Sendable func callback(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let parameters = SCIMRequest.parameters(request)
-        let userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+        let userAgent = request.boundedUserAgent
         let cookie = request.cookies[Self.stateCookieName]?.value
         let outcome = try await Self.mapped(audit: context.audit) {
             try await signIn.callback(

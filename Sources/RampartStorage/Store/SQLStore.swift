@@ -45,9 +45,7 @@ package struct SQLStore: Store {
     /// everything else, and any append the check refuses, is a transaction that reads the head.
     package func appendAudit(_ appends: [AuditAppend], at now: Int64, durability: CommitDurability) async throws {
         guard let sqlite = database as? SQLiteDatabase else {
-            return try await write(durability: durability) { tx in
-                for append in appends { _ = try await tx.appendAudit(append.records, in: append.tenant, at: now) }
-            }
+            return try await appendAuditInOneTransaction(appends, at: now, durability: durability)
         }
         if appends.count == 1, let append = appends.first, try await appendWithRememberedHead(append, at: now, durability: durability, on: sqlite) {
             return

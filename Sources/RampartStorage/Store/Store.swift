@@ -42,6 +42,11 @@ package struct AuditAppend: Sendable {
 
 extension Store {
     package func appendAudit(_ appends: [AuditAppend], at now: Int64, durability: CommitDurability) async throws {
+        try await appendAuditInOneTransaction(appends, at: now, durability: durability)
+    }
+
+    /// The plain way to append: every tenant's records in one transaction that reads each head.
+    package func appendAuditInOneTransaction(_ appends: [AuditAppend], at now: Int64, durability: CommitDurability) async throws {
         try await write(durability: durability) { tx in
             for append in appends { _ = try await tx.appendAudit(append.records, in: append.tenant, at: now) }
         }
