@@ -97,6 +97,16 @@ let package = Package(
         // security and masking views. Pure: it reads a catalog and writes SQL text.
         .target(
             name: "RampartEnforcement", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swiftSettings),
+        // Format-preserving encryption (NIST SP 800-38G FF1), keyed tokens and masks, on
+        // swift-crypto's AES and HMAC. Pure: no storage, no keyring.
+        .target(
+            name: "RampartEncryption",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "EncryptionBench",
+            dependencies: ["RampartEncryption", "RampartCore", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Benchmarks/EncryptionBench", swiftSettings: swiftSettings),
         // Pure domain model: no I/O, no NIO, no Hummingbird.
         .target(
             name: "RampartCore",
@@ -160,6 +170,7 @@ let package = Package(
                 "RampartDiscovery",
                 "RampartConnectors",
                 "RampartEnforcement",
+                "RampartEncryption",
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -185,6 +196,7 @@ let package = Package(
                 "RampartConnectors",
                 "RampartCore",
                 "RampartDiscovery",
+                "RampartEncryption",
                 "RampartPolicy",
                 "RampartSCIM",
                 "RampartStorage",
@@ -222,6 +234,9 @@ let package = Package(
                 .product(name: "Instrumentation", package: "swift-distributed-tracing"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -259,6 +274,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "RampartSCIMTests", dependencies: ["RampartSCIM"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "RampartEncryptionTests", dependencies: ["RampartEncryption", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "RampartStorageTests",
             dependencies: [
                 "RampartCore", "RampartStorage", "RampartBackup", "RampartTesting", .product(name: "SQLKit", package: "sql-kit"),
@@ -287,7 +305,7 @@ let package = Package(
             name: "RampartCLITests",
             dependencies: [
                 "RampartCLI", "RampartTesting", "RampartStorage", .product(name: "SQLKit", package: "sql-kit"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -353,8 +353,9 @@ paths = {
     "/v1/backups": {"get": op("Scheduled backups: configuration, last success and failure, files on disk (operator)", "backups", ok(ref("Backups")))},
     "/v1/keys": {"get": op("Data-key versions of the tenant", "keys", ok({"type": "object", "properties": {"currentVersion": {"type": "integer"},
                  "versions": {"type": "array", "items": {"type": "integer"}}}}))},
-    "/v1/keys/rotate": {"post": op("Rotate the tenant data key and re-encrypt stored secrets", "keys", ok({"type": "object", "properties": {
-                        "currentVersion": {"type": "integer"}, "rewrappedSecrets": {"type": "integer"}}}))},
+    "/v1/keys/rotate": {"post": op("Rotate the tenant data key, re-encrypt stored secrets and the token vault", "keys", ok({"type": "object", "properties": {
+                        "currentVersion": {"type": "integer"}, "rewrappedSecrets": {"type": "integer"},
+                        "reencryptedVaultEntries": {"type": "integer", "description": "Token-vault entries moved to the new key version"}}}))},
     "/v1/auth/mfa": {"post": op("Second login step: challenge plus a TOTP code or a recovery code", "auth", {**ok(ref("Session")), **ANON}, security=False,
                      request={"type": "object", "required": ["challenge"], "properties": {"challenge": S, "code": S, "recoveryCode": S}}, extra=["422"])},
     "/v1/auth/mfa/totp": {"post": op("Enrol an authenticator with an enrolment challenge (tenant requires two-factor login)", "auth",
@@ -672,6 +673,54 @@ paths.update({
         "enforcement", {**ok(ref("EnforcementReport")), **SYNC_ERRORS}, params=[ID], extra=["404", "409"])},
     "/v1/datasources/{id}/sync/apply": {"post": op("Plan and run the plan in one transaction (all or nothing); recorded in the tenant's audit log",
         "enforcement", {**ok(ref("EnforcementReport")), **SYNC_ERRORS}, params=[ID], extra=["404", "409"])},
+})
+
+# Encryption schemes and data protection (issue 23).
+MASK = {"type": "object", "description": "The masked form `unprotect-masked` returns: letters and digits (an ff1 scheme: its alphabet) "
+        "replaced but the first showFirst and last showLast", "properties": {
+    "showFirst": {"type": "integer", "minimum": 0, "maximum": 64, "default": 0}, "showLast": {"type": "integer", "minimum": 0, "maximum": 64, "default": 4},
+    "character": {"type": "string", "minLength": 1, "maxLength": 1, "default": "*"}}}
+SCHEME_NAME = {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$", "minLength": 1, "maxLength": 64}
+SCHEME_SETTINGS = {
+    "algorithm": {"enum": ["ff1", "token", "aead"], "description": "ff1: NIST SP 800-38G FF1 format-preserving encryption; token: deterministic "
+                  "HMAC-SHA-256 tokens (reversible through the tenant's token vault when `reversible`); aead: AES-256-GCM, randomized"},
+    "alphabet": {"enum": ["digits", "lowercase-alphanumeric", "alphanumeric", "custom"], "description": "ff1 only (default digits); other characters stay as they are"},
+    "customAlphabet": {"type": "string", "minLength": 2, "maxLength": 256, "description": "ff1 with alphabet custom: 2-256 distinct characters, numeral order"},
+    "keepFirst": {"type": "integer", "minimum": 0, "maximum": 64, "description": "ff1 only: alphabet characters kept in clear at the start"},
+    "keepLast": {"type": "integer", "minimum": 0, "maximum": 64, "description": "ff1 only: alphabet characters kept in clear at the end"},
+    "tweak": {"enum": ["none", "fixed", "kept"], "description": "ff1 only: no tweak, fixedTweak, or the characters kept in clear"},
+    "fixedTweak": {"type": "string", "minLength": 1, "maxLength": 64, "description": "ff1 with tweak fixed"},
+    "reversible": {"type": "boolean", "description": "token only (default false)"},
+    "tokenPrefix": {"type": "string", "pattern": "^[A-Za-z0-9_-]{0,16}$", "description": "token only (default tok_)"},
+    "mask": MASK}
+schemas["EncryptionScheme"] = {"type": "object", "required": ["id", "name", "algorithm", "createdAt"], "properties": {
+    "id": S, "name": S, "description": S, **SCHEME_SETTINGS, "mask": MASK,
+    "minimumLength": {"type": "integer", "description": "ff1: the fewest alphabet characters a value needs (kept ones included)"}, "createdAt": S}}
+schemas["ProtectionResult"] = {"type": "object", "required": ["scheme", "algorithm", "form", "values"], "properties": {
+    "scheme": S, "algorithm": {"enum": ["ff1", "token", "aead"]}, "form": {"enum": ["protected", "clear", "masked"]},
+    "keyVersion": {"type": ["integer", "null"], "description": "aead: the data-key version the values were sealed with"},
+    "values": {"type": "array", "items": S}}}
+PROTECT_VALUES = {"type": "array", "minItems": 1, "maxItems": 10000, "items": {"type": "string", "maxLength": 16384},
+                  "description": "1-10,000 values, each at most 65,536 bytes of UTF-8"}
+PROTECT_ERRORS = ["404", "413", "415", "422"]
+paths.update({
+    "/v1/encryption-schemes": {
+        "post": op("Create an encryption scheme (encryption:manage); the first also creates the rampart-encryption service its policies use",
+                   "encryption", ok(ref("EncryptionScheme"), "Created", "201"),
+                   request={"type": "object", "required": ["name", "algorithm"], "properties": {"name": SCHEME_NAME, "description": text(1000, optional=True),
+                            **SCHEME_SETTINGS}}, extra=["409", "413", "415", "422"]),
+        "get": op("The tenant's encryption schemes (never their keys)", "encryption", ok(items(ref("EncryptionScheme"))))},
+    "/v1/encryption-schemes/{name}": {
+        "get": op("An encryption scheme", "encryption", ok(ref("EncryptionScheme")), params=[{**ID, "name": "name"}], extra=["404"]),
+        "delete": op("Delete a scheme with its key and token-vault entries: what it protected can no longer be unprotected",
+                     "encryption", NOBODY, params=[{**ID, "name": "name"}], extra=["404"])},
+    "/v1/protect": {"post": op("Protect values with a scheme, where a policy on rampart-encryption allows `protect`; audited without values",
+        "encryption", ok(ref("ProtectionResult")), request={"type": "object", "required": ["scheme", "values"], "properties": {
+            "scheme": {"type": "string", "minLength": 1, "maxLength": 64}, "values": PROTECT_VALUES}}, extra=PROTECT_ERRORS)},
+    "/v1/unprotect": {"post": op("Unprotect values: in clear where a policy allows `unprotect`, masked where it allows `unprotect-masked`; 403 otherwise; audited without values",
+        "encryption", ok(ref("ProtectionResult")), request={"type": "object", "required": ["scheme", "values"], "properties": {
+            "scheme": {"type": "string", "minLength": 1, "maxLength": 64}, "values": PROTECT_VALUES,
+            "masked": {"type": "boolean", "description": "The masked form even where the clear one is allowed"}}}, extra=PROTECT_ERRORS)},
 })
 
 for path in paths.values():

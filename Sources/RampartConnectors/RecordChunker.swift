@@ -16,7 +16,7 @@ package struct RecordChunker {
     private var carry: [UInt8] = []
     private var atEnd = false
     /// Bytes read from the file so far.
-    private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
 
     /// - Parameter quoted: whether `"` opens a field in which line feeds do not end the record (CSV).
     package init(path: String, quoted: Bool, blockBytes: Int = 4 << 20, maximumRecordBytes: Int = 64 << 20) throws(ConnectorError) {

@@ -97,6 +97,11 @@ package enum RampartApplication {
         PolicyObjectsController(objects: PolicyObjects<SecurityZoneKind>(administration: administration), path: "/v1/zones", bodyLimit: bodyLimit)
             .register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
+        let encryptionSchemes = EncryptionSchemes(services: services, administration: administration)
+        EncryptionSchemesController(schemes: encryptionSchemes, bodyLimit: bodyLimit).register(on: api)
+        DataProtectionController(
+            protection: DataProtection(services: services, schemes: encryptionSchemes, decisions: Decisions(services: services, cache: policyCache))
+        ).register(on: api)
         let destinations = OutboundDestinations(policy: configuration.outboundAddressPolicy)
         let datasourcePaths = configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory)
         let policySync = PolicySync(services: services, policies: policyCache, paths: datasourcePaths, destinations: destinations)

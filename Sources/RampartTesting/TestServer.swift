@@ -83,6 +83,9 @@ package struct APIClient: Sendable {
     /// Names the server in ``TestActivity``.
     package var server = "server"
 
+    /// The loopback port a live server listens on, for clients outside this process (the CLI).
+    package var port: Int? { client.port }
+
     package struct Reply: Sendable {
         package let status: Int
         package let headers: HTTPFields

@@ -53,6 +53,8 @@ import Testing
         #expect(!auditor.has(.usersWrite))
         let operatorPrincipal = Principal(kind: .operator(.generate()), tenantID: .platform, roles: Set(BuiltinRole.allCases), username: "op")
         #expect(!operatorPrincipal.has(.usersRead), "the operator has no tenant permissions")
-        #expect(BuiltinRole.user.permissions == [.apiKeysManageOwn, .selfRead])
+        // `data:protect` only lets a user ask; the tenant's policies on `rampart-encryption` decide.
+        #expect(BuiltinRole.user.permissions == [.apiKeysManageOwn, .selfRead, .dataProtect])
+        #expect(!BuiltinRole.tenantAdmin.permissions.contains(.encryptionManage))
     }
 }

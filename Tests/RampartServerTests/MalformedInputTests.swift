@@ -35,7 +35,7 @@ import Testing
         switch route.access {
         case .anonymous: nil
         case .operatorOnly: f.operatorToken
-        case .tenant(.policiesRead), .tenant(.policiesWrite), .tenant(.decisionsRequest): f.a.securityToken
+        case .tenant(.policiesRead), .tenant(.policiesWrite), .tenant(.decisionsRequest), .tenant(.encryptionManage): f.a.securityToken
         case .authenticated, .tenant: f.a.adminToken
         case .scim: nil  // SCIM routes answer SCIM errors; SCIMTests feeds them garbage.
         }
@@ -90,7 +90,7 @@ import Testing
                 for junk in ["not-an-id", "1%27%20OR%201%3D1", "%2E%2E%2Fetc", String(repeating: "9", count: 300)] {
                     let path = route.path.replacingOccurrences(of: "{id}", with: junk).replacingOccurrences(of: "{userId}", with: junk)
                         .replacingOccurrences(of: "{tenant}", with: junk).replacingOccurrences(of: "{idp}", with: junk)
-                        .replacingOccurrences(of: "{providerId}", with: junk)
+                        .replacingOccurrences(of: "{providerId}", with: junk).replacingOccurrences(of: "{name}", with: junk)
                     let reply = try await client.send(
                         route.method, path, token: Self.token(for: route, f), body: .raw("{}", contentType: "application/json"))
                     #expect(reply.status == 404 || reply.status == 422 || reply.status == 400, "\(route) \(junk) → \(reply.status)")

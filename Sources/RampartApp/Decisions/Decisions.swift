@@ -71,6 +71,12 @@ package struct Decisions: Sendable {
         return result
     }
 
+    /// Answers questions without recording them, for use cases whose own audit record states the
+    /// decision with what it allowed (``DataProtection``).
+    package func unrecordedAnswers(_ questions: [DecisionQuestion], tenant: TenantID) async throws -> [AccessDecision] {
+        try await decide(questions, tenant: tenant, fieldPrefix: nil)
+    }
+
     static func auditRecord(_ question: DecisionQuestion, _ decision: AccessDecision, _ call: DecisionAudit.Call) -> AuditRecord {
         DecisionAudit.record(
             call, user: question.user, service: question.service, resource: question.resource, accessType: question.accessType,

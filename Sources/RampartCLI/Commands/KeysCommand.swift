@@ -18,25 +18,40 @@ struct KeysCommand: AsyncParsableCommand {
 
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a new data-key version (one tenant, or all). Old data stays readable.")
+            abstract:
+                "Create a new data-key version (one tenant, or all) and re-encrypt secrets and the token vault under it. Old data stays readable.")
 
         @OptionGroup var storage: StorageOptions
 
         @Option(help: "Tenant slug or id; all tenants when omitted.")
         var tenant: String?
 
+        @Flag(help: "No progress lines on standard error.")
+        var quiet = false
+
         func run() async throws {
             let selector = tenant
+            let quiet = self.quiet
             let results = try await storage.withServices { services, audit in
-                var results: [(String, Int)] = []
+                var results: [(String, Int, Int, Int)] = []
                 for tenant in try await KeysCommand.tenants(selector, services: services) {
-                    let (version, _) = try await TenantKeys(services: services).rotate(tenant.id, rewrappingSecrets: false, audit: audit)
-                    results.append((tenant.slug, version))
+                    let keys = TenantKeys(services: services)
+                    let (version, secrets) = try await keys.rotate(tenant.id, rewrappingSecrets: true, audit: audit)
+                    // The token vault may be large: batches of their own, so servers keep
+                    // protecting and unprotecting meanwhile (an entry opens under either version).
+                    let slug = tenant.slug
+                    let vault = try await keys.reencryptVault(of: tenant.id) { done, total in
+                        guard !quiet, total > 0 else { return }
+                        FileHandle.standardError.write(Data("\(slug): token vault \(done)/\(total) re-encrypted\n".utf8))
+                    }
+                    results.append((tenant.slug, version, secrets, vault))
                 }
                 return results
             }
             if results.isEmpty { print("no tenants") }
-            for (slug, version) in results { print("\(slug): data key version \(version)") }
+            for (slug, version, secrets, vault) in results {
+                print("\(slug): data key version \(version); \(secrets) secret(s) and \(vault) token-vault entrie(s) re-encrypted")
+            }
         }
     }
 

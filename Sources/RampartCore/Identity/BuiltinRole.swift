@@ -21,17 +21,17 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
         case .tenantAdmin:
             [
                 .usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead,
-                .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite, .syncWrite,
+                .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite, .syncWrite, .dataProtect,
             ]
         case .securityAdmin:
             [
                 .usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead,
-                .securityRead, .securityManage, .discoveryRead, .discoveryWrite, .syncWrite,
+                .securityRead, .securityManage, .discoveryRead, .discoveryWrite, .syncWrite, .encryptionManage, .dataProtect,
             ]
         case .auditor:
-            [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead, .discoveryRead]
+            [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead, .discoveryRead, .dataProtect]
         case .user:
-            [.apiKeysManageOwn, .selfRead]
+            [.apiKeysManageOwn, .selfRead, .dataProtect]
         }
     }
 }
@@ -62,6 +62,11 @@ package enum Permission: String, Sendable, Codable, CaseIterable {
     case discoveryWrite = "discovery:write"
     /// Plan and apply enforcement of policies inside a PostgreSQL datasource.
     case syncWrite = "sync:write"
+    /// Create and delete encryption schemes (reading them needs `policies:read`).
+    case encryptionManage = "encryption:manage"
+    /// Call `/v1/protect` and `/v1/unprotect`. Every role has it: the tenant's policies on the
+    /// `rampart-encryption` service decide, per scheme, who may do what (default deny).
+    case dataProtect = "data:protect"
 }
 
 extension Set where Element == BuiltinRole {

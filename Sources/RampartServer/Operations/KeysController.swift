@@ -17,6 +17,8 @@ struct KeysController {
     struct RotateResponse: Encodable {
         var currentVersion: Int
         var rewrappedSecrets: Int
+        /// Token-vault entries re-encrypted under the new version (in batches, after the rotation).
+        var reencryptedVaultEntries: Int
     }
 
     func register(on api: APIRouter) {
@@ -35,6 +37,7 @@ struct KeysController {
     @Sendable func rotate(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let (version, rewrapped) = try await keys.rotate(principal.tenantID, rewrappingSecrets: true, audit: context.audit)
-        return try JSONBody.response(RotateResponse(currentVersion: version, rewrappedSecrets: rewrapped))
+        let vault = try await keys.reencryptVault(of: principal.tenantID)
+        return try JSONBody.response(RotateResponse(currentVersion: version, rewrappedSecrets: rewrapped, reencryptedVaultEntries: vault))
     }
 }

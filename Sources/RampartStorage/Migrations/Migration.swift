@@ -36,5 +36,6 @@ package enum Migrations {
         M0015ApiKeyDecisionRate(),
         M0016DirectoryEpochs(),
         M0017AuditAppends(),
+        M0018EncryptionSchemes(),
     ]
 }

@@ -63,5 +63,6 @@ extension Store {
 package protocol StoreTransaction:
     TenantStoreTransaction, IdentityStoreTransaction, SecurityStoreTransaction, KeyringStoreTransaction, PolicyStoreTransaction,
     AuditStoreTransaction, SCIMStoreTransaction, SSOStoreTransaction, DiscoveryStoreTransaction, EnforcementStoreTransaction,
+    EncryptionStoreTransaction,
     DirectoryEpochStoreTransaction
 {}
