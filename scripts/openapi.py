@@ -524,7 +524,10 @@ _SYNC = {"type": "object", "description": "Enforcement inside the database; fiel
     "rolePrefix": {"type": "string", "pattern": "^[a-z0-9_]{0,30}$", "description": "Login role = rolePrefix + username"},
     "roleMap": {"type": "object", "maxProperties": 10000, "propertyNames": USERNAME,
                 "additionalProperties": {"type": "string", "pattern": "^[A-Za-z0-9._@+-]{1,63}$"}, "description": "username → login role"},
-    "createRoles": {"type": "boolean", "description": "Create missing login roles NOLOGIN instead of reporting them"}}}
+    "createRoles": {"type": "boolean", "description": "Create missing login roles NOLOGIN instead of reporting them"},
+    "maskHashScheme": {"type": "string", "pattern": "^(?:[a-z0-9][a-z0-9._-]{0,63})?$", "description": "A token encryption scheme whose key MASK_HASH "
+                       "uses: masked values are then that scheme's tokens (what /v1/protect returns); \"\" for the datasource's own key (hex). "
+                       "A missing or non-token scheme withholds the hashed columns"}}}
 schemas["Datasource"] = {"type": "object", "required": ["id", "name", "kind", "hasCredentials"], "properties": {
     "id": S, **{k: v for k, v in DS_FIELDS.items() if k != "rangerDatabase"}, "rangerDatabase": S,
     "hasCredentials": {"type": "boolean", "description": "A password is stored (it is never returned)"},

@@ -10,6 +10,8 @@ package struct SyncSettingsBody: Decodable, Sendable {
     package var rolePrefix: String?
     package var roleMap: [String: String]?
     package var createRoles: Bool?
+    /// A token scheme's name for `MASK_HASH`; `""` goes back to the datasource's own key.
+    package var maskHashScheme: String?
 
     /// `current` with this body's fields applied, every bound checked (422 naming the field).
     package func applied(to current: DatasourceSyncSettings?) throws -> DatasourceSyncSettings {
@@ -47,6 +49,15 @@ package struct SyncSettingsBody: Decodable, Sendable {
             settings.roleMap = roleMap
         }
         if let createRoles { settings.createRoles = createRoles }
+        if let maskHashScheme {
+            // Only the name's form is checked here: the scheme is read at each plan, and a missing
+            // or non-token scheme withholds the hashed columns then (fail closed).
+            do {
+                settings.maskHashScheme = maskHashScheme.isEmpty ? nil : try EncryptionSchemes.checkedName(maskHashScheme)
+            } catch {
+                throw RampartError.validation("must be a scheme name: 1-64 of a-z, 0-9, '.', '_', '-'", field: "sync.maskHashScheme")
+            }
+        }
         return settings
     }
 }

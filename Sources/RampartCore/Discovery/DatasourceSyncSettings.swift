@@ -23,6 +23,10 @@ package struct DatasourceSyncSettings: Sendable, Equatable, Codable {
     /// Create missing login roles (`NOLOGIN`: a DBA decides how they sign in) instead of
     /// reporting them.
     package var createRoles: Bool
+    /// A token scheme whose key `MASK_HASH` uses instead of the datasource's own: masked values
+    /// are then the scheme's tokens, equal to what `/v1/protect` returns, so they join across
+    /// tables, databases and tokenized application data. `nil`: the datasource's own key (hex).
+    package var maskHashScheme: String?
 
     package static let defaultInterval = 60
     package static let intervalRange = 10...86_400

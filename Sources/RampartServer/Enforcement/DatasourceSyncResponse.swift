@@ -20,6 +20,7 @@ struct DatasourceSyncResponse: Encodable {
     var rolePrefix: String
     var roleMap: [String: String]
     var createRoles: Bool
+    var maskHashScheme: String?
     /// The tenant policy version the database last agreed with.
     var policyVersion: Int64?
     var lastRun: LastRun?
@@ -31,6 +32,7 @@ struct DatasourceSyncResponse: Encodable {
         rolePrefix = settings.rolePrefix
         roleMap = settings.roleMap
         createRoles = settings.createRoles
+        maskHashScheme = settings.maskHashScheme
         policyVersion = state?.policyVersion
         lastRun = state.map {
             LastRun(
