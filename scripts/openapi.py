@@ -726,6 +726,55 @@ paths.update({
             "masked": {"type": "boolean", "description": "The masked form even where the clear one is allowed"}}}, extra=PROTECT_ERRORS)},
 })
 
+# Access requests (issue 22): time-limited access, asked for and approved.
+schemas["AccessRequest"] = {"type": "object", "required": ["id", "requester", "service", "resource", "accessTypes", "state"], "properties": {
+    "id": S, "requester": S, "service": S, "resource": {"type": "object", "additionalProperties": S}, "accessTypes": {"type": "array", "items": S},
+    "durationSeconds": {"type": "integer"}, "justification": S,
+    "state": {"enum": ["pending", "active", "expired", "revoked", "denied", "cancelled", "timed-out"]}, "ruleId": S,
+    "requiredApprovals": {"type": "integer"}, "approvals": {"type": "integer"}, "denials": {"type": "integer"}, "createdAt": S, "timesOutAt": S,
+    "startsAt": {"type": ["string", "null"]}, "expiresAt": {"type": ["string", "null"]}, "decidedAt": {"type": ["string", "null"]},
+    "policyId": {"type": ["integer", "null"], "description": "The policy granting the access while active"},
+    "votes": {"type": "array", "items": {"type": "object", "properties": {"approver": S, "approve": {"type": "boolean"}, "comment": {"type": ["string", "null"]}, "at": S}}}}}
+schemas["ApprovalRule"] = {"type": "object", "required": ["id", "service", "approverGroup"], "properties": {
+    "id": S, "service": S, "resource": {"type": "object", "additionalProperties": S}, "approverGroup": S, "requiredApprovals": {"type": "integer"},
+    "denialThreshold": {"type": "integer"}, "maximumDurationSeconds": {"type": "integer"}, "timeoutSeconds": {"type": "integer"},
+    "justificationPattern": {"type": ["string", "null"]}, "createdAt": S}}
+ANSWER = {"type": "object", "properties": {"comment": text(1000, optional=True)}}
+paths.update({
+    "/v1/access-requests": {
+        "post": op("Ask for time-limited access to a resource (the covering approval rule decides who approves)", "access-requests",
+                   ok(ref("AccessRequest"), "Created", "201"), request={"type": "object", "required": ["service", "resource", "accessTypes", "durationSeconds", "justification"],
+                   "properties": {"service": {"type": "string", "minLength": 1}, "resource": {"type": "object", "minProperties": 1, "additionalProperties": S},
+                                  "accessTypes": {"type": "array", "minItems": 1, "maxItems": 16, "items": S},
+                                  "durationSeconds": {"type": "integer", "minimum": 60, "maximum": 7776000, "description": "At most the rule's maximumDurationSeconds"},
+                                  "justification": text(1000, description="1-1000 characters; must match the rule's justificationPattern when it has one")}},
+                   extra=["413", "415", "422"]),
+        "get": op("Access requests the caller may see: administrators and auditors all, others their own and those their groups approve",
+                  "access-requests", ok(items(ref("AccessRequest"))))},
+    "/v1/access-requests/{id}": {"get": op("An access request with its votes", "access-requests", ok(ref("AccessRequest")), params=[ID], extra=["404"])},
+    "/v1/access-requests/{id}/approve": {"post": op("Approve (members of the rule's approver group, never the requester); the last approval needed activates it",
+        "access-requests", ok(ref("AccessRequest")), params=[ID], request=ANSWER, extra=["404", "409", "413", "415", "422"])},
+    "/v1/access-requests/{id}/deny": {"post": op("Deny; at the rule's denial threshold the request is denied", "access-requests",
+        ok(ref("AccessRequest")), params=[ID], request=ANSWER, extra=["404", "409", "413", "415", "422"])},
+    "/v1/access-requests/{id}/cancel": {"post": op("The requester withdraws a pending request", "access-requests", ok(ref("AccessRequest")),
+        params=[ID], extra=["404", "409"])},
+    "/v1/access-requests/{id}/revoke": {"post": op("End active access early (the requester, or a tenant- or security-admin); its policy goes at once",
+        "access-requests", ok(ref("AccessRequest")), params=[ID], extra=["404", "409"])},
+    "/v1/approval-rules": {
+        "post": op("Add an approval rule (policies:write)", "access-requests", ok(ref("ApprovalRule"), "Created", "201"),
+                   request={"type": "object", "required": ["service", "approverGroup"], "properties": {
+                       "service": {"type": "string", "minLength": 1}, "resource": {"type": "object", "maxProperties": 8, "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 512},
+                                                                 "description": "Resource name → value pattern (* and ?); none: the whole service"},
+                       "approverGroup": {"type": "string", "minLength": 1}, "requiredApprovals": {"type": "integer", "minimum": 1, "maximum": 10, "default": 1},
+                       "denialThreshold": {"type": "integer", "minimum": 1, "maximum": 10, "default": 1},
+                       "maximumDurationSeconds": {"type": "integer", "minimum": 60, "maximum": 7776000, "default": 86400},
+                       "timeoutSeconds": {"type": "integer", "minimum": 60, "maximum": 2592000, "default": 259200},
+                       "justificationPattern": SAFE_PATTERN}}, extra=["409", "413", "415", "422"]),
+        "get": op("The tenant's approval rules", "access-requests", ok(items(ref("ApprovalRule"))))},
+    "/v1/approval-rules/{id}": {"delete": op("Delete an approval rule (pending requests under it can then only be cancelled)", "access-requests",
+        NOBODY, params=[ID], extra=["404"])},
+})
+
 for path in paths.values():
     for operation in path.values():
         # Anonymous routes too: credentials, when given, are authenticated and rate-limited.

@@ -99,6 +99,8 @@ package enum RampartApplication {
         DecisionsController(services: services, cache: policyCache).register(on: api)
         let encryptionSchemes = EncryptionSchemes(services: services, administration: administration)
         EncryptionSchemesController(schemes: encryptionSchemes, bodyLimit: bodyLimit).register(on: api)
+        let accessRequests = AccessRequests(services: services, administration: administration)
+        AccessRequestsController(requests: accessRequests, rules: ApprovalRules(services: services), bodyLimit: bodyLimit).register(on: api)
         DataProtectionController(
             protection: DataProtection(services: services, schemes: encryptionSchemes, decisions: Decisions(services: services, cache: policyCache))
         ).register(on: api)
@@ -167,6 +169,7 @@ package enum RampartApplication {
             services.auditWriter,
             SecurityJanitorService(store: store, monitor: services.security, clock: services.clock, interval: .seconds(300)),
             PolicySyncService(sync: policySync, tick: configuration.syncTick, logger: logger),
+            AccessRequestExpiryService(requests: accessRequests, interval: configuration.accessRequestSweep, logger: logger),
             AlertDeliveryService(
                 store: store, keyring: keyring, monitor: services.security, clock: services.clock,
                 configuration: configuration.security.webhooks, destinations: destinations, smtp: configuration.smtp, logger: logger),

@@ -42,6 +42,9 @@ package struct ServerConfiguration: Sendable {
     package var policyRefreshInterval: Duration = .seconds(2)
     /// How often the policy sync looks for PostgreSQL datasources due for enforcement.
     package var syncTick: Duration = .seconds(5)
+    /// How often due access requests are settled (expired access loses its policy, unanswered
+    /// requests time out). Decisions deny at expiry regardless, by the policy's validity.
+    package var accessRequestSweep: Duration = .seconds(5)
     /// The operator's first password; when `nil` on first start, one is generated and printed once.
     package var bootstrapPassword: Secret<String>?
     package var bootstrapUsername = "operator"

@@ -54,7 +54,7 @@ import Testing
         let operatorPrincipal = Principal(kind: .operator(.generate()), tenantID: .platform, roles: Set(BuiltinRole.allCases), username: "op")
         #expect(!operatorPrincipal.has(.usersRead), "the operator has no tenant permissions")
         // `data:protect` only lets a user ask; the tenant's policies on `rampart-encryption` decide.
-        #expect(BuiltinRole.user.permissions == [.apiKeysManageOwn, .selfRead, .dataProtect])
+        #expect(BuiltinRole.user.permissions == [.apiKeysManageOwn, .selfRead, .dataProtect, .accessRequest])
         #expect(!BuiltinRole.tenantAdmin.permissions.contains(.encryptionManage))
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
 import RampartAuditLog
 import RampartCore
 import RampartPolicy
@@ -118,10 +119,12 @@ package struct Decisions: Sendable {
             usernames.insert(question.user)
         }
         let memberships = try await activeGroups(of: usernames, in: tenant)
+        // Validity windows are judged at the server's clock (injected in tests), not the host's.
+        let now = Date(timeIntervalSince1970: Double(services.clock.now()) / 1000)
         guard questions.count >= 2 * Self.evaluationSlice else {
-            return Self.evaluate(questions[...], targets: targets[...], memberships: memberships)
+            return Self.evaluate(questions[...], targets: targets[...], memberships: memberships, at: now)
         }
-        return await Self.evaluateInSlices(questions, targets: targets, memberships: memberships)
+        return await Self.evaluateInSlices(questions, targets: targets, memberships: memberships, at: now)
     }
 
     /// Bounds the attributes a trusted caller sends (they are copied into every expression
@@ -159,12 +162,12 @@ package struct Decisions: Sendable {
     /// A large batch is evaluated in slices on all cores: the snapshot is immutable and
     /// evaluation pure, and a batch's answer then waits for its longest slice, not their sum.
     static func evaluateInSlices(
-        _ questions: [DecisionQuestion], targets: [ServicePolicies], memberships: [String: [String]]
+        _ questions: [DecisionQuestion], targets: [ServicePolicies], memberships: [String: [String]], at now: Date
     ) async -> [AccessDecision] {
         await withTaskGroup(of: (Int, [AccessDecision]).self) { group in
             for start in stride(from: 0, to: questions.count, by: evaluationSlice) {
                 let range = start..<min(start + evaluationSlice, questions.count)
-                group.addTask { (start, evaluate(questions[range], targets: targets[range], memberships: memberships)) }
+                group.addTask { (start, evaluate(questions[range], targets: targets[range], memberships: memberships, at: now)) }
             }
             var slices: [(Int, [AccessDecision])] = []
             for await slice in group { slices.append(slice) }
@@ -173,13 +176,13 @@ package struct Decisions: Sendable {
     }
 
     static func evaluate(
-        _ questions: ArraySlice<DecisionQuestion>, targets: ArraySlice<ServicePolicies>, memberships: [String: [String]]
+        _ questions: ArraySlice<DecisionQuestion>, targets: ArraySlice<ServicePolicies>, memberships: [String: [String]], at now: Date
     ) -> [AccessDecision] {
         var decisions: [AccessDecision] = []
         decisions.reserveCapacity(questions.count)
         for (question, target) in zip(questions, targets) {
             if target.identitySource == .request {
-                decisions.append(evaluate(question, groups: [], on: target))
+                decisions.append(evaluate(question, groups: [], on: target, at: now))
                 continue
             }
             guard let stored = memberships[question.user] else {
@@ -187,16 +190,17 @@ package struct Decisions: Sendable {
                     AccessDecision(allowed: false, audited: true, policyId: nil, policyVersion: target.version, reason: "unknown user"))
                 continue
             }
-            decisions.append(evaluate(question, groups: stored, on: target))
+            decisions.append(evaluate(question, groups: stored, on: target, at: now))
         }
         return decisions
     }
 
-    static func evaluate(_ question: DecisionQuestion, groups stored: [String], on target: ServicePolicies) -> AccessDecision {
+    static func evaluate(_ question: DecisionQuestion, groups stored: [String], on target: ServicePolicies, at now: Date) -> AccessDecision {
         var request = AccessRequest(
             resource: AccessResource(question.resource), accessType: question.accessType, user: question.user,
             userGroups: Set(question.groups ?? stored), userRoles: question.roles.map(Set.init), context: question.context ?? [:])
         request.userAttributes = question.userAttributes ?? [:]
+        request.accessTime = now
         return AccessDecision.evaluate(request, on: target)
     }
 }

@@ -21,17 +21,20 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
         case .tenantAdmin:
             [
                 .usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead,
-                .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite, .syncWrite, .dataProtect,
+                .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite, .syncWrite, .dataProtect, .accessRequest,
             ]
         case .securityAdmin:
             [
                 .usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead,
-                .securityRead, .securityManage, .discoveryRead, .discoveryWrite, .syncWrite, .encryptionManage, .dataProtect,
+                .securityRead, .securityManage, .discoveryRead, .discoveryWrite, .syncWrite, .encryptionManage, .dataProtect, .accessRequest,
             ]
         case .auditor:
-            [.usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead, .discoveryRead, .dataProtect]
+            [
+                .usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead, .discoveryRead, .dataProtect,
+                .accessRequest,
+            ]
         case .user:
-            [.apiKeysManageOwn, .selfRead, .dataProtect]
+            [.apiKeysManageOwn, .selfRead, .dataProtect, .accessRequest]
         }
     }
 }
@@ -67,6 +70,9 @@ package enum Permission: String, Sendable, Codable, CaseIterable {
     /// Call `/v1/protect` and `/v1/unprotect`. Every role has it: the tenant's policies on the
     /// `rampart-encryption` service decide, per scheme, who may do what (default deny).
     case dataProtect = "data:protect"
+    /// Ask for time-limited access, answer requests as a member of an approver group, end one's
+    /// own access. Every role has it: approval rules say who answers what.
+    case accessRequest = "access:request"
 }
 
 extension Set where Element == BuiltinRole {

@@ -2,9 +2,9 @@
 
 /// Glob matching with `*` (any run, including `/` and the empty string) and `?` (one character),
 /// over whole strings, as Commons-IO `FilenameUtils.wildcardMatch` does for Ranger.
-enum Wildcard {
+package enum Wildcard {
     /// Whether all of `text` matches `pattern`. Both must already be case-normalised by the caller.
-    static func match(_ text: String, _ pattern: String) -> Bool {
+    package static func match(_ text: String, _ pattern: String) -> Bool {
         let t = Array(text.unicodeScalars)
         let p = Array(pattern.unicodeScalars)
         return match(t, p)

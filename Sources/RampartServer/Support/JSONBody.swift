@@ -32,6 +32,12 @@ package enum JSONBody {
         }
     }
 
+    /// Decodes a body that may be left out: none is `nil`.
+    package static func decodeIfPresent<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T? {
+        let buffer = try await body(request, limit: limit)
+        return buffer.readableBytes == 0 ? nil : try decode(type, from: buffer)
+    }
+
     /// The request body, its media type checked and its size within `limit` (413 beyond).
     package static func body(_ request: Request, limit: Int) async throws -> ByteBuffer {
         if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {

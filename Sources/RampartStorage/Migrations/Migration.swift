@@ -37,5 +37,6 @@ package enum Migrations {
         M0016DirectoryEpochs(),
         M0017AuditAppends(),
         M0018EncryptionSchemes(),
+        M0019AccessRequests(),
     ]
 }

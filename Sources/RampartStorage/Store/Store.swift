@@ -63,6 +63,6 @@ extension Store {
 package protocol StoreTransaction:
     TenantStoreTransaction, IdentityStoreTransaction, SecurityStoreTransaction, KeyringStoreTransaction, PolicyStoreTransaction,
     AuditStoreTransaction, SCIMStoreTransaction, SSOStoreTransaction, DiscoveryStoreTransaction, EnforcementStoreTransaction,
-    EncryptionStoreTransaction,
+    EncryptionStoreTransaction, WorkflowStoreTransaction,
     DirectoryEpochStoreTransaction
 {}

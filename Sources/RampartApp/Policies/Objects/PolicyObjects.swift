@@ -20,19 +20,36 @@ package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
     /// Creates an object from a request body.
     package func create(_ json: JSONValue, in tenant: TenantID, audit: AuditContext?) async throws -> (object: PolicyObject, tenantVersion: Int64) {
         let value = try await Kind.validate(json, replacing: nil, tenant: tenant, store: store)
-        let key = Kind.key(value)
         let id = try await administration.reserveIDs(Kind.kind, count: 1, audit: audit)
         let (row, version) = try await administration.write(tenant, audit: audit) { tx, write in
-            try await Kind.checkReferences(value, tenant: tenant, tx)
-            if try await tx.policyObject(Kind.kind, name: key.name, scope: key.scope, in: tenant) != nil { throw Kind.nameTaken(key) }
-            let row = PolicyObject(
-                kind: Kind.kind, id: id, name: key.name, scope: key.scope, ref: key.ref,
-                document: try Kind.document(value, id: id, version: 1, replacing: nil), version: 1, createdAt: write.now, updatedAt: write.now)
-            try await tx.insertPolicyObjects([row], in: tenant)
-            try await Kind.didChange(row, tenant: tenant, at: write.now, tx)
-            return row
+            try await Self.insert(value, id: id, tenant: tenant, now: write.now, tx)
         }
         return (row, version)
+    }
+
+    /// Inserts a validated object with a reserved id inside a policy write that is already open,
+    /// for a use case that commits the object together with a change of its own (an access
+    /// request turning active).
+    package static func insert(_ value: Kind.Value, id: Int64, tenant: TenantID, now: Int64, _ tx: any StoreTransaction) async throws -> PolicyObject
+    {
+        let key = Kind.key(value)
+        try await Kind.checkReferences(value, tenant: tenant, tx)
+        if try await tx.policyObject(Kind.kind, name: key.name, scope: key.scope, in: tenant) != nil { throw Kind.nameTaken(key) }
+        let row = PolicyObject(
+            kind: Kind.kind, id: id, name: key.name, scope: key.scope, ref: key.ref,
+            document: try Kind.document(value, id: id, version: 1, replacing: nil), version: 1, createdAt: now, updatedAt: now)
+        try await tx.insertPolicyObjects([row], in: tenant)
+        try await Kind.didChange(row, tenant: tenant, at: now, tx)
+        return row
+    }
+
+    /// Deletes an object inside a policy write that is already open; `false` when it is gone.
+    package static func remove(_ id: Int64, tenant: TenantID, now: Int64, _ tx: any StoreTransaction) async throws -> Bool {
+        guard let row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { return false }
+        try await Kind.prepareDeletion(row, tenant: tenant, tx)
+        _ = try await tx.deletePolicyObject(Kind.kind, id: id, in: tenant)
+        try await Kind.didChange(row, tenant: tenant, at: now, tx)
+        return true
     }
 
     /// A page of the tenant's objects, those of one scope (a service's policies) when given.

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Logging
+import RampartCore
+import RampartStorage
+import ServiceLifecycle
+
+/// Moves due access requests on every `interval`: expired access loses its policy (decisions
+/// already deny from its end, by the policy's validity), unanswered requests time out; each is
+/// an audit record of the tenant.
+package struct AccessRequestExpiryService: Service {
+    let requests: AccessRequests
+    let interval: Duration
+    let logger: Logger
+
+    package init(requests: AccessRequests, interval: Duration, logger: Logger) {
+        self.requests = requests
+        self.interval = interval
+        self.logger = logger
+    }
+
+    package func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await sweep()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// One pass over what is due now; returns how many requests moved.
+    @discardableResult
+    package func sweep() async -> Int {
+        do {
+            let due = try await requests.services.store.read { try await $0.dueAccessRequests(at: requests.services.clock.now(), limit: 200) }
+            var moved = 0
+            for request in due {
+                do {
+                    if try await requests.settle(request) != nil { moved += 1 }
+                } catch {
+                    logger.error("access request could not be settled", metadata: ["request": "\(request.id)", "error": "\(error)"])
+                }
+            }
+            return moved
+        } catch {
+            logger.error("due access requests could not be read", metadata: ["error": "\(error)"])
+            return 0
+        }
+    }
+}

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import RampartAuditLog
+import RampartCore
+import RampartDiscovery
+import RampartPolicy
+import RampartStorage
+
+/// Access requests (`/v1/access-requests`): a user asks for time-limited access to a resource, the
+/// approvers of the covering ``ApprovalRule`` answer, and enough approvals turn it `active` by
+/// writing a policy for the requester whose validity schedule ends when the access does. The
+/// decision API therefore denies at expiry whether or not anything runs then;
+/// ``AccessRequestExpiryService`` afterwards removes the policy and records the expiry.
+///
+/// Every transition is one policy write (``PolicyAdministration/write(_:audit:_:)``), which starts
+/// by bumping the tenant's policy version: concurrent answers to one request take turns on that
+/// row, so exactly one of them sees the request pending with enough approvals and activates it.
+package struct AccessRequests: Sendable {
+    package let services: RampartServices
+    package let administration: PolicyAdministration
+
+    package init(services: RampartServices, administration: PolicyAdministration) {
+        self.services = services
+        self.administration = administration
+    }
+
+    package struct Ask: Sendable {
+        package var service: String?
+        package var resource: [String: String]?
+        package var accessTypes: [String]?
+        package var durationSeconds: Int?
+        package var justification: String?
+
+        package init(service: String?, resource: [String: String]?, accessTypes: [String]?, durationSeconds: Int?, justification: String?) {
+            self.service = service
+            self.resource = resource
+            self.accessTypes = accessTypes
+            self.durationSeconds = durationSeconds
+            self.justification = justification
+        }
+    }
+
+    /// A request with the votes cast on it.
+    package struct Detailed: Sendable {
+        package let request: TemporaryAccessRequest
+        package let votes: [ApprovalVote]
+    }
+
+    // MARK: Asking
+
+    /// Files a request of `principal` for itself.
+    ///
+    /// - Throws: `validation-failed` naming the field: no rule covers the resource, a duration
+    ///   over the rule's maximum, a justification not matching the rule's pattern, access types or
+    ///   resources the service does not define.
+    package func request(_ ask: Ask, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
+        let tenant = principal.tenantID
+        guard let service = ask.service, !service.isEmpty else { throw RampartError.validation("is required", field: "service") }
+        guard let resource = ask.resource, !resource.isEmpty else { throw RampartError.validation("is required", field: "resource") }
+        guard let accessTypes = ask.accessTypes, (1...16).contains(accessTypes.count) else {
+            throw RampartError.validation("names 1 to 16 access types", field: "accessTypes")
+        }
+        guard let duration = ask.durationSeconds else { throw RampartError.validation("is required", field: "durationSeconds") }
+        guard let justification = ask.justification?.trimmingWhitespace(), (1...1000).contains(justification.count) else {
+            throw RampartError.validation("is required: 1 to 1000 characters", field: "justification")
+        }
+        let rules = try await services.store.read { try await $0.approvalRules(in: tenant) }
+        guard let rule = ApprovalRules.covering(service, resource, among: rules) else {
+            throw RampartError.validation("no approval rule covers this resource of service `\(service.prefix(64))`", field: "resource")
+        }
+        guard (60...rule.maximumDurationSeconds).contains(duration) else {
+            throw RampartError.validation("must be from 60 to \(rule.maximumDurationSeconds) seconds (the rule's maximum)", field: "durationSeconds")
+        }
+        if let pattern = rule.justificationPattern, let compiled = try? SafePattern(pattern), !compiled.matchesWhole(justification) {
+            throw RampartError.validation("must match the rule's pattern `\(pattern.prefix(128))`", field: "justification")
+        }
+        // The policy it would become, validated now so a bad resource or access type is refused
+        // at once with the field named, not at approval.
+        _ = try await PolicyKind.validate(
+            try Self.policyJSON(
+                requestID: "check", requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
+                from: 0, to: 60_000),
+            replacing: nil, tenant: tenant, store: services.store)
+        let now = services.clock.now()
+        let request = TemporaryAccessRequest(
+            id: UUIDv7.generate(), tenantID: tenant, requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
+            durationSeconds: duration, justification: justification, state: .pending, ruleID: rule.id, requiredApprovals: rule.requiredApprovals,
+            denialThreshold: rule.denialThreshold, createdAt: now, timesOutAt: now + Int64(rule.timeoutSeconds) * 1000)
+        audit?.setEntity("access-requests", request.id)
+        try await services.store.recording(audit).write { try await $0.insertAccessRequest(request) }
+        return request
+    }
+
+    // MARK: Answering
+
+    /// An approver's approval; the last one needed activates the request (in the same transaction).
+    ///
+    /// - Throws: `forbidden` for the requester (whatever groups or roles they hold) and for anyone
+    ///   outside the rule's approver group; `conflict` when the request is not pending or this
+    ///   approver already answered it.
+    package func approve(_ id: String, comment: String?, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
+        try await answer(id, approve: true, comment: comment, by: principal, audit: audit)
+    }
+
+    package func deny(_ id: String, comment: String?, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
+        try await answer(id, approve: false, comment: comment, by: principal, audit: audit)
+    }
+
+    private func answer(
+        _ id: String, approve: Bool, comment: String?, by principal: Principal, audit: AuditContext?
+    ) async throws
+        -> TemporaryAccessRequest
+    {
+        let tenant = principal.tenantID
+        let comment = try Validation.optionalText(comment, field: "comment")
+        let current = try await get(id, in: tenant).request
+        // Nobody approves their own request: not directly, not through a group, not as an admin.
+        guard current.requester != principal.username else {
+            throw RampartError(.forbidden, "nobody answers their own access request")
+        }
+        let rule = try await services.store.read { try await $0.approvalRule(id: current.ruleID, in: tenant) }
+        guard let rule else { throw RampartError(.conflict, "the request's approval rule was deleted; it can only be cancelled") }
+        let groups = try await services.store.read { try await $0.activeUserGroups(usernames: [principal.username], in: tenant) }
+        guard groups[principal.username]?.contains(rule.approverGroup) == true else {
+            throw RampartError(.forbidden, "only members of `\(rule.approverGroup.prefix(64))` answer this request")
+        }
+        // The policy an approval may need, prepared outside the transaction (validation reads).
+        let policyID = approve ? try await administration.reserveIDs(.policy, count: 1, audit: audit) : nil
+        audit?.setEntity("access-requests", id)
+        let approver = principal.username
+        return try await administration.write(tenant, audit: audit) { [services] tx, write in
+            guard var request = try await tx.accessRequest(id: id, in: tenant) else { throw RampartError.notFound("access request") }
+            guard request.state == .pending else {
+                throw RampartError(.conflict, "the request is \(request.state.rawValue), not pending")
+            }
+            let vote = ApprovalVote(tenantID: tenant, requestID: id, approver: approver, approve: approve, comment: comment, at: write.now)
+            guard try await tx.insertApprovalVote(vote) else { throw RampartError(.conflict, "you already answered this request") }
+            if approve { request.approvals += 1 } else { request.denials += 1 }
+            if request.denials >= request.denialThreshold {
+                request.state = .denied
+                request.decidedAt = write.now
+            } else if request.approvals >= request.requiredApprovals, let policyID {
+                let starts = write.now
+                let expires = starts + Int64(request.durationSeconds) * 1000
+                let json = try Self.policyJSON(
+                    requestID: id, requester: request.requester, service: request.service, resource: request.resource,
+                    accessTypes: request.accessTypes, from: starts, to: expires)
+                let validated = try await PolicyKind.validate(json, replacing: nil, tenant: tenant, store: services.store)
+                _ = try await PolicyObjects<PolicyKind>.insert(validated, id: policyID, tenant: tenant, now: write.now, tx)
+                request.state = .active
+                request.startsAt = starts
+                request.expiresAt = expires
+                request.policyID = policyID
+            }
+            try await tx.updateAccessRequest(request)
+            return request
+        }.result
+    }
+
+    // MARK: Ending
+
+    /// The requester withdraws a pending request.
+    package func cancel(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
+        try await end(id, from: [.pending], to: .cancelled, by: principal, audit: audit) { request in
+            guard request.requester == principal.username else { throw RampartError(.forbidden, "only the requester cancels a request") }
+        }
+    }
+
+    /// Ends active access early: the requester, or a tenant- or security-admin.
+    package func revoke(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
+        try await end(id, from: [.active], to: .revoked, by: principal, audit: audit) { request in
+            let administrator = principal.roles.contains(.tenantAdmin) || principal.roles.contains(.securityAdmin)
+            guard request.requester == principal.username || administrator else {
+                throw RampartError(.forbidden, "only the requester or an administrator ends access early")
+            }
+        }
+    }
+
+    /// Moves a due request on: active past its end → `expired`, pending past its timeout →
+    /// `timed-out`. Returns the request as it now is, `nil` when it was no longer due.
+    package func settle(_ due: TemporaryAccessRequest) async throws -> TemporaryAccessRequest? {
+        let now = services.clock.now()
+        let (result, _) = try await administration.write(due.tenantID, audit: nil) { tx, write -> TemporaryAccessRequest? in
+            guard var request = try await tx.accessRequest(id: due.id, in: due.tenantID) else { return nil }
+            switch request.state {
+            case .active where (request.expiresAt ?? .max) <= now: request.state = .expired
+            case .pending where request.timesOutAt <= now: request.state = .timedOut
+            default: return nil
+            }
+            if let policy = request.policyID, request.state == .expired {
+                _ = try await PolicyObjects<PolicyKind>.remove(policy, tenant: due.tenantID, now: write.now, tx)
+            }
+            request.decidedAt = write.now
+            try await tx.updateAccessRequest(request)
+            let record = AuditRecord(
+                seq: 0, time: services.clock.nowMicroseconds(), tenantID: due.tenantID.rawValue, actorType: "system", actorID: nil, sourceIP: nil,
+                userAgent: nil, method: nil, path: nil, entityType: "access-requests", entityID: request.id,
+                operation: "access-request.\(request.state.rawValue)",
+                outcome: AuditOutcome.allowed.rawValue, status: nil, requestID: nil, batchID: nil, service: request.service, resource: nil,
+                accessType: nil, policyID: request.policyID.map(String.init), policyVersion: nil,
+                details: AuditDetails.json(["requester": request.requester, "state": request.state.rawValue]))
+            _ = try await tx.appendAudit([record], in: due.tenantID, at: write.now)
+            return request
+        }
+        return result
+    }
+
+    private func end(
+        _ id: String, from states: Set<TemporaryAccessRequest.State>, to state: TemporaryAccessRequest.State, by principal: Principal,
+        audit: AuditContext?, check: @escaping @Sendable (TemporaryAccessRequest) throws -> Void
+    ) async throws -> TemporaryAccessRequest {
+        let tenant = principal.tenantID
+        try check(try await get(id, in: tenant).request)
+        audit?.setEntity("access-requests", id)
+        return try await administration.write(tenant, audit: audit) { tx, write in
+            guard var request = try await tx.accessRequest(id: id, in: tenant) else { throw RampartError.notFound("access request") }
+            guard states.contains(request.state) else { throw RampartError(.conflict, "the request is \(request.state.rawValue)") }
+            if let policy = request.policyID { _ = try await PolicyObjects<PolicyKind>.remove(policy, tenant: tenant, now: write.now, tx) }
+            request.state = state
+            request.decidedAt = write.now
+            try await tx.updateAccessRequest(request)
+            return request
+        }.result
+    }
+
+    // MARK: Reading
+
+    package func get(_ id: String, in tenant: TenantID) async throws -> Detailed {
+        guard UUIDv7.isWellFormed(id) else { throw RampartError.notFound("access request") }
+        let found = try await services.store.read { tx -> Detailed? in
+            guard let request = try await tx.accessRequest(id: id, in: tenant) else { return nil }
+            return Detailed(request: request, votes: try await tx.approvalVotes(request: id, in: tenant))
+        }
+        guard let found else { throw RampartError.notFound("access request") }
+        return found
+    }
+
+    /// What `principal` may see: every request for administrators and auditors, otherwise its
+    /// own and those its groups approve.
+    package func list(for principal: Principal, limit: Int) async throws -> [TemporaryAccessRequest] {
+        let tenant = principal.tenantID
+        let everything = principal.roles.contains(.tenantAdmin) || principal.roles.contains(.securityAdmin) || principal.roles.contains(.auditor)
+        return try await services.store.read { tx in
+            let all = try await tx.accessRequests(in: tenant, requester: nil, limit: 1000)
+            if everything { return Array(all.prefix(limit)) }
+            let groups = Set(try await tx.activeUserGroups(usernames: [principal.username], in: tenant)[principal.username] ?? [])
+            let rules = try await tx.approvalRules(in: tenant)
+            let approving = Set(rules.filter { groups.contains($0.approverGroup) }.map(\.id))
+            return Array(all.filter { $0.requester == principal.username || approving.contains($0.ruleID) }.prefix(limit))
+        }
+    }
+
+    /// The Ranger policy an active request is: one allow item for the requester, valid from
+    /// `from` to `to` (Unix milliseconds, UTC, to the second).
+    static func policyJSON(
+        requestID: String, requester: String, service: String, resource: [String: String], accessTypes: [String], from: Int64, to: Int64
+    ) throws -> JSONValue {
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "yyyy/MM/dd HH:mm:ss"
+        func time(_ milliseconds: Int64) -> String { format.string(from: Date(timeIntervalSince1970: Double(milliseconds / 1000))) }
+        return .object([
+            "service": .string(service),
+            "name": .string("access-request \(requestID)"),
+            "description": .string("Granted by access request \(requestID)"),
+            "resources": .object(resource.mapValues { .object(["values": .array([.string($0)])]) }),
+            "policyItems": .array([
+                .object([
+                    "users": .array([.string(requester)]),
+                    "accesses": .array(accessTypes.map { .object(["type": .string($0), "isAllowed": .bool(true)]) }),
+                ])
+            ]),
+            "validitySchedules": .array([.object(["startTime": .string(time(from)), "endTime": .string(time(to)), "timeZone": .string("UTC")])]),
+        ])
+    }
+}

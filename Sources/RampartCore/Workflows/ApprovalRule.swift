@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Who approves access requests to a service (or to the part of it `resource` narrows to), and
+/// on what terms: `requiredApprovals` of the `approverGroup`'s members, denied at
+/// `denialThreshold` denials, at most `maximumDurationSeconds` of access, timed out after
+/// `timeoutSeconds` pending, a justification matching `justificationPattern` when set.
+package struct ApprovalRule: Sendable, Equatable {
+    package var id: String
+    package var tenantID: TenantID
+    package var service: String
+    /// Resource names to value patterns (`*` and `?` wildcards); empty: the whole service.
+    package var resource: [String: String]
+    package var approverGroup: String
+    package var requiredApprovals: Int
+    package var denialThreshold: Int
+    package var maximumDurationSeconds: Int
+    package var timeoutSeconds: Int
+    package var justificationPattern: String?
+    package var createdAt: Int64
+
+    package init(
+        id: String, tenantID: TenantID, service: String, resource: [String: String], approverGroup: String, requiredApprovals: Int,
+        denialThreshold: Int, maximumDurationSeconds: Int, timeoutSeconds: Int, justificationPattern: String?, createdAt: Int64
+    ) {
+        self.id = id
+        self.tenantID = tenantID
+        self.service = service
+        self.resource = resource
+        self.approverGroup = approverGroup
+        self.requiredApprovals = requiredApprovals
+        self.denialThreshold = denialThreshold
+        self.maximumDurationSeconds = maximumDurationSeconds
+        self.timeoutSeconds = timeoutSeconds
+        self.justificationPattern = justificationPattern
+        self.createdAt = createdAt
+    }
+}

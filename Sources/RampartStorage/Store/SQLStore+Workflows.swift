@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+import SQLKit
+
+extension SQLStoreTransaction {
+    func insertApprovalRule(_ rule: ApprovalRule) async throws {
+        try await sql.raw(ApprovalRulesTable.insert(rule)).run()
+    }
+
+    func approvalRules(in tenant: TenantID) async throws -> [ApprovalRule] {
+        try await sql.raw("SELECT * FROM approval_rules WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY id").all()
+            .map(ApprovalRulesTable.decode)
+    }
+
+    func approvalRule(id: String, in tenant: TenantID) async throws -> ApprovalRule? {
+        try await sql.raw("SELECT * FROM approval_rules WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id)").first()
+            .map(ApprovalRulesTable.decode)
+    }
+
+    func deleteApprovalRule(id: String, in tenant: TenantID) async throws -> Bool {
+        !(try await sql.raw("DELETE FROM approval_rules WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id").all())
+            .isEmpty
+    }
+
+    func insertAccessRequest(_ request: TemporaryAccessRequest) async throws {
+        try await sql.raw(AccessRequestsTable.insert(request)).run()
+    }
+
+    func accessRequest(id: String, in tenant: TenantID) async throws -> TemporaryAccessRequest? {
+        try await sql.raw("SELECT * FROM access_requests WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id)").first()
+            .map(AccessRequestsTable.decode)
+    }
+
+    func accessRequests(in tenant: TenantID, requester: String?, limit: Int) async throws -> [TemporaryAccessRequest] {
+        let bounded = Int64(min(max(limit, 1), 1000))
+        if let requester {
+            return try await sql.raw(
+                """
+                SELECT * FROM access_requests WHERE tenant_id = \(bind: tenant.rawValue) AND requester = \(bind: requester)
+                ORDER BY id DESC LIMIT \(bind: bounded)
+                """
+            ).all().map(AccessRequestsTable.decode)
+        }
+        return try await sql.raw("SELECT * FROM access_requests WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY id DESC LIMIT \(bind: bounded)")
+            .all().map(AccessRequestsTable.decode)
+    }
+
+    func updateAccessRequest(_ request: TemporaryAccessRequest) async throws {
+        try await sql.raw(AccessRequestsTable.update(request)).run()
+    }
+
+    func dueAccessRequests(at now: Int64, limit: Int) async throws -> [TemporaryAccessRequest] {
+        try await sql.raw(
+            """
+            SELECT * FROM access_requests
+            WHERE (state = 'active' AND expires_at <= \(bind: now)) OR (state = 'pending' AND times_out_at <= \(bind: now))
+            ORDER BY id LIMIT \(bind: Int64(min(max(limit, 1), 1000)))
+            """
+        ).all().map(AccessRequestsTable.decode)
+    }
+
+    func insertApprovalVote(_ vote: ApprovalVote) async throws -> Bool {
+        var query = AccessRequestVotesTable.insert(vote)
+        query.appendInterpolation(unsafeRaw: " ON CONFLICT (tenant_id, request_id, approver) DO NOTHING RETURNING approver")
+        return !(try await sql.raw(query).all()).isEmpty
+    }
+
+    func approvalVotes(request: String, in tenant: TenantID) async throws -> [ApprovalVote] {
+        try await sql.raw(
+            "SELECT * FROM access_request_votes WHERE tenant_id = \(bind: tenant.rawValue) AND request_id = \(bind: request) ORDER BY at, approver"
+        ).all().map(AccessRequestVotesTable.decode)
+    }
+}

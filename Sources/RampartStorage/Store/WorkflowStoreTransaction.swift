@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import RampartCore
+
+/// The store operations of access requests, part of every ``StoreTransaction``.
+package protocol WorkflowStoreTransaction: Sendable {
+    func insertApprovalRule(_ rule: ApprovalRule) async throws
+    func approvalRules(in tenant: TenantID) async throws -> [ApprovalRule]
+    func approvalRule(id: String, in tenant: TenantID) async throws -> ApprovalRule?
+    func deleteApprovalRule(id: String, in tenant: TenantID) async throws -> Bool
+
+    func insertAccessRequest(_ request: TemporaryAccessRequest) async throws
+    func accessRequest(id: String, in tenant: TenantID) async throws -> TemporaryAccessRequest?
+    /// The tenant's requests, newest first, of one requester when given, up to `limit`.
+    func accessRequests(in tenant: TenantID, requester: String?, limit: Int) async throws -> [TemporaryAccessRequest]
+    func updateAccessRequest(_ request: TemporaryAccessRequest) async throws
+    /// Requests of every tenant that are due: active past `expiresAt` or pending past `timesOutAt`.
+    func dueAccessRequests(at now: Int64, limit: Int) async throws -> [TemporaryAccessRequest]
+
+    /// Records a vote; `false` when the approver had already answered this request.
+    func insertApprovalVote(_ vote: ApprovalVote) async throws -> Bool
+    func approvalVotes(request: String, in tenant: TenantID) async throws -> [ApprovalVote]
+}

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Crypto
+import Foundation
+import HTTPTypes
+import RampartAuditLog
+import RampartServer
+import RampartTesting
+import Testing
+
+/// Issue 22: access requests. Approval turns a request into a policy valid until its end, so the
+/// decision API denies at expiry by itself; the right approvers, once each, never the requester.
+@Suite struct AccessRequestTests {
+    static let password = "approver-pass-phrase-1"
+    static let ledger = ["database": "finance", "table": "ledger", "column": "amount"]
+
+    struct Setup {
+        var f: TwoTenantFixture
+        var bob: String
+        var approvers: [String]
+        var groupID: String
+    }
+
+    /// Tenant A with `approvers` (approver0…, bob and kim in it) and a rule on its Hive service:
+    /// `required` approvals, two denials deny, at most an hour, a ticket id as justification.
+    static func setUp(_ client: APIClient, approverCount: Int = 3, required: Int = 2) async throws -> Setup {
+        let f = try await TwoTenantFixture.make(client)
+        let admin = f.a.adminToken
+        let group = try await client.send(.post, "/v1/groups", token: admin, body: .json(["name": "approvers"])).string("id")
+        var tokens: [String] = []
+        for index in 0..<approverCount {
+            let user = try await client.send(
+                .post, "/v1/users", token: admin, body: .json(["username": "approver\(index)", "password": password, "roles": ["user"]]))
+            try await client.send(.put, "/v1/groups/\(group)/members/\(try user.string("id"))", token: admin)
+            tokens.append(try await client.login(tenant: f.a.slug, username: "approver\(index)", password: password).string("token"))
+        }
+        try await client.send(.put, "/v1/groups/\(group)/members/\(f.a.userID)", token: admin)
+        let users = try await client.send(.get, "/v1/users?limit=500", token: admin).json()["items"] as? [[String: Any]] ?? []
+        let kimID = try #require(users.first { $0["username"] as? String == "kim" }?["id"] as? String)
+        try await client.send(.put, "/v1/groups/\(group)/members/\(kimID)", token: admin)
+        let rule = try await client.send(
+            .post, "/v1/approval-rules", token: f.a.securityToken,
+            body: .json([
+                "service": f.a.service, "approverGroup": "approvers", "requiredApprovals": required, "denialThreshold": 2,
+                "maximumDurationSeconds": 3600, "justificationPattern": "JIRA-[0-9]+ .*",
+            ]))
+        #expect(rule.status == 201, "\(rule.text)")
+        let bob = try await client.login(tenant: f.a.slug, username: "bob", password: TwoTenantFixture.userPassword).string("token")
+        return Setup(f: f, bob: bob, approvers: tokens, groupID: group)
+    }
+
+    static func ask(
+        _ client: APIClient, _ token: String, _ service: String, duration: Int = 60, justification: String = "JIRA-42 quarter close"
+    )
+        async throws -> APIClient.Reply
+    {
+        try await client.send(
+            .post, "/v1/access-requests", token: token,
+            body: .json([
+                "service": service, "resource": ledger, "accessTypes": ["select"], "durationSeconds": duration, "justification": justification,
+            ]))
+    }
+
+    static func allowed(_ client: APIClient, _ s: Setup, user: String = "bob") async throws -> Bool {
+        let reply = try await client.send(
+            .post, "/v1/authorize", token: s.f.a.securityToken,
+            body: .json(["service": s.f.a.service, "user": user, "resource": ledger, "accessType": "select"]))
+        return try reply.json()["allowed"] as? Bool == true
+    }
+
+    @Test(arguments: TestEngine.available)
+    func approvedAccessStartsAndEndsByItself(_ engine: TestEngine) async throws {
+        let clock = ManualClock()
+        try await TestServer.withServer(
+            engine,
+            configure: {
+                $0.clock = clock
+                $0.accessRequestSweep = .milliseconds(200)
+            }
+        ) { client in
+            let s = try await Self.setUp(client)
+            let service = s.f.a.service
+            #expect(try await !Self.allowed(client, s))
+            let asked = try await Self.ask(client, s.bob, service)
+            #expect(asked.status == 201, "\(asked.text)")
+            let id = try asked.string("id")
+            #expect(try asked.string("state") == "pending")
+
+            // Self-approval, in all three forms: directly, through a group, as an admin.
+            #expect(try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.bob).status == 403)
+            let kims = try await Self.ask(client, s.f.a.securityToken, service)
+            let kimID = try kims.string("id")
+            #expect(try await client.send(.post, "/v1/access-requests/\(kimID)/approve", token: s.f.a.securityToken).status == 403)
+            #expect(try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.f.a.adminToken).status == 403, "not an approver")
+
+            // Two of three: one approval leaves it pending and bob denied.
+            let first = try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.approvers[0], body: .json(["comment": "ok"]))
+            #expect(first.status == 200, "\(first.text)")
+            #expect(try first.string("state") == "pending")
+            #expect(try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.approvers[0]).status == 409, "once each")
+            #expect(try await !Self.allowed(client, s))
+            let second = try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.approvers[1])
+            #expect(try second.string("state") == "active", "\(second.text)")
+            let policyID = try second.int("policyId")
+            #expect(try await Self.allowed(client, s))
+            #expect(try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.approvers[2]).status == 409)
+
+            // The policy's validity ends it: allowed at 59 s, denied at 61 s, before any sweep ran.
+            clock.advance(seconds: 59)
+            #expect(try await Self.allowed(client, s))
+            clock.advance(seconds: 2)
+            #expect(try await !Self.allowed(client, s))
+            // The sweep then records the expiry and removes the policy.
+            var state = ""
+            for _ in 0..<100 where state != "expired" {
+                try await Task.sleep(for: .milliseconds(100))
+                state = try await client.send(.get, "/v1/access-requests/\(id)", token: s.bob).string("state")
+            }
+            #expect(state == "expired")
+            #expect(try await client.send(.get, "/v1/policies/\(policyID)", token: s.f.a.securityToken).status == 404)
+            #expect(try await !Self.allowed(client, s))
+
+            // Every state change is an audit record in the signed log.
+            _ = try await client.send(.post, "/v1/audit/checkpoints", token: s.f.a.adminToken)
+            let records =
+                try await client.send(.get, "/v1/audit/records?entity=\(id)&limit=100", token: s.f.a.adminToken).json()["items"] as? [[String: Any]]
+                ?? []
+            let operations = records.compactMap { $0["operation"] as? String }
+            #expect(operations.contains("POST /v1/access-requests") && operations.contains("access-request.expired"), "\(operations)")
+            #expect(operations.filter { $0 == "POST /v1/access-requests/{id}/approve" }.count >= 2, "\(operations)")
+            let latest = try await client.send(.get, "/v1/audit/checkpoints/latest", token: s.f.a.adminToken).json()
+            let checkpoint = try JSONDecoder().decode(
+                SignedCheckpoint.self, from: JSONSerialization.data(withJSONObject: try #require(latest["checkpoint"] as? [String: Any])))
+            let size = Int(checkpoint.treeSize)
+            let root = checkpoint.rootHash
+            for record in records {
+                let seq = try #require(record["seq"] as? Int)
+                let proof = try await client.send(.get, "/v1/audit/proof/inclusion?seq=\(seq)&size=\(size)", token: s.f.a.adminToken).json()
+                let leaf = try MerkleHash(hex: try #require(proof["leafHash"] as? String))
+                let path = try (proof["proof"] as? [String] ?? []).map { try MerkleHash(hex: $0) }
+                #expect(InclusionProof(leafIndex: Int64(seq - 1), treeSize: Int64(size), hashes: path).verify(leafHash: leaf, root: root))
+            }
+
+            // Cancel and revoke.
+            #expect(try await client.send(.post, "/v1/access-requests/\(kimID)/cancel", token: s.bob).status == 403)
+            #expect(try await client.send(.post, "/v1/access-requests/\(kimID)/cancel", token: s.f.a.securityToken).string("state") == "cancelled")
+            let again = try await Self.ask(client, s.bob, service).string("id")
+            _ = try await client.send(.post, "/v1/access-requests/\(again)/approve", token: s.approvers[0])
+            _ = try await client.send(.post, "/v1/access-requests/\(again)/approve", token: s.approvers[1])
+            #expect(try await Self.allowed(client, s))
+            #expect(try await client.send(.post, "/v1/access-requests/\(again)/revoke", token: s.approvers[2]).status == 403)
+            #expect(try await client.send(.post, "/v1/access-requests/\(again)/revoke", token: s.f.a.adminToken).string("state") == "revoked")
+            #expect(try await !Self.allowed(client, s))
+
+            // Two denials deny.
+            let denied = try await Self.ask(client, s.bob, service).string("id")
+            _ = try await client.send(.post, "/v1/access-requests/\(denied)/deny", token: s.approvers[0])
+            #expect(try await client.send(.post, "/v1/access-requests/\(denied)/deny", token: s.approvers[1]).string("state") == "denied")
+        }
+    }
+
+    /// 50 concurrent approvals of one request: exactly one activation, one policy.
+    @Test(arguments: TestEngine.available)
+    func concurrentApprovalsActivateOnce(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let s = try await Self.setUp(client, approverCount: 10, required: 1)
+            let id = try await Self.ask(client, s.bob, s.f.a.service).string("id")
+            let statuses = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                for call in 0..<50 {
+                    let token = s.approvers[call % 10]
+                    group.addTask {
+                        let reply = try await client.send(.post, "/v1/access-requests/\(id)/approve", token: token)
+                        return (reply.status, try? reply.string("state"))
+                    }
+                }
+                var all: [(Int, String?)] = []
+                for try await result in group { all.append(result) }
+                return all
+            }
+            #expect(statuses.filter { $0.0 == 200 }.count == 1, "\(statuses.map(\.0))")
+            #expect(statuses.filter { $0.0 == 409 }.count == 49, "\(statuses.map(\.0))")
+            #expect(statuses.first { $0.0 == 200 }?.1 == "active")
+            let request = try await client.send(.get, "/v1/access-requests/\(id)", token: s.bob).json()
+            #expect(request["approvals"] as? Int == 1 && (request["votes"] as? [Any])?.count == 1, "\(request)")
+            let policies = try await client.send(.get, "/v1/policies?service=\(s.f.a.service)&limit=500", token: s.f.a.securityToken)
+            #expect(policies.text.components(separatedBy: "access-request \(id)").count - 1 == 1, "one policy")
+            #expect(try await Self.allowed(client, s))
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func badRequestsAreRefusedNamingTheField(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let s = try await Self.setUp(client)
+            func field(_ reply: APIClient.Reply) -> String? {
+                #expect(reply.status == 422, "\(reply.text)")
+                return try? reply.string("field")
+            }
+            #expect(field(try await Self.ask(client, s.bob, s.f.a.service, justification: "because")) == "justification")
+            #expect(field(try await Self.ask(client, s.bob, s.f.a.service, duration: 7200)) == "durationSeconds")
+            #expect(field(try await Self.ask(client, s.bob, "\(s.f.a.slug)-tags")) == "resource")
+            let flying = try await client.send(
+                .post, "/v1/access-requests", token: s.bob,
+                body: .json([
+                    "service": s.f.a.service, "resource": Self.ledger, "accessTypes": ["fly"], "durationSeconds": 60, "justification": "JIRA-1 x",
+                ]))
+            #expect(flying.status == 422, "\(flying.text)")
+            #expect(field(try await client.send(.post, "/v1/access-requests", token: s.bob, body: .json(["service": s.f.a.service]))) == "resource")
+            let rule = try await client.send(
+                .post, "/v1/approval-rules", token: s.f.a.securityToken, body: .json(["service": s.f.a.service, "approverGroup": "nobody"]))
+            #expect(field(rule) == "approverGroup")
+            let pattern = try await client.send(
+                .post, "/v1/approval-rules", token: s.f.a.securityToken,
+                body: .json(["service": s.f.a.service, "approverGroup": "approvers", "justificationPattern": "(a+)+\\1"]))
+            #expect(field(pattern) == "justificationPattern")
+            #expect(try await client.send(.post, "/v1/approval-rules", token: s.bob, body: .json(["service": "x"])).status == 403)
+            // Another tenant's request is not found; an approver of B cannot see A's.
+            let id = try await Self.ask(client, s.bob, s.f.a.service).string("id")
+            #expect(try await client.send(.get, "/v1/access-requests/\(id)", token: s.f.b.adminToken).status == 404)
+            #expect(try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.f.b.securityToken).status == 404)
+            // Nothing half-applied: the pending request is unchanged.
+            let unchanged = try await client.send(.get, "/v1/access-requests/\(id)", token: s.bob).json()
+            #expect(unchanged["approvals"] as? Int == 0 && unchanged["state"] as? String == "pending")
+        }
+    }
+}

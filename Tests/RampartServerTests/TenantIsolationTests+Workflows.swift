@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import RampartTesting
+import Testing
+
+/// Isolation probes for access requests and approval rules: B's rule and B's pending request are
+/// invisible to A and untouched by A's answers.
+extension TenantIsolationTests {
+    struct WorkflowOfB {
+        var rule: String
+        var request: String
+    }
+
+    /// B's approval rule and a pending request of B's bob, made once.
+    static func workflowOfB(_ client: APIClient, _ f: TwoTenantFixture) async throws -> WorkflowOfB {
+        let rules = try await client.send(.get, "/v1/approval-rules", token: f.b.securityToken).json()["items"] as? [[String: Any]] ?? []
+        let bob = try await client.login(tenant: f.b.slug, username: "bob", password: TwoTenantFixture.userPassword).string("token")
+        if let rule = rules.first?["id"] as? String,
+            let request = (try await client.send(.get, "/v1/access-requests", token: bob).json()["items"] as? [[String: Any]])?.first?["id"]
+                as? String
+        {
+            return WorkflowOfB(rule: rule, request: request)
+        }
+        _ = try await client.send(.post, "/v1/groups", token: f.b.adminToken, body: .json(["name": "b-approvers"]))
+        let rule = try await client.send(
+            .post, "/v1/approval-rules", token: f.b.securityToken, body: .json(["service": f.b.service, "approverGroup": "b-approvers"]))
+        #expect(rule.status == 201, "\(rule.text)")
+        let request = try await client.send(
+            .post, "/v1/access-requests", token: bob,
+            body: .json([
+                "service": f.b.service, "resource": ["database": "b-only"], "accessTypes": ["select"], "durationSeconds": 600,
+                "justification": "B's own business",
+            ]))
+        #expect(request.status == 201, "\(request.text)")
+        return WorkflowOfB(rule: try rule.string("id"), request: try request.string("id"))
+    }
+
+    /// B's request, read by B, is still pending with no answers.
+    static func expectBRequestUntouched(_ client: APIClient, _ f: TwoTenantFixture, _ b: WorkflowOfB) async throws {
+        let request = try await client.send(.get, "/v1/access-requests/\(b.request)", token: f.b.adminToken).json()
+        #expect(request["state"] as? String == "pending" && request["approvals"] as? Int == 0 && request["denials"] as? Int == 0, "\(request)")
+    }
+
+    static var workflowProbes: [String: Probe] {
+        func answer(_ action: String) -> Probe {
+            { client, f, token in
+                let b = try await workflowOfB(client, f)
+                expectNotFound(try await client.send(.post, "/v1/access-requests/\(b.request)/\(action)", token: token), "\(action) B's request")
+                expectNotFound(
+                    try await client.send(.post, "/v1/access-requests/\(b.request)/\(action)", token: f.a.securityToken), "\(action) B's request")
+                try await expectBRequestUntouched(client, f, b)
+            }
+        }
+        return [
+            "POST /v1/access-requests": { client, f, token in
+                let b = try await workflowOfB(client, f)
+                // A's tenant has no rule for B's service: refused, and nothing reaches B.
+                let reply = try await client.send(
+                    .post, "/v1/access-requests", token: token,
+                    body: .json([
+                        "service": f.b.service, "resource": ["database": "x"], "accessTypes": ["select"], "durationSeconds": 600,
+                        "justification": "a-probe",
+                    ]))
+                #expect(reply.status == 422 || reply.status == 201, "\(reply.text)")
+                #expect(!(try await client.send(.get, "/v1/access-requests", token: f.b.adminToken).text.contains("a-probe")))
+                try await expectBRequestUntouched(client, f, b)
+            },
+            "GET /v1/access-requests": { client, f, token in
+                let b = try await workflowOfB(client, f)
+                let reply = try await client.send(.get, "/v1/access-requests", token: token)
+                #expect(reply.status == 200 && !reply.text.contains(b.request))
+            },
+            "GET /v1/access-requests/{id}": { client, f, token in
+                let b = try await workflowOfB(client, f)
+                expectNotFound(try await client.send(.get, "/v1/access-requests/\(b.request)", token: token), "GET B's request")
+            },
+            "POST /v1/access-requests/{id}/approve": answer("approve"),
+            "POST /v1/access-requests/{id}/deny": answer("deny"),
+            "POST /v1/access-requests/{id}/cancel": answer("cancel"),
+            "POST /v1/access-requests/{id}/revoke": answer("revoke"),
+            "POST /v1/approval-rules": { client, f, _ in
+                let b = try await workflowOfB(client, f)
+                let reply = try await client.send(
+                    .post, "/v1/approval-rules", token: f.a.securityToken, body: .json(["service": f.a.service, "approverGroup": "analysts"]))
+                #expect(reply.status == 201, "\(reply.text)")
+                let theirs = try await client.send(.get, "/v1/approval-rules", token: f.b.securityToken).json()["items"] as? [[String: Any]] ?? []
+                #expect(theirs.compactMap { $0["id"] as? String } == [b.rule])
+            },
+            "GET /v1/approval-rules": { client, f, _ in
+                let b = try await workflowOfB(client, f)
+                let reply = try await client.send(.get, "/v1/approval-rules", token: f.a.securityToken)
+                #expect(reply.status == 200 && !reply.text.contains(b.rule))
+            },
+            "DELETE /v1/approval-rules/{id}": { client, f, _ in
+                let b = try await workflowOfB(client, f)
+                expectNotFound(try await client.send(.delete, "/v1/approval-rules/\(b.rule)", token: f.a.securityToken), "DELETE B's rule")
+                #expect(try await client.send(.get, "/v1/approval-rules", token: f.b.securityToken).text.contains(b.rule))
+            },
+        ]
+    }
+}
