@@ -3,13 +3,15 @@
 import Crypto
 import Foundation
 
-/// The keyed half of a scheme that needs no storage: FF1 for `ff1`, the tokenizer for `token`.
-/// (`aead` is sealed with the tenant's data key and the token vault lives in storage; both are the
-/// application layer's.)
+/// The keyed half of a scheme: FF1 for `ff1`, the tokenizer for `token`, the key material `aead`
+/// derives its sealing keys from (with the tenant's data key, which the application layer holds,
+/// as it holds the token vault).
 package enum SchemeCipher: Sendable {
     case ff1(FormatPreservingCipher)
     case token(KeyedTokenizer)
-    case aead
+    /// The scheme's key material: sealing keys derive from it and the tenant's data key version
+    /// (``SchemeKeys/aeadKey(material:dataKey:schemeID:)``).
+    case aead(SymmetricKey)
 
     /// - Parameter definition: a definition ``EncryptionSchemeDefinition/validated()`` returned.
     package init(definition: EncryptionSchemeDefinition, schemeID: String, material: SymmetricKey) throws {
@@ -29,7 +31,7 @@ package enum SchemeCipher: Sendable {
             self = .token(
                 try KeyedTokenizer(key: SchemeKeys.tokenKey(material: material, schemeID: schemeID), prefix: definition.tokenPrefix ?? "tok_"))
         case .aead:
-            self = .aead
+            self = .aead(material)
         }
     }
 

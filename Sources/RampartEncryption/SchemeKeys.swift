@@ -15,6 +15,14 @@ package enum SchemeKeys {
         derive(material, info: "rampart-token-v1|\(schemeID)")
     }
 
+    /// An `aead` scheme's key for one tenant data-key version: both keys are needed, so rotating
+    /// the data key gives new versions and deleting the scheme's material shreds what it sealed.
+    package static func aeadKey(material: SymmetricKey, dataKey: SymmetricKey, schemeID: String) -> SymmetricKey {
+        let salt = material.withUnsafeBytes { Data($0) }
+        return HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: dataKey, salt: salt, info: Data("rampart-aead-v1|\(schemeID)".utf8), outputByteCount: 32)
+    }
+
     private static func derive(_ material: SymmetricKey, info: String) -> SymmetricKey {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: material, info: Data(info.utf8), outputByteCount: 32)
     }

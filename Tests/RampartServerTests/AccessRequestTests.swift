@@ -42,7 +42,7 @@ import Testing
             .post, "/v1/approval-rules", token: f.a.securityToken,
             body: .json([
                 "service": f.a.service, "approverGroup": "approvers", "requiredApprovals": required, "denialThreshold": 2,
-                "maximumDurationSeconds": 3600, "justificationPattern": "JIRA-[0-9]+ .*",
+                "maximumDurationSeconds": 3600, "timeoutSeconds": 120, "justificationPattern": "JIRA-[0-9]+ .*",
             ]))
         #expect(rule.status == 201, "\(rule.text)")
         let bob = try await client.login(tenant: f.a.slug, username: "bob", password: TwoTenantFixture.userPassword).string("token")
@@ -156,6 +156,17 @@ import Testing
             let denied = try await Self.ask(client, s.bob, service).string("id")
             _ = try await client.send(.post, "/v1/access-requests/\(denied)/deny", token: s.approvers[0])
             #expect(try await client.send(.post, "/v1/access-requests/\(denied)/deny", token: s.approvers[1]).string("state") == "denied")
+
+            // Past its timeout a request takes no answers, even before the sweep marks it.
+            let late = try await Self.ask(client, s.bob, service).string("id")
+            clock.advance(seconds: 121)
+            #expect(try await client.send(.post, "/v1/access-requests/\(late)/approve", token: s.approvers[0]).status == 409)
+            var lateState = ""
+            for _ in 0..<100 where lateState != "timed-out" {
+                try await Task.sleep(for: .milliseconds(100))
+                lateState = try await client.send(.get, "/v1/access-requests/\(late)", token: s.bob).string("state")
+            }
+            #expect(lateState == "timed-out")
         }
     }
 
@@ -199,6 +210,14 @@ import Testing
             #expect(field(try await Self.ask(client, s.bob, s.f.a.service, justification: "because")) == "justification")
             #expect(field(try await Self.ask(client, s.bob, s.f.a.service, duration: 7200)) == "durationSeconds")
             #expect(field(try await Self.ask(client, s.bob, "\(s.f.a.slug)-tags")) == "resource")
+            // A value is one resource: a wildcard would make the policy grant more than the rule covers.
+            let wildcard = try await client.send(
+                .post, "/v1/access-requests", token: s.bob,
+                body: .json([
+                    "service": s.f.a.service, "resource": ["database": "finance", "table": "*"], "accessTypes": ["select"], "durationSeconds": 60,
+                    "justification": "JIRA-1 x",
+                ]))
+            #expect(field(wildcard) == "resource.table")
             let flying = try await client.send(
                 .post, "/v1/access-requests", token: s.bob,
                 body: .json([

@@ -208,6 +208,12 @@ import Testing
             // The masked form of free text: the scheme's own mask.
             #expect(
                 try Self.values(try await Self.call(client, "/v1/unprotect", kim, scheme: "notes", [notes[0]], masked: true)) == ["an#@#######.###"])
+            // Deleting a scheme shreds its key: an aead scheme made again under the same name (same
+            // data key) opens none of the old values; nor does a token scheme.
+            #expect(try await client.send(.delete, "/v1/encryption-schemes/notes", token: kim).status == 204)
+            #expect(
+                try await client.send(.post, "/v1/encryption-schemes", token: kim, body: .json(["name": "notes", "algorithm": "aead"])).status == 201)
+            try await #expect(Self.call(client, "/v1/unprotect", kim, scheme: "notes", [notes[0]]).status == 422)
             // Deleting the scheme shreds its key: the same ciphertexts are now nobody's.
             #expect(try await client.send(.delete, "/v1/encryption-schemes/emails", token: kim).status == 204)
             #expect(try await Self.call(client, "/v1/unprotect", kim, scheme: "emails", tokens).status == 404)

@@ -50,13 +50,23 @@ extension PolicySyncTests {
                     .post, "/v1/datasources", token: admin,
                     body: .json([
                         "name": "warehouse-db", "kind": "postgres", "url": try Self.syncURL(url, roles), "rangerService": "warehouse",
-                        "rangerDatabase": "sales", "sync": ["maskHashScheme": "people"],
+                        "rangerDatabase": "sales",
                     ]))
                 #expect(created.status == 201, "\(created.text)")
                 let id = try created.string("id")
+                // The scheme's key goes into the database: only encryption:manage (kim) chooses it.
+                let byAdmin = try await client.send(
+                    .patch, "/v1/datasources/\(id)", token: admin, body: .json(["sync": ["maskHashScheme": "people"]]))
+                #expect(byAdmin.status == 403, "\(byAdmin.text)")
                 let badName = try await client.send(
-                    .patch, "/v1/datasources/\(id)", token: admin, body: .json(["sync": ["maskHashScheme": "Not A Name"]]))
+                    .patch, "/v1/datasources/\(id)", token: security, body: .json(["sync": ["maskHashScheme": "Not A Name"]]))
                 #expect(badName.status == 422 && (try? badName.string("field")) == "sync.maskHashScheme", "\(badName.text)")
+                let chosen = try await client.send(
+                    .patch, "/v1/datasources/\(id)", token: security, body: .json(["sync": ["maskHashScheme": "people"]]))
+                #expect(chosen.status == 200, "\(chosen.text)")
+                // Nor may a tenant-admin move it elsewhere (to a database of theirs, to read the key).
+                let moved = try await client.send(.patch, "/v1/datasources/\(id)", token: admin, body: .json(["host": "elsewhere.example"]))
+                #expect(moved.status == 403, "\(moved.text)")
 
                 let applied = try await client.send(.post, "/v1/datasources/\(id)/sync/apply", token: security)
                 #expect(applied.status == 200, "\(applied.text)")
@@ -70,19 +80,19 @@ extension PolicySyncTests {
                 let status = try await client.send(.get, "/v1/datasources/\(id)/sync", token: admin)
                 #expect(try status.string("maskHashScheme") == "people")
 
-                // A scheme that is not a token scheme (or is gone) withholds the column: fail closed.
+                // Deleting the scheme shreds its key in the database too: the next apply masks with
+                // the datasource's own key (hex), and the tokens are gone. So does a scheme of
+                // another algorithm under the same name.
                 #expect(try await client.send(.delete, "/v1/encryption-schemes/people", token: security).status == 204)
                 let aead = try await client.send(
                     .post, "/v1/encryption-schemes", token: security, body: .json(["name": "people", "algorithm": "aead"]))
                 #expect(aead.status == 201)
-                let withheld = try await client.send(.post, "/v1/datasources/\(id)/sync/apply", token: security)
-                #expect(withheld.status == 200, "\(withheld.text)")
-                let findings = try withheld.json()["findings"] as? [[String: Any]] ?? []
-                #expect(
-                    findings.contains { $0["code"] as? String == "mask-unsupported" && ($0["message"] as? String ?? "").contains("MASK_HASH") },
-                    "\(findings)")
-                let none = try await PostgresProbe.query(url, as: roles.alice, "SELECT name FROM customers")
-                #expect(none.error?.contains("permission denied") == true || none.error?.contains("does not exist") == true, "\(none)")
+                let reapplied = try await client.send(.post, "/v1/datasources/\(id)/sync/apply", token: security)
+                #expect(reapplied.status == 200, "\(reapplied.text)")
+                let after = try await PostgresProbe.query(url, as: roles.alice, "SELECT name FROM customers ORDER BY id")
+                let hashes = after.rows.compactMap { $0.first ?? nil }
+                #expect(hashes.count == 3 && hashes.allSatisfy { $0.count == 64 && $0.allSatisfy(\.isHexDigit) }, "\(after)")
+                #expect(Set(hashes).isDisjoint(with: masked))
             }
         }
     }

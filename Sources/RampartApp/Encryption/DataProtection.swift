@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Crypto
 import Foundation
 import RampartAuditLog
 import RampartCore
@@ -78,8 +79,9 @@ package struct DataProtection: Sendable {
                             tenantID: tenant, schemeID: loaded.scheme.id, token: token, ciphertext: sealed, keyVersion: key.version, createdAt: now))
                 }
             }
-        case .aead:
-            let key = try await services.store.read { [keyring = services.keyring] in try await keyring.currentKey(for: tenant, in: $0) }
+        case .aead(let material):
+            let dataKey = try await services.store.read { [keyring = services.keyring] in try await keyring.currentKey(for: tenant, in: $0) }
+            let key = Self.aeadKey(material, dataKey: dataKey, scheme: loaded.scheme)
             let purpose = Self.aeadPurpose(loaded.scheme)
             output = try values.map { try Envelope.seal(Secret(Array($0.utf8)), with: key, purpose: purpose) }
             keyVersion = key.version
@@ -144,18 +146,28 @@ package struct DataProtection: Sendable {
                 }
                 return out
             }
-        case .aead:
+        case .aead(let material):
             let keyring = services.keyring
             let purpose = Self.aeadPurpose(loaded.scheme)
+            let scheme = loaded.scheme
             return try await services.store.read { tx in
+                var keys: [Int: DataKey] = [:]
                 var out: [String] = []
                 out.reserveCapacity(values.count)
                 for (index, value) in values.enumerated() {
                     do {
-                        let plain = try await keyring.decrypt(value, tenant: tenant, purpose: purpose, in: tx)
+                        guard let version = Envelope.keyVersion(of: value) else { throw RampartError(.keyring, "not an envelope") }
+                        let key: DataKey
+                        if let known = keys[version] {
+                            key = known
+                        } else {
+                            key = Self.aeadKey(material, dataKey: try await keyring.key(for: tenant, version: version, in: tx), scheme: scheme)
+                            keys[version] = key
+                        }
+                        let plain = try Envelope.open(value, with: key, purpose: purpose)
                         out.append(plain.withValue { String(decoding: $0, as: UTF8.self) })
                     } catch let error as RampartError where error.code == .keyring {
-                        throw RampartError.validation("is not a ciphertext of scheme `\(loaded.scheme.name)`", field: "values[\(index)]")
+                        throw RampartError.validation("is not a ciphertext of scheme `\(scheme.name)`", field: "values[\(index)]")
                     }
                 }
                 return out
@@ -210,6 +222,14 @@ package struct DataProtection: Sendable {
     }
 
     static func aeadPurpose(_ scheme: EncryptionScheme) -> String { "encryption-scheme:\(scheme.id)" }
+
+    /// The sealing key of an `aead` scheme under one data-key version: the envelope names that
+    /// version, and the key needs the scheme's material too, so deleting the scheme shreds it.
+    static func aeadKey(_ material: SymmetricKey, dataKey: DataKey, scheme: EncryptionScheme) -> DataKey {
+        DataKey(
+            tenantID: dataKey.tenantID, version: dataKey.version,
+            key: SchemeKeys.aeadKey(material: material, dataKey: dataKey.key, schemeID: scheme.id))
+    }
 
     static func checkBatch(_ values: [String]) throws {
         guard (1...maximumBatch).contains(values.count) else {

@@ -192,24 +192,24 @@ package struct PolicySync: Sendable {
     /// its data key), made on first use. Each datasource has its own, so hashes do not join across
     /// databases of different owners, unless its sync settings name a token scheme
     /// (`maskHashScheme`): then the scheme's token key, so masked values are the scheme's tokens.
-    /// A named scheme that is missing or not a token scheme gives no key: `MASK_HASH` columns are
-    /// withheld (fail closed).
-    private func maskKey(of datasource: Datasource) async throws -> MaskHashKey? {
+    private func maskKey(of datasource: Datasource) async throws -> MaskHashKey {
         let keyring = services.keyring
         let tenant = datasource.tenantID
-        if let schemeName = datasource.config.sync?.maskHashScheme {
-            guard
-                let (scheme, material) = try await services.store.read({ tx -> (EncryptionScheme, Secret<[UInt8]>)? in
-                    guard let scheme = try await tx.encryptionScheme(named: schemeName, in: tenant),
-                        let material = try await keyring.secret(scheme.keySecretName, tenant: tenant, in: tx)
-                    else { return nil }
-                    return (scheme, material)
-                })
-            else { return nil }
-            guard let definition = try? EncryptionSchemes.decode(scheme), definition.algorithm == .token else { return nil }
+        if let schemeName = datasource.config.sync?.maskHashScheme,
+            let (scheme, material) = try await services.store.read({ tx -> (EncryptionScheme, Secret<[UInt8]>)? in
+                guard let scheme = try await tx.encryptionScheme(named: schemeName, in: tenant),
+                    let material = try await keyring.secret(scheme.keySecretName, tenant: tenant, in: tx)
+                else { return nil }
+                return (scheme, material)
+            }),
+            let definition = try? EncryptionSchemes.decode(scheme), definition.algorithm == .token
+        {
             let key = SchemeKeys.tokenKey(material: SymmetricKey(data: material.exposedValue), schemeID: scheme.id)
             return MaskHashKey(key: key.withUnsafeBytes { Array($0) }, tokenPrefix: definition.tokenPrefix ?? "tok_")
         }
+        // No scheme, or one that is gone or not a token scheme: the datasource's own key. Values
+        // stay masked (hex), and a deleted scheme's key is overwritten in the database at the
+        // next apply, so deleting the scheme shreds it there too.
         let name = Datasource.maskKeyName(datasource.id)
         if let stored = try await services.store.read({ tx in try await keyring.secret(name, tenant: tenant, in: tx) }) {
             return MaskHashKey(key: stored.exposedValue)
@@ -270,7 +270,7 @@ package struct PolicySync: Sendable {
 
     private func plan(
         session: PostgresEnforcementSession, datasource: Datasource, serviceName: String, target: ServicePolicies,
-        principals: [EnforcementPrincipal], maskKey: MaskHashKey?
+        principals: [EnforcementPrincipal], maskKey: MaskHashKey
     ) async throws -> Result {
         let plan = try await EnforcementPlanning.plan(
             session: session, marker: OwnershipMarker(tenant: datasource.tenantID.rawValue, datasource: datasource.id),

@@ -49,12 +49,12 @@ package struct TenantKeys: Sendable {
         let keyring = services.keyring
         let store = services.store
         let current = try await store.read { try await keyring.currentKey(for: tenant, in: $0) }
-        let total = try await store.read { try await $0.countVaultEntries(notOnKeyVersion: current.version, in: tenant) }
+        let total = try await store.read { try await $0.countVaultEntries(olderThanKeyVersion: current.version, in: tenant) }
         var done = 0
         progress(0, total)
         while true {
             let moved = try await store.write { tx -> Int in
-                let entries = try await tx.vaultEntries(notOnKeyVersion: current.version, in: tenant, limit: max(1, min(batch, 10_000)))
+                let entries = try await tx.vaultEntries(olderThanKeyVersion: current.version, in: tenant, limit: max(1, min(batch, 10_000)))
                 for var entry in entries {
                     let purpose = VaultEntry.purpose(schemeID: entry.schemeID, token: entry.token)
                     let plain = try await keyring.decrypt(entry.ciphertext, tenant: tenant, purpose: purpose, in: tx)

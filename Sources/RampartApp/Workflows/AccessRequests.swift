@@ -58,6 +58,11 @@ package struct AccessRequests: Sendable {
         let tenant = principal.tenantID
         guard let service = ask.service, !service.isEmpty else { throw RampartError.validation("is required", field: "service") }
         guard let resource = ask.resource, !resource.isEmpty else { throw RampartError.validation("is required", field: "resource") }
+        // A requested value is one resource, never a pattern: the policy it becomes would read
+        // `*`, `?` or a `{USER}`-style token as one and grant more than the rule covers.
+        for (name, value) in resource where value.isEmpty || value.contains(where: { "*?{}$".contains($0) }) {
+            throw RampartError.validation("must name one resource: no wildcards or tokens", field: "resource.\(name.prefix(64))")
+        }
         guard let accessTypes = ask.accessTypes, (1...16).contains(accessTypes.count) else {
             throw RampartError.validation("names 1 to 16 access types", field: "accessTypes")
         }
@@ -69,7 +74,7 @@ package struct AccessRequests: Sendable {
         guard let rule = ApprovalRules.covering(service, resource, among: rules) else {
             throw RampartError.validation("no approval rule covers this resource of service `\(service.prefix(64))`", field: "resource")
         }
-        guard (60...rule.maximumDurationSeconds).contains(duration) else {
+        guard duration >= 60, duration <= rule.maximumDurationSeconds else {
             throw RampartError.validation("must be from 60 to \(rule.maximumDurationSeconds) seconds (the rule's maximum)", field: "durationSeconds")
         }
         if let pattern = rule.justificationPattern, let compiled = try? SafePattern(pattern), !compiled.matchesWhole(justification) {
@@ -125,29 +130,42 @@ package struct AccessRequests: Sendable {
         guard groups[principal.username]?.contains(rule.approverGroup) == true else {
             throw RampartError(.forbidden, "only members of `\(rule.approverGroup.prefix(64))` answer this request")
         }
-        // The policy an approval may need, prepared outside the transaction (validation reads).
-        let policyID = approve ? try await administration.reserveIDs(.policy, count: 1, audit: audit) : nil
+        // The policy an approval may need, validated outside the transaction: validation reads
+        // the service definition, and a read on another connection while this tenant's policy
+        // row is locked could wait on a pool the waiting writers hold. Only its validity window
+        // is set inside, from the transaction's time.
+        let activation: (id: Int64, policy: PolicyKind.Validated)?
+        if approve {
+            let json = try Self.policyJSON(
+                requestID: id, requester: current.requester, service: current.service, resource: current.resource,
+                accessTypes: current.accessTypes, from: 0, to: 60_000)
+            let validated = try await PolicyKind.validate(json, replacing: nil, tenant: tenant, store: services.store)
+            activation = (try await administration.reserveIDs(.policy, count: 1, audit: audit), validated)
+        } else {
+            activation = nil
+        }
         audit?.setEntity("access-requests", id)
         let approver = principal.username
-        return try await administration.write(tenant, audit: audit) { [services] tx, write in
+        return try await administration.write(tenant, audit: audit) { tx, write in
             guard var request = try await tx.accessRequest(id: id, in: tenant) else { throw RampartError.notFound("access request") }
             guard request.state == .pending else {
                 throw RampartError(.conflict, "the request is \(request.state.rawValue), not pending")
             }
+            // Past its timeout a request takes no answers, even before the sweep has marked it.
+            guard request.timesOutAt > write.now else { throw RampartError(.conflict, "the request timed out") }
             let vote = ApprovalVote(tenantID: tenant, requestID: id, approver: approver, approve: approve, comment: comment, at: write.now)
             guard try await tx.insertApprovalVote(vote) else { throw RampartError(.conflict, "you already answered this request") }
             if approve { request.approvals += 1 } else { request.denials += 1 }
             if request.denials >= request.denialThreshold {
                 request.state = .denied
                 request.decidedAt = write.now
-            } else if request.approvals >= request.requiredApprovals, let policyID {
+            } else if request.approvals >= request.requiredApprovals, let activation {
                 let starts = write.now
                 let expires = starts + Int64(request.durationSeconds) * 1000
-                let json = try Self.policyJSON(
-                    requestID: id, requester: request.requester, service: request.service, resource: request.resource,
-                    accessTypes: request.accessTypes, from: starts, to: expires)
-                let validated = try await PolicyKind.validate(json, replacing: nil, tenant: tenant, store: services.store)
-                _ = try await PolicyObjects<PolicyKind>.insert(validated, id: policyID, tenant: tenant, now: write.now, tx)
+                var validated = activation.policy
+                validated.policy.validitySchedules = [Self.validity(from: starts, to: expires)]
+                _ = try await PolicyObjects<PolicyKind>.insert(validated, id: activation.id, tenant: tenant, now: write.now, tx)
+                let policyID = activation.id
                 request.state = .active
                 request.startsAt = starts
                 request.expiresAt = expires
@@ -256,11 +274,7 @@ package struct AccessRequests: Sendable {
     static func policyJSON(
         requestID: String, requester: String, service: String, resource: [String: String], accessTypes: [String], from: Int64, to: Int64
     ) throws -> JSONValue {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: "UTC")
-        format.dateFormat = "yyyy/MM/dd HH:mm:ss"
-        func time(_ milliseconds: Int64) -> String { format.string(from: Date(timeIntervalSince1970: Double(milliseconds / 1000))) }
+        let window = validity(from: from, to: to)
         return .object([
             "service": .string(service),
             "name": .string("access-request \(requestID)"),
@@ -272,7 +286,19 @@ package struct AccessRequests: Sendable {
                     "accesses": .array(accessTypes.map { .object(["type": .string($0), "isAllowed": .bool(true)]) }),
                 ])
             ]),
-            "validitySchedules": .array([.object(["startTime": .string(time(from)), "endTime": .string(time(to)), "timeZone": .string("UTC")])]),
+            "validitySchedules": .array([
+                .object(["startTime": .string(window.startTime ?? ""), "endTime": .string(window.endTime ?? ""), "timeZone": .string("UTC")])
+            ]),
         ])
+    }
+
+    /// From `from` to `to` (Unix milliseconds), in UTC to the second, as Ranger writes schedules.
+    static func validity(from: Int64, to: Int64) -> ValiditySchedule {
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "yyyy/MM/dd HH:mm:ss"
+        func time(_ milliseconds: Int64) -> String { format.string(from: Date(timeIntervalSince1970: Double(milliseconds / 1000))) }
+        return ValiditySchedule(startTime: time(from), endTime: time(to), timeZone: "UTC")
     }
 }

@@ -27,6 +27,7 @@ struct DatasourcesController {
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(DatasourceSettings.self, from: request, limit: bodyLimit)
+        try Self.checkMaskScheme(body, current: nil, principal: principal)
         return try JSONBody.response(
             DatasourceResponse(try await datasources.create(body, in: principal.tenantID, audit: context.audit)), status: .created)
     }
@@ -46,6 +47,7 @@ struct DatasourcesController {
         let principal = try context.routePrincipal()
         let id = try Self.id(context)
         let body = try await JSONBody.decode(DatasourceSettings.self, from: request, limit: bodyLimit)
+        try Self.checkMaskScheme(body, current: try await datasources.get(id, in: principal.tenantID), principal: principal)
         return try JSONBody.response(DatasourceResponse(try await datasources.update(id, with: body, in: principal.tenantID, audit: context.audit)))
     }
 
@@ -53,6 +55,20 @@ struct DatasourcesController {
         let principal = try context.routePrincipal()
         try await datasources.delete(try Self.id(context), in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
+    }
+
+    /// A token scheme's key goes into the database `MASK_HASH` runs in, so only `encryption:manage`
+    /// names the scheme, and only it moves a datasource that has one to another database (a
+    /// tenant-admin could otherwise point it at a database of their own and read the key there).
+    static func checkMaskScheme(_ body: DatasourceSettings, current: Datasource?, principal: Principal) throws {
+        guard !principal.has(.encryptionManage) else { return }
+        if let scheme = body.sync?.maskHashScheme, scheme != (current?.config.sync?.maskHashScheme ?? "") {
+            throw RampartError(.forbidden, "choosing the token scheme of MASK_HASH needs encryption:manage")
+        }
+        let moves = body.url != nil || body.host != nil || body.port != nil || body.database != nil
+        if moves, current?.config.sync?.maskHashScheme != nil {
+            throw RampartError(.forbidden, "this datasource's MASK_HASH uses a token scheme; moving it needs encryption:manage")
+        }
     }
 
     /// A connection failure is the answer (`ok: false` with the connector's code), not an error.

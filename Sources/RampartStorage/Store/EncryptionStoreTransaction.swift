@@ -15,8 +15,9 @@ package protocol EncryptionStoreTransaction: Sendable {
     func insertVaultEntries(_ entries: [VaultEntry]) async throws
     /// The entries of these tokens that exist, by token.
     func vaultEntries(scheme: String, tokens: [String], in tenant: TenantID) async throws -> [String: VaultEntry]
-    /// Up to `limit` entries sealed with another data-key version than `version`.
-    func vaultEntries(notOnKeyVersion version: Int, in tenant: TenantID, limit: Int) async throws -> [VaultEntry]
+    /// Up to `limit` entries sealed with a data-key version older than `version` (never newer: two
+    /// rotations at once must not move entries back and forth).
+    func vaultEntries(olderThanKeyVersion version: Int, in tenant: TenantID, limit: Int) async throws -> [VaultEntry]
     func replaceVaultEntry(_ entry: VaultEntry) async throws
-    func countVaultEntries(notOnKeyVersion version: Int, in tenant: TenantID) async throws -> Int
+    func countVaultEntries(olderThanKeyVersion version: Int, in tenant: TenantID) async throws -> Int
 }

@@ -56,10 +56,10 @@ extension SQLStoreTransaction {
         return found
     }
 
-    func vaultEntries(notOnKeyVersion version: Int, in tenant: TenantID, limit: Int) async throws -> [VaultEntry] {
+    func vaultEntries(olderThanKeyVersion version: Int, in tenant: TenantID, limit: Int) async throws -> [VaultEntry] {
         try await sql.raw(
             """
-            SELECT * FROM token_vault WHERE tenant_id = \(bind: tenant.rawValue) AND key_version <> \(bind: Int64(version))
+            SELECT * FROM token_vault WHERE tenant_id = \(bind: tenant.rawValue) AND key_version < \(bind: Int64(version))
             ORDER BY scheme_id, token LIMIT \(bind: Int64(max(1, limit)))
             """
         ).all().map(TokenVaultTable.decode)
@@ -69,9 +69,9 @@ extension SQLStoreTransaction {
         try await sql.raw(TokenVaultTable.update(entry)).run()
     }
 
-    func countVaultEntries(notOnKeyVersion version: Int, in tenant: TenantID) async throws -> Int {
+    func countVaultEntries(olderThanKeyVersion version: Int, in tenant: TenantID) async throws -> Int {
         let row = try await sql.raw(
-            "SELECT COUNT(*) AS n FROM token_vault WHERE tenant_id = \(bind: tenant.rawValue) AND key_version <> \(bind: Int64(version))"
+            "SELECT COUNT(*) AS n FROM token_vault WHERE tenant_id = \(bind: tenant.rawValue) AND key_version < \(bind: Int64(version))"
         ).first()
         return Int(clamping: try row?.decode(column: "n", as: Int64.self) ?? 0)
     }
