@@ -729,6 +729,7 @@ paths.update({
 # Access requests (issue 22): time-limited access, asked for and approved.
 schemas["AccessRequest"] = {"type": "object", "required": ["id", "requester", "service", "resource", "accessTypes", "state"], "properties": {
     "id": S, "requester": S, "service": S, "resource": {"type": "object", "additionalProperties": S}, "accessTypes": {"type": "array", "items": S},
+    "unmask": {"type": "boolean"},
     "durationSeconds": {"type": "integer"}, "justification": S,
     "state": {"enum": ["pending", "active", "expired", "revoked", "denied", "cancelled", "timed-out"]}, "ruleId": S,
     "requiredApprovals": {"type": "integer"}, "approvals": {"type": "integer"}, "denials": {"type": "integer"}, "createdAt": S, "timesOutAt": S,
@@ -747,7 +748,8 @@ paths.update({
                    "properties": {"service": {"type": "string", "minLength": 1}, "resource": {"type": "object", "minProperties": 1, "additionalProperties": S},
                                   "accessTypes": {"type": "array", "minItems": 1, "maxItems": 16, "items": S},
                                   "durationSeconds": {"type": "integer", "minimum": 60, "maximum": 7776000, "description": "At most the rule's maximumDurationSeconds"},
-                                  "justification": text(1000, description="1-1000 characters; must match the rule's justificationPattern when it has one")}},
+                                  "justification": text(1000, description="1-1000 characters; must match the rule's justificationPattern when it has one"),
+                                  "unmask": {"type": "boolean", "description": "An unmask exception for one masked column (a MASK_NONE item at override priority) instead of access"}}},
                    extra=["413", "415", "422"]),
         "get": op("Access requests the caller may see: administrators and auditors all, others their own and those their groups approve",
                   "access-requests", ok(items(ref("AccessRequest"))))},

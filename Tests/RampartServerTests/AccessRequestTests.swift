@@ -170,6 +170,47 @@ import Testing
         }
     }
 
+    /// An unmask exception: bob (an analyst, who sees `ssn` as MASK_SHOW_LAST_4) sees it in clear
+    /// while it is active, and masked again once it is revoked.
+    @Test(arguments: TestEngine.available)
+    func anUnmaskExceptionShowsOneColumnWhileActive(_ engine: TestEngine) async throws {
+        try await TestServer.withServer(engine) { client in
+            let s = try await Self.setUp(client)
+            let ssn = ["database": "sales", "table": "customers", "column": "ssn"]
+            func mask() async throws -> String? {
+                let reply = try await client.send(
+                    .post, "/v1/authorize", token: s.f.a.securityToken,
+                    body: .json(["service": s.f.a.service, "user": "bob", "resource": ssn, "accessType": "select"]))
+                return (try reply.json()["mask"] as? [String: Any])?["type"] as? String
+            }
+            #expect(try await mask() == "MASK_SHOW_LAST_4")
+            let asked = try await client.send(
+                .post, "/v1/access-requests", token: s.bob,
+                body: .json([
+                    "service": s.f.a.service, "resource": ssn, "accessTypes": ["select"], "durationSeconds": 600,
+                    "justification": "JIRA-7 fraud case",
+                    "unmask": true,
+                ]))
+            #expect(asked.status == 201, "\(asked.text)")
+            let id = try asked.string("id")
+            _ = try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.approvers[0])
+            let active = try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.approvers[1])
+            #expect(try active.string("state") == "active", "\(active.text)")
+            let shown = try await mask()
+            #expect(shown == nil || shown == "MASK_NONE", "\(String(describing: shown))")
+            _ = try await client.send(.post, "/v1/access-requests/\(id)/revoke", token: s.bob)
+            #expect(try await mask() == "MASK_SHOW_LAST_4")
+            // An unmask exception names one column of a masking resource.
+            let table = try await client.send(
+                .post, "/v1/access-requests", token: s.bob,
+                body: .json([
+                    "service": s.f.a.service, "resource": ["database": "sales"], "accessTypes": ["select"], "durationSeconds": 600,
+                    "justification": "JIRA-7 x", "unmask": true,
+                ]))
+            #expect(table.status == 422, "\(table.text)")
+        }
+    }
+
     /// 50 concurrent approvals of one request: exactly one activation, one policy.
     @Test(arguments: TestEngine.available)
     func concurrentApprovalsActivateOnce(_ engine: TestEngine) async throws {

@@ -15,7 +15,7 @@ enum HivePolicies {
             ],
             "accessTypes": [{"name": "select"}, {"name": "update"}],
             "dataMaskDef": {
-              "maskTypes": [{"name": "MASK_SHOW_LAST_4"}, {"name": "MASK_NULL"}],
+              "maskTypes": [{"name": "MASK_SHOW_LAST_4"}, {"name": "MASK_NULL"}, {"name": "MASK_NONE"}],
               "accessTypes": [{"name": "select"}],
               "resources": [
                 {"name": "database", "level": 10, "matcherOptions": {"wildCard": "false"}},

@@ -31,13 +31,19 @@ package struct AccessRequests: Sendable {
         package var accessTypes: [String]?
         package var durationSeconds: Int?
         package var justification: String?
+        /// An unmask exception for one masked column rather than access.
+        package var unmask: Bool?
 
-        package init(service: String?, resource: [String: String]?, accessTypes: [String]?, durationSeconds: Int?, justification: String?) {
+        package init(
+            service: String?, resource: [String: String]?, accessTypes: [String]?, durationSeconds: Int?, justification: String?,
+            unmask: Bool? = nil
+        ) {
             self.service = service
             self.resource = resource
             self.accessTypes = accessTypes
             self.durationSeconds = durationSeconds
             self.justification = justification
+            self.unmask = unmask
         }
     }
 
@@ -70,6 +76,7 @@ package struct AccessRequests: Sendable {
         guard let justification = ask.justification?.trimmingWhitespace(), (1...1000).contains(justification.count) else {
             throw RampartError.validation("is required: 1 to 1000 characters", field: "justification")
         }
+        if ask.unmask == true { try await Self.checkUnmask(resource, service: service, tenant: tenant, store: services.store) }
         let rules = try await services.store.read { try await $0.approvalRules(in: tenant) }
         guard let rule = ApprovalRules.covering(service, resource, among: rules) else {
             throw RampartError.validation("no approval rule covers this resource of service `\(service.prefix(64))`", field: "resource")
@@ -90,7 +97,8 @@ package struct AccessRequests: Sendable {
         let now = services.clock.now()
         let request = TemporaryAccessRequest(
             id: UUIDv7.generate(), tenantID: tenant, requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
-            durationSeconds: duration, justification: justification, state: .pending, ruleID: rule.id, requiredApprovals: rule.requiredApprovals,
+            unmask: ask.unmask ?? false, durationSeconds: duration, justification: justification, state: .pending, ruleID: rule.id,
+            requiredApprovals: rule.requiredApprovals,
             denialThreshold: rule.denialThreshold, createdAt: now, timesOutAt: now + Int64(rule.timeoutSeconds) * 1000)
         audit?.setEntity("access-requests", request.id)
         try await services.store.recording(audit).write { try await $0.insertAccessRequest(request) }
@@ -138,7 +146,7 @@ package struct AccessRequests: Sendable {
         if approve {
             let json = try Self.policyJSON(
                 requestID: id, requester: current.requester, service: current.service, resource: current.resource,
-                accessTypes: current.accessTypes, from: 0, to: 60_000)
+                accessTypes: current.accessTypes, unmask: current.unmask, from: 0, to: 60_000)
             let validated = try await PolicyKind.validate(json, replacing: nil, tenant: tenant, store: services.store)
             activation = (try await administration.reserveIDs(.policy, count: 1, audit: audit), validated)
         } else {
@@ -269,23 +277,46 @@ package struct AccessRequests: Sendable {
         }
     }
 
+    /// An unmask exception names one masked value: every resource of the service's masking
+    /// definition (for Hive: database, table and column), none other.
+    static func checkUnmask(_ resource: [String: String], service: String, tenant: TenantID, store: any Store) async throws {
+        let definition = try await store.read { tx -> String? in
+            guard let row = try await tx.policyObject(.service, name: service, scope: "", in: tenant) else { return nil }
+            return try await tx.policyObject(.serviceDef, name: row.ref, scope: "", in: tenant)?.document
+        }
+        guard let definition else { throw RampartError.validation("unknown service `\(service.prefix(64))`", field: "service") }
+        let names = Set((try RangerJSON.decode(ServiceDef.self, definition).dataMaskDef?.resources ?? []).map(\.name))
+        guard !names.isEmpty else { throw RampartError.validation("service `\(service.prefix(64))` masks nothing", field: "unmask") }
+        guard Set(resource.keys) == names else {
+            throw RampartError.validation(
+                "an unmask exception names one value: give exactly \(names.sorted().joined(separator: ", "))", field: "resource")
+        }
+    }
+
     /// The Ranger policy an active request is: one allow item for the requester, valid from
     /// `from` to `to` (Unix milliseconds, UTC, to the second).
     static func policyJSON(
-        requestID: String, requester: String, service: String, resource: [String: String], accessTypes: [String], from: Int64, to: Int64
+        requestID: String, requester: String, service: String, resource: [String: String], accessTypes: [String], unmask: Bool = false,
+        from: Int64, to: Int64
     ) throws -> JSONValue {
         let window = validity(from: from, to: to)
+        var item: [String: JSONValue] = [
+            "users": .array([.string(requester)]),
+            "accesses": .array(accessTypes.map { .object(["type": .string($0), "isAllowed": .bool(true)]) }),
+        ]
+        if unmask { item["dataMaskInfo"] = .object(["dataMaskType": .string("MASK_NONE")]) }
         return .object([
             "service": .string(service),
             "name": .string("access-request \(requestID)"),
             "description": .string("Granted by access request \(requestID)"),
             "resources": .object(resource.mapValues { .object(["values": .array([.string($0)])]) }),
-            "policyItems": .array([
-                .object([
-                    "users": .array([.string(requester)]),
-                    "accesses": .array(accessTypes.map { .object(["type": .string($0), "isAllowed": .bool(true)]) }),
-                ])
+            // An unmask exception is a masking policy whose one item shows the value (`MASK_NONE`),
+            // at override priority so it comes before the column's other masks.
+            unmask ? "dataMaskPolicyItems" : "policyItems": .array([
+                .object(item)
             ]),
+            "policyType": .number(unmask ? 1 : 0),
+            "policyPriority": .number(unmask ? 1 : 0),
             "validitySchedules": .array([
                 .object(["startTime": .string(window.startTime ?? ""), "endTime": .string(window.endTime ?? ""), "timeZone": .string("UTC")])
             ]),

@@ -18,6 +18,9 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
     package var service: String
     package var resource: [String: String]
     package var accessTypes: [String]
+    /// An unmask exception: the requester sees the masked column in clear (a `MASK_NONE` item that
+    /// overrides the column's masks) instead of gaining access.
+    package var unmask: Bool
     package var durationSeconds: Int
     package var justification: String
     package var state: State
@@ -38,7 +41,7 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
 
     package init(
         id: String, tenantID: TenantID, requester: String, service: String, resource: [String: String], accessTypes: [String],
-        durationSeconds: Int, justification: String, state: State, ruleID: String, requiredApprovals: Int, denialThreshold: Int,
+        unmask: Bool = false, durationSeconds: Int, justification: String, state: State, ruleID: String, requiredApprovals: Int, denialThreshold: Int,
         approvals: Int = 0, denials: Int = 0, createdAt: Int64, timesOutAt: Int64, decidedAt: Int64? = nil, startsAt: Int64? = nil,
         expiresAt: Int64? = nil, policyID: Int64? = nil
     ) {
@@ -48,6 +51,7 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
         self.service = service
         self.resource = resource
         self.accessTypes = accessTypes
+        self.unmask = unmask
         self.durationSeconds = durationSeconds
         self.justification = justification
         self.state = state

@@ -17,6 +17,7 @@ struct AccessRequestResponse: Encodable {
     var service: String
     var resource: [String: String]
     var accessTypes: [String]
+    var unmask: Bool
     var durationSeconds: Int
     var justification: String
     var state: String
@@ -38,6 +39,7 @@ struct AccessRequestResponse: Encodable {
         service = request.service
         resource = request.resource
         accessTypes = request.accessTypes
+        unmask = request.unmask
         durationSeconds = request.durationSeconds
         justification = request.justification
         state = request.state.rawValue

@@ -16,6 +16,7 @@ struct AccessRequestsController {
         var accessTypes: [String]?
         var durationSeconds: Int?
         var justification: String?
+        var unmask: Bool?
     }
 
     struct AnswerBody: Decodable {
@@ -52,7 +53,7 @@ struct AccessRequestsController {
         let made = try await requests.request(
             AccessRequests.Ask(
                 service: body.service, resource: body.resource, accessTypes: body.accessTypes, durationSeconds: body.durationSeconds,
-                justification: body.justification), by: principal, audit: context.audit)
+                justification: body.justification, unmask: body.unmask), by: principal, audit: context.audit)
         return try JSONBody.response(AccessRequestResponse(made), status: .created)
     }
 

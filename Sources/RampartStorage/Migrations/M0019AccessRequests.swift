@@ -31,6 +31,7 @@ struct M0019AccessRequests: Migration {
                 service TEXT NOT NULL,
                 resource TEXT NOT NULL,
                 access_types TEXT NOT NULL,
+                unmask BIGINT NOT NULL,
                 duration_seconds BIGINT NOT NULL,
                 justification TEXT NOT NULL,
                 state TEXT NOT NULL,

@@ -63,6 +63,7 @@ enum AccessRequestsTable: StoredTable {
     static let service = Column<Request, String>("service") { $0.service }
     static let resource = Column<Request, String>("resource") { JSONColumn.text($0.resource) }
     static let accessTypes = Column<Request, String>("access_types") { JSONColumn.text($0.accessTypes) }
+    static let unmask = Column<Request, Int64>("unmask") { $0.unmask ? 1 : 0 }
     static let duration = Column<Request, Int64>("duration_seconds") { Int64($0.durationSeconds) }
     static let justification = Column<Request, String>("justification") { $0.justification }
     static let state = Column<Request, String>("state") { $0.state.rawValue }
@@ -80,7 +81,7 @@ enum AccessRequestsTable: StoredTable {
 
     static let columns = [
         AnyColumn(tenantID), AnyColumn(id), AnyColumn(requester), AnyColumn(service), AnyColumn(resource), AnyColumn(accessTypes),
-        AnyColumn(duration), AnyColumn(justification), AnyColumn(state), AnyColumn(ruleID), AnyColumn(requiredApprovals),
+        AnyColumn(unmask), AnyColumn(duration), AnyColumn(justification), AnyColumn(state), AnyColumn(ruleID), AnyColumn(requiredApprovals),
         AnyColumn(denialThreshold), AnyColumn(approvals), AnyColumn(denials), AnyColumn(createdAt), AnyColumn(timesOutAt),
         AnyColumn(decidedAt), AnyColumn(startsAt), AnyColumn(expiresAt), AnyColumn(policyID),
     ]
@@ -92,7 +93,7 @@ enum AccessRequestsTable: StoredTable {
             id: try row.decode(id), tenantID: TenantID(try row.decode(tenantID)), requester: try row.decode(requester),
             service: try row.decode(service), resource: try JSONColumn.value([String: String].self, try row.decode(resource), column: resource.name),
             accessTypes: try JSONColumn.value([String].self, try row.decode(accessTypes), column: accessTypes.name),
-            durationSeconds: count(try row.decode(duration)), justification: try row.decode(justification),
+            unmask: try row.decode(unmask) != 0, durationSeconds: count(try row.decode(duration)), justification: try row.decode(justification),
             state: Request.State(rawValue: try row.decode(state)) ?? .denied, ruleID: try row.decode(ruleID),
             requiredApprovals: count(try row.decode(requiredApprovals)), denialThreshold: count(try row.decode(denialThreshold)),
             approvals: count(try row.decode(approvals)), denials: count(try row.decode(denials)), createdAt: try row.decode(createdAt),
