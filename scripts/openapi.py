@@ -119,7 +119,8 @@ ISSUER = {"type": "string", "maxLength": 2048,
 SECURITY_EVENT_KINDS = ["login.failed", "login.succeeded", "login.throttled", "ip.blocked", "tenant.under_attack", "password.recheck_failed",
                         "mfa.enrolled", "mfa.disabled", "mfa.succeeded", "mfa.failed", "mfa.replay_rejected", "recovery.used",
                         "recovery.regenerated", "device.new", "network.new", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
-                        "decisions.denial_spike", "backup.failed", "backup.missed", "sync.drift", "sync.failed"]
+                        "decisions.denial_spike", "backup.failed", "backup.missed", "sync.drift", "sync.failed",
+                        "access.break_glass", "access.break_glass_unreviewed"]
 schemas = {
     "Problem": {"type": "object", "description": "RFC 9457 problem details", "required": ["type", "title", "status", "code"],
                 "properties": {"type": {"type": "string", "example": "urn:rampart:problem:not-found"}, "title": S, "status": {"type": "integer"},
@@ -729,7 +730,7 @@ paths.update({
 # Access requests (issue 22): time-limited access, asked for and approved.
 schemas["AccessRequest"] = {"type": "object", "required": ["id", "requester", "service", "resource", "accessTypes", "state"], "properties": {
     "id": S, "requester": S, "service": S, "resource": {"type": "object", "additionalProperties": S}, "accessTypes": {"type": "array", "items": S},
-    "unmask": {"type": "boolean"},
+    "unmask": {"type": "boolean"}, "breakGlass": {"type": "boolean"}, "reviewedBy": {"type": ["string", "null"]}, "reviewedAt": {"type": ["string", "null"]},
     "durationSeconds": {"type": "integer"}, "justification": S,
     "state": {"enum": ["pending", "active", "expired", "revoked", "denied", "cancelled", "timed-out"]}, "ruleId": S,
     "requiredApprovals": {"type": "integer"}, "approvals": {"type": "integer"}, "denials": {"type": "integer"}, "createdAt": S, "timesOutAt": S,
@@ -739,7 +740,7 @@ schemas["AccessRequest"] = {"type": "object", "required": ["id", "requester", "s
 schemas["ApprovalRule"] = {"type": "object", "required": ["id", "service", "approverGroup"], "properties": {
     "id": S, "service": S, "resource": {"type": "object", "additionalProperties": S}, "approverGroup": S, "requiredApprovals": {"type": "integer"},
     "denialThreshold": {"type": "integer"}, "maximumDurationSeconds": {"type": "integer"}, "timeoutSeconds": {"type": "integer"},
-    "justificationPattern": {"type": ["string", "null"]}, "createdAt": S}}
+    "justificationPattern": {"type": ["string", "null"]}, "breakGlassMaximumSeconds": {"type": ["integer", "null"]}, "createdAt": S}}
 ANSWER = {"type": "object", "properties": {"comment": text(1000, optional=True)}}
 paths.update({
     "/v1/access-requests": {
@@ -749,7 +750,8 @@ paths.update({
                                   "accessTypes": {"type": "array", "minItems": 1, "maxItems": 16, "items": S},
                                   "durationSeconds": {"type": "integer", "minimum": 60, "maximum": 7776000, "description": "At most the rule's maximumDurationSeconds"},
                                   "justification": text(1000, description="1-1000 characters; must match the rule's justificationPattern when it has one"),
-                                  "unmask": {"type": "boolean", "description": "An unmask exception for one masked column (a MASK_NONE item at override priority) instead of access"}}},
+                                  "unmask": {"type": "boolean", "description": "An unmask exception for one masked column (a MASK_NONE item at override priority) instead of access"},
+                                  "breakGlass": {"type": "boolean", "description": "Active at once without approval, for at most the rule's breakGlassMaximumSeconds; raises access.break_glass and is to be reviewed within 24 hours"}}},
                    extra=["413", "415", "422"]),
         "get": op("Access requests the caller may see: administrators and auditors all, others their own and those their groups approve",
                   "access-requests", ok(items(ref("AccessRequest"))))},
@@ -762,6 +764,8 @@ paths.update({
         params=[ID], extra=["404", "409"])},
     "/v1/access-requests/{id}/revoke": {"post": op("End active access early (the requester, or a tenant- or security-admin); its policy goes at once",
         "access-requests", ok(ref("AccessRequest")), params=[ID], extra=["404", "409"])},
+    "/v1/access-requests/{id}/review": {"post": op("Review break-glass access (the rule's approvers, not the requester); unreviewed after 24 hours it raises access.break_glass_unreviewed",
+        "access-requests", ok(ref("AccessRequest")), params=[ID], extra=["404", "409"])},
     "/v1/approval-rules": {
         "post": op("Add an approval rule (policies:write)", "access-requests", ok(ref("ApprovalRule"), "Created", "201"),
                    request={"type": "object", "required": ["service", "approverGroup"], "properties": {
@@ -771,7 +775,9 @@ paths.update({
                        "denialThreshold": {"type": "integer", "minimum": 1, "maximum": 10, "default": 1},
                        "maximumDurationSeconds": {"type": "integer", "minimum": 60, "maximum": 7776000, "default": 86400},
                        "timeoutSeconds": {"type": "integer", "minimum": 60, "maximum": 2592000, "default": 259200},
-                       "justificationPattern": SAFE_PATTERN}}, extra=["409", "413", "415", "422"]),
+                       "justificationPattern": SAFE_PATTERN,
+                       "breakGlassMaximumSeconds": {"type": "integer", "minimum": 60, "maximum": 14400, "description": "Allow break-glass access of at most this long; none when absent"}}},
+                   extra=["409", "413", "415", "422"]),
         "get": op("The tenant's approval rules", "access-requests", ok(items(ref("ApprovalRule"))))},
     "/v1/approval-rules/{id}": {"delete": op("Delete an approval rule (pending requests under it can then only be cancelled)", "access-requests",
         NOBODY, params=[ID], extra=["404"])},

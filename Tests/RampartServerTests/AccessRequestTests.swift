@@ -42,7 +42,7 @@ import Testing
             .post, "/v1/approval-rules", token: f.a.securityToken,
             body: .json([
                 "service": f.a.service, "approverGroup": "approvers", "requiredApprovals": required, "denialThreshold": 2,
-                "maximumDurationSeconds": 3600, "timeoutSeconds": 120, "justificationPattern": "JIRA-[0-9]+ .*",
+                "maximumDurationSeconds": 3600, "timeoutSeconds": 120, "justificationPattern": "JIRA-[0-9]+ .*", "breakGlassMaximumSeconds": 900,
             ]))
         #expect(rule.status == 201, "\(rule.text)")
         let bob = try await client.login(tenant: f.a.slug, username: "bob", password: TwoTenantFixture.userPassword).string("token")
@@ -61,6 +61,18 @@ import Testing
             ]))
     }
 
+    /// A server on a clock the test moves, sweeping due requests every 200 ms.
+    static func withClockedServer(_ engine: TestEngine, _ body: @escaping @Sendable (APIClient, ManualClock) async throws -> Void) async throws {
+        let clock = ManualClock()
+        try await TestServer.withServer(
+            engine,
+            configure: {
+                $0.clock = clock
+                $0.accessRequestSweep = .milliseconds(200)
+            }
+        ) { client in try await body(client, clock) }
+    }
+
     static func allowed(_ client: APIClient, _ s: Setup, user: String = "bob") async throws -> Bool {
         let reply = try await client.send(
             .post, "/v1/authorize", token: s.f.a.securityToken,
@@ -70,14 +82,7 @@ import Testing
 
     @Test(arguments: TestEngine.available)
     func approvedAccessStartsAndEndsByItself(_ engine: TestEngine) async throws {
-        let clock = ManualClock()
-        try await TestServer.withServer(
-            engine,
-            configure: {
-                $0.clock = clock
-                $0.accessRequestSweep = .milliseconds(200)
-            }
-        ) { client in
+        try await Self.withClockedServer(engine) { client, clock in
             let s = try await Self.setUp(client)
             let service = s.f.a.service
             #expect(try await !Self.allowed(client, s))
@@ -208,6 +213,57 @@ import Testing
                     "justification": "JIRA-7 x", "unmask": true,
                 ]))
             #expect(table.status == 422, "\(table.text)")
+        }
+    }
+
+    /// Break-glass: active at once without approval, a security event, a review by an approver;
+    /// unreviewed after 24 hours, a second event.
+    @Test(arguments: TestEngine.available)
+    func breakGlassIsImmediateFlaggedAndReviewed(_ engine: TestEngine) async throws {
+        try await Self.withClockedServer(engine) { client, clock in
+            let s = try await Self.setUp(client)
+            func breakGlass(duration: Int) async throws -> APIClient.Reply {
+                try await client.send(
+                    .post, "/v1/access-requests", token: s.bob,
+                    body: .json([
+                        "service": s.f.a.service, "resource": Self.ledger, "accessTypes": ["select"], "durationSeconds": duration,
+                        "justification": "JIRA-911 outage", "breakGlass": true,
+                    ]))
+            }
+            let tooLong = try await breakGlass(duration: 1800)
+            #expect(tooLong.status == 422 && (try? tooLong.string("field")) == "durationSeconds", "\(tooLong.text)")
+            let taken = try await breakGlass(duration: 600)
+            #expect(taken.status == 201, "\(taken.text)")
+            #expect(try taken.string("state") == "active")
+            let id = try taken.string("id")
+            #expect(try await Self.allowed(client, s))
+            let events = try await client.send(.get, "/v1/security/events?kind=access.break_glass", token: s.f.a.adminToken)
+            #expect(events.text.contains(id), "\(events.text)")
+            #expect(try await client.send(.post, "/v1/access-requests/\(id)/review", token: s.bob).status == 403, "not one's own")
+            #expect(try await client.send(.post, "/v1/access-requests/\(id)/review", token: s.f.a.adminToken).status == 403, "approvers only")
+            let reviewed = try await client.send(.post, "/v1/access-requests/\(id)/review", token: s.approvers[0])
+            #expect(try reviewed.string("reviewedBy") == "approver0", "\(reviewed.text)")
+            #expect(try await client.send(.post, "/v1/access-requests/\(id)/review", token: s.approvers[1]).status == 409)
+
+            // A rule without break-glass refuses it.
+            let other = try await client.send(
+                .post, "/v1/access-requests", token: s.bob,
+                body: .json([
+                    "service": "\(s.f.a.slug)-tags", "resource": ["tag": "PII"], "accessTypes": ["select"], "durationSeconds": 60,
+                    "justification": "JIRA-1 x", "breakGlass": true,
+                ]))
+            #expect(other.status == 422, "\(other.text)")
+
+            // An unreviewed one raises access.break_glass_unreviewed once its 24 hours are up.
+            let unreviewed = try await breakGlass(duration: 60).string("id")
+            clock.advance(seconds: 86_401)
+            let admin = try await client.login(tenant: s.f.a.slug, username: "admin", password: "tenant-owner-passphrase-9").string("token")
+            var overdue = ""
+            for _ in 0..<100 where !overdue.contains(unreviewed) {
+                try await Task.sleep(for: .milliseconds(100))
+                overdue = try await client.send(.get, "/v1/security/events?kind=access.break_glass_unreviewed", token: admin).text
+            }
+            #expect(overdue.contains(unreviewed) && !overdue.contains(id), "\(overdue)")
         }
     }
 

@@ -80,6 +80,7 @@ extension TenantIsolationTests {
             "POST /v1/access-requests/{id}/deny": answer("deny"),
             "POST /v1/access-requests/{id}/cancel": answer("cancel"),
             "POST /v1/access-requests/{id}/revoke": answer("revoke"),
+            "POST /v1/access-requests/{id}/review": answer("review"),
             "POST /v1/approval-rules": { client, f, _ in
                 let b = try await workflowOfB(client, f)
                 let reply = try await client.send(

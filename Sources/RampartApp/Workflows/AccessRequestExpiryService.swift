@@ -39,6 +39,7 @@ package struct AccessRequestExpiryService: Service {
                     logger.error("access request could not be settled", metadata: ["request": "\(request.id)", "error": "\(error)"])
                 }
             }
+            moved += try await requests.raiseOverdueReviews()
             return moved
         } catch {
             logger.error("due access requests could not be read", metadata: ["error": "\(error)"])

@@ -33,10 +33,12 @@ package struct AccessRequests: Sendable {
         package var justification: String?
         /// An unmask exception for one masked column rather than access.
         package var unmask: Bool?
+        /// Break-glass: active at once, without approval, reviewed afterwards.
+        package var breakGlass: Bool?
 
         package init(
             service: String?, resource: [String: String]?, accessTypes: [String]?, durationSeconds: Int?, justification: String?,
-            unmask: Bool? = nil
+            unmask: Bool? = nil, breakGlass: Bool? = nil
         ) {
             self.service = service
             self.resource = resource
@@ -44,6 +46,7 @@ package struct AccessRequests: Sendable {
             self.durationSeconds = durationSeconds
             self.justification = justification
             self.unmask = unmask
+            self.breakGlass = breakGlass
         }
     }
 
@@ -81,6 +84,15 @@ package struct AccessRequests: Sendable {
         guard let rule = ApprovalRules.covering(service, resource, among: rules) else {
             throw RampartError.validation("no approval rule covers this resource of service `\(service.prefix(64))`", field: "resource")
         }
+        let breakGlass = ask.breakGlass ?? false
+        if breakGlass {
+            guard let maximum = rule.breakGlassMaximumSeconds else {
+                throw RampartError.validation("the approval rule allows no break-glass access", field: "breakGlass")
+            }
+            guard duration >= 60, duration <= maximum else {
+                throw RampartError.validation("break-glass access lasts 60 to \(maximum) seconds (the rule's maximum)", field: "durationSeconds")
+            }
+        }
         guard duration >= 60, duration <= rule.maximumDurationSeconds else {
             throw RampartError.validation("must be from 60 to \(rule.maximumDurationSeconds) seconds (the rule's maximum)", field: "durationSeconds")
         }
@@ -89,19 +101,40 @@ package struct AccessRequests: Sendable {
         }
         // The policy it would become, validated now so a bad resource or access type is refused
         // at once with the field named, not at approval.
-        _ = try await PolicyKind.validate(
+        let requestID = UUIDv7.generate()
+        let validated = try await PolicyKind.validate(
             try Self.policyJSON(
-                requestID: "check", requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
-                from: 0, to: 60_000),
+                requestID: requestID, requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
+                unmask: ask.unmask ?? false, from: 0, to: 60_000),
             replacing: nil, tenant: tenant, store: services.store)
         let now = services.clock.now()
-        let request = TemporaryAccessRequest(
-            id: UUIDv7.generate(), tenantID: tenant, requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
-            unmask: ask.unmask ?? false, durationSeconds: duration, justification: justification, state: .pending, ruleID: rule.id,
-            requiredApprovals: rule.requiredApprovals,
-            denialThreshold: rule.denialThreshold, createdAt: now, timesOutAt: now + Int64(rule.timeoutSeconds) * 1000)
+        var request = TemporaryAccessRequest(
+            id: requestID, tenantID: tenant, requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
+            unmask: ask.unmask ?? false, breakGlass: breakGlass, durationSeconds: duration, justification: justification, state: .pending,
+            ruleID: rule.id, requiredApprovals: rule.requiredApprovals, denialThreshold: rule.denialThreshold, createdAt: now,
+            timesOutAt: now + Int64(rule.timeoutSeconds) * 1000)
         audit?.setEntity("access-requests", request.id)
-        try await services.store.recording(audit).write { try await $0.insertAccessRequest(request) }
+        guard breakGlass else {
+            try await services.store.recording(audit).write { [request] in try await $0.insertAccessRequest(request) }
+            return request
+        }
+        // Break-glass: active at once with its policy, flagged for review, and a security event.
+        let policyID = try await administration.reserveIDs(.policy, count: 1, audit: audit)
+        request = try await administration.write(tenant, audit: audit) { [request] tx, write in
+            var active = request
+            var policy = validated
+            active.state = .active
+            active.startsAt = write.now
+            active.expiresAt = write.now + Int64(duration) * 1000
+            active.policyID = policyID
+            policy.policy.validitySchedules = [Self.validity(from: write.now, to: active.expiresAt ?? write.now)]
+            _ = try await PolicyObjects<PolicyKind>.insert(policy, id: policyID, tenant: tenant, now: write.now, tx)
+            try await tx.insertAccessRequest(active)
+            return active
+        }.result
+        try await services.security.raise(
+            .accessBreakGlass, tenant: tenant,
+            details: ["request": request.id, "requester": request.requester, "service": String(service.prefix(256))], audit: audit)
         return request
     }
 
@@ -183,6 +216,46 @@ package struct AccessRequests: Sendable {
             return request
         }.result
     }
+
+    /// A member of the rule's approver group (not the requester) reviews break-glass access.
+    package func review(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
+        let tenant = principal.tenantID
+        let current = try await get(id, in: tenant).request
+        guard current.requester != principal.username else { throw RampartError(.forbidden, "nobody reviews their own break-glass access") }
+        let rule = try await services.store.read { try await $0.approvalRule(id: current.ruleID, in: tenant) }
+        let groups = try await services.store.read { try await $0.activeUserGroups(usernames: [principal.username], in: tenant) }
+        guard let rule, groups[principal.username]?.contains(rule.approverGroup) == true else {
+            throw RampartError(.forbidden, "only the rule's approvers review break-glass access")
+        }
+        audit?.setEntity("access-requests", id)
+        let reviewer = principal.username
+        let now = services.clock.now()
+        return try await services.store.recording(audit).write { tx in
+            guard var request = try await tx.accessRequest(id: id, in: tenant) else { throw RampartError.notFound("access request") }
+            guard request.breakGlass, request.reviewedAt == nil else { throw RampartError(.conflict, "not break-glass access awaiting review") }
+            request.reviewedBy = reviewer
+            request.reviewedAt = now
+            try await tx.updateAccessRequest(request)
+            return request
+        }
+    }
+
+    /// Break-glass access unreviewed 24 hours after it began: one security event each.
+    package func raiseOverdueReviews() async throws -> Int {
+        let now = services.clock.now()
+        let overdue = try await services.store.read { try await $0.overdueBreakGlassReviews(madeBefore: now - Self.reviewWindow, limit: 200) }
+        for var request in overdue {
+            request.reviewOverdueRaised = true
+            try await services.store.write { [request] in try await $0.updateAccessRequest(request) }
+            try await services.security.raise(
+                .accessBreakGlassUnreviewed, tenant: request.tenantID, actorType: "system",
+                details: ["request": request.id, "requester": request.requester], audit: nil)
+        }
+        return overdue.count
+    }
+
+    /// How long break-glass access may go unreviewed: 24 hours, in milliseconds.
+    package static let reviewWindow: Int64 = 86_400_000
 
     // MARK: Ending
 

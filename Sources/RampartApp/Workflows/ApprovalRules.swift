@@ -22,10 +22,11 @@ package struct ApprovalRules: Sendable {
         package var maximumDurationSeconds: Int?
         package var timeoutSeconds: Int?
         package var justificationPattern: String?
+        package var breakGlassMaximumSeconds: Int?
 
         package init(
             service: String?, resource: [String: String]?, approverGroup: String?, requiredApprovals: Int?, denialThreshold: Int?,
-            maximumDurationSeconds: Int?, timeoutSeconds: Int?, justificationPattern: String?
+            maximumDurationSeconds: Int?, timeoutSeconds: Int?, justificationPattern: String?, breakGlassMaximumSeconds: Int? = nil
         ) {
             self.service = service
             self.resource = resource
@@ -35,6 +36,7 @@ package struct ApprovalRules: Sendable {
             self.maximumDurationSeconds = maximumDurationSeconds
             self.timeoutSeconds = timeoutSeconds
             self.justificationPattern = justificationPattern
+            self.breakGlassMaximumSeconds = breakGlassMaximumSeconds
         }
     }
 
@@ -43,6 +45,8 @@ package struct ApprovalRules: Sendable {
     /// How long a request may wait: 1 minute to 30 days.
     package static let timeoutRange = 60...2_592_000
     package static let approvalsRange = 1...10
+    /// Break-glass access is short: at most 4 hours.
+    package static let breakGlassRange = 60...14_400
     package static let maximumRules = 500
 
     package func create(_ draft: Draft, in tenant: TenantID, audit: AuditContext?) async throws -> ApprovalRule {
@@ -76,10 +80,13 @@ package struct ApprovalRules: Sendable {
                 throw RampartError.validation("is not a pattern of the safe dialect: \(error.message)", field: "justificationPattern")
             }
         }
+        if let breakGlass = draft.breakGlassMaximumSeconds, !Self.breakGlassRange.contains(breakGlass) {
+            throw RampartError.validation("must be from 60 to 14400 seconds (4 hours)", field: "breakGlassMaximumSeconds")
+        }
         let rule = ApprovalRule(
             id: UUIDv7.generate(), tenantID: tenant, service: service, resource: resource, approverGroup: group, requiredApprovals: required,
             denialThreshold: denials, maximumDurationSeconds: duration, timeoutSeconds: timeout, justificationPattern: draft.justificationPattern,
-            createdAt: services.clock.now())
+            breakGlassMaximumSeconds: draft.breakGlassMaximumSeconds, createdAt: services.clock.now())
         audit?.setEntity("approval-rules", rule.id)
         try await services.store.recording(audit).write { tx in
             guard try await tx.policyObject(.service, name: service, scope: "", in: tenant) != nil else {

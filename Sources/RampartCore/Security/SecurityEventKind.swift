@@ -55,6 +55,12 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     /// A background sync of a datasource failed (cannot connect, a statement failed).
     case syncFailed = "sync.failed"
 
+    // Access requests
+    /// Someone took break-glass access: active at once, without approval, to be reviewed.
+    case accessBreakGlass = "access.break_glass"
+    /// Break-glass access was not reviewed within 24 hours.
+    case accessBreakGlassUnreviewed = "access.break_glass_unreviewed"
+
     /// The stable code, e.g. `login.failed`.
     package var code: String { rawValue }
 }

@@ -16,11 +16,14 @@ package struct ApprovalRule: Sendable, Equatable {
     package var maximumDurationSeconds: Int
     package var timeoutSeconds: Int
     package var justificationPattern: String?
+    /// The longest break-glass access the rule allows (active at once, reviewed afterwards); `nil`: none.
+    package var breakGlassMaximumSeconds: Int?
     package var createdAt: Int64
 
     package init(
         id: String, tenantID: TenantID, service: String, resource: [String: String], approverGroup: String, requiredApprovals: Int,
-        denialThreshold: Int, maximumDurationSeconds: Int, timeoutSeconds: Int, justificationPattern: String?, createdAt: Int64
+        denialThreshold: Int, maximumDurationSeconds: Int, timeoutSeconds: Int, justificationPattern: String?,
+        breakGlassMaximumSeconds: Int? = nil, createdAt: Int64
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -32,6 +35,7 @@ package struct ApprovalRule: Sendable, Equatable {
         self.maximumDurationSeconds = maximumDurationSeconds
         self.timeoutSeconds = timeoutSeconds
         self.justificationPattern = justificationPattern
+        self.breakGlassMaximumSeconds = breakGlassMaximumSeconds
         self.createdAt = createdAt
     }
 }

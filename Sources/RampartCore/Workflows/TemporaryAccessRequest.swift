@@ -21,6 +21,12 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
     /// An unmask exception: the requester sees the masked column in clear (a `MASK_NONE` item that
     /// overrides the column's masks) instead of gaining access.
     package var unmask: Bool
+    /// Break-glass: active at once without approval, flagged, to be reviewed within 24 hours.
+    package var breakGlass: Bool
+    package var reviewedBy: String?
+    package var reviewedAt: Int64?
+    /// Whether the overdue review has been raised as a security event.
+    package var reviewOverdueRaised: Bool
     package var durationSeconds: Int
     package var justification: String
     package var state: State
@@ -41,7 +47,8 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
 
     package init(
         id: String, tenantID: TenantID, requester: String, service: String, resource: [String: String], accessTypes: [String],
-        unmask: Bool = false, durationSeconds: Int, justification: String, state: State, ruleID: String, requiredApprovals: Int, denialThreshold: Int,
+        unmask: Bool = false, breakGlass: Bool = false, reviewedBy: String? = nil, reviewedAt: Int64? = nil, reviewOverdueRaised: Bool = false,
+        durationSeconds: Int, justification: String, state: State, ruleID: String, requiredApprovals: Int, denialThreshold: Int,
         approvals: Int = 0, denials: Int = 0, createdAt: Int64, timesOutAt: Int64, decidedAt: Int64? = nil, startsAt: Int64? = nil,
         expiresAt: Int64? = nil, policyID: Int64? = nil
     ) {
@@ -52,6 +59,10 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
         self.resource = resource
         self.accessTypes = accessTypes
         self.unmask = unmask
+        self.breakGlass = breakGlass
+        self.reviewedBy = reviewedBy
+        self.reviewedAt = reviewedAt
+        self.reviewOverdueRaised = reviewOverdueRaised
         self.durationSeconds = durationSeconds
         self.justification = justification
         self.state = state

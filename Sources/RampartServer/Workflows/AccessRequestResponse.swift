@@ -18,6 +18,9 @@ struct AccessRequestResponse: Encodable {
     var resource: [String: String]
     var accessTypes: [String]
     var unmask: Bool
+    var breakGlass: Bool
+    var reviewedBy: String?
+    var reviewedAt: String?
     var durationSeconds: Int
     var justification: String
     var state: String
@@ -40,6 +43,9 @@ struct AccessRequestResponse: Encodable {
         resource = request.resource
         accessTypes = request.accessTypes
         unmask = request.unmask
+        breakGlass = request.breakGlass
+        reviewedBy = request.reviewedBy
+        reviewedAt = request.reviewedAt.map(Timestamp.rfc3339(milliseconds:))
         durationSeconds = request.durationSeconds
         justification = request.justification
         state = request.state.rawValue
@@ -68,6 +74,7 @@ struct ApprovalRuleResponse: Encodable {
     var maximumDurationSeconds: Int
     var timeoutSeconds: Int
     var justificationPattern: String?
+    var breakGlassMaximumSeconds: Int?
     var createdAt: String
 
     init(_ rule: ApprovalRule) {
@@ -80,6 +87,7 @@ struct ApprovalRuleResponse: Encodable {
         maximumDurationSeconds = rule.maximumDurationSeconds
         timeoutSeconds = rule.timeoutSeconds
         justificationPattern = rule.justificationPattern
+        breakGlassMaximumSeconds = rule.breakGlassMaximumSeconds
         createdAt = Timestamp.rfc3339(milliseconds: rule.createdAt)
     }
 }

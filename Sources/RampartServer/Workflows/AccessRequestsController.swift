@@ -17,6 +17,7 @@ struct AccessRequestsController {
         var durationSeconds: Int?
         var justification: String?
         var unmask: Bool?
+        var breakGlass: Bool?
     }
 
     struct AnswerBody: Decodable {
@@ -32,6 +33,7 @@ struct AccessRequestsController {
         var maximumDurationSeconds: Int?
         var timeoutSeconds: Int?
         var justificationPattern: String?
+        var breakGlassMaximumSeconds: Int?
     }
 
     func register(on api: APIRouter) {
@@ -42,6 +44,7 @@ struct AccessRequestsController {
         api.add(.post, "/v1/access-requests/{id}/deny", .tenant(.accessRequest), deny)
         api.add(.post, "/v1/access-requests/{id}/cancel", .tenant(.accessRequest), cancel)
         api.add(.post, "/v1/access-requests/{id}/revoke", .tenant(.accessRequest), revoke)
+        api.add(.post, "/v1/access-requests/{id}/review", .tenant(.accessRequest), review)
         api.add(.post, "/v1/approval-rules", .tenant(.policiesWrite), createRule)
         api.add(.get, "/v1/approval-rules", .tenant(.policiesRead), listRules)
         api.add(.delete, "/v1/approval-rules/{id}", .tenant(.policiesWrite), deleteRule)
@@ -53,7 +56,7 @@ struct AccessRequestsController {
         let made = try await requests.request(
             AccessRequests.Ask(
                 service: body.service, resource: body.resource, accessTypes: body.accessTypes, durationSeconds: body.durationSeconds,
-                justification: body.justification, unmask: body.unmask), by: principal, audit: context.audit)
+                justification: body.justification, unmask: body.unmask, breakGlass: body.breakGlass), by: principal, audit: context.audit)
         return try JSONBody.response(AccessRequestResponse(made), status: .created)
     }
 
@@ -102,6 +105,12 @@ struct AccessRequestsController {
             AccessRequestResponse(try await requests.revoke(context.parameters.get("id") ?? "", by: principal, audit: context.audit)))
     }
 
+    @Sendable func review(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        return try JSONBody.response(
+            AccessRequestResponse(try await requests.review(context.parameters.get("id") ?? "", by: principal, audit: context.audit)))
+    }
+
     @Sendable func createRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(RuleBody.self, from: request, limit: bodyLimit)
@@ -109,7 +118,8 @@ struct AccessRequestsController {
             ApprovalRules.Draft(
                 service: body.service, resource: body.resource, approverGroup: body.approverGroup, requiredApprovals: body.requiredApprovals,
                 denialThreshold: body.denialThreshold, maximumDurationSeconds: body.maximumDurationSeconds, timeoutSeconds: body.timeoutSeconds,
-                justificationPattern: body.justificationPattern), in: principal.tenantID, audit: context.audit)
+                justificationPattern: body.justificationPattern, breakGlassMaximumSeconds: body.breakGlassMaximumSeconds),
+            in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(ApprovalRuleResponse(rule), status: .created)
     }
 

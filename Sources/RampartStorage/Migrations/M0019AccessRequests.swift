@@ -19,6 +19,7 @@ struct M0019AccessRequests: Migration {
                 maximum_duration_seconds BIGINT NOT NULL,
                 timeout_seconds BIGINT NOT NULL,
                 justification_pattern TEXT,
+                break_glass_maximum_seconds BIGINT,
                 created_at BIGINT NOT NULL,
                 PRIMARY KEY (tenant_id, id)
             )
@@ -32,6 +33,10 @@ struct M0019AccessRequests: Migration {
                 resource TEXT NOT NULL,
                 access_types TEXT NOT NULL,
                 unmask BIGINT NOT NULL,
+                break_glass BIGINT NOT NULL,
+                reviewed_by TEXT,
+                reviewed_at BIGINT,
+                review_overdue_raised BIGINT NOT NULL,
                 duration_seconds BIGINT NOT NULL,
                 justification TEXT NOT NULL,
                 state TEXT NOT NULL,

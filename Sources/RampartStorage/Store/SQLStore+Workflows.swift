@@ -60,6 +60,16 @@ extension SQLStoreTransaction {
         ).all().map(AccessRequestsTable.decode)
     }
 
+    func overdueBreakGlassReviews(madeBefore before: Int64, limit: Int) async throws -> [TemporaryAccessRequest] {
+        try await sql.raw(
+            """
+            SELECT * FROM access_requests
+            WHERE break_glass = 1 AND reviewed_at IS NULL AND review_overdue_raised = 0 AND created_at <= \(bind: before)
+            ORDER BY id LIMIT \(bind: Int64(min(max(limit, 1), 1000)))
+            """
+        ).all().map(AccessRequestsTable.decode)
+    }
+
     func insertApprovalVote(_ vote: ApprovalVote) async throws -> Bool {
         var query = AccessRequestVotesTable.insert(vote)
         query.appendInterpolation(unsafeRaw: " ON CONFLICT (tenant_id, request_id, approver) DO NOTHING RETURNING approver")

@@ -16,6 +16,8 @@ package protocol WorkflowStoreTransaction: Sendable {
     func updateAccessRequest(_ request: TemporaryAccessRequest) async throws
     /// Requests of every tenant that are due: active past `expiresAt` or pending past `timesOutAt`.
     func dueAccessRequests(at now: Int64, limit: Int) async throws -> [TemporaryAccessRequest]
+    /// Break-glass requests of every tenant made before `before`, not reviewed, not yet raised.
+    func overdueBreakGlassReviews(madeBefore before: Int64, limit: Int) async throws -> [TemporaryAccessRequest]
 
     /// Records a vote; `false` when the approver had already answered this request.
     func insertApprovalVote(_ vote: ApprovalVote) async throws -> Bool

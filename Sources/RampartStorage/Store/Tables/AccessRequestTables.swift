@@ -32,11 +32,13 @@ enum ApprovalRulesTable: StoredTable {
     static let maximumDuration = Column<ApprovalRule, Int64>("maximum_duration_seconds") { Int64($0.maximumDurationSeconds) }
     static let timeout = Column<ApprovalRule, Int64>("timeout_seconds") { Int64($0.timeoutSeconds) }
     static let justificationPattern = Column<ApprovalRule, String?>("justification_pattern") { $0.justificationPattern }
+    static let breakGlassMaximum = Column<ApprovalRule, Int64?>("break_glass_maximum_seconds") { $0.breakGlassMaximumSeconds.map(Int64.init) }
     static let createdAt = Column<ApprovalRule, Int64>("created_at") { $0.createdAt }
 
     static let columns = [
         AnyColumn(tenantID), AnyColumn(id), AnyColumn(service), AnyColumn(resource), AnyColumn(approverGroup), AnyColumn(requiredApprovals),
-        AnyColumn(denialThreshold), AnyColumn(maximumDuration), AnyColumn(timeout), AnyColumn(justificationPattern), AnyColumn(createdAt),
+        AnyColumn(denialThreshold), AnyColumn(maximumDuration), AnyColumn(timeout), AnyColumn(justificationPattern),
+        AnyColumn(breakGlassMaximum), AnyColumn(createdAt),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -49,7 +51,7 @@ enum ApprovalRulesTable: StoredTable {
             approverGroup: try row.decode(approverGroup), requiredApprovals: count(try row.decode(requiredApprovals)),
             denialThreshold: count(try row.decode(denialThreshold)), maximumDurationSeconds: count(try row.decode(maximumDuration)),
             timeoutSeconds: count(try row.decode(timeout)), justificationPattern: try row.decode(justificationPattern),
-            createdAt: try row.decode(createdAt))
+            breakGlassMaximumSeconds: try row.decode(breakGlassMaximum).map(count), createdAt: try row.decode(createdAt))
     }
 }
 
@@ -64,6 +66,10 @@ enum AccessRequestsTable: StoredTable {
     static let resource = Column<Request, String>("resource") { JSONColumn.text($0.resource) }
     static let accessTypes = Column<Request, String>("access_types") { JSONColumn.text($0.accessTypes) }
     static let unmask = Column<Request, Int64>("unmask") { $0.unmask ? 1 : 0 }
+    static let breakGlass = Column<Request, Int64>("break_glass") { $0.breakGlass ? 1 : 0 }
+    static let reviewedBy = Column<Request, String?>("reviewed_by") { $0.reviewedBy }
+    static let reviewedAt = Column<Request, Int64?>("reviewed_at") { $0.reviewedAt }
+    static let reviewOverdueRaised = Column<Request, Int64>("review_overdue_raised") { $0.reviewOverdueRaised ? 1 : 0 }
     static let duration = Column<Request, Int64>("duration_seconds") { Int64($0.durationSeconds) }
     static let justification = Column<Request, String>("justification") { $0.justification }
     static let state = Column<Request, String>("state") { $0.state.rawValue }
@@ -81,7 +87,8 @@ enum AccessRequestsTable: StoredTable {
 
     static let columns = [
         AnyColumn(tenantID), AnyColumn(id), AnyColumn(requester), AnyColumn(service), AnyColumn(resource), AnyColumn(accessTypes),
-        AnyColumn(unmask), AnyColumn(duration), AnyColumn(justification), AnyColumn(state), AnyColumn(ruleID), AnyColumn(requiredApprovals),
+        AnyColumn(unmask), AnyColumn(breakGlass), AnyColumn(reviewedBy), AnyColumn(reviewedAt), AnyColumn(reviewOverdueRaised), AnyColumn(duration),
+        AnyColumn(justification), AnyColumn(state), AnyColumn(ruleID), AnyColumn(requiredApprovals),
         AnyColumn(denialThreshold), AnyColumn(approvals), AnyColumn(denials), AnyColumn(createdAt), AnyColumn(timesOutAt),
         AnyColumn(decidedAt), AnyColumn(startsAt), AnyColumn(expiresAt), AnyColumn(policyID),
     ]
@@ -93,7 +100,9 @@ enum AccessRequestsTable: StoredTable {
             id: try row.decode(id), tenantID: TenantID(try row.decode(tenantID)), requester: try row.decode(requester),
             service: try row.decode(service), resource: try JSONColumn.value([String: String].self, try row.decode(resource), column: resource.name),
             accessTypes: try JSONColumn.value([String].self, try row.decode(accessTypes), column: accessTypes.name),
-            unmask: try row.decode(unmask) != 0, durationSeconds: count(try row.decode(duration)), justification: try row.decode(justification),
+            unmask: try row.decode(unmask) != 0, breakGlass: try row.decode(breakGlass) != 0, reviewedBy: try row.decode(reviewedBy),
+            reviewedAt: try row.decode(reviewedAt), reviewOverdueRaised: try row.decode(reviewOverdueRaised) != 0,
+            durationSeconds: count(try row.decode(duration)), justification: try row.decode(justification),
             state: Request.State(rawValue: try row.decode(state)) ?? .denied, ruleID: try row.decode(ruleID),
             requiredApprovals: count(try row.decode(requiredApprovals)), denialThreshold: count(try row.decode(denialThreshold)),
             approvals: count(try row.decode(approvals)), denials: count(try row.decode(denials)), createdAt: try row.decode(createdAt),
