@@ -25,7 +25,9 @@ package struct AccessRequests: Sendable {
         self.administration = administration
     }
 
-    package struct Ask: Sendable {
+    /// What a request asks for, as the request body gives it: every field optional so a missing
+    /// one is named.
+    package struct Ask: Decodable, Sendable {
         package var service: String?
         package var resource: [String: String]?
         package var accessTypes: [String]?

@@ -13,7 +13,7 @@ package struct ApprovalRules: Sendable {
     package init(services: RampartServices) { self.services = services }
 
     /// The request body, every field optional so a missing one is named.
-    package struct Draft: Sendable {
+    package struct Draft: Decodable, Sendable {
         package var service: String?
         package var resource: [String: String]?
         package var approverGroup: String?

@@ -10,30 +10,8 @@ struct AccessRequestsController {
     let rules: ApprovalRules
     let bodyLimit: Int
 
-    struct AskBody: Decodable {
-        var service: String?
-        var resource: [String: String]?
-        var accessTypes: [String]?
-        var durationSeconds: Int?
-        var justification: String?
-        var unmask: Bool?
-        var breakGlass: Bool?
-    }
-
     struct AnswerBody: Decodable {
         var comment: String?
-    }
-
-    struct RuleBody: Decodable {
-        var service: String?
-        var resource: [String: String]?
-        var approverGroup: String?
-        var requiredApprovals: Int?
-        var denialThreshold: Int?
-        var maximumDurationSeconds: Int?
-        var timeoutSeconds: Int?
-        var justificationPattern: String?
-        var breakGlassMaximumSeconds: Int?
     }
 
     func register(on api: APIRouter) {
@@ -52,11 +30,8 @@ struct AccessRequestsController {
 
     @Sendable func ask(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let body = try await JSONBody.decode(AskBody.self, from: request, limit: bodyLimit)
-        let made = try await requests.request(
-            AccessRequests.Ask(
-                service: body.service, resource: body.resource, accessTypes: body.accessTypes, durationSeconds: body.durationSeconds,
-                justification: body.justification, unmask: body.unmask, breakGlass: body.breakGlass), by: principal, audit: context.audit)
+        let ask = try await JSONBody.decode(AccessRequests.Ask.self, from: request, limit: bodyLimit)
+        let made = try await requests.request(ask, by: principal, audit: context.audit)
         return try JSONBody.response(AccessRequestResponse(made), status: .created)
     }
 
@@ -113,13 +88,8 @@ struct AccessRequestsController {
 
     @Sendable func createRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let body = try await JSONBody.decode(RuleBody.self, from: request, limit: bodyLimit)
-        let rule = try await rules.create(
-            ApprovalRules.Draft(
-                service: body.service, resource: body.resource, approverGroup: body.approverGroup, requiredApprovals: body.requiredApprovals,
-                denialThreshold: body.denialThreshold, maximumDurationSeconds: body.maximumDurationSeconds, timeoutSeconds: body.timeoutSeconds,
-                justificationPattern: body.justificationPattern, breakGlassMaximumSeconds: body.breakGlassMaximumSeconds),
-            in: principal.tenantID, audit: context.audit)
+        let draft = try await JSONBody.decode(ApprovalRules.Draft.self, from: request, limit: bodyLimit)
+        let rule = try await rules.create(draft, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(ApprovalRuleResponse(rule), status: .created)
     }
 
