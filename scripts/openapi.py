@@ -120,7 +120,7 @@ SECURITY_EVENT_KINDS = ["login.failed", "login.succeeded", "login.throttled", "i
                         "mfa.enrolled", "mfa.disabled", "mfa.succeeded", "mfa.failed", "mfa.replay_rejected", "recovery.used",
                         "recovery.regenerated", "device.new", "network.new", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
                         "decisions.denial_spike", "backup.failed", "backup.missed", "sync.drift", "sync.failed",
-                        "access.break_glass", "access.break_glass_unreviewed"]
+                        "access.requested", "access.decided", "access.break_glass", "access.break_glass_unreviewed"]
 schemas = {
     "Problem": {"type": "object", "description": "RFC 9457 problem details", "required": ["type", "title", "status", "code"],
                 "properties": {"type": {"type": "string", "example": "urn:rampart:problem:not-found"}, "title": S, "status": {"type": "integer"},

@@ -109,6 +109,12 @@ import Testing
             let policyID = try second.int("policyId")
             #expect(try await Self.allowed(client, s))
             #expect(try await client.send(.post, "/v1/access-requests/\(id)/approve", token: s.approvers[2]).status == 409)
+            // Approvers and requester hear of it through the alert channels: security events the
+            // tenant's alert rules route to webhooks and e-mail.
+            let requestedEvents = try await client.send(.get, "/v1/security/events?kind=access.requested", token: s.f.a.adminToken).text
+            let decidedEvents = try await client.send(.get, "/v1/security/events?kind=access.decided", token: s.f.a.adminToken).text
+            #expect(requestedEvents.contains(id) && requestedEvents.contains("approvers"), "\(requestedEvents)")
+            #expect(decidedEvents.contains(id) && decidedEvents.contains("active"), "\(decidedEvents)")
 
             // The policy's validity ends it: allowed at 59 s, denied at 61 s, before any sweep ran.
             clock.advance(seconds: 59)

@@ -118,6 +118,12 @@ package struct AccessRequests: Sendable {
         audit?.setEntity("access-requests", request.id)
         guard breakGlass else {
             try await services.store.recording(audit).write { [request] in try await $0.insertAccessRequest(request) }
+            try await services.security.raise(
+                .accessRequested, tenant: tenant,
+                details: [
+                    "request": request.id, "requester": request.requester, "service": String(service.prefix(256)), "approvers": rule.approverGroup,
+                ],
+                audit: audit)
             return request
         }
         // Break-glass: active at once with its policy, flagged for review, and a security event.
@@ -189,7 +195,7 @@ package struct AccessRequests: Sendable {
         }
         audit?.setEntity("access-requests", id)
         let approver = principal.username
-        return try await administration.write(tenant, audit: audit) { tx, write in
+        let decided = try await administration.write(tenant, audit: audit) { tx, write in
             guard var request = try await tx.accessRequest(id: id, in: tenant) else { throw RampartError.notFound("access request") }
             guard request.state == .pending else {
                 throw RampartError(.conflict, "the request is \(request.state.rawValue), not pending")
@@ -217,6 +223,13 @@ package struct AccessRequests: Sendable {
             try await tx.updateAccessRequest(request)
             return request
         }.result
+        // The requester (and whoever the alert rules name) hears of a decision.
+        if decided.state != .pending {
+            try await services.security.raise(
+                .accessDecided, tenant: tenant,
+                details: ["request": decided.id, "requester": decided.requester, "state": decided.state.rawValue], audit: audit)
+        }
+        return decided
     }
 
     /// A member of the rule's approver group (not the requester) reviews break-glass access.

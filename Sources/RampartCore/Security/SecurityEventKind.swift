@@ -56,6 +56,10 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     case syncFailed = "sync.failed"
 
     // Access requests
+    /// Someone asked for access: approvers hear of it through the alert rules' channels.
+    case accessRequested = "access.requested"
+    /// A request was decided (active or denied): the requester hears of it the same way.
+    case accessDecided = "access.decided"
     /// Someone took break-glass access: active at once, without approval, to be reviewed.
     case accessBreakGlass = "access.break_glass"
     /// Break-glass access was not reviewed within 24 hours.
