@@ -173,12 +173,9 @@ package struct AccessRequests: Sendable {
         guard current.requester != principal.username else {
             throw RampartError(.forbidden, "nobody answers their own access request")
         }
-        let rule = try await services.store.read { try await $0.approvalRule(id: current.ruleID, in: tenant) }
+        let (rule, approves) = try await standing(of: principal, on: current)
         guard let rule else { throw RampartError(.conflict, "the request's approval rule was deleted; it can only be cancelled") }
-        let groups = try await services.store.read { try await $0.activeUserGroups(usernames: [principal.username], in: tenant) }
-        guard groups[principal.username]?.contains(rule.approverGroup) == true else {
-            throw RampartError(.forbidden, "only members of `\(rule.approverGroup.prefix(64))` answer this request")
-        }
+        guard approves else { throw RampartError(.forbidden, "only members of `\(rule.approverGroup.prefix(64))` answer this request") }
         // The policy an approval may need, validated outside the transaction: validation reads
         // the service definition, and a read on another connection while this tenant's policy
         // row is locked could wait on a pool the waiting writers hold. Only its validity window
@@ -237,9 +234,7 @@ package struct AccessRequests: Sendable {
         let tenant = principal.tenantID
         let current = try await get(id, in: tenant).request
         guard current.requester != principal.username else { throw RampartError(.forbidden, "nobody reviews their own break-glass access") }
-        let rule = try await services.store.read { try await $0.approvalRule(id: current.ruleID, in: tenant) }
-        let groups = try await services.store.read { try await $0.activeUserGroups(usernames: [principal.username], in: tenant) }
-        guard let rule, groups[principal.username]?.contains(rule.approverGroup) == true else {
+        guard try await standing(of: principal, on: current).approves else {
             throw RampartError(.forbidden, "only the rule's approvers review break-glass access")
         }
         audit?.setEntity("access-requests", id)
@@ -252,6 +247,17 @@ package struct AccessRequests: Sendable {
             request.reviewedAt = now
             try await tx.updateAccessRequest(request)
             return request
+        }
+    }
+
+    /// The request's rule (`nil` once deleted) and whether `principal` is an active member of its
+    /// approver group, read together: answering and reviewing both ask.
+    private func standing(of principal: Principal, on request: TemporaryAccessRequest) async throws -> (rule: ApprovalRule?, approves: Bool) {
+        let tenant = principal.tenantID
+        return try await services.store.read { tx in
+            guard let rule = try await tx.approvalRule(id: request.ruleID, in: tenant) else { return (nil, false) }
+            let groups = try await tx.activeUserGroups(usernames: [principal.username], in: tenant)
+            return (rule, groups[principal.username]?.contains(rule.approverGroup) == true)
         }
     }
 
