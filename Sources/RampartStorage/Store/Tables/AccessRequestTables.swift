@@ -43,8 +43,6 @@ enum ApprovalRulesTable: StoredTable {
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
     static func decode(_ row: any SQLRow) throws -> ApprovalRule {
-        // Counts are bounded when read back: a row from another version must not trap.
-        func count(_ value: Int64) -> Int { Int(clamping: max(0, value)) }
         return ApprovalRule(
             id: try row.decode(id), tenantID: TenantID(try row.decode(tenantID)), service: try row.decode(service),
             resource: try JSONColumn.value([String: String].self, try row.decode(resource), column: resource.name),
@@ -95,7 +93,6 @@ enum AccessRequestsTable: StoredTable {
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
     static func decode(_ row: any SQLRow) throws -> Request {
-        func count(_ value: Int64) -> Int { Int(clamping: max(0, value)) }
         return Request(
             id: try row.decode(id), tenantID: TenantID(try row.decode(tenantID)), requester: try row.decode(requester),
             service: try row.decode(service), resource: try JSONColumn.value([String: String].self, try row.decode(resource), column: resource.name),

@@ -25,8 +25,6 @@ enum DatasourceSyncStateTable: StoredTable {
     static let key = [AnyColumn(tenantID), AnyColumn(datasourceID)]
 
     static func decode(_ row: any SQLRow) throws -> DatasourceSyncState {
-        // Counts are bounded when read back: a row from another version must not trap.
-        func count(_ value: Int64) -> Int { Int(clamping: max(0, value)) }
         return DatasourceSyncState(
             tenantID: TenantID(try row.decode(tenantID)), datasourceID: try row.decode(datasourceID), policyVersion: try row.decode(policyVersion),
             inputs: try row.decode(inputs),

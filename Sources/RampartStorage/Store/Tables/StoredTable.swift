@@ -71,6 +71,12 @@ extension StoredTable {
     }
 }
 
+extension StoredTable {
+    /// A stored count or duration as an `Int`, bounded when read back: a row written by another
+    /// version (or by hand) must not trap.
+    static func count(_ value: Int64) -> Int { Int(clamping: max(0, value)) }
+}
+
 extension SQLRow {
     /// The value of `column` in this row.
     func decode<Row, Value>(_ column: Column<Row, Value>) throws -> Value {
