@@ -13,7 +13,7 @@ def page(item): return {"type": "object", "required": ["items"], "properties": {
 # The server decodes optional fields as Swift optionals: JSON null is read as "not given". Request bodies say so: every
 # property a body does not require also takes null (and a property that does not apply takes only null), except those
 # in NOT_NULL, which the server refuses as null.
-NOT_NULL = {"mfaRequired"}
+NOT_NULL = {"mfaRequired", "changeApproval"}
 def nullable(schema):
     if schema is False: return {"type": "null"}
     if not isinstance(schema, dict): return schema
@@ -120,7 +120,8 @@ SECURITY_EVENT_KINDS = ["login.failed", "login.succeeded", "login.throttled", "i
                         "mfa.enrolled", "mfa.disabled", "mfa.succeeded", "mfa.failed", "mfa.replay_rejected", "recovery.used",
                         "recovery.regenerated", "device.new", "network.new", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
                         "decisions.denial_spike", "backup.failed", "backup.missed", "sync.drift", "sync.failed",
-                        "access.requested", "access.decided", "access.break_glass", "access.break_glass_unreviewed"]
+                        "access.requested", "access.decided", "access.break_glass", "access.break_glass_unreviewed",
+                        "change.requested", "change.decided", "change.emergency", "change.emergency_unreviewed", "change.approval_disabled"]
 schemas = {
     "Problem": {"type": "object", "description": "RFC 9457 problem details", "required": ["type", "title", "status", "code"],
                 "properties": {"type": {"type": "string", "example": "urn:rampart:problem:not-found"}, "title": S, "status": {"type": "integer"},
@@ -145,7 +146,7 @@ schemas = {
         "description": "An API key's own limit on decision requests (`/v1/authorize`, `/v1/authorize/batch`); absent: the server's default (bursts of 20,000, 10,000 requests/s)",
         "properties": {"burst": {"type": "integer", "minimum": 1, "maximum": 1000000},
                        "requestsPerSecond": {"type": "integer", "minimum": 1, "maximum": 1000000}}},
-    "Role": {"enum": ["tenant-admin", "security-admin", "auditor", "user"]},
+    "Role": {"enum": ["tenant-admin", "security-admin", "auditor", "user", "change-approver"]},
     "RoleDescription": {"type": "object", "properties": {"name": ref("Role"), "permissions": {"type": "array", "items": S}}},
     "Login": {"type": "object", "required": ["username", "password"], "properties": {
         "tenant": {"type": "string", "description": "Tenant slug; omit for the platform operator"}, "username": S, "password": {"type": "string", "format": "password"}}},
@@ -223,7 +224,8 @@ schemas = {
         "tenant": {"type": "object", "properties": {"window": DURATION, "threshold": THRESHOLD | {"maximum": 1000000},
                    "baseDelay": DURATION, "maxDelay": DURATION}}}},
     "TenantSettings": {"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": ref("ThrottlePolicy"),
-                       "loginThrottleCustomized": {"type": "boolean"}}},
+                       "loginThrottleCustomized": {"type": "boolean"},
+                       "changeApproval": {"type": "boolean", "description": "Policy and tagging-rule writes become change requests a second person applies"}}},
 }
 # Request-only components: optional fields take null like every request body's (see optional_null).
 for _name in ["ThrottlePolicy", "Login", "DecisionRequest"]: schemas[_name] = optional_null(schemas[_name])
@@ -305,7 +307,7 @@ paths = {
     "/v1/policies/import": {"post": op("Import a Ranger service: serviceDef, service and policies (Ranger export JSON)", "policies",
                             ok({"type": "object", "properties": {"service": S, "version": {"type": "integer"}, "policies": {"type": "integer"}}}),
                             request={"type": "object", "required": ["serviceDef", "policies"], "properties": {"serviceDef": {"type": "object"},
-                            "service": {}, "policies": {"type": "array", "items": {"type": "object"}}}}, extra=["413", "415", "422"])},
+                            "service": {}, "policies": {"type": "array", "items": {"type": "object"}}}}, extra=["409", "413", "415", "422"])},
     "/v1/policies/export": {"get": op("Export a service in Ranger JSON", "policies", ok({"type": "object"}),
                             params=[{"name": "service", "in": "query", "required": True, "schema": S}], extra=["404"])},
     "/v1/authorize": {"post": op("Decide one access request", "decisions", ok(ref("Decision")), request=ref("DecisionRequest"), extra=["404", "422"])},
@@ -402,9 +404,11 @@ paths = {
         "delete": op("Delete an alert rule", "security", NOBODY, params=[ID], extra=["404"])},
     "/v1/tenant/settings": {
         "get": op("Tenant security settings (tenant-admin)", "security", ok(ref("TenantSettings"))),
-        "patch": op("Change tenant security settings: mfaRequired, loginThrottle (null resets)", "security", ok(ref("TenantSettings")),
-                    request={"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": {"oneOf": [ref("ThrottlePolicy"), {"type": "null"}]}},
-                             "anyOf": [{"required": ["mfaRequired"]}, {"required": ["loginThrottle"]}]},
+        "patch": op("Change tenant security settings: mfaRequired, loginThrottle (null resets), changeApproval (four eyes; turning it off raises change.approval_disabled)",
+                    "security", ok(ref("TenantSettings")),
+                    request={"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": {"oneOf": [ref("ThrottlePolicy"), {"type": "null"}]},
+                                                              "changeApproval": {"type": "boolean"}},
+                             "anyOf": [{"required": ["mfaRequired"]}, {"required": ["loginThrottle"]}, {"required": ["changeApproval"]}]},
                     extra=["422"])},
 }
 # SCIM 2.0 (RFC 7643/7644) under /scim/v2/{tenant}: the tenant's SCIM token, SCIM JSON and SCIM errors.
@@ -781,6 +785,46 @@ paths.update({
         "get": op("The tenant's approval rules", "access-requests", ok(items(ref("ApprovalRule"))))},
     "/v1/approval-rules/{id}": {"delete": op("Delete an approval rule (pending requests under it can then only be cancelled)", "access-requests",
         NOBODY, params=[ID], extra=["404"])},
+})
+
+# Four-eyes changes (issue 22): with the tenant's changeApproval on, policy-object and tagging-rule writes answer 202
+# with a change request that a different person with changes:approve applies or rejects.
+schemas["ChangeRequest"] = {"type": "object", "required": ["id", "author", "subject", "operation", "state", "emergency"], "properties": {
+    "id": S, "author": S, "subject": {"enum": ["service-def", "service", "policy", "role", "zone", "tagging-rule"]},
+    "operation": {"enum": ["create", "replace", "delete"]}, "objectId": {"type": ["string", "null"]},
+    "baseVersion": {"type": ["integer", "null"], "description": "The object's version the change was made against; it applies only at that version"},
+    "state": {"enum": ["pending", "applied", "rejected", "cancelled", "stale"]}, "createdAt": S,
+    "decidedBy": {"type": ["string", "null"]}, "decidedAt": {"type": ["string", "null"]}, "comment": {"type": ["string", "null"]},
+    "emergency": {"type": "boolean", "description": "Applied by a tenant-admin without a second person; to be reviewed within 24 hours"},
+    "reviewedBy": {"type": ["string", "null"]}, "reviewedAt": {"type": ["string", "null"]},
+    "before": {"description": "The object when the change was made (replace, delete)"}, "after": {"description": "The submitted document (create, replace)"},
+    "diff": {"type": "array", "items": {"type": "object", "properties": {"path": S, "before": {}, "after": {}}}}}}
+HELD = ok(ref("ChangeRequest"), "Held for a second person (the tenant's changeApproval is on); see Location", "202")
+for _base in ["/v1/service-defs", "/v1/services", "/v1/policies", "/v1/policy-roles", "/v1/zones"]:
+    paths[_base]["post"]["responses"].update(HELD)
+    paths[_base + "/{id}"]["put"]["responses"].update(HELD)
+    paths[_base + "/{id}"]["delete"]["responses"].update(HELD)
+paths["/v1/tagging-rules"]["post"]["responses"].update(HELD)
+paths["/v1/tagging-rules/{id}"]["delete"]["responses"].update(HELD)
+CHANGE_DECISION = {"type": "object", "properties": {"comment": text(1000, optional=True)}}
+paths.update({
+    "/v1/change-requests": {"get": op("The tenant's change requests, newest first (changes:read)", "change-requests", ok(items(ref("ChangeRequest"))),
+        params=[{"name": "state", "in": "query", "schema": {"enum": ["pending", "applied", "rejected", "cancelled", "stale"]}}], extra=["422"])},
+    "/v1/change-requests/{id}": {"get": op("A change request with its documents and their differences", "change-requests", ok(ref("ChangeRequest")),
+        params=[ID], extra=["404"])},
+    "/v1/change-requests/{id}/apply": {"post": op("Apply a pending change at the version it was made against (changes:approve, never the author); "
+        "with emergency a tenant-admin applies it alone, with a comment, flagged for review; 409 when stale", "change-requests", ok(ref("ChangeRequest")),
+        params=[ID], request={"type": "object", "properties": {"comment": text(1000, optional=True), "emergency": {"type": "boolean"}},
+                              "if": {"required": ["emergency"], "properties": {"emergency": {"const": True}}},
+                              "then": {"required": ["comment"], "properties": {"comment": text(1000)}}},
+        extra=["404", "409", "413", "415", "422"])},
+    "/v1/change-requests/{id}/reject": {"post": op("Reject a pending change (changes:approve, never the author)", "change-requests", ok(ref("ChangeRequest")),
+        params=[ID], request=CHANGE_DECISION, extra=["404", "409", "413", "415", "422"])},
+    "/v1/change-requests/{id}/cancel": {"post": op("The author withdraws a pending change", "change-requests", ok(ref("ChangeRequest")),
+        params=[ID], extra=["404", "409"])},
+    "/v1/change-requests/{id}/review": {"post": op("Review an emergency change (changes:approve, neither its author nor who applied it); "
+        "unreviewed after 24 hours it raises change.emergency_unreviewed", "change-requests", ok(ref("ChangeRequest")),
+        params=[ID], request=CHANGE_DECISION, extra=["404", "409", "413", "415", "422"])},
 })
 
 for path in paths.values():

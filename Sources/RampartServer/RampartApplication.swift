@@ -79,23 +79,26 @@ package enum RampartApplication {
         let policyCache = PolicySnapshotCache(store: store, logger: logger)
         let administration = PolicyAdministration(store: services.store, clock: services.clock, cache: policyCache, logger: logger)
         let bodyLimit = services.maximumBodySize
+        let changes = ChangeRequests(services: services, administration: administration)
         PolicyObjectsController(
-            objects: PolicyObjects<ServiceDefKind>(administration: administration), path: "/v1/service-defs", bodyLimit: bodyLimit
-        )
-        .register(on: api)
-        PolicyObjectsController(objects: PolicyObjects<ServiceKind>(administration: administration), path: "/v1/services", bodyLimit: bodyLimit)
-            .register(on: api)
-        ServiceTagsController(tags: ServiceTagsAdministration(administration: administration), bodyLimit: bodyLimit).register(on: api)
-        PolicyExchangeController(administration: administration, bodyLimit: bodyLimit).register(on: api)
-        PolicyObjectsController(
-            objects: PolicyObjects<PolicyKind>(administration: administration), path: "/v1/policies", bodyLimit: bodyLimit, scopeParameter: "service"
+            objects: PolicyObjects<ServiceDefKind>(administration: administration), changes: changes, path: "/v1/service-defs", bodyLimit: bodyLimit
         ).register(on: api)
         PolicyObjectsController(
-            objects: PolicyObjects<PolicyRoleKind>(administration: administration), path: "/v1/policy-roles", bodyLimit: bodyLimit
-        )
-        .register(on: api)
-        PolicyObjectsController(objects: PolicyObjects<SecurityZoneKind>(administration: administration), path: "/v1/zones", bodyLimit: bodyLimit)
-            .register(on: api)
+            objects: PolicyObjects<ServiceKind>(administration: administration), changes: changes, path: "/v1/services", bodyLimit: bodyLimit
+        ).register(on: api)
+        ServiceTagsController(tags: ServiceTagsAdministration(administration: administration), bodyLimit: bodyLimit).register(on: api)
+        PolicyExchangeController(administration: administration, changes: changes, bodyLimit: bodyLimit).register(on: api)
+        PolicyObjectsController(
+            objects: PolicyObjects<PolicyKind>(administration: administration), changes: changes, path: "/v1/policies", bodyLimit: bodyLimit,
+            scopeParameter: "service"
+        ).register(on: api)
+        PolicyObjectsController(
+            objects: PolicyObjects<PolicyRoleKind>(administration: administration), changes: changes, path: "/v1/policy-roles", bodyLimit: bodyLimit
+        ).register(on: api)
+        PolicyObjectsController(
+            objects: PolicyObjects<SecurityZoneKind>(administration: administration), changes: changes, path: "/v1/zones", bodyLimit: bodyLimit
+        ).register(on: api)
+        ChangeRequestsController(changes: changes, bodyLimit: bodyLimit).register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
         let encryptionSchemes = EncryptionSchemes(services: services, administration: administration)
         EncryptionSchemesController(schemes: encryptionSchemes, bodyLimit: bodyLimit).register(on: api)
@@ -116,7 +119,7 @@ package enum RampartApplication {
         ScansController(
             services: services, scans: Scans(services: services, bell: scanBell, maximumQueued: configuration.discovery.maximumQueuedScansPerTenant)
         ).register(on: api)
-        TaggingRulesController(services: services).register(on: api)
+        TaggingRulesController(services: services, changes: changes).register(on: api)
         ClassifiersController(services: services).register(on: api)
         TagsController(services: services).register(on: api)
         AuditController(services: services).register(on: api)
@@ -169,7 +172,7 @@ package enum RampartApplication {
             services.auditWriter,
             SecurityJanitorService(store: store, monitor: services.security, clock: services.clock, interval: .seconds(300)),
             PolicySyncService(sync: policySync, tick: configuration.syncTick, logger: logger),
-            AccessRequestExpiryService(requests: accessRequests, interval: configuration.accessRequestSweep, logger: logger),
+            AccessRequestExpiryService(requests: accessRequests, changes: changes, interval: configuration.accessRequestSweep, logger: logger),
             AlertDeliveryService(
                 store: store, keyring: keyring, monitor: services.security, clock: services.clock,
                 configuration: configuration.security.webhooks, destinations: destinations, smtp: configuration.smtp, logger: logger),

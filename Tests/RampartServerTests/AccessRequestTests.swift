@@ -132,25 +132,10 @@ import Testing
             #expect(try await !Self.allowed(client, s))
 
             // Every state change is an audit record in the signed log.
-            _ = try await client.send(.post, "/v1/audit/checkpoints", token: s.f.a.adminToken)
-            let records =
-                try await client.send(.get, "/v1/audit/records?entity=\(id)&limit=100", token: s.f.a.adminToken).json()["items"] as? [[String: Any]]
-                ?? []
+            let records = try await AuditInclusion.expectRecordsOfEntityVerify(id, client, token: s.f.a.adminToken)
             let operations = records.compactMap { $0["operation"] as? String }
             #expect(operations.contains("POST /v1/access-requests") && operations.contains("access-request.expired"), "\(operations)")
             #expect(operations.filter { $0 == "POST /v1/access-requests/{id}/approve" }.count >= 2, "\(operations)")
-            let latest = try await client.send(.get, "/v1/audit/checkpoints/latest", token: s.f.a.adminToken).json()
-            let checkpoint = try JSONDecoder().decode(
-                SignedCheckpoint.self, from: JSONSerialization.data(withJSONObject: try #require(latest["checkpoint"] as? [String: Any])))
-            let size = Int(checkpoint.treeSize)
-            let root = checkpoint.rootHash
-            for record in records {
-                let seq = try #require(record["seq"] as? Int)
-                let proof = try await client.send(.get, "/v1/audit/proof/inclusion?seq=\(seq)&size=\(size)", token: s.f.a.adminToken).json()
-                let leaf = try MerkleHash(hex: try #require(proof["leafHash"] as? String))
-                let path = try (proof["proof"] as? [String] ?? []).map { try MerkleHash(hex: $0) }
-                #expect(InclusionProof(leafIndex: Int64(seq - 1), treeSize: Int64(size), hashes: path).verify(leafHash: leaf, root: root))
-            }
 
             // Cancel and revoke.
             #expect(try await client.send(.post, "/v1/access-requests/\(kimID)/cancel", token: s.bob).status == 403)

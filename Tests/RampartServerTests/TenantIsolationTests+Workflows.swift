@@ -102,3 +102,58 @@ extension TenantIsolationTests {
         ]
     }
 }
+
+/// Isolation probes for change requests: B's pending change is invisible to A and untouched by
+/// A's decisions, emergency or not.
+extension TenantIsolationTests {
+    /// A pending change request of B (B's four eyes turned on just to make it, then off again so
+    /// B's other probes write directly).
+    static func changeOfB(_ client: APIClient, _ f: TwoTenantFixture) async throws -> String {
+        let pending = try await client.send(.get, "/v1/change-requests?state=pending", token: f.b.adminToken).json()["items"] as? [[String: Any]]
+        if let id = pending?.first?["id"] as? String { return id }
+        _ = try await client.send(.patch, "/v1/tenant/settings", token: f.b.adminToken, body: .json(["changeApproval": true]))
+        let held = try await client.send(
+            .post, "/v1/policies", token: f.b.securityToken,
+            body: .json([
+                "service": f.b.service, "name": "b-change", "resources": ["database": ["values": ["b-only"]]],
+                "policyItems": [["users": ["bob"], "accesses": [["type": "select", "isAllowed": true]] as [[String: any Sendable]]]]
+                    as [[String: any Sendable]],
+            ]))
+        _ = try await client.send(.patch, "/v1/tenant/settings", token: f.b.adminToken, body: .json(["changeApproval": false]))
+        #expect(held.status == 202, "\(held.text)")
+        return try held.string("id")
+    }
+
+    static func expectBChangeUntouched(_ client: APIClient, _ f: TwoTenantFixture, _ id: String) async throws {
+        let change = try await client.send(.get, "/v1/change-requests/\(id)", token: f.b.adminToken).json()
+        #expect(change["state"] as? String == "pending", "\(change)")
+    }
+
+    static var changeRequestProbes: [String: Probe] {
+        func decide(_ action: String) -> Probe {
+            { client, f, token in
+                let b = try await changeOfB(client, f)
+                for body in [["comment": "a-probe"], ["emergency": true, "comment": "a-probe"]] as [[String: any Sendable]] {
+                    expectNotFound(
+                        try await client.send(.post, "/v1/change-requests/\(b)/\(action)", token: token, body: .json(body)), "\(action) B's change")
+                }
+                try await expectBChangeUntouched(client, f, b)
+            }
+        }
+        return [
+            "GET /v1/change-requests": { client, f, token in
+                let b = try await changeOfB(client, f)
+                let reply = try await client.send(.get, "/v1/change-requests", token: token)
+                #expect(reply.status == 200 && !reply.text.contains(b), "\(reply.text)")
+            },
+            "GET /v1/change-requests/{id}": { client, f, token in
+                let b = try await changeOfB(client, f)
+                expectNotFound(try await client.send(.get, "/v1/change-requests/\(b)", token: token), "GET B's change")
+            },
+            "POST /v1/change-requests/{id}/apply": decide("apply"),
+            "POST /v1/change-requests/{id}/reject": decide("reject"),
+            "POST /v1/change-requests/{id}/cancel": decide("cancel"),
+            "POST /v1/change-requests/{id}/review": decide("review"),
+        ]
+    }
+}

@@ -16,19 +16,22 @@ package struct TenantSecuritySettingsAdministration: Sendable {
         package var loginThrottle: ThrottlePolicy
         /// Whether the tenant changed the throttle from the server's default.
         package var loginThrottleCustomized: Bool
+        /// Whether policy and tagging-rule writes wait for a second person (``ChangeRequests``).
+        package var changeApproval: Bool
     }
 
     package func get(in tenant: TenantID) async throws -> Effective {
         effective(try await services.store.read { try await $0.tenantSecuritySettings(tenant) })
     }
 
-    /// Changes the settings given: `mfaRequired` when not `nil`; the throttle when
-    /// `loginThrottle` is not `nil`, back to the default when it holds `nil`.
+    /// Changes the settings given: `mfaRequired` and `changeApproval` when not `nil`; the
+    /// throttle when `loginThrottle` is not `nil`, back to the default when it holds `nil`.
+    /// Turning four-eyes changes off raises `change.approval_disabled`.
     package func update(
-        mfaRequired: Bool?, loginThrottle: ThrottlePolicyDocument??, in tenant: TenantID, audit: AuditContext?
+        mfaRequired: Bool?, loginThrottle: ThrottlePolicyDocument??, changeApproval: Bool? = nil, in tenant: TenantID, audit: AuditContext?
     ) async throws -> Effective {
-        guard mfaRequired != nil || loginThrottle != nil else {
-            throw RampartError.validation("give `mfaRequired` or `loginThrottle`", field: "mfaRequired")
+        guard mfaRequired != nil || loginThrottle != nil || changeApproval != nil else {
+            throw RampartError.validation("give `mfaRequired`, `loginThrottle` or `changeApproval`", field: "mfaRequired")
         }
         var throttleJSON: String??
         if let document = loginThrottle {
@@ -46,13 +49,18 @@ package struct TenantSecuritySettingsAdministration: Sendable {
         }
         let now = services.clock.now()
         let update = throttleJSON
-        let settings = try await services.store.recording(audit).write { tx -> TenantSecuritySettings in
+        let (settings, wasOn) = try await services.store.recording(audit).write { tx -> (TenantSecuritySettings, Bool) in
             var settings = try await tx.tenantSecuritySettings(tenant) ?? TenantSecuritySettings(tenantID: tenant)
+            let wasOn = settings.changeApproval
             if let mfaRequired { settings.mfaRequired = mfaRequired }
             if let update { settings.loginThrottleJSON = update }
+            if let changeApproval { settings.changeApproval = changeApproval }
             settings.updatedAt = now
             try await tx.putTenantSecuritySettings(settings)
-            return settings
+            return (settings, wasOn)
+        }
+        if wasOn, !settings.changeApproval {
+            try await services.security.raise(.changeApprovalDisabled, tenant: tenant, audit: audit)
         }
         return effective(settings)
     }
@@ -61,6 +69,6 @@ package struct TenantSecuritySettingsAdministration: Sendable {
         Effective(
             mfaRequired: settings?.mfaRequired ?? false,
             loginThrottle: ThrottlePolicyDocument.policy(stored: settings?.loginThrottleJSON, base: services.security.configuration.loginThrottle),
-            loginThrottleCustomized: settings?.loginThrottleJSON != nil)
+            loginThrottleCustomized: settings?.loginThrottleJSON != nil, changeApproval: settings?.changeApproval ?? false)
     }
 }

@@ -13,6 +13,9 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
     case auditor
     /// An ordinary member: reads their own profile, manages their own API keys.
     case user
+    /// Applies or rejects the policy changes others make when the tenant requires four eyes
+    /// (`changeApproval`); reads policies, changes nothing by itself.
+    case changeApprover = "change-approver"
 
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -22,19 +25,23 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
             [
                 .usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead,
                 .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite, .syncWrite, .dataProtect, .accessRequest,
+                .changesRead, .changesEmergency,
             ]
         case .securityAdmin:
             [
                 .usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead,
                 .securityRead, .securityManage, .discoveryRead, .discoveryWrite, .syncWrite, .encryptionManage, .dataProtect, .accessRequest,
+                .changesRead,
             ]
         case .auditor:
             [
                 .usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead, .discoveryRead, .dataProtect,
-                .accessRequest,
+                .accessRequest, .changesRead,
             ]
         case .user:
             [.apiKeysManageOwn, .selfRead, .dataProtect, .accessRequest]
+        case .changeApprover:
+            [.policiesRead, .changesRead, .changesApprove, .apiKeysManageOwn, .selfRead, .dataProtect, .accessRequest]
         }
     }
 }
@@ -73,6 +80,12 @@ package enum Permission: String, Sendable, Codable, CaseIterable {
     /// Ask for time-limited access, answer requests as a member of an approver group, end one's
     /// own access. Every role has it: approval rules say who answers what.
     case accessRequest = "access:request"
+    /// Read the tenant's change requests (four-eyes policy changes).
+    case changesRead = "changes:read"
+    /// Apply or reject another person's change request, and review emergency changes.
+    case changesApprove = "changes:approve"
+    /// Apply a change request at once, without a second person, flagged for review afterwards.
+    case changesEmergency = "changes:emergency"
 }
 
 extension Set where Element == BuiltinRole {

@@ -65,6 +65,18 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     /// Break-glass access was not reviewed within 24 hours.
     case accessBreakGlassUnreviewed = "access.break_glass_unreviewed"
 
+    // Four-eyes changes
+    /// A policy change waits for a second person (the tenant's `changeApproval` is on).
+    case changeRequested = "change.requested"
+    /// A change request was applied, rejected or found stale.
+    case changeDecided = "change.decided"
+    /// A tenant-admin applied a change without a second person; it is to be reviewed.
+    case changeEmergency = "change.emergency"
+    /// An emergency change was not reviewed within 24 hours.
+    case changeEmergencyUnreviewed = "change.emergency_unreviewed"
+    /// Someone turned four-eyes changes off for the tenant.
+    case changeApprovalDisabled = "change.approval_disabled"
+
     /// The stable code, e.g. `login.failed`.
     package var code: String { rawValue }
 }

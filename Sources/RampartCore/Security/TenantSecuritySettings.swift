@@ -9,12 +9,18 @@ package struct TenantSecuritySettings: Sendable, Equatable {
     /// The tenant's login-throttle policy as JSON, or `nil` for the server's default. Stored as
     /// text so the storage layer needs no knowledge of the policy's shape.
     package var loginThrottleJSON: String?
+    /// Writes to policy objects and tagging rules become change requests that a second person
+    /// applies (four eyes).
+    package var changeApproval: Bool
     package var updatedAt: Int64
 
-    package init(tenantID: TenantID, mfaRequired: Bool = false, loginThrottleJSON: String? = nil, updatedAt: Int64 = 0) {
+    package init(
+        tenantID: TenantID, mfaRequired: Bool = false, loginThrottleJSON: String? = nil, changeApproval: Bool = false, updatedAt: Int64 = 0
+    ) {
         self.tenantID = tenantID
         self.mfaRequired = mfaRequired
         self.loginThrottleJSON = loginThrottleJSON
+        self.changeApproval = changeApproval
         self.updatedAt = updatedAt
     }
 }

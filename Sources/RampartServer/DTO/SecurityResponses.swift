@@ -135,4 +135,6 @@ package struct TenantSettingsResponse: Codable, Sendable {
     package var loginThrottle: ThrottlePolicyDocument
     /// Whether `loginThrottle` is the tenant's own or the server's default.
     package var loginThrottleCustomized: Bool
+    /// Whether policy and tagging-rule writes become change requests for a second person.
+    package var changeApproval: Bool
 }

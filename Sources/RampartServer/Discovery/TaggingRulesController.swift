@@ -8,12 +8,8 @@ import RampartStorage
 /// `/v1/tagging-rules`: "class X with confidence ≥ c → tag T", applied after every scan of the tenant.
 struct TaggingRulesController {
     let services: RampartServices
-
-    struct Body: Decodable {
-        var `class`: String?
-        var minConfidence: Double?
-        var tag: String?
-    }
+    /// Holds writes for a second person when the tenant requires four eyes.
+    let changes: ChangeRequests
 
     func register(on api: APIRouter) {
         api.add(.post, "/v1/tagging-rules", .tenant(.discoveryWrite), create)
@@ -25,9 +21,13 @@ struct TaggingRulesController {
 
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let body = try await JSONBody.decode(Body.self, from: request, limit: services.maximumBodySize)
+        let body = try await JSONBody.decode(TaggingRules.Draft.self, from: request, limit: services.maximumBodySize)
+        let proposal = ChangeRequests.Proposal(subject: .taggingRule, operation: .create, document: try ChangeRequests.document(body))
+        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
+            return try ChangeRequestResponse.accepted(held)
+        }
         let rule = try await rules.create(
-            dataClass: body.class, minConfidence: body.minConfidence, tag: body.tag, in: principal.tenantID, audit: context.audit)
+            dataClass: body.dataClass, minConfidence: body.minConfidence, tag: body.tag, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(TaggingRuleResponse(rule), status: .created)
     }
 
@@ -38,7 +38,12 @@ struct TaggingRulesController {
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await rules.delete(context.parameters.get("id") ?? "", in: principal.tenantID, audit: context.audit)
+        let id = context.parameters.get("id") ?? ""
+        let proposal = ChangeRequests.Proposal(subject: .taggingRule, operation: .delete, objectID: id)
+        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
+            return try ChangeRequestResponse.accepted(held)
+        }
+        try await rules.delete(id, in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 }

@@ -9,6 +9,8 @@ import RampartStorage
 /// service, its definition and its policies in one document).
 struct PolicyExchangeController {
     let administration: PolicyAdministration
+    /// An import is many changes at once: refused while the tenant requires four eyes.
+    let changes: ChangeRequests
     let bodyLimit: Int
 
     struct ImportResponse: Encodable {
@@ -24,6 +26,7 @@ struct PolicyExchangeController {
 
     @Sendable func importService(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let tenant = try context.routePrincipal().tenantID
+        try await changes.refuseWhenRequired("a policy import replaces a whole service at once", in: tenant)
         let data = try await JSONBody.collect(request, limit: max(bodyLimit, 16 << 20))
         let imported = try await PolicyImport.run(data, tenant: tenant, administration: administration, audit: context.audit)
         return try JSONBody.response(ImportResponse(service: imported.service, version: imported.version, policies: imported.policies))

@@ -10,6 +10,8 @@ import RampartStorage
 /// paths, the version as entity tag and the tenant's policy version in a header after writes.
 struct PolicyObjectsController<Kind: RangerObjectKind> {
     let objects: PolicyObjects<Kind>
+    /// Holds writes for a second person when the tenant requires four eyes.
+    let changes: ChangeRequests
     /// The collection's path, `/v1/zones`.
     let path: String
     let bodyLimit: Int
@@ -25,9 +27,13 @@ struct PolicyObjectsController<Kind: RangerObjectKind> {
     }
 
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let tenant = try context.routePrincipal().tenantID
+        let principal = try context.routePrincipal()
         let json = try RangerJSON.object(try await JSONBody.collect(request, limit: bodyLimit))
-        let (row, version) = try await objects.create(json, in: tenant, audit: context.audit)
+        let proposal = ChangeRequests.Proposal(subject: Kind.changeSubject, operation: .create, document: json)
+        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
+            return try ChangeRequestResponse.accepted(held)
+        }
+        let (row, version) = try await objects.create(json, in: principal.tenantID, audit: context.audit)
         return PolicyObjectHTTP.response(row, status: .created, tenantVersion: version, location: "\(path)/\(row.id)")
     }
 
@@ -44,18 +50,28 @@ struct PolicyObjectsController<Kind: RangerObjectKind> {
     }
 
     @Sendable func replace(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let tenant = try context.routePrincipal().tenantID
+        let principal = try context.routePrincipal()
         let id = try context.objectID(what: Kind.noun)
         let json = try RangerJSON.object(try await JSONBody.collect(request, limit: bodyLimit))
-        let (row, version) = try await objects.replace(
-            id, with: json, precondition: PolicyObjectHTTP.precondition(request), in: tenant, audit: context.audit)
+        let precondition = PolicyObjectHTTP.precondition(request)
+        let proposal = ChangeRequests.Proposal(
+            subject: Kind.changeSubject, operation: .replace, objectID: String(id), document: json, precondition: precondition)
+        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
+            return try ChangeRequestResponse.accepted(held)
+        }
+        let (row, version) = try await objects.replace(id, with: json, precondition: precondition, in: principal.tenantID, audit: context.audit)
         return PolicyObjectHTTP.response(row, tenantVersion: version)
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let tenant = try context.routePrincipal().tenantID
+        let principal = try context.routePrincipal()
         let id = try context.objectID(what: Kind.noun)
-        let version = try await objects.delete(id, precondition: PolicyObjectHTTP.precondition(request), in: tenant, audit: context.audit)
+        let precondition = PolicyObjectHTTP.precondition(request)
+        let proposal = ChangeRequests.Proposal(subject: Kind.changeSubject, operation: .delete, objectID: String(id), precondition: precondition)
+        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
+            return try ChangeRequestResponse.accepted(held)
+        }
+        let version = try await objects.delete(id, precondition: precondition, in: principal.tenantID, audit: context.audit)
         return PolicyObjectHTTP.deleted(tenantVersion: version)
     }
 }

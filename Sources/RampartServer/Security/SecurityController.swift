@@ -26,8 +26,9 @@ struct SecurityController {
         var mfaRequired: Bool?
         /// A partial policy laid over the server's default; JSON `null` returns to the default.
         var loginThrottle: ThrottlePolicyDocument??
+        var changeApproval: Bool?
 
-        enum CodingKeys: String, CodingKey { case mfaRequired, loginThrottle }
+        enum CodingKeys: String, CodingKey { case mfaRequired, loginThrottle, changeApproval }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +37,10 @@ struct SecurityController {
                 throw RampartError.validation("must be true or false", field: "mfaRequired")
             }
             mfaRequired = try container.decodeIfPresent(Bool.self, forKey: .mfaRequired)
+            if container.contains(.changeApproval), try container.decodeNil(forKey: .changeApproval) {
+                throw RampartError.validation("must be true or false", field: "changeApproval")
+            }
+            changeApproval = try container.decodeIfPresent(Bool.self, forKey: .changeApproval)
             if container.contains(.loginThrottle) {
                 if try container.decodeNil(forKey: .loginThrottle) {
                     loginThrottle = .some(nil)
@@ -114,13 +119,14 @@ struct SecurityController {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(SettingsRequest.self, from: request, limit: services.maximumBodySize)
         let updated = try await settings.update(
-            mfaRequired: body.mfaRequired, loginThrottle: body.loginThrottle, in: principal.tenantID, audit: context.audit)
+            mfaRequired: body.mfaRequired, loginThrottle: body.loginThrottle, changeApproval: body.changeApproval, in: principal.tenantID,
+            audit: context.audit)
         return try JSONBody.response(Self.response(updated))
     }
 
     private static func response(_ settings: TenantSecuritySettingsAdministration.Effective) -> TenantSettingsResponse {
         TenantSettingsResponse(
             mfaRequired: settings.mfaRequired, loginThrottle: ThrottlePolicyDocument(settings.loginThrottle),
-            loginThrottleCustomized: settings.loginThrottleCustomized)
+            loginThrottleCustomized: settings.loginThrottleCustomized, changeApproval: settings.changeApproval)
     }
 }

@@ -38,5 +38,6 @@ package enum Migrations {
         M0017AuditAppends(),
         M0018EncryptionSchemes(),
         M0019AccessRequests(),
+        M0020ChangeRequests(),
     ]
 }

@@ -203,15 +203,13 @@ extension SQLStoreTransaction {
     }
 
     func putTenantSecuritySettings(_ settings: TenantSecuritySettings) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO tenant_security_settings (tenant_id, mfa_required, login_throttle, updated_at)
-            VALUES (\(bind: settings.tenantID.rawValue), \(bind: Int64(settings.mfaRequired ? 1 : 0)), \(bind: settings.loginThrottleJSON),
-                \(bind: settings.updatedAt))
-            ON CONFLICT (tenant_id) DO UPDATE SET mfa_required = excluded.mfa_required, login_throttle = excluded.login_throttle,
-                updated_at = excluded.updated_at
-            """
-        ).run()
+        var query = TenantSecuritySettingsTable.insert(settings)
+        query.appendInterpolation(
+            unsafeRaw: """
+                 ON CONFLICT (tenant_id) DO UPDATE SET mfa_required = excluded.mfa_required, login_throttle = excluded.login_throttle,
+                    change_approval = excluded.change_approval, updated_at = excluded.updated_at
+                """)
+        try await sql.raw(query).run()
     }
 
     // MARK: Alert rules

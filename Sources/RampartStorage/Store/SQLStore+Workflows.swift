@@ -33,17 +33,9 @@ extension SQLStoreTransaction {
     }
 
     func accessRequests(in tenant: TenantID, requester: String?, limit: Int) async throws -> [TemporaryAccessRequest] {
-        let bounded = Int64(min(max(limit, 1), 1000))
-        if let requester {
-            return try await sql.raw(
-                """
-                SELECT * FROM access_requests WHERE tenant_id = \(bind: tenant.rawValue) AND requester = \(bind: requester)
-                ORDER BY id DESC LIMIT \(bind: bounded)
-                """
-            ).all().map(AccessRequestsTable.decode)
-        }
-        return try await sql.raw("SELECT * FROM access_requests WHERE tenant_id = \(bind: tenant.rawValue) ORDER BY id DESC LIMIT \(bind: bounded)")
-            .all().map(AccessRequestsTable.decode)
+        let filter = requester.map { (column: AccessRequestsTable.requester.name, value: $0) }
+        return try await sql.raw(AccessRequestsTable.newestFirst(in: tenant.rawValue, where: filter, limit: limit)).all()
+            .map(AccessRequestsTable.decode)
     }
 
     func updateAccessRequest(_ request: TemporaryAccessRequest) async throws {
@@ -80,5 +72,34 @@ extension SQLStoreTransaction {
         try await sql.raw(
             "SELECT * FROM access_request_votes WHERE tenant_id = \(bind: tenant.rawValue) AND request_id = \(bind: request) ORDER BY at, approver"
         ).all().map(AccessRequestVotesTable.decode)
+    }
+
+    func insertChangeRequest(_ change: ChangeRequest) async throws {
+        try await sql.raw(ChangeRequestsTable.insert(change)).run()
+    }
+
+    func changeRequest(id: String, in tenant: TenantID) async throws -> ChangeRequest? {
+        try await sql.raw("SELECT * FROM change_requests WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id)").first()
+            .map(ChangeRequestsTable.decode)
+    }
+
+    func changeRequests(in tenant: TenantID, state: ChangeRequest.State?, limit: Int) async throws -> [ChangeRequest] {
+        let filter = state.map { (column: ChangeRequestsTable.state.name, value: $0.rawValue) }
+        return try await sql.raw(ChangeRequestsTable.newestFirst(in: tenant.rawValue, where: filter, limit: limit)).all()
+            .map(ChangeRequestsTable.decode)
+    }
+
+    func updateChangeRequest(_ change: ChangeRequest) async throws {
+        try await sql.raw(ChangeRequestsTable.update(change)).run()
+    }
+
+    func overdueEmergencyChanges(appliedBefore before: Int64, limit: Int) async throws -> [ChangeRequest] {
+        try await sql.raw(
+            """
+            SELECT * FROM change_requests
+            WHERE emergency = 1 AND reviewed_at IS NULL AND review_overdue_raised = 0 AND decided_at <= \(bind: before)
+            ORDER BY id LIMIT \(bind: Int64(min(max(limit, 1), 1000)))
+            """
+        ).all().map(ChangeRequestsTable.decode)
     }
 }

@@ -2,7 +2,7 @@
 
 import RampartCore
 
-/// The store operations of access requests, part of every ``StoreTransaction``.
+/// The store operations of access requests and change requests, part of every ``StoreTransaction``.
 package protocol WorkflowStoreTransaction: Sendable {
     func insertApprovalRule(_ rule: ApprovalRule) async throws
     func approvalRules(in tenant: TenantID) async throws -> [ApprovalRule]
@@ -22,4 +22,12 @@ package protocol WorkflowStoreTransaction: Sendable {
     /// Records a vote; `false` when the approver had already answered this request.
     func insertApprovalVote(_ vote: ApprovalVote) async throws -> Bool
     func approvalVotes(request: String, in tenant: TenantID) async throws -> [ApprovalVote]
+
+    func insertChangeRequest(_ change: ChangeRequest) async throws
+    func changeRequest(id: String, in tenant: TenantID) async throws -> ChangeRequest?
+    /// The tenant's change requests, newest first, in one state when given, up to `limit`.
+    func changeRequests(in tenant: TenantID, state: ChangeRequest.State?, limit: Int) async throws -> [ChangeRequest]
+    func updateChangeRequest(_ change: ChangeRequest) async throws
+    /// Emergency changes of every tenant applied before `before`, not reviewed, not yet raised.
+    func overdueEmergencyChanges(appliedBefore before: Int64, limit: Int) async throws -> [ChangeRequest]
 }

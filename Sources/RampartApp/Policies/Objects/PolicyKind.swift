@@ -17,6 +17,7 @@ package enum PolicyKind: RangerObjectKind {
 
     package static let kind = PolicyObjectKind.policy
     package static let noun = "policy"
+    package static let changeSubject = ChangeRequest.Subject.policy
     package static let renamable = true
 
     package static func validate(_ json: JSONValue, replacing current: PolicyObject?, tenant: TenantID, store: any Store) async throws -> Validated {

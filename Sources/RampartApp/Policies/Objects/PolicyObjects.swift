@@ -44,8 +44,11 @@ package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
     }
 
     /// Deletes an object inside a policy write that is already open; `false` when it is gone.
-    package static func remove(_ id: Int64, tenant: TenantID, now: Int64, _ tx: any StoreTransaction) async throws -> Bool {
+    package static func remove(
+        _ id: Int64, precondition: VersionPrecondition? = nil, tenant: TenantID, now: Int64, _ tx: any StoreTransaction
+    ) async throws -> Bool {
         guard let row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { return false }
+        try precondition?.check(current: row.version)
         try await Kind.prepareDeletion(row, tenant: tenant, tx)
         _ = try await tx.deletePolicyObject(Kind.kind, id: id, in: tenant)
         try await Kind.didChange(row, tenant: tenant, at: now, tx)
@@ -70,41 +73,46 @@ package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
     ) async throws -> (object: PolicyObject, tenantVersion: Int64) {
         let current = try await get(id, in: tenant)
         let value = try await Kind.validate(json, replacing: current, tenant: tenant, store: store)
-        let key = Kind.key(value)
         let (row, version) = try await administration.write(tenant, audit: audit) { tx, write in
-            guard var row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { throw RampartError.notFound(Kind.noun) }
-            try precondition?.check(current: row.version)
-            if key.name != row.name {
-                guard Kind.renamable else {
-                    throw RampartError.validation("a \(Kind.noun) cannot be renamed (it is `\(row.name.prefix(64))`)", field: "name")
-                }
-                if try await tx.policyObject(Kind.kind, name: key.name, scope: row.scope, in: tenant) != nil {
-                    throw Kind.nameTaken(PolicyObjectKey(name: key.name, scope: row.scope, ref: key.ref))
-                }
-            }
-            try Kind.checkReplacement(value, of: row)
-            try await Kind.checkReferences(value, tenant: tenant, tx)
-            let previous = row
-            row.version += 1
-            row.name = key.name
-            row.ref = key.ref
-            row.updatedAt = write.now
-            row.document = try Kind.document(value, id: row.id, version: row.version, replacing: previous)
-            try await tx.updatePolicyObject(row, in: tenant)
-            try await Kind.didChange(row, tenant: tenant, at: write.now, tx)
-            return row
+            try await Self.update(id, to: value, precondition: precondition, tenant: tenant, now: write.now, tx)
         }
         return (row, version)
+    }
+
+    /// Replaces an object with a validated value inside a policy write that is already open.
+    package static func update(
+        _ id: Int64, to value: Kind.Value, precondition: VersionPrecondition?, tenant: TenantID, now: Int64, _ tx: any StoreTransaction
+    ) async throws -> PolicyObject {
+        let key = Kind.key(value)
+        guard var row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { throw RampartError.notFound(Kind.noun) }
+        try precondition?.check(current: row.version)
+        if key.name != row.name {
+            guard Kind.renamable else {
+                throw RampartError.validation("a \(Kind.noun) cannot be renamed (it is `\(row.name.prefix(64))`)", field: "name")
+            }
+            if try await tx.policyObject(Kind.kind, name: key.name, scope: row.scope, in: tenant) != nil {
+                throw Kind.nameTaken(PolicyObjectKey(name: key.name, scope: row.scope, ref: key.ref))
+            }
+        }
+        try Kind.checkReplacement(value, of: row)
+        try await Kind.checkReferences(value, tenant: tenant, tx)
+        let previous = row
+        row.version += 1
+        row.name = key.name
+        row.ref = key.ref
+        row.updatedAt = now
+        row.document = try Kind.document(value, id: row.id, version: row.version, replacing: previous)
+        try await tx.updatePolicyObject(row, in: tenant)
+        try await Kind.didChange(row, tenant: tenant, at: now, tx)
+        return row
     }
 
     /// Deletes an object nothing depends on, with what goes with it; returns the tenant's policy version.
     package func delete(_ id: Int64, precondition: VersionPrecondition?, in tenant: TenantID, audit: AuditContext?) async throws -> Int64 {
         try await administration.write(tenant, audit: audit) { tx, write in
-            guard let row = try await tx.policyObject(Kind.kind, id: id, in: tenant) else { throw RampartError.notFound(Kind.noun) }
-            try precondition?.check(current: row.version)
-            try await Kind.prepareDeletion(row, tenant: tenant, tx)
-            _ = try await tx.deletePolicyObject(Kind.kind, id: id, in: tenant)
-            try await Kind.didChange(row, tenant: tenant, at: write.now, tx)
+            guard try await Self.remove(id, precondition: precondition, tenant: tenant, now: write.now, tx) else {
+                throw RampartError.notFound(Kind.noun)
+            }
         }.version
     }
 }

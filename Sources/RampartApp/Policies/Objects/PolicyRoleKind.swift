@@ -22,6 +22,7 @@ package enum PolicyRoleKind: RangerObjectKind {
 
     package static let kind = PolicyObjectKind.role
     package static let noun = "role"
+    package static let changeSubject = ChangeRequest.Subject.role
 
     package static func validate(_ json: JSONValue, replacing current: PolicyObject?, tenant: TenantID, store: any Store) async throws -> Validated {
         let role = try RangerJSON.validated { () throws(PolicyError) in try RangerObjectValidator.role(json) }

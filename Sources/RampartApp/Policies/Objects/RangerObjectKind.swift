@@ -31,6 +31,8 @@ package protocol RangerObjectKind: Sendable {
     static var kind: PolicyObjectKind { get }
     /// What the object is called in messages (`service definition`).
     static var noun: String { get }
+    /// What a change request to this kind names (four-eyes changes).
+    static var changeSubject: ChangeRequest.Subject { get }
     /// Whether a replacement may change the name. Others refer to most kinds by name, so a rename
     /// would silently break those references; policies are referred to by id.
     static var renamable: Bool { get }

@@ -16,6 +16,7 @@ package enum SecurityZoneKind: RangerObjectKind {
 
     package static let kind = PolicyObjectKind.zone
     package static let noun = "zone"
+    package static let changeSubject = ChangeRequest.Subject.zone
 
     package static func validate(_ json: JSONValue, replacing current: PolicyObject?, tenant: TenantID, store: any Store) async throws -> Validated {
         Validated(zone: try RangerJSON.validated { () throws(PolicyError) in try RangerObjectValidator.zone(json) }, json: json)

@@ -9,6 +9,7 @@ import RampartStorage
 package enum ServiceDefKind: RangerObjectKind {
     package static let kind = PolicyObjectKind.serviceDef
     package static let noun = "service definition"
+    package static let changeSubject = ChangeRequest.Subject.serviceDef
 
     package static func validate(_ json: JSONValue, replacing current: PolicyObject?, tenant: TenantID, store: any Store) async throws -> ServiceDef {
         try RangerJSON.validated { () throws(PolicyError) in try ServiceDefValidator.validate(json) }

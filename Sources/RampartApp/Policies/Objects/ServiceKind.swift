@@ -10,6 +10,7 @@ import RampartStorage
 package enum ServiceKind: RangerObjectKind {
     package static let kind = PolicyObjectKind.service
     package static let noun = "service"
+    package static let changeSubject = ChangeRequest.Subject.service
     /// The service-definition name of tag services.
     package static let tagServiceType = "tag"
 

@@ -72,6 +72,19 @@ extension StoredTable {
 }
 
 extension StoredTable {
+    /// `SELECT *` of one tenant's rows, newest id first, those whose `filter` column holds the
+    /// given value when there is one; at most `limit` rows, bounded to 1…1000.
+    static func newestFirst(in tenant: String, where filter: (column: String, value: String)?, limit: Int) -> SQLQueryString {
+        var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: name) WHERE tenant_id = \(bind: tenant)"
+        if let filter {
+            query.appendInterpolation(unsafeRaw: " AND \(filter.column) = ")
+            query.appendInterpolation(bind: filter.value)
+        }
+        query.appendInterpolation(unsafeRaw: " ORDER BY id DESC LIMIT ")
+        query.appendInterpolation(bind: Int64(min(max(limit, 1), 1000)))
+        return query
+    }
+
     /// A stored count or duration as an `Int`, bounded when read back: a row written by another
     /// version (or by hand) must not trap.
     static func count(_ value: Int64) -> Int { Int(clamping: max(0, value)) }
