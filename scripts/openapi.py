@@ -827,6 +827,36 @@ paths.update({
         params=[ID], request=CHANGE_DECISION, extra=["404", "409", "413", "415", "422"])},
 })
 
+# Reports (issue 22): the data inventory and who accessed tagged data, JSON or CSV (reports:read).
+CSV_TOO = {"text/csv": {"schema": S}}
+schemas["InventoryReport"] = {"type": "object", "properties": {
+    "generatedAt": S, "policyVersion": {"type": "integer"}, "users": {"type": "integer"}, "truncated": {"type": "boolean"},
+    "classes": {"type": "array", "items": {"type": "object", "properties": {"class": S, "columns": {"type": "integer"}, "datasources": {"type": "array", "items": S}}}},
+    "entries": {"type": "array", "items": {"type": "object", "properties": {
+        "class": S, "tag": S, "confidence": {"type": "number"}, "datasource": S, "service": {"type": ["string", "null"]}, "database": S, "table": S,
+        "column": S, "scanId": S, "taggedAt": S, "allowingPolicies": {"type": "array", "items": {"type": "integer"}},
+        "maskingPolicies": {"type": "array", "items": {"type": "integer"}}, "denyingPolicies": {"type": "array", "items": {"type": "integer"}},
+        "unmaskedReaders": {"type": ["array", "null"], "items": S}, "maskedReaders": {"type": ["integer", "null"]}}}}}}
+schemas["AccessReport"] = {"type": "object", "properties": {
+    "tag": S, "from": S, "to": S, "taggedColumns": {"type": "integer"}, "scannedRecords": {"type": "integer"}, "truncated": {"type": "boolean"},
+    "rows": {"type": "array", "items": {"type": "object", "properties": {
+        "seq": {"type": "integer"}, "time": S, "user": S, "actor": {"type": ["string", "null"]}, "service": S, "resource": S, "accessType": S,
+        "outcome": S, "policyId": {"type": ["string", "null"]}, "classes": {"type": "array", "items": S}, "leafHash": S}}},
+    "checkpoint": {"oneOf": [ref("Checkpoint"), {"type": "null"}]}, "verify": S}}
+FORMAT = {"name": "format", "in": "query", "schema": {"enum": ["json", "csv"], "default": "json"}}
+def _report(summary, schema, params):
+    o = op(summary, "reports", ok(ref(schema)), params=params + [FORMAT], extra=["422"])
+    o["responses"]["200"]["content"].update(CSV_TOO)
+    return o
+paths.update({
+    "/v1/reports/inventory": {"get": _report("Data inventory: for each sensitive class, where it lives (from scans), which policies decide reading it, "
+        "who may read it unmasked (asked of the engine per user)", "InventoryReport", [{"name": "class", "in": "query", "schema": CLASS_ID}])},
+    "/v1/reports/access": {"get": _report("Who asked for access to data with a tag in a period (at most 366 days), from the audit log, with each record's "
+        "leaf hash and a signed checkpoint covering them", "AccessReport", [
+            {"name": "tag", "in": "query", "required": True, "schema": token(128)},
+            {"name": "from", "in": "query", "required": True, "schema": TIME}, {"name": "to", "in": "query", "required": True, "schema": TIME}])},
+})
+
 for path in paths.values():
     for operation in path.values():
         # Anonymous routes too: credentials, when given, are authenticated and rate-limited.

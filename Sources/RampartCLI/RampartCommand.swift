@@ -13,7 +13,7 @@ struct RampartCommand: AsyncParsableCommand {
         version: RampartVersion.current,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, TenantsCommand.self, KeysCommand.self, PolicyCommand.self, DiscoverCommand.self,
-            AuditCommand.self, SyncCommand.self, ProtectCommand.self, UnprotectCommand.self,
+            AuditCommand.self, SyncCommand.self, ProtectCommand.self, UnprotectCommand.self, ReportCommand.self,
             BackupCommand.self, RestoreCommand.self,
             VersionCommand.self,
         ]

@@ -99,6 +99,10 @@ package enum RampartApplication {
             objects: PolicyObjects<SecurityZoneKind>(administration: administration), changes: changes, path: "/v1/zones", bodyLimit: bodyLimit
         ).register(on: api)
         ChangeRequestsController(changes: changes, bodyLimit: bodyLimit).register(on: api)
+        ReportsController(
+            inventory: DataInventory(services: services, decisions: Decisions(services: services, cache: policyCache)),
+            access: AccessReport(services: services)
+        ).register(on: api)
         DecisionsController(services: services, cache: policyCache).register(on: api)
         let encryptionSchemes = EncryptionSchemes(services: services, administration: administration)
         EncryptionSchemesController(schemes: encryptionSchemes, bodyLimit: bodyLimit).register(on: api)

@@ -21,10 +21,9 @@ extension TenantIsolationTests {
 
     /// Every probe: the `/v1` table plus the SCIM ones.
     static var allProbes: [String: Probe] {
-        probes.merging(scimProbes) { first, _ in first }.merging(ssoProbes) { first, _ in first }.merging(discoveryProbes) { first, _ in first }
-            .merging(encryptionProbes) { first, _ in first }.merging(workflowProbes) { first, _ in first }.merging(changeRequestProbes) { first, _ in
-                first
-            }
+        [scimProbes, ssoProbes, discoveryProbes, encryptionProbes, workflowProbes, changeRequestProbes, reportProbes].reduce(probes) {
+            $0.merging($1) { first, _ in first }
+        }
     }
 
     /// A fresh SCIM token of each tenant, made through the admin API.

@@ -157,3 +157,25 @@ extension TenantIsolationTests {
         ]
     }
 }
+
+/// Isolation probes for reports: A's reports hold nothing of B's (B's bob asks for access to B's
+/// service, and B's pending change request names B's service).
+extension TenantIsolationTests {
+    static var reportProbes: [String: Probe] {
+        [
+            "GET /v1/reports/inventory": { client, f, token in
+                let reply = try await client.send(.get, "/v1/reports/inventory", token: token)
+                #expect(reply.status == 200 && !reply.text.contains(f.b.service), "\(reply.text)")
+            },
+            "GET /v1/reports/access": { client, f, token in
+                _ = try await client.send(
+                    .post, "/v1/authorize", token: f.b.securityToken,
+                    body: .json(["service": f.b.service, "user": "bob", "resource": ["database": "b-only"], "accessType": "select"]))
+                let now = Int64(Date().timeIntervalSince1970 * 1_000_000)
+                let reply = try await client.send(
+                    .get, "/v1/reports/access?tag=PII&from=\(now - 86_400_000_000)&to=\(now + 3_600_000_000)", token: token)
+                #expect(reply.status == 200 && !reply.text.contains(f.b.service), "\(reply.text)")
+            },
+        ]
+    }
+}

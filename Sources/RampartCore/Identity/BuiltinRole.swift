@@ -25,18 +25,18 @@ package enum BuiltinRole: String, Sendable, Codable, CaseIterable, Comparable {
             [
                 .usersRead, .usersWrite, .groupsRead, .groupsWrite, .apiKeysManageAll, .apiKeysManageOwn, .auditRead, .selfRead,
                 .securityRead, .securityManage, .settingsManage, .discoveryRead, .discoveryWrite, .syncWrite, .dataProtect, .accessRequest,
-                .changesRead, .changesEmergency,
+                .changesRead, .changesEmergency, .reportsRead,
             ]
         case .securityAdmin:
             [
                 .usersRead, .groupsRead, .keysManage, .policiesRead, .policiesWrite, .decisionsRequest, .apiKeysManageOwn, .selfRead,
                 .securityRead, .securityManage, .discoveryRead, .discoveryWrite, .syncWrite, .encryptionManage, .dataProtect, .accessRequest,
-                .changesRead,
+                .changesRead, .reportsRead,
             ]
         case .auditor:
             [
                 .usersRead, .groupsRead, .auditRead, .policiesRead, .apiKeysManageOwn, .selfRead, .securityRead, .discoveryRead, .dataProtect,
-                .accessRequest, .changesRead,
+                .accessRequest, .changesRead, .reportsRead,
             ]
         case .user:
             [.apiKeysManageOwn, .selfRead, .dataProtect, .accessRequest]
@@ -86,6 +86,8 @@ package enum Permission: String, Sendable, Codable, CaseIterable {
     case changesApprove = "changes:approve"
     /// Apply a change request at once, without a second person, flagged for review afterwards.
     case changesEmergency = "changes:emergency"
+    /// Read compliance reports: the data inventory and who accessed tagged data.
+    case reportsRead = "reports:read"
 }
 
 extension Set where Element == BuiltinRole {

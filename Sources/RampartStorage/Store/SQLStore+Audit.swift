@@ -24,18 +24,21 @@ package struct AuditQuery: Sendable {
     package var actorID: String?
     package var entityID: String?
     package var outcome: String?
+    /// Records of one operation (`decision`).
+    package var operation: String?
     package var afterSeq: Int64
     package var limit: Int
 
     package init(
         fromTime: Int64? = nil, toTime: Int64? = nil, actorID: String? = nil, entityID: String? = nil, outcome: String? = nil,
-        afterSeq: Int64 = 0, limit: Int = 100
+        operation: String? = nil, afterSeq: Int64 = 0, limit: Int = 100
     ) {
         self.fromTime = fromTime
         self.toTime = toTime
         self.actorID = actorID
         self.entityID = entityID
         self.outcome = outcome
+        self.operation = operation
         self.afterSeq = afterSeq
         self.limit = limit
     }
@@ -250,6 +253,7 @@ extension SQLStoreTransaction {
         if let actor = query.actorID { sqlText.appendInterpolation(" AND actor_id = \(bind: actor)" as SQLQueryString) }
         if let entity = query.entityID { sqlText.appendInterpolation(" AND entity_id = \(bind: entity)" as SQLQueryString) }
         if let outcome = query.outcome { sqlText.appendInterpolation(" AND outcome = \(bind: outcome)" as SQLQueryString) }
+        if let operation = query.operation { sqlText.appendInterpolation(" AND operation = \(bind: operation)" as SQLQueryString) }
         sqlText.appendInterpolation(" ORDER BY seq LIMIT \(bind: query.limit)" as SQLQueryString)
         return try await sql.raw(sqlText).all().map(Self.decodeAuditRecord)
     }

@@ -2,6 +2,7 @@
 
 import Foundation
 import RampartConnectors
+import RampartCore
 import RampartDiscovery
 
 /// Streams a CSV file through a per-batch transformation of some of its columns: reads a block of
@@ -50,7 +51,7 @@ struct CSVColumnTransformer {
                 transformed += values.count
             }
             var out: [UInt8] = []
-            for row in pendingRows { Self.appendRecord(row, to: &out) }
+            for row in pendingRows { CSVWriter.appendRecord(row, to: &out) }
             try write(out)
             rows += pendingRows.count
             pendingRows.removeAll(keepingCapacity: true)
@@ -76,7 +77,7 @@ struct CSVColumnTransformer {
                         return index
                     }
                     var out: [UInt8] = []
-                    Self.appendRecord(record, to: &out)
+                    CSVWriter.appendRecord(record, to: &out)
                     try write(out)
                     continue
                 }
@@ -109,26 +110,5 @@ struct CSVColumnTransformer {
             return "line \(cell.line), column `\(columns[cell.column] ?? "?")`: \(refusal.message) (HTTP \(refusal.status))"
         }
         return "\(refusal.message) (HTTP \(refusal.status)\(refusal.field.map { ", field \($0)" } ?? ""))"
-    }
-
-    /// RFC 4180: a cell is quoted when it holds a separator, a quote or a line break; a missing
-    /// cell stays empty and an empty string stays `""`.
-    static func appendRecord(_ record: [String?], to out: inout [UInt8]) {
-        for (index, cell) in record.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            guard let cell else { continue }
-            let bytes = Array(cell.utf8)
-            if bytes.isEmpty || bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                out.append(0x22)
-                for byte in bytes {
-                    if byte == 0x22 { out.append(0x22) }
-                    out.append(byte)
-                }
-                out.append(0x22)
-            } else {
-                out.append(contentsOf: bytes)
-            }
-        }
-        out.append(0x0A)
     }
 }

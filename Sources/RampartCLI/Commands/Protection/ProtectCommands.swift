@@ -5,16 +5,10 @@ import AsyncHTTPClient
 import Foundation
 import RampartCore
 
-/// What `rampart protect` and `rampart unprotect` share: the server, the API key, the scheme,
-/// the columns and the files.
+/// What `rampart protect` and `rampart unprotect` share: the server connection, the scheme, the
+/// columns and the files.
 struct ProtectionOptions: ParsableArguments {
-    @Option(help: "The Rampart server's base URL (default: $RAMPART_URL, else http://127.0.0.1:8080).")
-    var server: String?
-
-    @Option(
-        name: .customLong("api-key-file"),
-        help: "A file holding the API key (`<id>.<secret>`); default: $RAMPART_API_KEY. Never on the command line.")
-    var apiKeyFile: String?
+    @OptionGroup var connection: ServerConnectionOptions
 
     @Option(help: "The encryption scheme's name.")
     var scheme: String
@@ -37,44 +31,15 @@ struct ProtectionOptions: ParsableArguments {
     func validate() throws {
         guard !columns.isEmpty else { throw ValidationError("name at least one --column") }
         guard (1...10_000).contains(batch) else { throw ValidationError("--batch must be 1 to 10000") }
-        if let server = resolvedServer(), !(server.hasPrefix("http://") || server.hasPrefix("https://")) {
-            throw ValidationError("--server must be an http:// or https:// URL")
-        }
-    }
-
-    func resolvedServer() -> String? {
-        let value = server ?? ProcessInfo.processInfo.environment["RAMPART_URL"] ?? "http://127.0.0.1:8080"
-        return value.hasSuffix("/") ? String(value.dropLast()) : value
-    }
-
-    func apiKey() throws -> Secret<String> {
-        if let apiKeyFile {
-            guard let text = try? String(contentsOfFile: apiKeyFile, encoding: .utf8) else {
-                throw ValidationError("cannot read --api-key-file \(apiKeyFile)")
-            }
-            return Secret(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        guard let key = ProcessInfo.processInfo.environment["RAMPART_API_KEY"], !key.isEmpty else {
-            throw ValidationError("set RAMPART_API_KEY or --api-key-file")
-        }
-        return Secret(key)
     }
 
     /// Streams the CSV through the server, printing progress to standard error.
     func run(_ operation: ProtectionClient.Operation, masked: Bool) async throws {
-        let key = try apiKey()
+        let key = try connection.apiKey()
         let inputPath = input ?? "/dev/stdin"
-        let out: FileHandle
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
-                let handle = FileHandle(forWritingAtPath: output)
-            else { throw RampartError(.badRequest, "cannot create \(output)") }
-            out = handle
-        } else {
-            out = FileHandle.standardOutput
-        }
+        let out = try ServerConnectionOptions.output(output)
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
-        let client = ProtectionClient(server: resolvedServer() ?? "", apiKey: key, http: http)
+        let client = ProtectionClient(server: connection.resolvedServer(), apiKey: key, http: http)
         let started = Date()
         var lastReport = Date.distantPast
         let quiet = self.quiet
