@@ -121,7 +121,8 @@ SECURITY_EVENT_KINDS = ["login.failed", "login.succeeded", "login.throttled", "i
                         "recovery.regenerated", "device.new", "network.new", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
                         "decisions.denial_spike", "backup.failed", "backup.missed", "sync.drift", "sync.failed",
                         "access.requested", "access.decided", "access.break_glass", "access.break_glass_unreviewed",
-                        "change.requested", "change.decided", "change.emergency", "change.emergency_unreviewed", "change.approval_disabled"]
+                        "change.requested", "change.decided", "change.emergency", "change.emergency_unreviewed", "change.approval_disabled",
+                        "review.started", "review.closed"]
 schemas = {
     "Problem": {"type": "object", "description": "RFC 9457 problem details", "required": ["type", "title", "status", "code"],
                 "properties": {"type": {"type": "string", "example": "urn:rampart:problem:not-found"}, "title": S, "status": {"type": "integer"},
@@ -855,6 +856,41 @@ paths.update({
         "leaf hash and a signed checkpoint covering them", "AccessReport", [
             {"name": "tag", "in": "query", "required": True, "schema": token(128)},
             {"name": "from", "in": "query", "required": True, "schema": TIME}, {"name": "to", "in": "query", "required": True, "schema": TIME}])},
+})
+
+# Access reviews (issue 22): campaigns re-certifying the grants in a scope.
+REVIEW_GRANT = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "policyId": {"type": "integer"}, "policyName": S, "service": S, "principalType": {"enum": ["user", "group", "role"]},
+    "principal": S, "accessTypes": {"type": "array", "items": S}, "resource": {"type": "object", "additionalProperties": {"type": "array", "items": S}},
+    "reviewerGroup": S, "state": {"enum": ["pending", "confirmed", "revoked", "unreviewed", "gone"]},
+    "decidedBy": {"type": ["string", "null"]}, "decidedAt": {"type": ["string", "null"]}, "comment": {"type": ["string", "null"]}}}
+schemas["ReviewGrant"] = REVIEW_GRANT
+schemas["AccessReview"] = {"type": "object", "required": ["id", "name", "service", "state"], "properties": {
+    "id": S, "name": S, "service": S, "tag": {"type": ["string", "null"]}, "resource": {"type": "object", "additionalProperties": S},
+    "reviewerGroup": S, "onDeadline": {"enum": ["revoke", "report"]}, "deadline": S, "state": {"enum": ["open", "closed"]}, "createdBy": S,
+    "createdAt": S, "closedAt": {"type": ["string", "null"]},
+    "progress": {"type": "object", "properties": {k: {"type": "integer"} for k in ["total", "pending", "confirmed", "revoked", "unreviewed", "gone"]}
+                 | {"pendingByReviewer": {"type": "object", "additionalProperties": {"type": "integer"}}}},
+    "grants": {"type": "array", "items": ref("ReviewGrant")}}}
+GRANT_PARAM = {"name": "grant", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1, "maximum": 999999999}}
+paths.update({
+    "/v1/access-reviews": {
+        "post": op("Start an access-review campaign (policies:write): the grants in scope are listed now; the approval rule's approvers of a "
+                   "policy's resources review it, else reviewerGroup", "access-reviews", ok(ref("AccessReview"), "Created", "201"),
+                   request={"type": "object", "required": ["name", "service", "reviewerGroup", "durationSeconds"], "properties": {
+                       "name": NAME, "service": {"type": "string", "minLength": 1}, "tag": token(128),
+                       "resource": {"type": "object", "maxProperties": 8, "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 512},
+                                    "propertyNames": {"minLength": 1, "maxLength": 64}},
+                       "reviewerGroup": {"type": "string", "minLength": 1}, "onDeadline": {"enum": ["revoke", "report"], "default": "report"},
+                       "durationSeconds": {"type": "integer", "minimum": 3600, "maximum": 7776000}}},
+                   extra=["413", "415", "422"]),
+        "get": op("Campaigns the caller may see: all for those who read policies or the audit log, else those it reviews", "access-reviews",
+                  ok(items(ref("AccessReview"))))},
+    "/v1/access-reviews/{id}": {"get": op("A campaign with its progress and grants", "access-reviews", ok(ref("AccessReview")), params=[ID], extra=["404"])},
+    "/v1/access-reviews/{id}/grants/{grant}/confirm": {"post": op("Confirm a pending grant (its reviewer group; never one's own access)",
+        "access-reviews", ok(ref("ReviewGrant")), params=[ID, GRANT_PARAM], request=ANSWER, extra=["404", "409", "413", "415", "422"])},
+    "/v1/access-reviews/{id}/grants/{grant}/revoke": {"post": op("Revoke a pending grant: the principal leaves the policy item (a policy write)",
+        "access-reviews", ok(ref("ReviewGrant")), params=[ID, GRANT_PARAM], request=ANSWER, extra=["404", "409", "413", "415", "422"])},
 })
 
 for path in paths.values():

@@ -108,6 +108,8 @@ package enum RampartApplication {
         EncryptionSchemesController(schemes: encryptionSchemes, bodyLimit: bodyLimit).register(on: api)
         let accessRequests = AccessRequests(services: services, administration: administration)
         AccessRequestsController(requests: accessRequests, rules: ApprovalRules(services: services), bodyLimit: bodyLimit).register(on: api)
+        let accessReviews = AccessReviews(services: services, administration: administration)
+        AccessReviewsController(reviews: accessReviews, bodyLimit: bodyLimit).register(on: api)
         DataProtectionController(
             protection: DataProtection(services: services, schemes: encryptionSchemes, decisions: Decisions(services: services, cache: policyCache))
         ).register(on: api)
@@ -176,7 +178,8 @@ package enum RampartApplication {
             services.auditWriter,
             SecurityJanitorService(store: store, monitor: services.security, clock: services.clock, interval: .seconds(300)),
             PolicySyncService(sync: policySync, tick: configuration.syncTick, logger: logger),
-            AccessRequestExpiryService(requests: accessRequests, changes: changes, interval: configuration.accessRequestSweep, logger: logger),
+            AccessRequestExpiryService(
+                requests: accessRequests, changes: changes, reviews: accessReviews, interval: configuration.accessRequestSweep, logger: logger),
             AlertDeliveryService(
                 store: store, keyring: keyring, monitor: services.security, clock: services.clock,
                 configuration: configuration.security.webhooks, destinations: destinations, smtp: configuration.smtp, logger: logger),

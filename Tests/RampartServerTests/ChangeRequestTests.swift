@@ -175,14 +175,7 @@ import Testing
 
     @Test(arguments: TestEngine.available)
     func anEmergencyChangeIsATenantAdminsAndIsReviewedAfterwards(_ engine: TestEngine) async throws {
-        let clock = ManualClock()
-        try await TestServer.withServer(
-            engine,
-            configure: {
-                $0.clock = clock
-                $0.accessRequestSweep = .milliseconds(200)
-            }
-        ) { client in
+        try await AccessRequestTests.withClockedServer(engine) { client, clock in
             let s = try await Self.setUp(client)
             let kim = s.f.a.securityToken
             let held = try await client.send(.post, "/v1/policies", token: kim, body: .json(Self.ledgerPolicy(s.f.a.service, users: ["bob"])))

@@ -21,7 +21,7 @@ extension TenantIsolationTests {
 
     /// Every probe: the `/v1` table plus the SCIM ones.
     static var allProbes: [String: Probe] {
-        [scimProbes, ssoProbes, discoveryProbes, encryptionProbes, workflowProbes, changeRequestProbes, reportProbes].reduce(probes) {
+        [scimProbes, ssoProbes, discoveryProbes, encryptionProbes, workflowProbes, changeRequestProbes, reportProbes, reviewProbes].reduce(probes) {
             $0.merging($1) { first, _ in first }
         }
     }

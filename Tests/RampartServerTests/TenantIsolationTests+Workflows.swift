@@ -179,3 +179,53 @@ extension TenantIsolationTests {
         ]
     }
 }
+
+/// Isolation probes for access reviews: B's campaign is invisible to A and its grants untouched.
+extension TenantIsolationTests {
+    /// A campaign of B over B's service (its fixture policies on `sales`), made once.
+    static func reviewOfB(_ client: APIClient, _ f: TwoTenantFixture) async throws -> String {
+        let existing = try await client.send(.get, "/v1/access-reviews", token: f.b.adminToken).json()["items"] as? [[String: Any]]
+        if let id = existing?.first?["id"] as? String { return id }
+        let started = try await client.send(
+            .post, "/v1/access-reviews", token: f.b.securityToken,
+            body: .json([
+                "name": "b-review", "service": f.b.service, "resource": ["database": "sales"], "reviewerGroup": "analysts", "durationSeconds": 86400,
+            ]))
+        #expect(started.status == 201, "\(started.text)")
+        return try started.string("id")
+    }
+
+    static var reviewProbes: [String: Probe] {
+        func decide(_ action: String) -> Probe {
+            { client, f, token in
+                let b = try await reviewOfB(client, f)
+                expectNotFound(try await client.send(.post, "/v1/access-reviews/\(b)/grants/1/\(action)", token: token), "\(action) B's grant")
+                let grant = try await client.send(.get, "/v1/access-reviews/\(b)", token: f.b.adminToken).json()["grants"] as? [[String: Any]]
+                #expect(grant?.first?["state"] as? String == "pending")
+            }
+        }
+        return [
+            "POST /v1/access-reviews": { client, f, _ in
+                let b = try await reviewOfB(client, f)
+                // A's campaign on B's service name finds no such service in A.
+                let reply = try await client.send(
+                    .post, "/v1/access-reviews", token: f.a.securityToken,
+                    body: .json(["name": "a-probe", "service": f.b.service, "reviewerGroup": "analysts", "durationSeconds": 86400]))
+                #expect(reply.status == 422, "\(reply.text)")
+                let theirs = try await client.send(.get, "/v1/access-reviews", token: f.b.adminToken).json()["items"] as? [[String: Any]] ?? []
+                #expect(theirs.compactMap { $0["id"] as? String } == [b])
+            },
+            "GET /v1/access-reviews": { client, f, token in
+                let b = try await reviewOfB(client, f)
+                let reply = try await client.send(.get, "/v1/access-reviews", token: token)
+                #expect(reply.status == 200 && !reply.text.contains(b))
+            },
+            "GET /v1/access-reviews/{id}": { client, f, token in
+                let b = try await reviewOfB(client, f)
+                expectNotFound(try await client.send(.get, "/v1/access-reviews/\(b)", token: token), "GET B's review")
+            },
+            "POST /v1/access-reviews/{id}/grants/{grant}/confirm": decide("confirm"),
+            "POST /v1/access-reviews/{id}/grants/{grant}/revoke": decide("revoke"),
+        ]
+    }
+}

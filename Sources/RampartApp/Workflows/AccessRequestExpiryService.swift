@@ -8,16 +8,18 @@ import ServiceLifecycle
 /// Moves due access requests on every `interval`: expired access loses its policy (decisions
 /// already deny from its end, by the policy's validity), unanswered requests time out; each is
 /// an audit record of the tenant. Break-glass access and emergency changes left unreviewed for
-/// 24 hours raise their security events on the same pass.
+/// 24 hours raise their security events on the same pass, and access reviews past their deadline close.
 package struct AccessRequestExpiryService: Service {
     let requests: AccessRequests
     let changes: ChangeRequests?
+    let reviews: AccessReviews?
     let interval: Duration
     let logger: Logger
 
-    package init(requests: AccessRequests, changes: ChangeRequests? = nil, interval: Duration, logger: Logger) {
+    package init(requests: AccessRequests, changes: ChangeRequests? = nil, reviews: AccessReviews? = nil, interval: Duration, logger: Logger) {
         self.requests = requests
         self.changes = changes
+        self.reviews = reviews
         self.interval = interval
         self.logger = logger
     }
@@ -44,6 +46,7 @@ package struct AccessRequestExpiryService: Service {
             }
             moved += try await requests.raiseOverdueReviews()
             moved += try await changes?.raiseOverdueReviews() ?? 0
+            moved += try await reviews?.closeDue() ?? 0
             return moved
         } catch {
             logger.error("due access requests could not be read", metadata: ["error": "\(error)"])

@@ -77,6 +77,12 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     /// Someone turned four-eyes changes off for the tenant.
     case changeApprovalDisabled = "change.approval_disabled"
 
+    // Access reviews
+    /// A campaign started: its reviewer groups hear of it through the alert rules' channels.
+    case reviewStarted = "review.started"
+    /// A campaign reached its deadline: how many grants nobody reviewed, revoked or reported.
+    case reviewClosed = "review.closed"
+
     /// The stable code, e.g. `login.failed`.
     package var code: String { rawValue }
 }

@@ -39,5 +39,6 @@ package enum Migrations {
         M0018EncryptionSchemes(),
         M0019AccessRequests(),
         M0020ChangeRequests(),
+        M0021AccessReviews(),
     ]
 }

@@ -102,4 +102,49 @@ extension SQLStoreTransaction {
             """
         ).all().map(ChangeRequestsTable.decode)
     }
+
+    func insertAccessReview(_ review: AccessReview, grants: [ReviewGrant]) async throws {
+        try await sql.raw(AccessReviewsTable.insert(review)).run()
+        for grant in grants { try await sql.raw(AccessReviewGrantsTable.insert(grant)).run() }
+    }
+
+    func accessReview(id: String, in tenant: TenantID) async throws -> AccessReview? {
+        try await sql.raw("SELECT * FROM access_reviews WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id)").first()
+            .map(AccessReviewsTable.decode)
+    }
+
+    func accessReviews(in tenant: TenantID, limit: Int) async throws -> [AccessReview] {
+        try await sql.raw(AccessReviewsTable.newestFirst(in: tenant.rawValue, where: nil, limit: limit)).all().map(AccessReviewsTable.decode)
+    }
+
+    func updateAccessReview(_ review: AccessReview) async throws {
+        try await sql.raw(AccessReviewsTable.update(review)).run()
+    }
+
+    func dueAccessReviews(at now: Int64, limit: Int) async throws -> [AccessReview] {
+        try await sql.raw(
+            """
+            SELECT * FROM access_reviews WHERE state = 'open' AND deadline_at <= \(bind: now)
+            ORDER BY id LIMIT \(bind: Int64(min(max(limit, 1), 1000)))
+            """
+        ).all().map(AccessReviewsTable.decode)
+    }
+
+    func reviewGrants(review: String, in tenant: TenantID) async throws -> [ReviewGrant] {
+        try await sql.raw(
+            "SELECT * FROM access_review_grants WHERE tenant_id = \(bind: tenant.rawValue) AND review_id = \(bind: review) ORDER BY id"
+        ).all().map(AccessReviewGrantsTable.decode)
+    }
+
+    func reviewGrant(review: String, id: Int, in tenant: TenantID) async throws -> ReviewGrant? {
+        try await sql.raw(
+            """
+            SELECT * FROM access_review_grants WHERE tenant_id = \(bind: tenant.rawValue) AND review_id = \(bind: review) AND id = \(bind: Int64(id))
+            """
+        ).first().map(AccessReviewGrantsTable.decode)
+    }
+
+    func updateReviewGrant(_ grant: ReviewGrant) async throws {
+        try await sql.raw(AccessReviewGrantsTable.update(grant)).run()
+    }
 }

@@ -30,4 +30,15 @@ package protocol WorkflowStoreTransaction: Sendable {
     func updateChangeRequest(_ change: ChangeRequest) async throws
     /// Emergency changes of every tenant applied before `before`, not reviewed, not yet raised.
     func overdueEmergencyChanges(appliedBefore before: Int64, limit: Int) async throws -> [ChangeRequest]
+
+    func insertAccessReview(_ review: AccessReview, grants: [ReviewGrant]) async throws
+    func accessReview(id: String, in tenant: TenantID) async throws -> AccessReview?
+    /// The tenant's campaigns, newest first, up to `limit`.
+    func accessReviews(in tenant: TenantID, limit: Int) async throws -> [AccessReview]
+    func updateAccessReview(_ review: AccessReview) async throws
+    /// Open campaigns of every tenant whose deadline is at or before `now`.
+    func dueAccessReviews(at now: Int64, limit: Int) async throws -> [AccessReview]
+    func reviewGrants(review: String, in tenant: TenantID) async throws -> [ReviewGrant]
+    func reviewGrant(review: String, id: Int, in tenant: TenantID) async throws -> ReviewGrant?
+    func updateReviewGrant(_ grant: ReviewGrant) async throws
 }
