@@ -91,6 +91,7 @@ import Testing
                     let path = route.path.replacingOccurrences(of: "{id}", with: junk).replacingOccurrences(of: "{userId}", with: junk)
                         .replacingOccurrences(of: "{tenant}", with: junk).replacingOccurrences(of: "{idp}", with: junk)
                         .replacingOccurrences(of: "{providerId}", with: junk).replacingOccurrences(of: "{name}", with: junk)
+                        .replacingOccurrences(of: "{grant}", with: junk)
                     let reply = try await client.send(
                         route.method, path, token: Self.token(for: route, f), body: .raw("{}", contentType: "application/json"))
                     #expect(reply.status == 404 || reply.status == 422 || reply.status == 400, "\(route) \(junk) → \(reply.status)")
