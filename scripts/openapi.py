@@ -120,7 +120,7 @@ SECURITY_EVENT_KINDS = ["login.failed", "login.succeeded", "login.throttled", "i
                         "mfa.enrolled", "mfa.disabled", "mfa.succeeded", "mfa.failed", "mfa.replay_rejected", "recovery.used",
                         "recovery.regenerated", "device.new", "network.new", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
                         "decisions.denial_spike", "backup.failed", "backup.missed", "sync.drift", "sync.failed",
-                        "access.requested", "access.decided", "access.break_glass", "access.break_glass_unreviewed",
+                        "access.requested", "access.decided", "access.break_glass", "access.break_glass_unreviewed", "access.escalated",
                         "change.requested", "change.decided", "change.emergency", "change.emergency_unreviewed", "change.approval_disabled",
                         "review.started", "review.closed"]
 schemas = {
@@ -226,7 +226,8 @@ schemas = {
                    "baseDelay": DURATION, "maxDelay": DURATION}}}},
     "TenantSettings": {"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": ref("ThrottlePolicy"),
                        "loginThrottleCustomized": {"type": "boolean"},
-                       "changeApproval": {"type": "boolean", "description": "Policy and tagging-rule writes become change requests a second person applies"}}},
+                       "changeApproval": {"type": "boolean", "description": "Policy and tagging-rule writes become change requests a second person applies"},
+                       "accessRequestMaximumSeconds": {"type": ["integer", "null"], "description": "The longest access any access request may ask for; null: the rules' own maxima"}}},
 }
 # Request-only components: optional fields take null like every request body's (see optional_null).
 for _name in ["ThrottlePolicy", "Login", "DecisionRequest"]: schemas[_name] = optional_null(schemas[_name])
@@ -408,8 +409,11 @@ paths = {
         "patch": op("Change tenant security settings: mfaRequired, loginThrottle (null resets), changeApproval (four eyes; turning it off raises change.approval_disabled)",
                     "security", ok(ref("TenantSettings")),
                     request={"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": {"oneOf": [ref("ThrottlePolicy"), {"type": "null"}]},
-                                                              "changeApproval": {"type": "boolean"}},
-                             "anyOf": [{"required": ["mfaRequired"]}, {"required": ["loginThrottle"]}, {"required": ["changeApproval"]}]},
+                                                              "changeApproval": {"type": "boolean"},
+                                                              "accessRequestMaximumSeconds": {"type": ["integer", "null"], "minimum": 60, "maximum": 7776000,
+                                                                                              "description": "null removes the cap"}},
+                             "anyOf": [{"required": ["mfaRequired"]}, {"required": ["loginThrottle"]}, {"required": ["changeApproval"]},
+                                       {"required": ["accessRequestMaximumSeconds"]}]},
                     extra=["422"])},
 }
 # SCIM 2.0 (RFC 7643/7644) under /scim/v2/{tenant}: the tenant's SCIM token, SCIM JSON and SCIM errors.
@@ -741,17 +745,21 @@ schemas["AccessRequest"] = {"type": "object", "required": ["id", "requester", "s
     "requiredApprovals": {"type": "integer"}, "approvals": {"type": "integer"}, "denials": {"type": "integer"}, "createdAt": S, "timesOutAt": S,
     "startsAt": {"type": ["string", "null"]}, "expiresAt": {"type": ["string", "null"]}, "decidedAt": {"type": ["string", "null"]},
     "policyId": {"type": ["integer", "null"], "description": "The policy granting the access while active"},
+    "escalated": {"type": "boolean", "description": "Unanswered past the rule's timeout: its escalation group answers too"},
     "votes": {"type": "array", "items": {"type": "object", "properties": {"approver": S, "approve": {"type": "boolean"}, "comment": {"type": ["string", "null"]}, "at": S}}}}}
 schemas["ApprovalRule"] = {"type": "object", "required": ["id", "service", "approverGroup"], "properties": {
     "id": S, "service": S, "resource": {"type": "object", "additionalProperties": S}, "approverGroup": S, "requiredApprovals": {"type": "integer"},
     "denialThreshold": {"type": "integer"}, "maximumDurationSeconds": {"type": "integer"}, "timeoutSeconds": {"type": "integer"},
-    "justificationPattern": {"type": ["string", "null"]}, "breakGlassMaximumSeconds": {"type": ["integer", "null"]}, "createdAt": S}}
+    "justificationPattern": {"type": ["string", "null"]}, "breakGlassMaximumSeconds": {"type": ["integer", "null"]},
+    "escalationGroup": {"type": ["string", "null"]}, "createdAt": S}}
 ANSWER = {"type": "object", "properties": {"comment": text(1000, optional=True)}}
 paths.update({
     "/v1/access-requests": {
         "post": op("Ask for time-limited access to a resource (the covering approval rule decides who approves)", "access-requests",
-                   ok(ref("AccessRequest"), "Created", "201"), request={"type": "object", "required": ["service", "resource", "accessTypes", "durationSeconds", "justification"],
+                   ok(ref("AccessRequest"), "Created", "201"), request={"type": "object", "required": ["service", "accessTypes", "durationSeconds", "justification"],
+                   "description": "Give `resource` or `tag`",
                    "properties": {"service": {"type": "string", "minLength": 1}, "resource": {"type": "object", "minProperties": 1, "additionalProperties": S},
+                                  "tag": token(128) | {"description": "Access to what carries the tag: a request on the service's tag service, access types prefixed with the service's type"},
                                   "accessTypes": {"type": "array", "minItems": 1, "maxItems": 16, "items": S},
                                   "durationSeconds": {"type": "integer", "minimum": 60, "maximum": 7776000, "description": "At most the rule's maximumDurationSeconds"},
                                   "justification": text(1000, description="1-1000 characters; must match the rule's justificationPattern when it has one"),
@@ -781,7 +789,9 @@ paths.update({
                        "maximumDurationSeconds": {"type": "integer", "minimum": 60, "maximum": 7776000, "default": 86400},
                        "timeoutSeconds": {"type": "integer", "minimum": 60, "maximum": 2592000, "default": 259200},
                        "justificationPattern": SAFE_PATTERN,
-                       "breakGlassMaximumSeconds": {"type": "integer", "minimum": 60, "maximum": 14400, "description": "Allow break-glass access of at most this long; none when absent"}}},
+                       "breakGlassMaximumSeconds": {"type": "integer", "minimum": 60, "maximum": 14400, "description": "Allow break-glass access of at most this long; none when absent"},
+                       "escalationGroup": {"type": "string", "minLength": 1, "description": "Answers too once a request went unanswered past timeoutSeconds; "
+                                           "it is denied (timed-out) one more timeout later"}}},
                    extra=["409", "413", "415", "422"]),
         "get": op("The tenant's approval rules", "access-requests", ok(items(ref("ApprovalRule"))))},
     "/v1/approval-rules/{id}": {"delete": op("Delete an approval rule (pending requests under it can then only be cancelled)", "access-requests",

@@ -18,6 +18,8 @@ package struct TenantSecuritySettingsAdministration: Sendable {
         package var loginThrottleCustomized: Bool
         /// Whether policy and tagging-rule writes wait for a second person (``ChangeRequests``).
         package var changeApproval: Bool
+        /// The longest access an access request may ask for; `nil`: the approval rules' own maxima.
+        package var accessRequestMaximumSeconds: Int?
     }
 
     package func get(in tenant: TenantID) async throws -> Effective {
@@ -28,10 +30,15 @@ package struct TenantSecuritySettingsAdministration: Sendable {
     /// throttle when `loginThrottle` is not `nil`, back to the default when it holds `nil`.
     /// Turning four-eyes changes off raises `change.approval_disabled`.
     package func update(
-        mfaRequired: Bool?, loginThrottle: ThrottlePolicyDocument??, changeApproval: Bool? = nil, in tenant: TenantID, audit: AuditContext?
+        mfaRequired: Bool?, loginThrottle: ThrottlePolicyDocument??, changeApproval: Bool? = nil, accessRequestMaximumSeconds: Int?? = nil,
+        in tenant: TenantID, audit: AuditContext?
     ) async throws -> Effective {
-        guard mfaRequired != nil || loginThrottle != nil || changeApproval != nil else {
-            throw RampartError.validation("give `mfaRequired`, `loginThrottle` or `changeApproval`", field: "mfaRequired")
+        guard mfaRequired != nil || loginThrottle != nil || changeApproval != nil || accessRequestMaximumSeconds != nil else {
+            throw RampartError.validation(
+                "give `mfaRequired`, `loginThrottle`, `changeApproval` or `accessRequestMaximumSeconds`", field: "mfaRequired")
+        }
+        if let cap = accessRequestMaximumSeconds ?? nil, !ApprovalRules.durationRange.contains(cap) {
+            throw RampartError.validation("must be from 60 to 7776000 seconds (90 days), or null for none", field: "accessRequestMaximumSeconds")
         }
         var throttleJSON: String??
         if let document = loginThrottle {
@@ -55,6 +62,7 @@ package struct TenantSecuritySettingsAdministration: Sendable {
             if let mfaRequired { settings.mfaRequired = mfaRequired }
             if let update { settings.loginThrottleJSON = update }
             if let changeApproval { settings.changeApproval = changeApproval }
+            if let accessRequestMaximumSeconds { settings.accessRequestMaximumSeconds = accessRequestMaximumSeconds }
             settings.updatedAt = now
             try await tx.putTenantSecuritySettings(settings)
             return (settings, wasOn)
@@ -69,6 +77,7 @@ package struct TenantSecuritySettingsAdministration: Sendable {
         Effective(
             mfaRequired: settings?.mfaRequired ?? false,
             loginThrottle: ThrottlePolicyDocument.policy(stored: settings?.loginThrottleJSON, base: services.security.configuration.loginThrottle),
-            loginThrottleCustomized: settings?.loginThrottleJSON != nil, changeApproval: settings?.changeApproval ?? false)
+            loginThrottleCustomized: settings?.loginThrottleJSON != nil, changeApproval: settings?.changeApproval ?? false,
+            accessRequestMaximumSeconds: settings?.accessRequestMaximumSeconds)
     }
 }

@@ -30,6 +30,9 @@ package struct AccessRequests: Sendable {
     package struct Ask: Decodable, Sendable {
         package var service: String?
         package var resource: [String: String]?
+        /// Access to whatever carries this tag, instead of `resource`: the request goes to the
+        /// service's tag service, for the service's access types (`select` → `hive:select`).
+        package var tag: String?
         package var accessTypes: [String]?
         package var durationSeconds: Int?
         package var justification: String?
@@ -40,8 +43,9 @@ package struct AccessRequests: Sendable {
 
         package init(
             service: String?, resource: [String: String]?, accessTypes: [String]?, durationSeconds: Int?, justification: String?,
-            unmask: Bool? = nil, breakGlass: Bool? = nil
+            unmask: Bool? = nil, breakGlass: Bool? = nil, tag: String? = nil
         ) {
+            self.tag = tag
             self.service = service
             self.resource = resource
             self.accessTypes = accessTypes
@@ -67,6 +71,7 @@ package struct AccessRequests: Sendable {
     ///   resources the service does not define.
     package func request(_ ask: Ask, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
         let tenant = principal.tenantID
+        let ask = try await Self.resolvingTag(ask, in: tenant, store: services.store)
         guard let service = ask.service, !service.isEmpty else { throw RampartError.validation("is required", field: "service") }
         guard let resource = ask.resource, !resource.isEmpty else { throw RampartError.validation("is required", field: "resource") }
         // A requested value is one resource, never a pattern: the policy it becomes would read
@@ -82,7 +87,12 @@ package struct AccessRequests: Sendable {
             throw RampartError.validation("is required: 1 to 1000 characters", field: "justification")
         }
         if ask.unmask == true { try await Self.checkUnmask(resource, service: service, tenant: tenant, store: services.store) }
-        let rules = try await services.store.read { try await $0.approvalRules(in: tenant) }
+        let (rules, cap) = try await services.store.read { tx in
+            (try await tx.approvalRules(in: tenant), try await tx.tenantSecuritySettings(tenant)?.accessRequestMaximumSeconds)
+        }
+        if let cap, duration > cap {
+            throw RampartError.validation("must be at most \(cap) seconds (the tenant's maximum)", field: "durationSeconds")
+        }
         guard let rule = ApprovalRules.covering(service, resource, among: rules) else {
             throw RampartError.validation("no approval rule covers this resource of service `\(service.prefix(64))`", field: "resource")
         }
@@ -175,7 +185,11 @@ package struct AccessRequests: Sendable {
         }
         let (rule, approves) = try await standing(of: principal, on: current)
         guard let rule else { throw RampartError(.conflict, "the request's approval rule was deleted; it can only be cancelled") }
-        guard approves else { throw RampartError(.forbidden, "only members of `\(rule.approverGroup.prefix(64))` answer this request") }
+        guard approves else {
+            throw RampartError(
+                .forbidden,
+                "only members of `\(Self.answeringGroups(rule, current).sorted().joined(separator: "`, `").prefix(128))` answer this request")
+        }
         // The policy an approval may need, validated outside the transaction: validation reads
         // the service definition, and a read on another connection while this tenant's policy
         // row is locked could wait on a pool the waiting writers hold. Only its validity window
@@ -256,9 +270,16 @@ package struct AccessRequests: Sendable {
         let tenant = principal.tenantID
         return try await services.store.read { tx in
             guard let rule = try await tx.approvalRule(id: request.ruleID, in: tenant) else { return (nil, false) }
-            let groups = try await tx.activeUserGroups(usernames: [principal.username], in: tenant)
-            return (rule, groups[principal.username]?.contains(rule.approverGroup) == true)
+            let groups = Set(try await tx.activeUserGroups(usernames: [principal.username], in: tenant)[principal.username] ?? [])
+            return (rule, !Self.answeringGroups(rule, request).isDisjoint(with: groups))
         }
+    }
+
+    /// Who answers a request under `rule`: its approvers, and once escalated its escalation group.
+    static func answeringGroups(_ rule: ApprovalRule, _ request: TemporaryAccessRequest) -> Set<String> {
+        var groups: Set<String> = [rule.approverGroup]
+        if request.escalated, let escalation = rule.escalationGroup { groups.insert(escalation) }
+        return groups
     }
 
     /// Break-glass access unreviewed 24 hours after it began: one security event each.
@@ -297,33 +318,50 @@ package struct AccessRequests: Sendable {
         }
     }
 
-    /// Moves a due request on: active past its end → `expired`, pending past its timeout →
-    /// `timed-out`. Returns the request as it now is, `nil` when it was no longer due.
+    /// Moves a due request on: active past its end → `expired`; pending past its timeout →
+    /// escalated once when its rule has an escalation group, else `timed-out` (denied). Returns
+    /// the request as it now is, `nil` when it was no longer due.
     package func settle(_ due: TemporaryAccessRequest) async throws -> TemporaryAccessRequest? {
         let now = services.clock.now()
-        let (result, _) = try await administration.write(due.tenantID, audit: nil) { tx, write -> TemporaryAccessRequest? in
+        let (result, _) = try await administration.write(due.tenantID, audit: nil) { tx, write -> (TemporaryAccessRequest, String?)? in
             guard var request = try await tx.accessRequest(id: due.id, in: due.tenantID) else { return nil }
+            var escalatedTo: String?
             switch request.state {
-            case .active where (request.expiresAt ?? .max) <= now: request.state = .expired
-            case .pending where request.timesOutAt <= now: request.state = .timedOut
+            case .active where (request.expiresAt ?? .max) <= now:
+                request.state = .expired
+                request.decidedAt = write.now
+                if let policy = request.policyID { _ = try await PolicyObjects<PolicyKind>.remove(policy, tenant: due.tenantID, now: write.now, tx) }
+            case .pending where request.timesOutAt <= now:
+                let rule = request.escalated ? nil : try await tx.approvalRule(id: request.ruleID, in: due.tenantID)
+                if let rule, let escalation = rule.escalationGroup {
+                    request.escalated = true
+                    request.timesOutAt = now + Int64(rule.timeoutSeconds) * 1000
+                    escalatedTo = escalation
+                } else {
+                    request.state = .timedOut
+                    request.decidedAt = write.now
+                }
             default: return nil
             }
-            if let policy = request.policyID, request.state == .expired {
-                _ = try await PolicyObjects<PolicyKind>.remove(policy, tenant: due.tenantID, now: write.now, tx)
-            }
-            request.decidedAt = write.now
             try await tx.updateAccessRequest(request)
-            let record = AuditRecord(
-                seq: 0, time: services.clock.nowMicroseconds(), tenantID: due.tenantID.rawValue, actorType: "system", actorID: nil, sourceIP: nil,
-                userAgent: nil, method: nil, path: nil, entityType: "access-requests", entityID: request.id,
-                operation: "access-request.\(request.state.rawValue)",
-                outcome: AuditOutcome.allowed.rawValue, status: nil, requestID: nil, batchID: nil, service: request.service, resource: nil,
-                accessType: nil, policyID: request.policyID.map(String.init), policyVersion: nil,
-                details: AuditDetails.json(["requester": request.requester, "state": request.state.rawValue]))
+            let record = SystemAudit.record(
+                tenant: due.tenantID, entityType: "access-requests", entityID: request.id,
+                operation: "access-request.\(escalatedTo == nil ? request.state.rawValue : "escalated")", service: request.service,
+                policyID: request.policyID.map(String.init),
+                details: ["requester": request.requester, "state": request.state.rawValue, "escalatedTo": escalatedTo ?? ""].filter {
+                    !$0.value.isEmpty
+                },
+                at: services.clock.nowMicroseconds())
             _ = try await tx.appendAudit([record], in: due.tenantID, at: write.now)
-            return request
+            return (request, escalatedTo)
         }
-        return result
+        guard let (request, escalatedTo) = result else { return nil }
+        if let escalatedTo {
+            try await services.security.raise(
+                .accessEscalated, tenant: request.tenantID, actorType: "system",
+                details: ["request": request.id, "requester": request.requester, "approvers": escalatedTo], audit: nil)
+        }
+        return request
     }
 
     private func end(
@@ -366,9 +404,37 @@ package struct AccessRequests: Sendable {
             if everything { return Array(all.prefix(limit)) }
             let groups = Set(try await tx.activeUserGroups(usernames: [principal.username], in: tenant)[principal.username] ?? [])
             let rules = try await tx.approvalRules(in: tenant)
-            let approving = Set(rules.filter { groups.contains($0.approverGroup) }.map(\.id))
-            return Array(all.filter { $0.requester == principal.username || approving.contains($0.ruleID) }.prefix(limit))
+            let byID = Dictionary(rules.map { ($0.id, $0) }) { first, _ in first }
+            return Array(
+                all.filter { request in
+                    request.requester == principal.username
+                        || byID[request.ruleID].map { !Self.answeringGroups($0, request).isDisjoint(with: groups) } == true
+                }
+                .prefix(limit))
         }
+    }
+
+    /// A request for a tag as the request on the service's tag service it is: resource
+    /// `{"tag": …}`, access types prefixed with the service's type (`select` → `hive:select`), as
+    /// Ranger's tag policies name them. Without `tag` the request is unchanged.
+    static func resolvingTag(_ ask: Ask, in tenant: TenantID, store: any Store) async throws -> Ask {
+        guard let asked = ask.tag else { return ask }
+        let tag = try Validation.token(asked, field: "tag", maximum: 128)
+        guard ask.resource?.isEmpty ?? true else { throw RampartError.validation("give `tag` or `resource`, not both", field: "resource") }
+        guard ask.unmask != true else { throw RampartError.validation("an unmask exception names a column, not a tag", field: "unmask") }
+        guard let name = ask.service, !name.isEmpty else { throw RampartError.validation("is required", field: "service") }
+        guard let row = try await store.read({ try await $0.policyObject(.service, name: name, scope: "", in: tenant) }) else {
+            throw RampartError.validation("unknown service `\(name.prefix(64))`", field: "service")
+        }
+        guard let tagService = try RangerJSON.decode(Service.self, row.document).tagService else {
+            throw RampartError.validation("service `\(name.prefix(64))` has no tag service", field: "tag")
+        }
+        var resolved = ask
+        resolved.service = tagService
+        resolved.resource = ["tag": tag]
+        resolved.accessTypes = ask.accessTypes?.map { $0.contains(":") ? $0 : "\(row.ref):\($0)" }
+        resolved.tag = nil
+        return resolved
     }
 
     /// An unmask exception names one masked value: every resource of the service's masking

@@ -281,11 +281,11 @@ package struct AccessReviews: Sendable {
             try await tx.updateReviewGrant(current)
             if audit == nil {
                 // The deadline's own decisions have no request to carry their record.
-                let record = AuditRecord(
-                    seq: 0, time: services.clock.nowMicroseconds(), tenantID: tenant.rawValue, actorType: "system", entityType: "access-reviews",
-                    entityID: grant.reviewID, operation: "access-review.\(state.rawValue)", outcome: AuditOutcome.allowed.rawValue,
+                let record = SystemAudit.record(
+                    tenant: tenant, entityType: "access-reviews", entityID: grant.reviewID, operation: "access-review.\(state.rawValue)",
                     service: grant.service, policyID: String(grant.policyID),
-                    details: AuditDetails.json(["grant": String(grant.id), "principal": grant.principal, "kind": grant.principalKind.rawValue]))
+                    details: ["grant": String(grant.id), "principal": grant.principal, "kind": grant.principalKind.rawValue],
+                    at: services.clock.nowMicroseconds())
                 _ = try await tx.appendAudit([record], in: tenant, at: write.now)
             }
             return current

@@ -23,10 +23,12 @@ package struct ApprovalRules: Sendable {
         package var timeoutSeconds: Int?
         package var justificationPattern: String?
         package var breakGlassMaximumSeconds: Int?
+        package var escalationGroup: String?
 
         package init(
             service: String?, resource: [String: String]?, approverGroup: String?, requiredApprovals: Int?, denialThreshold: Int?,
-            maximumDurationSeconds: Int?, timeoutSeconds: Int?, justificationPattern: String?, breakGlassMaximumSeconds: Int? = nil
+            maximumDurationSeconds: Int?, timeoutSeconds: Int?, justificationPattern: String?, breakGlassMaximumSeconds: Int? = nil,
+            escalationGroup: String? = nil
         ) {
             self.service = service
             self.resource = resource
@@ -37,6 +39,7 @@ package struct ApprovalRules: Sendable {
             self.timeoutSeconds = timeoutSeconds
             self.justificationPattern = justificationPattern
             self.breakGlassMaximumSeconds = breakGlassMaximumSeconds
+            self.escalationGroup = escalationGroup
         }
     }
 
@@ -83,10 +86,13 @@ package struct ApprovalRules: Sendable {
         if let breakGlass = draft.breakGlassMaximumSeconds, !Self.breakGlassRange.contains(breakGlass) {
             throw RampartError.validation("must be from 60 to 14400 seconds (4 hours)", field: "breakGlassMaximumSeconds")
         }
+        if let escalation = draft.escalationGroup, escalation.isEmpty || escalation == group {
+            throw RampartError.validation("must name a group other than the approvers", field: "escalationGroup")
+        }
         let rule = ApprovalRule(
             id: UUIDv7.generate(), tenantID: tenant, service: service, resource: resource, approverGroup: group, requiredApprovals: required,
             denialThreshold: denials, maximumDurationSeconds: duration, timeoutSeconds: timeout, justificationPattern: draft.justificationPattern,
-            breakGlassMaximumSeconds: draft.breakGlassMaximumSeconds, createdAt: services.clock.now())
+            breakGlassMaximumSeconds: draft.breakGlassMaximumSeconds, escalationGroup: draft.escalationGroup, createdAt: services.clock.now())
         audit?.setEntity("approval-rules", rule.id)
         try await services.store.recording(audit).write { tx in
             guard try await tx.policyObject(.service, name: service, scope: "", in: tenant) != nil else {
@@ -94,6 +100,12 @@ package struct ApprovalRules: Sendable {
             }
             guard try await tx.group(name: group, in: tenant) != nil else {
                 throw RampartError.validation("unknown group `\(group.prefix(64))`", field: "approverGroup")
+            }
+            if let escalation = rule.escalationGroup, try await tx.group(name: escalation, in: tenant) == nil {
+                throw RampartError.validation("unknown group `\(escalation.prefix(64))`", field: "escalationGroup")
+            }
+            if let cap = try await tx.tenantSecuritySettings(tenant)?.accessRequestMaximumSeconds, duration > cap {
+                throw RampartError.validation("must be at most \(cap) seconds (the tenant's maximum)", field: "maximumDurationSeconds")
             }
             guard try await tx.approvalRules(in: tenant).count < Self.maximumRules else {
                 throw RampartError(.conflict, "a tenant has at most \(Self.maximumRules) approval rules")

@@ -64,6 +64,8 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     case accessBreakGlass = "access.break_glass"
     /// Break-glass access was not reviewed within 24 hours.
     case accessBreakGlassUnreviewed = "access.break_glass_unreviewed"
+    /// A request went unanswered past its rule's timeout and now waits on the escalation group.
+    case accessEscalated = "access.escalated"
 
     // Four-eyes changes
     /// A policy change waits for a second person (the tenant's `changeApproval` is on).

@@ -12,15 +12,21 @@ package struct TenantSecuritySettings: Sendable, Equatable {
     /// Writes to policy objects and tagging rules become change requests that a second person
     /// applies (four eyes).
     package var changeApproval: Bool
+    /// The longest access any access request may ask for, whatever its approval rule allows;
+    /// `nil`: the rules' own maxima (at most 90 days).
+    package var accessRequestMaximumSeconds: Int?
     package var updatedAt: Int64
 
     package init(
-        tenantID: TenantID, mfaRequired: Bool = false, loginThrottleJSON: String? = nil, changeApproval: Bool = false, updatedAt: Int64 = 0
+        tenantID: TenantID, mfaRequired: Bool = false, loginThrottleJSON: String? = nil, changeApproval: Bool = false,
+        accessRequestMaximumSeconds: Int? = nil,
+        updatedAt: Int64 = 0
     ) {
         self.tenantID = tenantID
         self.mfaRequired = mfaRequired
         self.loginThrottleJSON = loginThrottleJSON
         self.changeApproval = changeApproval
+        self.accessRequestMaximumSeconds = accessRequestMaximumSeconds
         self.updatedAt = updatedAt
     }
 }

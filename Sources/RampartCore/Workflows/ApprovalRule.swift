@@ -18,12 +18,15 @@ package struct ApprovalRule: Sendable, Equatable {
     package var justificationPattern: String?
     /// The longest break-glass access the rule allows (active at once, reviewed afterwards); `nil`: none.
     package var breakGlassMaximumSeconds: Int?
+    /// Answers, besides the approvers, a request left unanswered past `timeoutSeconds`; it then
+    /// waits one more timeout before it is denied (`timed-out`). `nil`: no escalation.
+    package var escalationGroup: String?
     package var createdAt: Int64
 
     package init(
         id: String, tenantID: TenantID, service: String, resource: [String: String], approverGroup: String, requiredApprovals: Int,
         denialThreshold: Int, maximumDurationSeconds: Int, timeoutSeconds: Int, justificationPattern: String?,
-        breakGlassMaximumSeconds: Int? = nil, createdAt: Int64
+        breakGlassMaximumSeconds: Int? = nil, escalationGroup: String? = nil, createdAt: Int64
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -36,6 +39,7 @@ package struct ApprovalRule: Sendable, Equatable {
         self.timeoutSeconds = timeoutSeconds
         self.justificationPattern = justificationPattern
         self.breakGlassMaximumSeconds = breakGlassMaximumSeconds
+        self.escalationGroup = escalationGroup
         self.createdAt = createdAt
     }
 }

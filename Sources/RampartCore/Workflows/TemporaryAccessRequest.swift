@@ -36,8 +36,11 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
     package var approvals: Int
     package var denials: Int
     package var createdAt: Int64
-    /// When an unanswered request times out.
+    /// When an unanswered request times out (or, the first time under a rule with an escalation
+    /// group, escalates).
     package var timesOutAt: Int64
+    /// The rule's escalation group answers it too: it went unanswered past the first timeout.
+    package var escalated: Bool
     /// When it left `pending` or `active`.
     package var decidedAt: Int64?
     package var startsAt: Int64?
@@ -50,7 +53,7 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
         unmask: Bool = false, breakGlass: Bool = false, reviewedBy: String? = nil, reviewedAt: Int64? = nil, reviewOverdueRaised: Bool = false,
         durationSeconds: Int, justification: String, state: State, ruleID: String, requiredApprovals: Int, denialThreshold: Int,
         approvals: Int = 0, denials: Int = 0, createdAt: Int64, timesOutAt: Int64, decidedAt: Int64? = nil, startsAt: Int64? = nil,
-        expiresAt: Int64? = nil, policyID: Int64? = nil
+        expiresAt: Int64? = nil, policyID: Int64? = nil, escalated: Bool = false
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -77,6 +80,7 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
         self.startsAt = startsAt
         self.expiresAt = expiresAt
         self.policyID = policyID
+        self.escalated = escalated
     }
 }
 

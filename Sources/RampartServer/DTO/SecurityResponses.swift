@@ -137,4 +137,6 @@ package struct TenantSettingsResponse: Codable, Sendable {
     package var loginThrottleCustomized: Bool
     /// Whether policy and tagging-rule writes become change requests for a second person.
     package var changeApproval: Bool
+    /// The longest access an access request may ask for; `nil`: the approval rules' own maxima.
+    package var accessRequestMaximumSeconds: Int?
 }

@@ -27,8 +27,10 @@ struct SecurityController {
         /// A partial policy laid over the server's default; JSON `null` returns to the default.
         var loginThrottle: ThrottlePolicyDocument??
         var changeApproval: Bool?
+        /// Seconds; JSON `null` removes the cap.
+        var accessRequestMaximumSeconds: Int??
 
-        enum CodingKeys: String, CodingKey { case mfaRequired, loginThrottle, changeApproval }
+        enum CodingKeys: String, CodingKey { case mfaRequired, loginThrottle, changeApproval, accessRequestMaximumSeconds }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -41,6 +43,11 @@ struct SecurityController {
                 throw RampartError.validation("must be true or false", field: "changeApproval")
             }
             changeApproval = try container.decodeIfPresent(Bool.self, forKey: .changeApproval)
+            if container.contains(.accessRequestMaximumSeconds) {
+                accessRequestMaximumSeconds =
+                    try container.decodeNil(forKey: .accessRequestMaximumSeconds)
+                    ? .some(nil) : .some(try container.decode(Int.self, forKey: .accessRequestMaximumSeconds))
+            }
             if container.contains(.loginThrottle) {
                 if try container.decodeNil(forKey: .loginThrottle) {
                     loginThrottle = .some(nil)
@@ -119,7 +126,8 @@ struct SecurityController {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(SettingsRequest.self, from: request, limit: services.maximumBodySize)
         let updated = try await settings.update(
-            mfaRequired: body.mfaRequired, loginThrottle: body.loginThrottle, changeApproval: body.changeApproval, in: principal.tenantID,
+            mfaRequired: body.mfaRequired, loginThrottle: body.loginThrottle, changeApproval: body.changeApproval,
+            accessRequestMaximumSeconds: body.accessRequestMaximumSeconds, in: principal.tenantID,
             audit: context.audit)
         return try JSONBody.response(Self.response(updated))
     }
@@ -127,6 +135,7 @@ struct SecurityController {
     private static func response(_ settings: TenantSecuritySettingsAdministration.Effective) -> TenantSettingsResponse {
         TenantSettingsResponse(
             mfaRequired: settings.mfaRequired, loginThrottle: ThrottlePolicyDocument(settings.loginThrottle),
-            loginThrottleCustomized: settings.loginThrottleCustomized, changeApproval: settings.changeApproval)
+            loginThrottleCustomized: settings.loginThrottleCustomized, changeApproval: settings.changeApproval,
+            accessRequestMaximumSeconds: settings.accessRequestMaximumSeconds)
     }
 }

@@ -34,6 +34,7 @@ struct AccessRequestResponse: Encodable {
     var expiresAt: String?
     var decidedAt: String?
     var policyId: Int64?
+    var escalated: Bool
     var votes: [Vote]?
 
     init(_ request: TemporaryAccessRequest, votes: [ApprovalVote]? = nil) {
@@ -58,6 +59,7 @@ struct AccessRequestResponse: Encodable {
         startsAt = request.startsAt.map(Timestamp.rfc3339(milliseconds:))
         expiresAt = request.expiresAt.map(Timestamp.rfc3339(milliseconds:))
         decidedAt = request.decidedAt.map(Timestamp.rfc3339(milliseconds:))
+        escalated = request.escalated
         policyId = request.policyID
         self.votes = votes?.map { Vote(approver: $0.approver, approve: $0.approve, comment: $0.comment, at: Timestamp.rfc3339(milliseconds: $0.at)) }
     }
@@ -75,6 +77,7 @@ struct ApprovalRuleResponse: Encodable {
     var timeoutSeconds: Int
     var justificationPattern: String?
     var breakGlassMaximumSeconds: Int?
+    var escalationGroup: String?
     var createdAt: String
 
     init(_ rule: ApprovalRule) {
@@ -88,6 +91,7 @@ struct ApprovalRuleResponse: Encodable {
         timeoutSeconds = rule.timeoutSeconds
         justificationPattern = rule.justificationPattern
         breakGlassMaximumSeconds = rule.breakGlassMaximumSeconds
+        escalationGroup = rule.escalationGroup
         createdAt = Timestamp.rfc3339(milliseconds: rule.createdAt)
     }
 }

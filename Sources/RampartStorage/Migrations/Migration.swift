@@ -40,5 +40,6 @@ package enum Migrations {
         M0019AccessRequests(),
         M0020ChangeRequests(),
         M0021AccessReviews(),
+        M0022AccessRequestEscalation(),
     ]
 }

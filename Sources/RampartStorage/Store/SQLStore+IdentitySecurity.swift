@@ -207,7 +207,8 @@ extension SQLStoreTransaction {
         query.appendInterpolation(
             unsafeRaw: """
                  ON CONFLICT (tenant_id) DO UPDATE SET mfa_required = excluded.mfa_required, login_throttle = excluded.login_throttle,
-                    change_approval = excluded.change_approval, updated_at = excluded.updated_at
+                    change_approval = excluded.change_approval, access_request_maximum_seconds = excluded.access_request_maximum_seconds,
+                    updated_at = excluded.updated_at
                 """)
         try await sql.raw(query).run()
     }

@@ -33,12 +33,13 @@ enum ApprovalRulesTable: StoredTable {
     static let timeout = Column<ApprovalRule, Int64>("timeout_seconds") { Int64($0.timeoutSeconds) }
     static let justificationPattern = Column<ApprovalRule, String?>("justification_pattern") { $0.justificationPattern }
     static let breakGlassMaximum = Column<ApprovalRule, Int64?>("break_glass_maximum_seconds") { $0.breakGlassMaximumSeconds.map(Int64.init) }
+    static let escalationGroup = Column<ApprovalRule, String?>("escalation_group") { $0.escalationGroup }
     static let createdAt = Column<ApprovalRule, Int64>("created_at") { $0.createdAt }
 
     static let columns = [
         AnyColumn(tenantID), AnyColumn(id), AnyColumn(service), AnyColumn(resource), AnyColumn(approverGroup), AnyColumn(requiredApprovals),
         AnyColumn(denialThreshold), AnyColumn(maximumDuration), AnyColumn(timeout), AnyColumn(justificationPattern),
-        AnyColumn(breakGlassMaximum), AnyColumn(createdAt),
+        AnyColumn(breakGlassMaximum), AnyColumn(escalationGroup), AnyColumn(createdAt),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -49,7 +50,8 @@ enum ApprovalRulesTable: StoredTable {
             approverGroup: try row.decode(approverGroup), requiredApprovals: count(try row.decode(requiredApprovals)),
             denialThreshold: count(try row.decode(denialThreshold)), maximumDurationSeconds: count(try row.decode(maximumDuration)),
             timeoutSeconds: count(try row.decode(timeout)), justificationPattern: try row.decode(justificationPattern),
-            breakGlassMaximumSeconds: try row.decode(breakGlassMaximum).map(count), createdAt: try row.decode(createdAt))
+            breakGlassMaximumSeconds: try row.decode(breakGlassMaximum).map(count), escalationGroup: try row.decode(escalationGroup),
+            createdAt: try row.decode(createdAt))
     }
 }
 
@@ -82,13 +84,14 @@ enum AccessRequestsTable: StoredTable {
     static let startsAt = Column<Request, Int64?>("starts_at") { $0.startsAt }
     static let expiresAt = Column<Request, Int64?>("expires_at") { $0.expiresAt }
     static let policyID = Column<Request, Int64?>("policy_id") { $0.policyID }
+    static let escalated = Column<Request, Int64>("escalated") { $0.escalated ? 1 : 0 }
 
     static let columns = [
         AnyColumn(tenantID), AnyColumn(id), AnyColumn(requester), AnyColumn(service), AnyColumn(resource), AnyColumn(accessTypes),
         AnyColumn(unmask), AnyColumn(breakGlass), AnyColumn(reviewedBy), AnyColumn(reviewedAt), AnyColumn(reviewOverdueRaised), AnyColumn(duration),
         AnyColumn(justification), AnyColumn(state), AnyColumn(ruleID), AnyColumn(requiredApprovals),
         AnyColumn(denialThreshold), AnyColumn(approvals), AnyColumn(denials), AnyColumn(createdAt), AnyColumn(timesOutAt),
-        AnyColumn(decidedAt), AnyColumn(startsAt), AnyColumn(expiresAt), AnyColumn(policyID),
+        AnyColumn(decidedAt), AnyColumn(startsAt), AnyColumn(expiresAt), AnyColumn(policyID), AnyColumn(escalated),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -104,7 +107,7 @@ enum AccessRequestsTable: StoredTable {
             requiredApprovals: count(try row.decode(requiredApprovals)), denialThreshold: count(try row.decode(denialThreshold)),
             approvals: count(try row.decode(approvals)), denials: count(try row.decode(denials)), createdAt: try row.decode(createdAt),
             timesOutAt: try row.decode(timesOutAt), decidedAt: try row.decode(decidedAt), startsAt: try row.decode(startsAt),
-            expiresAt: try row.decode(expiresAt), policyID: try row.decode(policyID))
+            expiresAt: try row.decode(expiresAt), policyID: try row.decode(policyID), escalated: try row.decode(escalated) != 0)
     }
 }
 
