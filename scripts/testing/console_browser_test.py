@@ -113,6 +113,15 @@ def main() -> None:
         check("Verified." in page.get_by_role("region", name="Inclusion in the signed log").inner_text(),
               "an audit record's inclusion proof is verified against the signed checkpoint")
         accessible(page, axe, "audit record")
+        page.get_by_role("link", name="Reports").click()
+        check(page.get_by_role("heading", name="Data inventory").is_visible(), "the reports page shows the data inventory")
+        page.get_by_label("Tag", exact=True).fill("PII")
+        today = time.strftime("%Y-%m-%d", time.gmtime())
+        page.get_by_label("First day", exact=True).fill(today)
+        page.get_by_label("Last day", exact=True).fill(today)
+        page.get_by_role("button", name="Show").click()
+        check("decisions on" in page.get_by_role("region", name="Access to tagged data").inner_text(), "the access report answers")
+        accessible(page, axe, "reports")
         page.get_by_role("link", name="Dashboard").click()
         cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
         session = cookies.get("rampart_console")

@@ -51,6 +51,9 @@ struct ConsoleController {
         router.post("/console/t/:tenant/decisions", use: decide)
         router.get("/console/t/:tenant/audit", use: auditRecords)
         router.get("/console/t/:tenant/audit/:seq", use: auditRecord)
+        router.get("/console/t/:tenant/reports", use: reports)
+        router.get("/console/t/:tenant/reports/inventory.csv", use: inventoryCSV)
+        router.get("/console/t/:tenant/reports/access.csv", use: accessCSV)
     }
 
     // MARK: Pages

@@ -22,7 +22,7 @@ enum ConsolePages {
 
     /// The console's pages in the navigation, with the permission each needs.
     enum Screen: CaseIterable {
-        case dashboard, users, decisions, audit, sessions
+        case dashboard, users, decisions, audit, reports, sessions
 
         var label: String {
             switch self {
@@ -30,6 +30,7 @@ enum ConsolePages {
             case .users: "Users"
             case .decisions: "Test a decision"
             case .audit: "Audit log"
+            case .reports: "Reports"
             case .sessions: "My sessions"
             }
         }
@@ -40,6 +41,7 @@ enum ConsolePages {
             case .users: "/users"
             case .decisions: "/decisions"
             case .audit: "/audit"
+            case .reports: "/reports"
             case .sessions: "/sessions"
             }
         }
@@ -49,6 +51,7 @@ enum ConsolePages {
             case .users: .usersRead
             case .decisions: .decisionsRequest
             case .audit: .auditRead
+            case .reports: .reportsRead
             case .dashboard, .sessions: nil
             }
         }
