@@ -25,9 +25,12 @@ package struct AccessRequestExpiryService: Service {
     }
 
     package func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await sweep()
-            try? await Task.sleep(for: interval)
+        // Cancelled at graceful shutdown, so a long interval does not hold the server's stop.
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await sweep()
+                try await Task.sleep(for: interval)
+            }
         }
     }
 
