@@ -220,6 +220,10 @@ package struct AccessRequests: Sendable {
                 request.state = .denied
                 request.decidedAt = write.now
             } else if request.approvals >= request.requiredApprovals, let activation {
+                // The tenant's maximum may have been lowered since the request was made.
+                if let cap = try await tx.tenantSecuritySettings(tenant)?.accessRequestMaximumSeconds, request.durationSeconds > cap {
+                    throw RampartError(.conflict, "the request asks for longer than the tenant's maximum (\(cap) s) now allows")
+                }
                 let starts = write.now
                 let expires = starts + Int64(request.durationSeconds) * 1000
                 var validated = activation.policy

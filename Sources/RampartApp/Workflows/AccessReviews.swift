@@ -325,32 +325,57 @@ package struct AccessReviews: Sendable {
 
     /// Closes the campaigns past their deadline: unreviewed grants are revoked or reported.
     /// Returns how many campaigns closed.
+    ///
+    /// A grant that cannot be revoked (its policy no longer validates) is reported instead, and
+    /// one answered meanwhile is left as answered: one grant never keeps a campaign, or the
+    /// campaigns after it, from closing.
     package func closeDue() async throws -> Int {
         let now = services.clock.now()
         let due = try await services.store.read { try await $0.dueAccessReviews(at: now, limit: 50) }
-        for var review in due {
-            let (id, tenant) = (review.id, review.tenantID)
-            let grants = try await services.store.read { try await $0.reviewGrants(review: id, in: tenant) }
-            var outcomes: [ReviewGrant.State: Int] = [:]
-            for grant in grants where grant.state == .pending {
+        var closed = 0
+        for review in due {
+            if (try? await close(review)) != nil { closed += 1 }
+        }
+        return closed
+    }
+
+    private func close(_ review: AccessReview) async throws {
+        let (id, tenant) = (review.id, review.tenantID)
+        let grants = try await services.store.read { try await $0.reviewGrants(review: id, in: tenant) }
+        var outcomes: [ReviewGrant.State: Int] = [:]
+        for grant in grants where grant.state == .pending {
+            do {
                 let settled =
                     switch review.onDeadline {
                     case .revoke: try await revoke(grant, by: "system", comment: "not reviewed by the deadline", audit: nil)
                     case .report: try await settle(grant, .unreviewed, by: "system", comment: nil, audit: nil, policy: nil)
                     }
                 outcomes[settled.state, default: 0] += 1
+            } catch let error as RampartError where error.code == .conflict {
+                continue  // a reviewer answered it meanwhile
+            } catch {
+                let reported = try? await settle(grant, .unreviewed, by: "system", comment: "could not be revoked", audit: nil, policy: nil)
+                if let reported { outcomes[reported.state, default: 0] += 1 }
             }
-            review.state = .closed
-            review.closedAt = services.clock.now()
-            try await services.store.write { [review] in try await $0.updateAccessReview(review) }
-            try await services.security.raise(
-                .reviewClosed, tenant: review.tenantID, actorType: "system",
-                details: [
-                    "review": review.id, "onDeadline": review.onDeadline.rawValue,
-                    "notReviewed": String(outcomes.values.reduce(0, +)), "revokedAtDeadline": String(outcomes[.revoked] ?? 0),
-                ], audit: nil)
         }
-        return due.count
+        let notReviewed = outcomes.values.reduce(0, +)
+        let revoked = outcomes[.revoked] ?? 0
+        let closedAt = services.clock.now()
+        try await services.store.write { tx in
+            guard var current = try await tx.accessReview(id: id, in: tenant), current.state == .open else { return }
+            current.state = .closed
+            current.closedAt = closedAt
+            try await tx.updateAccessReview(current)
+            let record = SystemAudit.record(
+                tenant: tenant, entityType: "access-reviews", entityID: id, operation: "access-review.closed", service: review.service,
+                details: ["notReviewed": String(notReviewed), "revokedAtDeadline": String(revoked)], at: services.clock.nowMicroseconds())
+            _ = try await tx.appendAudit([record], in: tenant, at: closedAt)
+        }
+        try await services.security.raise(
+            .reviewClosed, tenant: tenant, actorType: "system",
+            details: [
+                "review": id, "onDeadline": review.onDeadline.rawValue, "notReviewed": String(notReviewed), "revokedAtDeadline": String(revoked),
+            ], audit: nil)
     }
 
     // MARK: Reading
