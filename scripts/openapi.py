@@ -352,8 +352,9 @@ paths = {
        for base, what in [("/v1/service-defs", "service definition"), ("/v1/services", "service"), ("/v1/policies", "policy"),
                           ("/v1/policy-roles", "Ranger role"), ("/v1/zones", "security zone")]},
     "/v1/services/{id}/tags": {
-        "put": op("Replace the tags of a tag service (Ranger ServiceTags JSON)", "policy administration", ok(ref("RangerObject")),
-                  params=[ID, IFMATCH], request=ref("RangerObject"), extra=["404", "412", "413", "422"]),
+        "put": op("Replace the tags of a tag service (Ranger ServiceTags JSON); refused (409) while the tenant's changeApproval is on",
+                  "policy administration", ok(ref("RangerObject")), params=[ID, IFMATCH], request=ref("RangerObject"),
+                  extra=["404", "409", "412", "413", "422"]),
         "get": op("The tags of a tag service", "policy administration", ok(ref("RangerObject")), params=[ID], extra=["404"])},
     "/v1/backups": {"get": op("Scheduled backups: configuration, last success and failure, files on disk (operator)", "backups", ok(ref("Backups")))},
     "/v1/keys": {"get": op("Data-key versions of the tenant", "keys", ok({"type": "object", "properties": {"currentVersion": {"type": "integer"},

@@ -86,7 +86,8 @@ package enum RampartApplication {
         PolicyObjectsController(
             objects: PolicyObjects<ServiceKind>(administration: administration), changes: changes, path: "/v1/services", bodyLimit: bodyLimit
         ).register(on: api)
-        ServiceTagsController(tags: ServiceTagsAdministration(administration: administration), bodyLimit: bodyLimit).register(on: api)
+        ServiceTagsController(tags: ServiceTagsAdministration(administration: administration), changes: changes, bodyLimit: bodyLimit).register(
+            on: api)
         PolicyExchangeController(administration: administration, changes: changes, bodyLimit: bodyLimit).register(on: api)
         PolicyObjectsController(
             objects: PolicyObjects<PolicyKind>(administration: administration), changes: changes, path: "/v1/policies", bodyLimit: bodyLimit,

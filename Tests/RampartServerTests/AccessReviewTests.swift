@@ -112,7 +112,10 @@ import Testing
             #expect(try await Self.allowed(client, f, kim, "bob", table: "payroll"), "bob is still named")
             let stored = try await client.send(.get, "/v1/policies/\(payroll)", token: kim).json()
             #expect(((stored["policyItems"] as? [[String: Any]])?.first?["users"] as? [String]) == ["bob"])
-            #expect(try await client.send(.get, "/v1/access-reviews/\(id)", token: otto).status == 200, "reviewers follow progress")
+            let ottos = try await client.send(.get, "/v1/access-reviews/\(id)", token: otto)
+            let ottoGrants = try ottos.json()["grants"] as? [[String: Any]] ?? []
+            #expect(ottos.status == 200 && ottoGrants.count == 2, "reviewers follow the progress of their own grants: \(ottos.text)")
+            #expect(ottoGrants.allSatisfy { $0["reviewerGroup"] as? String == "owners" })
 
             // A second campaign reports instead of revoking.
             var reporting = campaign

@@ -153,6 +153,9 @@ import Testing
             let imported = try await client.send(
                 .post, "/v1/policies/import", token: kim, body: .raw(HivePolicies.json(service: "other-hive"), contentType: "application/json"))
             #expect(imported.status == 409 && imported.text.contains("changeApproval"), "\(imported.text)")
+            let tags = try await client.send(
+                .put, "/v1/services/\(s.f.a.tagServiceID)/tags", token: kim, body: .json(["tags": [:] as [String: String]]))
+            #expect(tags.status == 409 && tags.text.contains("changeApproval"), "\(tags.text)")
 
             // Every state change is an audit record whose inclusion proof verifies.
             let records = try await AuditInclusion.expectRecordsOfEntityVerify(id, client, token: s.f.a.adminToken)

@@ -390,12 +390,15 @@ package struct AccessReviews: Sendable {
         return found
     }
 
-    /// A campaign `principal` may see: every one for those who read policies or the audit log,
-    /// otherwise those with a grant it reviews (404 for the rest, as for an unknown id).
+    /// A campaign `principal` may see: whole for those who read policies or the audit log,
+    /// otherwise with only the grants it reviews (404 when none, as for an unknown id).
     package func get(_ id: String, for principal: Principal) async throws -> Detailed {
         let detailed = try await get(id, in: principal.tenantID)
-        guard try await sees(detailed, principal) else { throw RampartError.notFound("access review") }
-        return detailed
+        guard !Self.seesAll(principal) else { return detailed }
+        let groups = try await reviewerGroups(of: principal)
+        let mine = detailed.grants.filter { groups.contains($0.reviewerGroup) }
+        guard !mine.isEmpty else { throw RampartError.notFound("access review") }
+        return Detailed(review: detailed.review, grants: mine)
     }
 
     /// The campaigns `principal` may see, newest first.
@@ -412,9 +415,13 @@ package struct AccessReviews: Sendable {
 
     private func sees(_ detailed: Detailed, _ principal: Principal) async throws -> Bool {
         if Self.seesAll(principal) { return true }
-        let groups = Set(
+        let groups = try await reviewerGroups(of: principal)
+        return detailed.grants.contains { groups.contains($0.reviewerGroup) }
+    }
+
+    private func reviewerGroups(of principal: Principal) async throws -> Set<String> {
+        Set(
             try await services.store.read { try await $0.activeUserGroups(usernames: [principal.username], in: principal.tenantID) }[
                 principal.username] ?? [])
-        return detailed.grants.contains { groups.contains($0.reviewerGroup) }
     }
 }

@@ -7,6 +7,8 @@ import RampartCore
 /// `/v1/services/{id}/tags`: the tags of a tag service, replaced as a whole.
 struct ServiceTagsController {
     let tags: ServiceTagsAdministration
+    /// Hand-made tags change who may see what (tag policies read them): refused while the tenant requires four eyes.
+    let changes: ChangeRequests
     let bodyLimit: Int
 
     func register(on api: APIRouter) {
@@ -17,6 +19,7 @@ struct ServiceTagsController {
     @Sendable func replace(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let tenant = try context.routePrincipal().tenantID
         let id = try context.objectID(what: "service")
+        try await changes.refuseWhenRequired("replacing a tag service's tags changes what its tag policies decide", in: tenant)
         // Tag documents of large estates run to megabytes.
         let json = try RangerJSON.object(try await JSONBody.collect(request, limit: max(bodyLimit, 16 << 20)))
         let (row, version) = try await tags.replace(
