@@ -116,6 +116,9 @@ import Testing
             let ottoGrants = try ottos.json()["grants"] as? [[String: Any]] ?? []
             #expect(ottos.status == 200 && ottoGrants.count == 2, "reviewers follow the progress of their own grants: \(ottos.text)")
             #expect(ottoGrants.allSatisfy { $0["reviewerGroup"] as? String == "owners" })
+            #expect(try await client.send(.get, "/v1/access-reviews", token: otto).text.contains(id), "a reviewer lists the campaigns it reviews")
+            let outsider = try await client.send(.get, "/v1/access-reviews", token: f.a.apiKeyToken)
+            #expect(outsider.status == 200 && !outsider.text.contains(id), "someone who reviews nothing lists none: \(outsider.text)")
 
             // A second campaign reports instead of revoking.
             var reporting = campaign

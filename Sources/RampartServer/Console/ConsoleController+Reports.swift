@@ -67,7 +67,8 @@ extension ConsoleController {
         let visit = try await visit(request, context: context)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
         guard signedIn.viewer.permissions.contains(.reportsRead) else { return notFound() }
-        return Self.csv(InventoryReportResponse(try await inventory.build(in: signedIn.tenant.id)).csv, name: "inventory")
+        return ReportsController.csv(
+            InventoryReportResponse(try await inventory.build(in: signedIn.tenant.id)).csv, name: "inventory", headers: Self.securityHeaders)
     }
 
     @Sendable func accessCSV(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -77,13 +78,6 @@ extension ConsoleController {
         let query = AccessReportQuery(request)
         let (from, to) = try query.period()
         let report = try await AccessReport(services: services).build(tag: query.tag, from: from, to: to, in: signedIn.tenant.id)
-        return Self.csv(AccessReportResponse(report).csv, name: "access")
-    }
-
-    private static func csv(_ bytes: [UInt8], name: String) -> Response {
-        var headers = securityHeaders
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"rampart-\(name)-report.csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return ReportsController.csv(AccessReportResponse(report).csv, name: "access", headers: Self.securityHeaders)
     }
 }

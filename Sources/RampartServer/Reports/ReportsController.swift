@@ -47,8 +47,9 @@ struct ReportsController {
         }
     }
 
-    private static func csv(_ bytes: [UInt8], name: String) -> Response {
-        var headers = HTTPFields()
+    /// A report as a CSV download, with `headers` besides (the console's security headers).
+    static func csv(_ bytes: [UInt8], name: String, headers base: HTTPFields = [:]) -> Response {
+        var headers = base
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"rampart-\(name)-report.csv\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
