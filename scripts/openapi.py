@@ -186,13 +186,18 @@ schemas = {
                    "nextCursor": {"type": ["string", "null"]}}},
     "BackupFile": {"type": "object", "required": ["file", "kind", "sizeBytes", "createdAt"], "properties": {
         "file": S, "kind": {"enum": ["daily", "intraday"]}, "sizeBytes": {"type": "integer"}, "createdAt": {"type": "string", "format": "date-time"}}},
-    "Backups": {"type": "object", "required": ["enabled", "backups"], "properties": {
+    "JobLease": {"type": "object", "required": ["job", "holder", "acquiredAt", "expiresAt"], "description":
+                 "A single-runner job and the server (instance name) that runs it until the lease expires unless renewed", "properties": {
+        "job": S, "holder": S, "acquiredAt": {"type": "string", "format": "date-time"}, "expiresAt": {"type": "string", "format": "date-time"}}},
+    "Backups": {"type": "object", "required": ["enabled", "backups", "instance", "jobs"], "properties": {
         "enabled": {"type": "boolean"}, "directory": {"type": ["string", "null"]}, "offsiteDirectory": {"type": ["string", "null"]},
         "intradayIntervalSeconds": {"type": "integer"}, "keepDaily": {"type": "integer"}, "keepIntraday": {"type": "integer"},
         "lastSuccess": {"type": ["object", "null"], "properties": {"at": {"type": "string", "format": "date-time"}, "file": S, "kind": S,
                         "sizeBytes": {"type": "integer"}, "rows": {"type": "integer"}, "durationMs": {"type": "integer"}}},
         "lastFailure": {"type": ["object", "null"], "properties": {"at": {"type": "string", "format": "date-time"}, "message": S}},
-        "backups": {"type": "array", "items": ref("BackupFile")}}},
+        "backups": {"type": "array", "items": ref("BackupFile")},
+        "instance": {"type": "string", "description": "This server's instance name (rampart serve --instance-id)"},
+        "jobs": {"type": "array", "items": ref("JobLease"), "description": "Which server holds each single-runner job's lease"}}},
     "MFAChallenge": {"type": "object", "required": ["status", "challenge", "expiresAt", "methods"], "description":
                      "Answer to a right password when a second factor is needed (instead of a Session)", "properties": {
         "status": {"enum": ["mfa-required", "mfa-enrolment-required"]}, "challenge": {"type": "string", "description": "Single use, short-lived"},
@@ -236,7 +241,7 @@ ANON = {"401": problem("Invalid challenge or code"), "429": problem("Too many at
 def items(name): return {"type": "object", "properties": {"items": {"type": "array", "items": ref(name)}, "nextCursor": {"type": ["string", "null"]}}}
 paths = {
     "/healthz": {"get": op("Liveness", "system", ok(ref("Status")), security=False)},
-    "/readyz": {"get": op("Readiness: checks the database", "system", ok(ref("Status")), security=False, extra=["503"])},
+    "/readyz": {"get": op("Readiness for a load balancer: 503 while the database is unreachable, migrations are pending or the server is draining", "system", ok(ref("Status")), security=False, extra=["503"])},
     "/metrics": {"get": op("Prometheus metrics", "system", {"200": {"description": "Prometheus text format", "content": {"text/plain": {"schema": S}}}}, security=False)},
     "/openapi.json": {"get": op("This document", "system", ok({"type": "object"}), security=False)},
     "/v1/roles": {"get": op("Built-in roles and their permissions", "identity", ok({"type": "array", "items": ref("RoleDescription")}))},

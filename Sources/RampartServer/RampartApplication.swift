@@ -23,6 +23,8 @@ package enum RampartApplication {
         package var services: RampartServices
         package var routes: [RouteDescriptor]
         package var masterKeyOrigin: String
+        /// Run after `application` in the serve command's service group (see ``ServerDrain``).
+        package var drain: ServerDrain
     }
 
     /// - Parameter onBootstrap: called once the database is migrated, with the operator bootstrap
@@ -66,10 +68,14 @@ package enum RampartApplication {
         router.middlewares.add(AuthenticationMiddleware(services: services))
         router.middlewares.add(RateLimitMiddleware(monitor: services.security))
         let api = APIRouter(router: router)
+        let leases = JobLeases(
+            store: store, clock: services.clock, instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
+            metrics: services.metrics, logger: logger)
         let exporter = try configuration.auditSyslog.map {
-            try SyslogExporter(sink: $0, store: store, clock: services.clock, metrics: services.metrics, logger: logger)
+            try SyslogExporter(sink: $0, store: store, clock: services.clock, metrics: services.metrics, leases: leases, logger: logger)
         }
-        SystemController(services: services, exporter: exporter).register(on: api)
+        let drain = ServerDrain(delay: configuration.drainDelay)
+        SystemController(services: services, exporter: exporter, database: database, drain: drain).register(on: api)
         AuthController(services: services).register(on: api)
         TenantsController(services: services).register(on: api)
         UsersController(services: services).register(on: api)
@@ -131,7 +137,7 @@ package enum RampartApplication {
         TagsController(services: services).register(on: api)
         AuditController(services: services).register(on: api)
         let backupStatus = BackupStatus(metrics: services.metrics)
-        BackupsController(schedule: configuration.backup, status: backupStatus).register(on: api)
+        BackupsController(schedule: configuration.backup, status: backupStatus, leases: leases).register(on: api)
         MFAController(services: services).register(on: api)
         SessionsController(services: services).register(on: api)
         SecurityController(services: services, destinations: destinations).register(on: api)
@@ -169,18 +175,18 @@ package enum RampartApplication {
                     paths: configuration.discovery.pathPolicy(dataDirectory: configuration.dataDirectory), logger: logger,
                     destinations: destinations),
                 configuration: configuration.discovery,
-                instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
-                clock: services.clock, bell: scanBell, logger: logger),
+                instance: leases.instance, clock: services.clock, bell: scanBell, logger: logger),
             SessionJanitorService(store: store, clock: services.clock, interval: .seconds(300)),
             DirectoryCacheService(cache: services.directory, store: services.store, logger: logger),
             PolicyRefreshService(cache: policyCache, store: store, interval: configuration.policyRefreshInterval, logger: logger),
             // Shut down in reverse: the writer drains first, then the last checkpoint covers it.
-            AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, logger: logger),
+            AuditCheckpointService(log: services.auditLog, interval: configuration.auditCheckpointInterval, leases: leases, logger: logger),
             services.auditWriter,
             SecurityJanitorService(store: store, monitor: services.security, clock: services.clock, interval: .seconds(300)),
-            PolicySyncService(sync: policySync, tick: configuration.syncTick, logger: logger),
+            PolicySyncService(sync: policySync, tick: configuration.syncTick, leases: leases, logger: logger),
             AccessRequestExpiryService(
-                requests: accessRequests, changes: changes, reviews: accessReviews, interval: configuration.accessRequestSweep, logger: logger),
+                requests: accessRequests, changes: changes, reviews: accessReviews, interval: configuration.accessRequestSweep, leases: leases,
+                logger: logger),
             AlertDeliveryService(
                 store: store, keyring: keyring, monitor: services.security, clock: services.clock,
                 configuration: configuration.security.webhooks, destinations: destinations, smtp: configuration.smtp, logger: logger),
@@ -189,11 +195,14 @@ package enum RampartApplication {
         // Started first and stopped last, so the spans of the last requests are still sent.
         if let traceExporter = configuration.traceExporter { background.insert(traceExporter, at: 0) }
         if let scheduler = try backupScheduler(
-            configuration.backup, database: database, status: backupStatus, events: services.security, logger: logger)
+            configuration.backup, database: database, status: backupStatus, events: services.security, leases: leases, logger: logger)
         {
             // After the database in start order, so it stops before the database closes.
             background.insert(scheduler, at: 1)
         }
+        // Right after the database: started before every job that asks for a lease and stopped
+        // after them all, so a job's last run (the shutdown checkpoint) still holds its lease.
+        background.insert(leases, at: (background.firstIndex { $0 is DatabaseLifecycleService } ?? -1) + 1)
         var application = Application(
             router: router,
             server: server,
@@ -213,7 +222,7 @@ package enum RampartApplication {
                 "database": .string(configuration.database.redactedDescription), "master_key": .string(masterKey.origin),
                 "address": .string("\(configuration.usesTLS ? "https" : "http")://\(configuration.host):\(configuration.port)"),
             ])
-        return Built(application: application, services: services, routes: api.routes, masterKeyOrigin: masterKey.origin)
+        return Built(application: application, services: services, routes: api.routes, masterKeyOrigin: masterKey.origin, drain: drain)
     }
 
     /// Query parameters a trace never records.
@@ -222,7 +231,8 @@ package enum RampartApplication {
     /// The backup scheduler when `--backup-dir` is set: the key file is loaded and the
     /// directories created now, so a bad setting stops the start instead of the first backup.
     static func backupScheduler(
-        _ schedule: BackupSchedule, database: any Database, status: BackupStatus, events: SecurityMonitor? = nil, logger: Logger
+        _ schedule: BackupSchedule, database: any Database, status: BackupStatus, events: SecurityMonitor? = nil, leases: JobLeases? = nil,
+        logger: Logger
     ) throws -> BackupScheduler? {
         guard let directory = schedule.directory else { return nil }
         let credential: BackupCredential
@@ -244,7 +254,8 @@ package enum RampartApplication {
                 "directory": .string(directory), "offsite": .string(schedule.offsiteDirectory ?? "none"), "interval": "\(schedule.intradayInterval)",
             ])
         return BackupScheduler(
-            schedule: schedule, directory: directory, credential: credential, database: database, status: status, events: events, logger: logger)
+            schedule: schedule, directory: directory, credential: credential, database: database, status: status, events: events, leases: leases,
+            logger: logger)
     }
 
     static func tlsConfiguration(certificatePath: String, keyPath: String) throws -> TLSConfiguration {

@@ -40,6 +40,11 @@ package struct ServerConfiguration: Sendable {
     /// How often the server looks for policy changes made through other servers sharing the
     /// database; its own writes take effect before they are answered.
     package var policyRefreshInterval: Duration = .seconds(2)
+    /// How long `/readyz` reports draining after SIGTERM before the server stops accepting
+    /// (see ``ServerDrain``): about two of the load balancer's health-check intervals.
+    package var drainDelay: Duration = .zero
+    /// How long a stop may wait for requests in flight and background jobs before they are cancelled.
+    package var shutdownTimeout: Duration = .seconds(30)
     /// How often the policy sync looks for PostgreSQL datasources due for enforcement.
     package var syncTick: Duration = .seconds(5)
     /// How often due access requests are settled (expired access loses its policy, unanswered

@@ -9,10 +9,13 @@ package struct AuditCheckpointService: Service {
     package let log: AuditLog
     package let interval: Duration
     package let logger: Logger
+    /// With several servers on one database, only the holder of the job's lease signs.
+    package let leases: JobLeases?
 
-    package init(log: AuditLog, interval: Duration, logger: Logger) {
+    package init(log: AuditLog, interval: Duration, leases: JobLeases? = nil, logger: Logger) {
         self.log = log
         self.interval = interval
+        self.leases = leases
         self.logger = logger
     }
 
@@ -27,6 +30,7 @@ package struct AuditCheckpointService: Service {
     }
 
     private func signAll() async {
+        guard await leases?.holds(JobLeases.Job.auditCheckpoints) ?? true else { return }
         do {
             _ = try await log.checkpointAll()
         } catch is CancellationError {

@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// Takes the scheduled backups while the server runs (see ``BackupSchedule``), copies each to the
 /// off-site directory, applies retention and records the outcome.
 ///
-/// With several servers on one PostgreSQL database, enable it on one of them only.
+/// With several servers on one PostgreSQL database, each may enable it: the holder of the
+/// `backups` job lease (see ``JobLeases``) takes them, and another server takes over when it dies.
 package struct BackupScheduler: Service {
     package let schedule: BackupSchedule
     package let directory: String
@@ -20,11 +21,14 @@ package struct BackupScheduler: Service {
     /// Failed and missed backups are security events of the platform log.
     package let events: SecurityMonitor?
     package let logger: Logger
+    /// With several servers on one database, only the holder of the job's lease backs up.
+    package let leases: JobLeases?
 
     package init(
         schedule: BackupSchedule, directory: String, credential: BackupCredential, database: any Database, status: BackupStatus,
-        events: SecurityMonitor? = nil, logger: Logger
+        events: SecurityMonitor? = nil, leases: JobLeases? = nil, logger: Logger
     ) {
+        self.leases = leases
         self.events = events
         self.schedule = schedule
         self.directory = directory
@@ -42,12 +46,19 @@ package struct BackupScheduler: Service {
                 interrupted += swept
                 if swept > 0 { logger.warning("removed partial backup files of an interrupted backup", metadata: ["count": "\(swept)"]) }
             }
-            await reportMissed(now: Int64(UnixTime.nowMilliseconds()), interrupted: interrupted)
+            if await leases?.holds(JobLeases.Job.backups) ?? true {
+                await reportMissed(now: Int64(UnixTime.nowMilliseconds()), interrupted: interrupted)
+            }
             try await Task.sleep(for: schedule.initialDelay)
             while !Task.isCancelled {
                 let wait = nextWait(now: Int64(UnixTime.nowMilliseconds()))
                 if wait > .zero {
                     try await Task.sleep(for: wait)
+                    continue
+                }
+                guard await leases?.holds(JobLeases.Job.backups) ?? true else {
+                    // Another server backs up; ask again when its lease could have lapsed.
+                    try await Task.sleep(for: JobLeases.renewal)
                     continue
                 }
                 if await runOnce() == nil { try await Task.sleep(for: schedule.retryDelay) }

@@ -16,10 +16,13 @@ package struct PolicySyncService: Service {
     /// How often due datasources are looked for.
     package let tick: Duration
     package let logger: Logger
+    /// With several servers on one database, only the holder of the job's lease syncs.
+    package let leases: JobLeases?
 
-    package init(sync: PolicySync, tick: Duration, logger: Logger) {
+    package init(sync: PolicySync, tick: Duration, leases: JobLeases? = nil, logger: Logger) {
         self.sync = sync
         self.tick = tick
+        self.leases = leases
         self.logger = logger
     }
 
@@ -27,6 +30,7 @@ package struct PolicySyncService: Service {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try await Task.sleep(for: tick)
+                guard await leases?.holds(JobLeases.Job.policySync) ?? true else { continue }
                 do {
                     try await runDue()
                 } catch {

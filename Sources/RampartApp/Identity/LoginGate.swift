@@ -36,8 +36,8 @@ package struct LoginGate: Sendable {
     /// checked. A refused attempt is answered without looking at the password or code, so
     /// throttled attempts are no guesses; the refusal is noted in the request's audit record
     /// (`audit`).
-    package func retryAfter(_ security: SecurityMonitor, audit: AuditContext?) -> Int? {
-        let decision = security.assessLogin(attempt, knownDevice: knownDevice, policy: policy)
+    package func retryAfter(_ security: SecurityMonitor, audit: AuditContext?) async throws -> Int? {
+        let decision = try await security.assessLogin(attempt, knownDevice: knownDevice, policy: policy)
         guard let retryAfter = decision.retryAfterSeconds(now: security.now()) else { return nil }
         let reason: String =
             switch decision {

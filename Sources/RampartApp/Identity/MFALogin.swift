@@ -57,7 +57,7 @@ package struct MFALogin: Sendable {
         let mfa = MFAService(services: services)
         let (challenge, subject) = try await mfa.redeem(token, purpose: .verify, audit: audit)
         let gate = try await LoginGate.make(subject, deviceFingerprint: origin.deviceFingerprint, sourceIP: origin.sourceIP, services: services)
-        if let retryAfter = gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
+        if let retryAfter = try await gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
         let opening = SessionOpening(services: services)
         switch proof {
         case .code(let code):
@@ -133,7 +133,7 @@ package struct MFALogin: Sendable {
         let mfa = MFAService(services: services)
         let (challenge, subject) = try await mfa.redeem(token, purpose: .enrol, audit: audit)
         let gate = try await LoginGate.make(subject, deviceFingerprint: origin.deviceFingerprint, sourceIP: origin.sourceIP, services: services)
-        if let retryAfter = gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
+        if let retryAfter = try await gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
         let batch: RecoveryCodeBatch
         do {
             batch = try await mfa.activate(subject, code: code, audit: audit)

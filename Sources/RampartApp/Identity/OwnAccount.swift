@@ -102,7 +102,7 @@ package struct OwnAccount: Sendable {
         if let code {
             let gate = try await LoginGate.make(
                 subject, deviceFingerprint: origin.deviceFingerprint, sourceIP: origin.sourceIP, services: services)
-            if let retryAfter = gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
+            if let retryAfter = try await gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
             guard case .accepted(let accepted) = try await MFAService(services: services).check(subject, code: code) else {
                 try await gate.failed(services.security, audit: audit)
                 try await services.security.raise(
@@ -139,7 +139,7 @@ package struct OwnAccount: Sendable {
         _ subject: AuthenticatedSubject, password: Secret<String>, field: String, origin: Origin, audit: AuditContext?
     ) async throws -> Outcome {
         let gate = try await LoginGate.make(subject, deviceFingerprint: origin.deviceFingerprint, sourceIP: origin.sourceIP, services: services)
-        if let retryAfter = gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
+        if let retryAfter = try await gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
         let hash: String? = try await services.store.read { tx in
             switch subject {
             case .user(let tenant, let user): try await tx.user(user.id, in: tenant.id)?.passwordHash

@@ -36,7 +36,7 @@ package struct PasswordLogin: Sendable {
         let hasher = services.passwordHasher
         let account = try await self.account(
             tenantSlug: tenantSlug, username: username, deviceFingerprint: deviceFingerprint, sourceIP: sourceIP, audit: audit)
-        if let retryAfter = account.gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
+        if let retryAfter = try await account.gate.retryAfter(services.security, audit: audit) { return .throttled(retryAfter: retryAfter) }
         let verified = hasher.verify(password, against: account.passwordHash ?? services.decoyPasswordHash)
         guard verified, let subject = account.subject else { throw try await failed(account.gate, username: username, audit: audit) }
         subject.bindAudit(audit)

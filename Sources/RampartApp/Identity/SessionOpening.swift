@@ -48,7 +48,7 @@ package struct SessionOpening: Sendable {
             if let network { newNetwork = try await tx.rememberSource(.network, network, subjectID: subject.id, in: tenantID, at: now) }
             return (newDevice, newNetwork)
         }
-        services.security.loginSucceeded(subject.loginAttempt(ip: sourceIP))
+        await services.security.loginSucceeded(subject.loginAttempt(ip: sourceIP))
         if newDevice {
             try await services.security.raise(
                 .deviceNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["device": deviceLabel],

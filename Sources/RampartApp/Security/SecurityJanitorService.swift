@@ -24,7 +24,7 @@ package struct SecurityJanitorService: Service {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try await Task.sleep(for: interval)
-                monitor.prune()
+                try? await monitor.prune()
                 let now = clock.now()
                 _ = try? await store.write { try await $0.deleteExpiredMFAChallenges(now: now) }
             }

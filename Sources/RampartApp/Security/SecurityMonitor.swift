@@ -10,9 +10,11 @@ import Synchronization
 /// detector, and the recording of security events.
 ///
 /// The detectors are pure values (see ``LoginThrottle``, ``APIRateLimiter``,
-/// ``DenialSpikeDetector``) kept in memory under one `Mutex` each; every call holds a lock for a
-/// few dictionary operations, never across I/O. State is per server: behind a load balancer each
-/// server throttles what it sees, which still bounds an attacker to a small multiple of the limits.
+/// ``DenialSpikeDetector``). The login throttle's counts live where every server sharing the
+/// database sees them (``SharedLoginThrottles`` on PostgreSQL; in memory on the embedded SQLite
+/// store, whose server is the only one). The API rate limits and the spike detector are kept in
+/// memory under one `Mutex` each, every call holding a lock for a few dictionary operations,
+/// never across I/O.
 ///
 /// Events are written with the *unaudited* store: they are stored together with their own audit
 /// record, independently of the request's record, so a refused request still records the event
@@ -23,7 +25,7 @@ package final class SecurityMonitor: Sendable {
     private let clock: any RampartClock
     package let configuration: SecurityConfiguration
     private let logger: Logger
-    private let throttles = Mutex<[TenantID: LoginThrottle]>([:])
+    private let loginThrottles: any LoginThrottles
     private let rateLimiter: Mutex<APIRateLimiter>
     /// The decision requests' own buckets (``RequestClass/decisions``).
     private let decisionRateLimiter: Mutex<APIRateLimiter>
@@ -44,6 +46,7 @@ package final class SecurityMonitor: Sendable {
         self.clock = clock
         self.configuration = configuration
         self.logger = logger
+        self.loginThrottles = store.engine == .postgres ? SharedLoginThrottles(store: store) : InProcessLoginThrottles()
         let limits = configuration.apiRateLimit ?? APIRateLimitConfiguration()
         self.rateLimiter = Mutex(APIRateLimiter(perAPIKey: limits.perAPIKey, perTenant: limits.perTenant))
         self.decisionRateLimiter = Mutex(APIRateLimiter(perAPIKey: limits.decisionsPerAPIKey, perTenant: limits.decisionsPerTenant))
@@ -58,38 +61,32 @@ package final class SecurityMonitor: Sendable {
 
     /// Whether a login attempt may be evaluated now; anything but `.allow` must be refused
     /// without checking the password.
-    package func assessLogin(_ attempt: LoginAttempt, knownDevice: Bool, policy: ThrottlePolicy) -> ThrottleDecision {
-        let now = clock.now()
-        return throttles.withLock { all in
-            if all[attempt.tenant] == nil { all[attempt.tenant] = LoginThrottle(policy: policy) }
-            all[attempt.tenant]?.policy = policy
-            return all[attempt.tenant]?.assess(account: attempt.account, ip: attempt.ip, knownDevice: knownDevice, now: now) ?? .allow
-        }
+    package func assessLogin(_ attempt: LoginAttempt, knownDevice: Bool, policy: ThrottlePolicy) async throws -> ThrottleDecision {
+        try await loginThrottles.assess(attempt, knownDevice: knownDevice, policy: policy, now: clock.now())
     }
 
     /// Counts a wrong password or second factor; raises `ip.blocked` and `tenant.under_attack`
     /// when this failure crossed those thresholds, with the origin of the request `audit` describes.
     package func loginFailed(_ attempt: LoginAttempt, policy: ThrottlePolicy, audit: AuditContext?) async throws {
-        let now = clock.now()
-        let outcome = throttles.withLock { all -> LoginThrottle.FailureOutcome? in
-            if all[attempt.tenant] == nil { all[attempt.tenant] = LoginThrottle(policy: policy) }
-            all[attempt.tenant]?.policy = policy
-            return all[attempt.tenant]?.recordFailure(account: attempt.account, ip: attempt.ip, now: now)
-        }
-        if let until = outcome?.sourceBlockedUntil {
+        let outcome = try await loginThrottles.recordFailure(attempt, policy: policy, now: clock.now())
+        if let until = outcome.sourceBlockedUntil {
             try await raise(
                 .ipBlocked, tenant: attempt.tenant,
                 details: ["ip": attempt.ip, "blockedUntil": Timestamp.rfc3339(milliseconds: until)], audit: audit)
         }
-        if outcome?.tenantThresholdCrossed == true {
+        if outcome.tenantThresholdCrossed {
             try await raise(.tenantUnderAttack, tenant: attempt.tenant, details: ["threshold": String(policy.tenant.threshold)], audit: audit)
         }
     }
 
     /// Forgets the account's failures once its owner has signed in completely.
-    package func loginSucceeded(_ attempt: LoginAttempt) {
-        let now = clock.now()
-        throttles.withLock { all in all[attempt.tenant]?.recordSuccess(account: attempt.account, ip: attempt.ip, now: now) }
+    package func loginSucceeded(_ attempt: LoginAttempt) async {
+        do {
+            try await loginThrottles.recordSuccess(attempt, now: clock.now())
+        } catch {
+            // The session is open already; the failures left behind only age out.
+            logger.warning("login throttle not reset", metadata: ["tenant": .string(attempt.tenant.rawValue), "error": "\(error)"])
+        }
     }
 
     // MARK: API rate limit
@@ -254,11 +251,9 @@ package final class SecurityMonitor: Sendable {
     // MARK: Housekeeping
 
     /// Drops detector state that no longer affects any decision.
-    package func prune() {
+    package func prune() async throws {
         let now = clock.now()
-        throttles.withLock { all in
-            for tenant in all.keys { all[tenant]?.prune(now: now) }
-        }
+        try await loginThrottles.prune(now: now)
         rateLimiter.withLock { $0.prune(now: now) }
         decisionRateLimiter.withLock { $0.prune(now: now) }
         denials.withLock { $0.prune(now: now) }

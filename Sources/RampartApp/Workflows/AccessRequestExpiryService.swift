@@ -15,12 +15,18 @@ package struct AccessRequestExpiryService: Service {
     let reviews: AccessReviews?
     let interval: Duration
     let logger: Logger
+    /// With several servers on one database, only the holder of the job's lease sweeps.
+    let leases: JobLeases?
 
-    package init(requests: AccessRequests, changes: ChangeRequests? = nil, reviews: AccessReviews? = nil, interval: Duration, logger: Logger) {
+    package init(
+        requests: AccessRequests, changes: ChangeRequests? = nil, reviews: AccessReviews? = nil, interval: Duration, leases: JobLeases? = nil,
+        logger: Logger
+    ) {
         self.requests = requests
         self.changes = changes
         self.reviews = reviews
         self.interval = interval
+        self.leases = leases
         self.logger = logger
     }
 
@@ -28,7 +34,7 @@ package struct AccessRequestExpiryService: Service {
         // Cancelled at graceful shutdown, so a long interval does not hold the server's stop.
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                await sweep()
+                if await leases?.holds(JobLeases.Job.workflowSweep) ?? true { await sweep() }
                 try await Task.sleep(for: interval)
             }
         }

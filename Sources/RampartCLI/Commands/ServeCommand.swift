@@ -11,6 +11,7 @@ import RampartCore
 import RampartServer
 import RampartStorage
 import ServiceLifecycle
+import UnixSignals
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,6 +56,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("trusted-proxy"), help: "A proxy address whose X-Forwarded-For is believed (repeatable).")
     var trustedProxies: [String] = []
 
+    @Option(
+        name: .customLong("drain-seconds"),
+        help: ArgumentHelp(
+            "After SIGTERM, how long /readyz answers 503 while requests are still served, before the server stops accepting (0-120).",
+            discussion: "Behind a load balancer, about two health-check intervals, so it stops sending requests first."))
+    var drainSeconds: Int = 0
+    @Option(
+        name: .customLong("instance-id"),
+        help: ArgumentHelp(
+            "This server's name among the servers sharing its database (default: host name and data directory).",
+            discussion: "Names the holder of each job lease and of each claimed scan; every server sharing a database needs its own."))
+    var instanceID: String?
     @Option(
         name: .customLong("policy-refresh-seconds"),
         help: "How often to look for policy changes made through other servers sharing the database (1-3600).")
@@ -177,6 +190,14 @@ struct ServeCommand: AsyncParsableCommand {
         guard scanMaxRows >= 1 else { throw ValidationError("--scan-max-rows must be at least 1") }
         var configuration = ServerConfiguration()
         configuration.policyRefreshInterval = .seconds(policyRefreshSeconds)
+        guard (0...120).contains(drainSeconds) else { throw ValidationError("--drain-seconds must be from 0 to 120") }
+        configuration.drainDelay = .seconds(drainSeconds)
+        if let instanceID {
+            guard (1...200).contains(instanceID.count), instanceID.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
+                throw ValidationError("--instance-id must be 1 to 200 printable ASCII characters without spaces")
+            }
+            configuration.discovery.instanceID = instanceID
+        }
         configuration.auditDurability = auditDurability
         configuration.discovery.maximumConcurrentScans = scanConcurrency
         configuration.discovery.maximumConcurrentScansPerTenant = scanConcurrencyPerTenant
@@ -234,7 +255,14 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(banner.utf8))
             }
         }
-        try await built.application.runService()
+        // The drain runs after the application: a group stops its services in reverse order, so
+        // readiness turns 503 for the drain delay before the HTTP server stops accepting. The stop
+        // is bounded: requests still running after the timeout are cancelled.
+        var group = ServiceGroupConfiguration(
+            services: [.init(service: built.application), .init(service: built.drain)], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        group.maximumGracefulShutdownDuration = configuration.drainDelay + configuration.shutdownTimeout
+        try await ServiceGroup(configuration: group).run()
     }
 }
 

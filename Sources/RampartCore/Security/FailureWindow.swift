@@ -7,7 +7,7 @@
 /// Memory stays bounded: beyond the capacity passed to ``record(at:window:capacity:)`` the oldest
 /// times are dropped, and callers choose a capacity past which more failures would not change
 /// any decision. It is passed per call so a policy change applies to existing windows.
-struct FailureWindow: Sendable, Equatable {
+struct FailureWindow: Sendable, Equatable, Codable {
     private(set) var times: [Int64] = []
     /// The most recent failure, kept apart from `times` so it survives pruning.
     private(set) var latest: Int64?

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
+
 /// Slows down password guessing for one tenant: per account, per source address and tenant-wide,
 /// with exponential back-off and no lockout an attacker could use against a victim.
 ///
@@ -37,11 +39,11 @@ package struct LoginThrottle: Sendable {
         package var tenantThresholdCrossed: Bool
     }
 
-    private struct AccountState: Sendable {
+    private struct AccountState: Sendable, Codable {
         var failures: FailureWindow
     }
 
-    private struct SourceState: Sendable {
+    private struct SourceState: Sendable, Codable {
         var failures: FailureWindow
         var blockedUntil: Int64?
         /// Blocks so far within the strike memory; sizes the next block.
@@ -192,6 +194,54 @@ package struct LoginThrottle: Sendable {
                 || (state.lastBlockedAt.map { now.subtractingSaturating($0) < source.strikeMemory } ?? false)
         }
         tenantFailures.prune(before: now.subtractingSaturating(policy.tenant.window))
+    }
+
+    // MARK: Shared state
+
+    /// The counters an attempt by `account` from `ip` reads and writes: the account's, the
+    /// source's and the tenant's. A throttle shared by several servers keeps one stored state per
+    /// key (see ``state(of:)`` and ``load(_:of:)``) and rebuilds just these around each call.
+    package func keys(account: String, ip: String) -> [LoginThrottleKey] {
+        [LoginThrottleKey(.account, account), LoginThrottleKey(.source, sourceKey(ip)), Self.tenantKey]
+    }
+
+    private static let tenantKey = LoginThrottleKey(.tenant, "*")
+
+    /// The counter's state as JSON, or `nil` when it holds nothing (nothing to store).
+    package func state(of key: LoginThrottleKey) throws -> String? {
+        let data: Data?
+        switch key.scope {
+        case .account: data = try accounts[key.key].map { try JSONEncoder().encode($0) }
+        case .source: data = try sources[key.key].map { try JSONEncoder().encode($0) }
+        case .tenant: data = tenantFailures.isEmpty ? nil : try JSONEncoder().encode(tenantFailures)
+        }
+        return data.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Replaces the counter's state with a stored one (from ``state(of:)``); a state that does
+    /// not decode (written by another version) is dropped, which forgets failures rather than
+    /// refusing every sign-in.
+    package mutating func load(_ state: String, of key: LoginThrottleKey) {
+        let data = Data(state.utf8)
+        switch key.scope {
+        case .account: accounts[key.key] = try? JSONDecoder().decode(AccountState.self, from: data)
+        case .source: sources[key.key] = try? JSONDecoder().decode(SourceState.self, from: data)
+        case .tenant: tenantFailures = (try? JSONDecoder().decode(FailureWindow.self, from: data)) ?? FailureWindow()
+        }
+    }
+
+    /// When a counter written at `now` stops affecting any decision, so its stored state can go.
+    package func expiry(of key: LoginThrottleKey, now: Int64) -> Int64 {
+        switch key.scope {
+        case .account:
+            return now.addingSaturating(policy.account.window).addingSaturating(policy.account.maxDelay)
+        case .source:
+            let source = policy.sourceIP
+            let blockedUntil = sources[key.key]?.blockedUntil ?? now
+            return max(blockedUntil, now.addingSaturating(max(source.window, source.strikeMemory)))
+        case .tenant:
+            return now.addingSaturating(policy.tenant.window).addingSaturating(policy.tenant.maxDelay)
+        }
     }
 
     // MARK: Keys

@@ -4,10 +4,12 @@ import Hummingbird
 import RampartApp
 import RampartCore
 
-/// `GET /v1/backups` (operator): the schedule, the last success and failure, the files on disk.
+/// `GET /v1/backups` (operator): the schedule, the last success and failure, the files on disk,
+/// and which server runs each single-runner job (backups among them).
 struct BackupsController {
     let schedule: BackupSchedule
     let status: BackupStatus
+    let leases: JobLeases
 
     struct BackupsResponse: Encodable {
         struct LastSuccess: Encodable {
@@ -31,6 +33,13 @@ struct BackupsController {
             var createdAt: String
         }
 
+        struct Job: Encodable {
+            var job: String
+            var holder: String
+            var acquiredAt: String
+            var expiresAt: String
+        }
+
         var enabled: Bool
         var directory: String?
         var offsiteDirectory: String?
@@ -41,9 +50,13 @@ struct BackupsController {
         var lastSuccess: LastSuccess?
         var lastFailure: LastFailure?
         var backups: [File]
+        /// This server's instance name, to compare with the holders.
+        var instance: String
+        var jobs: [Job]
 
         enum CodingKeys: String, CodingKey {
-            case enabled, directory, offsiteDirectory, intradayIntervalSeconds, keepDaily, keepIntraday, lastSuccess, lastFailure, backups
+            case enabled, directory, offsiteDirectory, intradayIntervalSeconds, keepDaily, keepIntraday, lastSuccess, lastFailure, backups, instance
+            case jobs
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -57,6 +70,8 @@ struct BackupsController {
             try container.encode(lastSuccess, forKey: .lastSuccess)
             try container.encode(lastFailure, forKey: .lastFailure)
             try container.encode(backups, forKey: .backups)
+            try container.encode(instance, forKey: .instance)
+            try container.encode(jobs, forKey: .jobs)
         }
     }
 
@@ -78,6 +93,12 @@ struct BackupsController {
             lastFailure: status.failure.map { .init(at: Timestamp.rfc3339(milliseconds: $0.at), message: $0.message) },
             backups: files.map {
                 .init(file: $0.file, kind: $0.kind.rawValue, sizeBytes: $0.sizeBytes, createdAt: Timestamp.rfc3339(milliseconds: $0.createdAt))
+            },
+            instance: leases.instance,
+            jobs: try await leases.all().map {
+                .init(
+                    job: $0.job, holder: $0.holder, acquiredAt: Timestamp.rfc3339(milliseconds: $0.acquiredAt),
+                    expiresAt: Timestamp.rfc3339(milliseconds: $0.expiresAt))
             })
         return try JSONBody.response(response)
     }

@@ -8,11 +8,17 @@ import Prometheus
 import RampartApp
 import RampartCore
 import RampartStorage
+import Synchronization
 
 /// Health, readiness, metrics, the role catalogue and the API description.
 struct SystemController {
     let services: RampartServices
     var exporter: SyslogExporter? = nil
+    /// For the schema check: a server whose database lacks a migration it needs is not ready.
+    var database: (any Database)? = nil
+    var drain: ServerDrain? = nil
+    /// Set once the schema was seen current; it stays current (migrations only add).
+    private let schemaCurrent = SchemaCheck()
 
     struct Status: Encodable {
         var status: String
@@ -31,10 +37,23 @@ struct SystemController {
     }
 
     @Sendable func readiness(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        if drain?.isDraining == true { throw RampartError(.unavailable, "the server is stopping (draining)") }
         do {
             try await services.store.ping()
         } catch {
             throw RampartError(.unavailable, "the database is not reachable")
+        }
+        if let database, !schemaCurrent.isCurrent {
+            let pending: [String]
+            do {
+                pending = try await Migrator(database: database).pending()
+            } catch {
+                throw RampartError(.unavailable, "the database is not reachable")
+            }
+            guard pending.isEmpty else {
+                throw RampartError(.unavailable, "the database schema lacks \(pending.count) migration(s); run rampart migrate")
+            }
+            schemaCurrent.markCurrent()
         }
         // A lagging audit export does not stop serving: the records are safe in the database.
         if let exporter, exporter.isLagging { return try JSONBody.response(Status(status: "degraded")) }
@@ -68,4 +87,11 @@ package enum OpenAPIDocument {
         }
         return try Data(contentsOf: url)
     }
+}
+
+/// Remembers that the schema was current once, so readiness probes stop asking.
+final class SchemaCheck: Sendable {
+    private let current = Atomic<Bool>(false)
+    var isCurrent: Bool { current.load(ordering: .acquiring) }
+    func markCurrent() { current.store(true, ordering: .releasing) }
 }

@@ -24,7 +24,7 @@ extension LoginGate {
     }
 
     /// The throttle's `429` for this attempt, or `nil` when it may be checked.
-    func refusal(_ security: SecurityMonitor, request: Request, context: RampartRequestContext) -> Response? {
-        retryAfter(security, audit: context.audit).map { ProblemDetails.loginThrottled(retryAfter: $0, request: request, context: context) }
+    func refusal(_ security: SecurityMonitor, request: Request, context: RampartRequestContext) async throws -> Response? {
+        try await retryAfter(security, audit: context.audit).map { ProblemDetails.loginThrottled(retryAfter: $0, request: request, context: context) }
     }
 }

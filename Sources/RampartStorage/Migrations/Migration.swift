@@ -41,5 +41,6 @@ package enum Migrations {
         M0020ChangeRequests(),
         M0021AccessReviews(),
         M0022AccessRequestEscalation(),
+        M0023ClusterCoordination(),
     ]
 }

@@ -64,5 +64,5 @@ package protocol StoreTransaction:
     TenantStoreTransaction, IdentityStoreTransaction, SecurityStoreTransaction, KeyringStoreTransaction, PolicyStoreTransaction,
     AuditStoreTransaction, SCIMStoreTransaction, SSOStoreTransaction, DiscoveryStoreTransaction, EnforcementStoreTransaction,
     EncryptionStoreTransaction, WorkflowStoreTransaction,
-    DirectoryEpochStoreTransaction
+    DirectoryEpochStoreTransaction, ClusterStoreTransaction
 {}

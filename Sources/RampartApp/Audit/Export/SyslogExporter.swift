@@ -27,6 +27,9 @@ package final class SyslogExporter: Service, Sendable {
     private let lagSeconds: Gauge
     private let delivered: Counter
     private let failures: Counter
+    /// With several servers on one database, only the holder of the sink's lease exports (one
+    /// cursor per sink, moved by one server).
+    private let leases: JobLeases?
 
     /// What `/readyz` and `/metrics` report.
     package struct Status: Sendable {
@@ -35,8 +38,11 @@ package final class SyslogExporter: Service, Sendable {
         package var lastError: String?
     }
 
-    package init(sink: SyslogSink, store: any Store, clock: any RampartClock, metrics: PrometheusCollectorRegistry, logger: Logger) throws {
+    package init(
+        sink: SyslogSink, store: any Store, clock: any RampartClock, metrics: PrometheusCollectorRegistry, leases: JobLeases? = nil, logger: Logger
+    ) throws {
         self.sink = sink
+        self.leases = leases
         self.delivery = try SyslogDelivery(sink: sink)
         self.store = store
         self.clock = clock
@@ -66,6 +72,10 @@ package final class SyslogExporter: Service, Sendable {
         try? await cancelWhenGracefulShutdown {
             var backoff: Duration = .milliseconds(250)
             while !Task.isCancelled {
+                guard await self.leases?.holds(JobLeases.Job.auditExport(sink: self.sink.name)) ?? true else {
+                    try await Task.sleep(for: self.sink.pollInterval)
+                    continue
+                }
                 do {
                     let sent = try await self.exportOnce()
                     backoff = .milliseconds(250)
