@@ -70,7 +70,7 @@ package enum RampartApplication {
         let api = APIRouter(router: router)
         let leases = JobLeases(
             store: store, clock: services.clock, instance: configuration.discovery.resolvedInstanceID(dataDirectory: configuration.dataDirectory),
-            metrics: services.metrics, logger: logger)
+            metrics: services.metrics, onMembership: { [security = services.security] in security.share(among: $0) }, logger: logger)
         let exporter = try configuration.auditSyslog.map {
             try SyslogExporter(sink: $0, store: store, clock: services.clock, metrics: services.metrics, leases: leases, logger: logger)
         }

@@ -8,6 +8,7 @@ import RampartCore
 import RampartServer
 import RampartStorage
 import RampartTesting
+import Synchronization
 import Testing
 
 /// Several servers on one database (issue 24): single-runner jobs run on one server at a time and
@@ -51,6 +52,53 @@ import Testing
                 #expect(await servers.first { $0.instance == holder }?.holds("audit-checkpoints") == false)
             }
         }
+    }
+
+    /// Each server learns how many are live from their presence leases, and enforces its share
+    /// of the API rate limits.
+    @Test(arguments: TestEngine.available)
+    func serversCountEachOtherAndShareTheRateLimits(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await database.withStore { _, store in
+                let clock = ManualClock()
+                let seen = Mutex<[String: Int]>([:])
+                let servers = (1...3).map { index in
+                    JobLeases(
+                        store: store, clock: clock, instance: "server-\(index)",
+                        onMembership: { count in seen.withLock { $0["server-\(index)"] = count } },
+                        logger: Logger(label: "lease-test"))
+                }
+                for server in servers { await server.heartbeat() }
+                // The last to arrive sees all three at once; the first sees them on its next beat.
+                #expect(seen.withLock { $0["server-3"] } == 3)
+                for server in servers { await server.heartbeat() }
+                #expect(seen.withLock { $0 } == ["server-1": 3, "server-2": 3, "server-3": 3])
+                // One stops beating: after its presence lapses the others count two.
+                clock.advance(seconds: 10)
+                await servers[0].heartbeat()
+                await servers[1].heartbeat()
+                clock.advance(seconds: 11)
+                await servers[0].heartbeat()
+                await servers[1].heartbeat()
+                #expect(seen.withLock { $0 } == ["server-1": 2, "server-2": 2, "server-3": 3])
+                // Presence leases are not jobs.
+                let jobs = try await servers[0].all()
+                #expect(jobs.isEmpty)
+            }
+        }
+        // A server's share: the tenant's 200/s with bursts of 1,000 becomes 67/s with bursts of 334 on each of three.
+        var limiter = APIRateLimiter()
+        limiter.share(among: 3, now: 0)
+        var admitted = 0
+        while limiter.admit(apiKey: "k", tenant: "t", keyLimit: nil, now: 0).0.isAllowed { admitted += 1 }
+        #expect(admitted == 34, "the key's burst of 100, shared by three")
+        var tenantOnly = APIRateLimiter(perAPIKey: RateLimit(capacity: 10_000, refillPerSecond: 1_000))
+        tenantOnly.share(among: 3, now: 0)
+        admitted = 0
+        while tenantOnly.admit(apiKey: nil, tenant: "t", keyLimit: nil, now: 0).0.isAllowed { admitted += 1 }
+        #expect(admitted == 334)
+        tenantOnly.share(among: 1, now: 0)
+        #expect(tenantOnly.admit(apiKey: nil, tenant: "t", keyLimit: nil, now: 1_000).0.isAllowed, "back to one server: the full rate refills")
     }
 
     /// One throttle's decisions after each failure, driven identically against three shared

@@ -15,6 +15,9 @@ import Synchronization
 /// ask after the lease's ``timeToLive`` takes the job over, within `timeToLive + renewal` (25 s).
 /// At graceful shutdown the holder gives its leases up, so another server takes over at once.
 ///
+/// Each server also keeps a presence lease of its own (`server:<instance>`), from which every
+/// server learns how many are live (``onMembership``): the API rate limits are shared among them.
+///
 /// A server counts a lease as its own only until `timeToLive - margin` after it last renewed, so
 /// clocks that disagree by less than ``margin`` never let two servers run a job at once.
 package final class JobLeases: Service, Sendable {
@@ -47,8 +50,15 @@ package final class JobLeases: Service, Sendable {
     /// Set once the leases are given up at shutdown: a job still finishing must not take one again.
     private let stopped = Atomic<Bool>(false)
     private let metrics: PrometheusCollectorRegistry?
+    /// Told the number of live servers (this one included) whenever it changes.
+    private let onMembership: (@Sendable (Int) -> Void)?
+    private let members = Atomic<Int>(0)
 
-    package init(store: any Store, clock: any RampartClock, instance: String, metrics: PrometheusCollectorRegistry? = nil, logger: Logger) {
+    package init(
+        store: any Store, clock: any RampartClock, instance: String, metrics: PrometheusCollectorRegistry? = nil,
+        onMembership: (@Sendable (Int) -> Void)? = nil, logger: Logger
+    ) {
+        self.onMembership = onMembership
         self.store = store
         self.clock = clock
         self.instance = instance
@@ -78,13 +88,37 @@ package final class JobLeases: Service, Sendable {
 
     /// Every lease in the database, for `/v1/backups` and the operator.
     package func all() async throws -> [JobLease] {
-        try await store.read { try await $0.jobLeases() }
+        try await store.read { try await $0.jobLeases() }.filter { !$0.job.hasPrefix(Self.presencePrefix) }
+    }
+
+    private static let presencePrefix = "server:"
+
+    /// Renews this server's presence and learns how many servers are live.
+    package func heartbeat() async {
+        let now = clock.now()
+        let instance = self.instance
+        do {
+            let live = try await store.write { tx in
+                _ = try await tx.takeJobLease(
+                    Self.presencePrefix + instance, holder: instance, now: now, expiresAt: now.addingSaturating(Self.timeToLive.wholeMilliseconds))
+                return try await tx.liveServers(now: now)
+            }
+            let count = max(1, live.count)
+            if members.exchange(count, ordering: .acquiringAndReleasing) != count {
+                logger.info("servers sharing the database", metadata: ["live": "\(count)", "instances": .string(live.joined(separator: ","))])
+                onMembership?(count)
+            }
+        } catch {
+            logger.warning("presence lease not renewed", metadata: ["error": "\(error)"])
+        }
     }
 
     package func run() async throws {
         try? await cancelWhenGracefulShutdown {
+            await self.heartbeat()
             while !Task.isCancelled {
                 try await Task.sleep(for: Self.renewal)
+                await self.heartbeat()
                 for job in self.state.withLock({ Array($0.keys) }) { _ = await self.take(job) }
             }
         }
@@ -120,15 +154,16 @@ package final class JobLeases: Service, Sendable {
 
     private func releaseAll() async {
         stopped.store(true, ordering: .releasing)
-        let held = state.withLock { state -> [String] in
-            defer { state = [:] }
-            return state.filter { $0.value.until > 0 }.map(\.key)
-        }
+        let held =
+            state.withLock { state -> [String] in
+                defer { state = [:] }
+                return state.filter { $0.value.until > 0 }.map(\.key)
+            } + [Self.presencePrefix + instance]
         let instance = self.instance
         for job in held {
             do {
                 try await store.write { try await $0.releaseJobLease(job, holder: instance) }
-                report(job, held: false)
+                if !job.hasPrefix(Self.presencePrefix) { report(job, held: false) }
             } catch {
                 logger.warning("job lease not released; it expires on its own", metadata: ["job": .string(job), "error": "\(error)"])
             }

@@ -14,7 +14,7 @@ import Synchronization
 /// database sees them (``SharedLoginThrottles`` on PostgreSQL; in memory on the embedded SQLite
 /// store, whose server is the only one). The API rate limits and the spike detector are kept in
 /// memory under one `Mutex` each, every call holding a lock for a few dictionary operations,
-/// never across I/O.
+/// never across I/O; with several servers each enforces its share (``share(among:)``).
 ///
 /// Events are written with the *unaudited* store: they are stored together with their own audit
 /// record, independently of the request's record, so a refused request still records the event
@@ -246,6 +246,18 @@ package final class SecurityMonitor: Sendable {
             last[key] = now
             return true
         }
+    }
+
+    // MARK: Several servers
+
+    /// Makes this server enforce its share of the API rate limits and the spike detector's
+    /// threshold when `servers` servers share the database behind a load balancer (one that
+    /// spreads requests evenly); the login throttle needs no share, its counts are shared.
+    package func share(among servers: Int) {
+        let now = clock.now()
+        rateLimiter.withLock { $0.share(among: servers, now: now) }
+        decisionRateLimiter.withLock { $0.share(among: servers, now: now) }
+        denials.withLock { $0.share(among: servers) }
     }
 
     // MARK: Housekeeping

@@ -8,6 +8,11 @@
 package struct APIRateLimiter: Sendable {
     package var perAPIKey: RateLimiter<String>
     package var perTenant: RateLimiter<String>
+    /// The configured limits, before they are shared among servers.
+    private let configuredPerAPIKey: RateLimit
+    private let configuredPerTenant: RateLimit
+    /// How many servers share the limits (see ``share(among:now:)``).
+    package private(set) var servers = 1
 
     /// Defaults: 20 requests/s per key with bursts of 100; 200 requests/s per tenant with bursts
     /// of 1,000.
@@ -16,8 +21,20 @@ package struct APIRateLimiter: Sendable {
         perTenant: RateLimit = RateLimit(capacity: 1000, refillPerSecond: 200),
         maxTrackedKeys: Int = 100_000
     ) {
+        self.configuredPerAPIKey = perAPIKey
+        self.configuredPerTenant = perTenant
         self.perAPIKey = RateLimiter(defaultLimit: perAPIKey, maxTrackedKeys: maxTrackedKeys)
         self.perTenant = RateLimiter(defaultLimit: perTenant, maxTrackedKeys: maxTrackedKeys)
+    }
+
+    /// Makes this server enforce its share of every limit when `servers` servers behind a load
+    /// balancer share the database (see ``RateLimit/shared(among:)``).
+    package mutating func share(among servers: Int, now: Int64) {
+        let count = min(max(1, servers), 1_024)
+        guard count != self.servers else { return }
+        self.servers = count
+        perAPIKey.setDefaultLimit(configuredPerAPIKey.shared(among: count), now: now)
+        perTenant.setDefaultLimit(configuredPerTenant.shared(among: count), now: now)
     }
 
     /// Admits one request, taking a token from both buckets, or from neither.
@@ -48,6 +65,7 @@ package struct APIRateLimiter: Sendable {
     /// ``acquire(apiKey:tenant:now:)`` with the key's own limit (`nil`: the default), and
     /// whether the tenant's bucket is the one that is empty (for the event to raise).
     package mutating func admit(apiKey: String?, tenant: String, keyLimit: RateLimit?, now: Int64) -> (RateLimitDecision, tenantLimited: Bool) {
+        let keyLimit = keyLimit?.shared(among: servers)
         if let apiKey, perAPIKey.limit(for: apiKey) != keyLimit ?? perAPIKey.defaultLimit {
             perAPIKey.setLimit(keyLimit, for: apiKey, now: now)
         }

@@ -70,7 +70,9 @@ package struct DenialSpikeDetector<Principal: Hashable & Sendable>: Sendable {
         var lastDenialAt: Int64
     }
 
-    package let configuration: Configuration
+    package private(set) var configuration: Configuration
+    /// The threshold as configured, before it is shared among servers.
+    private let configuredThreshold: Int
     private var states: [Principal: State] = [:]
 
     package init(configuration: Configuration = Configuration()) {
@@ -79,6 +81,14 @@ package struct DenialSpikeDetector<Principal: Hashable & Sendable>: Sendable {
         configuration.window = max(Int64(configuration.bucketsPerWindow), configuration.window)
         configuration.baselineHorizon = max(1, configuration.baselineHorizon)
         self.configuration = configuration
+        self.configuredThreshold = configuration.threshold
+    }
+
+    /// With `servers` servers behind a load balancer each sees about its share of a principal's
+    /// denials, so each fires past its share of the threshold (the baseline is per server already).
+    package mutating func share(among servers: Int) {
+        let count = min(max(1, servers), 1_024)
+        configuration.threshold = max(1, (configuredThreshold + count - 1) / count)
     }
 
     /// Principals being tracked.

@@ -11,6 +11,17 @@ package struct RateLimit: Sendable, Equatable {
         self.refillPerSecond = refillPerSecond
     }
 
+    /// One server's share when `servers` servers behind a load balancer each enforce the limit
+    /// on what they see: the rate and the burst divided among them (a burst of at least 1), so
+    /// evenly spread traffic meets the limit the tenant configured, not `servers` times it.
+    package func shared(among servers: Int) -> RateLimit {
+        let count = min(max(1, servers), 1_024)
+        guard count > 1 else { return self }
+        return RateLimit(
+            capacity: max(1, (capacity + count - 1) / count),
+            refillPerSecond: refillPerSecond.isFinite ? refillPerSecond / Double(count) : refillPerSecond)
+    }
+
     /// Checks a configured limit before it is saved.
     ///
     /// - Throws: ``RampartError`` `validation-failed` for a capacity below 1 or a refill rate that

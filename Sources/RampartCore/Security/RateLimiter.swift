@@ -22,6 +22,13 @@ package struct RateLimiter<Key: Hashable & Sendable>: Sendable {
     /// The limit that applies to `key`.
     package func limit(for key: Key) -> RateLimit { overrides[key] ?? defaultLimit }
 
+    /// Changes the limit of every key without an override, buckets already held included.
+    package mutating func setDefaultLimit(_ limit: RateLimit, now: Int64) {
+        guard limit != defaultLimit else { return }
+        defaultLimit = limit
+        for key in buckets.keys where overrides[key] == nil { buckets[key]?.update(limit: limit, now: now) }
+    }
+
     /// Sets (or with `nil` removes) a per-key limit, e.g. a tenant's plan.
     package mutating func setLimit(_ limit: RateLimit?, for key: Key, now: Int64) {
         overrides[key] = limit

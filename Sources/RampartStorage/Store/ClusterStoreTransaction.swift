@@ -12,6 +12,8 @@ package protocol ClusterStoreTransaction: Sendable {
     /// Gives the job up at once (graceful shutdown), if `holder` still holds it.
     func releaseJobLease(_ job: String, holder: String) async throws
     func jobLeases() async throws -> [JobLease]
+    /// The instance names of servers whose presence lease (job `server:<instance>`) is live.
+    func liveServers(now: Int64) async throws -> [String]
 
     // MARK: Shared login throttle
     /// The stored states of `keys` (absent keys are missing from the answer). With `lock`, the

@@ -30,6 +30,12 @@ extension SQLStoreTransaction {
         try await sql.raw("SELECT * FROM job_leases ORDER BY job").all().map(JobLeasesTable.decode)
     }
 
+    func liveServers(now: Int64) async throws -> [String] {
+        try await sql.raw(
+            "SELECT holder FROM job_leases WHERE job LIKE 'server:%' AND expires_at > \(bind: now) ORDER BY holder"
+        ).all().map { try $0.decode(column: "holder", as: String.self) }
+    }
+
     // MARK: Shared login throttle
 
     func loginThrottleStates(_ keys: [LoginThrottleKey], in tenant: TenantID, lock: Bool, now: Int64) async throws -> [LoginThrottleKey: String] {
