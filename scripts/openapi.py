@@ -196,7 +196,7 @@ schemas = {
                         "sizeBytes": {"type": "integer"}, "rows": {"type": "integer"}, "durationMs": {"type": "integer"}}},
         "lastFailure": {"type": ["object", "null"], "properties": {"at": {"type": "string", "format": "date-time"}, "message": S}},
         "backups": {"type": "array", "items": ref("BackupFile")},
-        "instance": {"type": "string", "description": "This server's instance name (rampart serve --instance-id)"},
+        "instance": {"type": "string", "description": "This server as a lease holder: its instance name (rampart serve --instance-id), '#' and a per-process suffix"},
         "jobs": {"type": "array", "items": ref("JobLease"), "description": "Which server holds each single-runner job's lease"}}},
     "MFAChallenge": {"type": "object", "required": ["status", "challenge", "expiresAt", "methods"], "description":
                      "Answer to a right password when a second factor is needed (instead of a Session)", "properties": {

@@ -41,6 +41,9 @@ import Testing
     @Test(arguments: [
         ["serve", "--bogus"], ["tenants", "create"], ["nosuchcommand"], ["serve", "--port", "abc"], ["keys", "rotate", "--tenant"],
         ["serve", "--audit-durability", "fast"], ["serve", "--otlp-endpoint", "ftp://collector:4318"],
+        // Numbers are bounded before arithmetic: a huge interval is a usage error, not a trap.
+        ["serve", "--backup-interval", "9223372036854775807h"], ["serve", "--backup-interval", "3000000000000000s"],
+        ["serve", "--drain-seconds", "121"], ["serve", "--audit-checkpoint-seconds", "1"], ["serve", "--instance-id", "two words"],
     ])
     func badUsageIsOneLineAndExitTwo(_ arguments: [String]) throws {
         let run = try Self.rampart(arguments)

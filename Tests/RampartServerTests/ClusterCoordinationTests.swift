@@ -26,16 +26,16 @@ import Testing
                 let servers = (1...5).map { Self.leases(store, "server-\($0)", clock: clock) }
                 // Five servers ask at the same moment: exactly one wins.
                 let winners = await withTaskGroup(of: String?.self) { group in
-                    for server in servers { group.addTask { await server.holds("audit-checkpoints") ? server.instance : nil } }
+                    for server in servers { group.addTask { await server.holds("audit-checkpoints") ? server.holder : nil } }
                     return await group.reduce(into: [String]()) { if let name = $1 { $0.append(name) } }
                 }
                 #expect(winners.count == 1, "\(winners)")
                 let holder = try #require(winners.first)
-                let others = servers.filter { $0.instance != holder }
+                let others = servers.filter { $0.holder != holder }
                 // The others keep seeing it held while the holder renews.
                 for _ in 0..<6 {
                     clock.advance(seconds: 5)
-                    #expect(await servers.first { $0.instance == holder }?.holds("audit-checkpoints") == true)
+                    #expect(await servers.first { $0.holder == holder }?.holds("audit-checkpoints") == true)
                     for other in others { #expect(await other.holds("audit-checkpoints") == false) }
                 }
                 // A different job is independent of this one.
@@ -43,13 +43,13 @@ import Testing
                 // The holder dies (stops renewing): within the lease's life plus a renewal, another takes over.
                 clock.advance(seconds: 21)
                 var taken: [String] = []
-                for other in others where await other.holds("audit-checkpoints") { taken.append(other.instance) }
+                for other in others where await other.holds("audit-checkpoints") { taken.append(other.holder) }
                 #expect(taken.count == 1, "\(taken)")
                 let leases = try await store.read { try await $0.jobLeases() }
                 #expect(leases.first { $0.job == "audit-checkpoints" }?.holder == taken.first)
-                #expect(leases.first { $0.job == "backups" }?.holder == others[0].instance)
+                #expect(leases.first { $0.job == "backups" }?.holder == others[0].holder)
                 // The old holder, back, does not run it: the lease is the new holder's.
-                #expect(await servers.first { $0.instance == holder }?.holds("audit-checkpoints") == false)
+                #expect(await servers.first { $0.holder == holder }?.holds("audit-checkpoints") == false)
             }
         }
     }

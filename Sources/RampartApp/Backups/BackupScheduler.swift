@@ -40,13 +40,15 @@ package struct BackupScheduler: Service {
 
     package func run() async throws {
         try? await cancelWhenGracefulShutdown {
-            var interrupted = 0
-            for folder in [directory] + [schedule.offsiteDirectory].compactMap({ $0 }) {
-                let swept = BackupCatalog(directory: folder).sweepPartialFiles()
-                interrupted += swept
-                if swept > 0 { logger.warning("removed partial backup files of an interrupted backup", metadata: ["count": "\(swept)"]) }
-            }
+            // Only the job's holder: servers sharing a backup directory must not sweep the file
+            // another is writing, nor each report the same missed backup.
             if await leases?.holds(JobLeases.Job.backups) ?? true {
+                var interrupted = 0
+                for folder in [directory] + [schedule.offsiteDirectory].compactMap({ $0 }) {
+                    let swept = BackupCatalog(directory: folder).sweepPartialFiles()
+                    interrupted += swept
+                    if swept > 0 { logger.warning("removed partial backup files of an interrupted backup", metadata: ["count": "\(swept)"]) }
+                }
                 await reportMissed(now: Int64(UnixTime.nowMilliseconds()), interrupted: interrupted)
             }
             try await Task.sleep(for: schedule.initialDelay)

@@ -15,7 +15,7 @@ import Synchronization
 /// ask after the lease's ``timeToLive`` takes the job over, within `timeToLive + renewal` (25 s).
 /// At graceful shutdown the holder gives its leases up, so another server takes over at once.
 ///
-/// Each server also keeps a presence lease of its own (`server:<instance>`), from which every
+/// Each server also keeps a presence lease of its own (`server:<holder>`), from which every
 /// server learns how many are live (``onMembership``): the API rate limits are shared among them.
 ///
 /// A server counts a lease as its own only until `timeToLive - margin` after it last renewed, so
@@ -35,6 +35,10 @@ package final class JobLeases: Service, Sendable {
     }
 
     package let instance: String
+    /// Who holds this process's leases: the instance name and a suffix drawn at start, so a
+    /// restarted server waits for its former self's leases to lapse like any other server, and
+    /// two servers given the same name by mistake never both hold a job.
+    package let holder: String
     private let store: any Store
     private let clock: any RampartClock
     private let logger: Logger
@@ -62,6 +66,7 @@ package final class JobLeases: Service, Sendable {
         self.store = store
         self.clock = clock
         self.instance = instance
+        self.holder = "\(instance)#\(RandomToken.generate().prefix(6))"
         self.logger = logger
         self.metrics = metrics
     }
@@ -96,11 +101,11 @@ package final class JobLeases: Service, Sendable {
     /// Renews this server's presence and learns how many servers are live.
     package func heartbeat() async {
         let now = clock.now()
-        let instance = self.instance
+        let holder = self.holder
         do {
             let live = try await store.write { tx in
                 _ = try await tx.takeJobLease(
-                    Self.presencePrefix + instance, holder: instance, now: now, expiresAt: now.addingSaturating(Self.timeToLive.wholeMilliseconds))
+                    Self.presencePrefix + holder, holder: holder, now: now, expiresAt: now.addingSaturating(Self.timeToLive.wholeMilliseconds))
                 return try await tx.liveServers(now: now)
             }
             let count = max(1, live.count)
@@ -129,16 +134,16 @@ package final class JobLeases: Service, Sendable {
     private func take(_ job: String) async -> Bool {
         let now = clock.now()
         let expires = now.addingSaturating(Self.timeToLive.wholeMilliseconds)
-        let instance = self.instance
+        let holder = self.holder
         let lease: JobLease?
         do {
-            lease = try await store.write { try await $0.takeJobLease(job, holder: instance, now: now, expiresAt: expires) }
+            lease = try await store.write { try await $0.takeJobLease(job, holder: holder, now: now, expiresAt: expires) }
         } catch {
             // Unable to renew is not holding: another server may take the job once it expires.
             logger.warning("job lease unavailable", metadata: ["job": .string(job), "error": "\(error)"])
             lease = nil
         }
-        let ours = lease?.holder == instance
+        let ours = lease?.holder == holder
         let before = state.withLock { known -> Int64 in
             defer {
                 known[job] = Standing(until: ours ? expires.subtractingSaturating(Self.margin.wholeMilliseconds) : 0, checkedAt: now)
@@ -146,7 +151,7 @@ package final class JobLeases: Service, Sendable {
             return known[job]?.until ?? 0
         }
         if ours != (before > now) {
-            logger.info(ours ? "job lease taken" : "job lease lost", metadata: ["job": .string(job), "instance": .string(instance)])
+            logger.info(ours ? "job lease taken" : "job lease lost", metadata: ["job": .string(job), "holder": .string(holder)])
         }
         report(job, held: ours)
         return ours
@@ -158,11 +163,11 @@ package final class JobLeases: Service, Sendable {
             state.withLock { state -> [String] in
                 defer { state = [:] }
                 return state.filter { $0.value.until > 0 }.map(\.key)
-            } + [Self.presencePrefix + instance]
-        let instance = self.instance
+            } + [Self.presencePrefix + holder]
+        let holder = self.holder
         for job in held {
             do {
-                try await store.write { try await $0.releaseJobLease(job, holder: instance) }
+                try await store.write { try await $0.releaseJobLease(job, holder: holder) }
                 if !job.hasPrefix(Self.presencePrefix) { report(job, held: false) }
             } catch {
                 logger.warning("job lease not released; it expires on its own", metadata: ["job": .string(job), "error": "\(error)"])

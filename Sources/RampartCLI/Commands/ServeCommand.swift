@@ -57,6 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
     var trustedProxies: [String] = []
 
     @Option(
+        name: .customLong("audit-checkpoint-seconds"),
+        help: "How often the audit logs that grew get a signed checkpoint (5-86400); one server of those sharing a database signs.")
+    var auditCheckpointSeconds: Int = 60
+    @Option(
         name: .customLong("drain-seconds"),
         help: ArgumentHelp(
             "After SIGTERM, how long /readyz answers 503 while requests are still served, before the server stops accepting (0-120).",
@@ -190,6 +194,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard scanMaxRows >= 1 else { throw ValidationError("--scan-max-rows must be at least 1") }
         var configuration = ServerConfiguration()
         configuration.policyRefreshInterval = .seconds(policyRefreshSeconds)
+        guard (5...86_400).contains(auditCheckpointSeconds) else { throw ValidationError("--audit-checkpoint-seconds must be from 5 to 86400") }
+        configuration.auditCheckpointInterval = .seconds(auditCheckpointSeconds)
         guard (0...120).contains(drainSeconds) else { throw ValidationError("--drain-seconds must be from 0 to 120") }
         configuration.drainDelay = .seconds(drainSeconds)
         if let instanceID {
@@ -280,7 +286,8 @@ struct BackupInterval: ExpressibleByArgument {
             unit = scale
             text.removeLast()
         }
-        guard let value = Int64(text), value > 0 else { return nil }
+        // Bounded before the multiplication: a huge number is a usage error, not a trap.
+        guard let value = Int64(text), value > 0, value <= 366 * 86_400 / unit else { return nil }
         seconds = value * unit
     }
 }

@@ -50,7 +50,8 @@ struct BackupsController {
         var lastSuccess: LastSuccess?
         var lastFailure: LastFailure?
         var backups: [File]
-        /// This server's instance name, to compare with the holders.
+        /// This server's lease holder name (its instance name and a per-process suffix), to
+        /// compare with the jobs' holders.
         var instance: String
         var jobs: [Job]
 
@@ -94,7 +95,7 @@ struct BackupsController {
             backups: files.map {
                 .init(file: $0.file, kind: $0.kind.rawValue, sizeBytes: $0.sizeBytes, createdAt: Timestamp.rfc3339(milliseconds: $0.createdAt))
             },
-            instance: leases.instance,
+            instance: leases.holder,
             jobs: try await leases.all().map {
                 .init(
                     job: $0.job, holder: $0.holder, acquiredAt: Timestamp.rfc3339(milliseconds: $0.acquiredAt),
