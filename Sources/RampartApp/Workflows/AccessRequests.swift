@@ -124,7 +124,7 @@ package struct AccessRequests: Sendable {
             id: requestID, tenantID: tenant, requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
             unmask: ask.unmask ?? false, breakGlass: breakGlass, durationSeconds: duration, justification: justification, state: .pending,
             ruleID: rule.id, requiredApprovals: rule.requiredApprovals, denialThreshold: rule.denialThreshold, createdAt: now,
-            timesOutAt: now + Int64(rule.timeoutSeconds) * 1000)
+            timesOutAt: now + Int64(rule.timeoutSeconds) * 1000, requesterID: principal.userID?.rawValue)
         audit?.setEntity("access-requests", request.id)
         guard breakGlass else {
             try await services.store.recording(audit).write { [request] in try await $0.insertAccessRequest(request) }
@@ -179,8 +179,9 @@ package struct AccessRequests: Sendable {
         let tenant = principal.tenantID
         let comment = try Validation.optionalText(comment, field: "comment")
         let current = try await get(id, in: tenant).request
-        // Nobody approves their own request: not directly, not through a group, not as an admin.
-        guard current.requester != principal.username else {
+        // Nobody approves their own request: not directly, not through a group, not as an admin,
+        // not after being renamed.
+        guard !principal.mayBeUser(named: current.requester, id: current.requesterID) else {
             throw RampartError(.forbidden, "nobody answers their own access request")
         }
         let (rule, approves) = try await standing(of: principal, on: current)
@@ -206,6 +207,7 @@ package struct AccessRequests: Sendable {
         }
         audit?.setEntity("access-requests", id)
         let approver = principal.username
+        let approverID = principal.userID?.rawValue
         let decided = try await administration.write(tenant, audit: audit) { tx, write in
             guard var request = try await tx.accessRequest(id: id, in: tenant) else { throw RampartError.notFound("access request") }
             guard request.state == .pending else {
@@ -213,7 +215,8 @@ package struct AccessRequests: Sendable {
             }
             // Past its timeout a request takes no answers, even before the sweep has marked it.
             guard request.timesOutAt > write.now else { throw RampartError(.conflict, "the request timed out") }
-            let vote = ApprovalVote(tenantID: tenant, requestID: id, approver: approver, approve: approve, comment: comment, at: write.now)
+            let vote = ApprovalVote(
+                tenantID: tenant, requestID: id, approver: approver, approverID: approverID, approve: approve, comment: comment, at: write.now)
             guard try await tx.insertApprovalVote(vote) else { throw RampartError(.conflict, "you already answered this request") }
             if approve { request.approvals += 1 } else { request.denials += 1 }
             if request.denials >= request.denialThreshold {
@@ -251,7 +254,9 @@ package struct AccessRequests: Sendable {
     package func review(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
         let tenant = principal.tenantID
         let current = try await get(id, in: tenant).request
-        guard current.requester != principal.username else { throw RampartError(.forbidden, "nobody reviews their own break-glass access") }
+        guard !principal.mayBeUser(named: current.requester, id: current.requesterID) else {
+            throw RampartError(.forbidden, "nobody reviews their own break-glass access")
+        }
         guard try await standing(of: principal, on: current).approves else {
             throw RampartError(.forbidden, "only the rule's approvers review break-glass access")
         }
@@ -308,7 +313,9 @@ package struct AccessRequests: Sendable {
     /// The requester withdraws a pending request.
     package func cancel(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
         try await end(id, from: [.pending], to: .cancelled, by: principal, audit: audit) { request in
-            guard request.requester == principal.username else { throw RampartError(.forbidden, "only the requester cancels a request") }
+            guard principal.isUser(named: request.requester, id: request.requesterID) else {
+                throw RampartError(.forbidden, "only the requester cancels a request")
+            }
         }
     }
 
@@ -316,7 +323,7 @@ package struct AccessRequests: Sendable {
     package func revoke(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
         try await end(id, from: [.active], to: .revoked, by: principal, audit: audit) { request in
             let administrator = principal.roles.contains(.tenantAdmin) || principal.roles.contains(.securityAdmin)
-            guard request.requester == principal.username || administrator else {
+            guard principal.isUser(named: request.requester, id: request.requesterID) || administrator else {
                 throw RampartError(.forbidden, "only the requester or an administrator ends access early")
             }
         }
@@ -411,7 +418,7 @@ package struct AccessRequests: Sendable {
             let byID = Dictionary(rules.map { ($0.id, $0) }) { first, _ in first }
             return Array(
                 all.filter { request in
-                    request.requester == principal.username
+                    principal.isUser(named: request.requester, id: request.requesterID)
                         || byID[request.ruleID].map { !Self.answeringGroups($0, request).isDisjoint(with: groups) } == true
                 }
                 .prefix(limit))

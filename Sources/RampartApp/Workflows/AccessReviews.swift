@@ -214,10 +214,8 @@ package struct AccessReviews: Sendable {
         guard groups.contains(grant.reviewerGroup) else {
             throw RampartError(.forbidden, "only members of `\(grant.reviewerGroup.prefix(64))` review this grant")
         }
-        switch grant.principalKind {
-        case .user where grant.principal == principal.username, .group where groups.contains(grant.principal):
+        guard try await !holdsGrant(grant, principal: principal, groups: groups) else {
             throw RampartError(.forbidden, "nobody reviews their own access")
-        default: break
         }
         guard grant.state == .pending else { throw RampartError(.conflict, "the grant is \(grant.state.rawValue), not pending") }
         audit?.setEntity("access-reviews", id)
@@ -236,6 +234,20 @@ package struct AccessReviews: Sendable {
             }
         }
         return try await revoke(grant, by: principal.username, comment: comment, audit: audit)
+    }
+
+    /// Whether the reviewer has the access the grant gives: as its user, through one of their
+    /// groups or `public` (every user is in it), or through a Ranger role they are in directly,
+    /// through a group, or through a role nested in it.
+    private func holdsGrant(_ grant: ReviewGrant, principal: Principal, groups: Set<String>) async throws -> Bool {
+        switch grant.principalKind {
+        case .user: return grant.principal == principal.username
+        case .group: return grant.principal == RoleIndex.publicGroup || groups.contains(grant.principal)
+        case .role:
+            let stored = try await services.store.read { try await $0.allPolicyObjects(.role, scope: nil, in: principal.tenantID) }
+            let roles = try stored.map { try RangerJSON.decode(Role.self, $0.document) }
+            return RoleIndex(roles).roles(user: principal.username, groups: groups).contains(grant.principal)
+        }
     }
 
     /// Takes the grant's principal out of its policy item, at the version read (read again if the

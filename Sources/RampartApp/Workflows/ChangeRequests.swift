@@ -65,7 +65,7 @@ package struct ChangeRequests: Sendable {
         let change = ChangeRequest(
             id: UUIDv7.generate(), tenantID: tenant, author: principal.username, subject: proposal.subject, operation: proposal.operation,
             objectID: held.objectID, baseVersion: held.baseVersion, before: held.before, after: held.after, comment: nil,
-            createdAt: services.clock.now())
+            createdAt: services.clock.now(), authorID: principal.userID?.rawValue)
         audit?.setEntity("change-requests", change.id)
         try await services.store.recording(audit).write { try await $0.insertChangeRequest(change) }
         try await services.security.raise(
@@ -167,7 +167,7 @@ package struct ChangeRequests: Sendable {
         }
         guard change.state == .pending else { throw RampartError(.conflict, "the change is \(change.state.rawValue), not pending") }
         audit?.setEntity("change-requests", id)
-        let decided = try await decide(change, comment: comment, emergency: emergency, by: principal.username, audit: audit)
+        let decided = try await decide(change, comment: comment, emergency: emergency, by: principal, audit: audit)
         try await services.security.raise(
             emergency && decided.state == .applied ? .changeEmergency : .changeDecided, tenant: tenant,
             details: ["change": decided.id, "author": decided.author, "state": decided.state.rawValue], audit: audit)
@@ -191,7 +191,8 @@ package struct ChangeRequests: Sendable {
 
     /// The author withdraws a pending change.
     package func cancel(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> ChangeRequest {
-        guard try await get(id, in: principal.tenantID).author == principal.username else {
+        let change = try await get(id, in: principal.tenantID)
+        guard principal.isUser(named: change.author, id: change.authorID) else {
             throw RampartError(.forbidden, "only the author cancels a change")
         }
         return try await close(id, to: .cancelled, comment: nil, by: principal, audit: audit)
@@ -203,7 +204,8 @@ package struct ChangeRequests: Sendable {
         let comment = try Validation.optionalText(comment, field: "comment")
         let change = try await get(id, in: tenant)
         guard principal.has(.changesApprove) else { throw RampartError(.forbidden, "only change approvers review emergency changes") }
-        guard change.decidedBy != principal.username, change.author != principal.username else {
+        let applied = change.decidedBy.map { principal.mayBeUser(named: $0, id: change.decidedByID) } ?? false
+        guard !applied, !principal.mayBeUser(named: change.author, id: change.authorID) else {
             throw RampartError(.forbidden, "nobody reviews an emergency change they made or applied")
         }
         audit?.setEntity("change-requests", id)
@@ -236,7 +238,9 @@ package struct ChangeRequests: Sendable {
 
     /// Nobody approves or rejects their own change, and only change approvers do.
     private static func checkSecondPerson(_ principal: Principal, on change: ChangeRequest) throws {
-        guard change.author != principal.username else { throw RampartError(.forbidden, "nobody applies or rejects their own change") }
+        guard !principal.mayBeUser(named: change.author, id: change.authorID) else {
+            throw RampartError(.forbidden, "nobody applies or rejects their own change")
+        }
         guard principal.has(.changesApprove) else { throw RampartError(.forbidden, "only change approvers apply or reject changes") }
     }
 
@@ -246,12 +250,14 @@ package struct ChangeRequests: Sendable {
         let tenant = principal.tenantID
         audit?.setEntity("change-requests", id)
         let decider = principal.username
+        let deciderID = principal.userID?.rawValue
         let now = services.clock.now()
         return try await services.store.recording(audit).write { tx in
             guard var change = try await tx.changeRequest(id: id, in: tenant) else { throw RampartError.notFound("change request") }
             guard change.state == .pending else { throw RampartError(.conflict, "the change is \(change.state.rawValue), not pending") }
             change.state = state
             change.decidedBy = decider
+            change.decidedByID = deciderID
             change.decidedAt = now
             change.decisionComment = comment
             try await tx.updateChangeRequest(change)
@@ -261,7 +267,7 @@ package struct ChangeRequests: Sendable {
 
     /// Makes the change and marks the request in one policy write; a stale change is marked so.
     private func decide(
-        _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: String, audit: AuditContext?
+        _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: Principal, audit: AuditContext?
     ) async throws
         -> ChangeRequest
     {
@@ -276,7 +282,7 @@ package struct ChangeRequests: Sendable {
     }
 
     private func decide<Kind: RangerObjectKind>(
-        _ kind: Kind.Type, _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: String, audit: AuditContext?
+        _ kind: Kind.Type, _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: Principal, audit: AuditContext?
     ) async throws -> ChangeRequest {
         let tenant = change.tenantID
         let objects = PolicyObjects<Kind>(administration: administration)
@@ -321,7 +327,7 @@ package struct ChangeRequests: Sendable {
     }
 
     private func decideTaggingRule(
-        _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: String, audit: AuditContext?
+        _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: Principal, audit: AuditContext?
     ) async throws
         -> ChangeRequest
     {
@@ -347,7 +353,7 @@ package struct ChangeRequests: Sendable {
     /// One policy write: checks the change is still pending, runs `make` (the object's id once
     /// made, `nil` when the change is stale) and records the outcome on the request.
     private func settle(
-        _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: String, audit: AuditContext?,
+        _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: Principal, audit: AuditContext?,
         make: @escaping @Sendable (any StoreTransaction, Int64) async throws -> String?
     ) async throws -> ChangeRequest {
         let id = change.id
@@ -362,7 +368,8 @@ package struct ChangeRequests: Sendable {
             } else {
                 current.state = .stale
             }
-            current.decidedBy = decider
+            current.decidedBy = decider.username
+            current.decidedByID = decider.userID?.rawValue
             current.decidedAt = write.now
             current.decisionComment = comment
             try await tx.updateChangeRequest(current)

@@ -35,6 +35,8 @@ package struct ChangeRequest: Sendable, Equatable {
     package var id: String
     package var tenantID: TenantID
     package var author: String
+    /// The author's user id (`nil` for records from before ids were kept).
+    package var authorID: String?
     package var subject: Subject
     package var operation: Operation
     /// The object changed: a Ranger object's numeric id or a tagging rule's id; for a creation,
@@ -51,6 +53,7 @@ package struct ChangeRequest: Sendable, Equatable {
     package var state: State
     package var createdAt: Int64
     package var decidedBy: String?
+    package var decidedByID: String?
     package var decidedAt: Int64?
     package var decisionComment: String?
     /// Applied without a second person by a tenant-admin, and so to be reviewed afterwards.
@@ -64,8 +67,10 @@ package struct ChangeRequest: Sendable, Equatable {
         id: String, tenantID: TenantID, author: String, subject: Subject, operation: Operation, objectID: String?, baseVersion: Int64?,
         before: String?, after: String?, comment: String?, state: State = .pending, createdAt: Int64, decidedBy: String? = nil,
         decidedAt: Int64? = nil, decisionComment: String? = nil, emergency: Bool = false, reviewedBy: String? = nil, reviewedAt: Int64? = nil,
-        reviewOverdueRaised: Bool = false
+        reviewOverdueRaised: Bool = false, authorID: String? = nil, decidedByID: String? = nil
     ) {
+        self.authorID = authorID
+        self.decidedByID = decidedByID
         self.id = id
         self.tenantID = tenantID
         self.author = author

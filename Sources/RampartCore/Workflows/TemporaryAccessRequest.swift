@@ -15,6 +15,8 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
     package var id: String
     package var tenantID: TenantID
     package var requester: String
+    /// The requester's user id (`nil` for records from before ids were kept).
+    package var requesterID: String?
     package var service: String
     package var resource: [String: String]
     package var accessTypes: [String]
@@ -53,8 +55,9 @@ package struct TemporaryAccessRequest: Sendable, Equatable {
         unmask: Bool = false, breakGlass: Bool = false, reviewedBy: String? = nil, reviewedAt: Int64? = nil, reviewOverdueRaised: Bool = false,
         durationSeconds: Int, justification: String, state: State, ruleID: String, requiredApprovals: Int, denialThreshold: Int,
         approvals: Int = 0, denials: Int = 0, createdAt: Int64, timesOutAt: Int64, decidedAt: Int64? = nil, startsAt: Int64? = nil,
-        expiresAt: Int64? = nil, policyID: Int64? = nil, escalated: Bool = false
+        expiresAt: Int64? = nil, policyID: Int64? = nil, escalated: Bool = false, requesterID: String? = nil
     ) {
+        self.requesterID = requesterID
         self.id = id
         self.tenantID = tenantID
         self.requester = requester
@@ -89,11 +92,16 @@ package struct ApprovalVote: Sendable, Equatable {
     package var tenantID: TenantID
     package var requestID: String
     package var approver: String
+    /// The approver's user id: one vote per person, whatever their name when they vote.
+    package var approverID: String?
     package var approve: Bool
     package var comment: String?
     package var at: Int64
 
-    package init(tenantID: TenantID, requestID: String, approver: String, approve: Bool, comment: String?, at: Int64) {
+    package init(
+        tenantID: TenantID, requestID: String, approver: String, approverID: String? = nil, approve: Bool, comment: String?, at: Int64
+    ) {
+        self.approverID = approverID
         self.tenantID = tenantID
         self.requestID = requestID
         self.approver = approver

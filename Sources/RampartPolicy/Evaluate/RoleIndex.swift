@@ -2,11 +2,14 @@
 
 /// Which roles users and groups are in, including roles that contain other roles
 /// (`RangerRolesUtil`).
-struct RoleIndex: Sendable {
+package struct RoleIndex: Sendable {
+    /// The group every user is in.
+    package static let publicGroup = PolicyItemEvaluator.groupPublic
+
     let userRoles: [String: Set<String>]
     let groupRoles: [String: Set<String>]
 
-    init(_ roles: [Role]) {
+    package init(_ roles: [Role]) {
         var directUser: [String: Set<String>] = [:]
         var directGroup: [String: Set<String>] = [:]
         var parents: [String: Set<String>] = [:]  // role → roles that list it as a member
@@ -30,7 +33,8 @@ struct RoleIndex: Sendable {
         groupRoles = directGroup.mapValues(close)
     }
 
-    func roles(user: String, groups: Set<String>) -> Set<String> {
+    /// The roles `user` is in, directly, through `groups` or `public`, or through nested roles.
+    package func roles(user: String, groups: Set<String>) -> Set<String> {
         // Most services define no roles: skip hashing the user and every group.
         if userRoles.isEmpty && groupRoles.isEmpty { return [] }
         var out = userRoles[user] ?? []

@@ -42,5 +42,6 @@ package enum Migrations {
         M0021AccessReviews(),
         M0022AccessRequestEscalation(),
         M0023ClusterCoordination(),
+        M0024WorkflowUserIDs(),
     ]
 }

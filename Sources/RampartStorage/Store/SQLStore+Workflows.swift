@@ -64,7 +64,8 @@ extension SQLStoreTransaction {
 
     func insertApprovalVote(_ vote: ApprovalVote) async throws -> Bool {
         var query = AccessRequestVotesTable.insert(vote)
-        query.appendInterpolation(unsafeRaw: " ON CONFLICT (tenant_id, request_id, approver) DO NOTHING RETURNING approver")
+        // Any conflict: the same name, or the same person under another name (`approver_id`).
+        query.appendInterpolation(unsafeRaw: " ON CONFLICT DO NOTHING RETURNING approver")
         return !(try await sql.raw(query).all()).isEmpty
     }
 

@@ -85,13 +85,14 @@ enum AccessRequestsTable: StoredTable {
     static let expiresAt = Column<Request, Int64?>("expires_at") { $0.expiresAt }
     static let policyID = Column<Request, Int64?>("policy_id") { $0.policyID }
     static let escalated = Column<Request, Int64>("escalated") { $0.escalated ? 1 : 0 }
+    static let requesterID = Column<Request, String?>("requester_id") { $0.requesterID }
 
     static let columns = [
         AnyColumn(tenantID), AnyColumn(id), AnyColumn(requester), AnyColumn(service), AnyColumn(resource), AnyColumn(accessTypes),
         AnyColumn(unmask), AnyColumn(breakGlass), AnyColumn(reviewedBy), AnyColumn(reviewedAt), AnyColumn(reviewOverdueRaised), AnyColumn(duration),
         AnyColumn(justification), AnyColumn(state), AnyColumn(ruleID), AnyColumn(requiredApprovals),
         AnyColumn(denialThreshold), AnyColumn(approvals), AnyColumn(denials), AnyColumn(createdAt), AnyColumn(timesOutAt),
-        AnyColumn(decidedAt), AnyColumn(startsAt), AnyColumn(expiresAt), AnyColumn(policyID), AnyColumn(escalated),
+        AnyColumn(decidedAt), AnyColumn(startsAt), AnyColumn(expiresAt), AnyColumn(policyID), AnyColumn(escalated), AnyColumn(requesterID),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -107,7 +108,8 @@ enum AccessRequestsTable: StoredTable {
             requiredApprovals: count(try row.decode(requiredApprovals)), denialThreshold: count(try row.decode(denialThreshold)),
             approvals: count(try row.decode(approvals)), denials: count(try row.decode(denials)), createdAt: try row.decode(createdAt),
             timesOutAt: try row.decode(timesOutAt), decidedAt: try row.decode(decidedAt), startsAt: try row.decode(startsAt),
-            expiresAt: try row.decode(expiresAt), policyID: try row.decode(policyID), escalated: try row.decode(escalated) != 0)
+            expiresAt: try row.decode(expiresAt), policyID: try row.decode(policyID), escalated: try row.decode(escalated) != 0,
+            requesterID: try row.decode(requesterID))
     }
 }
 
@@ -117,16 +119,19 @@ enum AccessRequestVotesTable: StoredTable {
     static let tenantID = Column<ApprovalVote, String>("tenant_id") { $0.tenantID.rawValue }
     static let requestID = Column<ApprovalVote, String>("request_id") { $0.requestID }
     static let approver = Column<ApprovalVote, String>("approver") { $0.approver }
+    static let approverID = Column<ApprovalVote, String?>("approver_id") { $0.approverID }
     static let approve = Column<ApprovalVote, Int64>("approve") { $0.approve ? 1 : 0 }
     static let comment = Column<ApprovalVote, String?>("comment") { $0.comment }
     static let at = Column<ApprovalVote, Int64>("at") { $0.at }
 
-    static let columns = [AnyColumn(tenantID), AnyColumn(requestID), AnyColumn(approver), AnyColumn(approve), AnyColumn(comment), AnyColumn(at)]
+    static let columns = [
+        AnyColumn(tenantID), AnyColumn(requestID), AnyColumn(approver), AnyColumn(approverID), AnyColumn(approve), AnyColumn(comment), AnyColumn(at),
+    ]
     static let key = [AnyColumn(tenantID), AnyColumn(requestID), AnyColumn(approver)]
 
     static func decode(_ row: any SQLRow) throws -> ApprovalVote {
         ApprovalVote(
             tenantID: TenantID(try row.decode(tenantID)), requestID: try row.decode(requestID), approver: try row.decode(approver),
-            approve: try row.decode(approve) != 0, comment: try row.decode(comment), at: try row.decode(at))
+            approverID: try row.decode(approverID), approve: try row.decode(approve) != 0, comment: try row.decode(comment), at: try row.decode(at))
     }
 }

@@ -26,12 +26,14 @@ enum ChangeRequestsTable: StoredTable {
     static let reviewedBy = Column<Change, String?>("reviewed_by") { $0.reviewedBy }
     static let reviewedAt = Column<Change, Int64?>("reviewed_at") { $0.reviewedAt }
     static let reviewOverdueRaised = Column<Change, Int64>("review_overdue_raised") { $0.reviewOverdueRaised ? 1 : 0 }
+    static let authorID = Column<Change, String?>("author_id") { $0.authorID }
+    static let decidedByID = Column<Change, String?>("decided_by_id") { $0.decidedByID }
 
     static let columns = [
         AnyColumn(tenantID), AnyColumn(id), AnyColumn(author), AnyColumn(subject), AnyColumn(operation), AnyColumn(objectID),
         AnyColumn(baseVersion), AnyColumn(before), AnyColumn(after), AnyColumn(comment), AnyColumn(state), AnyColumn(createdAt),
         AnyColumn(decidedBy), AnyColumn(decidedAt), AnyColumn(decisionComment), AnyColumn(emergency), AnyColumn(reviewedBy),
-        AnyColumn(reviewedAt), AnyColumn(reviewOverdueRaised),
+        AnyColumn(reviewedAt), AnyColumn(reviewOverdueRaised), AnyColumn(authorID), AnyColumn(decidedByID),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -45,6 +47,7 @@ enum ChangeRequestsTable: StoredTable {
             comment: try row.decode(comment), state: Change.State(rawValue: try row.decode(state)) ?? .stale,
             createdAt: try row.decode(createdAt), decidedBy: try row.decode(decidedBy), decidedAt: try row.decode(decidedAt),
             decisionComment: try row.decode(decisionComment), emergency: try row.decode(emergency) != 0, reviewedBy: try row.decode(reviewedBy),
-            reviewedAt: try row.decode(reviewedAt), reviewOverdueRaised: try row.decode(reviewOverdueRaised) != 0)
+            reviewedAt: try row.decode(reviewedAt), reviewOverdueRaised: try row.decode(reviewOverdueRaised) != 0,
+            authorID: try row.decode(authorID), decidedByID: try row.decode(decidedByID))
     }
 }
