@@ -182,6 +182,8 @@ dailies=$(find "$work/backups" -name 'rampart-daily-*.rbk' 2>/dev/null | wc -l)
 intraday=$(find "$work/backups" -name 'rampart-intraday-*.rbk' 2>/dev/null | wc -l)
 echo "cluster-drill: backups: $dailies daily, $intraday intraday (interval ${backup_seconds}s) in the shared directory"
 [[ "$dailies" == 1 ]] || fail "expected exactly one daily backup, found $dailies"
+# The kill must not stop the schedule: another server takes the job and backs up.
+(( intraday >= 1 )) || fail "no intraday backup after the first: the schedule stopped with its holder"
 # Intraday backups come one interval apart, whichever server took them (names carry the time).
 find "$work/backups" -name 'rampart-*.rbk' -printf '%f\n' | sort >"$work/backups.txt"
 python3 - "$work/backups.txt" "$backup_seconds" <<'PY' || fail "backups were taken more than once per interval"

@@ -40,6 +40,9 @@ package struct BackupScheduler: Service {
 
     package func run() async throws {
         try? await cancelWhenGracefulShutdown {
+            // The lease is asked for only after the start delay: a server restarted after a crash
+            // must not take the job and then idle while another could have backed up.
+            try await Task.sleep(for: schedule.initialDelay)
             // Only the job's holder: servers sharing a backup directory must not sweep the file
             // another is writing, nor each report the same missed backup.
             if await leases?.holds(JobLeases.Job.backups) ?? true {
@@ -51,7 +54,6 @@ package struct BackupScheduler: Service {
                 }
                 await reportMissed(now: Int64(UnixTime.nowMilliseconds()), interrupted: interrupted)
             }
-            try await Task.sleep(for: schedule.initialDelay)
             while !Task.isCancelled {
                 let wait = nextWait(now: Int64(UnixTime.nowMilliseconds()))
                 if wait > .zero {
