@@ -40,11 +40,15 @@ package struct AccessRequests: Sendable {
         package var unmask: Bool?
         /// Break-glass: active at once, without approval, reviewed afterwards.
         package var breakGlass: Bool?
+        /// When the access should start (RFC 3339), for access planned ahead; approval before
+        /// then leaves the request `approved`, its policy valid from this time.
+        package var startAt: String?
 
         package init(
             service: String?, resource: [String: String]?, accessTypes: [String]?, durationSeconds: Int?, justification: String?,
-            unmask: Bool? = nil, breakGlass: Bool? = nil, tag: String? = nil
+            unmask: Bool? = nil, breakGlass: Bool? = nil, tag: String? = nil, startAt: String? = nil
         ) {
+            self.startAt = startAt
             self.tag = tag
             self.service = service
             self.resource = resource
@@ -97,6 +101,7 @@ package struct AccessRequests: Sendable {
             throw RampartError.validation("no approval rule covers this resource of service `\(service.prefix(64))`", field: "resource")
         }
         let breakGlass = ask.breakGlass ?? false
+        let requestedStart = try ask.startAt.map { try Self.start($0, now: services.clock.now(), breakGlass: breakGlass) }
         if breakGlass {
             guard let maximum = rule.breakGlassMaximumSeconds else {
                 throw RampartError.validation("the approval rule allows no break-glass access", field: "breakGlass")
@@ -124,7 +129,7 @@ package struct AccessRequests: Sendable {
             id: requestID, tenantID: tenant, requester: principal.username, service: service, resource: resource, accessTypes: accessTypes,
             unmask: ask.unmask ?? false, breakGlass: breakGlass, durationSeconds: duration, justification: justification, state: .pending,
             ruleID: rule.id, requiredApprovals: rule.requiredApprovals, denialThreshold: rule.denialThreshold, createdAt: now,
-            timesOutAt: now + Int64(rule.timeoutSeconds) * 1000, requesterID: principal.userID?.rawValue)
+            timesOutAt: now + Int64(rule.timeoutSeconds) * 1000, startsAt: requestedStart, requesterID: principal.userID?.rawValue)
         audit?.setEntity("access-requests", request.id)
         guard breakGlass else {
             try await services.store.recording(audit).write { [request] in try await $0.insertAccessRequest(request) }
@@ -227,13 +232,15 @@ package struct AccessRequests: Sendable {
                 if let cap = try await tx.tenantSecuritySettings(tenant)?.accessRequestMaximumSeconds, request.durationSeconds > cap {
                     throw RampartError(.conflict, "the request asks for longer than the tenant's maximum (\(cap) s) now allows")
                 }
-                let starts = write.now
+                // Access planned ahead starts when asked; the policy's validity says so, so the
+                // decision API allows nothing earlier whether or not the sweep has run.
+                let starts = max(write.now, request.startsAt ?? write.now)
                 let expires = starts + Int64(request.durationSeconds) * 1000
                 var validated = activation.policy
                 validated.policy.validitySchedules = [Self.validity(from: starts, to: expires)]
                 _ = try await PolicyObjects<PolicyKind>.insert(validated, id: activation.id, tenant: tenant, now: write.now, tx)
                 let policyID = activation.id
-                request.state = .active
+                request.state = starts > write.now ? .approved : .active
                 request.startsAt = starts
                 request.expiresAt = expires
                 request.policyID = policyID
@@ -321,7 +328,7 @@ package struct AccessRequests: Sendable {
 
     /// Ends active access early: the requester, or a tenant- or security-admin.
     package func revoke(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> TemporaryAccessRequest {
-        try await end(id, from: [.active], to: .revoked, by: principal, audit: audit) { request in
+        try await end(id, from: [.approved, .active], to: .revoked, by: principal, audit: audit) { request in
             let administrator = principal.roles.contains(.tenantAdmin) || principal.roles.contains(.securityAdmin)
             guard principal.isUser(named: request.requester, id: request.requesterID) || administrator else {
                 throw RampartError(.forbidden, "only the requester or an administrator ends access early")
@@ -338,7 +345,10 @@ package struct AccessRequests: Sendable {
             guard var request = try await tx.accessRequest(id: due.id, in: due.tenantID) else { return nil }
             var escalatedTo: String?
             switch request.state {
-            case .active where (request.expiresAt ?? .max) <= now:
+            case .approved where (request.startsAt ?? .max) <= now && (request.expiresAt ?? .max) > now:
+                // The policy has allowed since `startsAt`; the state catches up.
+                request.state = .active
+            case .approved where (request.expiresAt ?? .max) <= now, .active where (request.expiresAt ?? .max) <= now:
                 request.state = .expired
                 request.decidedAt = write.now
                 if let policy = request.policyID { _ = try await PolicyObjects<PolicyKind>.remove(policy, tenant: due.tenantID, now: write.now, tx) }
@@ -462,6 +472,23 @@ package struct AccessRequests: Sendable {
             throw RampartError.validation(
                 "an unmask exception names one value: give exactly \(names.sorted().joined(separator: ", "))", field: "resource")
         }
+    }
+
+    /// Access planned ahead: how far ahead a start may be asked for.
+    package static let maximumStartDelay: Int64 = 90 * 86_400_000
+
+    /// The requested start in Unix milliseconds: in the future (a minute's grace for clocks), at
+    /// most ``maximumStartDelay`` ahead, never with break-glass (which is immediate).
+    static func start(_ text: String, now: Int64, breakGlass: Bool) throws -> Int64 {
+        guard !breakGlass else { throw RampartError.validation("break-glass access starts at once", field: "startAt") }
+        guard let micros = Timestamp.microseconds(rfc3339: text) else {
+            throw RampartError.validation("must be an RFC 3339 date-time", field: "startAt")
+        }
+        let start = micros / 1000
+        guard start >= now - 60_000, start <= now + maximumStartDelay else {
+            throw RampartError.validation("must be from now to 90 days ahead", field: "startAt")
+        }
+        return max(start, now)
     }
 
     /// The Ranger policy an active request is: one allow item for the requester, valid from

@@ -3,12 +3,13 @@
 /// A user's request for time-limited access to a resource of a service, and where it stands.
 ///
 /// `pending` until enough approvals (then `active`: a policy item for the requester exists whose
-/// validity ends at `expiresAt`) or denials (`denied`); the requester may cancel it while pending
+/// validity ends at `expiresAt`; or `approved` first when the request asked for a later start, the
+/// policy already written with its validity starting at `startsAt`) or denials (`denied`); the requester may cancel it while pending
 /// (`cancelled`); unanswered it becomes `timed-out`. Active access ends as `expired` or, ended
 /// early by the requester or an administrator, `revoked`.
 package struct TemporaryAccessRequest: Sendable, Equatable {
     package enum State: String, Sendable, Codable, CaseIterable {
-        case pending, active, expired, revoked, denied, cancelled
+        case pending, approved, active, expired, revoked, denied, cancelled
         case timedOut = "timed-out"
     }
 

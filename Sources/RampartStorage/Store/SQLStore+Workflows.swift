@@ -47,6 +47,7 @@ extension SQLStoreTransaction {
             """
             SELECT * FROM access_requests
             WHERE (state = 'active' AND expires_at <= \(bind: now)) OR (state = 'pending' AND times_out_at <= \(bind: now))
+                OR (state = 'approved' AND starts_at <= \(bind: now))
             ORDER BY id LIMIT \(bind: Int64(min(max(limit, 1), 1000)))
             """
         ).all().map(AccessRequestsTable.decode)
