@@ -216,6 +216,7 @@ schemas = {
     "AlertRule": {"type": "object", "properties": {"id": S, "name": S, "url": {"type": "string", "description": "Webhook; absent for an e-mail-only rule"},
                   "emails": {"type": "array", "items": S, "description": "E-mail recipients; empty for a webhook-only rule"},
                   "kinds": {"type": "array", "items": S, "description": "Empty: every kind"},
+                  "notifyParticipants": {"type": "boolean", "description": "Also e-mails workflow events' participants"},
                   "createdAt": S, "secret": {"type": "string", "description": "HMAC-SHA256 key of X-Rampart-Signature; only in the creation response of a rule with a url"},
                   "deliveries": {"type": "array", "items": {"type": "object", "properties": {"id": S, "eventId": S,
                                  "channel": {"type": "string", "enum": ["webhook", "email"]}, "status": {"type": "string", "enum": ["pending", "delivered", "failed"]},
@@ -403,9 +404,13 @@ paths = {
                             "properties": {"name": NAME, "url": WEBHOOK_URL,
                                            "emails": {"type": "array", "items": MAILBOX, "maxItems": 20,
                                                       "description": "Recipients (local@domain, no quoting or comments)"},
-                                           "kinds": {"type": "array", "items": {"enum": SECURITY_EVENT_KINDS}, "description": "Empty or absent: every kind"}},
+                                           "kinds": {"type": "array", "items": {"enum": SECURITY_EVENT_KINDS}, "description": "Empty or absent: every kind"},
+                                           "notifyParticipants": {"type": "boolean", "description": "Also e-mail workflow events' participants at their own "
+                                                                  "addresses: the approver group's members for access.requested and access.escalated, the "
+                                                                  "requester for access.decided (needs --smtp-url)"}},
                             "anyOf": [{"required": ["url"], "properties": {"url": {"type": "string"}}},
-                                      {"required": ["emails"], "properties": {"emails": {"type": "array", "minItems": 1}}}]}, extra=["422"]),
+                                      {"required": ["emails"], "properties": {"emails": {"type": "array", "minItems": 1}}},
+                                      {"required": ["notifyParticipants"], "properties": {"notifyParticipants": {"const": True}}}]}, extra=["422"]),
         "get": op("Alert rules of the tenant", "security", ok(items("AlertRule")))},
     "/v1/security/alert-rules/{id}": {
         "get": op("An alert rule with its recent deliveries", "security", ok(ref("AlertRule")), params=[ID], extra=["404"]),

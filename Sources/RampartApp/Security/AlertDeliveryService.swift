@@ -146,22 +146,30 @@ package struct AlertDeliveryService: Service {
             try await retry(delivery, error: "no SMTP server configured")
             return
         }
-        let loaded: (AlertRule, SecurityEvent, Tenant)? = try await store.read { tx in
-            guard let rule = try await tx.alertRule(id: delivery.ruleID, in: delivery.tenantID), !rule.emails.isEmpty,
+        let loaded: (AlertRule, SecurityEvent, Tenant, [String])? = try await store.read { tx in
+            guard let rule = try await tx.alertRule(id: delivery.ruleID, in: delivery.tenantID),
                 let event = try await tx.securityEvent(id: delivery.eventID, in: delivery.tenantID),
                 let tenant = try await tx.tenant(id: delivery.tenantID)
             else { return nil }
-            return (rule, event, tenant)
+            let participants = rule.notifyParticipants ? try await WorkflowParticipants.addresses(for: event, in: tx) : []
+            return (rule, event, tenant, participants)
         }
-        guard let (rule, event, tenant) = loaded else {
-            try await finish(delivery, status: .failed, error: "rule, recipients or event no longer exist")
+        guard let (rule, event, tenant, participants) = loaded else {
+            try await finish(delivery, status: .failed, error: "rule or event no longer exists")
+            return
+        }
+        var seen = Set<String>()
+        let recipients = (rule.emails + participants).filter { seen.insert($0.lowercased()).inserted }
+        guard !recipients.isEmpty else {
+            try await finish(
+                delivery, status: .failed, error: "no recipients: the rule names none and the event's participants have no e-mail address")
             return
         }
         let outcome: SMTPClient.Outcome
         do {
             let message = try AlertEmail.message(
                 delivery: delivery, rule: rule, event: event, tenantSlug: tenant.slug, from: smtp.from, now: clock.now())
-            outcome = try await SMTPClient(configuration: smtp).send(message, to: rule.emails)
+            outcome = try await SMTPClient(configuration: smtp).send(message, to: recipients)
         } catch let error as RampartError where error.code == .rejected || error.code == .badRequest {
             try await finish(delivery, status: .failed, error: error.message)
             logger.warning("alert e-mail refused", metadata: ["delivery": .string(delivery.id), "error": .string(error.message)])

@@ -24,8 +24,11 @@ package struct AlertRules: Sendable {
         package var url: String?
         package var emails: [String]?
         package var kinds: [String]?
+        /// Also e-mail workflow events' participants (see ``AlertRule/notifyParticipants``).
+        package var notifyParticipants: Bool?
 
-        package init(name: String, url: String?, emails: [String]?, kinds: [String]?) {
+        package init(name: String, url: String?, emails: [String]?, kinds: [String]?, notifyParticipants: Bool? = nil) {
+            self.notifyParticipants = notifyParticipants
             self.name = name
             self.url = url
             self.emails = emails
@@ -41,8 +44,14 @@ package struct AlertRules: Sendable {
             try WebhookURL.validate($0, configuration: services.security.configuration.webhooks, policy: destinations.policy)
         }
         let emails = try recipients(new.emails)
-        guard url != nil || !emails.isEmpty else {
-            throw RampartError.validation("give a webhook `url`, e-mail recipients in `emails`, or both", field: "url")
+        let participants = new.notifyParticipants ?? false
+        if participants, services.security.configuration.smtp == nil {
+            throw RampartError(
+                .forbidden, "e-mail alerts are not available: this server has no SMTP server configured (rampart serve --smtp-url)",
+                field: "notifyParticipants")
+        }
+        guard url != nil || !emails.isEmpty || participants else {
+            throw RampartError.validation("give a webhook `url`, e-mail recipients in `emails`, `notifyParticipants`, or more than one", field: "url")
         }
         var kinds = Set<SecurityEventKind>()
         for text in new.kinds ?? [] {
@@ -64,7 +73,8 @@ package struct AlertRules: Sendable {
                     Secret(Array(secret.exposedValue.utf8)), tenant: tenant, purpose: WebhookSignature.purpose(ruleID: id), in: tx)
             }
             let rule = AlertRule(
-                id: id, tenantID: tenant, name: name, kinds: chosenKinds, url: url, sealedSecret: sealed, emails: emails, createdAt: now)
+                id: id, tenantID: tenant, name: name, kinds: chosenKinds, url: url, sealedSecret: sealed, emails: emails, createdAt: now,
+                notifyParticipants: participants)
             try await tx.insertAlertRule(rule)
             return rule
         }

@@ -16,11 +16,15 @@ package struct AlertRule: Sendable, Equatable {
     /// Validated recipient addresses (see ``MailboxAddress``); empty for a webhook-only rule.
     package var emails: [String]
     package var createdAt: Int64
+    /// Also e-mail a workflow event's participants at their own addresses: the approver group's
+    /// members for a new or escalated access request, the requester for a decision.
+    package var notifyParticipants: Bool
 
     package init(
         id: String, tenantID: TenantID, name: String, kinds: Set<SecurityEventKind>, url: String?, sealedSecret: String?,
-        emails: [String] = [], createdAt: Int64
+        emails: [String] = [], createdAt: Int64, notifyParticipants: Bool = false
     ) {
+        self.notifyParticipants = notifyParticipants
         self.id = id
         self.tenantID = tenantID
         self.name = name
@@ -33,7 +37,7 @@ package struct AlertRule: Sendable, Equatable {
 
     /// The channels a matching event is queued for: one delivery per channel.
     package var channels: [AlertDelivery.Channel] {
-        (url == nil ? [] : [.webhook]) + (emails.isEmpty ? [] : [.email])
+        (url == nil ? [] : [.webhook]) + (emails.isEmpty && !notifyParticipants ? [] : [.email])
     }
 
     package func matches(_ kind: SecurityEventKind) -> Bool { kinds.isEmpty || kinds.contains(kind) }

@@ -106,6 +106,8 @@ package struct AlertRuleResponse: Codable, Sendable {
     package var emails: [String]
     /// Empty: every kind.
     package var kinds: [String]
+    /// Also e-mails workflow events' participants at their own addresses.
+    package var notifyParticipants: Bool
     package var createdAt: String
     /// The HMAC-SHA256 signing secret: only in the creation response.
     package var secret: String?
@@ -118,6 +120,7 @@ package struct AlertRuleResponse: Codable, Sendable {
         url = rule.url
         emails = rule.emails
         kinds = rule.kinds.map(\.rawValue).sorted()
+        notifyParticipants = rule.notifyParticipants
         createdAt = Timestamp.rfc3339(milliseconds: rule.createdAt)
         self.secret = secret?.exposedValue
         self.deliveries = deliveries?.suffix(50).map {

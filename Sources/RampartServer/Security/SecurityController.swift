@@ -20,6 +20,7 @@ struct SecurityController {
         var url: String?
         var emails: [String]?
         var kinds: [String]?
+        var notifyParticipants: Bool?
     }
 
     struct SettingsRequest: Decodable {
@@ -93,7 +94,8 @@ struct SecurityController {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(CreateRuleRequest.self, from: request, limit: services.maximumBodySize)
         let (rule, secret) = try await rules.create(
-            .init(name: body.name, url: body.url, emails: body.emails, kinds: body.kinds), in: principal.tenantID, audit: context.audit)
+            .init(name: body.name, url: body.url, emails: body.emails, kinds: body.kinds, notifyParticipants: body.notifyParticipants),
+            in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(AlertRuleResponse(rule, secret: secret), status: .created, headers: [.cacheControl: "no-store"])
     }
 

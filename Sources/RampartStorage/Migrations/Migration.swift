@@ -43,5 +43,6 @@ package enum Migrations {
         M0022AccessRequestEscalation(),
         M0023ClusterCoordination(),
         M0024WorkflowUserIDs(),
+        M0025AlertParticipants(),
     ]
 }

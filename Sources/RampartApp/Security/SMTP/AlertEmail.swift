@@ -33,7 +33,13 @@ package enum AlertEmail {
         lines += ["", "Sent by Rampart for alert rule \(rule.id). Manage rules at /v1/security/alert-rules."]
         var message = EmailMessage(body: lines.joined(separator: "\n"))
         try message.add("From", from)
-        try message.add("To", addresses: rule.emails)
+        // Participants (approvers, a requester) get the message without seeing one another's
+        // addresses: only the rule's own recipients are in `To`.
+        if rule.emails.isEmpty {
+            try message.add("To", "undisclosed-recipients:;")
+        } else {
+            try message.add("To", addresses: rule.emails)
+        }
         try message.add("Subject", "[Rampart] \(event.kind.rawValue) in \(tenantSlug)")
         try message.add("Date", EmailMessage.date(milliseconds: now))
         try message.add("Message-ID", "<\(delivery.id)@\(from.split(separator: "@").last.map(String.init) ?? "rampart.invalid")>")

@@ -15,10 +15,11 @@ enum AlertRulesTable: StoredTable {
     static let sealedSecret = Column<AlertRule, String>("sealed_secret") { $0.sealedSecret ?? "" }
     static let emails = Column<AlertRule, String>("emails") { SQLStoreTransaction.encodeEmails($0.emails) }
     static let createdAt = Column<AlertRule, Int64>("created_at") { $0.createdAt }
+    static let notifyParticipants = Column<AlertRule, Int64>("notify_participants") { $0.notifyParticipants ? 1 : 0 }
 
     static let columns = [
         AnyColumn(id), AnyColumn(tenantID), AnyColumn(ruleName), AnyColumn(kinds), AnyColumn(url), AnyColumn(sealedSecret), AnyColumn(emails),
-        AnyColumn(createdAt),
+        AnyColumn(createdAt), AnyColumn(notifyParticipants),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -27,7 +28,8 @@ enum AlertRulesTable: StoredTable {
         return AlertRule(
             id: try row.decode(id), tenantID: TenantID(try row.decode(tenantID)), name: try row.decode(ruleName), kinds: Set(eventKinds),
             url: try row.decode(url).nonEmpty, sealedSecret: try row.decode(sealedSecret).nonEmpty,
-            emails: try SQLStoreTransaction.decodeEmails(try row.decode(emails)), createdAt: try row.decode(createdAt))
+            emails: try SQLStoreTransaction.decodeEmails(try row.decode(emails)), createdAt: try row.decode(createdAt),
+            notifyParticipants: try row.decode(notifyParticipants) != 0)
     }
 }
 
