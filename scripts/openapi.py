@@ -232,7 +232,7 @@ schemas = {
                    "baseDelay": DURATION, "maxDelay": DURATION}}}},
     "TenantSettings": {"type": "object", "properties": {"mfaRequired": {"type": "boolean"}, "loginThrottle": ref("ThrottlePolicy"),
                        "loginThrottleCustomized": {"type": "boolean"},
-                       "changeApproval": {"type": "boolean", "description": "Policy and tagging-rule writes become change requests a second person applies"},
+                       "changeApproval": {"type": "boolean", "description": "Policy, tagging-rule and approval-rule writes become change requests a second person applies"},
                        "accessRequestMaximumSeconds": {"type": ["integer", "null"], "description": "The longest access any access request may ask for; null: the rules' own maxima"}}},
 }
 # Request-only components: optional fields take null like every request body's (see optional_null).
@@ -811,10 +811,10 @@ paths.update({
         NOBODY, params=[ID], extra=["404"])},
 })
 
-# Four-eyes changes (issue 22): with the tenant's changeApproval on, policy-object and tagging-rule writes answer 202
+# Four-eyes changes (issue 22): with the tenant's changeApproval on, policy-object, tagging-rule and approval-rule writes answer 202
 # with a change request that a different person with changes:approve applies or rejects.
 schemas["ChangeRequest"] = {"type": "object", "required": ["id", "author", "subject", "operation", "state", "emergency"], "properties": {
-    "id": S, "author": S, "subject": {"enum": ["service-def", "service", "policy", "role", "zone", "tagging-rule"]},
+    "id": S, "author": S, "subject": {"enum": ["service-def", "service", "policy", "role", "zone", "tagging-rule", "approval-rule"]},
     "operation": {"enum": ["create", "replace", "delete"]}, "objectId": {"type": ["string", "null"]},
     "baseVersion": {"type": ["integer", "null"], "description": "The object's version the change was made against; it applies only at that version"},
     "state": {"enum": ["pending", "applied", "rejected", "cancelled", "stale"]}, "createdAt": S,
@@ -830,6 +830,8 @@ for _base in ["/v1/service-defs", "/v1/services", "/v1/policies", "/v1/policy-ro
     paths[_base + "/{id}"]["delete"]["responses"].update(HELD)
 paths["/v1/tagging-rules"]["post"]["responses"].update(HELD)
 paths["/v1/tagging-rules/{id}"]["delete"]["responses"].update(HELD)
+paths["/v1/approval-rules"]["post"]["responses"].update(HELD)
+paths["/v1/approval-rules/{id}"]["delete"]["responses"].update(HELD)
 CHANGE_DECISION = {"type": "object", "properties": {"comment": text(1000, optional=True)}}
 paths.update({
     "/v1/change-requests": {"get": op("The tenant's change requests, newest first (changes:read)", "change-requests", ok(items(ref("ChangeRequest"))),

@@ -114,7 +114,8 @@ package enum RampartApplication {
         let encryptionSchemes = EncryptionSchemes(services: services, administration: administration)
         EncryptionSchemesController(schemes: encryptionSchemes, bodyLimit: bodyLimit).register(on: api)
         let accessRequests = AccessRequests(services: services, administration: administration)
-        AccessRequestsController(requests: accessRequests, rules: ApprovalRules(services: services), bodyLimit: bodyLimit).register(on: api)
+        AccessRequestsController(requests: accessRequests, rules: ApprovalRules(services: services), changes: changes, bodyLimit: bodyLimit)
+            .register(on: api)
         let accessReviews = AccessReviews(services: services, administration: administration)
         AccessReviewsController(reviews: accessReviews, bodyLimit: bodyLimit).register(on: api)
         DataProtectionController(

@@ -13,7 +13,7 @@ package struct ApprovalRules: Sendable {
     package init(services: RampartServices) { self.services = services }
 
     /// The request body, every field optional so a missing one is named.
-    package struct Draft: Decodable, Sendable {
+    package struct Draft: Codable, Sendable {
         package var service: String?
         package var resource: [String: String]?
         package var approverGroup: String?
@@ -53,6 +53,15 @@ package struct ApprovalRules: Sendable {
     package static let maximumRules = 500
 
     package func create(_ draft: Draft, in tenant: TenantID, audit: AuditContext?) async throws -> ApprovalRule {
+        let rule = try validate(draft, in: tenant)
+        audit?.setEntity("approval-rules", rule.id)
+        try await services.store.recording(audit).write { tx in try await Self.insert(rule, tx) }
+        return rule
+    }
+
+    /// The rule `draft` describes, checked field by field (not yet against the tenant's services
+    /// and groups: see ``checkReferences(_:_:)``).
+    package func validate(_ draft: Draft, in tenant: TenantID) throws -> ApprovalRule {
         guard let service = draft.service, !service.isEmpty else { throw RampartError.validation("is required", field: "service") }
         guard let group = draft.approverGroup, !group.isEmpty else { throw RampartError.validation("is required", field: "approverGroup") }
         let resource = draft.resource ?? [:]
@@ -89,30 +98,46 @@ package struct ApprovalRules: Sendable {
         if let escalation = draft.escalationGroup, escalation.isEmpty || escalation == group {
             throw RampartError.validation("must name a group other than the approvers", field: "escalationGroup")
         }
-        let rule = ApprovalRule(
+        return ApprovalRule(
             id: UUIDv7.generate(), tenantID: tenant, service: service, resource: resource, approverGroup: group, requiredApprovals: required,
             denialThreshold: denials, maximumDurationSeconds: duration, timeoutSeconds: timeout, justificationPattern: draft.justificationPattern,
             breakGlassMaximumSeconds: draft.breakGlassMaximumSeconds, escalationGroup: draft.escalationGroup, createdAt: services.clock.now())
-        audit?.setEntity("approval-rules", rule.id)
-        try await services.store.recording(audit).write { tx in
-            guard try await tx.policyObject(.service, name: service, scope: "", in: tenant) != nil else {
-                throw RampartError.validation("unknown service `\(service.prefix(64))`", field: "service")
-            }
-            guard try await tx.group(name: group, in: tenant) != nil else {
-                throw RampartError.validation("unknown group `\(group.prefix(64))`", field: "approverGroup")
-            }
-            if let escalation = rule.escalationGroup, try await tx.group(name: escalation, in: tenant) == nil {
-                throw RampartError.validation("unknown group `\(escalation.prefix(64))`", field: "escalationGroup")
-            }
-            if let cap = try await tx.tenantSecuritySettings(tenant)?.accessRequestMaximumSeconds, duration > cap {
-                throw RampartError.validation("must be at most \(cap) seconds (the tenant's maximum)", field: "maximumDurationSeconds")
-            }
-            guard try await tx.approvalRules(in: tenant).count < Self.maximumRules else {
-                throw RampartError(.conflict, "a tenant has at most \(Self.maximumRules) approval rules")
-            }
-            try await tx.insertApprovalRule(rule)
+    }
+
+    /// Checks what the rule names exists and the tenant's limits allow it: when it is written, and
+    /// when a change request holding it is submitted.
+    package static func checkReferences(_ rule: ApprovalRule, _ tx: any StoreTransaction) async throws {
+        let tenant = rule.tenantID
+        guard try await tx.policyObject(.service, name: rule.service, scope: "", in: tenant) != nil else {
+            throw RampartError.validation("unknown service `\(rule.service.prefix(64))`", field: "service")
         }
-        return rule
+        guard try await tx.group(name: rule.approverGroup, in: tenant) != nil else {
+            throw RampartError.validation("unknown group `\(rule.approverGroup.prefix(64))`", field: "approverGroup")
+        }
+        if let escalation = rule.escalationGroup, try await tx.group(name: escalation, in: tenant) == nil {
+            throw RampartError.validation("unknown group `\(escalation.prefix(64))`", field: "escalationGroup")
+        }
+        if let cap = try await tx.tenantSecuritySettings(tenant)?.accessRequestMaximumSeconds, rule.maximumDurationSeconds > cap {
+            throw RampartError.validation("must be at most \(cap) seconds (the tenant's maximum)", field: "maximumDurationSeconds")
+        }
+        guard try await tx.approvalRules(in: tenant).count < Self.maximumRules else {
+            throw RampartError(.conflict, "a tenant has at most \(Self.maximumRules) approval rules")
+        }
+    }
+
+    /// Writes the rule in `tx` after ``checkReferences(_:_:)``.
+    package static func insert(_ rule: ApprovalRule, _ tx: any StoreTransaction) async throws {
+        try await checkReferences(rule, tx)
+        try await tx.insertApprovalRule(rule)
+    }
+
+    /// The rule as the body that would make it (what a change request shows of it).
+    package static func draft(of rule: ApprovalRule) -> Draft {
+        Draft(
+            service: rule.service, resource: rule.resource, approverGroup: rule.approverGroup, requiredApprovals: rule.requiredApprovals,
+            denialThreshold: rule.denialThreshold, maximumDurationSeconds: rule.maximumDurationSeconds, timeoutSeconds: rule.timeoutSeconds,
+            justificationPattern: rule.justificationPattern, breakGlassMaximumSeconds: rule.breakGlassMaximumSeconds,
+            escalationGroup: rule.escalationGroup)
     }
 
     package func list(in tenant: TenantID) async throws -> [ApprovalRule] {

@@ -102,6 +102,7 @@ package struct ChangeRequests: Sendable {
         case .role: try await prepare(PolicyRoleKind.self, proposal, tenant: tenant)
         case .zone: try await prepare(SecurityZoneKind.self, proposal, tenant: tenant)
         case .taggingRule: try await prepareTaggingRule(proposal, tenant: tenant)
+        case .approvalRule: try await prepareApprovalRule(proposal, tenant: tenant)
         }
     }
 
@@ -141,6 +142,24 @@ package struct ChangeRequests: Sendable {
                 objectID: id, before: try Self.text(TaggingRules.Draft(dataClass: rule.dataClass, minConfidence: rule.minConfidence, tag: rule.tag)))
         case .replace:
             throw RampartError(.badRequest, "tagging rules are created and deleted, not replaced")
+        }
+    }
+
+    private func prepareApprovalRule(_ proposal: Proposal, tenant: TenantID) async throws -> Held {
+        let rules = ApprovalRules(services: services)
+        switch proposal.operation {
+        case .create:
+            let draft = try Self.decoded(ApprovalRules.Draft.self, try RangerJSON.document(try Self.document(of: proposal)), field: "service")
+            let rule = try rules.validate(draft, in: tenant)
+            try await services.store.read { tx in try await ApprovalRules.checkReferences(rule, tx) }
+            return Held(after: try Self.text(ApprovalRules.draft(of: rule)))
+        case .delete:
+            guard let id = proposal.objectID, let rule = try await rules.list(in: tenant).first(where: { $0.id == id }) else {
+                throw RampartError.notFound("approval rule")
+            }
+            return Held(objectID: id, before: try Self.text(ApprovalRules.draft(of: rule)))
+        case .replace:
+            throw RampartError(.badRequest, "approval rules are created and deleted, not replaced")
         }
     }
 
@@ -278,6 +297,7 @@ package struct ChangeRequests: Sendable {
         case .role: try await decide(PolicyRoleKind.self, change, comment: comment, emergency: emergency, by: decider, audit: audit)
         case .zone: try await decide(SecurityZoneKind.self, change, comment: comment, emergency: emergency, by: decider, audit: audit)
         case .taggingRule: try await decideTaggingRule(change, comment: comment, emergency: emergency, by: decider, audit: audit)
+        case .approvalRule: try await decideApprovalRule(change, comment: comment, emergency: emergency, by: decider, audit: audit)
         }
     }
 
@@ -322,6 +342,32 @@ package struct ChangeRequests: Sendable {
                 else { return nil }
                 _ = try await PolicyObjects<Kind>.remove(id, tenant: tenant, now: now, tx)
                 return change.objectID
+            }
+        }
+    }
+
+    private func decideApprovalRule(
+        _ change: ChangeRequest, comment: String?, emergency: Bool, by decider: Principal, audit: AuditContext?
+    ) async throws
+        -> ChangeRequest
+    {
+        let tenant = change.tenantID
+        let rule: ApprovalRule? =
+            change.operation == .create
+            ? try ApprovalRules(services: services).validate(
+                try Self.decoded(ApprovalRules.Draft.self, change.after ?? "", field: "service"), in: tenant) : nil
+        return try await settle(change, comment: comment, emergency: emergency, by: decider, audit: audit) { tx, _ in
+            switch change.operation {
+            case .create:
+                // A group or service it names may have gone since: a validation error, the change pending.
+                guard let rule else { return nil }
+                try await ApprovalRules.insert(rule, tx)
+                return rule.id
+            case .delete:
+                guard let id = change.objectID, try await tx.deleteApprovalRule(id: id, in: tenant) else { return nil }
+                return id
+            case .replace:
+                return nil
             }
         }
     }
@@ -393,7 +439,7 @@ package struct ChangeRequests: Sendable {
     // MARK: Documents
 
     /// A tagging-rule draft as the document a change request holds.
-    package static func document(_ draft: TaggingRules.Draft) throws -> JSONValue {
+    package static func document<Draft: Encodable>(_ draft: Draft) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(draft))
     }
 
@@ -417,6 +463,12 @@ package struct ChangeRequests: Sendable {
     private static func draft(_ text: String) throws -> TaggingRules.Draft {
         do { return try JSONDecoder().decode(TaggingRules.Draft.self, from: Data(text.utf8)) } catch {
             throw RampartError.validation("a tagging rule has `class`, `minConfidence` and `tag`", field: "class")
+        }
+    }
+
+    private static func decoded<T: Decodable>(_ type: T.Type, _ text: String, field: String) throws -> T {
+        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
+            throw RampartError.validation("the document does not describe this kind of object", field: field)
         }
     }
 

@@ -30,6 +30,8 @@ package struct ChangeRequest: Sendable, Equatable {
         case role
         case zone
         case taggingRule = "tagging-rule"
+        /// Who approves access requests: a rule deciding approvals is itself approved.
+        case approvalRule = "approval-rule"
     }
 
     package var id: String

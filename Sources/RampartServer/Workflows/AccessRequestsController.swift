@@ -8,6 +8,8 @@ import RampartCore
 struct AccessRequestsController {
     let requests: AccessRequests
     let rules: ApprovalRules
+    /// Approval rules are held for a second person while the tenant requires four eyes.
+    let changes: ChangeRequests
     let bodyLimit: Int
 
     struct AnswerBody: Decodable {
@@ -89,6 +91,10 @@ struct AccessRequestsController {
     @Sendable func createRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let draft = try await JSONBody.decode(ApprovalRules.Draft.self, from: request, limit: bodyLimit)
+        let proposal = ChangeRequests.Proposal(subject: .approvalRule, operation: .create, document: try ChangeRequests.document(draft))
+        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
+            return try ChangeRequestResponse.accepted(held)
+        }
         let rule = try await rules.create(draft, in: principal.tenantID, audit: context.audit)
         return try JSONBody.response(ApprovalRuleResponse(rule), status: .created)
     }
@@ -100,7 +106,12 @@ struct AccessRequestsController {
 
     @Sendable func deleteRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        try await rules.delete(context.parameters.get("id") ?? "", in: principal.tenantID, audit: context.audit)
+        let id = context.parameters.get("id") ?? ""
+        let proposal = ChangeRequests.Proposal(subject: .approvalRule, operation: .delete, objectID: id)
+        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
+            return try ChangeRequestResponse.accepted(held)
+        }
+        try await rules.delete(id, in: principal.tenantID, audit: context.audit)
         return Response(status: .noContent)
     }
 }
