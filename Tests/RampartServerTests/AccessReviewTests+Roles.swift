@@ -46,6 +46,16 @@ extension AccessReviewTests {
             #expect(ownRole.status == 403, "rita is in the role: \(ownRole.text)")
             #expect(try await client.send(.post, "\(path)/\(try grant("public"))/confirm", token: rita).status == 403, "everyone is in public")
             #expect(try await client.send(.post, "\(path)/\(try grant("public"))/confirm", token: rex).status == 403, "everyone is in public")
+            // The campaign's creator, even in the reviewer group, decides none of its grants.
+            let kimID = try #require(
+                (try await client.send(.get, "/v1/users?limit=500", token: f.a.adminToken).json()["items"] as? [[String: Any]])?
+                    .first { $0["username"] as? String == "kim" }?["id"] as? String)
+            let reviewers = try #require(
+                (try await client.send(.get, "/v1/groups?limit=500", token: f.a.adminToken).json()["items"] as? [[String: Any]])?
+                    .first { $0["name"] as? String == "reviewers" }?["id"] as? String)
+            try await client.send(.put, "/v1/groups/\(reviewers)/members/\(kimID)", token: f.a.adminToken)
+            let creator = try await client.send(.post, "\(path)/\(try grant("ledger-auditors"))/revoke", token: kim)
+            #expect(creator.status == 403 && creator.text.contains("creator"), "\(creator.text)")
             let other = try await client.send(.post, "\(path)/\(try grant("ledger-auditors"))/confirm", token: rex)
             #expect(other.status == 200, "rex is not in the role: \(other.text)")
         }

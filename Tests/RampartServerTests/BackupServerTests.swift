@@ -115,6 +115,15 @@ import Testing
                         .flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
                 }
                 #expect(successes >= 4)
+                // This server runs the job: /v1/backups names it as the holder, /metrics says so.
+                let jobs = try await client.send(.get, "/v1/backups", token: token).json()
+                let me = try #require(jobs["instance"] as? String)
+                let holders = (jobs["jobs"] as? [[String: Any]] ?? []).reduce(into: [String: String]()) {
+                    $0[$1["job"] as? String ?? ""] = $1["holder"] as? String
+                }
+                #expect(holders["backups"] == me, "\(jobs)")
+                let held = try await client.send(.get, "/metrics").text
+                #expect(held.contains("rampart_job_lease_held{job=\"backups\"") && held.contains("\"} 1"), "\(held.prefix(200))")
                 // Backups go on every second meanwhile: retention is checked between two of them.
                 var files: [[String: Any]] = []
                 for _ in 0..<50 {

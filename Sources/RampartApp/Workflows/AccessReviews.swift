@@ -197,8 +197,9 @@ package struct AccessReviews: Sendable {
 
     /// A reviewer confirms a pending grant (it stays) or revokes it (the principal leaves the policy item).
     ///
-    /// - Throws: `forbidden` for anyone outside the grant's reviewer group and for the grantee
-    ///   (directly or through a group); `conflict` for a closed campaign or a decided grant.
+    /// - Throws: `forbidden` for the campaign's creator, for anyone outside the grant's reviewer
+    ///   group and for the grantee (directly, through a group, a role or `public`); `conflict` for a
+    ///   closed campaign or a decided grant.
     package func decide(
         review id: String, grant grantID: Int, confirm: Bool, comment: String?, by principal: Principal, audit: AuditContext?
     ) async throws -> ReviewGrant {
@@ -206,6 +207,11 @@ package struct AccessReviews: Sendable {
         let comment = try Validation.optionalText(comment, field: "comment")
         let review = try await get(id, in: tenant).review
         guard review.state == .open else { throw RampartError(.conflict, "the campaign is closed") }
+        // Separation of duties: whoever chose the campaign's scope and reviewers does not also
+        // confirm or revoke its grants (revoking is a policy write).
+        guard !principal.mayBeUser(named: review.createdBy, id: nil) else {
+            throw RampartError(.forbidden, "the campaign's creator does not decide its grants")
+        }
         guard let grant = try await services.store.read({ try await $0.reviewGrant(review: id, id: grantID, in: tenant) }) else {
             throw RampartError.notFound("grant")
         }
