@@ -115,6 +115,8 @@ def main() -> None:
         accessible(page, axe, "audit record")
         page.get_by_role("link", name="Reports").click()
         check(page.get_by_role("heading", name="Data inventory").is_visible(), "the reports page shows the data inventory")
+        page.get_by_role("button", name="Build the inventory").click()
+        check("active users" in page.get_by_role("region", name="Data inventory").inner_text(), "the inventory is built on request")
         page.get_by_label("Tag", exact=True).fill("PII")
         today = time.strftime("%Y-%m-%d", time.gmtime())
         page.get_by_label("First day", exact=True).fill(today)

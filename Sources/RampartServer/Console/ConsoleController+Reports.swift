@@ -15,9 +15,13 @@ extension ConsoleController {
         var tag = ""
         var from = ""
         var to = ""
+        /// The inventory is built when asked for (`inventory=1`), not on every visit: it asks one
+        /// decision per active user and tagged column.
+        var inventory = false
 
         init(_ request: Request) {
             let parameters = request.uri.queryParameters
+            inventory = parameters["inventory"] == "1"
             tag = parameters["tag"].map { String($0.prefix(128)) } ?? ""
             from = parameters["from"].map { String($0.prefix(10)) } ?? ""
             to = parameters["to"].map { String($0.prefix(10)) } ?? ""
@@ -49,8 +53,8 @@ extension ConsoleController {
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
         guard signedIn.viewer.permissions.contains(.reportsRead) else { return notFound() }
         let tenant = signedIn.tenant.id
-        let inventory = try await inventory.build(in: tenant)
         let query = AccessReportQuery(request)
+        let inventory = query.inventory ? try await inventory.build(in: tenant) : nil
         var access: Result<AccessReport.Report, RampartError>?
         if !query.tag.isEmpty {
             do {

@@ -7,11 +7,11 @@ import RampartCore
 
 extension ConsolePages {
     static func reports(
-        _ viewer: Viewer, inventory: DataInventory.Report, query: ConsoleController.AccessReportQuery,
+        _ viewer: Viewer, inventory: DataInventory.Report?, query: ConsoleController.AccessReportQuery,
         access: Result<AccessReport.Report, RampartError>?
     ) -> HTML {
         let base = "/console/t/\(viewer.tenantSlug)/reports"
-        let inventoryRows = inventory.entries.map { entry -> HTML in
+        let inventoryRows = (inventory?.entries ?? []).map { entry -> HTML in
             let readers: HTML =
                 entry.unmaskedReaders.map { readers -> HTML in readers.isEmpty ? "nobody" : "\(readers.prefix(20).joined(separator: ", "))" }
                 ?? "<span class=\"muted\">no linked service</span>"
@@ -24,14 +24,19 @@ extension ConsolePages {
                 """
         }
         let inventorySection: HTML =
-            inventory.entries.isEmpty
-            ? "<p class=\"muted\">No column is tagged yet: scan a datasource and add tagging rules.</p>"
-            : """
-            <table><caption class="visually-hidden">Tagged columns and who reads them</caption>
-            <thead><tr><th scope="col">Class</th><th scope="col">Where</th><th scope="col">Tag</th><th scope="col">Confidence</th>
-            <th scope="col">Read in clear by</th><th scope="col">Masked readers</th><th scope="col">Policies</th></tr></thead>
-            <tbody>\(inventoryRows)</tbody></table>
+            inventory == nil
+            ? """
+            <form method="get" action="\(base)"><input type="hidden" name="inventory" value="1">
+            <button type="submit">Build the inventory</button></form>
             """
+            : inventory?.entries.isEmpty == true
+                ? "<p class=\"muted\">No column is tagged yet: scan a datasource and add tagging rules.</p>"
+                : """
+                <table><caption class="visually-hidden">Tagged columns and who reads them</caption>
+                <thead><tr><th scope="col">Class</th><th scope="col">Where</th><th scope="col">Tag</th><th scope="col">Confidence</th>
+                <th scope="col">Read in clear by</th><th scope="col">Masked readers</th><th scope="col">Policies</th></tr></thead>
+                <tbody>\(inventoryRows)</tbody></table>
+                """
         let accessSection: HTML
         switch access {
         case nil:
@@ -65,7 +70,8 @@ extension ConsolePages {
             """
             <h1>Reports</h1>
             <section aria-labelledby="inventory"><h2 id="inventory">Data inventory</h2>
-            <p>For \(inventory.users) active users, asked of the policies as they decide now. <a href="\(base)/inventory.csv">Download CSV</a></p>
+            <p>Each tagged column and who reads it\(inventory.map { ": for \($0.users) active users" } ?? ""), asked of the policies as they decide now \
+            (one decision per user and column, so it is built when asked for). <a href="\(base)/inventory.csv">Download CSV</a></p>
             \(inventorySection)</section>
             <section aria-labelledby="access"><h2 id="access">Access to tagged data</h2>
             <form method="get" action="\(base)" class="filters">
