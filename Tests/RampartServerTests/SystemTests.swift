@@ -2,11 +2,13 @@
 
 import Foundation
 import HTTPTypes
+import Logging
 import RampartApp
 import RampartCore
 import RampartServer
 import RampartStorage
 import RampartTesting
+import SQLKit
 import Testing
 
 @Suite struct SystemTests {
@@ -21,6 +23,31 @@ import Testing
             #expect(metrics.contentType?.hasPrefix("text/plain") == true)
             #expect(metrics.text.contains("rampart_http_requests_total{method=\"GET\",route=\"/readyz\",status=\"200\"} 1"))
             #expect(metrics.text.contains("route=\"/v1/users\",status=\"401\""))
+        }
+    }
+
+    /// A load balancer must not send requests to a server whose database lacks a migration it
+    /// needs (the database was swapped or restored underneath it): `/readyz` answers 503 then.
+    @Test(arguments: TestEngine.available)
+    func readinessFailsWhileAMigrationIsMissing(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await TestServer.run(TestServer.configuration(for: database)) { client in
+                let id = try #require(Migrations.all.last?.id)
+                #expect(try await client.send(.get, "/readyz").status == 200)
+                // Straight to the database: `withStore` would migrate it back.
+                try await withDatabase(database.configuration, logger: Logger(label: "test")) { sql in
+                    try await sql.transaction { try await $0.raw("DELETE FROM rampart_migrations WHERE id = \(bind: id)").run() }
+                }
+                let missing = try await client.send(.get, "/readyz")
+                #expect(missing.status == 503 && missing.text.contains("migration"), "\(missing.text)")
+                #expect(try await client.send(.get, "/healthz").status == 200, "alive, just not ready")
+                try await withDatabase(database.configuration, logger: Logger(label: "test")) { sql in
+                    try await sql.transaction {
+                        try await $0.raw("INSERT INTO rampart_migrations (id, applied_at) VALUES (\(bind: id), 0)").run()
+                    }
+                }
+                #expect(try await client.send(.get, "/readyz").status == 200)
+            }
         }
     }
 

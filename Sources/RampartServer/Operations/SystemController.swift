@@ -8,17 +8,15 @@ import Prometheus
 import RampartApp
 import RampartCore
 import RampartStorage
-import Synchronization
 
 /// Health, readiness, metrics, the role catalogue and the API description.
 struct SystemController {
     let services: RampartServices
     var exporter: SyslogExporter? = nil
-    /// For the schema check: a server whose database lacks a migration it needs is not ready.
+    /// For the schema check: a server whose database lacks a migration it needs (swapped or
+    /// restored underneath it) is not ready.
     var database: (any Database)? = nil
     var drain: ServerDrain? = nil
-    /// Set once the schema was seen current; it stays current (migrations only add).
-    private let schemaCurrent = SchemaCheck()
 
     struct Status: Encodable {
         var status: String
@@ -43,17 +41,11 @@ struct SystemController {
         } catch {
             throw RampartError(.unavailable, "the database is not reachable")
         }
-        if let database, !schemaCurrent.isCurrent {
-            let pending: [String]
-            do {
-                pending = try await Migrator(database: database).pending()
-            } catch {
-                throw RampartError(.unavailable, "the database is not reachable")
+        if let database {
+            let missing = try await Migrator(database: database).missing()
+            guard missing.isEmpty else {
+                throw RampartError(.unavailable, "the database schema lacks \(missing.count) migration(s); run rampart migrate")
             }
-            guard pending.isEmpty else {
-                throw RampartError(.unavailable, "the database schema lacks \(pending.count) migration(s); run rampart migrate")
-            }
-            schemaCurrent.markCurrent()
         }
         // A lagging audit export does not stop serving: the records are safe in the database.
         if let exporter, exporter.isLagging { return try JSONBody.response(Status(status: "degraded")) }
@@ -87,11 +79,4 @@ package enum OpenAPIDocument {
         }
         return try Data(contentsOf: url)
     }
-}
-
-/// Remembers that the schema was current once, so readiness probes stop asking.
-final class SchemaCheck: Sendable {
-    private let current = Atomic<Bool>(false)
-    var isCurrent: Bool { current.load(ordering: .acquiring) }
-    func markCurrent() { current.store(true, ordering: .releasing) }
 }
