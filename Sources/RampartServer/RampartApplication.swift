@@ -192,18 +192,20 @@ package enum RampartApplication {
                 store: store, keyring: keyring, monitor: services.security, clock: services.clock,
                 configuration: configuration.security.webhooks, destinations: destinations, smtp: configuration.smtp, logger: logger),
         ]
-        if let exporter { background.insert(exporter, at: 1) }
-        // Started first and stopped last, so the spans of the last requests are still sent.
-        if let traceExporter = configuration.traceExporter { background.insert(traceExporter, at: 0) }
+        // Services stop in reverse order. Right after the database come the leases (started
+        // before every job that asks for one and stopped after them all, so a job's last run,
+        // the shutdown checkpoint, still holds its lease), then the backup scheduler and the audit
+        // export (stopped before the leases are given up and the database closes).
+        var afterDatabase: [any Service] = [leases]
         if let scheduler = try backupScheduler(
             configuration.backup, database: database, status: backupStatus, events: services.security, leases: leases, logger: logger)
         {
-            // After the database in start order, so it stops before the database closes.
-            background.insert(scheduler, at: 1)
+            afterDatabase.append(scheduler)
         }
-        // Right after the database: started before every job that asks for a lease and stopped
-        // after them all, so a job's last run (the shutdown checkpoint) still holds its lease.
-        background.insert(leases, at: (background.firstIndex { $0 is DatabaseLifecycleService } ?? -1) + 1)
+        if let exporter { afterDatabase.append(exporter) }
+        background.insert(contentsOf: afterDatabase, at: 1)
+        // Started first and stopped last, so the spans of the last requests are still sent.
+        if let traceExporter = configuration.traceExporter { background.insert(traceExporter, at: 0) }
         var application = Application(
             router: router,
             server: server,

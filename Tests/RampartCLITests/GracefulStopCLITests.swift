@@ -7,8 +7,8 @@ import Testing
 /// `rampart serve --drain-seconds`: on SIGTERM `/readyz` turns 503 (the load balancer takes the
 /// server out) while requests are still answered, then the server stops and exits 0.
 @Suite struct GracefulStopCLITests {
-    @Test func sigtermDrainsBeforeTheServerStops() async throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "needs python3"))
+    func sigtermDrainsBeforeTheServerStops() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-drain-\(UUID().uuidString)").path
         let errors = directory + ".err"
         defer {

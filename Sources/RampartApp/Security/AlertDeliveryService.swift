@@ -168,7 +168,8 @@ package struct AlertDeliveryService: Service {
         let outcome: SMTPClient.Outcome
         do {
             let message = try AlertEmail.message(
-                delivery: delivery, rule: rule, event: event, tenantSlug: tenant.slug, from: smtp.from, now: clock.now())
+                delivery: delivery, rule: rule, event: event, tenantSlug: tenant.slug, from: smtp.from, now: clock.now(),
+                disclosesRecipients: participants.isEmpty)
             outcome = try await SMTPClient(configuration: smtp).send(message, to: recipients)
         } catch let error as RampartError where error.code == .rejected || error.code == .badRequest {
             try await finish(delivery, status: .failed, error: error.message)
@@ -181,7 +182,13 @@ package struct AlertDeliveryService: Service {
             try await retry(delivery, error: "send failed")
             return
         }
-        let note = outcome.rejectedRecipients.isEmpty ? nil : "refused recipients: " + outcome.rejectedRecipients.joined(separator: ", ")
+        // The rule's own recipients are the administrators' to see; a participant's address is
+        // that person's own, so it is only counted.
+        let own = Set(rule.emails.map { $0.lowercased() })
+        let refusedOwn = outcome.rejectedRecipients.filter { own.contains($0.lowercased()) }
+        let refusedParticipants = outcome.rejectedRecipients.count - refusedOwn.count
+        let parts = refusedOwn + (refusedParticipants > 0 ? ["\(refusedParticipants) participant(s)"] : [])
+        let note = parts.isEmpty ? nil : "refused recipients: " + parts.joined(separator: ", ")
         try await finish(delivery, status: .delivered, error: note)
     }
 

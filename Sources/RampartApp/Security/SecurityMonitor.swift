@@ -204,7 +204,7 @@ package final class SecurityMonitor: Sendable {
             var queued = false
             for rule in try await tx.alertRules(in: tenant) where rule.matches(kind) {
                 // One delivery per channel, so a failing mail server never re-sends the webhook.
-                for channel in rule.channels {
+                for channel in rule.channels(for: kind) {
                     try await tx.insertAlertDelivery(
                         AlertDelivery(
                             id: UUIDv7.generate(), tenantID: tenant, ruleID: rule.id, eventID: event.id, channel: channel, status: .pending,

@@ -25,8 +25,15 @@ package enum WorkflowParticipants {
                 page.after = next
             }
         case .accessDecided:
-            guard let name = event.details["requester"], let requester = try await tx.user(username: name, in: tenant) else { return [] }
-            users = [requester]
+            // By id when the event has it: a rename since, or a newcomer given the old name, must
+            // not redirect the requester's mail.
+            if let id = event.details["requesterId"] {
+                guard let requester = try await tx.user(UserID(id), in: tenant) else { return [] }
+                users = [requester]
+            } else {
+                guard let name = event.details["requester"], let requester = try await tx.user(username: name, in: tenant) else { return [] }
+                users = [requester]
+            }
         default:
             return []
         }

@@ -252,7 +252,9 @@ package struct AccessRequests: Sendable {
         if decided.state != .pending {
             try await services.security.raise(
                 .accessDecided, tenant: tenant,
-                details: ["request": decided.id, "requester": decided.requester, "state": decided.state.rawValue], audit: audit)
+                details: [
+                    "request": decided.id, "requester": decided.requester, "requesterId": decided.requesterID ?? "", "state": decided.state.rawValue,
+                ].filter { !$0.value.isEmpty }, audit: audit)
         }
         return decided
     }

@@ -90,7 +90,8 @@ package struct AccessReviews: Sendable {
         let now = services.clock.now()
         let review = AccessReview(
             id: UUIDv7.generate(), tenantID: tenant, name: name, service: service, tag: tag, resource: resource, reviewerGroup: reviewerGroup,
-            onDeadline: onDeadline, deadlineAt: now + Int64(duration) * 1000, createdBy: principal.username, createdAt: now)
+            onDeadline: onDeadline, deadlineAt: now + Int64(duration) * 1000, createdBy: principal.username, createdAt: now,
+            createdByID: principal.userID?.rawValue)
         let grants = try await services.store.read { tx in
             guard try await tx.group(name: reviewerGroup, in: tenant) != nil else {
                 throw RampartError.validation("no group `\(reviewerGroup.prefix(64))`", field: "reviewerGroup")
@@ -209,7 +210,7 @@ package struct AccessReviews: Sendable {
         guard review.state == .open else { throw RampartError(.conflict, "the campaign is closed") }
         // Separation of duties: whoever chose the campaign's scope and reviewers does not also
         // confirm or revoke its grants (revoking is a policy write).
-        guard !principal.mayBeUser(named: review.createdBy, id: nil) else {
+        guard !principal.mayBeUser(named: review.createdBy, id: review.createdByID) else {
             throw RampartError(.forbidden, "the campaign's creator does not decide its grants")
         }
         guard let grant = try await services.store.read({ try await $0.reviewGrant(review: id, id: grantID, in: tenant) }) else {

@@ -40,6 +40,16 @@ package struct AlertRule: Sendable, Equatable {
         (url == nil ? [] : [.webhook]) + (emails.isEmpty && !notifyParticipants ? [] : [.email])
     }
 
+    /// The channels an event of `kind` is queued for: participants alone are mailed only for the
+    /// workflow events that have participants, so such a rule queues nothing for other kinds.
+    package func channels(for kind: SecurityEventKind) -> [AlertDelivery.Channel] {
+        guard emails.isEmpty, notifyParticipants, !Self.participantKinds.contains(kind) else { return channels }
+        return url == nil ? [] : [.webhook]
+    }
+
+    /// The events whose participants a rule can mail (see `WorkflowParticipants`).
+    package static let participantKinds: Set<SecurityEventKind> = [.accessRequested, .accessEscalated, .accessDecided]
+
     package func matches(_ kind: SecurityEventKind) -> Bool { kinds.isEmpty || kinds.contains(kind) }
 }
 

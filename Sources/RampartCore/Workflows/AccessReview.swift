@@ -29,12 +29,15 @@ package struct AccessReview: Sendable, Equatable {
     package var deadlineAt: Int64
     package var state: State
     package var createdBy: String
+    /// The creator's user id (`nil` for campaigns from before ids were kept).
+    package var createdByID: String?
     package var createdAt: Int64
     package var closedAt: Int64?
 
     package init(
         id: String, tenantID: TenantID, name: String, service: String, tag: String?, resource: [String: String], reviewerGroup: String,
-        onDeadline: DeadlineAction, deadlineAt: Int64, state: State = .open, createdBy: String, createdAt: Int64, closedAt: Int64? = nil
+        onDeadline: DeadlineAction, deadlineAt: Int64, state: State = .open, createdBy: String, createdAt: Int64, closedAt: Int64? = nil,
+        createdByID: String? = nil
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -47,6 +50,7 @@ package struct AccessReview: Sendable, Equatable {
         self.deadlineAt = deadlineAt
         self.state = state
         self.createdBy = createdBy
+        self.createdByID = createdByID
         self.createdAt = createdAt
         self.closedAt = closedAt
     }

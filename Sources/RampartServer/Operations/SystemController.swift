@@ -42,7 +42,12 @@ struct SystemController {
             throw RampartError(.unavailable, "the database is not reachable")
         }
         if let database {
-            let missing = try await Migrator(database: database).missing()
+            let missing: [String]
+            do {
+                missing = try await Migrator(database: database).missing()
+            } catch {
+                throw RampartError(.unavailable, "the database is not reachable")
+            }
             guard missing.isEmpty else {
                 throw RampartError(.unavailable, "the database schema lacks \(missing.count) migration(s); run rampart migrate")
             }

@@ -16,9 +16,19 @@ struct M0024WorkflowUserIDs: Migration {
             "CREATE UNIQUE INDEX access_request_votes_one_per_user ON access_request_votes (tenant_id, request_id, approver_id)",
             "ALTER TABLE change_requests ADD COLUMN author_id TEXT",
             "ALTER TABLE change_requests ADD COLUMN decided_by_id TEXT",
+            "ALTER TABLE access_reviews ADD COLUMN created_by_id TEXT",
             """
             UPDATE access_requests SET requester_id = (
                 SELECT users.id FROM users WHERE users.tenant_id = access_requests.tenant_id AND users.username = access_requests.requester)
+            """,
+            """
+            UPDATE access_request_votes SET approver_id = (
+                SELECT users.id FROM users
+                WHERE users.tenant_id = access_request_votes.tenant_id AND users.username = access_request_votes.approver)
+            """,
+            """
+            UPDATE access_reviews SET created_by_id = (
+                SELECT users.id FROM users WHERE users.tenant_id = access_reviews.tenant_id AND users.username = access_reviews.created_by)
             """,
             """
             UPDATE change_requests SET author_id = (

@@ -49,19 +49,12 @@ package struct Migrator: Sendable {
         return applied
     }
 
-    /// Ids of migrations not yet applied, reading only (a readiness probe asks every second):
-    /// every id when the bookkeeping table itself is missing.
+    /// Ids of migrations not yet applied, reading only (a readiness probe asks every second).
     package func missing() async throws -> [String] {
         let ids = migrations.map(\.id)
-        let done: Set<String>
-        do {
-            done = try await database.transaction { sql in
-                Set(try await sql.raw("SELECT id FROM rampart_migrations").all().map { try $0.decode(column: "id", as: String.self) })
-            }
-        } catch {
-            // Unreachable is told apart by the caller's ping; a database without the table has
-            // never been migrated.
-            return ids
+        // A read transaction: no writer lock on SQLite, whoever asks how often.
+        let done = try await database.readTransaction { sql in
+            Set(try await sql.raw("SELECT id FROM rampart_migrations").all().map { try $0.decode(column: "id", as: String.self) })
         }
         return ids.filter { !done.contains($0) }
     }

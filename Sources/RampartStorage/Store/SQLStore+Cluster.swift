@@ -90,6 +90,18 @@ extension SQLStoreTransaction {
     }
 
     func deleteExpiredLoginThrottleStates(now: Int64) async throws -> Int {
-        try await sql.raw("DELETE FROM login_throttle_state WHERE expires_at < \(bind: now) RETURNING tenant_id").all().count
+        guard engine == .postgres else {
+            return try await sql.raw("DELETE FROM login_throttle_state WHERE expires_at < \(bind: now) RETURNING tenant_id").all().count
+        }
+        // Rows a failure has locked are skipped (they are being rewritten, and a prune waiting on
+        // them while that failure waits on a row the prune holds would deadlock); bounded batches.
+        return try await sql.raw(
+            """
+            DELETE FROM login_throttle_state WHERE (tenant_id, scope, key) IN (
+                SELECT tenant_id, scope, key FROM login_throttle_state WHERE expires_at < \(bind: now)
+                ORDER BY tenant_id, scope, key LIMIT 10000 FOR UPDATE SKIP LOCKED)
+            RETURNING tenant_id
+            """
+        ).all().count
     }
 }

@@ -73,6 +73,10 @@ package final class SyslogExporter: Service, Sendable {
             var backoff: Duration = .milliseconds(250)
             while !Task.isCancelled {
                 guard await self.leases?.holds(JobLeases.Job.auditExport(sink: self.sink.name)) ?? true else {
+                    // Another server exports and reports the lag; this one's last view would go stale.
+                    self.status.withLock { $0 = Status() }
+                    self.lagRecords.record(Int64(0))
+                    self.lagSeconds.record(0.0)
                     try await Task.sleep(for: self.sink.pollInterval)
                     continue
                 }

@@ -10,7 +10,8 @@ import RampartCore
 /// alert. Events carry no secrets, and nothing else is added here.
 package enum AlertEmail {
     package static func message(
-        delivery: AlertDelivery, rule: AlertRule, event: SecurityEvent, tenantSlug: String, from: String, now: Int64
+        delivery: AlertDelivery, rule: AlertRule, event: SecurityEvent, tenantSlug: String, from: String, now: Int64,
+        disclosesRecipients: Bool = true
     ) throws -> EmailMessage {
         var lines = [
             "Rampart security alert",
@@ -33,9 +34,9 @@ package enum AlertEmail {
         lines += ["", "Sent by Rampart for alert rule \(rule.id). Manage rules at /v1/security/alert-rules."]
         var message = EmailMessage(body: lines.joined(separator: "\n"))
         try message.add("From", from)
-        // Participants (approvers, a requester) get the message without seeing one another's
-        // addresses: only the rule's own recipients are in `To`.
-        if rule.emails.isEmpty {
+        // A message that also goes to participants (approvers, a requester) shows no address: they
+        // see neither one another's nor the security team's.
+        if rule.emails.isEmpty || !disclosesRecipients {
             try message.add("To", "undisclosed-recipients:;")
         } else {
             try message.add("To", addresses: rule.emails)

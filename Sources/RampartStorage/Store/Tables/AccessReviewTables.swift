@@ -17,13 +17,14 @@ enum AccessReviewsTable: StoredTable {
     static let deadlineAt = Column<AccessReview, Int64>("deadline_at") { $0.deadlineAt }
     static let state = Column<AccessReview, String>("state") { $0.state.rawValue }
     static let createdBy = Column<AccessReview, String>("created_by") { $0.createdBy }
+    static let createdByID = Column<AccessReview, String?>("created_by_id") { $0.createdByID }
     static let createdAt = Column<AccessReview, Int64>("created_at") { $0.createdAt }
     static let closedAt = Column<AccessReview, Int64?>("closed_at") { $0.closedAt }
 
     static let columns = [
         AnyColumn(tenantID), AnyColumn(id), AnyColumn(reviewName), AnyColumn(service), AnyColumn(tag), AnyColumn(resource),
         AnyColumn(reviewerGroup), AnyColumn(onDeadline), AnyColumn(deadlineAt), AnyColumn(state), AnyColumn(createdBy), AnyColumn(createdAt),
-        AnyColumn(closedAt),
+        AnyColumn(closedAt), AnyColumn(createdByID),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -36,7 +37,7 @@ enum AccessReviewsTable: StoredTable {
             // A value this version does not know reports rather than revokes: the safe reading.
             onDeadline: AccessReview.DeadlineAction(rawValue: try row.decode(onDeadline)) ?? .report, deadlineAt: try row.decode(deadlineAt),
             state: AccessReview.State(rawValue: try row.decode(state)) ?? .closed, createdBy: try row.decode(createdBy),
-            createdAt: try row.decode(createdAt), closedAt: try row.decode(closedAt))
+            createdAt: try row.decode(createdAt), closedAt: try row.decode(closedAt), createdByID: try row.decode(createdByID))
     }
 }
 
