@@ -23,14 +23,9 @@ package final class ServerDrain: Service, Sendable {
     package var isDraining: Bool { draining.load(ordering: .acquiring) }
 
     package func run() async throws {
-        defer { draining.store(true, ordering: .releasing) }
-        do {
-            try await gracefulShutdown()
-        } catch {
-            // Cancelled (a failed start): stop at once.
-            return
-        }
+        // Cancelled (a failed start) rather than told to stop: no delay.
+        let graceful = (try? await gracefulShutdown()) != nil
         draining.store(true, ordering: .releasing)
-        try? await Task.sleep(for: delay)
+        if graceful { try? await Task.sleep(for: delay) }
     }
 }

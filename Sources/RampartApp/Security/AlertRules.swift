@@ -45,11 +45,7 @@ package struct AlertRules: Sendable {
         }
         let emails = try recipients(new.emails)
         let participants = new.notifyParticipants ?? false
-        if participants, services.security.configuration.smtp == nil {
-            throw RampartError(
-                .forbidden, "e-mail alerts are not available: this server has no SMTP server configured (rampart serve --smtp-url)",
-                field: "notifyParticipants")
-        }
+        if participants { try requireMailServer(field: "notifyParticipants") }
         guard url != nil || !emails.isEmpty || participants else {
             throw RampartError.validation("give a webhook `url`, e-mail recipients in `emails`, `notifyParticipants`, or more than one", field: "url")
         }
@@ -115,11 +111,15 @@ package struct AlertRules: Sendable {
             let address = try MailboxAddress.validate(text, field: "emails")
             if seen.insert(address.lowercased()).inserted { addresses.append(address) }
         }
-        guard services.security.configuration.smtp != nil else {
-            // The operator's configuration refuses it, not the request's shape.
-            throw RampartError(
-                .forbidden, "e-mail alerts are not available: this server has no SMTP server configured (rampart serve --smtp-url)", field: "emails")
-        }
+        try requireMailServer(field: "emails")
         return addresses
+    }
+
+    /// Refuses an e-mail rule on a server without a mail server: the operator's configuration
+    /// refuses it (403), not the request's shape.
+    private func requireMailServer(field: String) throws {
+        guard services.security.configuration.smtp == nil else { return }
+        throw RampartError(
+            .forbidden, "e-mail alerts are not available: this server has no SMTP server configured (rampart serve --smtp-url)", field: field)
     }
 }

@@ -23,16 +23,19 @@ package final class InProcessLoginThrottles: LoginThrottles {
     package init() {}
 
     package func assess(_ attempt: LoginAttempt, knownDevice: Bool, policy: ThrottlePolicy, now: Int64) -> ThrottleDecision {
-        throttles.withLock { all in
-            all[attempt.tenant, default: LoginThrottle(policy: policy)].policy = policy
-            return all[attempt.tenant]?.assess(account: attempt.account, ip: attempt.ip, knownDevice: knownDevice, now: now) ?? .allow
-        }
+        withThrottle(of: attempt.tenant, policy: policy) { $0.assess(account: attempt.account, ip: attempt.ip, knownDevice: knownDevice, now: now) }
     }
 
     package func recordFailure(_ attempt: LoginAttempt, policy: ThrottlePolicy, now: Int64) -> LoginThrottle.FailureOutcome {
+        withThrottle(of: attempt.tenant, policy: policy) { $0.recordFailure(account: attempt.account, ip: attempt.ip, now: now) }
+    }
+
+    /// The tenant's throttle, made on first use and given the tenant's current policy, in place
+    /// under the lock (no copy of its tables).
+    private func withThrottle<R>(of tenant: TenantID, policy: ThrottlePolicy, _ body: (inout LoginThrottle) -> R) -> R {
         throttles.withLock { all in
-            all[attempt.tenant, default: LoginThrottle(policy: policy)].policy = policy
-            return all[attempt.tenant, default: LoginThrottle(policy: policy)].recordFailure(account: attempt.account, ip: attempt.ip, now: now)
+            all[tenant, default: LoginThrottle(policy: policy)].policy = policy
+            return body(&all[tenant, default: LoginThrottle(policy: policy)])
         }
     }
 
