@@ -162,10 +162,12 @@ cat "$work/load.out"
 for index in 1 2 3; do jobs_on "$index" | jq -c '[.jobs[] | {job, holder}]' >"$work/jobs$index.json"; done
 cmp -s "$work/jobs1.json" "$work/jobs2.json" && cmp -s "$work/jobs1.json" "$work/jobs3.json" || fail "servers disagree on the job holders"
 echo "cluster-drill: job holders: $(cat "$work/jobs1.json")"
-# Every job the killed server held was taken over by another server.
+# Every job the killed server held moved to a live holder. The restarted server is one: it comes
+# back as a new holder (a fresh suffix) and may win a lapsed lease fairly against the others,
+# as it did on a slow CI machine; what must never happen is the dead holder keeping a job.
 for job in $held; do
     now_holder=$(jq -er --arg j "$job" '.[] | select(.job == $j) | .holder' "$work/jobs1.json")
-    [[ "${now_holder%%#*}" != "node$victim" ]] || fail "the killed server's job $job was not taken over"
+    [[ "$now_holder" != "$holder" ]] || fail "the killed server's job $job was not taken over (still held by $holder)"
 done
 
 echo "cluster-drill: stopping the servers (SIGTERM, graceful drain)"
