@@ -127,7 +127,8 @@ package enum RampartApplication {
         let datasources = Datasources(services: services, administration: administration, paths: datasourcePaths, destinations: destinations)
         DatasourcesController(datasources: datasources, sync: policySync).register(on: api)
         // HTML pages, not API operations: on the router itself, outside the OpenAPI document.
-        ConsoleController(services: services, policies: policyCache, datasources: datasources).register(on: router)
+        ConsoleController(services: services, policies: policyCache, datasources: datasources, accessRequests: accessRequests).register(
+            on: router)
         DatasourceSyncController(sync: policySync).register(on: api)
         let scanBell = ScanQueueBell()
         ScansController(

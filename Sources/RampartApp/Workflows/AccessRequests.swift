@@ -293,6 +293,27 @@ package struct AccessRequests: Sendable {
         }
     }
 
+    /// The ids of the pending requests among `requests` that `principal` may approve or deny now:
+    /// in an answering group, not the requester, not answered by them yet (for the console's buttons;
+    /// answering checks all of it again).
+    package func answerable(_ requests: [TemporaryAccessRequest], by principal: Principal) async throws -> Set<String> {
+        let pending = requests.filter { $0.state == .pending && !principal.mayBeUser(named: $0.requester, id: $0.requesterID) }
+        guard !pending.isEmpty else { return [] }
+        let tenant = principal.tenantID
+        return try await services.store.read { tx in
+            let groups = Set(try await tx.activeUserGroups(usernames: [principal.username], in: tenant)[principal.username] ?? [])
+            let rules = Dictionary(try await tx.approvalRules(in: tenant).map { ($0.id, $0) }) { first, _ in first }
+            var ids = Set<String>()
+            for request in pending {
+                guard let rule = rules[request.ruleID], !Self.answeringGroups(rule, request).isDisjoint(with: groups) else { continue }
+                let votes = try await tx.approvalVotes(request: request.id, in: tenant)
+                if votes.contains(where: { principal.mayBeUser(named: $0.approver, id: $0.approverID) }) { continue }
+                ids.insert(request.id)
+            }
+            return ids
+        }
+    }
+
     /// Who answers a request under `rule`: its approvers, and once escalated its escalation group.
     static func answeringGroups(_ rule: ApprovalRule, _ request: TemporaryAccessRequest) -> Set<String> {
         var groups: Set<String> = [rule.approverGroup]

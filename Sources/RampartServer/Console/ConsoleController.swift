@@ -19,6 +19,7 @@ struct ConsoleController {
     let services: RampartServices
     let policies: PolicySnapshotCache
     let datasources: Datasources
+    let accessRequests: AccessRequests
 
     /// Form bodies are small; anything larger is refused unread.
     static let formLimit = 16 * 1024
@@ -51,6 +52,8 @@ struct ConsoleController {
         router.post("/console/t/:tenant/decisions", use: decide)
         router.get("/console/t/:tenant/audit", use: auditRecords)
         router.get("/console/t/:tenant/audit/:seq", use: auditRecord)
+        router.get("/console/t/:tenant/access-requests", use: accessRequestList)
+        router.post("/console/t/:tenant/access-requests/:id/:action", use: answerAccessRequest)
         router.get("/console/t/:tenant/reports", use: reports)
         router.get("/console/t/:tenant/reports/inventory.csv", use: inventoryCSV)
         router.get("/console/t/:tenant/reports/access.csv", use: accessCSV)

@@ -22,13 +22,14 @@ enum ConsolePages {
 
     /// The console's pages in the navigation, with the permission each needs.
     enum Screen: CaseIterable {
-        case dashboard, users, decisions, audit, reports, sessions
+        case dashboard, users, decisions, accessRequests, audit, reports, sessions
 
         var label: String {
             switch self {
             case .dashboard: "Dashboard"
             case .users: "Users"
             case .decisions: "Test a decision"
+            case .accessRequests: "Access requests"
             case .audit: "Audit log"
             case .reports: "Reports"
             case .sessions: "My sessions"
@@ -40,6 +41,7 @@ enum ConsolePages {
             case .dashboard: ""
             case .users: "/users"
             case .decisions: "/decisions"
+            case .accessRequests: "/access-requests"
             case .audit: "/audit"
             case .reports: "/reports"
             case .sessions: "/sessions"
@@ -50,6 +52,7 @@ enum ConsolePages {
             switch self {
             case .users: .usersRead
             case .decisions: .decisionsRequest
+            case .accessRequests: .accessRequest
             case .audit: .auditRead
             case .reports: .reportsRead
             case .dashboard, .sessions: nil
