@@ -43,6 +43,8 @@ ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}
 USERID = {"name": "userId", "in": "path", "required": True, "schema": {"type": "string"}}
 PAGING = [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}},
           {"name": "cursor", "in": "query", "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{0,64}$"}}]
+def SEARCH(what): return {"name": "search", "in": "query", "schema": {"type": "string", "maxLength": 200},
+                          "description": f"Only those whose {what} starts with this text, ignoring case (no control characters)"}
 SERVICEQ = {"name": "service", "in": "query", "schema": {"type": "string"}, "description": "Only the policies of this service"}
 IFMATCH = {"name": "If-Match", "in": "header", "schema": {"type": "string"}, "description": "Optional: the version (ETag) the change is based on"}
 COMMON = {"400": problem("Malformed request"), "401": problem("Not authenticated"), "403": problem("Not permitted")}
@@ -269,7 +271,7 @@ paths = {
         "post": op("Create a user", "identity", ok(ref("User"), "Created", "201"), request={"type": "object", "required": ["username"], "properties": {
                    "username": USERNAME, "password": PASSWORD, "displayName": text(200, optional=True), "email": EMAIL,
                    "roles": {"type": "array", "items": ref("Role"), "description": "Default: [user]"}}}, extra=["409", "413", "415", "422"]),
-        "get": op("List users", "identity", ok(page("User")), params=PAGING)},
+        "get": op("List users", "identity", ok(page("User")), params=PAGING + [SEARCH("username")])},
     "/v1/users/{id}": {
         "get": op("Get a user", "identity", ok(ref("User")), params=[ID], extra=["404"]),
         "patch": op("Update a user", "identity", ok(ref("User")), params=[ID], request={"type": "object", "properties": {"displayName": text(200, optional=True), "email": EMAIL,
@@ -292,7 +294,7 @@ paths = {
     "/v1/groups": {
         "post": op("Create a group", "identity", ok(ref("Group"), "Created", "201"), request={"type": "object", "required": ["name"], "properties": {"name": NAME, "description": text(1000, optional=True)}},
                    extra=["409", "422"]),
-        "get": op("List groups", "identity", ok(page("Group")), params=PAGING)},
+        "get": op("List groups", "identity", ok(page("Group")), params=PAGING + [SEARCH("name")])},
     "/v1/groups/{id}": {
         "get": op("Get a group", "identity", ok(ref("Group")), params=[ID], extra=["404"]),
         "patch": op("Update a group", "identity", ok(ref("Group")), params=[ID], request={"type": "object", "properties": {"name": NAME, "description": text(1000, optional=True)}}, extra=["404", "409", "422"]),

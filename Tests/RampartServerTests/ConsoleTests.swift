@@ -195,14 +195,14 @@ import Testing
                     .status == 303)
             let users = try await admin.get("/console/t/acme/users")
             #expect(users.status == 200)
-            #expect(users.text.contains("<td>admin</td>") && users.text.contains("<td>dana</td>"))
+            #expect(users.text.contains(">admin</a></td>") && users.text.contains(">dana</a></td>"))
             #expect(users.text.contains("aria-current=\"page\""))
             let listed = try await client.send(.get, "/v1/users", token: adminToken).json()["items"] as? [[String: Any]] ?? []
             let firstID = try #require(listed.first?["id"] as? String)
             let firstName = try #require(listed.first?["username"] as? String)
             let after = try await admin.get("/console/t/acme/users?after=\(firstID)")
             #expect(after.status == 200)
-            #expect(!after.text.contains("<td>\(firstName)</td>") && after.text.contains("<td>"))
+            #expect(!after.text.contains(">\(firstName)</a></td>") && after.text.contains("<td>"))
         }
     }
 

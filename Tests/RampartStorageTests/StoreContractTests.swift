@@ -142,6 +142,47 @@ import Testing
         }
     }
 
+    /// A name search is a prefix, ignoring ASCII case, with `%`, `_` and `\` as plain text, paged
+    /// by id like the unfiltered list, and never reaching into another tenant.
+    @Test(arguments: TestEngine.available)
+    func nameSearchesArePrefixesOfText(_ engine: TestEngine) async throws {
+        try await TestDatabase.withFresh(engine) { database in
+            try await database.withStore { _, store async throws in
+                let acme = Self.tenant("acme")
+                let other = Self.tenant("other")
+                let names = ["alice", "Albert", "al_pha", "al%x", "a\\lb", "bob", "malice"]
+                try await store.write { tx async throws in
+                    try await tx.insertTenant(acme)
+                    try await tx.insertTenant(other)
+                    for name in names { try await tx.insertUser(Self.user(name, in: acme.id)) }
+                    try await tx.insertUser(Self.user("alfred", in: other.id))
+                    for name in names {
+                        try await tx.insertGroup(Group(id: .generate(), tenantID: acme.id, name: name, description: nil, createdAt: 1, updatedAt: 1))
+                    }
+                }
+                func users(_ prefix: String, limit: Int = 50) async throws -> [String] {
+                    var found: [String] = []
+                    var page = PageRequest(limit: limit)
+                    while true {
+                        let batch = try await store.read { [page] in try await $0.users(in: acme.id, usernamePrefix: prefix, page: page) }
+                        found += batch.items.map(\.username)
+                        guard let next = batch.nextCursor else { return found.sorted() }
+                        page.after = next
+                    }
+                }
+                #expect(try await users("AL") == ["Albert", "al%x", "al_pha", "alice"])
+                #expect(try await users("al", limit: 1) == ["Albert", "al%x", "al_pha", "alice"], "paged one at a time")
+                #expect(try await users("al_") == ["al_pha"])
+                #expect(try await users("al%") == ["al%x"])
+                #expect(try await users("%") == [])
+                #expect(try await users("a\\") == ["a\\lb"])
+                #expect(try await users("lice") == [], "a prefix, not a substring")
+                let groups = try await store.read { try await $0.groups(in: acme.id, namePrefix: "B", page: PageRequest()) }
+                #expect(groups.items.map(\.name) == ["bob"])
+            }
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func sessionsExpireAndAreDeletedBySubject(_ engine: TestEngine) async throws {
         try await TestDatabase.withFresh(engine) { database in

@@ -34,12 +34,13 @@ def totp(secret_base32: str, at: float) -> str:
     return f"{value:06d}"
 
 
-def api(base: str, method: str, path: str, body: dict, token: str | None = None) -> dict:
+def api(base: str, method: str, path: str, body: dict | None, token: str | None = None) -> dict:
     """A JSON call to the API (the journeys' set-up between screens)."""
     headers = {"content-type": "application/json"}
     if token:
         headers["authorization"] = f"Bearer {token}"
-    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers=headers, method=method)
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base + path, data=data, headers=headers, method=method)
     with urllib.request.urlopen(request) as response:
         return json.loads(response.read() or b"{}")
 
@@ -99,6 +100,37 @@ def main() -> None:
         page.get_by_role("button", name="Create user").click()
         check(page.get_by_role("status").inner_text() == "User erin was created.", "a user created from the form is listed")
         check(page.get_by_role("cell", name="auditor, user").is_visible(), "with the roles ticked")
+        page.get_by_label("Username starts with").fill("ER")
+        page.get_by_role("button", name="Search").click()
+        check(page.locator("tbody tr").count() == 1, "searching for ER finds erin alone")
+        page.get_by_role("link", name="erin", exact=True).click()
+        accessible(page, axe, "a user")
+        page.get_by_label("Name", exact=True).fill("Erin O'Neil-Hart")
+        page.get_by_role("button", name="Save changes").click()
+        check(page.get_by_role("status").inner_text() == "The changes were saved.", "a user's changes are saved")
+        page.get_by_role("link", name="Groups").click()
+        accessible(page, axe, "groups")
+        page.get_by_label("Name", exact=True).fill("analysts")
+        page.get_by_role("button", name="Create group").click()
+        check(page.get_by_role("status").inner_text() == "The group was created.", "a group is created")
+        page.get_by_label("Add the user named").fill("erin")
+        page.get_by_role("button", name="Add member").click()
+        check(page.get_by_role("link", name="erin", exact=True).is_visible(), "the member is listed")
+        accessible(page, axe, "a group")
+        page.get_by_role("link", name="API keys").click()
+        accessible(page, axe, "API keys")
+        page.get_by_label("Name", exact=True).fill("nightly export")
+        check(page.get_by_label("auditor", exact=True).count() == 0, "a role beyond the admin's permissions is not offered")
+        page.get_by_label("user", exact=True).check()
+        page.get_by_role("button", name="Create key").click()
+        secret = page.get_by_label("Bearer token").input_value()
+        check(secret.startswith("rk_") and len(secret) >= 60, "the new key's token is shown")
+        accessible(page, axe, "a new API key")
+        me = api(base, "GET", "/v1/me", None, token=secret)
+        check(me.get("roles") == ["user"], f"the key signs in with its roles: {me}")
+        page.get_by_role("link", name="Back to API keys").click()
+        page.get_by_role("button", name="Revoke the key nightly export").click()
+        check(page.get_by_role("status").inner_text() == "The key was revoked.", "a key is revoked")
         page.get_by_role("link", name="My sessions").click()
         check(page.get_by_text("(this browser)").is_visible(), "my sessions shows this browser's session")
         accessible(page, axe, "my sessions")

@@ -22,8 +22,13 @@ package struct GroupAdministration: Sendable {
         return group
     }
 
-    package func list(in tenant: TenantID, page: PageRequest) async throws -> Page<Group> {
-        try await services.store.read { try await $0.groups(in: tenant, page: page) }
+    /// A page of groups in id order; with `search`, only those whose name starts with it
+    /// (ignoring case).
+    package func list(in tenant: TenantID, search: String? = nil, page: PageRequest) async throws -> Page<Group> {
+        guard let prefix = try NameSearch.prefix(search) else {
+            return try await services.store.read { try await $0.groups(in: tenant, page: page) }
+        }
+        return try await services.store.read { try await $0.groups(in: tenant, namePrefix: prefix, page: page) }
     }
 
     package func get(_ id: GroupID, in tenant: TenantID) async throws -> Group {

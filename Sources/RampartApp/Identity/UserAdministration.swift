@@ -80,8 +80,21 @@ package struct UserAdministration: Sendable {
         return user
     }
 
-    package func list(in tenant: TenantID, page: PageRequest) async throws -> Page<User> {
-        try await services.store.read { try await $0.users(in: tenant, page: page) }
+    /// A page of users in id order; with `search`, only those whose username starts with it
+    /// (ignoring case). A search is bounded and checked first (``NameSearch``).
+    package func list(in tenant: TenantID, search: String? = nil, page: PageRequest) async throws -> Page<User> {
+        guard let prefix = try NameSearch.prefix(search) else {
+            return try await services.store.read { try await $0.users(in: tenant, page: page) }
+        }
+        return try await services.store.read { try await $0.users(in: tenant, usernamePrefix: prefix, page: page) }
+    }
+
+    /// The user named `username` (exactly, as stored), or 404.
+    package func get(username: String, in tenant: TenantID) async throws -> User {
+        guard !username.isEmpty, username.utf8.count <= 256,
+            let user = try await services.store.read({ try await $0.user(username: username, in: tenant) })
+        else { throw RampartError.notFound("user") }
+        return user
     }
 
     package func get(_ id: UserID, in tenant: TenantID) async throws -> User {

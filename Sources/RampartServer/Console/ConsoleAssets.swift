@@ -44,7 +44,9 @@ enum ConsoleAssets {
         dt { font-weight: 600; }
         dd { margin: 0; }
         textarea, select { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }
-        input[type=text], input[type=password] { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }
+        .notice { background: #fff8c5; border-left: 4px solid #9a6700; padding: .5rem .75rem; }
+        section.panel { max-width: 40rem; }
+        input[type=text], input[type=password], input[type=search], input[type=number] { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }
         button { margin-top: 1rem; padding: .5rem 1rem; font: inherit; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
         header button { margin: 0; background: #fff; color: var(--accent); border: 1px solid var(--accent); }
         .error { color: var(--bad); font-weight: 600; }

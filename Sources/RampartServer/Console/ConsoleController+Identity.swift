@@ -30,9 +30,7 @@ extension ConsoleController {
             return notFound()
         }
         guard id != signedIn.principal.sessionID else {
-            var response = Self.redirect(to: signInPath(signedIn.tenant.slug))
-            response.setCookie(ConsoleCookies.expired(ConsoleCookies.session, secure: secure))
-            return response
+            return signedOut(signedIn.tenant.slug)
         }
         return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/sessions?ended=1")
     }
@@ -80,7 +78,14 @@ extension ConsoleController {
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
         guard signedIn.viewer.permissions.contains(.usersRead) else { return notFound() }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
-        let page = try await UserAdministration(services: services).list(in: signedIn.tenant.id, page: PageRequest(limit: 50, after: after))
+        let search = request.uri.queryParameters["search"].map(String.init)
+        let page: Page<User>
+        do {
+            page = try await UserAdministration(services: services).list(
+                in: signedIn.tenant.id, search: search, page: PageRequest(limit: 50, after: after))
+        } catch let error as RampartError where error.code == .badRequest {
+            return Self.page(ConsolePages.users(signedIn.viewer, Page(items: [], nextCursor: nil), error: error.message), status: .badRequest)
+        }
         // The notice names the user as stored, never text from the link.
         var created: String?
         if let id = request.uri.queryParameters["created"].map(String.init), UUIDv7.isWellFormed(id),
@@ -88,6 +93,6 @@ extension ConsoleController {
         {
             created = "User \(user.username) was created."
         }
-        return Self.page(ConsolePages.users(signedIn.viewer, page, notice: created))
+        return Self.page(ConsolePages.users(signedIn.viewer, page, search: search, notice: created))
     }
 }

@@ -8,8 +8,9 @@ import RampartCore
 import RampartStorage
 
 /// The admin console under `/console`: server-rendered pages over the same use cases as the API
-/// (``PasswordLogin``, ``MFALogin``, ``SessionOpening``, ``OwnAccount``, ``Datasources``,
-/// ``SecurityEvents``, ``AuditQueries``), obeying the same roles.
+/// (``PasswordLogin``, ``MFALogin``, ``SessionOpening``, ``OwnAccount``, ``UserAdministration``,
+/// ``GroupAdministration``, ``ApiKeyAdministration``, ``Datasources``, ``SecurityEvents``,
+/// ``AuditQueries``), obeying the same roles.
 ///
 /// Pages answer in HTML, errors included; another tenant's pages, and pages of a tenant that
 /// does not exist, are 404. Every response forbids framing, inline scripts and styles, and
@@ -48,6 +49,17 @@ struct ConsoleController {
         router.get("/console/t/:tenant/users", use: users)
         router.get("/console/t/:tenant/users/new", use: newUser)
         router.post("/console/t/:tenant/users", use: createUser)
+        router.get("/console/t/:tenant/users/:id", use: userDetail)
+        router.post("/console/t/:tenant/users/:id", use: updateUser)
+        router.post("/console/t/:tenant/users/:id/reset-mfa", use: resetUserMFA)
+        router.get("/console/t/:tenant/groups", use: groupList)
+        router.post("/console/t/:tenant/groups", use: createGroup)
+        router.get("/console/t/:tenant/groups/:id", use: groupDetail)
+        router.post("/console/t/:tenant/groups/:id/members", use: addGroupMember)
+        router.post("/console/t/:tenant/groups/:id/members/:user/remove", use: removeGroupMember)
+        router.get("/console/t/:tenant/api-keys", use: apiKeyList)
+        router.post("/console/t/:tenant/api-keys", use: createApiKey)
+        router.post("/console/t/:tenant/api-keys/:id/revoke", use: revokeApiKey)
         router.get("/console/t/:tenant/decisions", use: decisionTest)
         router.post("/console/t/:tenant/decisions", use: decide)
         router.get("/console/t/:tenant/audit", use: auditRecords)
@@ -197,9 +209,7 @@ struct ConsoleController {
         guard let signedIn = try await signedIn(request, context: context) else { return Self.redirect(to: signInPath(slug)) }
         guard ConsoleCookies.matches(form.csrf, ConsoleCookies.formToken(forSession: signedIn.token)) else { return forgedForm() }
         try await OwnAccount(services: services).logout(signedIn.principal, audit: context.audit)
-        var response = Self.redirect(to: signInPath(slug))
-        response.setCookie(ConsoleCookies.expired(ConsoleCookies.session, secure: secure))
-        return response
+        return signedOut(slug)
     }
 
     // MARK: Helpers
@@ -270,6 +280,13 @@ struct ConsoleController {
     }
 
     func signInPath(_ slug: String) -> String { "/console/t/\(slug)/sign-in" }
+
+    /// To the sign-in page without the session cookie: the session behind it has ended.
+    func signedOut(_ slug: String) -> Response {
+        var response = Self.redirect(to: signInPath(slug))
+        response.setCookie(ConsoleCookies.expired(ConsoleCookies.session, secure: secure))
+        return response
+    }
 
     /// The `{tenant}` path segment, bounded and in slug form (anything else cannot name a tenant).
     func tenantSlug(_ context: RampartRequestContext) -> String? {

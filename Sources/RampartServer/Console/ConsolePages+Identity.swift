@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import RampartApp
 import RampartCore
 
 extension ConsolePages {
@@ -43,12 +44,7 @@ extension ConsolePages {
     }
 
     static func newUser(_ viewer: Viewer, _ form: NewUserForm = NewUserForm(), error: String? = nil) -> HTML {
-        let roles = BuiltinRole.allCases.map { role -> HTML in
-            let checked: HTML = form.roles.contains(role.rawValue) ? " checked" : ""
-            return """
-                <label class="choice"><input type="checkbox" name="roles[]" value="\(role.rawValue)"\(checked)> \(role.rawValue)</label>
-                """
-        }
+        let roles = roleChoices(checked: form.roles)
         let problem: HTML = error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
         return layout(
             title: "New user", viewer: viewer, current: .users,
@@ -72,29 +68,49 @@ extension ConsolePages {
             """)
     }
 
-    /// One page of the tenant's users, in id order, with a link to the next.
-    static func users(_ viewer: Viewer, _ page: Page<User>, notice: String? = nil) -> HTML {
+    /// One page of the tenant's users, in id order, with a link to the next; `search` narrows
+    /// them to usernames that start with it.
+    static func users(_ viewer: Viewer, _ page: Page<User>, search: String? = nil, notice: String? = nil, error: String? = nil) -> HTML {
+        let base = "/console/t/\(viewer.tenantSlug)"
         let rows = page.items.map { user -> HTML in
             """
-            <tr><td>\(user.username)</td><td>\(user.displayName ?? "")</td><td>\(user.email ?? "")</td>
+            <tr><td><a href="\(base)/users/\(user.id.rawValue)">\(user.username)</a></td><td>\(user.displayName ?? "")</td><td>\(user.email ?? "")</td>
             <td>\(user.roles.map(\.rawValue).sorted().joined(separator: ", "))</td><td>\(user.status.rawValue)</td>
             <td>\(user.passwordHash == nil ? "single sign-on or SCIM" : "password")</td></tr>
             """
         }
-        let next: HTML =
-            page.nextCursor.map {
-                "<p><a href=\"/console/t/\(viewer.tenantSlug)/users?after=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")\">Next page</a></p>"
-            } ?? ""
+        let empty: HTML = rows.isEmpty ? "<p class=\"muted\">No user matches.</p>" : ""
         return layout(
             title: "Users", viewer: viewer, current: .users,
             """
             <h1>Users</h1>
             \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(viewer.permissions.contains(.usersWrite) ? "<p><a href=\"/console/t/\(viewer.tenantSlug)/users/new\">New user</a></p>" as HTML : "")
+            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(viewer.permissions.contains(.usersWrite) ? "<p><a href=\"\(base)/users/new\">New user</a></p>" as HTML : "")
+            \(searchForm(action: "\(base)/users", label: "Username starts with", search: search))
             <section><table><caption class="visually-hidden">Users of this tenant</caption>
             <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th>
             <th scope="col">Status</th><th scope="col">Signs in with</th></tr></thead>
-            <tbody>\(rows)</tbody></table>\(next)</section>
+            <tbody>\(rows)</tbody></table>\(empty)\(nextPageLink(base + "/users", page, search: search))</section>
             """)
+    }
+
+    /// A GET form that narrows a list to names starting with what is typed.
+    static func searchForm(action: String, label: String, search: String?) -> HTML {
+        """
+        <form class="filters" method="get" action="\(action)" role="search">
+        <label for="search">\(label)</label>
+        <input id="search" name="search" type="search" autocomplete="off" maxlength="\(NameSearch.maximumLength)" value="\(search ?? "")">
+        <button type="submit">Search</button>
+        </form>
+        """
+    }
+
+    /// The link to the page after `page` (keyset paging), keeping the search.
+    static func nextPageLink<Item>(_ path: String, _ page: Page<Item>, search: String?) -> HTML {
+        guard let cursor = page.nextCursor else { return "" }
+        var query = "after=\(cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        if let search, !search.isEmpty { query += "&search=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+        return "<p><a href=\"\(path)?\(query)\">Next page</a></p>"
     }
 }

@@ -22,17 +22,19 @@ enum ConsolePages {
 
     /// The console's pages in the navigation, with the permission each needs.
     enum Screen: CaseIterable {
-        case dashboard, users, decisions, accessRequests, audit, reports, sessions
+        case dashboard, users, groups, decisions, accessRequests, audit, reports, sessions, apiKeys
 
         var label: String {
             switch self {
             case .dashboard: "Dashboard"
             case .users: "Users"
+            case .groups: "Groups"
             case .decisions: "Test a decision"
             case .accessRequests: "Access requests"
             case .audit: "Audit log"
             case .reports: "Reports"
             case .sessions: "My sessions"
+            case .apiKeys: "API keys"
             }
         }
 
@@ -40,17 +42,21 @@ enum ConsolePages {
             switch self {
             case .dashboard: ""
             case .users: "/users"
+            case .groups: "/groups"
             case .decisions: "/decisions"
             case .accessRequests: "/access-requests"
             case .audit: "/audit"
             case .reports: "/reports"
             case .sessions: "/sessions"
+            case .apiKeys: "/api-keys"
             }
         }
 
         var permission: Permission? {
             switch self {
             case .users: .usersRead
+            case .groups: .groupsRead
+            case .apiKeys: .apiKeysManageOwn
             case .decisions: .decisionsRequest
             case .accessRequests: .accessRequest
             case .audit: .auditRead

@@ -40,7 +40,11 @@ struct GroupsController {
 
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        return try JSONBody.response(PageResponse(try await groups.list(in: principal.tenantID, page: try context.page(request)), GroupResponse.init))
+        return try JSONBody.response(
+            PageResponse(
+                try await groups.list(
+                    in: principal.tenantID, search: request.uri.queryParameters["search"].map(String.init), page: try context.page(request)),
+                GroupResponse.init))
     }
 
     @Sendable func get(_ request: Request, context: RampartRequestContext) async throws -> Response {

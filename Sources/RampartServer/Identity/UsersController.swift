@@ -50,7 +50,11 @@ struct UsersController {
 
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        return try JSONBody.response(PageResponse(try await users.list(in: principal.tenantID, page: try context.page(request)), UserResponse.init))
+        return try JSONBody.response(
+            PageResponse(
+                try await users.list(
+                    in: principal.tenantID, search: request.uri.queryParameters["search"].map(String.init), page: try context.page(request)),
+                UserResponse.init))
     }
 
     @Sendable func get(_ request: Request, context: RampartRequestContext) async throws -> Response {

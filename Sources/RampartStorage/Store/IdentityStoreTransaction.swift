@@ -10,6 +10,8 @@ package protocol IdentityStoreTransaction: Sendable {
     func user(_ id: UserID, in tenant: TenantID) async throws -> User?
     func user(username: String, in tenant: TenantID) async throws -> User?
     func users(in tenant: TenantID, page: PageRequest) async throws -> Page<User>
+    /// Users whose username starts with `prefix` (ignoring ASCII case), in id order.
+    func users(in tenant: TenantID, usernamePrefix prefix: String, page: PageRequest) async throws -> Page<User>
     func updateUser(_ user: User) async throws
     func deleteUser(_ id: UserID, in tenant: TenantID) async throws -> Bool
 
@@ -18,6 +20,8 @@ package protocol IdentityStoreTransaction: Sendable {
     func group(_ id: GroupID, in tenant: TenantID) async throws -> Group?
     func group(name: String, in tenant: TenantID) async throws -> Group?
     func groups(in tenant: TenantID, page: PageRequest) async throws -> Page<Group>
+    /// Groups whose name starts with `prefix` (ignoring ASCII case), in id order.
+    func groups(in tenant: TenantID, namePrefix prefix: String, page: PageRequest) async throws -> Page<Group>
     func updateGroup(_ group: Group) async throws
     func deleteGroup(_ id: GroupID, in tenant: TenantID) async throws -> Bool
     func addMember(_ user: UserID, to group: GroupID, in tenant: TenantID, at: Int64) async throws -> Bool

@@ -30,6 +30,17 @@ extension SQLStoreTransaction {
         return try paged(rows, page: page, id: { $0.id.rawValue }, decode: GroupsTable.decode)
     }
 
+    func groups(in tenant: TenantID, namePrefix prefix: String, page: PageRequest) async throws -> Page<Group> {
+        let rows = try await sql.raw(
+            """
+            SELECT * FROM user_groups WHERE tenant_id = \(bind: tenant.rawValue) AND id > \(bind: page.after ?? "")
+                AND lower(name) LIKE lower(\(bind: SQLPattern.prefix(prefix))) ESCAPE '\\'
+            ORDER BY id LIMIT \(bind: page.limit + 1)
+            """
+        ).all()
+        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: GroupsTable.decode)
+    }
+
     func updateGroup(_ group: Group) async throws {
         try await sql.raw(GroupsTable.update(group)).run()
     }

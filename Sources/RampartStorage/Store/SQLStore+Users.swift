@@ -30,6 +30,17 @@ extension SQLStoreTransaction {
         return try paged(rows, page: page, id: { $0.id.rawValue }, decode: UsersTable.decode)
     }
 
+    func users(in tenant: TenantID, usernamePrefix prefix: String, page: PageRequest) async throws -> Page<User> {
+        let rows = try await sql.raw(
+            """
+            SELECT * FROM users WHERE tenant_id = \(bind: tenant.rawValue) AND id > \(bind: page.after ?? "")
+                AND lower(username) LIKE lower(\(bind: SQLPattern.prefix(prefix))) ESCAPE '\\'
+            ORDER BY id LIMIT \(bind: page.limit + 1)
+            """
+        ).all()
+        return try paged(rows, page: page, id: { $0.id.rawValue }, decode: UsersTable.decode)
+    }
+
     func updateUser(_ user: User) async throws {
         try await sql.raw(UsersTable.update(user)).run()
     }
