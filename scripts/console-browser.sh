@@ -21,9 +21,16 @@ port=$((20000 + RANDOM % 20000))
 base="http://127.0.0.1:$port"
 export RAMPART_BOOTSTRAP_PASSWORD="console-bootstrap-$(head -c 6 /dev/urandom | base64 | tr -d '/+=')"
 unset RAMPART_DATABASE_URL
-"$RAMPART_BIN" serve --data-dir "$work/data" --port "$port" >"$work/server.log" 2>&1 &
+# The SSO tests' identity provider on loopback, for the console's single sign-on. It stops when
+# its stdin closes: a pipe this script holds open until it ends.
+mkfifo "$work/idp.in"
+python3 scripts/testing/oidc_test_provider.py --client-id console-client --client-secret console-secret \
+    <"$work/idp.in" >"$work/idp.out" 2>&1 &
+idp=$!
+exec 3>"$work/idp.in"
+"$RAMPART_BIN" serve --data-dir "$work/data" --port "$port" --sso-allow-http-loopback --outbound-allow 127.0.0.0/8 >"$work/server.log" 2>&1 &
 server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { kill "$server" "$idp" 2>/dev/null || true; wait "$server" "$idp" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 fail() { echo "console-browser: FAILED: $*" >&2; tail -n 20 "$work/server.log" >&2; exit 1; }
 for _ in $(seq 1 100); do curl -fsS "$base/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -52,6 +59,11 @@ secret=$(request POST /v1/me/mfa/totp "$dana" | jq -er .secret)
 code=$(python3 -c 'import sys, time; sys.path.insert(0, "scripts/testing"); import console_browser_test as t; print(t.totp(sys.argv[1], time.time()))' "$secret")
 request POST /v1/me/mfa/totp/activate "$dana" "{\"code\":\"$code\"}" >/dev/null
 request POST /v1/audit/checkpoints "$admin" >/dev/null
+for _ in $(seq 1 100); do grep -q '^PORT ' "$work/idp.out" && break; sleep 0.1; done
+idp_port=$(awk '/^PORT /{print $2}' "$work/idp.out")
+[[ -n "$idp_port" ]] || fail "the identity provider did not start: $(cat "$work/idp.out")"
+request POST /v1/sso/providers "$admin" "{\"name\":\"corp\",\"displayName\":\"Corp SSO\",\"issuer\":\"http://127.0.0.1:$idp_port\",
+    \"clientId\":\"console-client\",\"clientSecret\":\"console-secret\",\"jitProvisioning\":true}" >/dev/null
 
 python3 scripts/testing/console_browser_test.py "$base" acme "$admin_password" dana "$dana_password" "$secret" ${1:+"$1"} || fail "the browser journeys"
 echo "console-browser: passed"

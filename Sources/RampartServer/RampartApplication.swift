@@ -126,9 +126,15 @@ package enum RampartApplication {
         let policySync = PolicySync(services: services, policies: policyCache, paths: datasourcePaths, destinations: destinations)
         let datasources = Datasources(services: services, administration: administration, paths: datasourcePaths, destinations: destinations)
         DatasourcesController(datasources: datasources, sync: policySync).register(on: api)
+        let ssoPolicy = OIDCEndpointPolicy(allowHTTPLoopback: configuration.ssoAllowHTTPLoopback)
+        let ssoClient = OutboundHTTPClient(destinations: destinations)
+        let ssoSignIn = SSOSignIn(
+            services: services, metadata: OIDCMetadataCache(client: ssoClient, clock: services.clock, policy: ssoPolicy), client: ssoClient)
         // HTML pages, not API operations: on the router itself, outside the OpenAPI document.
-        ConsoleController(services: services, policies: policyCache, datasources: datasources, accessRequests: accessRequests).register(
-            on: router)
+        let console = ConsoleController(
+            services: services, policies: policyCache, datasources: datasources, accessRequests: accessRequests, sso: ssoSignIn,
+            publicURL: configuration.publicBaseURL)
+        console.register(on: router)
         DatasourceSyncController(sync: policySync).register(on: api)
         let scanBell = ScanQueueBell()
         ScansController(
@@ -145,20 +151,15 @@ package enum RampartApplication {
         SecurityController(services: services, destinations: destinations).register(on: api)
         SCIMTokensController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
         SCIMController(services: services, publicURL: configuration.publicBaseURL).register(on: api)
-        let ssoPolicy = OIDCEndpointPolicy(allowHTTPLoopback: configuration.ssoAllowHTTPLoopback)
         SSOProvidersController(
             services: services, providers: SSOProviders(services: services, policy: ssoPolicy), publicURL: configuration.publicBaseURL
         )
         .register(on: api)
         SSOSettingsController(services: services).register(on: api)
         SSOIdentitiesController(services: services).register(on: api)
-        let ssoClient = OutboundHTTPClient(destinations: destinations)
         SSOAuthController(
-            services: services,
-            signIn: SSOSignIn(
-                services: services, metadata: OIDCMetadataCache(client: ssoClient, clock: services.clock, policy: ssoPolicy), client: ssoClient),
-            publicURL: configuration.publicBaseURL,
-            secureCookies: services.security.configuration.secureCookies
+            services: services, signIn: ssoSignIn, publicURL: configuration.publicBaseURL,
+            secureCookies: services.security.configuration.secureCookies, console: console
         ).register(on: api)
         api.addMethodNotAllowedAnswers()
 

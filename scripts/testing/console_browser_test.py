@@ -165,6 +165,18 @@ def main() -> None:
         check(session is not None and session["httpOnly"] and session["sameSite"] == "Strict", "the session cookie is HttpOnly and SameSite=Strict")
         page.get_by_role("button", name="Sign out").click()
         check(page.url.endswith(f"/console/t/{tenant}/sign-in"), "signing out returns to the sign-in page")
+
+        # Single sign-on from the sign-in page through the tenant's identity provider (the SSO
+        # tests' own, on loopback): the provider approves at once and sends the browser back;
+        # the console's session cookie is SameSite=Strict, so the way in must still carry it.
+        sso = browser.new_context().new_page()
+        sso.on("console", lambda message: errors.append(message.text)
+               if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
+        sso.goto(f"{base}/console/t/{tenant}/sign-in")
+        sso.get_by_role("link", name="Sign in with Corp SSO").click()
+        sso.wait_for_url(f"{base}/console/t/{tenant}")
+        check("sam" in sso.locator("header").inner_text(), "single sign-on opens the console as the provider's user")
+        sso.get_by_role("button", name="Sign out").click()
         page.goto(f"{base}/console/t/{tenant}")
         check(page.url.endswith("/sign-in"), "after signing out the dashboard asks for a sign-in")
 
@@ -209,6 +221,17 @@ def main() -> None:
         accessible(page, axe, "recovery codes")
         page.get_by_role("link", name="Continue to the console").click()
         check(page.url.endswith(f"/console/t/{tenant}"), "and the console opens")
+
+        # Now that the tenant requires a second factor, single sign-on enrols one on the way in.
+        sso.goto(f"{base}/console/t/{tenant}/sign-in")
+        sso.get_by_role("link", name="Sign in with Corp SSO").click()
+        check(sso.get_by_role("heading", name="Set up your authenticator").is_visible(), "single sign-on enrols the factor the tenant requires")
+        key = sso.locator("p", has_text="Key:").locator("code").inner_text()
+        sso.get_by_label("The six digits the app shows").fill(totp(key, time.time()))
+        sso.get_by_role("button", name="Turn on").click()
+        check(sso.get_by_role("heading", name="Your recovery codes").is_visible(), "then shows the recovery codes")
+        sso.get_by_role("link", name="Continue to the console").click()
+        check(sso.url.endswith(f"/console/t/{tenant}") and "sam" in sso.locator("header").inner_text(), "and opens the console")
 
         page.goto(f"{base}/console/t/no-such-tenant")
         check("Not found" in page.title(), "another tenant's console is not found")

@@ -37,7 +37,27 @@ package struct SSOSignIn: Sendable {
         /// A session, whose token is shown once.
         case signedIn(token: Secret<String>, session: Session, tenant: Tenant, user: User)
         /// A second-factor challenge (or enrolment), as a password login would get.
-        case challenged(token: Secret<String>, challenge: MFAChallenge)
+        case challenged(token: Secret<String>, challenge: MFAChallenge, tenant: Tenant)
+    }
+
+    /// A provider a tenant's sign-in page offers: its name (in the start path) and its label.
+    package struct Choice: Sendable, Equatable {
+        package var name: String
+        package var label: String
+    }
+
+    /// Shown on a sign-in page at most; a tenant has a handful.
+    package static let choicesShown = 20
+
+    /// The enabled providers of tenant `tenantSlug` in name order, for its sign-in page; none
+    /// for a tenant that does not exist or is suspended.
+    package func choices(tenantSlug: String) async throws -> [Choice] {
+        try await services.store.read { tx in
+            guard let tenant = try await tx.tenant(slug: tenantSlug), tenant.status == .active else { return [] }
+            let page = try await tx.ssoProviders(in: tenant.id, page: PageRequest(limit: PageRequest.maximumLimit))
+            return page.items.filter(\.enabled).sorted { $0.name < $1.name }.prefix(Self.choicesShown)
+                .map { Choice(name: $0.name, label: $0.displayName ?? $0.name) }
+        }
     }
 
     /// Starts a sign-in: a fresh `state`, `nonce` and PKCE verifier, remembered server-side.
@@ -198,7 +218,7 @@ package struct SSOSignIn: Sendable {
         guard let session else {
             let (challengeToken, challenge) = try await MFAService(services: services).issueChallenge(
                 .user(tenant, user), purpose: stepUp ?? .verify, audit: audit)
-            return .challenged(token: challengeToken, challenge: challenge)
+            return .challenged(token: challengeToken, challenge: challenge, tenant: tenant)
         }
         return .signedIn(token: token, session: session, tenant: tenant, user: user)
     }

@@ -21,6 +21,9 @@ struct ConsoleController {
     let policies: PolicySnapshotCache
     let datasources: Datasources
     let accessRequests: AccessRequests
+    /// Single sign-on through the tenant's identity providers (``SSOSignIn``), as the API's.
+    let sso: SSOSignIn
+    let publicURL: PublicBaseURL
 
     /// Form bodies are small; anything larger is refused unread.
     static let formLimit = 16 * 1024
@@ -41,6 +44,7 @@ struct ConsoleController {
         router.get("/console/t/:tenant", use: dashboard)
         router.get("/console/t/:tenant/sign-in", use: signInPage)
         router.post("/console/t/:tenant/sign-in", use: signIn)
+        router.get("/console/t/:tenant/sso/:idp", use: ssoStart)
         router.post("/console/t/:tenant/mfa", use: secondFactor)
         router.post("/console/t/:tenant/mfa/enrol", use: enrol)
         router.post("/console/t/:tenant/sign-out", use: signOut)
@@ -111,7 +115,7 @@ struct ConsoleController {
     @Sendable func signInPage(_ request: Request, context: RampartRequestContext) async throws -> Response {
         guard let slug = tenantSlug(context) else { return notFound() }
         if try await signedIn(request, context: context) != nil { return Self.redirect(to: "/console/t/\(slug)") }
-        return signInForm(slug, request: request)
+        return signInForm(slug, request: request, providers: try await sso.choices(tenantSlug: slug))
     }
 
     // MARK: Sign-in
@@ -154,7 +158,9 @@ struct ConsoleController {
             }
         } catch let error as RampartError where error.code == .unauthenticated {
             return Self.page(
-                ConsolePages.signIn(tenantSlug: slug, formToken: form.csrf ?? "", username: username, error: "The username or password is wrong."),
+                ConsolePages.signIn(
+                    tenantSlug: slug, formToken: form.csrf ?? "", providers: try await sso.choices(tenantSlug: slug), username: username,
+                    error: "The username or password is wrong."),
                 status: .unauthorized)
         } catch let error as RampartError where [.tenantSuspended, .forbidden, .validationFailed].contains(error.code) {
             return Self.page(
@@ -271,10 +277,10 @@ struct ConsoleController {
         return response
     }
 
-    private func signInForm(_ slug: String, request: Request, status: HTTPResponse.Status = .ok) -> Response {
+    private func signInForm(_ slug: String, request: Request, providers: [SSOSignIn.Choice], status: HTTPResponse.Status = .ok) -> Response {
         let existing = request.cookies[ConsoleCookies.signIn]?.value
         let token = existing.flatMap { $0.utf8.count == 43 ? $0 : nil } ?? RandomToken.generate()
-        var response = Self.page(ConsolePages.signIn(tenantSlug: slug, formToken: token), status: status)
+        var response = Self.page(ConsolePages.signIn(tenantSlug: slug, formToken: token, providers: providers), status: status)
         if token != existing { response.setCookie(ConsoleCookies.signInCookie(token, secure: secure)) }
         return response
     }

@@ -66,7 +66,7 @@ enum ConsolePages {
         }
     }
 
-    static func layout(title: String, viewer: Viewer?, current: Screen? = nil, _ body: HTML) -> HTML {
+    static func layout(title: String, viewer: Viewer?, current: Screen? = nil, head: HTML = "", _ body: HTML) -> HTML {
         let navigation: HTML =
             if let viewer {
                 """
@@ -98,6 +98,7 @@ enum ConsolePages {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · Rampart</title>
             <link rel="stylesheet" href="/console/assets/console.css">
+            \(head)
             </head>
             <body>
             <a class="skip" href="#main">Skip to content</a>
@@ -110,8 +111,20 @@ enum ConsolePages {
             """
     }
 
-    static func signIn(tenantSlug: String, formToken: String, username: String = "", error: String? = nil) -> HTML {
-        layout(
+    /// The sign-in form, with a button for each of the tenant's identity providers (`providers`).
+    static func signIn(
+        tenantSlug: String, formToken: String, providers: [SSOSignIn.Choice] = [], username: String = "", error: String? = nil
+    ) -> HTML {
+        let buttons: HTML =
+            providers.isEmpty
+            ? ""
+            : """
+            <div class="sso"><p class="muted">Or sign in through your organisation:</p>
+            \(providers.map { provider -> HTML in
+                "<p><a class=\"button\" href=\"/console/t/\(tenantSlug)/sso/\(provider.name)\">Sign in with \(provider.label)</a></p>"
+            })</div>
+            """
+        return layout(
             title: "Sign in", viewer: nil,
             """
             <form class="panel" method="post" action="/console/t/\(tenantSlug)/sign-in">
@@ -123,7 +136,22 @@ enum ConsolePages {
             <label for="password">Password</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required>
             <button type="submit">Sign in</button>
+            \(buttons)
             </form>
+            """)
+    }
+
+    /// After single sign-on: a page of this server's that moves on to the console at once.
+    ///
+    /// The session cookie is `SameSite=Strict`, and the browser arrives here from the identity
+    /// provider (a cross-site navigation), so a redirect would reach the console without the
+    /// cookie; a refresh from this page is a same-site navigation that carries it.
+    static func signedIn(continueTo path: String) -> HTML {
+        layout(
+            title: "Signed in", viewer: nil, head: "<meta http-equiv=\"refresh\" content=\"0; url=\(path)\">",
+            """
+            <section class="panel"><h1>Signed in</h1>
+            <p><a href="\(path)">Continue to the console</a></p></section>
             """)
     }
 

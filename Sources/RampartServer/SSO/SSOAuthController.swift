@@ -32,6 +32,20 @@ struct SSOAuthController {
         Cookie(name: stateCookieName, value: value, maxAge: maxAge, path: SSOSignIn.callbackPath, secure: secure, httpOnly: true, sameSite: .lax)
     }
 
+    /// Set beside the state cookie when the sign-in starts from the console: the callback then
+    /// answers with the console's pages (``ConsoleController/ssoFinished(_:context:)``). It
+    /// chooses only the form of the answer; the state binding is the same.
+    static let consoleCookieName = "rampart_sso_console"
+
+    static func consoleCookie(maxAge: Int, secure: Bool) -> Cookie {
+        Cookie(
+            name: consoleCookieName, value: maxAge > 0 ? "1" : "", maxAge: maxAge, path: SSOSignIn.callbackPath, secure: secure, httpOnly: true,
+            sameSite: .lax)
+    }
+
+    /// The console, for sign-ins that started there.
+    let console: ConsoleController?
+
     func register(on api: APIRouter) {
         api.add(.get, "/v1/auth/sso/{tenant}/{idp}/start", .anonymous, start)
         api.add(.get, SSOSignIn.callbackPath, .anonymous, callback)
@@ -56,13 +70,29 @@ struct SSOAuthController {
         let parameters = SCIMRequest.parameters(request)
         let userAgent = request.boundedUserAgent
         let cookie = request.cookies[Self.stateCookieName]?.value
+        if let console, request.cookies[Self.consoleCookieName]?.value == "1" {
+            let outcome: Result<SSOSignIn.Outcome, any Error>
+            do {
+                outcome = .success(
+                    try await Self.mapped(audit: context.audit) {
+                        try await signIn.callback(
+                            parameters: parameters, boundState: cookie, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit)
+                    })
+            } catch {
+                outcome = .failure(error)
+            }
+            var response = try await console.ssoFinished(outcome, context: context)
+            response.setCookie(Self.stateCookie("", maxAge: 0, secure: secureCookies))
+            response.setCookie(Self.consoleCookie(maxAge: 0, secure: secureCookies))
+            return response
+        }
         let outcome = try await Self.mapped(audit: context.audit) {
             try await signIn.callback(
                 parameters: parameters, boundState: cookie, sourceIP: context.sourceIP, userAgent: userAgent, audit: context.audit)
         }
         var response: Response
         switch outcome {
-        case .challenged(let token, let challenge):
+        case .challenged(let token, let challenge, _):
             response = try JSONBody.response(MFAChallengeResponse(challenge, token: token))
         case .signedIn(let token, let session, let tenant, let user):
             response = try JSONBody.response(
