@@ -28,7 +28,24 @@ python3 scripts/testing/oidc_test_provider.py --client-id console-client --clien
     <"$work/idp.in" >"$work/idp.out" 2>&1 &
 idp=$!
 exec 3>"$work/idp.in"
-"$RAMPART_BIN" serve --data-dir "$work/data" --port "$port" --sso-allow-http-loopback --outbound-allow 127.0.0.0/8 >"$work/server.log" 2>&1 &
+# A directory of CSV exports the tenant may scan (under its own folder of the datasource root).
+mkdir -p "$work/sources/acme/exports"
+python3 - "$work/sources/acme/exports/customers.csv" <<'PY'
+import sys
+def luhn(body):
+    total = 0
+    for index, digit in enumerate(int(c) for c in reversed(body)):
+        doubled = digit * 2 if index % 2 == 0 else digit
+        total += doubled - 9 if doubled > 9 else doubled
+    return body + str((10 - total % 10) % 10)
+with open(sys.argv[1], "w") as out:
+    out.write("id,name,email,card\n")
+    for i in range(60):
+        out.write(f"{i},Customer {i},customer{i}@example.com,{luhn('453201511283' + f'{i:03d}')}\n")
+PY
+export CONSOLE_DATASOURCE_DIR="$work/sources/acme/exports"
+"$RAMPART_BIN" serve --data-dir "$work/data" --port "$port" --sso-allow-http-loopback --outbound-allow 127.0.0.0/8 \
+    --datasource-root "$work/sources" >"$work/server.log" 2>&1 &
 server=$!
 cleanup() { kill "$server" "$idp" 2>/dev/null || true; wait "$server" "$idp" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT

@@ -131,15 +131,14 @@ package enum RampartApplication {
         let ssoSignIn = SSOSignIn(
             services: services, metadata: OIDCMetadataCache(client: ssoClient, clock: services.clock, policy: ssoPolicy), client: ssoClient)
         // HTML pages, not API operations: on the router itself, outside the OpenAPI document.
+        let scanBell = ScanQueueBell()
+        let scans = Scans(services: services, bell: scanBell, maximumQueued: configuration.discovery.maximumQueuedScansPerTenant)
         let console = ConsoleController(
-            services: services, policies: policyCache, datasources: datasources, accessRequests: accessRequests, sso: ssoSignIn,
-            publicURL: configuration.publicBaseURL)
+            services: services, policies: policyCache, datasources: datasources, accessRequests: accessRequests, scans: scans,
+            changes: changes, sso: ssoSignIn, publicURL: configuration.publicBaseURL)
         console.register(on: router)
         DatasourceSyncController(sync: policySync).register(on: api)
-        let scanBell = ScanQueueBell()
-        ScansController(
-            services: services, scans: Scans(services: services, bell: scanBell, maximumQueued: configuration.discovery.maximumQueuedScansPerTenant)
-        ).register(on: api)
+        ScansController(services: services, scans: scans).register(on: api)
         TaggingRulesController(services: services, changes: changes).register(on: api)
         ClassifiersController(services: services).register(on: api)
         TagsController(services: services).register(on: api)

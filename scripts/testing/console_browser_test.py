@@ -14,6 +14,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import struct
 import sys
 import time
@@ -131,6 +132,32 @@ def main() -> None:
         page.get_by_role("link", name="Back to API keys").click()
         page.get_by_role("button", name="Revoke the key nightly export").click()
         check(page.get_by_role("status").inner_text() == "The key was revoked.", "a key is revoked")
+
+        # Discovery: a directory of CSV exports, a tagging rule, a scan followed to its results.
+        page.get_by_role("link", name="Discovery").click()
+        accessible(page, axe, "discovery")
+        page.get_by_label("Class").fill("EMAIL")
+        page.get_by_label("Tag", exact=True).fill("PII")
+        page.get_by_role("button", name="Add rule").click()
+        check("The tagging rule was created" in page.get_by_role("status").inner_text(), "a tagging rule is created")
+        page.get_by_label("Name", exact=True).fill("exports")
+        page.get_by_label("Kind").select_option("csv-dir")
+        page.get_by_label("Path (files: a directory or an SQLite file)").fill(os.environ["CONSOLE_DATASOURCE_DIR"])
+        page.get_by_role("button", name="Add datasource").click()
+        check(page.get_by_role("heading", name="exports").is_visible(), "a datasource is added")
+        page.get_by_role("button", name="Test connection").click()
+        check(page.get_by_role("status").inner_text() == "Connected: 1 tables found.", "its connection test finds the file")
+        accessible(page, axe, "a datasource")
+        page.get_by_role("button", name="Start a scan").click()
+        page.get_by_role("heading", name="Results").wait_for(timeout=60_000)
+        check(page.get_by_role("cell", name="email", exact=True).is_visible(), "the scan's results list the email column")
+        check("@example.com" not in page.get_by_role("region", name="Results").inner_text().replace("***@example.com", ""),
+              "with masked samples only")
+        accessible(page, axe, "scan results")
+        if shots:
+            page.screenshot(path=f"{shots}/console-discovery.png", full_page=True)
+        page.get_by_role("link", name="Back to exports").click()
+        check(page.get_by_role("cell", name="PII", exact=True).is_visible(), "the rule tagged the column")
         page.get_by_role("link", name="My sessions").click()
         check(page.get_by_text("(this browser)").is_visible(), "my sessions shows this browser's session")
         accessible(page, axe, "my sessions")

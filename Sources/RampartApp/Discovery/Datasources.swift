@@ -22,6 +22,15 @@ package struct DatasourceSettings: Decodable, Sendable {
     package var rangerDatabase: String?
     /// Enforcement settings (PostgreSQL only).
     package var sync: SyncSettingsBody?
+
+    /// The settings of a form: a name, a kind and where the data is; the rest stays unset.
+    package init(name: String?, kind: String?, path: String? = nil, url: Secret<String>? = nil, rangerService: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.path = path
+        self.url = url
+        self.rangerService = rangerService
+    }
 }
 
 /// Where a tenant's data lives, for discovery to scan.

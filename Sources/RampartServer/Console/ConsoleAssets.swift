@@ -46,6 +46,8 @@ enum ConsoleAssets {
         textarea, select { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }
         .sso { margin-top: 1.5rem; padding-top: .5rem; border-top: 1px solid var(--line); }
         a.button { display: inline-block; padding: .5rem 1rem; border: 1px solid var(--accent); border-radius: 4px; text-decoration: none; }
+        ul.plain { list-style: none; margin: 0; padding: 0; }
+        progress { width: 100%; height: 1rem; }
         .notice { background: #fff8c5; border-left: 4px solid #9a6700; padding: .5rem .75rem; }
         section.panel { max-width: 40rem; }
         input[type=text], input[type=password], input[type=search], input[type=number] { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }

@@ -8,15 +8,14 @@ import RampartCore
 /// `GET /v1/access-requests` lists them, with approve and deny for those the viewer answers and
 /// cancel for the viewer's own pending ones; each action is the API's use case.
 extension ConsoleController {
-    struct AnswerFields: Decodable {
+    struct AnswerFields: ConsoleForm {
         var csrf: String?
         var comment: String?
     }
 
     @Sendable func accessRequestList(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .accessRequest)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.accessRequest) else { return notFound() }
         // The notice is chosen from a fixed list, never text from the link.
         let notice: String? =
             switch request.uri.queryParameters["done"].map(String.init) {
@@ -29,11 +28,8 @@ extension ConsoleController {
     }
 
     @Sendable func answerAccessRequest(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(AnswerFields.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.accessRequest) else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(AnswerFields.self, request, context: context, needs: .accessRequest)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id), let action = context.parameters.get("action") else {
             return notFound()
         }

@@ -8,7 +8,7 @@ import RampartCore
 /// the tenant's with `api-keys:manage-all`), a form that mints one for the viewer with the secret
 /// shown once, and revocation, through ``ApiKeyAdministration`` as `/v1/api-keys` does.
 extension ConsoleController {
-    struct NewApiKeyFields: Decodable {
+    struct NewApiKeyFields: ConsoleForm {
         var csrf: String?
         var name: String?
         var roles: [String]?
@@ -16,9 +16,8 @@ extension ConsoleController {
     }
 
     @Sendable func apiKeyList(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .apiKeysManageOwn)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.apiKeysManageOwn) else { return notFound() }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { Self.isApiKeyID($0) ? $0 : nil }
         let notice: String? = request.uri.queryParameters["done"] == "revoked" ? "The key was revoked." : nil
         return try await apiKeyPage(signedIn, after: after, notice: notice)
@@ -27,11 +26,8 @@ extension ConsoleController {
     /// Mints a key for the viewer and shows its secret on this answer only (never stored, never
     /// in a link or a later page).
     @Sendable func createApiKey(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(NewApiKeyFields.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.apiKeysManageOwn) else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(NewApiKeyFields.self, request, context: context, needs: .apiKeysManageOwn)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         do {
             let days: Int?
             switch fields.expiresInDays.map({ $0.trimmingSpaces }) {
@@ -54,13 +50,9 @@ extension ConsoleController {
     }
 
     @Sendable func revokeApiKey(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(TokenForm.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.apiKeysManageOwn), let id = context.parameters.get("id"), Self.isApiKeyID(id) else {
-            return notFound()
-        }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(TokenForm.self, request, context: context, needs: .apiKeysManageOwn)
+        guard case .accepted(_, let signedIn) = post else { return post.answer }
+        guard let id = context.parameters.get("id"), Self.isApiKeyID(id) else { return notFound() }
         do {
             try await ApiKeyAdministration(services: services).revoke(id, by: signedIn.principal, audit: context.audit)
         } catch let error as RampartError where error.code == .notFound {

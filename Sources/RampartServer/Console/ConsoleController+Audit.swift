@@ -12,9 +12,8 @@ import RampartStorage
 /// checkpoint checked before the page shows it.
 extension ConsoleController {
     @Sendable func auditRecords(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .auditRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.auditRead) else { return notFound() }
         let parameters = request.uri.queryParameters
         let actor = parameters["actor"].map(String.init).flatMap { $0.isEmpty || $0.count > 128 ? nil : $0 }
         let outcome = parameters["outcome"].map(String.init).flatMap { ["allowed", "denied", "error"].contains($0) ? $0 : nil }
@@ -31,9 +30,8 @@ extension ConsoleController {
     }
 
     @Sendable func auditRecord(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .auditRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.auditRead) else { return notFound() }
         guard let seq = context.parameters.get("seq").flatMap({ Int64($0) }), seq >= 1 else { return notFound() }
         let queries = AuditQueries(services: services)
         let tenant = signedIn.tenant.id

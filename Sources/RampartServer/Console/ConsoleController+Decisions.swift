@@ -9,7 +9,7 @@ import RampartCore
 /// same use case (``Decisions``), so the answer, the permission it needs and its audit record are
 /// the API's.
 extension ConsoleController {
-    struct DecisionFields: Decodable {
+    struct DecisionFields: ConsoleForm {
         var csrf: String?
         var service: String?
         var user: String?
@@ -21,19 +21,15 @@ extension ConsoleController {
     static let maximumResourceLevels = 16
 
     @Sendable func decisionTest(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .decisionsRequest)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.decisionsRequest) else { return notFound() }
         let services = try await policies.current(signedIn.tenant.id).services.keys.sorted()
         return Self.page(ConsolePages.decisionTest(signedIn.viewer, services: services, ConsolePages.DecisionForm(service: services.first ?? "")))
     }
 
     @Sendable func decide(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(DecisionFields.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.decisionsRequest) else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(DecisionFields.self, request, context: context, needs: .decisionsRequest)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         let services = try await policies.current(signedIn.tenant.id).services.keys.sorted()
         let form = ConsolePages.DecisionForm(
             service: fields.service ?? "", user: fields.user ?? "", resource: fields.resource ?? "", accessType: fields.accessType ?? "")

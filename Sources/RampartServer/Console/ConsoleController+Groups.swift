@@ -10,30 +10,26 @@ import RampartCore
 /// ``GroupAdministration`` as `/v1/groups` does. Groups an identity provider manages through SCIM
 /// are read-only here.
 extension ConsoleController {
-    struct NewGroupFields: Decodable {
+    struct NewGroupFields: ConsoleForm {
         var csrf: String?
         var name: String?
         var description: String?
     }
 
-    struct MemberFields: Decodable {
+    struct MemberFields: ConsoleForm {
         var csrf: String?
         var username: String?
     }
 
     @Sendable func groupList(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .groupsRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.groupsRead) else { return notFound() }
         return try await groupListPage(signedIn, request: request)
     }
 
     @Sendable func createGroup(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(NewGroupFields.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.groupsWrite) else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(NewGroupFields.self, request, context: context, needs: .groupsWrite)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         do {
             let group = try await GroupAdministration(services: services).create(
                 name: fields.name ?? "", description: fields.description, in: signedIn.tenant.id, audit: context.audit)
@@ -46,9 +42,9 @@ extension ConsoleController {
     }
 
     @Sendable func groupDetail(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .groupsRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.groupsRead), let id = groupID(context) else { return notFound() }
+        guard let id = groupID(context) else { return notFound() }
         // The notice is chosen from a fixed list, never text from the link.
         let notice: String? =
             switch request.uri.queryParameters["done"].map(String.init) {
@@ -62,11 +58,9 @@ extension ConsoleController {
     }
 
     @Sendable func addGroupMember(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(MemberFields.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.groupsWrite), let id = groupID(context) else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(MemberFields.self, request, context: context, needs: .groupsWrite)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        guard let id = groupID(context) else { return notFound() }
         let tenant = signedIn.tenant.id
         guard try await SCIMManaged.lookup(.group, id: id.rawValue, in: tenant, services: services) == nil else {
             return try await groupPage(id, signedIn, error: "This group is managed by your identity provider; change it there.", status: .conflict)
@@ -87,13 +81,9 @@ extension ConsoleController {
     }
 
     @Sendable func removeGroupMember(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(TokenForm.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.groupsWrite), let id = groupID(context),
-            let member = context.parameters.get("user"), UUIDv7.isWellFormed(member)
-        else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(TokenForm.self, request, context: context, needs: .groupsWrite)
+        guard case .accepted(_, let signedIn) = post else { return post.answer }
+        guard let id = groupID(context), let member = context.parameters.get("user"), UUIDv7.isWellFormed(member) else { return notFound() }
         let tenant = signedIn.tenant.id
         guard try await SCIMManaged.lookup(.group, id: id.rawValue, in: tenant, services: services) == nil else {
             return try await groupPage(id, signedIn, error: "This group is managed by your identity provider; change it there.", status: .conflict)

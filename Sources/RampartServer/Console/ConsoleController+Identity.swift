@@ -35,7 +35,7 @@ extension ConsoleController {
         return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/sessions?ended=1")
     }
 
-    struct NewUserFields: Decodable {
+    struct NewUserFields: ConsoleForm {
         var csrf: String?
         var username: String?
         var displayName: String?
@@ -45,19 +45,15 @@ extension ConsoleController {
     }
 
     @Sendable func newUser(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .usersWrite)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.usersWrite) else { return notFound() }
         return Self.page(ConsolePages.newUser(signedIn.viewer))
     }
 
     /// Creates a user through ``UserAdministration/create(_:in:audit:)``, as `POST /v1/users` does.
     @Sendable func createUser(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(NewUserFields.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.usersWrite) else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(NewUserFields.self, request, context: context, needs: .usersWrite)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         let blank: (String?) -> String? = { value in value.flatMap { $0.isEmpty ? nil : $0 } }
         let new = UserAdministration.NewUser(
             username: fields.username ?? "", password: blank(fields.password).map { Secret($0) }, displayName: blank(fields.displayName),
@@ -74,9 +70,8 @@ extension ConsoleController {
 
     /// A page of users in id order (keyset paging: page 100 costs what page 1 costs).
     @Sendable func users(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .usersRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.usersRead) else { return notFound() }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
         let search = request.uri.queryParameters["search"].map(String.init)
         let page: Page<User>

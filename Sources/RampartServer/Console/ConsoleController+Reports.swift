@@ -49,9 +49,8 @@ extension ConsoleController {
     private var inventory: DataInventory { DataInventory(services: services, decisions: Decisions(services: services, cache: policies)) }
 
     @Sendable func reports(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .reportsRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.reportsRead) else { return notFound() }
         let tenant = signedIn.tenant.id
         let query = AccessReportQuery(request)
         let inventory = query.inventory ? try await inventory.build(in: tenant) : nil
@@ -68,17 +67,15 @@ extension ConsoleController {
     }
 
     @Sendable func inventoryCSV(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .reportsRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.reportsRead) else { return notFound() }
         return ReportsController.csv(
             InventoryReportResponse(try await inventory.build(in: signedIn.tenant.id)).csv, name: "inventory", headers: Self.securityHeaders)
     }
 
     @Sendable func accessCSV(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .reportsRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.reportsRead) else { return notFound() }
         let query = AccessReportQuery(request)
         let (from, to) = try query.period()
         let report = try await AccessReport(services: services).build(tag: query.tag, from: from, to: to, in: signedIn.tenant.id)

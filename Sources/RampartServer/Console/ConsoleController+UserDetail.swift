@@ -10,7 +10,7 @@ import RampartCore
 /// as `DELETE /v1/users/{id}/mfa`). Users an identity provider manages through SCIM are shown
 /// read-only, since the provider would overwrite a change made here.
 extension ConsoleController {
-    struct UserFields: Decodable {
+    struct UserFields: ConsoleForm {
         var csrf: String?
         var displayName: String?
         var email: String?
@@ -19,9 +19,9 @@ extension ConsoleController {
     }
 
     @Sendable func userDetail(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context)
+        let visit = try await visit(request, context: context, needs: .usersRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.usersRead), let id = userID(context) else { return notFound() }
+        guard let id = userID(context) else { return notFound() }
         // The notice is chosen from a fixed list, never text from the link.
         let notice: String? =
             switch request.uri.queryParameters["done"].map(String.init) {
@@ -33,11 +33,9 @@ extension ConsoleController {
     }
 
     @Sendable func updateUser(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(UserFields.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.usersWrite), let id = userID(context) else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(UserFields.self, request, context: context, needs: .usersWrite)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        guard let id = userID(context) else { return notFound() }
         let tenant = signedIn.tenant.id
         do {
             guard try await SCIMManaged.lookup(.user, id: id.rawValue, in: tenant, services: services) == nil else {
@@ -59,11 +57,9 @@ extension ConsoleController {
     }
 
     @Sendable func resetUserMFA(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(TokenForm.self, request)
-        let visit = try await visit(request, context: context)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard signedIn.viewer.permissions.contains(.usersWrite), let id = userID(context) else { return notFound() }
-        guard ConsoleCookies.matches(fields.csrf, signedIn.viewer.formToken) else { return forgedForm() }
+        let post = try await posted(TokenForm.self, request, context: context, needs: .usersWrite)
+        guard case .accepted(_, let signedIn) = post else { return post.answer }
+        guard let id = userID(context) else { return notFound() }
         do {
             try await MFAService(services: services).reset(user: id, in: signedIn.tenant.id, audit: context.audit)
         } catch let error as RampartError where error.code == .notFound {

@@ -21,6 +21,9 @@ struct ConsoleController {
     let policies: PolicySnapshotCache
     let datasources: Datasources
     let accessRequests: AccessRequests
+    let scans: Scans
+    /// Holds tagging-rule writes for a second person when the tenant requires four eyes.
+    let changes: ChangeRequests
     /// Single sign-on through the tenant's identity providers (``SSOSignIn``), as the API's.
     let sso: SSOSignIn
     let publicURL: PublicBaseURL
@@ -61,6 +64,15 @@ struct ConsoleController {
         router.get("/console/t/:tenant/groups/:id", use: groupDetail)
         router.post("/console/t/:tenant/groups/:id/members", use: addGroupMember)
         router.post("/console/t/:tenant/groups/:id/members/:user/remove", use: removeGroupMember)
+        router.get("/console/t/:tenant/discovery", use: discovery)
+        router.post("/console/t/:tenant/discovery/datasources", use: createDatasource)
+        router.get("/console/t/:tenant/discovery/datasources/:id", use: datasourceDetail)
+        router.post("/console/t/:tenant/discovery/datasources/:id/test", use: testDatasource)
+        router.post("/console/t/:tenant/discovery/datasources/:id/scans", use: startScan)
+        router.get("/console/t/:tenant/discovery/scans/:id", use: scanDetail)
+        router.post("/console/t/:tenant/discovery/scans/:id/cancel", use: cancelScan)
+        router.post("/console/t/:tenant/discovery/tagging-rules", use: createTaggingRule)
+        router.post("/console/t/:tenant/discovery/tagging-rules/:id/delete", use: deleteTaggingRule)
         router.get("/console/t/:tenant/api-keys", use: apiKeyList)
         router.post("/console/t/:tenant/api-keys", use: createApiKey)
         router.post("/console/t/:tenant/api-keys/:id/revoke", use: revokeApiKey)
@@ -205,7 +217,7 @@ struct ConsoleController {
     }
 
     /// A form that carries nothing but its anti-forgery token (sign out, end a session).
-    struct TokenForm: Decodable {
+    struct TokenForm: ConsoleForm {
         var csrf: String?
     }
 
@@ -243,7 +255,44 @@ struct ConsoleController {
         }
     }
 
-    func visit(_ request: Request, context: RampartRequestContext) async throws -> Visit {
+    /// A page visit; with `permission`, someone without it gets the 404 page (the console does
+    /// not confirm that a page they may not see exists).
+    func visit(_ request: Request, context: RampartRequestContext, needs permission: Permission? = nil) async throws -> Visit {
+        let visit = try await signedInVisit(request, context: context)
+        if case .signedIn(let signedIn) = visit, let permission, !signedIn.viewer.permissions.contains(permission) {
+            return .refused(notFound())
+        }
+        return visit
+    }
+
+    /// A form post of someone signed in to this tenant's console, or the answer instead.
+    enum Posted<Form> {
+        /// The form (its anti-forgery token checked) and who sent it.
+        case accepted(Form, SignedIn)
+        /// The sign-in page, the 404 page, or the 403 page of a forged form.
+        case refused(Response)
+
+        var answer: Response {
+            switch self {
+            case .accepted: ConsoleController.redirect(to: "/console")
+            case .refused(let response): response
+            }
+        }
+    }
+
+    /// Reads a form post (at most ``formLimit`` bytes) from someone signed in to this tenant who
+    /// holds `permission`, and checks its anti-forgery token against their session.
+    func posted<Form: ConsoleForm>(
+        _ type: Form.Type, _ request: Request, context: RampartRequestContext, needs permission: Permission?
+    ) async throws -> Posted<Form> {
+        let form = try await Self.form(type, request)
+        let visit = try await visit(request, context: context, needs: permission)
+        guard case .signedIn(let signedIn) = visit else { return .refused(visit.answer) }
+        guard ConsoleCookies.matches(form.csrf, signedIn.viewer.formToken) else { return .refused(forgedForm()) }
+        return .accepted(form, signedIn)
+    }
+
+    private func signedInVisit(_ request: Request, context: RampartRequestContext) async throws -> Visit {
         guard let slug = tenantSlug(context) else { return .refused(notFound()) }
         guard let signedIn = try await signedIn(request, context: context) else { return .refused(Self.redirect(to: signInPath(slug))) }
         guard let tenant = try await services.store.read({ try await $0.tenant(slug: slug) }), tenant.id == signedIn.principal.tenantID else {

@@ -22,13 +22,14 @@ enum ConsolePages {
 
     /// The console's pages in the navigation, with the permission each needs.
     enum Screen: CaseIterable {
-        case dashboard, users, groups, decisions, accessRequests, audit, reports, sessions, apiKeys
+        case dashboard, users, groups, discovery, decisions, accessRequests, audit, reports, sessions, apiKeys
 
         var label: String {
             switch self {
             case .dashboard: "Dashboard"
             case .users: "Users"
             case .groups: "Groups"
+            case .discovery: "Discovery"
             case .decisions: "Test a decision"
             case .accessRequests: "Access requests"
             case .audit: "Audit log"
@@ -43,6 +44,7 @@ enum ConsolePages {
             case .dashboard: ""
             case .users: "/users"
             case .groups: "/groups"
+            case .discovery: "/discovery"
             case .decisions: "/decisions"
             case .accessRequests: "/access-requests"
             case .audit: "/audit"
@@ -56,6 +58,7 @@ enum ConsolePages {
             switch self {
             case .users: .usersRead
             case .groups: .groupsRead
+            case .discovery: .discoveryRead
             case .apiKeys: .apiKeysManageOwn
             case .decisions: .decisionsRequest
             case .accessRequests: .accessRequest

@@ -18,17 +18,15 @@ struct TaggingRulesController {
     }
 
     private var rules: TaggingRules { TaggingRules(services: services) }
+    private var writes: TaggingRuleWrites { TaggingRuleWrites(rules: rules, changes: changes) }
 
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let body = try await JSONBody.decode(TaggingRules.Draft.self, from: request, limit: services.maximumBodySize)
-        let proposal = ChangeRequests.Proposal(subject: .taggingRule, operation: .create, document: try ChangeRequests.document(body))
-        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
-            return try ChangeRequestResponse.accepted(held)
+        switch try await writes.create(body, by: principal, audit: context.audit) {
+        case .held(let held): return try ChangeRequestResponse.accepted(held)
+        case .made(let rule): return try JSONBody.response(TaggingRuleResponse(rule), status: .created)
         }
-        let rule = try await rules.create(
-            dataClass: body.dataClass, minConfidence: body.minConfidence, tag: body.tag, in: principal.tenantID, audit: context.audit)
-        return try JSONBody.response(TaggingRuleResponse(rule), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -38,12 +36,9 @@ struct TaggingRulesController {
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
-        let id = context.parameters.get("id") ?? ""
-        let proposal = ChangeRequests.Proposal(subject: .taggingRule, operation: .delete, objectID: id)
-        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
-            return try ChangeRequestResponse.accepted(held)
+        switch try await writes.delete(context.parameters.get("id") ?? "", by: principal, audit: context.audit) {
+        case .held(let held): return try ChangeRequestResponse.accepted(held)
+        case .made: return Response(status: .noContent)
         }
-        try await rules.delete(id, in: principal.tenantID, audit: context.audit)
-        return Response(status: .noContent)
     }
 }

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Hummingbird
+import RampartApp
+import RampartConnectors
+import RampartCore
+
+/// Discovery in the console (`discovery:read`): the tenant's datasources and tagging rules, a
+/// datasource's scans and current tags; with `discovery:write`, adding a datasource, testing its
+/// connection (the failure's code explained), starting a scan and writing tagging rules (held for a
+/// second person when the tenant requires four eyes). Through ``Datasources``, ``Scans`` and
+/// ``TaggingRuleWrites``, as `/v1/datasources`, `/v1/scans` and `/v1/tagging-rules` do.
+extension ConsoleController {
+    struct DatasourceFields: ConsoleForm {
+        var csrf: String?
+        var name: String?
+        var kind: String?
+        var path: String?
+        var url: String?
+        var rangerService: String?
+    }
+
+    struct TaggingRuleFields: ConsoleForm {
+        var csrf: String?
+        var dataClass: String?
+        var minConfidence: String?
+        var tag: String?
+    }
+
+    @Sendable func discovery(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let visit = try await visit(request, context: context, needs: .discoveryRead)
+        guard case .signedIn(let signedIn) = visit else { return visit.answer }
+        // The notice is chosen from a fixed list, never text from the link.
+        let notice: String? =
+            switch request.uri.queryParameters["done"].map(String.init) {
+            case "rule-created": "The tagging rule was created; it applies from the next scan."
+            case "rule-deleted": "The tagging rule was deleted."
+            case "held": "The change waits for a change approver (four eyes)."
+            default: nil
+            }
+        return try await discoveryPage(signedIn, notice: notice)
+    }
+
+    @Sendable func createDatasource(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(DatasourceFields.self, request, context: context, needs: .discoveryWrite)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        let blank: (String?) -> String? = { value in value.flatMap { $0.isEmpty ? nil : $0 } }
+        let settings = DatasourceSettings(
+            name: fields.name ?? "", kind: blank(fields.kind), path: blank(fields.path), url: blank(fields.url).map { Secret($0) },
+            rangerService: blank(fields.rangerService))
+        do {
+            let source = try await datasources.create(settings, in: signedIn.tenant.id, audit: context.audit)
+            return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/discovery/datasources/\(source.id)")
+        } catch let error as RampartError where [422, 403, 409].contains(error.code.httpStatus) {
+            let typed = ConsolePages.DatasourceForm(
+                name: fields.name ?? "", kind: fields.kind ?? "", path: fields.path ?? "", rangerService: fields.rangerService ?? "")
+            return try await discoveryPage(
+                signedIn, error: error.message, typed: typed, status: HTTPResponse.Status(code: error.code.httpStatus))
+        }
+    }
+
+    @Sendable func datasourceDetail(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let visit = try await visit(request, context: context, needs: .discoveryRead)
+        guard case .signedIn(let signedIn) = visit else { return visit.answer }
+        guard let id = datasourceID(context) else { return notFound() }
+        return try await datasourcePage(id, signedIn)
+    }
+
+    /// Connects and says what came of it: the tables found, or the failure's code explained.
+    @Sendable func testDatasource(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(TokenForm.self, request, context: context, needs: .discoveryWrite)
+        guard case .accepted(_, let signedIn) = post else { return post.answer }
+        guard let id = datasourceID(context) else { return notFound() }
+        let outcome: ConsolePages.ConnectionTest
+        do {
+            outcome = .reached(tables: try await datasources.test(id, in: signedIn.tenant.id))
+        } catch let error as ConnectorError {
+            outcome = .failed(code: error.code.rawValue, message: error.message)
+        } catch let error as RampartError where error.code == .notFound {
+            return notFound()
+        }
+        return try await datasourcePage(id, signedIn, test: outcome)
+    }
+
+    @Sendable func createTaggingRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(TaggingRuleFields.self, request, context: context, needs: .discoveryWrite)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        do {
+            let confidence = try fields.minConfidence.flatMap { text -> Double? in
+                guard !text.isEmpty else { return nil }
+                // A percentage from 0 to 100, bounded as text before it is a number.
+                guard text.utf8.count <= 6, let percent = Double(text), percent.isFinite, (0...100).contains(percent) else {
+                    throw RampartError.validation("must be a percentage from 0 to 100", field: "minConfidence")
+                }
+                return percent / 100
+            }
+            let draft = TaggingRules.Draft(dataClass: fields.dataClass ?? "", minConfidence: confidence, tag: fields.tag ?? "")
+            let done: String
+            switch try await taggingRuleWrites.create(draft, by: signedIn.principal, audit: context.audit) {
+            case .made: done = "rule-created"
+            case .held: done = "held"
+            }
+            return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/discovery?done=\(done)")
+        } catch let error as RampartError where error.code.httpStatus == 422 || error.code == .conflict {
+            return try await discoveryPage(signedIn, error: error.message, status: error.code == .conflict ? .conflict : .unprocessableContent)
+        }
+    }
+
+    @Sendable func deleteTaggingRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(TokenForm.self, request, context: context, needs: .discoveryWrite)
+        guard case .accepted(_, let signedIn) = post else { return post.answer }
+        guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { return notFound() }
+        let done: String
+        do {
+            switch try await taggingRuleWrites.delete(id, by: signedIn.principal, audit: context.audit) {
+            case .made: done = "rule-deleted"
+            case .held: done = "held"
+            }
+        } catch let error as RampartError where error.code == .notFound {
+            return notFound()
+        }
+        return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/discovery?done=\(done)")
+    }
+
+    var taggingRuleWrites: TaggingRuleWrites { TaggingRuleWrites(rules: TaggingRules(services: services), changes: changes) }
+
+    private func discoveryPage(
+        _ signedIn: SignedIn, notice: String? = nil, error: String? = nil, typed: ConsolePages.DatasourceForm = .init(),
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let tenant = signedIn.tenant.id
+        let sources = try await datasources.list(in: tenant, page: PageRequest(limit: PageRequest.maximumLimit))
+        let rules = try await TaggingRules(services: services).list(in: tenant)
+        return Self.page(
+            ConsolePages.discovery(signedIn.viewer, sources, rules: rules, notice: notice, error: error, typed: typed), status: status)
+    }
+
+    func datasourcePage(
+        _ id: String, _ signedIn: SignedIn, test: ConsolePages.ConnectionTest? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let tenant = signedIn.tenant.id
+        do {
+            let source = try await datasources.get(id, in: tenant)
+            let recent = try await scans.list(in: tenant, datasource: id, page: PageRequest(limit: 10))
+            let tags = try await DiscoveredTags(services: services).assignments(in: tenant, datasource: id)
+            return Self.page(
+                ConsolePages.datasource(
+                    signedIn.viewer, source, scans: recent.items, tags: tags, test: test, error: error, now: services.clock.now()),
+                status: status)
+        } catch let error as RampartError where error.code == .notFound {
+            return notFound()
+        }
+    }
+
+    /// The `{id}` path segment as a datasource id, or `nil` when it cannot be one.
+    func datasourceID(_ context: RampartRequestContext) -> String? {
+        guard let raw = context.parameters.get("id"), UUIDv7.isWellFormed(raw) else { return nil }
+        return raw
+    }
+}
