@@ -135,7 +135,7 @@ package enum RampartApplication {
         let scans = Scans(services: services, bell: scanBell, maximumQueued: configuration.discovery.maximumQueuedScansPerTenant)
         let console = ConsoleController(
             services: services, policies: policyCache, datasources: datasources, accessRequests: accessRequests, scans: scans,
-            changes: changes, sso: ssoSignIn, publicURL: configuration.publicBaseURL)
+            administration: administration, destinations: destinations, changes: changes, sso: ssoSignIn, publicURL: configuration.publicBaseURL)
         console.register(on: router)
         DatasourceSyncController(sync: policySync).register(on: api)
         ScansController(services: services, scans: scans).register(on: api)

@@ -158,6 +158,20 @@ def main() -> None:
             page.screenshot(path=f"{shots}/console-discovery.png", full_page=True)
         page.get_by_role("link", name="Back to exports").click()
         check(page.get_by_role("cell", name="PII", exact=True).is_visible(), "the rule tagged the column")
+
+        # Security: events with a kind filter, an alert rule, the tenant's settings.
+        page.get_by_role("link", name="Security", exact=True).click()
+        check(page.get_by_role("cell", name="device.new").first.is_visible(), "a sign-in from a new browser is a security event")
+        accessible(page, axe, "security")
+        page.get_by_label("Name", exact=True).fill("security team pager")
+        page.get_by_label("Webhook URL (https)").fill("https://alerts.example.com/rampart")
+        page.get_by_label("login.failed", exact=True).check()
+        page.get_by_role("button", name="Create rule").click()
+        check(len(page.get_by_label("Signing secret").input_value()) >= 40, "a webhook rule's signing secret is shown once")
+        accessible(page, axe, "a new alert rule")
+        page.get_by_role("link", name="Settings", exact=True).click()
+        check(page.get_by_label("Four eyes: policy and tagging-rule changes wait for a change approver").is_visible(), "the settings page")
+        accessible(page, axe, "settings")
         page.get_by_role("link", name="My sessions").click()
         check(page.get_by_text("(this browser)").is_visible(), "my sessions shows this browser's session")
         accessible(page, axe, "my sessions")
@@ -218,6 +232,26 @@ def main() -> None:
         page.get_by_role("button", name="Verify").click()
         check(page.url.endswith(f"/console/t/{tenant}"), "the code opens the dashboard")
         check(page.get_by_role("heading", name="Policies").is_visible(), "a security admin sees the policies")
+
+        # Policies: a service's policies, one policy's summary beside its JSON, then a new one.
+        page.get_by_role("navigation").get_by_role("link", name="Policies").click()
+        page.get_by_role("link", name="warehouse", exact=True).click()
+        page.get_by_role("link", name="card numbers show the last four").click()
+        check(page.get_by_role("heading", name="Masks").is_visible(), "a masking policy's page shows its masks")
+        accessible(page, axe, "a policy")
+        if shots:
+            page.screenshot(path=f"{shots}/console-policy-editor.png", full_page=True)
+        page.get_by_role("link", name="Policies of warehouse").click()
+        page.get_by_role("link", name="New policy").click()
+        policy = json.loads(page.get_by_label("Ranger JSON").input_value())
+        policy["name"] = "erin reads sales"
+        policy["resources"] = {"database": {"values": ["sales"]}, "table": {"values": ["*"]}, "column": {"values": ["*"]}}
+        policy["policyItems"][0]["users"] = ["erin"]
+        page.get_by_label("Ranger JSON").fill(json.dumps(policy, indent=2))
+        page.get_by_role("button", name="Create policy").click()
+        check(page.get_by_role("status").inner_text() == "The policy was created.", "a policy is created in the editor")
+        check(page.get_by_role("cell", name="user erin").is_visible(), "and says whom it allows")
+        accessible(page, axe, "a new policy")
 
         # Test a decision, as POST /v1/authorize would answer it.
         page.get_by_role("link", name="Test a decision").click()

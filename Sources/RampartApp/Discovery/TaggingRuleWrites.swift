@@ -14,14 +14,7 @@ package struct TaggingRuleWrites: Sendable {
         self.changes = changes
     }
 
-    /// What became of a write.
-    package enum Outcome<Made: Sendable>: Sendable {
-        case made(Made)
-        /// Waiting for a change approver.
-        case held(ChangeRequest)
-    }
-
-    package func create(_ draft: TaggingRules.Draft, by principal: Principal, audit: AuditContext?) async throws -> Outcome<TaggingRule> {
+    package func create(_ draft: TaggingRules.Draft, by principal: Principal, audit: AuditContext?) async throws -> WriteOutcome<TaggingRule> {
         let proposal = ChangeRequests.Proposal(subject: .taggingRule, operation: .create, document: try ChangeRequests.document(draft))
         if let held = try await changes.holdIfRequired(proposal, by: principal, audit: audit) { return .held(held) }
         return .made(
@@ -29,7 +22,7 @@ package struct TaggingRuleWrites: Sendable {
                 dataClass: draft.dataClass, minConfidence: draft.minConfidence, tag: draft.tag, in: principal.tenantID, audit: audit))
     }
 
-    package func delete(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> Outcome<Void> {
+    package func delete(_ id: String, by principal: Principal, audit: AuditContext?) async throws -> WriteOutcome<Void> {
         let proposal = ChangeRequests.Proposal(subject: .taggingRule, operation: .delete, objectID: id)
         if let held = try await changes.holdIfRequired(proposal, by: principal, audit: audit) { return .held(held) }
         try await rules.delete(id, in: principal.tenantID, audit: audit)

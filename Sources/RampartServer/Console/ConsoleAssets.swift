@@ -26,7 +26,7 @@ enum ConsoleAssets {
         form.filters button { margin: 0; }
         dd { overflow-wrap: anywhere; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-        nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+        nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
         nav a[aria-current=page] { font-weight: 700; text-decoration: none; color: var(--ink); }
         button.quiet { margin: 0; padding: .2rem .6rem; background: #fff; color: var(--bad); border: 1px solid var(--bad); }
         [role=status] { background: var(--panel); border-left: 4px solid var(--accent); padding: .5rem .75rem; }
@@ -37,7 +37,7 @@ enum ConsoleAssets {
         th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
         form.panel { max-width: 24rem; margin: 3rem auto; border: 1px solid var(--line); border-radius: 6px; padding: 1.5rem; }
         label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
-        form.wide-form { max-width: 40rem; margin: 1rem 0; }
+        form.wide-form { max-width: 60rem; margin: 1rem 0; }
         .allowed { color: #116329; }
         .denied { color: var(--bad); }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
@@ -46,6 +46,9 @@ enum ConsoleAssets {
         textarea, select { width: 100%; padding: .5rem; font: inherit; border: 1px solid #6e7781; border-radius: 4px; }
         .sso { margin-top: 1.5rem; padding-top: .5rem; border-top: 1px solid var(--line); }
         a.button { display: inline-block; padding: .5rem 1rem; border: 1px solid var(--accent); border-radius: 4px; text-decoration: none; }
+        textarea#document, pre.document { font-family: ui-monospace, monospace; font-size: .9rem; }
+        pre.document { background: var(--panel); padding: 1rem; overflow-x: auto; }
+        h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
         ul.plain { list-style: none; margin: 0; padding: 0; }
         progress { width: 100%; height: 1rem; }
         .notice { background: #fff8c5; border-left: 4px solid #9a6700; padding: .5rem .75rem; }

@@ -22,6 +22,9 @@ struct ConsoleController {
     let datasources: Datasources
     let accessRequests: AccessRequests
     let scans: Scans
+    let administration: PolicyAdministration
+    /// Where the server may connect (webhook URLs of alert rules are checked against it).
+    let destinations: OutboundDestinations
     /// Holds tagging-rule writes for a second person when the tenant requires four eyes.
     let changes: ChangeRequests
     /// Single sign-on through the tenant's identity providers (``SSOSignIn``), as the API's.
@@ -64,6 +67,13 @@ struct ConsoleController {
         router.get("/console/t/:tenant/groups/:id", use: groupDetail)
         router.post("/console/t/:tenant/groups/:id/members", use: addGroupMember)
         router.post("/console/t/:tenant/groups/:id/members/:user/remove", use: removeGroupMember)
+        router.get("/console/t/:tenant/policies", use: policyList)
+        router.get("/console/t/:tenant/policies/new", use: newPolicy)
+        router.get("/console/t/:tenant/policies/export", use: exportPolicies)
+        router.post("/console/t/:tenant/policies", use: createPolicy)
+        router.get("/console/t/:tenant/policies/:id", use: policyDetail)
+        router.post("/console/t/:tenant/policies/:id", use: savePolicy)
+        router.post("/console/t/:tenant/policies/:id/delete", use: deletePolicy)
         router.get("/console/t/:tenant/discovery", use: discovery)
         router.post("/console/t/:tenant/discovery/datasources", use: createDatasource)
         router.get("/console/t/:tenant/discovery/datasources/:id", use: datasourceDetail)
@@ -73,6 +83,11 @@ struct ConsoleController {
         router.post("/console/t/:tenant/discovery/scans/:id/cancel", use: cancelScan)
         router.post("/console/t/:tenant/discovery/tagging-rules", use: createTaggingRule)
         router.post("/console/t/:tenant/discovery/tagging-rules/:id/delete", use: deleteTaggingRule)
+        router.get("/console/t/:tenant/security", use: security)
+        router.post("/console/t/:tenant/security/alert-rules", use: createAlertRule)
+        router.post("/console/t/:tenant/security/alert-rules/:id/delete", use: deleteAlertRule)
+        router.get("/console/t/:tenant/settings", use: settings)
+        router.post("/console/t/:tenant/settings", use: saveSettings)
         router.get("/console/t/:tenant/api-keys", use: apiKeyList)
         router.post("/console/t/:tenant/api-keys", use: createApiKey)
         router.post("/console/t/:tenant/api-keys/:id/revoke", use: revokeApiKey)

@@ -22,18 +22,21 @@ enum ConsolePages {
 
     /// The console's pages in the navigation, with the permission each needs.
     enum Screen: CaseIterable {
-        case dashboard, users, groups, discovery, decisions, accessRequests, audit, reports, sessions, apiKeys
+        case dashboard, users, groups, policies, discovery, decisions, accessRequests, audit, reports, security, settings, sessions, apiKeys
 
         var label: String {
             switch self {
             case .dashboard: "Dashboard"
             case .users: "Users"
             case .groups: "Groups"
+            case .policies: "Policies"
             case .discovery: "Discovery"
             case .decisions: "Test a decision"
             case .accessRequests: "Access requests"
             case .audit: "Audit log"
             case .reports: "Reports"
+            case .security: "Security"
+            case .settings: "Settings"
             case .sessions: "My sessions"
             case .apiKeys: "API keys"
             }
@@ -44,11 +47,14 @@ enum ConsolePages {
             case .dashboard: ""
             case .users: "/users"
             case .groups: "/groups"
+            case .policies: "/policies"
             case .discovery: "/discovery"
             case .decisions: "/decisions"
             case .accessRequests: "/access-requests"
             case .audit: "/audit"
             case .reports: "/reports"
+            case .security: "/security"
+            case .settings: "/settings"
             case .sessions: "/sessions"
             case .apiKeys: "/api-keys"
             }
@@ -58,6 +64,9 @@ enum ConsolePages {
             switch self {
             case .users: .usersRead
             case .groups: .groupsRead
+            case .policies: .policiesRead
+            case .security: .securityRead
+            case .settings: .settingsManage
             case .discovery: .discoveryRead
             case .apiKeys: .apiKeysManageOwn
             case .decisions: .decisionsRequest

@@ -18,6 +18,8 @@ struct PolicyObjectsController<Kind: RangerObjectKind> {
     /// The query parameter that narrows a list to one scope (`service` for policies).
     var scopeParameter: String? = nil
 
+    private var writes: PolicyObjectWrites<Kind> { PolicyObjectWrites(objects: objects, changes: changes) }
+
     func register(on api: APIRouter) {
         api.add(.post, path, .tenant(.policiesWrite), create)
         api.add(.get, path, .tenant(.policiesRead), list)
@@ -29,12 +31,12 @@ struct PolicyObjectsController<Kind: RangerObjectKind> {
     @Sendable func create(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let json = try RangerJSON.object(try await JSONBody.collect(request, limit: bodyLimit))
-        let proposal = ChangeRequests.Proposal(subject: Kind.changeSubject, operation: .create, document: json)
-        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
-            return try ChangeRequestResponse.accepted(held)
+        switch try await writes.create(json, by: principal, audit: context.audit) {
+        case .held(let held): return try ChangeRequestResponse.accepted(held)
+        case .made(let written):
+            return PolicyObjectHTTP.response(
+                written.object, status: .created, tenantVersion: written.tenantVersion, location: "\(path)/\(written.object.id)")
         }
-        let (row, version) = try await objects.create(json, in: principal.tenantID, audit: context.audit)
-        return PolicyObjectHTTP.response(row, status: .created, tenantVersion: version, location: "\(path)/\(row.id)")
     }
 
     @Sendable func list(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -54,24 +56,19 @@ struct PolicyObjectsController<Kind: RangerObjectKind> {
         let id = try context.objectID(what: Kind.noun)
         let json = try RangerJSON.object(try await JSONBody.collect(request, limit: bodyLimit))
         let precondition = PolicyObjectHTTP.precondition(request)
-        let proposal = ChangeRequests.Proposal(
-            subject: Kind.changeSubject, operation: .replace, objectID: String(id), document: json, precondition: precondition)
-        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
-            return try ChangeRequestResponse.accepted(held)
+        switch try await writes.replace(id, with: json, precondition: precondition, by: principal, audit: context.audit) {
+        case .held(let held): return try ChangeRequestResponse.accepted(held)
+        case .made(let written): return PolicyObjectHTTP.response(written.object, tenantVersion: written.tenantVersion)
         }
-        let (row, version) = try await objects.replace(id, with: json, precondition: precondition, in: principal.tenantID, audit: context.audit)
-        return PolicyObjectHTTP.response(row, tenantVersion: version)
     }
 
     @Sendable func delete(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try context.routePrincipal()
         let id = try context.objectID(what: Kind.noun)
         let precondition = PolicyObjectHTTP.precondition(request)
-        let proposal = ChangeRequests.Proposal(subject: Kind.changeSubject, operation: .delete, objectID: String(id), precondition: precondition)
-        if let held = try await changes.holdIfRequired(proposal, by: principal, audit: context.audit) {
-            return try ChangeRequestResponse.accepted(held)
+        switch try await writes.delete(id, precondition: precondition, by: principal, audit: context.audit) {
+        case .held(let held): return try ChangeRequestResponse.accepted(held)
+        case .made(let version): return PolicyObjectHTTP.deleted(tenantVersion: version)
         }
-        let version = try await objects.delete(id, precondition: precondition, in: principal.tenantID, audit: context.audit)
-        return PolicyObjectHTTP.deleted(tenantVersion: version)
     }
 }

@@ -67,6 +67,11 @@ package struct PolicyObjects<Kind: RangerObjectKind>: Sendable {
         return row
     }
 
+    /// The object named `name` in `scope` (a policy's service; empty for the others), if any.
+    package func get(named name: String, scope: String = "", in tenant: TenantID) async throws -> PolicyObject? {
+        try await store.read { try await $0.policyObject(Kind.kind, name: name, scope: scope, in: tenant) }
+    }
+
     /// Replaces an object with a request body, keeping its id and raising its version.
     package func replace(
         _ id: Int64, with json: JSONValue, precondition: VersionPrecondition?, in tenant: TenantID, audit: AuditContext?

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import RampartApp
+import RampartCore
+
+/// Security in the console: the tenant's security events with a kind filter and older pages
+/// (`security:read`), alert rules (`security:manage`: webhook, e-mail, participants; a webhook's
+/// signing secret shown once) and the tenant's settings (`settings:manage`: second factor
+/// required, four eyes, the longest access request, the login throttle as it applies). Through
+/// ``SecurityEvents``, ``AlertRules`` and ``TenantSecuritySettingsAdministration``, as
+/// `/v1/security/…` and `/v1/tenant/settings` do.
+extension ConsoleController {
+    struct AlertRuleFields: ConsoleForm {
+        var csrf: String?
+        var name: String?
+        var url: String?
+        var emails: String?
+        var kinds: [String]?
+        var notifyParticipants: String?
+    }
+
+    struct SettingsFields: ConsoleForm {
+        var csrf: String?
+        var mfaRequired: String?
+        var changeApproval: String?
+        var accessRequestMaximumHours: String?
+    }
+
+    var alertRules: AlertRules { AlertRules(services: services, destinations: destinations) }
+
+    @Sendable func security(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let visit = try await visit(request, context: context, needs: .securityRead)
+        guard case .signedIn(let signedIn) = visit else { return visit.answer }
+        let notice: String? =
+            switch request.uri.queryParameters["done"].map(String.init) {
+            case "rule-deleted": "The alert rule was deleted."
+            default: nil
+            }
+        return try await securityPage(signedIn, request: request, notice: notice)
+    }
+
+    @Sendable func createAlertRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(AlertRuleFields.self, request, context: context, needs: .securityManage)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        let blank: (String?) -> String? = { value in value.flatMap { $0.isEmpty ? nil : $0 } }
+        let emails = blank(fields.emails).map { text in
+            text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" || $0 == "\r" }).map(String.init)
+        }
+        let rule = AlertRules.NewRule(
+            name: fields.name ?? "", url: blank(fields.url), emails: emails, kinds: fields.kinds,
+            notifyParticipants: fields.notifyParticipants == "on")
+        do {
+            let (created, secret) = try await alertRules.create(rule, in: signedIn.tenant.id, audit: context.audit)
+            return Self.page(ConsolePages.newAlertRule(signedIn.viewer, created, secret: secret))
+        } catch let error as RampartError where error.code.httpStatus == 422 || error.code == .forbidden {
+            return try await securityPage(
+                signedIn, request: request, error: Self.describe(error), status: error.code == .forbidden ? .forbidden : .unprocessableContent)
+        }
+    }
+
+    @Sendable func deleteAlertRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(TokenForm.self, request, context: context, needs: .securityManage)
+        guard case .accepted(_, let signedIn) = post else { return post.answer }
+        guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { return notFound() }
+        do {
+            try await alertRules.delete(id, in: signedIn.tenant.id, audit: context.audit)
+        } catch let error as RampartError where error.code == .notFound {
+            return notFound()
+        }
+        return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/security?done=rule-deleted")
+    }
+
+    @Sendable func settings(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let visit = try await visit(request, context: context, needs: .settingsManage)
+        guard case .signedIn(let signedIn) = visit else { return visit.answer }
+        let saved = request.uri.queryParameters["done"] == "saved" ? "The settings were saved." : nil
+        let current = try await TenantSecuritySettingsAdministration(services: services).get(in: signedIn.tenant.id)
+        return Self.page(ConsolePages.settings(signedIn.viewer, current, notice: saved))
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(SettingsFields.self, request, context: context, needs: .settingsManage)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        let administration = TenantSecuritySettingsAdministration(services: services)
+        do {
+            // Hours in the form, seconds in the settings; bounded as text before it is a number.
+            var maximum: Int??
+            switch fields.accessRequestMaximumHours?.trimmingCharacters(in: .whitespaces) {
+            case .none, "": maximum = .some(nil)
+            case .some(let text):
+                guard text.utf8.count <= 5, let hours = Int(text), (1...2160).contains(hours) else {
+                    throw RampartError.validation(
+                        "must be a whole number of hours from 1 to 2160 (90 days), or empty", field: "accessRequestMaximumHours")
+                }
+                maximum = .some(hours * 3600)
+            }
+            _ = try await administration.update(
+                mfaRequired: fields.mfaRequired == "on", loginThrottle: nil, changeApproval: fields.changeApproval == "on",
+                accessRequestMaximumSeconds: maximum, in: signedIn.tenant.id, audit: context.audit)
+        } catch let error as RampartError where error.code.httpStatus == 422 {
+            let current = try await administration.get(in: signedIn.tenant.id)
+            return Self.page(ConsolePages.settings(signedIn.viewer, current, error: Self.describe(error)), status: .unprocessableContent)
+        }
+        return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/settings?done=saved")
+    }
+
+    private func securityPage(
+        _ signedIn: SignedIn, request: Request, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        var query = SecurityEventQuery(limit: 50)
+        let kind = request.uri.queryParameters["kind"].map(String.init).flatMap(SecurityEventKind.init(rawValue:))
+        query.kind = kind
+        query.before = request.uri.queryParameters["before"].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
+        let events = try await SecurityEvents(services: services).list(query, in: signedIn.tenant.id)
+        let rules = signedIn.viewer.permissions.contains(.securityManage) ? try await alertRules.list(in: signedIn.tenant.id) : nil
+        return Self.page(
+            ConsolePages.security(
+                signedIn.viewer, events: events, kind: kind, rules: rules, mailConfigured: services.security.configuration.smtp != nil,
+                notice: notice, error: error),
+            status: status)
+    }
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import HTTPTypes
+import RampartTesting
+import Testing
+
+/// Security in the console: events filtered by kind, alert rules (the webhook's signing secret
+/// shown once) and the tenant's settings, each through the API's use case.
+extension ConsoleTests {
+    @Test func adminsWatchEventsAndSetAlertsAndSettings() async throws {
+        try await TestServer.withServer(.sqlite) { client in
+            let (adminToken, _) = try await client.tenantWithUser("acme", password: Self.password, roles: ["auditor"])
+            var admin = try await Self.signIn(client, tenant: "acme", username: "admin", password: Self.adminPassword)
+            // Signed in before the tenant comes to require a second factor below.
+            var dana = try await Self.signIn(client, tenant: "acme", username: "dana", password: Self.password)
+
+            let all = try await admin.get("/console/t/acme/security")
+            // Each first sign-in from a browser is a new device and a new network.
+            #expect(all.status == 200 && all.text.contains("<td>network.new</td>") && all.text.contains("New alert rule"), "\(all.text)")
+            let devices = try await admin.get("/console/t/acme/security?kind=device.new")
+            #expect(devices.text.contains("<td>device.new</td>") && !devices.text.contains("<td>network.new</td>"))
+            let csrf = try #require(Self.hidden("csrf", in: all.text))
+
+            // A webhook rule: its signing secret on the answer only.
+            #expect(
+                try await admin.post("/console/t/acme/security/alert-rules", ["name": "pager", "url": "https://alerts.example.com/hook"]).status
+                    == 403)
+            let nowhere = try await admin.post("/console/t/acme/security/alert-rules", ["csrf": csrf, "name": "nowhere"])
+            #expect(nowhere.status == 422 && nowhere.text.contains("role=\"alert\""))
+            let mail = try await admin.post("/console/t/acme/security/alert-rules", ["csrf": csrf, "name": "mail", "emails": "sec@acme.com"])
+            #expect(mail.status == 403 && mail.text.contains("no SMTP server"), "this test server has no mail server")
+            let created = try await admin.post(
+                "/console/t/acme/security/alert-rules",
+                ["csrf": csrf, "name": "pager", "url": "https://alerts.example.com/hook", "kinds[]": "login.failed"])
+            #expect(created.status == 200 && created.headers[.cacheControl] == "no-store", "\(created.text)")
+            let secret = try #require(
+                created.text.range(of: "id=\"secret\" type=\"text\" readonly value=\"").map { created.text[$0.upperBound...].prefix { $0 != "\"" } })
+            #expect(secret.count >= 40)
+            let rules = try await client.send(.get, "/v1/security/alert-rules", token: adminToken).json()["items"] as? [[String: Any]] ?? []
+            let rule = try #require(rules.first)
+            #expect(rule["name"] as? String == "pager" && rule["kinds"] as? [String] == ["login.failed"], "\(rules)")
+            let listed = try await admin.get("/console/t/acme/security")
+            #expect(listed.text.contains("<td>pager</td><td>login.failed</td>") && !listed.text.contains(String(secret)))
+            let deleted = try await admin.post("/console/t/acme/security/alert-rules/\(try #require(rule["id"] as? String))/delete", ["csrf": csrf])
+            #expect(deleted.status == 303)
+            #expect((try await client.send(.get, "/v1/security/alert-rules", token: adminToken).json()["items"] as? [Any])?.isEmpty == true)
+
+            // Settings: the form shows and saves what the API does.
+            let settings = try await admin.get("/console/t/acme/settings")
+            #expect(settings.status == 200 && settings.text.contains("(the server&#39;s default)"), "\(settings.text)")
+            #expect(try await admin.post("/console/t/acme/settings", ["csrf": csrf, "accessRequestMaximumHours": "0"]).status == 422)
+            let saved = try await admin.post(
+                "/console/t/acme/settings", ["csrf": csrf, "mfaRequired": "on", "changeApproval": "on", "accessRequestMaximumHours": "8"])
+            #expect(saved.status == 303 && saved.headers[.location] == "/console/t/acme/settings?done=saved")
+            let stored = try await client.send(.get, "/v1/tenant/settings", token: adminToken).json()
+            #expect(stored["mfaRequired"] as? Bool == true && stored["changeApproval"] as? Bool == true, "\(stored)")
+            #expect(stored["accessRequestMaximumSeconds"] as? Int == 28_800)
+            // Unticked boxes turn the settings off; four eyes going off is a security event.
+            #expect(try await admin.post("/console/t/acme/settings", ["csrf": csrf, "mfaRequired": "on"]).status == 303)
+            #expect(try await client.send(.get, "/v1/tenant/settings", token: adminToken).json()["changeApproval"] as? Bool == false)
+            #expect(try await admin.get("/console/t/acme/security?kind=change.approval_disabled").text.contains("<td>change.approval_disabled</td>"))
+
+            // An auditor reads events, but neither rules nor settings.
+            let events = try await dana.get("/console/t/acme/security")
+            #expect(events.status == 200 && !events.text.contains("New alert rule"))
+            let danaCSRF = try #require(Self.hidden("csrf", in: events.text))
+            #expect(
+                try await dana.post("/console/t/acme/security/alert-rules", ["csrf": danaCSRF, "name": "x", "url": "https://alerts.example.com/x"])
+                    .status == 404)
+            #expect(try await dana.get("/console/t/acme/settings").status == 404)
+        }
+    }
+}
