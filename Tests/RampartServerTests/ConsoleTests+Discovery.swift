@@ -27,6 +27,9 @@ extension ConsoleTests {
             let relative = try await dana.post(
                 "/console/t/acme/discovery/datasources", ["csrf": csrf, "name": "rel", "kind": "csv-dir", "path": "rel"])
             #expect(relative.status == 422 && relative.text.contains("role=\"alert\"") && relative.text.contains("value=\"rel\""))
+            let noService = try await dana.post(
+                "/console/t/acme/discovery/datasources", fields.merging(["csrf": csrf, "rangerService": "no-such-service"]) { $1 })
+            #expect(noService.status == 422 && noService.text.contains("role=\"alert\""), "\(noService.text)")
             let added = try await dana.post("/console/t/acme/discovery/datasources", fields.merging(["csrf": csrf]) { $1 })
             #expect(added.status == 303, "\(added.text)")
             let sourcePath = try #require(added.headers[.location])
@@ -43,7 +46,7 @@ extension ConsoleTests {
             // A tagging rule, then a scan that applies it.
             let bad = try await dana.post(
                 "/console/t/acme/discovery/tagging-rules", ["csrf": csrf, "dataClass": "EMAIL", "minConfidence": "1e999", "tag": "PII"])
-            #expect(bad.status == 422)
+            #expect(bad.status == 422 && bad.text.contains("value=\"1e999\""), "the form comes back as typed")
             let rule = try await dana.post(
                 "/console/t/acme/discovery/tagging-rules", ["csrf": csrf, "dataClass": "EMAIL", "minConfidence": "80", "tag": "PII"])
             #expect(rule.status == 303 && rule.headers[.location] == "/console/t/acme/discovery?done=rule-created")

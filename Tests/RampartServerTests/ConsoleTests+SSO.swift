@@ -37,6 +37,10 @@ extension ConsoleTests {
             #expect(page.text.contains("href=\"/console/t/acme/sso/corp\">Sign in with corp</a>"), "\(page.text)")
             #expect(!(try await s.client.send(.get, "/console/t/other/sign-in")).text.contains("/sso/"), "no tenant, no providers")
             #expect(try await s.client.send(.get, "/console/t/acme/sso/nobody").status == 404)
+            // A link on another site does not start a sign-in (login CSRF): it shows the sign-in page.
+            let crossSite = try await s.client.send(.get, "/console/t/acme/sso/corp", headers: [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"])
+            #expect(crossSite.status == 200 && crossSite.text.contains("Sign in with corp"), "\(crossSite.text)")
+            #expect(!crossSite.headers[values: .setCookie].contains { $0.hasPrefix("rampart_sso_state=") })
 
             let (reply, callback, cookies) = try await Self.consoleSSO(s)
             #expect(reply.status == 200 && reply.headers[.contentType]?.hasPrefix("text/html") == true, "\(reply.text)")

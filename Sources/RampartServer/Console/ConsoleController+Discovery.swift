@@ -51,11 +51,12 @@ extension ConsoleController {
         do {
             let source = try await datasources.create(settings, in: signedIn.tenant.id, audit: context.audit)
             return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/discovery/datasources/\(source.id)")
-        } catch let error as RampartError where [422, 403, 409].contains(error.code.httpStatus) {
+        } catch let error as RampartError where [422, 403, 409].contains(error.code.httpStatus) || error.field == "rangerService" {
             let typed = ConsolePages.DatasourceForm(
                 name: fields.name ?? "", kind: fields.kind ?? "", path: fields.path ?? "", rangerService: fields.rangerService ?? "")
-            return try await discoveryPage(
-                signedIn, error: error.message, typed: typed, status: HTTPResponse.Status(code: error.code.httpStatus))
+            // A Ranger service that does not exist is a mistake in the form, not a missing page.
+            let status = error.code == .notFound ? 422 : error.code.httpStatus
+            return try await discoveryPage(signedIn, error: error.message, typed: typed, status: HTTPResponse.Status(code: status))
         }
     }
 
@@ -102,7 +103,10 @@ extension ConsoleController {
             }
             return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/discovery?done=\(done)")
         } catch let error as RampartError where error.code.httpStatus == 422 || error.code == .conflict {
-            return try await discoveryPage(signedIn, error: error.message, status: error.code == .conflict ? .conflict : .unprocessableContent)
+            let typed = ConsolePages.TaggingRuleForm(
+                dataClass: fields.dataClass ?? "", minConfidence: fields.minConfidence ?? "", tag: fields.tag ?? "")
+            return try await discoveryPage(
+                signedIn, error: error.message, ruleTyped: typed, status: error.code == .conflict ? .conflict : .unprocessableContent)
         }
     }
 
@@ -126,13 +130,14 @@ extension ConsoleController {
 
     private func discoveryPage(
         _ signedIn: SignedIn, notice: String? = nil, error: String? = nil, typed: ConsolePages.DatasourceForm = .init(),
-        status: HTTPResponse.Status = .ok
+        ruleTyped: ConsolePages.TaggingRuleForm = .init(), status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let tenant = signedIn.tenant.id
         let sources = try await datasources.list(in: tenant, page: PageRequest(limit: PageRequest.maximumLimit))
         let rules = try await TaggingRules(services: services).list(in: tenant)
         return Self.page(
-            ConsolePages.discovery(signedIn.viewer, sources, rules: rules, notice: notice, error: error, typed: typed), status: status)
+            ConsolePages.discovery(signedIn.viewer, sources, rules: rules, notice: notice, error: error, typed: typed, ruleTyped: ruleTyped),
+            status: status)
     }
 
     func datasourcePage(

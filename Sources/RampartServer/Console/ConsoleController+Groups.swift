@@ -107,7 +107,8 @@ extension ConsoleController {
                 in: signedIn.tenant.id, search: search, page: PageRequest(limit: 50, after: after))
             return Self.page(ConsolePages.groups(signedIn.viewer, page, search: search, error: error, typed: typed), status: status)
         } catch let refusal as RampartError where refusal.code == .badRequest {
-            return Self.page(ConsolePages.groups(signedIn.viewer, Page(items: [], nextCursor: nil), error: refusal.message), status: .badRequest)
+            return Self.page(
+                ConsolePages.groups(signedIn.viewer, Page(items: [], nextCursor: nil), search: search, error: refusal.message), status: .badRequest)
         }
     }
 

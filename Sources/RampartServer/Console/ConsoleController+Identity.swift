@@ -79,7 +79,8 @@ extension ConsoleController {
             page = try await UserAdministration(services: services).list(
                 in: signedIn.tenant.id, search: search, page: PageRequest(limit: 50, after: after))
         } catch let error as RampartError where error.code == .badRequest {
-            return Self.page(ConsolePages.users(signedIn.viewer, Page(items: [], nextCursor: nil), error: error.message), status: .badRequest)
+            return Self.page(
+                ConsolePages.users(signedIn.viewer, Page(items: [], nextCursor: nil), search: search, error: error.message), status: .badRequest)
         }
         // The notice names the user as stored, never text from the link.
         var created: String?

@@ -21,6 +21,9 @@ extension ConsoleController {
     }
 
     var policyObjects: PolicyObjects<PolicyKind> { PolicyObjects(administration: administration) }
+
+    /// The editor's form: a policy as large as the API takes, URL-encoded (up to three bytes a byte).
+    var policyFormLimit: Int { min(services.maximumBodySize, 64 << 20) * 3 }
     var policyWrites: PolicyObjectWrites<PolicyKind> { PolicyObjectWrites(objects: policyObjects, changes: changes) }
 
     @Sendable func policyList(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -57,7 +60,7 @@ extension ConsoleController {
     }
 
     @Sendable func createPolicy(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let post = try await posted(PolicyFields.self, request, context: context, needs: .policiesWrite)
+        let post = try await posted(PolicyFields.self, request, context: context, needs: .policiesWrite, limit: policyFormLimit)
         guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         let text = fields.document ?? ""
         do {
@@ -94,7 +97,7 @@ extension ConsoleController {
     }
 
     @Sendable func savePolicy(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let post = try await posted(PolicyFields.self, request, context: context, needs: .policiesWrite)
+        let post = try await posted(PolicyFields.self, request, context: context, needs: .policiesWrite, limit: policyFormLimit)
         guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         guard let id = policyID(context) else { return notFound() }
         let text = fields.document ?? ""
@@ -118,7 +121,7 @@ extension ConsoleController {
     }
 
     @Sendable func deletePolicy(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let post = try await posted(PolicyFields.self, request, context: context, needs: .policiesWrite)
+        let post = try await posted(PolicyFields.self, request, context: context, needs: .policiesWrite, limit: policyFormLimit)
         guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         guard let id = policyID(context) else { return notFound() }
         let slug = signedIn.tenant.slug

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import HTTPTypes
 import Hummingbird
 import RampartApp
 import RampartCore
@@ -10,9 +11,17 @@ import RampartCore
 /// a console session, or the second-factor (or enrolment) form when the tenant asks for one.
 extension ConsoleController {
     /// Starts a sign-in at provider `{idp}`, as `GET /v1/auth/sso/{tenant}/{idp}/start` does.
+    ///
+    /// Only from this console's own pages (or an address typed or bookmarked): a link on another
+    /// site could otherwise sign a victim's browser in as someone the other site controls (login
+    /// CSRF through an identity provider that approves at once). Browsers say where a navigation
+    /// came from in `Sec-Fetch-Site`; a cross-site one gets the sign-in page and its buttons.
     @Sendable func ssoStart(_ request: Request, context: RampartRequestContext) async throws -> Response {
         guard let slug = tenantSlug(context), let idp = context.parameters.get("idp"), (1...63).contains(idp.utf8.count) else {
             return notFound()
+        }
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], !["same-origin", "none"].contains(site) {
+            return try await signInPage(request, context: context)
         }
         do {
             let started = try await SSOAuthController.mapped(audit: context.audit) {
@@ -26,20 +35,21 @@ extension ConsoleController {
             return response
         } catch let error as RampartError where error.code == .notFound {
             return notFound()
-        } catch let error as RampartError where error.code == .unavailable {
+        } catch let error as RampartError {
             return Self.page(
                 ConsolePages.message(title: "Single sign-on is unavailable", "\(error.message). Sign in with your password, or try again later."),
-                status: .serviceUnavailable)
+                status: HTTPResponse.Status(code: error.code.httpStatus))
         }
     }
 
     /// The console's answer to a completed (or failed) single sign-on.
     func ssoFinished(_ outcome: Result<SSOSignIn.Outcome, any Error>, context: RampartRequestContext) async throws -> Response {
         switch outcome {
-        case .failure(let error as RampartError) where error.code == .unauthenticated || error.code == .unavailable:
+        case .failure(let error as RampartError):
+            // Every refusal is a console page, so the callback's cookies are cleared with it.
             return Self.page(
                 ConsolePages.message(title: "Single sign-on failed", "\(error.message). Start again from your sign-in page."),
-                status: error.code == .unavailable ? .serviceUnavailable : .unauthorized)
+                status: HTTPResponse.Status(code: error.code.httpStatus))
         case .failure(let error):
             throw error
         case .success(.signedIn(let token, _, let tenant, _)):

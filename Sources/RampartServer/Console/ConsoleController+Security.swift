@@ -25,7 +25,9 @@ extension ConsoleController {
         var csrf: String?
         var mfaRequired: String?
         var changeApproval: String?
-        var accessRequestMaximumHours: String?
+        var accessRequestMaximumMinutes: String?
+        /// The value the page showed: left as it was, the stored cap is kept to the second.
+        var accessRequestMaximumShown: String?
     }
 
     var alertRules: AlertRules { AlertRules(services: services, destinations: destinations) }
@@ -55,8 +57,12 @@ extension ConsoleController {
             let (created, secret) = try await alertRules.create(rule, in: signedIn.tenant.id, audit: context.audit)
             return Self.page(ConsolePages.newAlertRule(signedIn.viewer, created, secret: secret))
         } catch let error as RampartError where error.code.httpStatus == 422 || error.code == .forbidden {
+            let typed = ConsolePages.AlertRuleForm(
+                name: fields.name ?? "", url: fields.url ?? "", emails: fields.emails ?? "", kinds: Set(fields.kinds ?? []),
+                notifyParticipants: fields.notifyParticipants == "on")
             return try await securityPage(
-                signedIn, request: request, error: Self.describe(error), status: error.code == .forbidden ? .forbidden : .unprocessableContent)
+                signedIn, request: request, error: Self.describe(error), typed: typed,
+                status: error.code == .forbidden ? .forbidden : .unprocessableContent)
         }
     }
 
@@ -85,16 +91,20 @@ extension ConsoleController {
         guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         let administration = TenantSecuritySettingsAdministration(services: services)
         do {
-            // Hours in the form, seconds in the settings; bounded as text before it is a number.
+            // Minutes in the form, seconds in the settings; bounded as text before it is a number.
+            // Untouched, the cap is not sent: a cap of 90 s shown as 1 minute stays 90 s.
             var maximum: Int??
-            switch fields.accessRequestMaximumHours?.trimmingCharacters(in: .whitespaces) {
-            case .none, "": maximum = .some(nil)
-            case .some(let text):
-                guard text.utf8.count <= 5, let hours = Int(text), (1...2160).contains(hours) else {
+            let typed = fields.accessRequestMaximumMinutes?.trimmingCharacters(in: .whitespaces) ?? ""
+            if typed == (fields.accessRequestMaximumShown ?? "") {
+                maximum = nil
+            } else if typed.isEmpty {
+                maximum = .some(nil)
+            } else {
+                guard typed.utf8.count <= 6, let minutes = Int(typed), (1...129_600).contains(minutes) else {
                     throw RampartError.validation(
-                        "must be a whole number of hours from 1 to 2160 (90 days), or empty", field: "accessRequestMaximumHours")
+                        "must be a whole number of minutes from 1 to 129600 (90 days), or empty", field: "accessRequestMaximumMinutes")
                 }
-                maximum = .some(hours * 3600)
+                maximum = .some(minutes * 60)
             }
             _ = try await administration.update(
                 mfaRequired: fields.mfaRequired == "on", loginThrottle: nil, changeApproval: fields.changeApproval == "on",
@@ -107,7 +117,8 @@ extension ConsoleController {
     }
 
     private func securityPage(
-        _ signedIn: SignedIn, request: Request, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        _ signedIn: SignedIn, request: Request, notice: String? = nil, error: String? = nil, typed: ConsolePages.AlertRuleForm = .init(),
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         var query = SecurityEventQuery(limit: 50)
         let kind = request.uri.queryParameters["kind"].map(String.init).flatMap(SecurityEventKind.init(rawValue:))
@@ -118,7 +129,7 @@ extension ConsoleController {
         return Self.page(
             ConsolePages.security(
                 signedIn.viewer, events: events, kind: kind, rules: rules, mailConfigured: services.security.configuration.smtp != nil,
-                notice: notice, error: error),
+                notice: notice, error: error, typed: typed),
             status: status)
     }
 }

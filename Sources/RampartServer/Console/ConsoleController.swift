@@ -298,9 +298,9 @@ struct ConsoleController {
     /// Reads a form post (at most ``formLimit`` bytes) from someone signed in to this tenant who
     /// holds `permission`, and checks its anti-forgery token against their session.
     func posted<Form: ConsoleForm>(
-        _ type: Form.Type, _ request: Request, context: RampartRequestContext, needs permission: Permission?
+        _ type: Form.Type, _ request: Request, context: RampartRequestContext, needs permission: Permission?, limit: Int = formLimit
     ) async throws -> Posted<Form> {
-        let form = try await Self.form(type, request)
+        let form = try await Self.form(type, request, limit: limit)
         let visit = try await visit(request, context: context, needs: permission)
         guard case .signedIn(let signedIn) = visit else { return .refused(visit.answer) }
         guard ConsoleCookies.matches(form.csrf, signedIn.viewer.formToken) else { return .refused(forgedForm()) }
@@ -399,9 +399,9 @@ struct ConsoleController {
         return Response(status: .seeOther, headers: headers)
     }
 
-    /// A form body, at most ``formLimit`` bytes, decoded; an unreadable one is an empty form.
-    static func form<Form: Decodable>(_ type: Form.Type, _ request: Request) async throws -> Form {
-        let buffer = try await request.body.collect(upTo: formLimit)
+    /// A form body, at most `limit` bytes, decoded; an unreadable one is an empty form.
+    static func form<Form: Decodable>(_ type: Form.Type, _ request: Request, limit: Int = formLimit) async throws -> Form {
+        let buffer = try await request.body.collect(upTo: limit)
         let text = String(buffer: buffer)
         if let form = try? URLEncodedFormDecoder().decode(Form.self, from: text) { return form }
         return try URLEncodedFormDecoder().decode(Form.self, from: "")

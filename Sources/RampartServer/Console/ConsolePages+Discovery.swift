@@ -12,6 +12,13 @@ extension ConsolePages {
         var rangerService = ""
     }
 
+    /// What a "new tagging rule" form was filled with, to show it again beside an error.
+    struct TaggingRuleForm {
+        var dataClass = ""
+        var minConfidence = "80"
+        var tag = ""
+    }
+
     /// How a connection test went.
     enum ConnectionTest {
         case reached(tables: Int)
@@ -44,7 +51,7 @@ extension ConsolePages {
     /// The tenant's datasources and tagging rules, with forms for `discovery:write`.
     static func discovery(
         _ viewer: Viewer, _ sources: Page<Datasource>, rules: [TaggingRule], notice: String? = nil, error: String? = nil,
-        typed: DatasourceForm = DatasourceForm()
+        typed: DatasourceForm = DatasourceForm(), ruleTyped: TaggingRuleForm = TaggingRuleForm()
     ) -> HTML {
         let base = "/console/t/\(viewer.tenantSlug)"
         let canWrite = viewer.permissions.contains(.discoveryWrite)
@@ -109,10 +116,10 @@ extension ConsolePages {
             ? """
             <form class="filters" method="post" action="\(base)/discovery/tagging-rules">
             <input type="hidden" name="csrf" value="\(viewer.formToken)">
-            <div><label for="dataClass">Class</label><input id="dataClass" name="dataClass" type="text" autocomplete="off" required></div>
+            <div><label for="dataClass">Class</label><input id="dataClass" name="dataClass" type="text" autocomplete="off" required value="\(ruleTyped.dataClass)"></div>
             <div><label for="minConfidence">From confidence (%)</label>
-            <input id="minConfidence" name="minConfidence" type="number" min="0" max="100" value="80"></div>
-            <div><label for="tag">Tag</label><input id="tag" name="tag" type="text" autocomplete="off" required></div>
+            <input id="minConfidence" name="minConfidence" type="number" min="0" max="100" value="\(ruleTyped.minConfidence)"></div>
+            <div><label for="tag">Tag</label><input id="tag" name="tag" type="text" autocomplete="off" required value="\(ruleTyped.tag)"></div>
             <button type="submit">Add rule</button>
             </form>
             """ : ""

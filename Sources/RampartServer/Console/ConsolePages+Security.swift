@@ -5,11 +5,20 @@ import RampartApp
 import RampartCore
 
 extension ConsolePages {
+    /// What a "new alert rule" form was filled with, to show it again beside an error.
+    struct AlertRuleForm {
+        var name = ""
+        var url = ""
+        var emails = ""
+        var kinds: Set<String> = []
+        var notifyParticipants = false
+    }
+
     /// Security events (newest first, filtered by kind, older pages by cursor) and, for
     /// `security:manage`, the alert rules with a form for a new one.
     static func security(
         _ viewer: Viewer, events: Page<SecurityEvent>, kind: SecurityEventKind?, rules: [AlertRule]?, mailConfigured: Bool,
-        notice: String? = nil, error: String? = nil
+        notice: String? = nil, error: String? = nil, typed: AlertRuleForm = AlertRuleForm()
     ) -> HTML {
         let base = "/console/t/\(viewer.tenantSlug)"
         let options = SecurityEventKind.allCases.map { option -> HTML in
@@ -24,9 +33,9 @@ extension ConsolePages {
                 <td>\(event.actorType)\(event.actorID.map { " …\(String($0.suffix(8)))" } ?? "")</td><td>\(event.sourceIP ?? "-")</td><td>\(details)</td></tr>
                 """
         }
-        let kindQuery = kind.map { "&amp;kind=\($0.rawValue)" } ?? ""
-        let older: HTML =
-            events.nextCursor.map { "<p><a href=\"\(base)/security?before=\($0)\(HTML(generatedMarkup: kindQuery))\">Older events</a></p>" } ?? ""
+        // Escaped like any text: `&` becomes `&amp;` in the attribute, as it should.
+        let kindQuery = kind.map { "&kind=\($0.rawValue)" } ?? ""
+        let older: HTML = events.nextCursor.map { "<p><a href=\"\(base)/security?before=\($0)\(kindQuery)\">Older events</a></p>" } ?? ""
         let eventTable: HTML =
             rows.isEmpty
             ? "<p class=\"muted\">No events.</p>"
@@ -49,7 +58,9 @@ extension ConsolePages {
                     """
             }
             let kindChoices = SecurityEventKind.allCases.map { option -> HTML in
-                "<label class=\"choice\"><input type=\"checkbox\" name=\"kinds[]\" value=\"\(option.rawValue)\"> \(option.rawValue)</label>"
+                let ticked: HTML = typed.kinds.contains(option.rawValue) ? " checked" : ""
+                return
+                    "<label class=\"choice\"><input type=\"checkbox\" name=\"kinds[]\" value=\"\(option.rawValue)\"\(ticked)> \(option.rawValue)</label>"
             }
             let mail: HTML =
                 mailConfigured
@@ -64,12 +75,12 @@ extension ConsolePages {
                 <form method="post" action="\(base)/security/alert-rules">
                 <input type="hidden" name="csrf" value="\(viewer.formToken)">
                 <label for="rule-name">Name</label>
-                <input id="rule-name" name="name" type="text" autocomplete="off" required>
+                <input id="rule-name" name="name" type="text" autocomplete="off" required value="\(typed.name)">
                 <label for="url">Webhook URL (https)</label>
-                <input id="url" name="url" type="text" inputmode="url" autocomplete="off">
+                <input id="url" name="url" type="text" inputmode="url" autocomplete="off" value="\(typed.url)">
                 <label for="emails">E-mail recipients (comma-separated)</label>
-                <input id="emails" name="emails" type="text" autocomplete="off">
-                <label class="choice"><input type="checkbox" name="notifyParticipants"> Also e-mail the people a workflow event concerns</label>
+                <input id="emails" name="emails" type="text" autocomplete="off" value="\(typed.emails)">
+                <label class="choice"><input type="checkbox" name="notifyParticipants"\(typed.notifyParticipants ? " checked" : "" as HTML)> Also e-mail the people a workflow event concerns</label>
                 <fieldset><legend>Events (none ticked: every event)</legend>\(kindChoices)</fieldset>
                 <button type="submit">Create rule</button>
                 </form></section>
@@ -117,7 +128,7 @@ extension ConsolePages {
     ) -> HTML {
         let throttle = current.loginThrottle
         let checked: (Bool) -> HTML = { $0 ? " checked" : "" }
-        let hours = current.accessRequestMaximumSeconds.map { String($0 / 3600) } ?? ""
+        let minutes = current.accessRequestMaximumSeconds.map { String($0 / 60) } ?? ""
         return layout(
             title: "Settings", viewer: viewer, current: .settings,
             """
@@ -131,8 +142,9 @@ extension ConsolePages {
             (people without one set it up at their next sign-in)</label>
             <label class="choice"><input type="checkbox" name="changeApproval"\(checked(current.changeApproval))> Four eyes: policy and tagging-rule
             changes wait for a change approver</label>
-            <label for="accessRequestMaximumHours">Longest access a request may ask for (hours; empty: the approval rules decide)</label>
-            <input id="accessRequestMaximumHours" name="accessRequestMaximumHours" type="number" min="1" max="2160" value="\(hours)">
+            <label for="accessRequestMaximumMinutes">Longest access a request may ask for (minutes; empty: the approval rules decide)</label>
+            <input id="accessRequestMaximumMinutes" name="accessRequestMaximumMinutes" type="number" min="0" max="129600" value="\(minutes)">
+            <input type="hidden" name="accessRequestMaximumShown" value="\(minutes)">
             <button type="submit">Save settings</button>
             </form></section>
             <section aria-labelledby="throttle"><h2 id="throttle">Login throttle\(current.loginThrottleCustomized ? " (this tenant's own)" : " (the server's default)")</h2>

@@ -63,6 +63,8 @@ struct SSOAuthController {
         }
         var response = Response(status: .found, headers: [.location: started.location, .cacheControl: "no-store"])
         response.setCookie(Self.stateCookie(started.state, maxAge: Int(SSOLoginState.lifetime / 1000), secure: secureCookies))
+        // An API sign-in answers in JSON even if a console sign-in was abandoned in this browser.
+        response.setCookie(Self.consoleCookie(maxAge: 0, secure: secureCookies))
         return response
     }
 

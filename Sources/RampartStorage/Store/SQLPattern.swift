@@ -5,13 +5,14 @@
 enum SQLPattern {
     /// Matches what starts with `text`.
     static func prefix(_ text: String) -> String {
-        var pattern = ""
-        pattern.reserveCapacity(text.utf8.count + 1)
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
-            pattern.append(character)
+        // By scalar, not by character: `%` followed by a combining mark is one Character, yet
+        // the database sees a `%` in it.
+        var pattern = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "%" || scalar == "_" || scalar == "\\" { pattern.append("\\") }
+            pattern.append(scalar)
         }
         pattern.append("%")
-        return pattern
+        return String(pattern)
     }
 }
