@@ -16,21 +16,15 @@ extension ConsoleController {
     @Sendable func accessRequestList(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .accessRequest)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        // The notice is chosen from a fixed list, never text from the link.
-        let notice: String? =
-            switch request.uri.queryParameters["done"].map(String.init) {
-            case "approve": "Your approval was recorded."
-            case "deny": "Your denial was recorded."
-            case "cancel": "The request was cancelled."
-            default: nil
-            }
+        let notice = Self.notice(
+            request, ["approve": "Your approval was recorded.", "deny": "Your denial was recorded.", "cancel": "The request was cancelled."])
         return try await listPage(signedIn, notice: notice, error: nil, status: .ok)
     }
 
     @Sendable func answerAccessRequest(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let post = try await posted(AnswerFields.self, request, context: context, needs: .accessRequest)
         guard case .accepted(let fields, let signedIn) = post else { return post.answer }
-        guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id), let action = context.parameters.get("action") else {
+        guard let id = uuidParameter(context), let action = context.parameters.get("action") else {
             return notFound()
         }
         let comment = fields.comment.flatMap { $0.isEmpty ? nil : $0 }

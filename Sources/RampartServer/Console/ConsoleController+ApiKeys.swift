@@ -19,7 +19,7 @@ extension ConsoleController {
         let visit = try await visit(request, context: context, needs: .apiKeysManageOwn)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { Self.isApiKeyID($0) ? $0 : nil }
-        let notice: String? = request.uri.queryParameters["done"] == "revoked" ? "The key was revoked." : nil
+        let notice = Self.notice(request, ["revoked": "The key was revoked."])
         return try await apiKeyPage(signedIn, after: after, notice: notice)
     }
 

@@ -30,14 +30,12 @@ extension ConsoleController {
     @Sendable func discovery(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .discoveryRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        // The notice is chosen from a fixed list, never text from the link.
-        let notice: String? =
-            switch request.uri.queryParameters["done"].map(String.init) {
-            case "rule-created": "The tagging rule was created; it applies from the next scan."
-            case "rule-deleted": "The tagging rule was deleted."
-            case "held": "The change waits for a change approver (four eyes)."
-            default: nil
-            }
+        let notice = Self.notice(
+            request,
+            [
+                "rule-created": "The tagging rule was created; it applies from the next scan.", "rule-deleted": "The tagging rule was deleted.",
+                "held": "The change waits for a change approver (four eyes).",
+            ])
         return try await discoveryPage(signedIn, notice: notice)
     }
 
@@ -63,7 +61,7 @@ extension ConsoleController {
     @Sendable func datasourceDetail(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .discoveryRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard let id = datasourceID(context) else { return notFound() }
+        guard let id = uuidParameter(context) else { return notFound() }
         return try await datasourcePage(id, signedIn)
     }
 
@@ -71,7 +69,7 @@ extension ConsoleController {
     @Sendable func testDatasource(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let post = try await posted(TokenForm.self, request, context: context, needs: .discoveryWrite)
         guard case .accepted(_, let signedIn) = post else { return post.answer }
-        guard let id = datasourceID(context) else { return notFound() }
+        guard let id = uuidParameter(context) else { return notFound() }
         let outcome: ConsolePages.ConnectionTest
         do {
             outcome = .reached(tables: try await datasources.test(id, in: signedIn.tenant.id))
@@ -113,7 +111,7 @@ extension ConsoleController {
     @Sendable func deleteTaggingRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let post = try await posted(TokenForm.self, request, context: context, needs: .discoveryWrite)
         guard case .accepted(_, let signedIn) = post else { return post.answer }
-        guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { return notFound() }
+        guard let id = uuidParameter(context) else { return notFound() }
         let done: String
         do {
             switch try await taggingRuleWrites.delete(id, by: signedIn.principal, audit: context.audit) {
@@ -155,11 +153,5 @@ extension ConsoleController {
         } catch let error as RampartError where error.code == .notFound {
             return notFound()
         }
-    }
-
-    /// The `{id}` path segment as a datasource id, or `nil` when it cannot be one.
-    func datasourceID(_ context: RampartRequestContext) -> String? {
-        guard let raw = context.parameters.get("id"), UUIDv7.isWellFormed(raw) else { return nil }
-        return raw
     }
 }

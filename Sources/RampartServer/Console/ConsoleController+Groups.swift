@@ -45,15 +45,9 @@ extension ConsoleController {
         let visit = try await visit(request, context: context, needs: .groupsRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
         guard let id = groupID(context) else { return notFound() }
-        // The notice is chosen from a fixed list, never text from the link.
-        let notice: String? =
-            switch request.uri.queryParameters["done"].map(String.init) {
-            case "created": "The group was created."
-            case "added": "The member was added."
-            case "removed": "The member was removed."
-            default: nil
-            }
-        let after = request.uri.queryParameters["after"].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
+        let notice = Self.notice(
+            request, ["created": "The group was created.", "added": "The member was added.", "removed": "The member was removed."])
+        let after = Self.uuidQuery("after", request)
         return try await groupPage(id, signedIn, after: after, notice: notice)
     }
 
@@ -83,7 +77,7 @@ extension ConsoleController {
     @Sendable func removeGroupMember(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let post = try await posted(TokenForm.self, request, context: context, needs: .groupsWrite)
         guard case .accepted(_, let signedIn) = post else { return post.answer }
-        guard let id = groupID(context), let member = context.parameters.get("user"), UUIDv7.isWellFormed(member) else { return notFound() }
+        guard let id = groupID(context), let member = uuidParameter(context, named: "user") else { return notFound() }
         let tenant = signedIn.tenant.id
         guard try await SCIMManaged.lookup(.group, id: id.rawValue, in: tenant, services: services) == nil else {
             return try await groupPage(id, signedIn, error: "This group is managed by your identity provider; change it there.", status: .conflict)
@@ -100,7 +94,7 @@ extension ConsoleController {
         _ signedIn: SignedIn, request: Request, error: String? = nil, status: HTTPResponse.Status = .ok,
         typed: (name: String, description: String)? = nil
     ) async throws -> Response {
-        let after = request.uri.queryParameters["after"].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
+        let after = Self.uuidQuery("after", request)
         let search = request.uri.queryParameters["search"].map(String.init)
         do {
             let page = try await GroupAdministration(services: services).list(
@@ -131,7 +125,6 @@ extension ConsoleController {
 
     /// The `{id}` path segment as a group id, or `nil` when it cannot be one.
     func groupID(_ context: RampartRequestContext) -> GroupID? {
-        guard let raw = context.parameters.get("id"), UUIDv7.isWellFormed(raw) else { return nil }
-        return GroupID(rawValue: raw)
+        uuidParameter(context).map(GroupID.init(rawValue:))
     }
 }

@@ -22,7 +22,7 @@ extension ConsoleController {
         let visit = try await visit(request, context: context)
         guard case .signedIn(let signedIn) = visit, let user = signedIn.principal.userID else { return visit.answer }
         guard ConsoleCookies.matches(form.csrf, signedIn.viewer.formToken) else { return forgedForm() }
-        guard let raw = context.parameters.get("session"), UUIDv7.isWellFormed(raw) else { return notFound() }
+        guard let raw = uuidParameter(context, named: "session") else { return notFound() }
         let id = SessionID(rawValue: raw)
         do {
             try await SessionAdministration(services: services).revoke(id, of: user.rawValue, in: signedIn.tenant.id, audit: context.audit)
@@ -72,7 +72,7 @@ extension ConsoleController {
     @Sendable func users(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .usersRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        let after = request.uri.queryParameters["after"].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
+        let after = Self.uuidQuery("after", request)
         let search = request.uri.queryParameters["search"].map(String.init)
         let page: Page<User>
         do {

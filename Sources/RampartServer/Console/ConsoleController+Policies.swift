@@ -39,13 +39,7 @@ extension ConsoleController {
             let after = request.uri.queryParameters["after"].map(String.init).flatMap { Int64($0) != nil ? $0 : nil }
             policies = try await policyObjects.list(in: tenant, scope: chosen.name, page: PageRequest(limit: 50, after: after))
         }
-        // The notice is chosen from a fixed list, never text from the link.
-        let notice: String? =
-            switch request.uri.queryParameters["done"].map(String.init) {
-            case "deleted": "The policy was deleted."
-            case "held": "The change waits for a change approver (four eyes)."
-            default: nil
-            }
+        let notice = Self.notice(request, ["deleted": "The policy was deleted.", "held": "The change waits for a change approver (four eyes)."])
         return Self.page(ConsolePages.policies(signedIn.viewer, services: services, chosen: chosen?.name, policies: policies, notice: notice))
     }
 
@@ -81,12 +75,7 @@ extension ConsoleController {
         let visit = try await visit(request, context: context, needs: .policiesRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
         guard let id = policyID(context) else { return notFound() }
-        let notice: String? =
-            switch request.uri.queryParameters["done"].map(String.init) {
-            case "created": "The policy was created."
-            case "saved": "The policy was saved."
-            default: nil
-            }
+        let notice = Self.notice(request, ["created": "The policy was created.", "saved": "The policy was saved."])
         do {
             let row = try await policyObjects.get(id, in: signedIn.tenant.id)
             return Self.page(

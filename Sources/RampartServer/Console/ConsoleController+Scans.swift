@@ -18,7 +18,7 @@ extension ConsoleController {
     @Sendable func startScan(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let post = try await posted(ScanFields.self, request, context: context, needs: .discoveryWrite)
         guard case .accepted(let fields, let signedIn) = post else { return post.answer }
-        guard let id = datasourceID(context) else { return notFound() }
+        guard let id = uuidParameter(context) else { return notFound() }
         do {
             var options = ScanOptions(fullScan: fields.fullScan == "on")
             if let text = fields.sampleSize, !text.isEmpty {
@@ -46,7 +46,7 @@ extension ConsoleController {
     @Sendable func scanDetail(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .discoveryRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard let id = scanID(context) else { return notFound() }
+        guard let id = uuidParameter(context) else { return notFound() }
         let tenant = signedIn.tenant.id
         do {
             let (scan, columns) = try await scans.results(id, in: tenant)
@@ -60,7 +60,7 @@ extension ConsoleController {
     @Sendable func cancelScan(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let post = try await posted(TokenForm.self, request, context: context, needs: .discoveryWrite)
         guard case .accepted(_, let signedIn) = post else { return post.answer }
-        guard let id = scanID(context) else { return notFound() }
+        guard let id = uuidParameter(context) else { return notFound() }
         do {
             _ = try await scans.cancel(id, in: signedIn.tenant.id, audit: context.audit)
         } catch let error as RampartError where error.code == .notFound {
@@ -69,11 +69,5 @@ extension ConsoleController {
             // Finished in the meantime: its page says how it ended.
         }
         return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/discovery/scans/\(id)")
-    }
-
-    /// The `{id}` path segment as a scan id, or `nil` when it cannot be one.
-    func scanID(_ context: RampartRequestContext) -> String? {
-        guard let raw = context.parameters.get("id"), UUIDv7.isWellFormed(raw) else { return nil }
-        return raw
     }
 }

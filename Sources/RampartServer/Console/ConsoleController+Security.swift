@@ -35,11 +35,7 @@ extension ConsoleController {
     @Sendable func security(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .securityRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        let notice: String? =
-            switch request.uri.queryParameters["done"].map(String.init) {
-            case "rule-deleted": "The alert rule was deleted."
-            default: nil
-            }
+        let notice = Self.notice(request, ["rule-deleted": "The alert rule was deleted."])
         return try await securityPage(signedIn, request: request, notice: notice)
     }
 
@@ -69,7 +65,7 @@ extension ConsoleController {
     @Sendable func deleteAlertRule(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let post = try await posted(TokenForm.self, request, context: context, needs: .securityManage)
         guard case .accepted(_, let signedIn) = post else { return post.answer }
-        guard let id = context.parameters.get("id"), UUIDv7.isWellFormed(id) else { return notFound() }
+        guard let id = uuidParameter(context) else { return notFound() }
         do {
             try await alertRules.delete(id, in: signedIn.tenant.id, audit: context.audit)
         } catch let error as RampartError where error.code == .notFound {
@@ -81,7 +77,7 @@ extension ConsoleController {
     @Sendable func settings(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .settingsManage)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        let saved = request.uri.queryParameters["done"] == "saved" ? "The settings were saved." : nil
+        let saved = Self.notice(request, ["saved": "The settings were saved."])
         let current = try await TenantSecuritySettingsAdministration(services: services).get(in: signedIn.tenant.id)
         return Self.page(ConsolePages.settings(signedIn.viewer, current, notice: saved))
     }
@@ -123,7 +119,7 @@ extension ConsoleController {
         var query = SecurityEventQuery(limit: 50)
         let kind = request.uri.queryParameters["kind"].map(String.init).flatMap(SecurityEventKind.init(rawValue:))
         query.kind = kind
-        query.before = request.uri.queryParameters["before"].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
+        query.before = Self.uuidQuery("before", request)
         let events = try await SecurityEvents(services: services).list(query, in: signedIn.tenant.id)
         let rules = signedIn.viewer.permissions.contains(.securityManage) ? try await alertRules.list(in: signedIn.tenant.id) : nil
         return Self.page(

@@ -22,13 +22,8 @@ extension ConsoleController {
         let visit = try await visit(request, context: context, needs: .usersRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
         guard let id = userID(context) else { return notFound() }
-        // The notice is chosen from a fixed list, never text from the link.
-        let notice: String? =
-            switch request.uri.queryParameters["done"].map(String.init) {
-            case "updated": "The changes were saved."
-            case "mfa-reset": "The second factor was reset and every session of this user ended."
-            default: nil
-            }
+        let notice = Self.notice(
+            request, ["updated": "The changes were saved.", "mfa-reset": "The second factor was reset and every session of this user ended."])
         return try await userPage(id, signedIn, notice: notice)
     }
 
@@ -91,7 +86,6 @@ extension ConsoleController {
 
     /// The `{id}` path segment as a user id, or `nil` when it cannot be one.
     func userID(_ context: RampartRequestContext) -> UserID? {
-        guard let raw = context.parameters.get("id"), UUIDv7.isWellFormed(raw) else { return nil }
-        return UserID(rawValue: raw)
+        uuidParameter(context).map(UserID.init(rawValue:))
     }
 }

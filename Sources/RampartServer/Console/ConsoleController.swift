@@ -349,6 +349,23 @@ struct ConsoleController {
         return response
     }
 
+    /// The notice a page shows after an action (`?done=<action>`, set by the redirect that
+    /// follows it): always one of `notices`, never text from the link.
+    static func notice(_ request: Request, _ notices: [String: String]) -> String? {
+        request.uri.queryParameters["done"].flatMap { notices[String($0)] }
+    }
+
+    /// The path segment `name` when it is a well-formed id (UUIDv7); anything else names nothing.
+    func uuidParameter(_ context: RampartRequestContext, named name: String = "id") -> String? {
+        guard let raw = context.parameters.get(name), UUIDv7.isWellFormed(raw) else { return nil }
+        return raw
+    }
+
+    /// The query parameter `name` when it is a well-formed id (a keyset cursor); else `nil`.
+    static func uuidQuery(_ name: String, _ request: Request) -> String? {
+        request.uri.queryParameters[Substring(name)].map(String.init).flatMap { UUIDv7.isWellFormed($0) ? $0 : nil }
+    }
+
     func signInPath(_ slug: String) -> String { "/console/t/\(slug)/sign-in" }
 
     /// To the sign-in page without the session cookie: the session behind it has ended.

@@ -36,7 +36,7 @@ extension ConsolePages {
                 <td>\(request.state.rawValue)</td><td>\(when)</td><td>\(actions)</td></tr>
                 """
         }
-        let status: HTML = notice.map { "<p role=\"status\">\($0)</p>" } ?? ""
+        let status: HTML = statusLine(notice)
         let alert: HTML = error.map { "<p class=\"denied\" role=\"alert\">\($0)</p>" } ?? ""
         let table: HTML =
             requests.isEmpty

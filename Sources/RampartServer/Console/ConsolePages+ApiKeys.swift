@@ -39,8 +39,8 @@ extension ConsolePages {
             title: "API keys", viewer: viewer, current: .apiKeys,
             """
             <h1>API keys</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
+            \(errorLine(error))
             <p class="muted">A key signs in a program as you, with the roles you give it (never more than yours). Its secret is shown once.</p>
             <section><table><caption class="visually-hidden">API keys</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Id</th><th scope="col">Roles</th><th scope="col">Created</th>

@@ -20,7 +20,7 @@ extension ConsolePages {
             let selected: HTML = name == form.service ? " selected" : ""
             return "<option value=\"\(name)\"\(selected)>\(name)</option>"
         }
-        let problem: HTML = error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
+        let problem: HTML = errorLine(error)
         var result: HTML = ""
         if let answer {
             let verdict: HTML = answer.allowed ? "<strong class=\"allowed\">Allowed</strong>" : "<strong class=\"denied\">Denied</strong>"

@@ -127,8 +127,8 @@ extension ConsolePages {
             title: "Discovery", viewer: viewer, current: .discovery,
             """
             <h1>Discovery</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
+            \(errorLine(error))
             <section aria-labelledby="sources"><h2 id="sources">Datasources</h2>\(table)</section>
             \(newSource)
             <section aria-labelledby="rules"><h2 id="rules">Tagging rules</h2>
@@ -203,7 +203,7 @@ extension ConsolePages {
             """
             <p><a href="\(base)/discovery">All datasources</a></p>
             <h1>\(source.name)</h1>
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(errorLine(error))
             \(testResult)
             <dl>
             <dt>Kind</dt><dd>\(source.kind.rawValue)</dd>

@@ -35,7 +35,7 @@ extension ConsolePages {
             title: "Groups", viewer: viewer, current: .groups,
             """
             <h1>Groups</h1>
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(errorLine(error))
             \(searchForm(action: "\(base)/groups", label: "Name starts with", search: search))
             <section><table><caption class="visually-hidden">Groups of this tenant</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Description</th></tr></thead>
@@ -83,8 +83,8 @@ extension ConsolePages {
             """
             <p><a href="\(base)/groups">All groups</a></p>
             <h1>\(group.name)</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
+            \(errorLine(error))
             \(source)
             <p>\(group.description ?? "")</p>
             <section aria-labelledby="members"><h2 id="members">Members</h2>

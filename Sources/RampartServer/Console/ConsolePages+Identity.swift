@@ -21,7 +21,7 @@ extension ConsolePages {
                 </form></td></tr>
                 """
         }
-        let status: HTML = notice.map { "<p role=\"status\">\($0)</p>" } ?? ""
+        let status: HTML = statusLine(notice)
         return layout(
             title: "My sessions", viewer: viewer, current: .sessions,
             """
@@ -45,7 +45,7 @@ extension ConsolePages {
 
     static func newUser(_ viewer: Viewer, _ form: NewUserForm = NewUserForm(), error: String? = nil) -> HTML {
         let roles = roleChoices(checked: form.roles)
-        let problem: HTML = error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
+        let problem: HTML = errorLine(error)
         return layout(
             title: "New user", viewer: viewer, current: .users,
             """
@@ -84,8 +84,8 @@ extension ConsolePages {
             title: "Users", viewer: viewer, current: .users,
             """
             <h1>Users</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
+            \(errorLine(error))
             \(viewer.permissions.contains(.usersWrite) ? "<p><a href=\"\(base)/users/new\">New user</a></p>" as HTML : "")
             \(searchForm(action: "\(base)/users", label: "Username starts with", search: search))
             <section><table><caption class="visually-hidden">Users of this tenant</caption>

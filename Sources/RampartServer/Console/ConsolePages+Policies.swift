@@ -49,7 +49,7 @@ extension ConsolePages {
             title: "Policies", viewer: viewer, current: .policies,
             """
             <h1>Policies</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
             <section aria-labelledby="services"><h2 id="services">Services</h2>\(serviceTable)</section>
             \(policySection)
             """)
@@ -97,8 +97,8 @@ extension ConsolePages {
             """
             <p><a href="\(base)/policies?service=\(query)">Policies of \(service)</a></p>
             <h1>\(title)</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
+            \(errorLine(error))
             \(summary.map { policySummary($0, policy: policy) } ?? "")
             \(editor)
             \(delete)

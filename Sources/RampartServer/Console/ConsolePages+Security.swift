@@ -90,8 +90,8 @@ extension ConsolePages {
             title: "Security", viewer: viewer, current: .security,
             """
             <h1>Security</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
+            \(errorLine(error))
             <section class="wide" aria-labelledby="events"><h2 id="events">Events</h2>
             <form class="filters" method="get" action="\(base)/security">
             <div><label for="kind">Kind</label><select id="kind" name="kind"><option value="">every kind</option>\(options)</select></div>
@@ -133,8 +133,8 @@ extension ConsolePages {
             title: "Settings", viewer: viewer, current: .settings,
             """
             <h1>Settings</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
+            \(errorLine(error))
             <section class="panel" aria-labelledby="security-settings"><h2 id="security-settings">Sign-in and changes</h2>
             <form method="post" action="/console/t/\(viewer.tenantSlug)/settings">
             <input type="hidden" name="csrf" value="\(viewer.formToken)">

@@ -63,8 +63,8 @@ extension ConsolePages {
             """
             <p><a href="\(base)/users">All users</a></p>
             <h1>\(user.username)</h1>
-            \(notice.map { "<p role=\"status\">\($0)</p>" as HTML } ?? "")
-            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? "")
+            \(statusLine(notice))
+            \(errorLine(error))
             \(source)
             <dl>
             <dt>Name</dt><dd>\(user.displayName ?? "-")</dd>

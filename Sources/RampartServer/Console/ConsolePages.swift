@@ -306,8 +306,15 @@ enum ConsolePages {
     /// Security events counted on the dashboard at most (one page).
     static let eventsCounted = 100
 
-    private static func errorLine(_ error: String?) -> HTML {
+    /// A form's refusal, read out by screen readers at once; nothing without one.
+    static func errorLine(_ error: String?) -> HTML {
         guard let error else { return "" }
         return "<p class=\"error\" role=\"alert\">\(error)</p>"
+    }
+
+    /// What an action did (``ConsoleController/notice(_:_:)``); nothing without one.
+    static func statusLine(_ notice: String?) -> HTML {
+        guard let notice else { return "" }
+        return "<p role=\"status\">\(notice)</p>"
     }
 }
