@@ -120,7 +120,7 @@ ISSUER = {"type": "string", "maxLength": 2048,
 # SecurityEventKind's raw values, in declaration order (a server test compares them).
 SECURITY_EVENT_KINDS = ["login.failed", "login.succeeded", "login.throttled", "ip.blocked", "tenant.under_attack", "password.recheck_failed",
                         "mfa.enrolled", "mfa.disabled", "mfa.succeeded", "mfa.failed", "mfa.replay_rejected", "recovery.used",
-                        "recovery.regenerated", "device.new", "network.new", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
+                        "recovery.regenerated", "device.new", "network.new", "device.anomalous", "apikey.new_ip", "apikey.rate_limited", "tenant.rate_limited",
                         "decisions.denial_spike", "backup.failed", "backup.missed", "sync.drift", "sync.failed",
                         "access.requested", "access.decided", "access.break_glass", "access.break_glass_unreviewed", "access.escalated",
                         "change.requested", "change.decided", "change.emergency", "change.emergency_unreviewed", "change.approval_disabled",

@@ -11,7 +11,7 @@ struct SecurityEventKindTests {
         let expected: [SecurityEventKind: String] = [
             .loginFailed: "login.failed", .loginSucceeded: "login.succeeded", .loginThrottled: "login.throttled",
             .ipBlocked: "ip.blocked", .mfaFailed: "mfa.failed", .mfaEnrolled: "mfa.enrolled", .recoveryUsed: "recovery.used",
-            .deviceNew: "device.new", .networkNew: "network.new", .apiKeyNewIP: "apikey.new_ip",
+            .deviceNew: "device.new", .networkNew: "network.new", .deviceAnomalous: "device.anomalous", .apiKeyNewIP: "apikey.new_ip",
             .decisionsDenialSpike: "decisions.denial_spike",
         ]
         for (kind, code) in expected { #expect(kind.code == code) }

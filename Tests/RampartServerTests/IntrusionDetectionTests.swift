@@ -123,6 +123,53 @@ import Testing
         }
     }
 
+    /// The sign-in page's script reports a digest of the browser's traits and its time zone in
+    /// the `rampart_signals` cookie: the digest joins the device fingerprint, and a login whose
+    /// device, network and time zone are all new is `device.anomalous`.
+    @Test(arguments: TestEngine.available)
+    func aLoginThatChangesDeviceNetworkAndTimeZoneAtOnceIsAnomalous(_ engine: TestEngine) async throws {
+        let clock = ManualClock()
+        try await TestServer.withServer(engine, configure: Self.behindProxy(clock)) { client in
+            let (adminToken, userID) = try await client.tenantWithUser("acme")
+            func events(_ kind: String) async throws -> [[String: Any]] {
+                try await client.securityEvents(adminToken, kind: kind).filter { $0["actorId"] as? String == userID }
+            }
+            let laptopTraits = String(repeating: "1a", count: 32)
+            func login(_ cookie: String?, _ signals: String?, _ address: String) async throws -> APIClient.Reply {
+                let reply = try await client.login(
+                    tenant: "acme", username: "dana", password: Self.password, cookie: cookie, signals: signals, address: address)
+                #expect(reply.status == 200, "\(reply.text)")
+                return reply
+            }
+            // The first login has no time zone on record to differ from.
+            let laptop = try #require(try await login(nil, "\(laptopTraits)~Europe/Berlin", "198.51.100.7").deviceCookie)
+            #expect(try await events("device.new").count == 1)
+            #expect(try await events("device.anomalous").isEmpty)
+            _ = try await login(laptop, "\(laptopTraits)~Europe/Berlin", "198.51.100.7")
+            #expect(try await events("device.new").count == 1, "same cookie, same traits: the same device")
+            // The same cookie in a browser whose traits changed (another screen, a new version).
+            _ = try await login(laptop, "\(String(repeating: "2b", count: 32))~Europe/Berlin", "198.51.100.7")
+            #expect(try await events("device.new").count == 2, "the traits are part of the fingerprint")
+
+            // Only a new device on a new network in a new time zone is anomalous, not any two of them.
+            _ = try await login(nil, "\(String(repeating: "3c", count: 32))~Europe/Berlin", "203.0.113.9")
+            _ = try await login(laptop, "\(laptopTraits)~America/New_York", "192.0.2.10")
+            #expect(try await events("device.anomalous").isEmpty)
+            _ = try await login(nil, "\(String(repeating: "4d", count: 32))~Asia/Manila", "100.64.7.1")
+            let anomalous = try await events("device.anomalous")
+            #expect(anomalous.count == 1)
+            let details = try #require(anomalous.first?["details"] as? [String: String])
+            #expect(details["timeZone"] == "Asia/Manila" && details["network"] == "100.64.7.0/24" && details["device"]?.count == 16, "\(details)")
+
+            // A cookie that is not what the script writes is ignored, not trusted in part.
+            _ = try await login(nil, "\(laptopTraits)~Europe/<b>Berlin</b>", "100.64.8.1")
+            _ = try await login(nil, "not-a-digest~Australia/Perth", "100.64.9.1")
+            #expect(try await events("device.anomalous").count == 1)
+            let audit = try await client.send(.get, "/v1/audit/records?limit=1000", token: adminToken).text
+            #expect(audit.contains("device.anomalous") && !audit.contains("<b>"))
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func anAPIKeyFromANewAddressIsSignalled(_ engine: TestEngine) async throws {
         let clock = ManualClock()

@@ -31,14 +31,16 @@ extension APIClient {
         return (adminToken, try user.string("id"))
     }
 
-    /// A login with explicit device headers: `cookie` is a `rampart_device` value, `address` the
-    /// client address claimed through `X-Forwarded-For` (the test server trusts 127.0.0.1).
+    /// A login with explicit device headers: `cookie` is a `rampart_device` value, `signals` a
+    /// `rampart_signals` value (what the sign-in page's script sets), `address` the client address
+    /// claimed through `X-Forwarded-For` (the test server trusts 127.0.0.1).
     func login(
-        tenant: String, username: String, password: String, cookie: String? = nil, userAgent: String = "test-browser/1",
-        address: String? = nil
+        tenant: String, username: String, password: String, cookie: String? = nil, signals: String? = nil,
+        userAgent: String = "test-browser/1", address: String? = nil
     ) async throws -> Reply {
         var headers: HTTPFields = [.userAgent: userAgent]
-        if let cookie { headers[.cookie] = "rampart_device=\(cookie)" }
+        let cookies = [cookie.map { "rampart_device=\($0)" }, signals.map { "rampart_signals=\($0)" }].compactMap { $0 }
+        if !cookies.isEmpty { headers[.cookie] = cookies.joined(separator: "; ") }
         if let address { headers[HTTPField.Name("X-Forwarded-For")!] = address }
         return try await send(
             .post, "/v1/auth/login", body: .json(["tenant": tenant, "username": username, "password": password]), headers: headers)

@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import struct
 import sys
 import time
@@ -85,6 +86,10 @@ def main() -> None:
         page.get_by_label("Password").fill(admin_password)
         page.get_by_role("button", name="Sign in").click()
         check(page.url.endswith(f"/console/t/{tenant}"), "a right password opens the dashboard")
+        # The sign-in page's own script sent a digest of the browser's traits and its time zone.
+        signals = next((c["value"] for c in page.context.cookies() if c["name"] == "rampart_signals"), "")
+        check(re.fullmatch(r"[0-9a-f]{64}~[A-Za-z0-9_+/-]+", signals) is not None,
+              f"the sign-in page reported the browser's signals (time zone {signals.partition('~')[2] or 'none'})")
         check(page.get_by_role("heading", name="Audit log").is_visible(), "the dashboard shows the audit log")
         accessible(page, axe, "dashboard")
         if shots:

@@ -24,12 +24,15 @@ package struct MFALogin: Sendable {
     package struct Origin: Sendable {
         package var deviceFingerprint: String
         package var deviceLabel: String
+        /// The browser's time zone (``BrowserSignals``), when its sign-in page's script reported one.
+        package var timeZone: String?
         package var sourceIP: String?
         package var userAgent: String?
 
-        package init(deviceFingerprint: String, deviceLabel: String, sourceIP: String?, userAgent: String?) {
+        package init(deviceFingerprint: String, deviceLabel: String, timeZone: String? = nil, sourceIP: String?, userAgent: String?) {
             self.deviceFingerprint = deviceFingerprint
             self.deviceLabel = deviceLabel
+            self.timeZone = timeZone
             self.sourceIP = sourceIP
             self.userAgent = userAgent
         }
@@ -68,7 +71,8 @@ package struct MFALogin: Sendable {
             do {
                 audit?.event(SecurityEventKind.mfaSucceeded.rawValue, ["method": "totp"])
                 let opened = try await opening.open(
-                    subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, sourceIP: origin.sourceIP,
+                    subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, timeZone: origin.timeZone,
+                    sourceIP: origin.sourceIP,
                     userAgent: origin.userAgent, audit: audit
                 ) { tx in
                     guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
@@ -88,7 +92,8 @@ package struct MFALogin: Sendable {
             do {
                 audit?.event(SecurityEventKind.recoveryUsed.rawValue)
                 opened = try await opening.open(
-                    subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, sourceIP: origin.sourceIP,
+                    subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, timeZone: origin.timeZone,
+                    sourceIP: origin.sourceIP,
                     userAgent: origin.userAgent, audit: audit
                 ) { tx in
                     guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }
@@ -145,7 +150,8 @@ package struct MFALogin: Sendable {
         audit?.event(SecurityEventKind.mfaEnrolled.rawValue)
         do {
             let opened = try await SessionOpening(services: services).open(
-                subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, sourceIP: origin.sourceIP,
+                subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, timeZone: origin.timeZone,
+                sourceIP: origin.sourceIP,
                 userAgent: origin.userAgent, audit: audit
             ) { tx in
                 guard try await tx.deleteMFAChallenge(id: challenge.id, in: challenge.tenantID) else { throw Race.challengeUsed }

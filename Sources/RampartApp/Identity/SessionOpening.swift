@@ -24,12 +24,14 @@ package struct SessionOpening: Sendable {
     /// - Parameters:
     ///   - deviceFingerprint: the browser's device fingerprint (hex), remembered as a known device.
     ///   - deviceLabel: how the device is named in a `device.new` event.
+    ///   - timeZone: the time zone the browser reported (``BrowserSignals``), remembered like a
+    ///     network; a new one with a new device and a new network is a `device.anomalous` event.
     ///   - audit: the sign-in request, whose audit record the session's transaction carries.
     ///   - within: more work for the same transaction, e.g. using up the challenge and the code
     ///     that proved the second factor, so a failure there leaves no session behind.
     package func open(
-        _ subject: AuthenticatedSubject, deviceFingerprint: String, deviceLabel: String, sourceIP: String?, userAgent: String?,
-        audit: AuditContext?, within: @escaping @Sendable (any StoreTransaction) async throws -> Void = { _ in }
+        _ subject: AuthenticatedSubject, deviceFingerprint: String, deviceLabel: String, timeZone: String? = nil, sourceIP: String?,
+        userAgent: String?, audit: AuditContext?, within: @escaping @Sendable (any StoreTransaction) async throws -> Void = { _ in }
     ) async throws -> Opened {
         let token = Secret(RandomToken.generate())
         let now = services.clock.now()
@@ -40,13 +42,21 @@ package struct SessionOpening: Sendable {
             subjectID: subject.id, createdAt: now, lastSeenAt: now, idleExpiresAt: now + min(lifetime.idle, lifetime.absolute),
             absoluteExpiresAt: now + lifetime.absolute, sourceIP: sourceIP, userAgent: userAgent, device: deviceFingerprint)
         let network = sourceIP.flatMap { IPNetwork(containing: $0) }?.description
-        let (newDevice, newNetwork) = try await services.store.recording(audit).write { tx -> (Bool, Bool) in
+        let (newDevice, newNetwork, anomalous) = try await services.store.recording(audit).write { tx -> (Bool, Bool, Bool) in
             try await within(tx)
             try await tx.insertSession(session)
             let newDevice = try await tx.rememberSource(.device, deviceFingerprint, subjectID: subject.id, in: tenantID, at: now)
             var newNetwork = false
             if let network { newNetwork = try await tx.rememberSource(.network, network, subjectID: subject.id, in: tenantID, at: now) }
-            return (newDevice, newNetwork)
+            var anomalous = false
+            if let timeZone {
+                // A first login (or the first with a script-reporting browser) has nothing to
+                // differ from, so only an account with a time zone on record can be anomalous.
+                let hadTimeZone = try await tx.hasKnownSources(.timeZone, subjectID: subject.id, in: tenantID)
+                let newTimeZone = try await tx.rememberSource(.timeZone, timeZone, subjectID: subject.id, in: tenantID, at: now)
+                anomalous = hadTimeZone && newTimeZone && newDevice && newNetwork
+            }
+            return (newDevice, newNetwork, anomalous)
         }
         await services.security.loginSucceeded(subject.loginAttempt(ip: sourceIP))
         if newDevice {
@@ -58,6 +68,11 @@ package struct SessionOpening: Sendable {
             try await services.security.raise(
                 .networkNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["network": network],
                 audit: audit)
+        }
+        if anomalous, let timeZone, let network {
+            try await services.security.raise(
+                .deviceAnomalous, tenant: tenantID, actorType: subject.actorType, actorID: subject.id,
+                details: ["device": deviceLabel, "network": network, "timeZone": timeZone], audit: audit)
         }
         return Opened(token: token, session: session)
     }

@@ -7,6 +7,9 @@ package enum KnownSourceKind: String, Sendable, Codable, CaseIterable {
     case device
     /// An ``IPNetwork`` (/24, /48) a user or operator completed a login from.
     case network
+    /// An IANA time zone a user or operator's browser reported at a completed login
+    /// (``BrowserSignals``).
+    case timeZone = "time-zone"
     /// An exact source address an API key was used from.
     case apiKeyAddress = "api-key-address"
 }

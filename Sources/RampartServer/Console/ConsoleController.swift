@@ -47,6 +47,7 @@ struct ConsoleController {
 
     func register(on router: Router<RampartRequestContext>) {
         router.get("/console/assets/console.css", use: styleSheet)
+        router.get("/console/assets/signals.js", use: signalsScript)
         router.get("/console/t/:tenant", use: dashboard)
         router.get("/console/t/:tenant/sign-in", use: signInPage)
         router.post("/console/t/:tenant/sign-in", use: signIn)
@@ -111,6 +112,14 @@ struct ConsoleController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ConsoleAssets.styleSheet)))
     }
 
+    /// The sign-in page's script that reports the browser's signals (``BrowserSignals``).
+    @Sendable func signalsScript(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        var headers = Self.securityHeaders
+        headers[.contentType] = "text/javascript; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ConsoleAssets.signalsScript)))
+    }
+
     @Sendable func dashboard(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
@@ -168,7 +177,8 @@ struct ConsoleController {
                 return throttled(retryAfter)
             case .signedIn(let subject):
                 let opened = try await SessionOpening(services: services).open(
-                    subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP,
+                    subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, timeZone: device.signals?.timeZone,
+                    sourceIP: context.sourceIP,
                     userAgent: request.boundedUserAgent, audit: context.audit)
                 return signedInResponse(opened, slug: slug, device: device)
             case .challenged(_, let token, let challenge):

@@ -137,7 +137,7 @@ enum ConsolePages {
             })</div>
             """
         return layout(
-            title: "Sign in", viewer: nil,
+            title: "Sign in", viewer: nil, head: "<script src=\"/console/assets/signals.js\" defer></script>",
             """
             <form class="panel" method="post" action="/console/t/\(tenantSlug)/sign-in">
             <h1>Sign in to \(tenantSlug)</h1>

@@ -25,7 +25,8 @@ package struct SessionIssuer: Sendable {
         within: @escaping @Sendable (any StoreTransaction) async throws -> Void = { _ in }
     ) async throws -> Response {
         let opened = try await SessionOpening(services: services).open(
-            subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: sourceIP, userAgent: userAgent,
+            subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, timeZone: device.signals?.timeZone,
+            sourceIP: sourceIP, userAgent: userAgent,
             audit: audit, within: within)
         return try response(opened, subject: subject, device: device, recoveryCodes: recoveryCodes)
     }

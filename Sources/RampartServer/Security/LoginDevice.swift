@@ -9,6 +9,9 @@ import RampartCore
 /// The device a login comes from: the `rampart_device` cookie (a random id the browser keeps)
 /// and the ``DeviceFingerprint`` of that id with the `User-Agent` and `Accept-Language`.
 ///
+/// When the sign-in page's script ran, its digest of the browser's traits (the
+/// `rampart_signals` cookie, ``BrowserSignals``) is part of the fingerprint.
+///
 /// A request without a usable cookie gets a fresh id, which is used for the fingerprint at once
 /// and set as a cookie on the response. Fingerprinting the fresh id (rather than "no cookie")
 /// means a browser's first login and its later ones have the same fingerprint, so a new device
@@ -22,6 +25,8 @@ package struct LoginDevice: Sendable {
     /// Whether the id was minted for this request (so the response must set the cookie).
     package let isNew: Bool
     package let fingerprint: DeviceFingerprint
+    /// What the sign-in page's script reported, when it ran and its cookie is well formed.
+    package let signals: BrowserSignals?
 
     package init(request: Request) {
         let presented = request.cookies[Self.cookieName]?.value
@@ -32,8 +37,10 @@ package struct LoginDevice: Sendable {
             id = RandomToken.generate(byteCount: 24)
             isNew = true
         }
+        signals = request.cookies[BrowserSignals.cookieName].flatMap { BrowserSignals(cookieValue: $0.value) }
         fingerprint = DeviceFingerprint(
-            userAgent: request.headers[.userAgent], acceptLanguage: request.headers[.acceptLanguage], deviceID: id)
+            userAgent: request.headers[.userAgent], acceptLanguage: request.headers[.acceptLanguage], deviceID: id,
+            browserDigest: signals?.digest)
     }
 
     /// Sets the device cookie on `response` if this request minted it: HttpOnly (scripts never

@@ -14,7 +14,8 @@ extension MFALogin.Origin {
     /// Where a sign-in step comes from: this request's device, address and browser.
     init(request: Request, context: RampartRequestContext, device: LoginDevice) {
         self.init(
-            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, sourceIP: context.sourceIP,
+            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, timeZone: device.signals?.timeZone,
+            sourceIP: context.sourceIP,
             userAgent: request.boundedUserAgent)
     }
 }

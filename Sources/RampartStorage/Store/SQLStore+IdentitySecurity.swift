@@ -167,6 +167,15 @@ extension SQLStoreTransaction {
         ).first() != nil
     }
 
+    func hasKnownSources(_ kind: KnownSourceKind, subjectID: String, in tenant: TenantID) async throws -> Bool {
+        try await sql.raw(
+            """
+            SELECT value FROM known_sources WHERE tenant_id = \(bind: tenant.rawValue) AND subject_id = \(bind: subjectID)
+                AND kind = \(bind: kind.rawValue) LIMIT 1
+            """
+        ).first() != nil
+    }
+
     // MARK: Security events
 
     func insertSecurityEvent(_ event: SecurityEvent) async throws {

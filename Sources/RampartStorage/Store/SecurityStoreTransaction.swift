@@ -35,6 +35,8 @@ package protocol SecurityStoreTransaction: Sendable {
     /// Records that `subjectID` was seen with `value`; returns `true` the first time only.
     func rememberSource(_ kind: KnownSourceKind, _ value: String, subjectID: String, in tenant: TenantID, at now: Int64) async throws -> Bool
     func isKnownSource(_ kind: KnownSourceKind, _ value: String, subjectID: String, in tenant: TenantID) async throws -> Bool
+    /// Whether `subjectID` has been seen with any value of `kind`.
+    func hasKnownSources(_ kind: KnownSourceKind, subjectID: String, in tenant: TenantID) async throws -> Bool
 
     // MARK: Security events, settings and alerting
     func insertSecurityEvent(_ event: SecurityEvent) async throws
