@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Crypto
 import Foundation
 import HTTPTypes
 import RampartCore
@@ -48,6 +49,13 @@ import Testing
     /// The value of the hidden input `name` in a page.
     static func hidden(_ name: String, in page: String) -> String? {
         guard let range = page.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = page[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    /// The value of the first attribute `name` in a page.
+    static func attribute(_ name: String, in page: String) -> String? {
+        guard let range = page.range(of: "\(name)=\"") else { return nil }
         let rest = page[range.upperBound...]
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
@@ -365,6 +373,18 @@ import Testing
             #expect(list.text.contains("href=\"/console/t/acme/audit/1\""))
             let record = try await admin.get("/console/t/acme/audit/1")
             #expect(record.text.contains("<strong>Verified.</strong>"), "\(record.text)")
+            // The evidence the page's script checks: the record's bytes hash to the leaf shown.
+            #expect(record.text.contains("<script src=\"/console/assets/proof.js\" defer></script>"))
+            let recordData = try #require(Self.attribute("data-record", in: record.text))
+            let canonical = try #require(Data(base64Encoded: recordData))
+            let leaf = SHA256.hash(data: [0] + Array(canonical)).map { String(format: "%02x", $0) }.joined()
+            #expect(record.text.contains("<code>\(leaf)</code>"), "the leaf hash shown is the hash of the bytes the script checks")
+            let noteData = try #require(Self.attribute("data-note", in: record.text))
+            let note = try #require(Data(base64Encoded: noteData))
+            #expect(String(decoding: note, as: UTF8.self).hasPrefix("rampart-audit/"))
+            #expect(record.text.contains("data-field=\"operation\""))
+            let script = try await admin.get("/console/assets/proof.js")
+            #expect(script.status == 200 && script.text.contains("subtle.verify({ name: \"Ed25519\" }"))
             #expect(try await admin.get("/console/t/acme/audit/999999").status == 404)
             #expect(try await admin.get("/console/t/acme/audit/-1").status == 404)
             let denied = try await admin.get("/console/t/acme/audit?outcome=denied")

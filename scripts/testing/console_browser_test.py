@@ -193,7 +193,27 @@ def main() -> None:
         page.get_by_role("link", name="1", exact=True).click()
         check("Verified." in page.get_by_role("region", name="Inclusion in the signed log").inner_text(),
               "an audit record's inclusion proof is verified against the signed checkpoint")
+        # The page's own script checks the same in the browser: fields, leaf, proof, signed note.
+        browser_verdict = page.locator("#proof-verdict", has_text="by your browser")
+        browser_verdict.wait_for()
+        check(browser_verdict.inner_text().startswith("Verified by your browser"),
+              f"the browser itself verifies the record's proof and the checkpoint's signature: {browser_verdict.inner_text()}")
         accessible(page, axe, "audit record")
+        # A page that shows another operation than the one hashed is caught by the browser.
+        record_url = page.url
+
+        def tamper(route):
+            response = route.fetch()
+            body, changed = re.subn(r'data-field="operation">[^<]*<', 'data-field="operation">auth.logout<', response.text(), count=1)
+            check(changed == 1, "the tampering proxy found the operation on the page")
+            route.fulfill(response=response, body=body)
+
+        page.route(record_url, tamper)
+        page.reload()
+        browser_verdict.wait_for()
+        check(browser_verdict.inner_text().startswith("Not verified by your browser: the operation the page shows is not the record's"),
+              f"a page that shows what the proof does not cover is not verified: {browser_verdict.inner_text()}")
+        page.unroute(record_url)
         page.get_by_role("link", name="Reports").click()
         check(page.get_by_role("heading", name="Data inventory").is_visible(), "the reports page shows the data inventory")
         page.get_by_role("button", name="Build the inventory").click()

@@ -37,23 +37,39 @@ extension ConsoleController {
         let tenant = signedIn.tenant.id
         guard let entry = try await queries.records(AuditQuery(afterSeq: seq - 1, limit: 1), in: tenant).items.first, entry.record.seq == seq
         else { return notFound() }
-        return Self.page(ConsolePages.auditRecord(signedIn.viewer, entry, check: try await inclusionCheck(entry, queries: queries, tenant: tenant)))
+        let (check, evidence) = try await inclusionCheck(entry, queries: queries, tenant: tenant)
+        return Self.page(ConsolePages.auditRecord(signedIn.viewer, entry, check: check, evidence: evidence))
     }
 
     /// Checks that `entry` is in the latest signed checkpoint: the proof from the hash of the
     /// record as stored now (not the stored leaf hash) to the checkpoint's root, and the
     /// checkpoint's signature under the tenant's published key.
-    func inclusionCheck(_ entry: StoredAuditRecord, queries: AuditQueries, tenant: TenantID) async throws -> ConsolePages.InclusionCheck {
+    ///
+    /// Also returns what the page's script needs to check the same in the browser
+    /// (``ConsolePages/ProofEvidence``) whenever a checkpoint covers the record and its key is
+    /// known, whatever the server found: the browser's answer is its own.
+    func inclusionCheck(
+        _ entry: StoredAuditRecord, queries: AuditQueries, tenant: TenantID
+    ) async throws -> (ConsolePages.InclusionCheck, ConsolePages.ProofEvidence?) {
         guard let checkpoint = try? await queries.latestCheckpoint(in: tenant), entry.record.seq <= checkpoint.checkpoint.treeSize else {
-            return .notYetCovered
+            return (.notYetCovered, nil)
         }
-        guard let key = try await queries.publicKeys(in: tenant).first(where: { $0.keyID == checkpoint.keyID }),
-            let publicKey = try? AuditVerification.publicKey(key.publicKey), checkpoint.verify(publicKey: publicKey)
-        else { return .failed("the checkpoint's signature does not verify under the tenant's key \(checkpoint.keyID)") }
+        guard let key = try await queries.publicKeys(in: tenant).first(where: { $0.keyID == checkpoint.keyID }) else {
+            return (.failed("the checkpoint's key \(checkpoint.keyID) is not among the tenant's keys"), nil)
+        }
         let proof = try await queries.inclusionProof(seq: entry.record.seq, size: checkpoint.checkpoint.treeSize, in: tenant).proof
-        guard proof.verify(leafHash: entry.record.leafHash, root: checkpoint.checkpoint.rootHash) else {
-            return .failed("the record's hash does not lead to the checkpoint's root: the record or the log was changed")
+        let evidence = (try? checkpoint.checkpoint.noteText()).map { note in
+            ConsolePages.ProofEvidence(
+                record: Data(entry.record.canonicalBytes).base64EncodedString(), leafIndex: proof.leafIndex, treeSize: proof.treeSize,
+                proof: proof.hashes.map(\.base64), note: Data(note.utf8).base64EncodedString(),
+                signature: Data(checkpoint.signature).base64EncodedString(), publicKey: key.publicKey, keyID: checkpoint.keyID)
         }
-        return .verified(treeSize: checkpoint.checkpoint.treeSize, signedAt: checkpoint.checkpoint.timestamp, keyID: checkpoint.keyID)
+        guard let publicKey = try? AuditVerification.publicKey(key.publicKey), checkpoint.verify(publicKey: publicKey) else {
+            return (.failed("the checkpoint's signature does not verify under the tenant's key \(checkpoint.keyID)"), evidence)
+        }
+        guard proof.verify(leafHash: entry.record.leafHash, root: checkpoint.checkpoint.rootHash) else {
+            return (.failed("the record's hash does not lead to the checkpoint's root: the record or the log was changed"), evidence)
+        }
+        return (.verified(treeSize: checkpoint.checkpoint.treeSize, signedAt: checkpoint.checkpoint.timestamp, keyID: checkpoint.keyID), evidence)
     }
 }

@@ -48,6 +48,7 @@ struct ConsoleController {
     func register(on router: Router<RampartRequestContext>) {
         router.get("/console/assets/console.css", use: styleSheet)
         router.get("/console/assets/signals.js", use: signalsScript)
+        router.get("/console/assets/proof.js", use: proofScript)
         router.get("/console/t/:tenant", use: dashboard)
         router.get("/console/t/:tenant/sign-in", use: signInPage)
         router.post("/console/t/:tenant/sign-in", use: signIn)
@@ -106,18 +107,25 @@ struct ConsoleController {
     // MARK: Pages
 
     @Sendable func styleSheet(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        var headers = Self.securityHeaders
-        headers[.contentType] = "text/css; charset=utf-8"
-        headers[.cacheControl] = "public, max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ConsoleAssets.styleSheet)))
+        Self.asset(ConsoleAssets.styleSheet, type: "text/css; charset=utf-8")
     }
 
     /// The sign-in page's script that reports the browser's signals (``BrowserSignals``).
     @Sendable func signalsScript(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        Self.asset(ConsoleAssets.signalsScript, type: "text/javascript; charset=utf-8")
+    }
+
+    /// The audit record page's script that checks the record's inclusion proof in the browser.
+    @Sendable func proofScript(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        Self.asset(ConsoleAssets.proofScript, type: "text/javascript; charset=utf-8")
+    }
+
+    /// A file of the console's own, kept in the binary: cached for an hour, under the same headers as the pages.
+    static func asset(_ source: String, type: String) -> Response {
         var headers = Self.securityHeaders
-        headers[.contentType] = "text/javascript; charset=utf-8"
+        headers[.contentType] = type
         headers[.cacheControl] = "public, max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ConsoleAssets.signalsScript)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: source)))
     }
 
     @Sendable func dashboard(_ request: Request, context: RampartRequestContext) async throws -> Response {

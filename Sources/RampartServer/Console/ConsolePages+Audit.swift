@@ -51,18 +51,43 @@ extension ConsolePages {
         case failed(String)
     }
 
-    static func auditRecord(_ viewer: Viewer, _ entry: StoredAuditRecord, check: InclusionCheck) -> HTML {
+    /// What the record page's script (`/console/assets/proof.js`) checks in the browser: the
+    /// record's canonical bytes (whose hash is its leaf), the inclusion proof, the checkpoint's
+    /// signed note, its signature and the tenant's public key, all base64.
+    struct ProofEvidence {
+        var record: String
+        var leafIndex: Int64
+        var treeSize: Int64
+        var proof: [String]
+        var note: String
+        var signature: String
+        var publicKey: String
+        var keyID: String
+    }
+
+    /// Longest value shown of a record's field; the page's script compares a cut value as a prefix.
+    static let longestShownField = 2000
+
+    static func auditRecord(_ viewer: Viewer, _ entry: StoredAuditRecord, check: InclusionCheck, evidence: ProofEvidence?) -> HTML {
         let r = entry.record
-        var facts: [(String, String?)] = [
-            ("Time", Timestamp.rfc3339(microseconds: r.time)), ("Actor", [r.actorType, r.actorID].compactMap { $0 }.joined(separator: " ")),
-            ("Address", r.sourceIP), ("Browser", r.userAgent), ("Request", [r.method, r.path].compactMap { $0 }.joined(separator: " ")),
-            ("Operation", r.operation), ("Outcome", r.outcome), ("Status", r.status.map(String.init)),
-            ("Entity", [r.entityType, r.entityID].compactMap { $0 }.joined(separator: " ")), ("Service", r.service),
-            ("Resource", r.resource), ("Access", r.accessType), ("Policy", r.policyID), ("Details", r.details),
-            ("Request id", r.requestID), ("Leaf hash", entry.leafHash.hex),
+        // One row per hashed field, named as the canonical encoding names it, so the script can
+        // compare what the page shows with the bytes it hashed.
+        let fields: [(label: String, field: String, value: String?)] = [
+            ("Time", "time", Timestamp.rfc3339(microseconds: r.time)), ("Actor type", "actorType", r.actorType),
+            ("Actor id", "actorID", r.actorID), ("Address", "sourceIP", r.sourceIP), ("Browser", "userAgent", r.userAgent),
+            ("Method", "method", r.method), ("Path", "path", r.path), ("Operation", "operation", r.operation),
+            ("Outcome", "outcome", r.outcome), ("Status", "status", r.status.map(String.init)), ("Entity type", "entityType", r.entityType),
+            ("Entity id", "entityID", r.entityID), ("Service", "service", r.service), ("Resource", "resource", r.resource),
+            ("Access", "accessType", r.accessType), ("Policy", "policyID", r.policyID),
+            ("Policy version", "policyVersion", r.policyVersion.map(String.init)), ("Details", "details", r.details),
+            ("Request id", "requestID", r.requestID), ("Batch id", "batchID", r.batchID),
         ]
-        facts.removeAll { ($0.1 ?? "").isEmpty }
-        let list = facts.map { fact -> HTML in "<dt>\(fact.0)</dt><dd>\(String((fact.1 ?? "").prefix(2000)))</dd>" }
+        var list = fields.compactMap { label, field, value -> HTML? in
+            guard let value, !value.isEmpty else { return nil }
+            let cut: HTML = value.count > longestShownField ? " data-cut" : ""
+            return "<dt>\(label)</dt><dd data-field=\"\(field)\"\(cut)>\(String(value.prefix(longestShownField)))</dd>"
+        }
+        list.append("<dt>Leaf hash</dt><dd><code>\(entry.leafHash.hex)</code></dd>")
         let verdict: HTML =
             switch check {
             case .verified(let size, let signedAt, let keyID):
@@ -76,11 +101,24 @@ extension ConsolePages {
             case .failed(let reason):
                 "<p class=\"denied\" role=\"alert\"><strong>Not verified:</strong> \(reason)</p>"
             }
+        let browserCheck: HTML =
+            evidence.map { e in
+                """
+                <section aria-labelledby="browser-proof" id="proof-check" data-seq="\(r.seq)" data-record="\(e.record)"
+                data-leaf-index="\(e.leafIndex)" data-tree-size="\(e.treeSize)" data-proof="\(e.proof.joined(separator: " "))"
+                data-note="\(e.note)" data-signature="\(e.signature)" data-public-key="\(e.publicKey)" data-key-id="\(e.keyID)">
+                <h2 id="browser-proof">Checked by your browser</h2>
+                <p id="proof-verdict" role="status">Your browser checks this record itself, without trusting the server's verdict, when
+                JavaScript is on.</p></section>
+                """
+            } ?? ""
         return layout(
             title: "Audit record \(r.seq)", viewer: viewer, current: .audit,
+            head: evidence == nil ? "" : "<script src=\"/console/assets/proof.js\" defer></script>",
             """
             <h1>Audit record \(r.seq)</h1>
             <section aria-labelledby="proof"><h2 id="proof">Inclusion in the signed log</h2>\(verdict)</section>
+            \(browserCheck)
             <section><dl>\(list)</dl></section>
             <p><a href="/console/t/\(viewer.tenantSlug)/audit">Back to the audit log</a></p>
             """)
