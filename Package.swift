@@ -69,6 +69,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Benchmarks/SyncBench", swiftSettings: swiftSettings),
+        // The console's list pages at 100,000 users: seeds a stopped server's SQLite file
+        // (scripts/console-bench.sh times the pages over HTTP).
+        .executableTarget(
+            name: "ConsoleListBench",
+            dependencies: ["RampartAuditLog", "RampartCore", "RampartStorage", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/ConsoleListBench", exclude: ["measure.py"], swiftSettings: swiftSettings),
         // Batch-decision throughput of a running server over HTTP (scripts/http-bench.sh).
         .executableTarget(
             name: "HTTPDecisionBench",

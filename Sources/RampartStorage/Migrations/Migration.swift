@@ -44,5 +44,6 @@ package enum Migrations {
         M0023ClusterCoordination(),
         M0024WorkflowUserIDs(),
         M0025AlertParticipants(),
+        M0026ListIndexes(),
     ]
 }
