@@ -670,10 +670,27 @@ paths.update({
     "/v1/classifiers/{id}": {"delete": op("Delete a custom classifier", "discovery", NOBODY, params=[ID], extra=["404"])},
     "/v1/tags/resources": {"get": op("Resources (database/table/column) discovery tagged, with their tags", "discovery",
         ok(items({"type": "object", "properties": {"datasourceId": S, "resource": {"type": "object", "additionalProperties": S},
-                                                  "tags": {"type": "array", "items": S}, "classes": {"type": "object"}, "scanId": S}})), params=[DSQ])},
+                                                  "tags": {"type": "array", "items": S}, "classes": {"type": "object"}, "scanId": S,
+                                                  "reviews": {"type": "object", "additionalProperties": {"enum": ["accepted", "rejected"]},
+                                                              "description": "People's verdicts on this column's tags, by tag"}}})), params=[DSQ])},
     "/v1/tags/history": {"get": op("Tags added and removed by scans, newest first", "discovery",
-        ok(items({"type": "object", "properties": {"datasourceId": S, "resource": {"type": "object"}, "tag": S, "action": {"enum": ["added", "removed"]},
+        ok(items({"type": "object", "properties": {"datasourceId": S, "resource": {"type": "object"}, "tag": S, "action": {"enum": ["added", "removed", "accepted", "rejected"]},
                                                   "scanId": S, "at": S}})), params=[DSQ, PAGING[0]])},
+    "/v1/tags/reviews": {
+        "get": op("People's verdicts on discovery's tags", "discovery",
+                  ok(items({"type": "object", "properties": {"datasourceId": S, "resource": {"type": "object"}, "tag": S,
+                                                            "verdict": {"enum": ["accepted", "rejected"]}, "reviewerId": S, "reviewedAt": S}})),
+                  params=[DSQ]),
+        "post": op("Accept, reject or clear the verdict on tags discovery gave columns, all or none: a rejected tag is removed and "
+                   "scans do not add it again; an accepted one stays when scans no longer find it", "discovery",
+                   ok({"type": "object", "properties": {"reviewed": {"type": "integer"}}}),
+                   request={"type": "object", "required": ["action", "items"], "properties": {
+                       "action": {"enum": ["accept", "reject", "clear"]},
+                       "items": {"type": "array", "minItems": 1, "maxItems": 500, "items": {
+                           "type": "object", "required": ["datasourceId", "table", "column", "tag"], "properties": {
+                               "datasourceId": UUID, "table": token(256), "column": token(256),
+                               "tag": token(256)}}}}},
+                   extra=["404", "413", "415", "422"])},
 })
 
 # Enforcement inside PostgreSQL datasources (sync:write).

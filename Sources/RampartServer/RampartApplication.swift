@@ -141,7 +141,7 @@ package enum RampartApplication {
         ScansController(services: services, scans: scans).register(on: api)
         TaggingRulesController(services: services, changes: changes).register(on: api)
         ClassifiersController(services: services).register(on: api)
-        TagsController(services: services).register(on: api)
+        TagsController(services: services, reviews: TagReviews(services: services, administration: administration)).register(on: api)
         AuditController(services: services).register(on: api)
         let backupStatus = BackupStatus(metrics: services.metrics)
         BackupsController(schedule: configuration.backup, status: backupStatus, leases: leases).register(on: api)

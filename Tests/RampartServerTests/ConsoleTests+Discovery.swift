@@ -71,6 +71,27 @@ extension ConsoleTests {
             #expect(source.text.contains("<td>customers</td><td>email</td><td>PII</td>"), "\(source.text)")
             #expect(try await dana.post("\(scanPath)/cancel", ["csrf": csrf]).status == 303, "cancelling a finished scan only shows it")
 
+            // The tag is reviewed from its row: rejected (gone from the API's tags), then allowed again.
+            let reject = try #require(Self.attribute("name=\"one\" value", in: source.text), "\(source.text)")
+            #expect(reject.hasPrefix("accept "), "an unreviewed tag offers Accept first")
+            let token = String(reject.dropFirst("accept ".count))
+            #expect(source.text.contains("<span class=\"muted\">suggested</span>"))
+            #expect(try await dana.post("\(sourcePath)/tags/review", ["one": "reject \(token)"]).status == 403, "no token, no review")
+            let none = try await dana.post("\(sourcePath)/tags/review", ["csrf": csrf, "action": "accept"])
+            #expect(none.status == 422 && none.text.contains("Tick the tags to accept first."))
+            let rejected = try await dana.post("\(sourcePath)/tags/review", ["csrf": csrf, "one": "reject \(token)"])
+            #expect(rejected.status == 303 && rejected.headers[.location] == "\(sourcePath)?done=tags-rejected", "\(rejected.text)")
+            let afterReject = try await dana.get(try #require(rejected.headers[.location]))
+            #expect(afterReject.text.contains("The tags are rejected and removed.") && afterReject.text.contains("Allow again"))
+            #expect((try await client.send(.get, "/v1/tags/resources", token: adminToken).json()["items"] as? [Any])?.isEmpty == true)
+            let reviews = try await client.send(.get, "/v1/tags/reviews", token: adminToken).json()["items"] as? [[String: Any]]
+            #expect(reviews?.first?["verdict"] as? String == "rejected" && reviews?.first?["reviewerId"] as? String != nil, "\(reviews ?? [])")
+            let forged = try await dana.post("\(sourcePath)/tags/review", ["csrf": csrf, "items[]": "bm90LWEtdGFn", "action": "accept"])
+            #expect(forged.status == 422 || forged.status == 404, "a token naming no tag is refused: \(forged.status)")
+            let cleared = try await dana.post("\(sourcePath)/tags/review", ["csrf": csrf, "one": "clear \(token)"])
+            #expect(cleared.headers[.location] == "\(sourcePath)?done=tags-cleared")
+            #expect(!(try await dana.get(sourcePath)).text.contains("Allow again"))
+
             // Under four eyes a rule waits for a change approver.
             #expect(try await client.send(.patch, "/v1/tenant/settings", token: adminToken, body: .json(["changeApproval": true])).status == 200)
             let held = try await dana.post("/console/t/acme/discovery/tagging-rules", ["csrf": csrf, "dataClass": "CREDIT_CARD", "tag": "PCI"])

@@ -82,6 +82,22 @@ import Testing
         #expect(attach.status == 200, "\(attach.text)")
     }
 
+    /// The Hive service uses the tenant's tag service, where `PCI` is denied to contractors, and
+    /// card numbers a scan finds get each of `tags`.
+    static func denyPCIToContractors(_ client: APIClient, _ f: TwoTenantFixture, taggingCardsAs tags: [String]) async throws {
+        try await attachTagService(client, f)
+        let deny: J = [
+            "name": "no PCI for contractors", "service": "\(f.a.slug)-tags", "resources": ["tag": ["values": ["PCI"]]],
+            "denyPolicyItems": [["groups": ["contractors"], "accesses": [["type": "hive:select", "isAllowed": true] as J]] as J],
+        ]
+        #expect(try await client.send(.post, "/v1/policies", token: f.a.securityToken, body: .json(deny)).status == 201)
+        for tag in tags {
+            let rule = try await client.send(
+                .post, "/v1/tagging-rules", token: f.a.securityToken, body: .json(["class": "CREDIT_CARD", "minConfidence": 0.8, "tag": tag]))
+            #expect(rule.status == 201, "\(rule.text)")
+        }
+    }
+
     static func decide(_ client: APIClient, _ f: TwoTenantFixture, groups: [String], column: String = "card_number") async throws -> Bool {
         let reply = try await client.send(
             .post, "/v1/authorize", token: f.a.securityToken,
@@ -105,16 +121,7 @@ import Testing
         try await TestServer.withServer(engine, configure: Self.fastScans) { client in
             let f = try await TwoTenantFixture.make(client)
             let token = f.a.securityToken
-            // The Hive service uses the tenant's tag service; PCI is denied to contractors there.
-            try await Self.attachTagService(client, f)
-            let deny: J = [
-                "name": "no PCI for contractors", "service": "\(f.a.slug)-tags", "resources": ["tag": ["values": ["PCI"]]],
-                "denyPolicyItems": [["groups": ["contractors"], "accesses": [["type": "hive:select", "isAllowed": true] as J]] as J],
-            ]
-            #expect(try await client.send(.post, "/v1/policies", token: token, body: .json(deny)).status == 201)
-            let rule = try await client.send(
-                .post, "/v1/tagging-rules", token: token, body: .json(["class": "CREDIT_CARD", "minConfidence": 0.8, "tag": "PCI"]))
-            #expect(rule.status == 201, "\(rule.text)")
+            try await Self.denyPCIToContractors(client, f, taggingCardsAs: ["PCI"])
             let created = try await client.send(
                 .post, "/v1/datasources", token: token,
                 body: .json(["name": "payments", "kind": "sqlite", "path": file, "rangerService": f.a.service, "rangerDatabase": "sales"]))
@@ -176,6 +183,87 @@ import Testing
             #expect(try await Self.decide(client, f, groups: ["analysts", "contractors"]), "a deleted datasource leaves no tags behind")
             #expect((try await client.send(.get, "/v1/tags/resources", token: token).json()["items"] as? [Any])?.isEmpty == true)
             #expect(try await client.send(.get, "/v1/scans/\(try third.string("id"))", token: token).status == 404)
+        }
+    }
+
+    /// People settle discovery's tags: a rejected tag is removed from decisions at once and scans
+    /// do not add it again until the rejection is withdrawn; an accepted tag stays when scans no
+    /// longer find it. A request names up to 500 tags and changes all or none.
+    @Test(arguments: TestEngine.available)
+    func peopleAcceptAndRejectDiscoveredTags(_ engine: TestEngine) async throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/payments.sqlite"
+        try await Self.writePayments(file, cards: Self.cards(60))
+        try await TestServer.withServer(engine, configure: Self.fastScans) { client in
+            let f = try await TwoTenantFixture.make(client)
+            let token = f.a.securityToken
+            try await Self.denyPCIToContractors(client, f, taggingCardsAs: ["PCI", "FINANCIAL"])
+            let created = try await client.send(
+                .post, "/v1/datasources", token: token,
+                body: .json(["name": "payments", "kind": "sqlite", "path": file, "rangerService": f.a.service, "rangerDatabase": "sales"]))
+            let datasource = try created.string("id")
+            func scan() async throws {
+                let started = try await client.send(.post, "/v1/scans", token: token, body: .json(["datasource": datasource]))
+                #expect(try await Self.waitForScan(client, try started.string("id"), token: token)["status"] as? String == "succeeded")
+            }
+            func tags() async throws -> [String] {
+                let items = try await client.send(.get, "/v1/tags/resources", token: token).json()["items"] as? [[String: Any]] ?? []
+                return (items.first?["tags"] as? [String] ?? []).sorted()
+            }
+            func review(_ action: String, _ tags: [String], datasource id: String? = nil) async throws -> APIClient.Reply {
+                let items = tags.map { ["datasourceId": id ?? datasource, "table": "payments", "column": "card_number", "tag": $0] }
+                return try await client.send(.post, "/v1/tags/reviews", token: token, body: .json(["action": action, "items": items] as J))
+            }
+            try await scan()
+            #expect(try await tags() == ["FINANCIAL", "PCI"])
+            #expect(try await Self.decide(client, f, groups: ["analysts", "contractors"]) == false)
+
+            // All or none: one tag the column does not have refuses the whole request.
+            let partial = try await review("reject", ["PCI", "NOT-A-TAG"])
+            #expect(partial.status == 404 && partial.text.contains("NOT-A-TAG"), "\(partial.text)")
+            #expect(try await tags() == ["FINANCIAL", "PCI"])
+            #expect(try await review("maybe", ["PCI"]).status == 422)
+            #expect(try await review("reject", []).status == 422)
+            #expect(try await review("reject", Array(repeating: "PCI", count: 501)).status == 422)
+            #expect(try await review("reject", ["PCI"], datasource: "not-an-id").status == 422)
+            #expect(try await review("clear", ["PCI"]).status == 404, "no verdict to withdraw")
+            let otherTenant = try await client.send(
+                .post, "/v1/tags/reviews", token: f.b.securityToken,
+                body: .json(
+                    ["action": "reject", "items": [["datasourceId": datasource, "table": "payments", "column": "card_number", "tag": "PCI"]]] as J))
+            #expect(otherTenant.status == 404, "another tenant's datasource is not found")
+
+            // Rejected: out of decisions at once, and a rescan does not bring it back.
+            let rejected = try await review("reject", ["PCI", "PCI"])
+            let reviewedCount = try rejected.json()["reviewed"] as? Int
+            #expect(rejected.status == 200 && reviewedCount == 1, "\(rejected.text)")
+            #expect(try await tags() == ["FINANCIAL"])
+            #expect(try await Self.decide(client, f, groups: ["analysts", "contractors"]), "the rejected tag no longer denies")
+            try await scan()
+            #expect(try await tags() == ["FINANCIAL"], "scans do not add a rejected tag again")
+            #expect(try await Self.decide(client, f, groups: ["analysts", "contractors"]))
+
+            // Accepted: kept when the data no longer looks like it.
+            #expect(try await review("accept", ["FINANCIAL"]).status == 200)
+            try await Self.writePayments(file, cards: (0..<60).map { "not a card \($0)" })
+            try await scan()
+            #expect(try await tags() == ["FINANCIAL"], "an accepted tag survives a scan that no longer finds it")
+            let resources = try await client.send(.get, "/v1/tags/resources", token: token).json()["items"] as? [[String: Any]]
+            #expect(resources?.first?["reviews"] as? [String: String] == ["FINANCIAL": "accepted"])
+
+            // The rejection withdrawn, the next scan that finds cards tags the column again.
+            #expect(try await review("clear", ["PCI"]).status == 200)
+            try await Self.writePayments(file, cards: Self.cards(60))
+            try await scan()
+            #expect(try await tags() == ["FINANCIAL", "PCI"])
+            #expect(try await Self.decide(client, f, groups: ["analysts", "contractors"]) == false)
+            let history = try await client.send(.get, "/v1/tags/history", token: token).json()["items"] as? [[String: Any]] ?? []
+            #expect(Set(history.compactMap { $0["action"] as? String }) == ["added", "rejected", "accepted"], "\(history)")
+            let audit = try await client.send(.get, "/v1/audit/records?limit=1000", token: f.a.adminToken).text
+            #expect(audit.contains("/v1/tags/reviews"))
+            let listed = try await client.send(.get, "/v1/tags/reviews", token: token).json()["items"] as? [[String: Any]]
+            #expect(listed?.map { $0["verdict"] as? String } == ["accepted"], "the withdrawn rejection is gone, the acceptance stays")
         }
     }
 

@@ -163,6 +163,12 @@ def main() -> None:
             page.screenshot(path=f"{shots}/console-discovery.png", full_page=True)
         page.get_by_role("link", name="Back to exports").click()
         check(page.get_by_role("cell", name="PII", exact=True).is_visible(), "the rule tagged the column")
+        check(page.get_by_role("cell", name="suggested").first.is_visible(), "the scan's tag waits for a review")
+        accessible(page, axe, "a datasource's tags")
+        page.get_by_role("button", name="Accept PII on customers.email").click()
+        check(page.get_by_role("status").inner_text() == "The tags are accepted.", "a person accepts the suggested tag")
+        check(page.get_by_role("cell", name="accepted", exact=True).is_visible(), "and the tag shows as accepted")
+        check(page.get_by_role("button", name="Accept PII on customers.email").count() == 0, "an accepted tag offers no Accept")
 
         # Security: events with a kind filter, an alert rule, the tenant's settings.
         page.get_by_role("link", name="Security", exact=True).click()

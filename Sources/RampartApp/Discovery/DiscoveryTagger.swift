@@ -35,14 +35,20 @@ package enum DiscoveryTagger {
     }
 
     /// Brings the datasource's current tags for the `scannedTables` to `desired`, writing history.
-    /// Tags on tables the scan did not read are left alone. Returns how many were added and removed.
+    /// Tags on tables the scan did not read are left alone, and so are people's reviews
+    /// (``TagReview``): a rejected tag is not added again, an accepted one is not removed.
+    /// Returns how many were added and removed.
     package static func apply(
         desired: [TagAssignment], scannedTables: Set<String>, datasource: Datasource, scanID: String, at now: Int64,
         _ tx: any StoreTransaction
     ) async throws -> (added: Int, removed: Int) {
         let current = try await tx.tagAssignments(in: datasource.tenantID, datasource: datasource.id)
         let currentKeys = Dictionary(current.map { ($0.key, $0) }) { first, _ in first }
-        let desiredKeys = Set(desired.map(\.key))
+        let reviews = try await tx.tagReviews(in: datasource.tenantID, datasource: datasource.id)
+        let rejected = Set(reviews.filter { $0.verdict == .rejected }.map(\.key))
+        let accepted = Set(reviews.filter { $0.verdict == .accepted }.map(\.key))
+        let desired = desired.filter { !rejected.contains($0.key) }
+        let desiredKeys = Set(desired.map(\.key)).union(accepted)
         var added = 0
         var removed = 0
         for assignment in desired {

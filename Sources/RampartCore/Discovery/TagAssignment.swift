@@ -38,8 +38,14 @@ package struct TagAssignment: Sendable, Equatable, Hashable {
 /// One change of discovery's tags, kept after the tag itself is gone.
 package struct TagHistoryEntry: Sendable, Equatable {
     package enum Action: String, Sendable, Codable {
+        /// A scan found it.
         case added
+        /// A scan no longer found it, or its datasource was deleted.
         case removed
+        /// A person confirmed it (``TagReview``).
+        case accepted
+        /// A person rejected it: removed, and not added again by scans.
+        case rejected
     }
 
     package var id: String

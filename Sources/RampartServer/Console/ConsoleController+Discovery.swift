@@ -62,7 +62,56 @@ extension ConsoleController {
         let visit = try await visit(request, context: context, needs: .discoveryRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
         guard let id = uuidParameter(context) else { return notFound() }
-        return try await datasourcePage(id, signedIn)
+        let notice = Self.notice(
+            request,
+            [
+                "tags-accepted": "The tags are accepted.", "tags-rejected": "The tags are rejected and removed.",
+                "tags-cleared": "The verdict is withdrawn.",
+            ])
+        return try await datasourcePage(id, signedIn, notice: notice)
+    }
+
+    /// The datasource page's tag form: `items[]` are the ticked tags with `action` the button
+    /// under the table, or `one` is a row's own button (`accept <tag>`, `reject <tag>`,
+    /// `clear <tag>`); a tag is ``ConsolePages/tagToken(table:column:tag:)``.
+    struct TagReviewFields: ConsoleForm {
+        var csrf: String?
+        var items: [String]?
+        var action: String?
+        var one: String?
+    }
+
+    /// Accepts, rejects or clears the verdict on the ticked tags, or on one, through ``TagReviews`` as `POST /v1/tags/reviews`.
+    @Sendable func reviewTags(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(TagReviewFields.self, request, context: context, needs: .discoveryWrite)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        guard let id = uuidParameter(context) else { return notFound() }
+        let path = "/console/t/\(signedIn.tenant.slug)/discovery/datasources/\(id)"
+        let chosen: (action: String, tokens: [String])
+        if let one = fields.one, let space = one.firstIndex(of: " ") {
+            chosen = (String(one[..<space]), [String(one[one.index(after: space)...])])
+        } else {
+            chosen = (fields.action ?? "", fields.items ?? [])
+        }
+        guard let action = TagReviews.Action(rawValue: chosen.action) else {
+            return try await datasourcePage(id, signedIn, error: "Choose accept, reject or clear.", status: .unprocessableContent)
+        }
+        guard !chosen.tokens.isEmpty else {
+            return try await datasourcePage(id, signedIn, error: "Tick the tags to \(action.rawValue) first.", status: .unprocessableContent)
+        }
+        let targets = chosen.tokens.prefix(TagReviews.maximumTargets + 1).map { token in
+            ConsolePages.tag(fromToken: token).map { TagReviews.Target(datasourceID: id, table: $0.table, column: $0.column, tag: $0.tag) }
+                ?? TagReviews.Target(datasourceID: id, table: "", column: "", tag: "")
+        }
+        do {
+            _ = try await TagReviews(services: services, administration: administration).review(
+                Array(targets), action: action, reviewer: signedIn.principal.actor, in: signedIn.tenant.id, audit: context.audit)
+        } catch let error as RampartError where error.code == .notFound || error.code.httpStatus == 422 {
+            return try await datasourcePage(
+                id, signedIn, error: error.message, status: error.code == .notFound ? .notFound : .unprocessableContent)
+        }
+        let done = ["accept": "tags-accepted", "reject": "tags-rejected", "clear": "tags-cleared"][action.rawValue] ?? ""
+        return Self.redirect(to: "\(path)?done=\(done)")
     }
 
     /// Connects and says what came of it: the tables found, or the failure's code explained.
@@ -139,16 +188,19 @@ extension ConsoleController {
     }
 
     func datasourcePage(
-        _ id: String, _ signedIn: SignedIn, test: ConsolePages.ConnectionTest? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        _ id: String, _ signedIn: SignedIn, test: ConsolePages.ConnectionTest? = nil, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let tenant = signedIn.tenant.id
         do {
             let source = try await datasources.get(id, in: tenant)
             let recent = try await scans.list(in: tenant, datasource: id, page: PageRequest(limit: 10))
             let tags = try await DiscoveredTags(services: services).assignments(in: tenant, datasource: id)
+            let reviews = try await TagReviews(services: services, administration: administration).list(in: tenant, datasource: id)
             return Self.page(
                 ConsolePages.datasource(
-                    signedIn.viewer, source, scans: recent.items, tags: tags, test: test, error: error, now: services.clock.now()),
+                    signedIn.viewer, source, scans: recent.items, tags: tags, reviews: reviews, test: test, notice: notice, error: error,
+                    now: services.clock.now()),
                 status: status)
         } catch let error as RampartError where error.code == .notFound {
             return notFound()

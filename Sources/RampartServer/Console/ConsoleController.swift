@@ -81,6 +81,7 @@ struct ConsoleController {
         router.get("/console/t/:tenant/discovery/datasources/:id", use: datasourceDetail)
         router.post("/console/t/:tenant/discovery/datasources/:id/test", use: testDatasource)
         router.post("/console/t/:tenant/discovery/datasources/:id/scans", use: startScan)
+        router.post("/console/t/:tenant/discovery/datasources/:id/tags/review", use: reviewTags)
         router.get("/console/t/:tenant/discovery/scans/:id", use: scanDetail)
         router.post("/console/t/:tenant/discovery/scans/:id/cancel", use: cancelScan)
         router.post("/console/t/:tenant/discovery/tagging-rules", use: createTaggingRule)

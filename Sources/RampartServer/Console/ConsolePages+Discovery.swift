@@ -141,7 +141,8 @@ extension ConsolePages {
     /// One datasource: where it is, a connection test and a scan form for `discovery:write`,
     /// its recent scans and the tags discovery gave its columns.
     static func datasource(
-        _ viewer: Viewer, _ source: Datasource, scans: [ScanJob], tags: [TagAssignment], test: ConnectionTest?, error: String?, now: Int64
+        _ viewer: Viewer, _ source: Datasource, scans: [ScanJob], tags: [TagAssignment], reviews: [TagReview], test: ConnectionTest?,
+        notice: String? = nil, error: String?, now: Int64
     ) -> HTML {
         let base = "/console/t/\(viewer.tenantSlug)"
         let path = "\(base)/discovery/datasources/\(source.id)"
@@ -184,25 +185,13 @@ extension ConsolePages {
             <table><caption class="visually-hidden">Recent scans</caption><thead><tr><th scope="col">Queued</th><th scope="col">Status</th>
             <th scope="col">Tables</th><th scope="col">Rows read</th></tr></thead><tbody>\(scanRows)</tbody></table>
             """
-        let tagRows = tags.map { tag -> HTML in
-            """
-            <tr><td>\(tag.table)</td><td>\(tag.column)</td><td>\(tag.tag)</td><td><code>\(tag.dataClass)</code></td>
-            <td>\(percent(tag.confidence))%</td></tr>
-            """
-        }
-        let tagTable: HTML =
-            tagRows.isEmpty
-            ? "<p class=\"muted\">No tags yet.</p>"
-            : """
-            <table><caption class="visually-hidden">Tags on this datasource</caption><thead><tr><th scope="col">Table</th>
-            <th scope="col">Column</th><th scope="col">Tag</th><th scope="col">Class</th><th scope="col">Confidence</th></tr></thead>
-            <tbody>\(tagRows)</tbody></table>
-            """
+        let tagTable = tagReviewForm(viewer, path: path, tags: tags, reviews: reviews)
         return layout(
             title: source.name, viewer: viewer, current: .discovery,
             """
             <p><a href="\(base)/discovery">All datasources</a></p>
             <h1>\(source.name)</h1>
+            \(statusLine(notice))
             \(errorLine(error))
             \(testResult)
             <dl>
@@ -215,5 +204,88 @@ extension ConsolePages {
             <section aria-labelledby="scans"><h2 id="scans">Recent scans</h2>\(scanTable)</section>
             <section aria-labelledby="tags"><h2 id="tags">Tags</h2>\(tagTable)</section>
             """)
+    }
+
+    /// The datasource's tags with people's verdicts; for `discovery:write` one form to accept or
+    /// reject each tag (its row's buttons) or the ticked ones (the buttons under the table), and
+    /// to withdraw a rejection. Works without JavaScript: every button is a submit button.
+    static func tagReviewForm(_ viewer: Viewer, path: String, tags: [TagAssignment], reviews: [TagReview]) -> HTML {
+        let writer = viewer.permissions.contains(.discoveryWrite)
+        let verdicts = Dictionary(reviews.map { ($0.key, $0.verdict) }) { first, _ in first }
+        let rows = tags.map { tag -> HTML in
+            let token = tagToken(table: tag.table, column: tag.column, tag: tag.tag)
+            let named = "\(tag.tag) on \(tag.table).\(tag.column)"
+            let verdict = verdicts[tag.key]
+            let state: HTML = verdict == .accepted ? "<span class=\"allowed\">accepted</span>" : "<span class=\"muted\">suggested</span>"
+            let tick: HTML = writer ? "<td><input type=\"checkbox\" name=\"items[]\" value=\"\(token)\" aria-label=\"Select \(named)\"></td>" : ""
+            let buttons: HTML =
+                !writer
+                ? ""
+                : """
+                <td>\(verdict == .accepted ? "" : "<button type=\"submit\" name=\"one\" value=\"accept \(token)\" aria-label=\"Accept \(named)\">Accept</button>" as HTML)
+                <button type="submit" class="quiet" name="one" value="reject \(token)" aria-label="Reject \(named)">Reject</button></td>
+                """
+            return """
+                <tr>\(tick)<td>\(tag.table)</td><td>\(tag.column)</td><td>\(tag.tag)</td><td><code>\(tag.dataClass)</code></td>
+                <td>\(percent(tag.confidence))%</td><td>\(state)</td>\(buttons)</tr>
+                """
+        }
+        let rejected = reviews.filter { $0.verdict == .rejected }.map { review -> HTML in
+            let token = tagToken(table: review.table, column: review.column, tag: review.tag)
+            let undo: HTML =
+                writer
+                ? """
+                <td><button type="submit" class="quiet" name="one" value="clear \(token)"
+                aria-label="Let scans tag \(review.table).\(review.column) as \(review.tag) again">Allow again</button></td>
+                """ : ""
+            return
+                "<tr><td>\(review.table)</td><td>\(review.column)</td><td>\(review.tag)</td><td>\(shortTime(milliseconds: review.reviewedAt))</td>\(undo)</tr>"
+        }
+        let current: HTML =
+            rows.isEmpty
+            ? "<p class=\"muted\">No tags yet.</p>"
+            : """
+            <table><caption class="visually-hidden">Tags on this datasource</caption><thead><tr>\(writer ? "<th scope=\"col\"><span class=\"visually-hidden\">Selected</span></th>" as HTML : "")<th scope="col">Table</th>
+            <th scope="col">Column</th><th scope="col">Tag</th><th scope="col">Class</th><th scope="col">Confidence</th><th scope="col">Review</th>\(writer ? "<th scope=\"col\">Actions</th>" as HTML : "")</tr></thead>
+            <tbody>\(rows)</tbody></table>
+            \(writer ? "<p><button type=\"submit\" name=\"action\" value=\"accept\">Accept selected</button> <button type=\"submit\" class=\"quiet\" name=\"action\" value=\"reject\">Reject selected</button></p>" as HTML : "")
+            """
+        let rejectedTable: HTML =
+            rejected.isEmpty
+            ? ""
+            : """
+            <h3>Rejected</h3><p class="muted">Scans do not add these again until the rejection is withdrawn.</p>
+            <table><caption class="visually-hidden">Rejected tags</caption><thead><tr><th scope="col">Table</th><th scope="col">Column</th>
+            <th scope="col">Tag</th><th scope="col">Rejected</th>\(writer ? "<th scope=\"col\">Actions</th>" as HTML : "")</tr></thead><tbody>\(rejected)</tbody></table>
+            """
+        let explanation: HTML =
+            "<p class=\"muted\">A scan's tags apply at once. Accepting one keeps it when later scans no longer find it; rejecting one removes it and keeps scans from adding it again.</p>"
+        guard writer else { return HTML(joining: [explanation, current, rejectedTable]) }
+        return """
+            \(explanation)
+            <form method="post" action="\(path)/tags/review">
+            <input type="hidden" name="csrf" value="\(viewer.formToken)">
+            \(current)
+            \(rejectedTable)
+            </form>
+            """
+    }
+
+    /// A tag on a column as one form value: base64url of `table`, `column` and `tag` joined by
+    /// U+001F (which no name holds), so any name survives an HTML attribute and a form post.
+    static func tagToken(table: String, column: String, tag: String) -> String {
+        Data("\(table)\u{1F}\(column)\u{1F}\(tag)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The tag a ``tagToken(table:column:tag:)`` names, `nil` for anything else.
+    static func tag(fromToken token: String) -> (table: String, column: String, tag: String)? {
+        guard (1...1100).contains(token.utf8.count) else { return nil }
+        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+        let parts = text.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        return (String(parts[0]), String(parts[1]), String(parts[2]))
     }
 }

@@ -144,6 +144,27 @@ package struct TaggedResourceResponse: Codable, Sendable {
     package var tags: [String]
     package var classes: [String: Double]
     package var scanId: String
+    /// People's verdicts on this column's tags, by tag (`accepted`); a tag without one is as the scans left it.
+    package var reviews: [String: String] = [:]
+}
+
+/// A person's verdict on a tag of a column (``TagReview``).
+package struct TagReviewResponse: Codable, Sendable {
+    package var datasourceId: String
+    package var resource: [String: String]
+    package var tag: String
+    package var verdict: String
+    package var reviewerId: String
+    package var reviewedAt: String
+
+    package init(_ r: TagReview) {
+        datasourceId = r.datasourceID
+        resource = ["database": r.database, "table": r.table, "column": r.column]
+        tag = r.tag
+        verdict = r.verdict.rawValue
+        reviewerId = r.reviewerID
+        reviewedAt = Timestamp.rfc3339(milliseconds: r.reviewedAt)
+    }
 }
 
 package struct TagHistoryResponse: Codable, Sendable {

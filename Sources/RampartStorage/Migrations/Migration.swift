@@ -45,5 +45,6 @@ package enum Migrations {
         M0024WorkflowUserIDs(),
         M0025AlertParticipants(),
         M0026ListIndexes(),
+        M0027TagReviews(),
     ]
 }

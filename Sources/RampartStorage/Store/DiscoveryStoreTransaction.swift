@@ -65,6 +65,12 @@ package protocol DiscoveryStoreTransaction: Sendable {
     func putTagAssignment(_ assignment: TagAssignment) async throws
     func deleteTagAssignment(_ assignment: TagAssignment) async throws
     func insertTagHistory(_ entry: TagHistoryEntry) async throws
+    /// The reviews of a tenant's tags, of one datasource when given, ordered like the tags.
+    func tagReviews(in tenant: TenantID, datasource: String?) async throws -> [TagReview]
+    /// Records a review, replacing an earlier one of the same tag on the same column.
+    func putTagReview(_ review: TagReview) async throws
+    /// Removes the review of a tag on a column; `false` when there was none.
+    func deleteTagReview(_ review: TagReview) async throws -> Bool
     /// Newest first.
     func tagHistory(in tenant: TenantID, datasource: String?, limit: Int) async throws -> [TagHistoryEntry]
 }

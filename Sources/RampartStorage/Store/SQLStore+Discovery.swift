@@ -43,6 +43,7 @@ extension SQLStoreTransaction {
             """
         ).run()
         try await sql.raw("DELETE FROM discovery_scans WHERE tenant_id = \(bind: tenant.rawValue) AND datasource_id = \(bind: id)").run()
+        try await sql.raw("DELETE FROM discovery_tag_reviews WHERE tenant_id = \(bind: tenant.rawValue) AND datasource_id = \(bind: id)").run()
         return
             !(try await sql.raw(
                 "DELETE FROM discovery_datasources WHERE tenant_id = \(bind: tenant.rawValue) AND id = \(bind: id) RETURNING id"
@@ -283,6 +284,42 @@ extension SQLStoreTransaction {
                 AND tag = \(bind: a.tag)
             """
         ).run()
+    }
+
+    func tagReviews(in tenant: TenantID, datasource: String?) async throws -> [TagReview] {
+        let order: SQLQueryString = "ORDER BY database_name, table_name, column_name, tag"
+        let rows: [any SQLRow]
+        if let datasource {
+            rows = try await sql.raw(
+                "SELECT * FROM discovery_tag_reviews WHERE tenant_id = \(bind: tenant.rawValue) AND datasource_id = \(bind: datasource) \(order)"
+            ).all()
+        } else {
+            rows = try await sql.raw("SELECT * FROM discovery_tag_reviews WHERE tenant_id = \(bind: tenant.rawValue) \(order)").all()
+        }
+        return try rows.map(TagReviewsTable.decode)
+    }
+
+    func putTagReview(_ r: TagReview) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO discovery_tag_reviews (tenant_id, datasource_id, database_name, table_name, column_name, tag, verdict, reviewer_id,
+                reviewed_at)
+            VALUES (\(bind: r.tenantID.rawValue), \(bind: r.datasourceID), \(bind: r.database), \(bind: r.table), \(bind: r.column),
+                \(bind: r.tag), \(bind: r.verdict.rawValue), \(bind: r.reviewerID), \(bind: r.reviewedAt))
+            ON CONFLICT (tenant_id, datasource_id, database_name, table_name, column_name, tag) DO UPDATE SET
+                verdict = excluded.verdict, reviewer_id = excluded.reviewer_id, reviewed_at = excluded.reviewed_at
+            """
+        ).run()
+    }
+
+    func deleteTagReview(_ r: TagReview) async throws -> Bool {
+        !(try await sql.raw(
+            """
+            DELETE FROM discovery_tag_reviews WHERE tenant_id = \(bind: r.tenantID.rawValue) AND datasource_id = \(bind: r.datasourceID)
+                AND database_name = \(bind: r.database) AND table_name = \(bind: r.table) AND column_name = \(bind: r.column)
+                AND tag = \(bind: r.tag) RETURNING tag
+            """
+        ).all()).isEmpty
     }
 
     func insertTagHistory(_ e: TagHistoryEntry) async throws {
