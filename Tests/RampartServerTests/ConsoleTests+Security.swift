@@ -73,6 +73,41 @@ extension ConsoleTests {
             #expect(try await client.send(.get, "/v1/tenant/settings", token: adminToken).json()["changeApproval"] as? Bool == false)
             #expect(try await admin.get("/console/t/acme/security?kind=change.approval_disabled").text.contains("<td>change.approval_disabled</td>"))
 
+            // The login throttle in its own form: every number shown as it applies, seconds exact to the millisecond.
+            let throttlePage = try await admin.get("/console/t/acme/settings")
+            var throttle: [String: String] = ["csrf": csrf]
+            for name in [
+                "account.threshold", "account.window", "account.baseDelay", "account.maxDelay", "sourceIP.threshold", "sourceIP.window",
+                "sourceIP.blockDuration", "sourceIP.maxBlockDuration", "sourceIP.strikeMemory", "sourceIP.ipv6Prefix", "tenant.threshold",
+                "tenant.window", "tenant.baseDelay", "tenant.maxDelay",
+            ] {
+                let value = Self.attribute("name=\"\(name)\" type=\"text\" inputmode=\"decimal\" required value", in: throttlePage.text)
+                let shown: String = try #require(value, "the form shows \(name)")
+                throttle[name] = shown
+            }
+            #expect(throttle["account.threshold"] == "5" && throttle["account.window"] == "900", "the server's default: \(throttle)")
+            throttle["account.threshold"] = "3"
+            throttle["account.baseDelay"] = "0.25"
+            let savedThrottle = try await admin.post("/console/t/acme/settings/throttle", throttle)
+            #expect(savedThrottle.headers[.location] == "/console/t/acme/settings?done=throttle-saved", "\(savedThrottle.text)")
+            let account = try #require(
+                (try await client.send(.get, "/v1/tenant/settings", token: adminToken).json()["loginThrottle"] as? [String: Any])?["account"]
+                    as? [String: Any])
+            #expect(account["threshold"] as? Int == 3 && account["baseDelay"] as? Int == 250 && account["window"] as? Int == 900_000, "\(account)")
+            let own = try await admin.get("/console/t/acme/settings")
+            #expect(own.text.contains("(this tenant&#39;s own)") && own.text.contains("value=\"0.25\""))
+            for (field, value) in [
+                ("account.threshold", "0"), ("account.window", "1e9"), ("sourceIP.ipv6Prefix", "12.5"), ("tenant.maxDelay", "99999999999"),
+            ] {
+                let refused = try await admin.post("/console/t/acme/settings/throttle", throttle.merging([field: value]) { $1 })
+                #expect(refused.status == 422 && refused.text.contains("loginThrottle.\(field)"), "\(field)=\(value): \(refused.status)")
+                #expect(refused.text.contains("value=\"\(value)\""), "the form comes back as typed")
+            }
+            #expect(try await admin.post("/console/t/acme/settings/throttle", throttle.merging(["csrf": "forged"]) { $1 }).status == 403)
+            let reset = try await admin.post("/console/t/acme/settings/throttle", ["csrf": csrf, "reset": "1"])
+            #expect(reset.status == 303)
+            #expect(try await admin.get("/console/t/acme/settings").text.contains("(the server&#39;s default)"))
+
             // An auditor reads events, but neither rules nor settings.
             let events = try await dana.get("/console/t/acme/security")
             #expect(events.status == 200 && !events.text.contains("New alert rule"))

@@ -30,6 +30,62 @@ extension ConsoleController {
         var accessRequestMaximumShown: String?
     }
 
+    /// The throttle form: every ``ThrottleSetting`` by its name, or `reset` for the server's default.
+    struct ThrottleFields: ConsoleForm {
+        var csrf: String?
+        var reset: String?
+        var values: [String: String] = [:]
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            // Only the known names are read: a form cannot grow the dictionary with keys of its own.
+            for name in ThrottleSetting.allCases.map(\.name) + ["csrf", "reset"] {
+                values[name] = try? container.decodeIfPresent(String.self, forKey: Key(stringValue: name))
+            }
+            csrf = values.removeValue(forKey: "csrf")
+            reset = values.removeValue(forKey: "reset")
+        }
+    }
+
+    /// Saves the tenant's login throttle from the form (every number at once, checked by the
+    /// policy's own rules), or goes back to the server's default; through
+    /// ``TenantSecuritySettingsAdministration`` as `PATCH /v1/tenant/settings {"loginThrottle"}`.
+    @Sendable func saveThrottle(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(ThrottleFields.self, request, context: context, needs: .settingsManage)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        let administration = TenantSecuritySettingsAdministration(services: services)
+        do {
+            if fields.reset != nil {
+                _ = try await administration.update(mfaRequired: nil, loginThrottle: .some(nil), in: signedIn.tenant.id, audit: context.audit)
+            } else {
+                var policy = try await administration.get(in: signedIn.tenant.id).loginThrottle
+                for setting in ThrottleSetting.allCases {
+                    guard let value = fields.values[setting.name].flatMap(setting.parse) else {
+                        throw RampartError.validation(
+                            setting.isDuration ? "must be seconds, with at most three decimals" : "must be a whole number",
+                            field: "loginThrottle.\(setting.name)")
+                    }
+                    setting.set(value, in: &policy)
+                }
+                _ = try await administration.update(
+                    mfaRequired: nil, loginThrottle: .some(ThrottlePolicyDocument(policy)), in: signedIn.tenant.id, audit: context.audit)
+            }
+        } catch let error as RampartError where error.code.httpStatus == 422 {
+            let current = try await administration.get(in: signedIn.tenant.id)
+            return Self.page(
+                ConsolePages.settings(signedIn.viewer, current, error: Self.describe(error), throttleTyped: fields.values),
+                status: .unprocessableContent)
+        }
+        return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/settings?done=throttle-saved")
+    }
+
     var alertRules: AlertRules { AlertRules(services: services, destinations: destinations) }
 
     @Sendable func security(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -77,7 +133,7 @@ extension ConsoleController {
     @Sendable func settings(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .settingsManage)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        let saved = Self.notice(request, ["saved": "The settings were saved."])
+        let saved = Self.notice(request, ["saved": "The settings were saved.", "throttle-saved": "The login throttle was saved."])
         let current = try await TenantSecuritySettingsAdministration(services: services).get(in: signedIn.tenant.id)
         return Self.page(ConsolePages.settings(signedIn.viewer, current, notice: saved))
     }

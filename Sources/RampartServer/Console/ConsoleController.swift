@@ -91,6 +91,7 @@ struct ConsoleController {
         router.post("/console/t/:tenant/security/alert-rules/:id/delete", use: deleteAlertRule)
         router.get("/console/t/:tenant/settings", use: settings)
         router.post("/console/t/:tenant/settings", use: saveSettings)
+        router.post("/console/t/:tenant/settings/throttle", use: saveThrottle)
         router.get("/console/t/:tenant/api-keys", use: apiKeyList)
         router.post("/console/t/:tenant/api-keys", use: createApiKey)
         router.post("/console/t/:tenant/api-keys/:id/revoke", use: revokeApiKey)

@@ -124,9 +124,35 @@ extension ConsolePages {
 
     /// The tenant's security settings as they apply, with a form for the ones people change here.
     static func settings(
-        _ viewer: Viewer, _ current: TenantSecuritySettingsAdministration.Effective, notice: String? = nil, error: String? = nil
+        _ viewer: Viewer, _ current: TenantSecuritySettingsAdministration.Effective, notice: String? = nil, error: String? = nil,
+        throttleTyped: [String: String]? = nil
     ) -> HTML {
         let throttle = current.loginThrottle
+        let groups: [(key: String, title: String, explanation: String)] = [
+            ("account", "Per account", "Wrong passwords for one account: each attempt past the count waits, the wait doubling up to the longest."),
+            (
+                "sourceIP", "Per address",
+                "Failures from one address (or IPv6 prefix) across accounts: past the count it is blocked, longer for each repeat."
+            ),
+            ("tenant", "Whole tenant", "Failures across the tenant (a spread-out attack): past the count, unknown browsers wait."),
+        ]
+        let fieldsets = groups.map { group -> HTML in
+            let inputs = ThrottleSetting.allCases.filter { $0.group == group.key }.map { setting -> HTML in
+                let id = "throttle-" + setting.name.replacingOccurrences(of: ".", with: "-")
+                let value = throttleTyped?[setting.name] ?? setting.formatted(setting.value(in: throttle))
+                return """
+                    <div><label for="\(id)">\(setting.label)</label>
+                    <input id="\(id)" name="\(setting.name)" type="text" inputmode="decimal" required value="\(value)"></div>
+                    """
+            }
+            return """
+                <fieldset><legend>\(group.title)</legend><p class="muted">\(group.explanation)</p>
+                <div class="filters">\(inputs)</div></fieldset>
+                """
+        }
+        let reset: HTML =
+            current.loginThrottleCustomized
+            ? "<button type=\"submit\" class=\"quiet\" name=\"reset\" value=\"1\" formnovalidate>Use the server's default</button>" : ""
         let checked: (Bool) -> HTML = { $0 ? " checked" : "" }
         let minutes = current.accessRequestMaximumSeconds.map { String($0 / 60) } ?? ""
         return layout(
@@ -147,16 +173,13 @@ extension ConsolePages {
             <input type="hidden" name="accessRequestMaximumShown" value="\(minutes)">
             <button type="submit">Save settings</button>
             </form></section>
-            <section aria-labelledby="throttle"><h2 id="throttle">Login throttle\(current.loginThrottleCustomized ? " (this tenant's own)" : " (the server's default)")</h2>
-            <dl>
-            <dt>Per account</dt><dd>after \(throttle.account.threshold) failures in \(throttle.account.window / 1000) s, waits from
-            \(throttle.account.baseDelay / 1000) s up to \(throttle.account.maxDelay / 1000) s</dd>
-            <dt>Per address</dt><dd>after \(throttle.sourceIP.threshold) failures in \(throttle.sourceIP.window / 1000) s, blocked
-            \(throttle.sourceIP.blockDuration / 1000) s, up to \(throttle.sourceIP.maxBlockDuration / 1000) s (IPv6 by /\(throttle.sourceIP.ipv6Prefix))</dd>
-            <dt>Whole tenant</dt><dd>after \(throttle.tenant.threshold) failures in \(throttle.tenant.window / 1000) s, waits from
-            \(throttle.tenant.baseDelay / 1000) s up to \(throttle.tenant.maxDelay / 1000) s</dd>
-            </dl>
-            <p class="muted">Change it with <code>PATCH /v1/tenant/settings</code> (<code>loginThrottle</code>).</p></section>
+            <section class="panel" aria-labelledby="throttle"><h2 id="throttle">Login throttle\(current.loginThrottleCustomized ? " (this tenant's own)" : " (the server's default)")</h2>
+            <form method="post" action="/console/t/\(viewer.tenantSlug)/settings/throttle">
+            <input type="hidden" name="csrf" value="\(viewer.formToken)">
+            \(fieldsets)
+            <p class="muted">Seconds may have up to three decimals. A browser someone signed in from before skips the account's wait.</p>
+            <button type="submit">Save the throttle</button> \(reset)
+            </form></section>
             """)
     }
 }
