@@ -55,6 +55,7 @@ extension ConsoleTests {
             #expect(shown.text.contains("The changes were saved.") && shown.text.contains("Dana &lt;Scully&gt;"))
             let bad = try await admin.post(path, change.merging(["csrf": csrf, "email": "not an address"]) { $1 })
             #expect(bad.status == 422 && bad.text.contains("role=\"alert\""))
+            #expect(bad.text.contains("value=\"not an address\""), "the form comes back as typed, not as stored")
             let adminID = try #require((try await client.send(.get, "/v1/me", token: adminToken).json()["user"] as? [String: Any])?["id"] as? String)
             let disableSelf = try await admin.post(
                 "/console/t/acme/users/\(adminID)", ["csrf": csrf, "roles[]": "tenant-admin", "status": "disabled"])
@@ -153,8 +154,10 @@ extension ConsoleTests {
             #expect(try await dana.post("/console/t/acme/api-keys", ["name": "ci"]).status == 403)
             let beyond = try await dana.post("/console/t/acme/api-keys", ["csrf": csrf, "name": "ci", "roles[]": "security-admin"])
             #expect(beyond.status == 403 && beyond.text.contains("role=\"alert\""), "a key never holds more than its owner")
-            let badDays = try await dana.post("/console/t/acme/api-keys", ["csrf": csrf, "name": "ci", "expiresInDays": "99999999999999999999"])
+            let badDays = try await dana.post(
+                "/console/t/acme/api-keys", ["csrf": csrf, "name": "nightly ci", "roles[]": "auditor", "expiresInDays": "99999999999999999999"])
             #expect(badDays.status == 422)
+            #expect(badDays.text.contains("value=\"nightly ci\"") && badDays.text.contains("value=\"auditor\" checked"), "kept as typed")
 
             let minted = try await dana.post("/console/t/acme/api-keys", ["csrf": csrf, "name": "ci", "roles[]": "auditor", "expiresInDays": "30"])
             #expect(minted.status == 200 && minted.headers[.cacheControl] == "no-store")

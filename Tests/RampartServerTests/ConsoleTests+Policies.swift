@@ -96,4 +96,43 @@ extension ConsoleTests {
                     == 404)
         }
     }
+
+    /// A Ranger export imported from the console's form, through the API's use case: the service
+    /// appears with its policies; a bad export comes back with the error and what was pasted;
+    /// four eyes refuse a whole-service import.
+    @Test func securityAdminsImportARangerExportInTheConsole() async throws {
+        try await TestServer.withServer(.sqlite) { client in
+            let (adminToken, _) = try await client.tenantWithUser("acme", password: Self.password, roles: ["security-admin"])
+            var browser = try await Self.signIn(client, tenant: "acme", username: "dana", password: Self.password)
+            let empty = try await browser.get("/console/t/acme/policies")
+            #expect(empty.text.contains("Import a Ranger export") && empty.text.contains("<script src=\"/console/assets/import.js\" defer>"))
+            let csrf = try #require(Self.hidden("csrf", in: empty.text))
+            let export = HivePolicies.json(service: "acme-hive")
+            #expect(try await browser.post("/console/t/acme/policies/import", ["export": export]).status == 403)
+            let blank = try await browser.post("/console/t/acme/policies/import", ["csrf": csrf, "export": "  "])
+            #expect(blank.status == 422 && blank.text.contains("paste a Ranger export"))
+            let broken = try await browser.post("/console/t/acme/policies/import", ["csrf": csrf, "export": "{\"service\": 42"])
+            #expect(
+                broken.status == 400 && broken.text.contains("role=\"alert\"") && broken.text.contains("{&quot;service&quot;: 42"), "\(broken.text)")
+
+            let imported = try await browser.post("/console/t/acme/policies/import", ["csrf": csrf, "export": export])
+            #expect(imported.status == 303 && imported.headers[.location] == "/console/t/acme/policies?service=acme%2Dhive&done=imported")
+            let listed = try await browser.get(try #require(imported.headers[.location]))
+            #expect(listed.text.contains("The Ranger export was imported") && listed.text.contains(">analysts read sales</a>"), "\(listed.text)")
+            let dana = try await client.login(tenant: "acme", username: "dana", password: Self.password).string("token")
+            let policies = try await client.send(.get, "/v1/policies?service=acme-hive", token: dana).json()["items"] as? [[String: Any]]
+            #expect((policies?.count ?? 0) > 0, "the API sees the console's import")
+
+            #expect(try await client.send(.patch, "/v1/tenant/settings", token: adminToken, body: .json(["changeApproval": true])).status == 200)
+            let refused = try await browser.post("/console/t/acme/policies/import", ["csrf": csrf, "export": export])
+            #expect(refused.status == 409 && refused.text.contains("four eyes"), "\(refused.status)")
+
+            // An auditor reads policies but is offered no import.
+            _ = try await client.send(
+                .post, "/v1/users", token: adminToken, body: .json(["username": "ada", "password": Self.password, "roles": ["auditor"]]))
+            var ada = try await Self.signIn(client, tenant: "acme", username: "ada", password: Self.password)
+            #expect(!(try await ada.get("/console/t/acme/policies")).text.contains("Import a Ranger export"))
+            #expect(try await ada.post("/console/t/acme/policies/import", ["csrf": csrf, "export": export]).status == 404)
+        }
+    }
 }

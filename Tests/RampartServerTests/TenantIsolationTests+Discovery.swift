@@ -178,6 +178,18 @@ extension TenantIsolationTests {
                 let reply = try await client.send(.get, "/v1/tags/history?datasource=\(b.datasource)", token: token)
                 #expect(try reply.status == 200 && (reply.json()["items"] as? [Any])?.isEmpty == true)
             },
+            "GET /v1/tags/reviews": { client, f, token in
+                let b = try await discoveryOfB(client, f)
+                let reply = try await client.send(.get, "/v1/tags/reviews?datasource=\(b.datasource)", token: token)
+                #expect(try reply.status == 200 && (reply.json()["items"] as? [Any])?.isEmpty == true)
+            },
+            "POST /v1/tags/reviews": { client, f, token in
+                let b = try await discoveryOfB(client, f)
+                let item = ["datasourceId": b.datasource, "table": "t", "column": "c", "tag": "PII"]
+                let reply = try await client.send(
+                    .post, "/v1/tags/reviews", token: token, body: .json(["action": "reject", "items": [item]] as [String: any Sendable]))
+                expectNotFound(reply, "POST tag review of another tenant's datasource")
+            },
         ]
     }
 }

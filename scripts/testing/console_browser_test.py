@@ -273,7 +273,14 @@ def main() -> None:
 
         # Policies: a service's policies, one policy's summary beside its JSON, then a new one.
         page.get_by_role("navigation").get_by_role("link", name="Policies").click()
-        page.get_by_role("link", name="warehouse", exact=True).click()
+        # The service again from its export file: the page's script reads it into the form.
+        page.get_by_label("Ranger export file").set_input_files(
+            os.path.join(os.path.dirname(os.path.abspath(__file__)), "console-policies.json"))
+        page.wait_for_function("document.getElementById('export').value.includes('warehouse')")
+        page.get_by_role("button", name="Import").click()
+        check(page.get_by_role("status").inner_text().startswith("The Ranger export was imported"),
+              "a Ranger export file is imported from the console")
+        accessible(page, axe, "policies")
         page.get_by_role("link", name="card numbers show the last four").click()
         check(page.get_by_role("heading", name="Masks").is_visible(), "a masking policy's page shows its masks")
         accessible(page, axe, "a policy")
@@ -334,6 +341,33 @@ def main() -> None:
 
         page.goto(f"{base}/console/t/no-such-tenant")
         check("Not found" in page.title(), "another tenant's console is not found")
+
+        # The operator's console: its own sign-in, the tenants, a new one with its administrator.
+        operator = browser.new_page()
+        operator.on("console", lambda message: errors.append(message.text)
+                    if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
+        operator.goto(f"{base}/console")
+        check(operator.url.endswith("/console/sign-in"), "the operator's console asks the operator to sign in")
+        accessible(operator, axe, "operator sign-in")
+        operator.get_by_label("Username").fill("operator")
+        operator.get_by_label("Password").fill(os.environ["RAMPART_BOOTSTRAP_PASSWORD"])
+        operator.get_by_role("button", name="Sign in").click()
+        check(operator.get_by_role("link", name=tenant, exact=True).is_visible(), "the operator sees the tenants")
+        accessible(operator, axe, "operator tenants")
+        operator.get_by_label("Slug (lower-case letters, digits and dashes; in its console's address)").fill("initech")
+        operator.get_by_label("Name", exact=True).fill("Initech")
+        operator.get_by_label("First administrator's username (optional)").fill("bill")
+        operator.get_by_role("button", name="Create tenant").click()
+        check(len(operator.get_by_label("Password of bill").input_value()) >= 20, "a new tenant's administrator password is shown once")
+        accessible(operator, axe, "operator tenant created")
+        operator.get_by_role("link", name="Back to the tenants").click()
+        operator.get_by_role("link", name="initech", exact=True).click()
+        operator.get_by_label("State (a suspended tenant's people and keys are refused until it is reactivated)").select_option("suspended")
+        operator.get_by_role("button", name="Save").click()
+        check(operator.get_by_role("status").inner_text() == "The tenant was saved.", "the operator suspends a tenant")
+        accessible(operator, axe, "operator tenant")
+        operator.get_by_role("button", name="Sign out").click()
+        check(operator.url.endswith("/console/sign-in"), "the operator signs out")
         browser.close()
     check(not errors, f"the browser console shows no errors {errors}")
 

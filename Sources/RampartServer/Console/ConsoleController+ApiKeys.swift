@@ -45,7 +45,10 @@ extension ConsoleController {
             return Self.page(ConsolePages.newApiKey(signedIn.viewer, key, secret: secret))
         } catch let error as RampartError where error.code.httpStatus == 422 || error.code == .forbidden || error.code == .conflict {
             let status: HTTPResponse.Status = error.code == .forbidden ? .forbidden : error.code == .conflict ? .conflict : .unprocessableContent
-            return try await apiKeyPage(signedIn, after: nil, error: error.message, status: status)
+            let typed = ConsolePages.NewApiKeyForm(
+                name: fields.name ?? "", roles: Set(fields.roles ?? []),
+                expiresInDays: fields.expiresInDays ?? "")
+            return try await apiKeyPage(signedIn, after: nil, error: error.message, typed: typed, status: status)
         }
     }
 
@@ -62,12 +65,14 @@ extension ConsoleController {
     }
 
     private func apiKeyPage(
-        _ signedIn: SignedIn, after: String?, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        _ signedIn: SignedIn, after: String?, notice: String? = nil, error: String? = nil,
+        typed: ConsolePages.NewApiKeyForm = ConsolePages.NewApiKeyForm(), status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let page = try await ApiKeyAdministration(services: services).list(by: signedIn.principal, page: PageRequest(limit: 50, after: after))
         return Self.page(
             ConsolePages.apiKeys(
-                signedIn.viewer, page, grantable: Self.grantableRoles(signedIn.principal), now: services.clock.now(), notice: notice, error: error),
+                signedIn.viewer, page, grantable: Self.grantableRoles(signedIn.principal), now: services.clock.now(), notice: notice, error: error,
+                typed: typed),
             status: status)
     }
 

@@ -29,18 +29,67 @@ extension ConsoleController {
     @Sendable func policyList(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let visit = try await visit(request, context: context, needs: .policiesRead)
         guard case .signedIn(let signedIn) = visit else { return visit.answer }
+        let notice = Self.notice(
+            request,
+            [
+                "deleted": "The policy was deleted.", "held": "The change waits for a change approver (four eyes).",
+                "imported": "The Ranger export was imported: the service, its definition and its policies replace what was there.",
+            ])
+        let chosen = request.uri.queryParameters["service"].map(String.init)
+        let after = request.uri.queryParameters["after"].map(String.init).flatMap { Int64($0) != nil ? $0 : nil }
+        return try await policiesPage(signedIn, chosen: chosen, after: after, notice: notice)
+    }
+
+    /// The form of an import: a Ranger export pasted (or read from a file by the page's script).
+    struct ImportFields: ConsoleForm {
+        var csrf: String?
+        var export: String?
+    }
+
+    /// An import takes a Ranger export as large as `POST /v1/policies/import` does (16 MiB or
+    /// the body limit), URL-encoded.
+    var importFormLimit: Int { min(max(services.maximumBodySize, 16 << 20), 64 << 20) * 3 }
+
+    /// Imports a Ranger export (service definition, service, policies) through ``PolicyImport``,
+    /// as `POST /v1/policies/import` does; refused while the tenant requires four eyes.
+    @Sendable func importPolicies(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let post = try await posted(ImportFields.self, request, context: context, needs: .policiesWrite, limit: importFormLimit)
+        guard case .accepted(let fields, let signedIn) = post else { return post.answer }
+        let text = fields.export ?? ""
+        do {
+            try await changes.refuseWhenRequired("a policy import replaces a whole service at once", in: signedIn.tenant.id)
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw RampartError.validation("paste a Ranger export, or choose its file", field: "export")
+            }
+            let imported = try await PolicyImport.run(
+                Data(text.utf8), tenant: signedIn.tenant.id, administration: administration, audit: context.audit)
+            let query = imported.service.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/policies?service=\(query)&done=imported")
+        } catch let error as RampartError where Self.isRefusal(error) {
+            return try await policiesPage(
+                signedIn, chosen: nil, after: nil, error: Self.describe(error), typedImport: text,
+                status: HTTPResponse.Status(code: error.code.httpStatus))
+        }
+    }
+
+    private func policiesPage(
+        _ signedIn: SignedIn, chosen name: String?, after: String?, notice: String? = nil, error: String? = nil, typedImport: String = "",
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let tenant = signedIn.tenant.id
         let services = try await PolicyObjects<ServiceKind>(administration: administration).list(
             in: tenant, page: PageRequest(limit: PageRequest.maximumLimit)
         ).items
-        let chosen = request.uri.queryParameters["service"].map(String.init).flatMap { name in services.first { $0.name == name } }
+        let chosen = name.flatMap { name in services.first { $0.name == name } }
         var policies: Page<PolicyObject>?
         if let chosen {
-            let after = request.uri.queryParameters["after"].map(String.init).flatMap { Int64($0) != nil ? $0 : nil }
             policies = try await policyObjects.list(in: tenant, scope: chosen.name, page: PageRequest(limit: 50, after: after))
         }
-        let notice = Self.notice(request, ["deleted": "The policy was deleted.", "held": "The change waits for a change approver (four eyes)."])
-        return Self.page(ConsolePages.policies(signedIn.viewer, services: services, chosen: chosen?.name, policies: policies, notice: notice))
+        return Self.page(
+            ConsolePages.policies(
+                signedIn.viewer, services: services, chosen: chosen?.name, policies: policies, notice: notice, error: error,
+                typedImport: typedImport),
+            status: status)
     }
 
     @Sendable func newPolicy(_ request: Request, context: RampartRequestContext) async throws -> Response {

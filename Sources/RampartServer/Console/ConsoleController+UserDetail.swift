@@ -46,7 +46,8 @@ extension ConsoleController {
         } catch let error as RampartError where error.code == .notFound {
             return notFound()
         } catch let error as RampartError where error.code.httpStatus == 422 || error.code == .conflict {
-            return try await userPage(id, signedIn, error: error.message, status: error.code == .conflict ? .conflict : .unprocessableContent)
+            return try await userPage(
+                id, signedIn, error: error.message, typed: fields, status: error.code == .conflict ? .conflict : .unprocessableContent)
         }
         return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/users/\(id.rawValue)?done=updated")
     }
@@ -67,16 +68,24 @@ extension ConsoleController {
         return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/users/\(id.rawValue)?done=mfa-reset")
     }
 
+    /// The user's page; after a refused edit, `typed` is shown in the form instead of what is stored.
     private func userPage(
-        _ id: UserID, _ signedIn: SignedIn, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        _ id: UserID, _ signedIn: SignedIn, notice: String? = nil, error: String? = nil, typed: UserFields? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let users = UserAdministration(services: services)
         let tenant = signedIn.tenant.id
-        let user: User
+        var user: User
         do {
             user = try await users.get(id, in: tenant)
         } catch let error as RampartError where error.code == .notFound {
             return notFound()
+        }
+        if let typed {
+            user.displayName = typed.displayName
+            user.email = typed.email
+            user.roles = Set((typed.roles ?? []).compactMap(BuiltinRole.init(rawValue:)))
+            if let status = typed.status.flatMap(User.Status.init(rawValue:)) { user.status = status }
         }
         let groups = signedIn.viewer.permissions.contains(.groupsRead) ? try await users.groups(of: id, in: tenant) : nil
         let provisioning = try await SCIMManaged.lookup(.user, id: id.rawValue, in: tenant, services: services)

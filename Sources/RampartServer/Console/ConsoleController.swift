@@ -49,6 +49,15 @@ struct ConsoleController {
         router.get("/console/assets/console.css", use: styleSheet)
         router.get("/console/assets/signals.js", use: signalsScript)
         router.get("/console/assets/proof.js", use: proofScript)
+        router.get("/console/assets/import.js", use: importScript)
+        router.get("/console", use: operatorTenants)
+        router.get("/console/sign-in", use: operatorSignInPage)
+        router.post("/console/sign-in", use: operatorSignIn)
+        router.post("/console/mfa", use: operatorSecondFactor)
+        router.post("/console/sign-out", use: operatorSignOut)
+        router.post("/console/tenants", use: operatorCreateTenant)
+        router.get("/console/tenants/:id", use: operatorTenant)
+        router.post("/console/tenants/:id", use: operatorUpdateTenant)
         router.get("/console/t/:tenant", use: dashboard)
         router.get("/console/t/:tenant/sign-in", use: signInPage)
         router.post("/console/t/:tenant/sign-in", use: signIn)
@@ -72,6 +81,7 @@ struct ConsoleController {
         router.get("/console/t/:tenant/policies", use: policyList)
         router.get("/console/t/:tenant/policies/new", use: newPolicy)
         router.get("/console/t/:tenant/policies/export", use: exportPolicies)
+        router.post("/console/t/:tenant/policies/import", use: importPolicies)
         router.post("/console/t/:tenant/policies", use: createPolicy)
         router.get("/console/t/:tenant/policies/:id", use: policyDetail)
         router.post("/console/t/:tenant/policies/:id", use: savePolicy)
@@ -115,6 +125,11 @@ struct ConsoleController {
     /// The sign-in page's script that reports the browser's signals (``BrowserSignals``).
     @Sendable func signalsScript(_ request: Request, context: RampartRequestContext) async throws -> Response {
         Self.asset(ConsoleAssets.signalsScript, type: "text/javascript; charset=utf-8")
+    }
+
+    /// The policies page's script that reads a chosen Ranger export file into the import form.
+    @Sendable func importScript(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        Self.asset(ConsoleAssets.importScript, type: "text/javascript; charset=utf-8")
     }
 
     /// The audit record page's script that checks the record's inclusion proof in the browser.
@@ -174,6 +189,13 @@ struct ConsoleController {
 
     @Sendable func signIn(_ request: Request, context: RampartRequestContext) async throws -> Response {
         guard let slug = tenantSlug(context) else { return notFound() }
+        return try await passwordStep(of: slug, request, context: context)
+    }
+
+    /// The password step of a sign-in to a tenant's console (`slug`) or the operator's (`nil`):
+    /// a session, the second-factor form (or enrolment, for a tenant that requires one), the
+    /// throttle's page, or the sign-in form again with what went wrong.
+    func passwordStep(of slug: String?, _ request: Request, context: RampartRequestContext) async throws -> Response {
         let form = try await Self.form(SignInForm.self, request)
         guard ConsoleCookies.matches(form.csrf, request.cookies[ConsoleCookies.signIn]?.value) else { return forgedForm() }
         let username = form.username ?? ""
@@ -195,24 +217,37 @@ struct ConsoleController {
                 var response: Response
                 if challenge.purpose == .verify {
                     response = Self.page(ConsolePages.secondFactor(tenantSlug: slug, formToken: form.csrf ?? "", challenge: token.exposedValue))
-                } else {
+                } else if let slug {
                     let enrollment = try await MFALogin(services: services).beginEnrolment(challenge: token, audit: context.audit)
                     response = Self.page(
                         ConsolePages.enrolment(tenantSlug: slug, formToken: form.csrf ?? "", challenge: token.exposedValue, enrollment: enrollment))
+                } else {
+                    return try await signInAgain(
+                        slug, formToken: form.csrf, username: username,
+                        error: "Set up the operator's second factor with the API (POST /v1/me/mfa/totp) first.", status: .forbidden)
                 }
                 device.apply(to: &response, secure: secure)
                 return response
             }
         } catch let error as RampartError where error.code == .unauthenticated {
-            return Self.page(
-                ConsolePages.signIn(
-                    tenantSlug: slug, formToken: form.csrf ?? "", providers: try await sso.choices(tenantSlug: slug), username: username,
-                    error: "The username or password is wrong."),
-                status: .unauthorized)
+            return try await signInAgain(
+                slug, formToken: form.csrf, username: username, error: "The username or password is wrong.", status: .unauthorized)
         } catch let error as RampartError where [.tenantSuspended, .forbidden, .validationFailed].contains(error.code) {
-            return Self.page(
-                ConsolePages.signIn(tenantSlug: slug, formToken: form.csrf ?? "", username: username, error: error.message), status: .forbidden)
+            return try await signInAgain(slug, formToken: form.csrf, username: username, error: error.message, status: .forbidden)
         }
+    }
+
+    /// The sign-in form of a tenant (`slug`, with its identity providers) or the operator's, with an error.
+    private func signInAgain(
+        _ slug: String?, formToken: String?, username: String, error: String, status: HTTPResponse.Status
+    ) async throws -> Response {
+        guard let slug else {
+            return Self.page(ConsolePages.operatorSignIn(formToken: formToken ?? "", username: username, error: error), status: status)
+        }
+        let providers = status == .unauthorized ? try await sso.choices(tenantSlug: slug) : []
+        return Self.page(
+            ConsolePages.signIn(tenantSlug: slug, formToken: formToken ?? "", providers: providers, username: username, error: error),
+            status: status)
     }
 
     /// A sign-in step that answers a challenge with a code (second factor, enrolment).
@@ -224,6 +259,12 @@ struct ConsoleController {
 
     @Sendable func secondFactor(_ request: Request, context: RampartRequestContext) async throws -> Response {
         guard let slug = tenantSlug(context) else { return notFound() }
+        return try await secondFactorStep(of: slug, request, context: context)
+    }
+
+    /// The second-factor step of a tenant's sign-in (`slug`) or the operator's (`nil`). A
+    /// challenge answered at the wrong console opens nothing there.
+    func secondFactorStep(of slug: String?, _ request: Request, context: RampartRequestContext) async throws -> Response {
         let form = try await Self.form(ChallengeForm.self, request)
         guard ConsoleCookies.matches(form.csrf, request.cookies[ConsoleCookies.signIn]?.value) else { return forgedForm() }
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
@@ -238,7 +279,8 @@ struct ConsoleController {
             {
             case .throttled(let retryAfter):
                 return throttled(retryAfter)
-            case .signedIn(_, let opened):
+            case .signedIn(let subject, let opened):
+                guard (subject.kind == .operator) == (slug == nil) else { return notFound() }
                 return signedInResponse(opened, slug: slug, device: device)
             }
         } catch let error as RampartError where error.code == .unauthenticated {
@@ -353,18 +395,28 @@ struct ConsoleController {
         return (principal, token)
     }
 
-    func signedInResponse(_ opened: SessionOpening.Opened, slug: String, device: LoginDevice) -> Response {
-        var response = Self.redirect(to: "/console/t/\(slug)")
-        response.setCookie(ConsoleCookies.sessionCookie(opened.token.exposedValue, secure: secure))
+    /// To the console just signed in to, a tenant's (`slug`) or the operator's (`nil`), with its session cookie.
+    func signedInResponse(_ opened: SessionOpening.Opened, slug: String?, device: LoginDevice) -> Response {
+        var response = Self.redirect(to: slug.map { "/console/t/\($0)" } ?? "/console")
+        response.setCookie(
+            slug == nil
+                ? ConsoleCookies.operatorCookie(opened.token.exposedValue, secure: secure)
+                : ConsoleCookies.sessionCookie(opened.token.exposedValue, secure: secure))
         response.setCookie(ConsoleCookies.expired(ConsoleCookies.signIn, secure: secure))
         device.apply(to: &response, secure: secure)
         return response
     }
 
     private func signInForm(_ slug: String, request: Request, providers: [SSOSignIn.Choice], status: HTTPResponse.Status = .ok) -> Response {
+        signInForm(request, status: status) { ConsolePages.signIn(tenantSlug: slug, formToken: $0, providers: providers) }
+    }
+
+    /// A sign-in form with its anti-forgery token: the browser's sign-in cookie when it has a
+    /// well-formed one, else a new one set with the page (double submit).
+    func signInForm(_ request: Request, status: HTTPResponse.Status = .ok, _ page: (String) -> HTML) -> Response {
         let existing = request.cookies[ConsoleCookies.signIn]?.value
         let token = existing.flatMap { $0.utf8.count == 43 ? $0 : nil } ?? RandomToken.generate()
-        var response = Self.page(ConsolePages.signIn(tenantSlug: slug, formToken: token, providers: providers), status: status)
+        var response = Self.page(page(token), status: status)
         if token != existing { response.setCookie(ConsoleCookies.signInCookie(token, secure: secure)) }
         return response
     }

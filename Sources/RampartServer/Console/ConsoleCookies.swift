@@ -26,6 +26,13 @@ enum ConsoleCookies {
         Cookie(name: session, value: token, path: path, secure: secure, httpOnly: true, sameSite: .strict)
     }
 
+    /// The operator's session, in a cookie of its own: no tenant page reads it.
+    static let operatorSession = "rampart_console_operator"
+
+    static func operatorCookie(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: operatorSession, value: token, path: path, secure: secure, httpOnly: true, sameSite: .strict)
+    }
+
     static func signInCookie(_ value: String, secure: Bool) -> Cookie {
         Cookie(name: signIn, value: value, path: path, secure: secure, httpOnly: true, sameSite: .strict)
     }

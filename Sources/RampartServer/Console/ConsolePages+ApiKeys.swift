@@ -4,10 +4,18 @@ import Foundation
 import RampartCore
 
 extension ConsolePages {
+    /// What a "new API key" form was filled with, to show it again beside an error.
+    struct NewApiKeyForm {
+        var name = ""
+        var roles: Set<String> = []
+        var expiresInDays = ""
+    }
+
     /// The keys the viewer may see, each with Revoke while it is usable, and a form that mints
     /// one; its roles are offered from `grantable` (a key never holds more than its owner).
     static func apiKeys(
-        _ viewer: Viewer, _ page: Page<ApiKey>, grantable: Set<BuiltinRole>, now: Int64, notice: String? = nil, error: String? = nil
+        _ viewer: Viewer, _ page: Page<ApiKey>, grantable: Set<BuiltinRole>, now: Int64, notice: String? = nil, error: String? = nil,
+        typed: NewApiKeyForm = NewApiKeyForm()
     ) -> HTML {
         let base = "/console/t/\(viewer.tenantSlug)"
         let rows = page.items.map { key -> HTML in
@@ -51,10 +59,10 @@ extension ConsolePages {
             <form method="post" action="\(base)/api-keys">
             <input type="hidden" name="csrf" value="\(viewer.formToken)">
             <label for="name">Name</label>
-            <input id="name" name="name" type="text" autocomplete="off" required>
-            <fieldset><legend>Roles (none ticked: the same as yours)</legend>\(roleChoices(offered, checked: []))</fieldset>
+            <input id="name" name="name" type="text" autocomplete="off" required value="\(typed.name)">
+            <fieldset><legend>Roles (none ticked: the same as yours)</legend>\(roleChoices(offered, checked: typed.roles))</fieldset>
             <label for="expiresInDays">Expires after (days, empty for never)</label>
-            <input id="expiresInDays" name="expiresInDays" type="number" min="1" max="3650" inputmode="numeric">
+            <input id="expiresInDays" name="expiresInDays" type="number" min="1" max="3650" inputmode="numeric" value="\(typed.expiresInDays)">
             <button type="submit">Create key</button>
             </form></section>
             """)

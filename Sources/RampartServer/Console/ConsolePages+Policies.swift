@@ -6,7 +6,10 @@ import RampartStorage
 
 extension ConsolePages {
     /// The tenant's services, and the policies of the one chosen, fifty at a time.
-    static func policies(_ viewer: Viewer, services: [PolicyObject], chosen: String?, policies: Page<PolicyObject>?, notice: String?) -> HTML {
+    static func policies(
+        _ viewer: Viewer, services: [PolicyObject], chosen: String?, policies: Page<PolicyObject>?, notice: String?, error: String? = nil,
+        typedImport: String = ""
+    ) -> HTML {
         let base = "/console/t/\(viewer.tenantSlug)"
         let canWrite = viewer.permissions.contains(.policiesWrite)
         let serviceRows = services.map { service -> HTML in
@@ -19,7 +22,7 @@ extension ConsolePages {
         }
         let serviceTable: HTML =
             serviceRows.isEmpty
-            ? "<p class=\"muted\">No services yet: import a Ranger export through the API (POST /v1/policies/import).</p>"
+            ? "<p class=\"muted\">No services yet: import a Ranger export below or through the API (POST /v1/policies/import).</p>"
             : """
             <table><caption class="visually-hidden">Services</caption><thead><tr><th scope="col">Service</th><th scope="col">Type</th>
             <th scope="col">Export</th></tr></thead><tbody>\(serviceRows)</tbody></table>
@@ -45,13 +48,33 @@ extension ConsolePages {
                 <tbody>\(rows)</tbody></table>\(next)</section>
                 """
         }
+        // The file picker needs the page's script (it reads the file into the box); without
+        // JavaScript the export is pasted.
+        let importSection: HTML =
+            canWrite
+            ? """
+            <section class="panel wide" aria-labelledby="import"><h2 id="import">Import a Ranger export</h2>
+            <form class="wide-form" method="post" action="\(base)/policies/import">
+            <input type="hidden" name="csrf" value="\(viewer.formToken)">
+            <p id="import-file-row" hidden><label for="import-file">Ranger export file</label>
+            <input id="import-file" type="file" accept="application/json,.json"></p>
+            <label for="export">Ranger export (JSON)</label>
+            <textarea id="export" name="export" rows="8" spellcheck="false" aria-describedby="import-help">\(typedImport)</textarea>
+            <p id="import-help" class="muted">A service's definition, the service and its policies, as Ranger's export or this console's
+            "Ranger JSON" writes them. The service is replaced as a whole, in one policy write; refused while four eyes are required.</p>
+            <button type="submit">Import</button>
+            </form></section>
+            """ : ""
         return layout(
             title: "Policies", viewer: viewer, current: .policies,
+            head: canWrite ? "<script src=\"/console/assets/import.js\" defer></script>" : "",
             """
             <h1>Policies</h1>
             \(statusLine(notice))
+            \(errorLine(error))
             <section aria-labelledby="services"><h2 id="services">Services</h2>\(serviceTable)</section>
             \(policySection)
+            \(importSection)
             """)
     }
 

@@ -142,15 +142,22 @@ enum ConsolePages {
             <form class="panel" method="post" action="/console/t/\(tenantSlug)/sign-in">
             <h1>Sign in to \(tenantSlug)</h1>
             \(errorLine(error))
-            <input type="hidden" name="csrf" value="\(formToken)">
-            <label for="username">Username</label>
-            <input id="username" name="username" type="text" autocomplete="username" required value="\(username)">
-            <label for="password">Password</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required>
-            <button type="submit">Sign in</button>
+            \(credentialFields(formToken: formToken, username: username))
             \(buttons)
             </form>
             """)
+    }
+
+    /// A sign-in form's token, username, password and button, the same for a tenant's people and the operator.
+    static func credentialFields(formToken: String, username: String) -> HTML {
+        """
+        <input type="hidden" name="csrf" value="\(formToken)">
+        <label for="username">Username</label>
+        <input id="username" name="username" type="text" autocomplete="username" required value="\(username)">
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required>
+        <button type="submit">Sign in</button>
+        """
     }
 
     /// After single sign-on: a page of this server's that moves on to the console at once.
@@ -167,11 +174,12 @@ enum ConsolePages {
             """)
     }
 
-    static func secondFactor(tenantSlug: String, formToken: String, challenge: String, error: String? = nil) -> HTML {
+    /// The second sign-in step, of a tenant's user (`tenantSlug`) or of the operator (`nil`).
+    static func secondFactor(tenantSlug: String?, formToken: String, challenge: String, error: String? = nil) -> HTML {
         layout(
             title: "Second factor", viewer: nil,
             """
-            <form class="panel" method="post" action="/console/t/\(tenantSlug)/mfa">
+            <form class="panel" method="post" action="\(tenantSlug.map { "/console/t/\($0)/mfa" } ?? "/console/mfa")">
             <h1>Enter your code</h1>
             \(errorLine(error))
             <p class="muted">The six digits your authenticator app shows for Rampart, or one of your recovery codes.</p>
