@@ -674,7 +674,8 @@ paths.update({
                                                   "reviews": {"type": "object", "additionalProperties": {"enum": ["accepted", "rejected"]},
                                                               "description": "People's verdicts on this column's tags, by tag"}}})), params=[DSQ])},
     "/v1/tags/history": {"get": op("Tags added and removed by scans, newest first", "discovery",
-        ok(items({"type": "object", "properties": {"datasourceId": S, "resource": {"type": "object"}, "tag": S, "action": {"enum": ["added", "removed", "accepted", "rejected"]},
+        ok(items({"type": "object", "properties": {"datasourceId": S, "resource": {"type": "object"}, "tag": S, "action": {"enum": ["added", "removed", "accepted", "rejected", "cleared"]},
+                                                  "actor": {"type": ["string", "null"], "description": "Who reviewed it (accepted, rejected, cleared)"},
                                                   "scanId": S, "at": S}})), params=[DSQ, PAGING[0]])},
     "/v1/tags/reviews": {
         "get": op("People's verdicts on discovery's tags", "discovery",

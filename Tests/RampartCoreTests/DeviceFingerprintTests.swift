@@ -18,19 +18,6 @@ struct DeviceFingerprintTests {
         #expect(fingerprint.hex.count == 64)
     }
 
-    @Test func theBrowsersDigestIsAFourthFieldOnlyWhenPresent() {
-        let digest = String(repeating: "ab", count: 32)
-        let without = DeviceFingerprint(userAgent: "ua", acceptLanguage: "en", deviceID: "d1", browserDigest: nil)
-        // Fingerprints remembered before the sign-in script existed stay the same.
-        #expect(without == DeviceFingerprint(userAgent: "ua", acceptLanguage: "en", deviceID: "d1"))
-        let with = DeviceFingerprint(userAgent: "ua", acceptLanguage: "en", deviceID: "d1", browserDigest: digest)
-        let encoded: [UInt8] =
-            [0, 0, 0, 2] + Array("ua".utf8) + [0, 0, 0, 2] + Array("en".utf8) + [0, 0, 0, 2] + Array("d1".utf8) + [0, 0, 0, 64]
-            + Array(digest.utf8)
-        #expect(with.hex == SHA256.hash(data: encoded).map { String(format: "%02x", $0) }.joined())
-        #expect(with != DeviceFingerprint(userAgent: "ua", acceptLanguage: "en", deviceID: "d1", browserDigest: String(repeating: "cd", count: 32)))
-    }
-
     @Test func isStableAndSensitiveToEachField() {
         let base = DeviceFingerprint(userAgent: agent, acceptLanguage: "en-GB,en;q=0.8", deviceID: "c0ffee")
         #expect(base == DeviceFingerprint(userAgent: agent, acceptLanguage: "en-GB,en;q=0.8", deviceID: "c0ffee"))

@@ -420,6 +420,13 @@ import Testing
             let wrong = try await browser.post("/console/t/acme/mfa", ["csrf": formToken, "challenge": challenge, "code": "000000"])
             #expect(wrong.status == 401)
             #expect(wrong.text.contains("That code is not right."))
+            // The right code at another console (the operator's, another tenant's) opens nothing, and
+            // spends nothing: the challenge still works where it belongs.
+            for elsewhere in ["/console/mfa", "/console/t/other/mfa"] {
+                let misplaced = try await browser.post(elsewhere, ["csrf": formToken, "challenge": challenge, "code": app.code(clock)])
+                #expect(misplaced.status == 401 && misplaced.text.contains("This sign-in has expired"), "\(elsewhere): \(misplaced.status)")
+                #expect(Self.setCookie("rampart_console", in: misplaced) == nil && Self.setCookie("rampart_console_operator", in: misplaced) == nil)
+            }
             let right = try await browser.post("/console/t/acme/mfa", ["csrf": formToken, "challenge": challenge, "code": app.code(clock)])
             #expect(right.status == 303, "\(right.text)")
             let dashboard = try await browser.get("/console/t/acme")

@@ -234,6 +234,13 @@ import Testing
                     ["action": "reject", "items": [["datasourceId": datasource, "table": "payments", "column": "card_number", "tag": "PCI"]]] as J))
             #expect(otherTenant.status == 404, "another tenant's datasource is not found")
 
+            // Under four eyes a rejection (which unmasks) is refused; an acceptance is not.
+            #expect(try await client.send(.patch, "/v1/tenant/settings", token: f.a.adminToken, body: .json(["changeApproval": true])).status == 200)
+            let held = try await review("reject", ["PCI"])
+            #expect(held.status == 409 && held.text.contains("four eyes"), "\(held.text)")
+            #expect(try await tags() == ["FINANCIAL", "PCI"])
+            #expect(try await client.send(.patch, "/v1/tenant/settings", token: f.a.adminToken, body: .json(["changeApproval": false])).status == 200)
+
             // Rejected: out of decisions at once, and a rescan does not bring it back.
             let rejected = try await review("reject", ["PCI", "PCI"])
             let reviewedCount = try rejected.json()["reviewed"] as? Int
@@ -259,9 +266,16 @@ import Testing
             #expect(try await tags() == ["FINANCIAL", "PCI"])
             #expect(try await Self.decide(client, f, groups: ["analysts", "contractors"]) == false)
             let history = try await client.send(.get, "/v1/tags/history", token: token).json()["items"] as? [[String: Any]] ?? []
-            #expect(Set(history.compactMap { $0["action"] as? String }) == ["added", "rejected", "accepted"], "\(history)")
-            let audit = try await client.send(.get, "/v1/audit/records?limit=1000", token: f.a.adminToken).text
-            #expect(audit.contains("/v1/tags/reviews"))
+            #expect(Set(history.compactMap { $0["action"] as? String }) == ["added", "rejected", "accepted", "cleared"], "\(history)")
+            let reviewers = Set(history.filter { $0["action"] as? String != "added" }.compactMap { $0["actor"] as? String })
+            #expect(reviewers.count == 1 && reviewers.first?.hasPrefix("user:") == true, "each verdict names its reviewer: \(history)")
+            let audit = try await client.send(.get, "/v1/audit/records?entity=\(datasource)&limit=1000", token: f.a.adminToken)
+            let records = try audit.json()["items"] as? [[String: Any]] ?? []
+            let rejection = records.first {
+                ($0["details"] as? String)?.contains("\"action\":\"reject\"") == true && $0["outcome"] as? String == "allowed"
+            }
+            #expect(rejection?["path"] as? String == "/v1/tags/reviews", "the audit record names the datasource and the action")
+            #expect((rejection?["details"] as? String)?.contains("payments.card_number:PCI") == true, "\(rejection ?? [:])")
             let listed = try await client.send(.get, "/v1/tags/reviews", token: token).json()["items"] as? [[String: Any]]
             #expect(listed?.map { $0["verdict"] as? String } == ["accepted"], "the withdrawn rejection is gone, the acceptance stays")
         }

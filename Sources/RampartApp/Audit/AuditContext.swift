@@ -86,6 +86,11 @@ package final class AuditContext: Sendable {
         update { $0.details = AuditDetails.json(fields.merging(["event": event]) { $1 }) }
     }
 
+    /// Sets the record's `details` to `fields`: what a request did, beyond its entity.
+    package func setDetails(_ fields: [String: String]) {
+        update { $0.details = AuditDetails.json(fields) }
+    }
+
     package func markRecorded() { update { $0.recorded = true } }
 
     /// The request's record with `outcome` and `status`, stamped now by ``clock``.

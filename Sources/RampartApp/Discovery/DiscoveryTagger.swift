@@ -80,10 +80,12 @@ package enum DiscoveryTagger {
         return !current.isEmpty
     }
 
-    package static func history(_ a: TagAssignment, _ action: TagHistoryEntry.Action, scanID: String, at now: Int64) -> TagHistoryEntry {
+    package static func history(
+        _ a: TagAssignment, _ action: TagHistoryEntry.Action, scanID: String, at now: Int64, actor: String? = nil
+    ) -> TagHistoryEntry {
         TagHistoryEntry(
             id: UUIDv7.generate(), tenantID: a.tenantID, datasourceID: a.datasourceID, database: a.database, table: a.table, column: a.column,
-            tag: a.tag, action: action, scanID: scanID, at: now)
+            tag: a.tag, action: action, scanID: scanID, at: now, actor: actor)
     }
 
     /// The Ranger service a datasource's tables belong to: the one it names, or else the tenant's

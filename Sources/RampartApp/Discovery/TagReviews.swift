@@ -6,17 +6,26 @@ import RampartStorage
 /// People's verdicts on the tags discovery gave columns (``TagReview``): accept, reject, or clear
 /// a verdict, one tag or many at once, all or nothing.
 ///
-/// A rejection removes the tag at once; when the datasource's tags feed a Ranger tag service, the
-/// change is a policy write, so decisions (and the PostgreSQL sync) follow it before the call
-/// returns. Each verdict is in the tag history and the request's audit record.
+/// A rejection removes the tag at once, as a policy write, so decisions (and the PostgreSQL
+/// sync) follow it before the call returns. Each verdict is in the tag history with its reviewer,
+/// and the request's audit record names the datasource, the action and the tags.
+///
+/// While the tenant requires four eyes, reject and clear are refused: either can take a tag, and
+/// the mask of a tag policy with it, off a column (as replacing a tag service's tags is refused).
+/// Accept only keeps a tag, and stays open.
 package struct TagReviews: Sendable {
     package let services: RampartServices
     package let administration: PolicyAdministration
+    package let changes: ChangeRequests
 
-    package init(services: RampartServices, administration: PolicyAdministration) {
+    package init(services: RampartServices, administration: PolicyAdministration, changes: ChangeRequests) {
         self.services = services
         self.administration = administration
+        self.changes = changes
     }
+
+    /// How many tags an audit record names; a larger review names the first ones and the count.
+    static let tagsNamedInAudit = 20
 
     /// The most tags one request may review: a page of a large datasource's tags in one go.
     package static let maximumTargets = 500
@@ -71,10 +80,21 @@ package struct TagReviews: Sendable {
                 throw RampartError(.validationFailed, "`\(name)` must be 1 to \(Self.maximumNameLength) bytes", field: "items")
             }
         }
+        if action != .accept {
+            try await changes.refuseWhenRequired("rejecting a tag or withdrawing a verdict can unmask a column", in: tenant)
+        }
         var seen: Set<Target> = []
         let unique = targets.filter { seen.insert($0).inserted }
+        let datasources = Set(unique.map(\.datasourceID)).sorted()
+        audit?.setEntity("datasources", datasources.count == 1 ? datasources[0] : nil)
+        audit?.setDetails([
+            "action": action.rawValue, "count": String(unique.count), "datasources": datasources.joined(separator: ","),
+            "tags": unique.prefix(Self.tagsNamedInAudit).map { "\($0.table).\($0.column):\($0.tag)" }.joined(separator: ","),
+        ])
         let now = services.clock.now()
-        let body: @Sendable (any StoreTransaction) async throws -> Void = { tx in
+        // Always a policy write: whether a datasource feeds a tag service is read inside it, so a
+        // binding that changes meanwhile cannot leave decisions behind the tags.
+        _ = try await administration.write(tenant, audit: audit) { tx, _ in
             var tagServices: Set<String> = []
             for (datasourceID, group) in Dictionary(grouping: unique, by: \.datasourceID) {
                 guard let datasource = try await tx.datasource(id: datasourceID, in: tenant) else { throw RampartError.notFound("datasource") }
@@ -82,21 +102,6 @@ package struct TagReviews: Sendable {
                 if let target = try await DiscoveryTagger.rangerService(for: datasource, tx) { tagServices.insert(target.tagService) }
             }
             for tagService in tagServices.sorted() { try await DiscoveryTagger.sync(tagService: tagService, tenant: tenant, at: now, tx) }
-        }
-        let feedsPolicies = try await services.store.read { tx in
-            for datasourceID in Set(unique.map(\.datasourceID)) {
-                if let datasource = try await tx.datasource(id: datasourceID, in: tenant),
-                    try await DiscoveryTagger.rangerService(for: datasource, tx) != nil
-                {
-                    return true
-                }
-            }
-            return false
-        }
-        if feedsPolicies {
-            _ = try await administration.write(tenant, audit: audit) { tx, _ in try await body(tx) }
-        } else {
-            try await services.store.recording(audit).write(body)
         }
         return unique.count
     }
@@ -120,11 +125,17 @@ package struct TagReviews: Sendable {
                 try await tx.putTagReview(review)
                 if action == .reject { try await tx.deleteTagAssignment(assignment) }
                 try await tx.insertTagHistory(
-                    DiscoveryTagger.history(assignment, action == .accept ? .accepted : .rejected, scanID: assignment.scanID, at: now))
+                    DiscoveryTagger.history(
+                        assignment, action == .accept ? .accepted : .rejected, scanID: assignment.scanID, at: now, actor: reviewer))
             case .clear:
                 guard reviews[review.key] != nil, try await tx.deleteTagReview(review) else {
                     throw RampartError(.notFound, "datasource \(datasource.name) has no verdict on \(named)")
                 }
+                let entry = TagAssignment(
+                    tenantID: review.tenantID, datasourceID: review.datasourceID, database: review.database, table: review.table,
+                    column: review.column, tag: review.tag, dataClass: "", confidence: 0, scanID: "", assignedAt: now)
+                try await tx.insertTagHistory(
+                    DiscoveryTagger.history(entry, .cleared, scanID: current[review.key]?.scanID ?? "", at: now, actor: reviewer))
             }
         }
     }

@@ -24,15 +24,15 @@ package struct MFALogin: Sendable {
     package struct Origin: Sendable {
         package var deviceFingerprint: String
         package var deviceLabel: String
-        /// The browser's time zone (``BrowserSignals``), when its sign-in page's script reported one.
-        package var timeZone: String?
+        /// The browser's signals (``BrowserSignals``), when its sign-in page's script ran.
+        package var browser: BrowserSignals?
         package var sourceIP: String?
         package var userAgent: String?
 
-        package init(deviceFingerprint: String, deviceLabel: String, timeZone: String? = nil, sourceIP: String?, userAgent: String?) {
+        package init(deviceFingerprint: String, deviceLabel: String, browser: BrowserSignals? = nil, sourceIP: String?, userAgent: String?) {
             self.deviceFingerprint = deviceFingerprint
             self.deviceLabel = deviceLabel
-            self.timeZone = timeZone
+            self.browser = browser
             self.sourceIP = sourceIP
             self.userAgent = userAgent
         }
@@ -71,7 +71,7 @@ package struct MFALogin: Sendable {
             do {
                 audit?.event(SecurityEventKind.mfaSucceeded.rawValue, ["method": "totp"])
                 let opened = try await opening.open(
-                    subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, timeZone: origin.timeZone,
+                    subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, browser: origin.browser,
                     sourceIP: origin.sourceIP,
                     userAgent: origin.userAgent, audit: audit
                 ) { tx in
@@ -92,7 +92,7 @@ package struct MFALogin: Sendable {
             do {
                 audit?.event(SecurityEventKind.recoveryUsed.rawValue)
                 opened = try await opening.open(
-                    subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, timeZone: origin.timeZone,
+                    subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, browser: origin.browser,
                     sourceIP: origin.sourceIP,
                     userAgent: origin.userAgent, audit: audit
                 ) { tx in
@@ -150,7 +150,7 @@ package struct MFALogin: Sendable {
         audit?.event(SecurityEventKind.mfaEnrolled.rawValue)
         do {
             let opened = try await SessionOpening(services: services).open(
-                subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, timeZone: origin.timeZone,
+                subject, deviceFingerprint: origin.deviceFingerprint, deviceLabel: origin.deviceLabel, browser: origin.browser,
                 sourceIP: origin.sourceIP,
                 userAgent: origin.userAgent, audit: audit
             ) { tx in

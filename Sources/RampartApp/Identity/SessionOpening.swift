@@ -24,13 +24,15 @@ package struct SessionOpening: Sendable {
     /// - Parameters:
     ///   - deviceFingerprint: the browser's device fingerprint (hex), remembered as a known device.
     ///   - deviceLabel: how the device is named in a `device.new` event.
-    ///   - timeZone: the time zone the browser reported (``BrowserSignals``), remembered like a
-    ///     network; a new one with a new device and a new network is a `device.anomalous` event.
+    ///   - browser: the browser's signals (``BrowserSignals``), when its sign-in page's script ran:
+    ///     the digest of its traits and its time zone are remembered like a network, and a login
+    ///     from a new device or browser on a new network in a new time zone (or none, for an
+    ///     account that has reported one before) is a `device.anomalous` event.
     ///   - audit: the sign-in request, whose audit record the session's transaction carries.
     ///   - within: more work for the same transaction, e.g. using up the challenge and the code
     ///     that proved the second factor, so a failure there leaves no session behind.
     package func open(
-        _ subject: AuthenticatedSubject, deviceFingerprint: String, deviceLabel: String, timeZone: String? = nil, sourceIP: String?,
+        _ subject: AuthenticatedSubject, deviceFingerprint: String, deviceLabel: String, browser: BrowserSignals? = nil, sourceIP: String?,
         userAgent: String?, audit: AuditContext?, within: @escaping @Sendable (any StoreTransaction) async throws -> Void = { _ in }
     ) async throws -> Opened {
         let token = Secret(RandomToken.generate())
@@ -48,14 +50,20 @@ package struct SessionOpening: Sendable {
             let newDevice = try await tx.rememberSource(.device, deviceFingerprint, subjectID: subject.id, in: tenantID, at: now)
             var newNetwork = false
             if let network { newNetwork = try await tx.rememberSource(.network, network, subjectID: subject.id, in: tenantID, at: now) }
-            var anomalous = false
-            if let timeZone {
-                // A first login (or the first with a script-reporting browser) has nothing to
-                // differ from, so only an account with a time zone on record can be anomalous.
-                let hadTimeZone = try await tx.hasKnownSources(.timeZone, subjectID: subject.id, in: tenantID)
-                let newTimeZone = try await tx.rememberSource(.timeZone, timeZone, subjectID: subject.id, in: tenantID, at: now)
-                anomalous = hadTimeZone && newTimeZone && newDevice && newNetwork
+            // A first login (or the first with a script-reporting browser) has nothing to differ
+            // from, so only an account with a time zone on record can be anomalous. A login that
+            // reports none then (the script blocked, the cookie dropped) counts as a new one.
+            let hadTimeZone = try await tx.hasKnownSources(.timeZone, subjectID: subject.id, in: tenantID)
+            var newBrowser = false
+            var newTimeZone = hadTimeZone
+            if let browser {
+                newBrowser = try await tx.rememberSource(.browser, browser.digest, subjectID: subject.id, in: tenantID, at: now)
+                newTimeZone = true
+                if let zone = browser.timeZone {
+                    newTimeZone = try await tx.rememberSource(.timeZone, zone, subjectID: subject.id, in: tenantID, at: now)
+                }
             }
+            let anomalous = hadTimeZone && newTimeZone && (newDevice || newBrowser) && newNetwork
             return (newDevice, newNetwork, anomalous)
         }
         await services.security.loginSucceeded(subject.loginAttempt(ip: sourceIP))
@@ -69,10 +77,10 @@ package struct SessionOpening: Sendable {
                 .networkNew, tenant: tenantID, actorType: subject.actorType, actorID: subject.id, details: ["network": network],
                 audit: audit)
         }
-        if anomalous, let timeZone, let network {
+        if anomalous, let network {
             try await services.security.raise(
                 .deviceAnomalous, tenant: tenantID, actorType: subject.actorType, actorID: subject.id,
-                details: ["device": deviceLabel, "network": network, "timeZone": timeZone], audit: audit)
+                details: ["device": deviceLabel, "network": network, "timeZone": browser?.timeZone ?? "not reported"], audit: audit)
         }
         return Opened(token: token, session: session)
     }

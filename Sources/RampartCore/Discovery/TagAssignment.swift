@@ -46,6 +46,8 @@ package struct TagHistoryEntry: Sendable, Equatable {
         case accepted
         /// A person rejected it: removed, and not added again by scans.
         case rejected
+        /// A person withdrew their verdict: the column's tag is the scans' again.
+        case cleared
     }
 
     package var id: String
@@ -56,13 +58,17 @@ package struct TagHistoryEntry: Sendable, Equatable {
     package var column: String
     package var tag: String
     package var action: Action
+    /// The scan that found the tag (for a review, the one that last found it).
     package var scanID: String
     package var at: Int64
+    /// Who reviewed it (`user:<id>`, `api-key:<id>`); `nil` for a scan's change.
+    package var actor: String?
 
     package init(
         id: String, tenantID: TenantID, datasourceID: String, database: String, table: String, column: String, tag: String, action: Action,
-        scanID: String, at: Int64
+        scanID: String, at: Int64, actor: String? = nil
     ) {
+        self.actor = actor
         self.id = id
         self.tenantID = tenantID
         self.datasourceID = datasourceID

@@ -6,9 +6,8 @@
 /// The script (`/console/assets/signals.js`) hashes device type, screen, operating system,
 /// browser and version, languages, fonts, plugins and MIME types in the browser, so the traits
 /// themselves never reach the server; only the digest and the time zone do, in the
-/// `rampart_signals` cookie (`<digest>~<time zone>`). The digest joins the ``DeviceFingerprint``;
-/// the time zone is remembered like a network, for the `device.anomalous` signal. Both are used
-/// for security only.
+/// `rampart_signals` cookie (`<digest>~<time zone>`). Both are remembered per account like a
+/// network, for the `device.anomalous` signal; they are used for security only.
 ///
 /// The cookie is set by a script, so anything may arrive in it: a value that is not exactly
 /// what the script writes is ignored as a whole (the login goes on with the header fingerprint),

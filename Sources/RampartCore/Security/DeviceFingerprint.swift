@@ -9,9 +9,9 @@ import Foundation
 /// It hashes the `User-Agent`, the `Accept-Language` and a random device-id cookie the client
 /// keeps. The cookie carries the entropy (headers alone are shared by millions of browsers); the
 /// headers make a stolen cookie less useful on a different browser. Only the hash is stored, so
-/// the raw headers are never kept as personal data. When the sign-in page's script ran, the
-/// digest of the browser's traits (``BrowserSignals``) is hashed in too, so the same cookie on a
-/// different screen, operating system or browser version is a different device.
+/// the raw headers are never kept as personal data. The browser's traits (``BrowserSignals``)
+/// are remembered beside it, not in it: a new screen is no new device, and fingerprints
+/// remembered before the sign-in script existed stay known.
 package struct DeviceFingerprint: Sendable, Hashable, CustomStringConvertible {
     /// SHA-256, lower-case hex.
     package let hex: String
@@ -20,13 +20,11 @@ package struct DeviceFingerprint: Sendable, Hashable, CustomStringConvertible {
     /// hostile client cannot make hashing expensive.
     package static let maximumFieldLength = 1024
 
-    package init(userAgent: String?, acceptLanguage: String?, deviceID: String?, browserDigest: String? = nil) {
+    package init(userAgent: String?, acceptLanguage: String?, deviceID: String?) {
         var hasher = SHA256()
         // Each field is length-prefixed, so ("ab", "c") and ("a", "bc") hash differently, and
-        // a missing field differs from an empty one. The browser's digest is a fourth field only
-        // when present, so fingerprints remembered before it existed (and those of browsers
-        // without JavaScript) stay the same.
-        for field in [userAgent, acceptLanguage, deviceID] + (browserDigest.map { [$0] } ?? []) {
+        // a missing field differs from an empty one.
+        for field in [userAgent, acceptLanguage, deviceID] {
             guard let field else {
                 hasher.update(data: [0xFF, 0xFF, 0xFF, 0xFF])
                 continue

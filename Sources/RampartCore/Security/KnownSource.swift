@@ -7,6 +7,8 @@ package enum KnownSourceKind: String, Sendable, Codable, CaseIterable {
     case device
     /// An ``IPNetwork`` (/24, /48) a user or operator completed a login from.
     case network
+    /// A digest of a browser's traits (``BrowserSignals``) a user or operator completed a login from.
+    case browser
     /// An IANA time zone a user or operator's browser reported at a completed login
     /// (``BrowserSignals``).
     case timeZone = "time-zone"

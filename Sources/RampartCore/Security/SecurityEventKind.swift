@@ -33,8 +33,9 @@ package enum SecurityEventKind: String, Sendable, Codable, CaseIterable {
     case deviceNew = "device.new"
     /// Login from an IP network (/24, /48) not seen before for this user.
     case networkNew = "network.new"
-    /// A login whose device, network and browser time zone were all new at once for an account
-    /// that has signed in before with a reported time zone: someone else, somewhere else.
+    /// A login from a new device or browser, on a new network and in a new time zone (or one
+    /// that reports none) at once, for an account that has signed in before with a reported
+    /// time zone: someone else, somewhere else.
     case deviceAnomalous = "device.anomalous"
     /// An API key used from an address it has not been used from before.
     case apiKeyNewIP = "apikey.new_ip"

@@ -18,6 +18,11 @@ extension ConsoleAssets {
     ///
     /// Hashing and the signature are the browser's Web Crypto (HTTPS or localhost); nothing is
     /// computed by hand but the walk up the tree.
+    ///
+    /// What it guards against is a changed record or log (the database, a backup, a proxy that
+    /// rewrites the page's text), not a dishonest server: the key, the evidence and this script
+    /// come from the same server. The key id it shows is to be compared with one obtained
+    /// elsewhere (`GET /v1/audit/public-key`, kept by whoever verifies the exports).
     static let proofScript = #"""
         "use strict";
         (function () {
@@ -101,8 +106,8 @@ extension ConsoleAssets {
           function shown(field, value) {
             if (value === null) { return null; }
             if (field === "time") { return rfc3339(value); }
-            // The HTML parser turns CR LF and lone CR into LF and NUL into U+FFFD in text.
-            return String(value).replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD");
+            // The HTML parser turns CR LF and lone CR into LF in text, and drops NUL.
+            return String(value).replace(/\r\n?/g, "\n").replace(/\0/g, "");
           }
           async function rootFrom(leaf, index, size, proof) {
             if (index < 0n || index >= size) { throw new Error("the proof's index is outside the tree"); }
@@ -134,7 +139,9 @@ extension ConsoleAssets {
               var same = expected !== null && (cell.hasAttribute("data-cut") ? expected.indexOf(text) === 0 : expected === text);
               if (!same) { throw new Error("the " + cell.dataset.field + " the page shows is not the record's"); }
             }
+            if (BigInt(data.leafIndex) !== record.seq - 1n) { throw new Error("the proof is of another leaf than record " + record.seq); }
             var leaf = await sha256(0, [recordBytes]);
+            if (hex(leaf) !== data.leafHash) { throw new Error("the leaf hash the page shows is not the hash of the record's bytes"); }
             var proof = data.proof ? data.proof.split(" ").map(bytes) : [];
             var root = await rootFrom(leaf, BigInt(data.leafIndex), BigInt(data.treeSize), proof);
             var noteBytes = bytes(data.note);
@@ -154,7 +161,7 @@ extension ConsoleAssets {
             if (!(await subtle.verify({ name: "Ed25519" }, key, bytes(data.signature), noteBytes))) {
               throw new Error("the checkpoint's signature does not verify under key " + keyID);
             }
-            return { outcome: "allowed", text: "Verified by your browser: the fields above hash to leaf " + data.leafIndex + " of " +
+            return { outcome: "allowed", text: "Verified by your browser: the fields above and the leaf hash shown are of leaf " + data.leafIndex + " of " +
               data.treeSize + ", whose inclusion proof leads to the root of the checkpoint signed with key " + keyID +
               ", and the signature verified." };
           }

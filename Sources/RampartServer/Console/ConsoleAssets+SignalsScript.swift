@@ -4,7 +4,7 @@ extension ConsoleAssets {
     /// The sign-in page's script, served from `/console/assets/signals.js`: reports the browser's
     /// signals (``BrowserSignals``) in the `rampart_signals` cookie that goes with the login.
     ///
-    /// It is the console's only script and runs on the sign-in page only. It reads the traits
+    /// It runs on the sign-in pages only (a tenant's and the operator's). It reads the traits
     /// listed in the README, hashes them with the browser's own SHA-256 (Web Crypto, which
     /// browsers offer on HTTPS and on localhost), and sets the cookie to the digest and the time
     /// zone's name: the traits themselves never leave the browser. Without JavaScript, or Web

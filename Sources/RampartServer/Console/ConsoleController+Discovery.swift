@@ -83,7 +83,8 @@ extension ConsoleController {
 
     /// Accepts, rejects or clears the verdict on the ticked tags, or on one, through ``TagReviews`` as `POST /v1/tags/reviews`.
     @Sendable func reviewTags(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let post = try await posted(TagReviewFields.self, request, context: context, needs: .discoveryWrite)
+        // 500 ticked tags of long names fit in 1 MiB; the console's usual 16 KiB holds about 250.
+        let post = try await posted(TagReviewFields.self, request, context: context, needs: .discoveryWrite, limit: 1 << 20)
         guard case .accepted(let fields, let signedIn) = post else { return post.answer }
         guard let id = uuidParameter(context) else { return notFound() }
         let path = "/console/t/\(signedIn.tenant.slug)/discovery/datasources/\(id)"
@@ -104,11 +105,10 @@ extension ConsoleController {
                 ?? TagReviews.Target(datasourceID: id, table: "", column: "", tag: "")
         }
         do {
-            _ = try await TagReviews(services: services, administration: administration).review(
+            _ = try await TagReviews(services: services, administration: administration, changes: changes).review(
                 Array(targets), action: action, reviewer: signedIn.principal.actor, in: signedIn.tenant.id, audit: context.audit)
-        } catch let error as RampartError where error.code == .notFound || error.code.httpStatus == 422 {
-            return try await datasourcePage(
-                id, signedIn, error: error.message, status: error.code == .notFound ? .notFound : .unprocessableContent)
+        } catch let error as RampartError where [404, 409, 422].contains(error.code.httpStatus) {
+            return try await datasourcePage(id, signedIn, error: error.message, status: HTTPResponse.Status(code: error.code.httpStatus))
         }
         let done = ["accept": "tags-accepted", "reject": "tags-rejected", "clear": "tags-cleared"][action.rawValue] ?? ""
         return Self.redirect(to: "\(path)?done=\(done)")
@@ -196,7 +196,7 @@ extension ConsoleController {
             let source = try await datasources.get(id, in: tenant)
             let recent = try await scans.list(in: tenant, datasource: id, page: PageRequest(limit: 10))
             let tags = try await DiscoveredTags(services: services).assignments(in: tenant, datasource: id)
-            let reviews = try await TagReviews(services: services, administration: administration).list(in: tenant, datasource: id)
+            let reviews = try await TagReviews(services: services, administration: administration, changes: changes).list(in: tenant, datasource: id)
             return Self.page(
                 ConsolePages.datasource(
                     signedIn.viewer, source, scans: recent.items, tags: tags, reviews: reviews, test: test, notice: notice, error: error,

@@ -209,7 +209,7 @@ struct ConsoleController {
                 return throttled(retryAfter)
             case .signedIn(let subject):
                 let opened = try await SessionOpening(services: services).open(
-                    subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, timeZone: device.signals?.timeZone,
+                    subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, browser: device.signals,
                     sourceIP: context.sourceIP,
                     userAgent: request.boundedUserAgent, audit: context.audit)
                 return signedInResponse(opened, slug: slug, device: device)
@@ -234,6 +234,20 @@ struct ConsoleController {
                 slug, formToken: form.csrf, username: username, error: "The username or password is wrong.", status: .unauthorized)
         } catch let error as RampartError where [.tenantSuspended, .forbidden, .validationFailed].contains(error.code) {
             return try await signInAgain(slug, formToken: form.csrf, username: username, error: error.message, status: .forbidden)
+        }
+    }
+
+    /// Whether the sign-in challenge `token` is one of this console's: the operator's (`slug` nil)
+    /// or a user's of tenant `slug`. Checked before the code is, so a challenge answered at
+    /// another console opens no session at all. An unknown token passes, for the verification to refuse.
+    private func challenge(_ token: String, belongsTo slug: String?) async throws -> Bool {
+        guard (1...256).contains(token.utf8.count) else { return true }
+        let hash = RandomToken.digest(token)
+        return try await services.store.read { tx in
+            guard let challenge = try await tx.mfaChallenge(tokenHash: hash) else { return true }
+            guard let slug else { return challenge.subjectKind == .operator }
+            guard challenge.subjectKind == .user else { return false }
+            return try await tx.tenant(id: challenge.tenantID)?.slug == slug
         }
     }
 
@@ -274,13 +288,15 @@ struct ConsoleController {
         let device = LoginDevice(request: request)
         let origin = MFALogin.Origin(request: request, context: context, device: device)
         do {
+            guard try await challenge(form.challenge ?? "", belongsTo: slug) else {
+                throw RampartError(.unauthenticated, "invalid or expired challenge; sign in again")
+            }
             switch try await MFALogin(services: services).verify(
                 challenge: Secret(form.challenge ?? ""), proof: proof, origin: origin, audit: context.audit)
             {
             case .throttled(let retryAfter):
                 return throttled(retryAfter)
-            case .signedIn(let subject, let opened):
-                guard (subject.kind == .operator) == (slug == nil) else { return notFound() }
+            case .signedIn(_, let opened):
                 return signedInResponse(opened, slug: slug, device: device)
             }
         } catch let error as RampartError where error.code == .unauthenticated {
@@ -359,12 +375,15 @@ struct ConsoleController {
 
     /// Reads a form post (at most ``formLimit`` bytes) from someone signed in to this tenant who
     /// holds `permission`, and checks its anti-forgery token against their session.
+    ///
+    /// Who is asking is settled before the body is read: the import form takes tens of MiB, which
+    /// nobody without a session (or the permission) may make the server hold.
     func posted<Form: ConsoleForm>(
         _ type: Form.Type, _ request: Request, context: RampartRequestContext, needs permission: Permission?, limit: Int = formLimit
     ) async throws -> Posted<Form> {
-        let form = try await Self.form(type, request, limit: limit)
         let visit = try await visit(request, context: context, needs: permission)
         guard case .signedIn(let signedIn) = visit else { return .refused(visit.answer) }
+        let form = try await Self.form(type, request, limit: limit)
         guard ConsoleCookies.matches(form.csrf, signedIn.viewer.formToken) else { return .refused(forgedForm()) }
         return .accepted(form, signedIn)
     }

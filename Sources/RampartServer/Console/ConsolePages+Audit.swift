@@ -84,8 +84,11 @@ extension ConsolePages {
         ]
         var list = fields.compactMap { label, field, value -> HTML? in
             guard let value, !value.isEmpty else { return nil }
-            let cut: HTML = value.count > longestShownField ? " data-cut" : ""
-            return "<dt>\(label)</dt><dd data-field=\"\(field)\"\(cut)>\(String(value.prefix(longestShownField)))</dd>"
+            guard value.count > longestShownField else { return "<dt>\(label)</dt><dd data-field=\"\(field)\">\(value)</dd>" }
+            return """
+                <dt>\(label)</dt><dd><span data-field="\(field)" data-cut>\(String(value.prefix(longestShownField)))</span>
+                <span class="muted">… (the first \(longestShownField) characters)</span></dd>
+                """
         }
         list.append("<dt>Leaf hash</dt><dd><code>\(entry.leafHash.hex)</code></dd>")
         let verdict: HTML =
@@ -104,7 +107,7 @@ extension ConsolePages {
         let browserCheck: HTML =
             evidence.map { e in
                 """
-                <section aria-labelledby="browser-proof" id="proof-check" data-seq="\(r.seq)" data-record="\(e.record)"
+                <section aria-labelledby="browser-proof" id="proof-check" data-seq="\(r.seq)" data-leaf-hash="\(entry.leafHash.hex)" data-record="\(e.record)"
                 data-leaf-index="\(e.leafIndex)" data-tree-size="\(e.treeSize)" data-proof="\(e.proof.joined(separator: " "))"
                 data-note="\(e.note)" data-signature="\(e.signature)" data-public-key="\(e.publicKey)" data-key-id="\(e.keyID)">
                 <h2 id="browser-proof">Checked by your browser</h2>

@@ -236,7 +236,7 @@ extension ConsolePages {
                 writer
                 ? """
                 <td><button type="submit" class="quiet" name="one" value="clear \(token)"
-                aria-label="Let scans tag \(review.table).\(review.column) as \(review.tag) again">Allow again</button></td>
+                aria-label="Allow again \(review.tag) on \(review.table).\(review.column)">Allow again</button></td>
                 """ : ""
             return
                 "<tr><td>\(review.table)</td><td>\(review.column)</td><td>\(review.tag)</td><td>\(shortTime(milliseconds: review.reviewedAt))</td>\(undo)</tr>"

@@ -174,8 +174,11 @@ package struct TagHistoryResponse: Codable, Sendable {
     package var action: String
     package var scanId: String
     package var at: String
+    /// Who reviewed the tag, for `accepted`, `rejected` and `cleared`.
+    package var actor: String?
 
     package init(_ e: TagHistoryEntry) {
+        actor = e.actor
         datasourceId = e.datasourceID
         resource = ["database": e.database, "table": e.table, "column": e.column]
         tag = e.tag

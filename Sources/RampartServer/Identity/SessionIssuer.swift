@@ -25,7 +25,7 @@ package struct SessionIssuer: Sendable {
         within: @escaping @Sendable (any StoreTransaction) async throws -> Void = { _ in }
     ) async throws -> Response {
         let opened = try await SessionOpening(services: services).open(
-            subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, timeZone: device.signals?.timeZone,
+            subject, deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, browser: device.signals,
             sourceIP: sourceIP, userAgent: userAgent,
             audit: audit, within: within)
         return try response(opened, subject: subject, device: device, recoveryCodes: recoveryCodes)

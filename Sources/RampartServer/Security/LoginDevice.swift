@@ -9,8 +9,8 @@ import RampartCore
 /// The device a login comes from: the `rampart_device` cookie (a random id the browser keeps)
 /// and the ``DeviceFingerprint`` of that id with the `User-Agent` and `Accept-Language`.
 ///
-/// When the sign-in page's script ran, its digest of the browser's traits (the
-/// `rampart_signals` cookie, ``BrowserSignals``) is part of the fingerprint.
+/// When the sign-in page's script ran, its digest of the browser's traits and its time zone
+/// (the `rampart_signals` cookie, ``BrowserSignals``) come along for the anomaly signal.
 ///
 /// A request without a usable cookie gets a fresh id, which is used for the fingerprint at once
 /// and set as a cookie on the response. Fingerprinting the fresh id (rather than "no cookie")
@@ -39,8 +39,7 @@ package struct LoginDevice: Sendable {
         }
         signals = request.cookies[BrowserSignals.cookieName].flatMap { BrowserSignals(cookieValue: $0.value) }
         fingerprint = DeviceFingerprint(
-            userAgent: request.headers[.userAgent], acceptLanguage: request.headers[.acceptLanguage], deviceID: id,
-            browserDigest: signals?.digest)
+            userAgent: request.headers[.userAgent], acceptLanguage: request.headers[.acceptLanguage], deviceID: id)
     }
 
     /// Sets the device cookie on `response` if this request minted it: HttpOnly (scripts never

@@ -14,7 +14,7 @@ extension MFALogin.Origin {
     /// Where a sign-in step comes from: this request's device, address and browser.
     init(request: Request, context: RampartRequestContext, device: LoginDevice) {
         self.init(
-            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, timeZone: device.signals?.timeZone,
+            deviceFingerprint: device.fingerprint.hex, deviceLabel: device.label, browser: device.signals,
             sourceIP: context.sourceIP,
             userAgent: request.boundedUserAgent)
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// People's verdicts on discovery's tags (``TagReview``): one per tag on a column.
+/// People's verdicts on discovery's tags (``TagReview``): one per tag on a column, and who gave
+/// each in the tag history (append-only, where a later verdict cannot overwrite it).
 struct M0027TagReviews: Migration {
     let id = "0027_tag_reviews"
 
@@ -19,7 +20,8 @@ struct M0027TagReviews: Migration {
                 reviewed_at BIGINT NOT NULL,
                 PRIMARY KEY (tenant_id, datasource_id, database_name, table_name, column_name, tag)
             )
-            """
+            """,
+            "ALTER TABLE discovery_tag_history ADD COLUMN actor TEXT",
         ]
     }
 }

@@ -16,10 +16,11 @@ enum TagHistoryTable: StoredTable {
     static let action = Column<TagHistoryEntry, String>("action") { $0.action.rawValue }
     static let scanID = Column<TagHistoryEntry, String>("scan_id") { $0.scanID }
     static let at = Column<TagHistoryEntry, Int64>("at") { $0.at }
+    static let actor = Column<TagHistoryEntry, String?>("actor") { $0.actor }
 
     static let columns = [
         AnyColumn(id), AnyColumn(tenantID), AnyColumn(datasourceID), AnyColumn(databaseName), AnyColumn(tableName), AnyColumn(columnName),
-        AnyColumn(tag), AnyColumn(action), AnyColumn(scanID), AnyColumn(at),
+        AnyColumn(tag), AnyColumn(action), AnyColumn(scanID), AnyColumn(at), AnyColumn(actor),
     ]
     static let key = [AnyColumn(tenantID), AnyColumn(id)]
 
@@ -28,6 +29,6 @@ enum TagHistoryTable: StoredTable {
             id: try row.decode(id), tenantID: TenantID(try row.decode(tenantID)), datasourceID: try row.decode(datasourceID),
             database: try row.decode(databaseName), table: try row.decode(tableName), column: try row.decode(columnName),
             tag: try row.decode(tag), action: TagHistoryEntry.Action(rawValue: try row.decode(action)) ?? .removed,
-            scanID: try row.decode(scanID), at: try row.decode(at))
+            scanID: try row.decode(scanID), at: try row.decode(at), actor: try row.decode(actor))
     }
 }
