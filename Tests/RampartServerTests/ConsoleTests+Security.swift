@@ -100,7 +100,12 @@ extension ConsoleTests {
                 ("account.threshold", "0"), ("account.window", "1e9"), ("sourceIP.ipv6Prefix", "12.5"), ("tenant.maxDelay", "99999999999"),
             ] {
                 let refused = try await admin.post("/console/t/acme/settings/throttle", throttle.merging([field: value]) { $1 })
-                #expect(refused.status == 422 && refused.text.contains("loginThrottle.\(field)"), "\(field)=\(value): \(refused.status)")
+                #expect(refused.status == 422, "\(field)=\(value): \(refused.status)")
+                // The message names the field as the form does, and the field points at it.
+                let id = "throttle-" + field.replacingOccurrences(of: ".", with: "-")
+                #expect(refused.text.contains("id=\"\(id)\" name=\"\(field)\""), "\(field)")
+                #expect(refused.text.contains("value=\"\(value)\" aria-invalid=\"true\" aria-describedby=\"throttle-error\""), "\(field)")
+                #expect(refused.text.contains("id=\"throttle-error\""))
                 #expect(refused.text.contains("value=\"\(value)\""), "the form comes back as typed")
             }
             #expect(try await admin.post("/console/t/acme/settings/throttle", throttle.merging(["csrf": "forged"]) { $1 }).status == 403)

@@ -79,8 +79,12 @@ extension ConsoleController {
             }
         } catch let error as RampartError where error.code.httpStatus == 422 {
             let current = try await administration.get(in: signedIn.tenant.id)
+            // The field as the form names it (its group and label), not as the API does.
+            let setting = ThrottleSetting(errorField: error.field)
+            let message = setting.map { "\($0.groupTitle), \($0.label): \(error.message)" }
             return Self.page(
-                ConsolePages.settings(signedIn.viewer, current, error: Self.describe(error), throttleTyped: fields.values),
+                ConsolePages.settings(
+                    signedIn.viewer, current, error: message ?? Self.describe(error), throttleTyped: fields.values, throttleInvalid: setting),
                 status: .unprocessableContent)
         }
         return Self.redirect(to: "/console/t/\(signedIn.tenant.slug)/settings?done=throttle-saved")

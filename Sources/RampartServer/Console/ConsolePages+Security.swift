@@ -125,7 +125,7 @@ extension ConsolePages {
     /// The tenant's security settings as they apply, with a form for the ones people change here.
     static func settings(
         _ viewer: Viewer, _ current: TenantSecuritySettingsAdministration.Effective, notice: String? = nil, error: String? = nil,
-        throttleTyped: [String: String]? = nil
+        throttleTyped: [String: String]? = nil, throttleInvalid: ThrottleSetting? = nil
     ) -> HTML {
         let throttle = current.loginThrottle
         let groups: [(key: String, title: String, explanation: String)] = [
@@ -138,11 +138,12 @@ extension ConsolePages {
         ]
         let fieldsets = groups.map { group -> HTML in
             let inputs = ThrottleSetting.allCases.filter { $0.group == group.key }.map { setting -> HTML in
-                let id = "throttle-" + setting.name.replacingOccurrences(of: ".", with: "-")
                 let value = throttleTyped?[setting.name] ?? setting.formatted(setting.value(in: throttle))
+                // The refused field says so to assistive technology and points at the message.
+                let invalid: HTML = setting == throttleInvalid ? " aria-invalid=\"true\" aria-describedby=\"throttle-error\"" : ""
                 return """
-                    <div><label for="\(id)">\(setting.label)</label>
-                    <input id="\(id)" name="\(setting.name)" type="text" inputmode="decimal" required value="\(value)"></div>
+                    <div><label for="\(setting.inputID)">\(setting.label)</label>
+                    <input id="\(setting.inputID)" name="\(setting.name)" type="text" inputmode="decimal" required value="\(value)"\(invalid)></div>
                     """
             }
             return """
@@ -176,6 +177,7 @@ extension ConsolePages {
             <section class="panel" aria-labelledby="throttle"><h2 id="throttle">Login throttle\(current.loginThrottleCustomized ? " (this tenant's own)" : " (the server's default)")</h2>
             <form method="post" action="/console/t/\(viewer.tenantSlug)/settings/throttle">
             <input type="hidden" name="csrf" value="\(viewer.formToken)">
+            \(throttleInvalid.map { _ in "<p id=\"throttle-error\" class=\"error\">\(error ?? "")</p>" as HTML } ?? "")
             \(fieldsets)
             <p class="muted">Seconds may have up to three decimals. A browser someone signed in from before skips the account's wait.</p>
             <button type="submit">Save the throttle</button> \(reset)

@@ -48,6 +48,24 @@ enum ThrottleSetting: String, CaseIterable {
     /// The group it belongs to on the form.
     var group: String { String(rawValue.prefix { $0 != "." }) }
 
+    /// The group's heading on the form.
+    var groupTitle: String {
+        switch group {
+        case "account": "Per account"
+        case "sourceIP": "Per address"
+        default: "Whole tenant"
+        }
+    }
+
+    /// The input's id on the form.
+    var inputID: String { "throttle-" + rawValue.replacingOccurrences(of: ".", with: "-") }
+
+    /// The setting an API error names (`loginThrottle.account.window`), if any.
+    init?(errorField field: String?) {
+        guard let field, field.hasPrefix("loginThrottle.") else { return nil }
+        self.init(rawValue: String(field.dropFirst("loginThrottle.".count)))
+    }
+
     func value(in policy: ThrottlePolicy) -> Int64 {
         switch self {
         case .accountThreshold: Int64(policy.account.threshold)
