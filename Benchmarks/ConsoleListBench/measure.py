@@ -122,9 +122,9 @@ def measure(base, slug, admin_password, pages, repeats):
             raise SystemExit(f"measure: {path}: {status} {data[:200]!r}")
         body = json.loads(data)
         cursor = body.get("nextCursor")
-        separator = "&" if "?" in path else "?"
         base_path = re.sub(r"[?&]cursor=[^&]*", "", path)
-        return data, (f"{base_path}{separator if '?' not in base_path else '&'}cursor={urllib.parse.quote(cursor)}" if cursor else None), \
+        separator = "&" if "?" in base_path else "?"
+        return data, (f"{base_path}{separator}cursor={urllib.parse.quote(cursor)}" if cursor else None), \
             len(body["items"])
 
     lists = [

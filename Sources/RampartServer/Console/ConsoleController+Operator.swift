@@ -135,15 +135,8 @@ extension ConsoleController {
 
     /// The operator behind the operator cookie, or `nil`: a missing, ended or tenant session is no operator.
     private func operatorSignedIn(_ request: Request, context: RampartRequestContext) async throws -> OperatorVisit? {
-        guard let token = request.cookies[ConsoleCookies.operatorSession]?.value, !token.isEmpty, token.utf8.count <= 256 else { return nil }
-        let principal: Principal
-        do {
-            principal = try await CredentialAuthentication(services: services).principal(for: .sessionToken(Secret(token)))
-        } catch let error as RampartError where error.code == .unauthenticated {
-            return nil
+        try await sessionPrincipal(ConsoleCookies.operatorSession, operator: true, request, context: context).map {
+            OperatorVisit(principal: $0.principal, formToken: ConsoleCookies.formToken(forSession: $0.token))
         }
-        guard principal.isOperator else { return nil }
-        context.audit?.setPrincipal(principal)
-        return OperatorVisit(principal: principal, formToken: ConsoleCookies.formToken(forSession: token))
     }
 }

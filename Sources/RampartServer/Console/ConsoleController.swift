@@ -402,14 +402,22 @@ struct ConsoleController {
 
     /// The session behind the console cookie, or `nil` when there is none or it does not authenticate.
     private func signedIn(_ request: Request, context: RampartRequestContext) async throws -> (principal: Principal, token: String)? {
-        guard let token = request.cookies[ConsoleCookies.session]?.value, !token.isEmpty, token.utf8.count <= 256 else { return nil }
+        try await sessionPrincipal(ConsoleCookies.session, operator: false, request, context: context)
+    }
+
+    /// The session behind console cookie `cookie`, when it authenticates a principal of the
+    /// cookie's kind (the operator's cookie an operator, a tenant's a user): neither opens the other.
+    func sessionPrincipal(
+        _ cookie: String, operator: Bool, _ request: Request, context: RampartRequestContext
+    ) async throws -> (principal: Principal, token: String)? {
+        guard let token = request.cookies[cookie]?.value, !token.isEmpty, token.utf8.count <= 256 else { return nil }
         let principal: Principal
         do {
             principal = try await CredentialAuthentication(services: services).principal(for: .sessionToken(Secret(token)))
         } catch let error as RampartError where error.code == .unauthenticated {
             return nil
         }
-        guard !principal.isOperator else { return nil }
+        guard principal.isOperator == `operator` else { return nil }
         context.audit?.setPrincipal(principal)
         return (principal, token)
     }

@@ -128,16 +128,15 @@ extension ConsolePages {
         throttleTyped: [String: String]? = nil, throttleInvalid: ThrottleSetting? = nil
     ) -> HTML {
         let throttle = current.loginThrottle
-        let groups: [(key: String, title: String, explanation: String)] = [
-            ("account", "Per account", "Wrong passwords for one account: each attempt past the count waits, the wait doubling up to the longest."),
-            (
-                "sourceIP", "Per address",
-                "Failures from one address (or IPv6 prefix) across accounts: past the count it is blocked, longer for each repeat."
-            ),
-            ("tenant", "Whole tenant", "Failures across the tenant (a spread-out attack): past the count, unknown browsers wait."),
+        // Each group's heading is its settings' (``ThrottleSetting/groupTitle``), as refusals name it.
+        let groups: [(key: String, explanation: String)] = [
+            ("account", "Wrong passwords for one account: each attempt past the count waits, the wait doubling up to the longest."),
+            ("sourceIP", "Failures from one address (or IPv6 prefix) across accounts: past the count it is blocked, longer for each repeat."),
+            ("tenant", "Failures across the tenant (a spread-out attack): past the count, unknown browsers wait."),
         ]
         let fieldsets = groups.map { group -> HTML in
-            let inputs = ThrottleSetting.allCases.filter { $0.group == group.key }.map { setting -> HTML in
+            let settings = ThrottleSetting.allCases.filter { $0.group == group.key }
+            let inputs = settings.map { setting -> HTML in
                 let value = throttleTyped?[setting.name] ?? setting.formatted(setting.value(in: throttle))
                 // The refused field says so to assistive technology and points at the message.
                 let invalid: HTML = setting == throttleInvalid ? " aria-invalid=\"true\" aria-describedby=\"throttle-error\"" : ""
@@ -147,7 +146,7 @@ extension ConsolePages {
                     """
             }
             return """
-                <fieldset><legend>\(group.title)</legend><p class="muted">\(group.explanation)</p>
+                <fieldset><legend>\(settings.first?.groupTitle ?? "")</legend><p class="muted">\(group.explanation)</p>
                 <div class="filters">\(inputs)</div></fieldset>
                 """
         }
