@@ -23,7 +23,7 @@ extension ConsoleTests {
             let listed = try await browser.get("/console/t/acme/policies?service=acme-hive")
             #expect(listed.text.contains(">analysts read sales</a>") && listed.text.contains("New policy"), "\(listed.text)")
 
-            let template = try await browser.get("/console/t/acme/policies/new?service=acme-hive")
+            let template = try await browser.get("/console/t/acme/policies/new?service=acme-hive&as=json")
             #expect(template.status == 200 && template.text.contains("&quot;database&quot;") && template.text.contains("&quot;select&quot;"))
             #expect(try await browser.get("/console/t/acme/policies/new?service=nothing").status == 404)
             let csrf = try #require(Self.hidden("csrf", in: template.text))

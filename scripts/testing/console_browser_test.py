@@ -284,18 +284,31 @@ def main() -> None:
         page.get_by_role("link", name="card numbers show the last four").click()
         check(page.get_by_role("heading", name="Masks").is_visible(), "a masking policy's page shows its masks")
         accessible(page, axe, "a policy")
-        if shots:
-            page.screenshot(path=f"{shots}/console-policy-editor.png", full_page=True)
+        # The same policy in the form: the mask definition's resources and mask types.
+        page.get_by_role("link", name="Edit in the form").click()
+        check(page.get_by_label("Mask", exact=True).input_value() == "MASK_SHOW_LAST_4", "the form shows the policy's mask")
+        accessible(page, axe, "a policy in the form")
         page.get_by_role("link", name="Policies of warehouse").click()
         page.get_by_role("link", name="New policy").click()
-        policy = json.loads(page.get_by_label("Ranger JSON").input_value())
-        policy["name"] = "erin reads sales"
-        policy["resources"] = {"database": {"values": ["sales"]}, "table": {"values": ["*"]}, "column": {"values": ["*"]}}
-        policy["policyItems"][0]["users"] = ["erin"]
-        page.get_by_label("Ranger JSON").fill(json.dumps(policy, indent=2))
-        page.get_by_role("button", name="Create policy").click()
-        check(page.get_by_role("status").inner_text() == "The policy was created.", "a policy is created in the editor")
+        # A new access policy written field by field; a deny item added by posting the form
+        # (no script involved), what was typed kept across it.
+        page.get_by_label("Name", exact=True).fill("erin reads sales")
+        page.locator("#f-resource-0").fill("sales")
+        page.locator("#f-resource-1").fill("*")
+        page.locator("#f-resource-2").fill("*")
+        page.locator("#f-allow-0-users").fill("erin")
+        page.get_by_role("group", name="Allow item 1").get_by_label("select").check()
+        page.get_by_role("button", name="Add deny item").click()
+        check(page.locator("#f-allow-0-users").input_value() == "erin", "adding a row keeps what was typed")
+        page.locator("#f-deny-0-groups").fill("contractors")
+        page.get_by_role("group", name="Deny item 1").get_by_label("update").check()
+        accessible(page, axe, "a new policy in the form")
+        if shots:
+            page.screenshot(path=f"{shots}/console-policy-editor.png", full_page=True)
+        page.get_by_role("button", name="Create policy").first.click()
+        check(page.get_by_role("status").inner_text() == "The policy was created.", "a policy is created in the form")
         check(page.get_by_role("cell", name="user erin").is_visible(), "and says whom it allows")
+        check(page.get_by_role("cell", name="group contractors").is_visible(), "and whom it denies")
         accessible(page, axe, "a new policy")
 
         # Test a decision, as POST /v1/authorize would answer it.

@@ -58,5 +58,10 @@ enum ConsoleAssets {
         header button { margin: 0; background: #fff; color: var(--accent); border: 1px solid var(--accent); }
         .error { color: var(--bad); font-weight: 600; }
         code { font-family: ui-monospace, monospace; }
+        fieldset.item { background: var(--panel); }
+        fieldset.accesses label.choice { display: inline-block; margin: .25rem 1rem .25rem 0; }
+        .who { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 1rem; }
+        textarea.values { resize: vertical; }
+        button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
         """
 }

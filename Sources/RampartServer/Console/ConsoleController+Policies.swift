@@ -8,8 +8,9 @@ import RampartStorage
 
 /// Policies in the console (`policies:read`): the tenant's services and, for one service, its
 /// policies fifty at a time; a policy's page shows what it says (items, deny items, exceptions,
-/// masks, row filters, validity) beside its Ranger JSON. With `policies:write` the JSON is an
-/// editor: create, save (at the version the page showed, else 412) and delete, through
+/// masks, row filters, validity) beside its Ranger JSON. With `policies:write` a policy is
+/// written in a form (`ConsoleController+PolicyForm.swift`) or as JSON: create, save (at the
+/// version the page showed, else 412) and delete, through
 /// ``PolicyObjectWrites`` as `/v1/policies` does, so a change waits for a change approver when
 /// the tenant requires four eyes. A service's Ranger export is a download.
 extension ConsoleController {
@@ -90,16 +91,6 @@ extension ConsoleController {
                 signedIn.viewer, services: services, chosen: chosen?.name, policies: policies, notice: notice, error: error,
                 typedImport: typedImport),
             status: status)
-    }
-
-    @Sendable func newPolicy(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let visit = try await visit(request, context: context, needs: .policiesWrite)
-        guard case .signedIn(let signedIn) = visit else { return visit.answer }
-        guard let service = request.uri.queryParameters["service"].map(String.init),
-            let row = try await PolicyObjects<ServiceKind>(administration: administration).get(named: service, in: signedIn.tenant.id)
-        else { return notFound() }
-        let template = try await policyTemplate(service: row, in: signedIn.tenant.id)
-        return Self.page(ConsolePages.policyEditor(signedIn.viewer, service: row.name, policy: nil, document: template))
     }
 
     @Sendable func createPolicy(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -199,22 +190,6 @@ extension ConsoleController {
         } catch let error as RampartError where error.code == .notFound {
             return notFound()
         }
-    }
-
-    /// A template for a new policy of `service`: its first resource level, one allow item.
-    private func policyTemplate(service: PolicyObject, in tenant: TenantID) async throws -> String {
-        let definition = try await PolicyObjects<ServiceDefKind>(administration: administration).get(named: service.ref, in: tenant)
-        let resources = (definition.flatMap { json($0.document)?["resources"] as? [[String: Any]] } ?? [])
-        let first = resources.min { ($0["level"] as? Int ?? 0) < ($1["level"] as? Int ?? 0) }?["name"] as? String ?? "database"
-        let access = (definition.flatMap { json($0.document)?["accessTypes"] as? [[String: Any]] } ?? []).first?["name"] as? String ?? "select"
-        let template: [String: Any] = [
-            "service": service.name, "name": "", "policyType": 0, "isEnabled": true, "description": "",
-            "resources": [first: ["values": ["*"], "isExcludes": false]],
-            "policyItems": [["users": [String](), "groups": [String](), "roles": [String](), "accesses": [["type": access, "isAllowed": true]]]],
-            "denyPolicyItems": [Any](), "allowExceptions": [Any](), "denyExceptions": [Any](), "validitySchedules": [Any](),
-        ]
-        let data = try JSONSerialization.data(withJSONObject: template, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// The errors a person fixes in the editor (malformed JSON, a field, a conflict, a moved version).

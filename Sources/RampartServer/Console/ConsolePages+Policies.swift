@@ -123,6 +123,7 @@ extension ConsolePages {
             \(statusLine(notice))
             \(errorLine(error))
             \(summary.map { policySummary($0, policy: policy) } ?? "")
+            \(canWrite && policy != nil ? "<p><a class=\"button\" href=\"\(action)/edit\">Edit in the form</a></p>" as HTML : "")
             \(editor)
             \(delete)
             """)
