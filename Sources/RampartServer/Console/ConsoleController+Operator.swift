@@ -34,6 +34,19 @@ extension ConsoleController {
         var formToken: String
     }
 
+    /// A form post of the signed-in operator (its anti-forgery token checked), or the answer instead.
+    enum OperatorPost<Form> {
+        case accepted(Form, OperatorVisit)
+        case refused(Response)
+
+        var answer: Response {
+            switch self {
+            case .accepted: ConsoleController.redirect(to: "/console")
+            case .refused(let response): response
+            }
+        }
+    }
+
     // MARK: Sign-in
 
     @Sendable func operatorSignInPage(_ request: Request, context: RampartRequestContext) async throws -> Response {
@@ -50,9 +63,8 @@ extension ConsoleController {
     }
 
     @Sendable func operatorSignOut(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let form = try await Self.form(TokenForm.self, request)
-        guard let visit = try await operatorSignedIn(request, context: context) else { return Self.redirect(to: "/console/sign-in") }
-        guard ConsoleCookies.matches(form.csrf, visit.formToken) else { return forgedForm() }
+        let post = try await operatorPosted(TokenForm.self, request, context: context)
+        guard case .accepted(_, let visit) = post else { return post.answer }
         try await OwnAccount(services: services).logout(visit.principal, audit: context.audit)
         var response = Self.redirect(to: "/console/sign-in")
         response.setCookie(ConsoleCookies.expired(ConsoleCookies.operatorSession, secure: secure))
@@ -68,9 +80,8 @@ extension ConsoleController {
     }
 
     @Sendable func operatorCreateTenant(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(NewTenantFields.self, request)
-        guard let visit = try await operatorSignedIn(request, context: context) else { return Self.redirect(to: "/console/sign-in") }
-        guard ConsoleCookies.matches(fields.csrf, visit.formToken) else { return forgedForm() }
+        let post = try await operatorPosted(NewTenantFields.self, request, context: context)
+        guard case .accepted(let fields, let visit) = post else { return post.answer }
         let adminName = (fields.adminUsername ?? "").trimmingCharacters(in: .whitespaces)
         let email = (fields.adminEmail ?? "").trimmingCharacters(in: .whitespaces)
         do {
@@ -100,9 +111,8 @@ extension ConsoleController {
     }
 
     @Sendable func operatorUpdateTenant(_ request: Request, context: RampartRequestContext) async throws -> Response {
-        let fields = try await Self.form(TenantFields.self, request)
-        guard let visit = try await operatorSignedIn(request, context: context) else { return Self.redirect(to: "/console/sign-in") }
-        guard ConsoleCookies.matches(fields.csrf, visit.formToken) else { return forgedForm() }
+        let post = try await operatorPosted(TenantFields.self, request, context: context)
+        guard case .accepted(let fields, let visit) = post else { return post.answer }
         guard let id = uuidParameter(context) else { return notFound() }
         let administration = TenantAdministration(services: services)
         do {
@@ -131,6 +141,18 @@ extension ConsoleController {
         let page = try await TenantAdministration(services: services).list(page: PageRequest(limit: 50, after: after))
         return Self.page(
             ConsolePages.operatorTenants(formToken: visit.formToken, page, notice: notice, error: error, typed: typed), status: status)
+    }
+
+    /// A form post of the signed-in operator, or the answer instead (the sign-in page, or the
+    /// 403 page of a forged form). As with ``posted(_:_:context:needs:limit:)``, who is asking
+    /// is settled before the body is read.
+    private func operatorPosted<Form: ConsoleForm>(
+        _ type: Form.Type, _ request: Request, context: RampartRequestContext
+    ) async throws -> OperatorPost<Form> {
+        guard let visit = try await operatorSignedIn(request, context: context) else { return .refused(Self.redirect(to: "/console/sign-in")) }
+        let form = try await Self.form(type, request)
+        guard ConsoleCookies.matches(form.csrf, visit.formToken) else { return .refused(forgedForm()) }
+        return .accepted(form, visit)
     }
 
     /// The operator behind the operator cookie, or `nil`: a missing, ended or tenant session is no operator.
