@@ -26,9 +26,10 @@ extension ConsoleTests {
             #expect(blank.text.contains("name=\"allow.0.access.0\"> select</label>"), "access boxes in the definition's order")
             #expect(try await browser.get("/console/t/acme/policies/new?service=nothing").status == 404)
             let csrf = try #require(Self.hidden("csrf", in: blank.text))
+            let definition = try #require(Self.hidden("definition", in: blank.text))
 
             var fields = [
-                "csrf": csrf, "service": "acme-hive", "policyType": "0", "name": "  form made ", "enabled": "on",
+                "csrf": csrf, "definition": definition, "service": "acme-hive", "policyType": "0", "name": "  form made ", "enabled": "on",
                 "resource.0.values": "finance, treasury", "resource.1.values": "*", "resource.2.values": "*",
                 "allow.0.present": "1", "allow.0.users": "dana", "allow.0.groups": "analysts", "allow.0.access.0": "on",
             ]
@@ -54,6 +55,11 @@ extension ConsoleTests {
             #expect(refused.text.contains(">contractors</textarea>") && refused.text.contains("value=\"Europe/Berlin\""))
 
             fields["deny.0.access.1"] = "on"
+            // A form drawn from another version of the service definition is not read: its
+            // fields are numbered by that definition's order.
+            var outdated = fields
+            outdated["definition"] = "0"
+            #expect(try await browser.post("/console/t/acme/policies/new", outdated).status == 409)
             let created = try await browser.post("/console/t/acme/policies/new", fields)
             #expect(created.status == 303, "\(created.text)")
             let policyPath = try #require(created.headers[.location]).replacingOccurrences(of: "?done=created", with: "")
@@ -97,6 +103,9 @@ extension ConsoleTests {
             saving["allow.0.users"] = "dana, erin"
             saving["deny.0.remove"] = "on"
             saving["schedule.0.remove"] = "on"
+            var versionless = saving
+            versionless["version"] = nil
+            #expect(try await browser.post("\(policyPath)/edit", versionless).status == 412, "a save without a version is refused")
             let saved = try await browser.post("\(policyPath)/edit", saving)
             #expect(saved.status == 303 && saved.headers[.location] == "\(policyPath)?done=saved", "\(saved.text)")
             let after = try await client.send(.get, "/v1/policies/\(id)", token: dana).json()
@@ -114,7 +123,7 @@ extension ConsoleTests {
             let masked = try await browser.post(
                 "/console/t/acme/policies/new",
                 [
-                    "csrf": csrf, "service": "acme-hive", "policyType": "1", "name": "last four of iban", "enabled": "on",
+                    "csrf": csrf, "definition": definition, "service": "acme-hive", "policyType": "1", "name": "last four of iban", "enabled": "on",
                     "resource.0.values": "finance", "resource.1.values": "accounts", "resource.2.values": "iban",
                     "masks.0.present": "1", "masks.0.groups": "analysts", "masks.0.access.0": "on", "masks.0.maskType": "MASK_SHOW_LAST_4",
                 ])

@@ -42,7 +42,7 @@ import Testing
          "validitySchedules": [{"startTime": "2026/01/01 00:00:00", "endTime": "2027/01/01 00:00:00", "timeZone": "Europe/Berlin"}]}
         """,
         """
-        {"service": "h", "name": "urls", "policyType": 0, "resources": {"url": {"values": ["s3://bucket/a, b"], "isRecursive": true}},
+        {"service": "h", "name": "urls", "policyType": 0, "resources": {"url": {"values": ["s3://bucket/a"], "isRecursive": true, "isExcludes": true}},
          "policyItems": [{"users": ["dana"], "accesses": [{"type": "select"}]}],
          "validitySchedules": [{"endTime": "2027/01/01 00:00:00", "recurrences": [{"schedule": {"minute": "0"}, "interval": {"hours": 1}}]}]}
         """,
@@ -50,7 +50,7 @@ import Testing
         {"service": "h", "name": "mask", "policyType": 1, "isEnabled": false,
          "resources": {"database": {"values": ["finance"]}, "table": {"values": ["accounts"]}, "column": {"values": ["iban"]}},
          "dataMaskPolicyItems": [
-           {"groups": ["analysts"], "accesses": [{"type": "select", "isAllowed": true}], "dataMaskInfo": {"dataMaskType": "MASK_SHOW_LAST_4"}},
+           {"groups": ["analysts"], "accesses": [{"type": "select", "isAllowed": true}], "dataMaskInfo": {"dataMaskType": "MASK_SHOW_LAST_4", "conditionExpr": "{col} is not null"}},
            {"users": ["<script>"], "accesses": [{"type": "select", "isAllowed": true}],
             "dataMaskInfo": {"dataMaskType": "CUSTOM", "valueExpr": "concat('x', \\"{col}\\") & 'y'"}}]}
         """,
@@ -62,6 +62,36 @@ import Testing
         """,
     ]
 
+    /// Policies the form cannot show without changing them, and why.
+    static let uneditable: [(String, String)] = [
+        (#"{"name": "u", "resources": {"url": {"values": ["s3://bucket/a,b"]}}, "policyItems": []}"#, "resource url"),
+        (#"{"name": "u", "resources": {"database": {"values": ["sales "]}}, "policyItems": []}"#, "resource database"),
+        (#"{"name": "u", "resources": {"database": {"values": [""]}}, "policyItems": []}"#, "resource database"),
+        (
+            #"{"name": "u", "resources": {"database": {"values": ["a"]}}, "denyPolicyItems": [{"groups": ["cn=x,ou=y"], "accesses": [{"type": "select"}]}]}"#,
+            "deny item 1"
+        ),
+        (
+            #"{"name": "u", "resources": {"database": {"values": ["a"]}}, "policyItems": [{"users": ["a"], "accesses": [{"type": "select"}], "conditions": [{"type": "ip-range", "values": ["10.1.*"]}, {"type": "ip-range", "values": ["10.*"]}]}]}"#,
+            "names one condition twice"
+        ),
+    ]
+
+    @Test func aPolicyTheFormWouldChangeIsLeftToTheJSONEditor() throws {
+        for (text, reason) in Self.uneditable {
+            let policy = try JSONDecoder().decode(Policy.self, from: Data(text.utf8))
+            let why = PolicyForm(policy).uneditable
+            #expect(why?.contains(reason) == true, "\(text): \(why ?? "editable")")
+        }
+        let many = PolicyItem(accesses: [PolicyItemAccess(type: "select")], users: ["a"])
+        var long = Policy(name: "long", resources: ["database": PolicyResource(values: ["a"])])
+        long.denyPolicyItems = Array(repeating: many, count: PolicyForm.maximumRows + 1)
+        #expect(PolicyForm(long).uneditable?.contains("more than 100 items") == true)
+        for text in Self.policies {
+            #expect(PolicyForm(try JSONDecoder().decode(Policy.self, from: Data(text.utf8))).uneditable == nil)
+        }
+    }
+
     @Test(arguments: policies)
     func aPolicySavedUntouchedFromTheFormIsUnchanged(_ text: String) throws {
         let definition = try JSONDecoder().decode(ServiceDef.self, from: Data(Self.definition.utf8))
@@ -70,7 +100,7 @@ import Testing
         let shape = PolicyFormShape(definition: definition, policyType: stored.policyType)
         let page = ConsolePages.policyForm(
             ConsolePages.Viewer(tenantSlug: "acme", tenantName: "Acme", username: "dana", formToken: "t", permissions: []), service: "h",
-            policy: nil, form: PolicyForm(stored), shape: shape, version: "1"
+            policy: nil, form: PolicyForm(stored), shape: shape, version: "1", definitionVersion: 1
         ).text
 
         let posted = PolicyForm(posted: try Self.fields(of: page), shape: shape, schedulesEditable: PolicyForm(stored).schedulesEditable)

@@ -11,7 +11,7 @@ extension ConsolePages {
     /// submit button that draws the form again, so it works without JavaScript.
     static func policyForm(
         _ viewer: Viewer, service: String, policy: PolicyObject?, form: PolicyForm, shape: PolicyFormShape, version: String,
-        error: String? = nil
+        definitionVersion: Int64, error: String? = nil
     ) -> HTML {
         let base = "/console/t/\(viewer.tenantSlug)"
         let query = service.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -41,6 +41,18 @@ extension ConsolePages {
         let json: HTML =
             policy.map { "<p><a href=\"\(base)/policies/\($0.id)\">Its summary and Ranger JSON</a></p>" }
             ?? "<p><a href=\"\(base)/policies/new?service=\(query)&amp;type=\(shape.policyType.rawValue)&amp;as=json\">Write it as Ranger JSON instead</a></p>"
+        if let why = form.uneditable {
+            return layout(
+                title: title, viewer: viewer, current: .policies,
+                """
+                <p><a href="\(base)/policies?service=\(query)">Policies of \(service)</a></p>
+                <h1>\(title)</h1>
+                \(errorLine(error))
+                <p class="notice">This policy cannot be edited in the form without changing what it means: \(why).
+                Edit it as Ranger JSON.</p>
+                \(json)
+                """)
+        }
         return layout(
             title: title, viewer: viewer, current: .policies,
             """
@@ -51,6 +63,7 @@ extension ConsolePages {
             <form class="wide-form policy-form" method="post" action="\(action)">
             <input type="hidden" name="csrf" value="\(viewer.formToken)">
             <input type="hidden" name="version" value="\(version)">
+            <input type="hidden" name="definition" value="\(definitionVersion)">
             \(identity)
             <button type="submit" name="save" value="1">\(save)</button>
             <fieldset><legend>Policy</legend>
@@ -87,11 +100,11 @@ extension ConsolePages {
             let label = resource.label.flatMap { $0.isEmpty ? nil : $0 } ?? resource.name
             let parent: HTML = resource.parent.map { " (under \($0))" } ?? ""
             let excludes: HTML =
-                resource.excludesSupported
+                resource.excludesSupported || field.excludes
                 ? "<label class=\"choice\"><input type=\"checkbox\" name=\"resource.\(index).excludes\"\(checked(field.excludes))> Every \(resource.name) except these</label>"
                 : ""
             let recursive: HTML =
-                resource.recursiveSupported
+                resource.recursiveSupported || field.recursive
                 ? "<label class=\"choice\"><input type=\"checkbox\" name=\"resource.\(index).recursive\"\(checked(field.recursive))> And everything below</label>"
                 : ""
             return """
@@ -103,8 +116,8 @@ extension ConsolePages {
         return """
             <fieldset><legend>Resources</legend>
             <p id="f-resources-help" class="muted">Fill in one path of the hierarchy from the top (for example database, table, column)
-            and leave the rest empty. Values are separated by commas, or one per line when a value holds a comma;
-            <code>*</code> and <code>?</code> match any text and any one character.</p>
+            and leave the rest empty. Values are separated by commas (a value holding a comma is written in the
+            Ranger JSON); <code>*</code> and <code>?</code> match any text and any one character.</p>
             \(rows)
             </fieldset>
             """
@@ -168,11 +181,13 @@ extension ConsolePages {
                 <select id="\(id)-mask" name="\(name).maskType"><option value="">Choose a mask</option>\(options)</select>
                 <label for="\(id)-expression">Expression (for a custom mask, <code>{col}</code> is the value)</label>
                 <textarea rows="1" id="\(id)-expression" name="\(name).maskExpression">\(item.maskExpression)</textarea>
+                <label for="\(id)-when">Only when (a condition expression; empty: always)</label>
+                <textarea rows="1" id="\(id)-when" name="\(name).maskCondition">\(item.maskCondition)</textarea>
                 """
         case .rowFilters:
             specific = """
                 <label for="\(id)-filter">Rows where</label>
-                <textarea rows="2" id="\(id)-filter" name="\(name).filter">\(item.filter)</textarea>
+                <input type="text" id="\(id)-filter" name="\(name).filter" value="\(item.filter)">
                 """
         default:
             specific =

@@ -74,11 +74,13 @@ struct PolicyForm: Sendable {
         var conditions: [String: String] = [:]
         var maskType = ""
         var maskExpression = ""
+        /// A mask's `conditionExpr`: the mask applies only when it holds.
+        var maskCondition = ""
         var filter = ""
 
         /// Nothing typed: the row is dropped rather than refused.
         var isBlank: Bool {
-            [users, groups, roles, otherAccesses, maskType, maskExpression, filter].allSatisfy { PolicyForm.trimmed($0).isEmpty }
+            [users, groups, roles, otherAccesses, maskType, maskExpression, maskCondition, filter].allSatisfy { PolicyForm.trimmed($0).isEmpty }
                 && accesses.isEmpty && !delegateAdmin && conditions.values.allSatisfy { PolicyForm.trimmed($0).isEmpty }
         }
     }
@@ -106,6 +108,10 @@ struct PolicyForm: Sendable {
     /// `false` when a stored window repeats (`recurrences`): the form cannot show that, so it
     /// leaves the windows to the JSON editor rather than dropping the repetition.
     var schedulesEditable = true
+    /// Why a stored policy cannot be edited in the form without changing what it means (a value
+    /// the form would split or trim, a condition named twice in one item, more rows than the
+    /// form reads), or `nil`. Such a policy is edited as JSON.
+    var uneditable: String?
 
     init(policyType: Policy.PolicyType) { self.policyType = policyType }
 
@@ -133,9 +139,10 @@ struct PolicyForm: Sendable {
                     otherAccesses: Self.text(item.accesses.filter(\.isAllowed).map(\.type)), delegateAdmin: item.delegateAdmin,
                     conditions: Dictionary(item.conditions.map { ($0.type, Self.text($0.values)) }, uniquingKeysWith: { $1 }),
                     maskType: item.dataMaskInfo?.dataMaskType ?? "", maskExpression: item.dataMaskInfo?.valueExpr ?? "",
-                    filter: item.rowFilterInfo?.filterExpr ?? "")
+                    maskCondition: item.dataMaskInfo?.conditionExpr ?? "", filter: item.rowFilterInfo?.filterExpr ?? "")
             }
         }
+        uneditable = Self.whyNotInTheForm(policy, lists: stored)
         schedules = policy.validitySchedules.map { Schedule(start: $0.startTime ?? "", end: $0.endTime ?? "", zone: $0.timeZone ?? "") }
         schedulesEditable = policy.validitySchedules.allSatisfy(\.recurrences.isEmpty)
     }
@@ -165,7 +172,7 @@ struct PolicyForm: Sendable {
                     users: fields[key + "users"] ?? "", groups: fields[key + "groups"] ?? "", roles: fields[key + "roles"] ?? "",
                     otherAccesses: fields[key + "accesses"] ?? "", delegateAdmin: fields[key + "delegateAdmin"] != nil,
                     maskType: fields[key + "maskType"] ?? "", maskExpression: fields[key + "maskExpression"] ?? "",
-                    filter: fields[key + "filter"] ?? "")
+                    maskCondition: fields[key + "maskCondition"] ?? "", filter: fields[key + "filter"] ?? "")
                 for (index, access) in shape.accessTypes.enumerated() where fields[key + "access.\(index)"] != nil {
                     item.accesses.insert(access.name.lowercased())
                 }
@@ -261,6 +268,7 @@ struct PolicyForm: Sendable {
         case .masks:
             var mask: [String: JSONValue] = ["dataMaskType": .string(Self.trimmed(item.maskType))]
             if !Self.trimmed(item.maskExpression).isEmpty { mask["valueExpr"] = .string(Self.trimmed(item.maskExpression)) }
+            if !Self.trimmed(item.maskCondition).isEmpty { mask["conditionExpr"] = .string(Self.trimmed(item.maskCondition)) }
             object["dataMaskInfo"] = .object(mask)
         case .rowFilters:
             object["rowFilterInfo"] = .object(["filterExpr": .string(Self.trimmed(item.filter))])
@@ -269,18 +277,42 @@ struct PolicyForm: Sendable {
         return .object(object)
     }
 
-    /// Values as typed: one per line when the text has a line break, else separated by commas;
-    /// trimmed, empty ones dropped.
+    /// Values as typed, separated by commas or line breaks; trimmed, empty ones dropped.
     static func list(_ text: String) -> [String] {
-        let lines = text.contains(where: \.isNewline)
-        return text.split(whereSeparator: { lines ? $0.isNewline : $0 == "," }).map { trimmed(String($0)) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: { $0 == "," || $0.isNewline }).map { trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
-    /// Values as the form shows them: separated by commas, or one per line (ending in a line
-    /// break, so even one value is read back whole) when a value holds a comma, as a URL or an
-    /// LDAP group's name may.
-    static func text(_ values: [String]) -> String {
-        values.contains { $0.contains(",") } ? values.map { $0 + "\n" }.joined() : values.joined(separator: ", ")
+    /// Values as the form shows them, separated by commas.
+    static func text(_ values: [String]) -> String { values.joined(separator: ", ") }
+
+    /// Whether `values` read back through ``text(_:)`` and ``list(_:)`` unchanged.
+    private static func survivesTheForm(_ values: [String]) -> Bool {
+        values.allSatisfy { value in
+            !value.isEmpty && trimmed(value) == value && !value.contains { $0 == "," || $0.isNewline }
+        }
+    }
+
+    /// Why the form cannot show `policy` as it is, or `nil`.
+    private static func whyNotInTheForm(_ policy: Policy, lists: [ListKind: [PolicyItem]]) -> String? {
+        for (name, resource) in policy.resources.sorted(by: { $0.key < $1.key }) where !survivesTheForm(resource.values) {
+            return "a value of resource \(name) is empty, holds a comma or a line break, or starts or ends with a space"
+        }
+        if policy.validitySchedules.count > maximumRows { return "it has more than \(maximumRows) validity windows" }
+        for kind in ListKind.allCases {
+            let items = lists[kind] ?? []
+            if items.count > maximumRows { return "it has more than \(maximumRows) items in \(kind.title.lowercased())" }
+            for (index, item) in items.enumerated() {
+                let place = "\(kind.itemTitle.lowercased()) \(index + 1)"
+                guard survivesTheForm(item.users + item.groups + item.roles + item.conditions.flatMap(\.values)) else {
+                    return
+                        "a user, group, role or condition value of \(place) is empty, holds a comma or a line break, or starts or ends with a space"
+                }
+                guard Set(item.conditions.map(\.type)).count == item.conditions.count else {
+                    return "\(place) names one condition twice (each must pass)"
+                }
+            }
+        }
+        return nil
     }
 
     static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
