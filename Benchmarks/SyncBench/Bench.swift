@@ -177,7 +177,7 @@ struct Bench {
         let shape = Shape(desired)
         trace("decided")
         let check = verify ? Self.verify(desired, target: target) : nil
-        let (_, filterTime) = try await timed { try await EnforcementPlanning.checkFilters(&desired, session: session) }
+        let (_, filterTime) = try await timed { try await EnforcementPlanning.checkExpressions(&desired, session: session) }
         let governed = Set(desired.governed.map(\.role))
         let tally = desired.tally
         let big = desired.tables.first { $0.table.schema == Workload.big.schema && $0.table.name == Workload.big.name }

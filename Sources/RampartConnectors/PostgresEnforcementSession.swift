@@ -233,10 +233,18 @@ package struct PostgresEnforcementSession: Sendable {
     ///   connection): that says nothing about the filter, and withholding reads for it would
     ///   revoke access because someone held a lock.
     package func checkFilter(_ expression: String, on table: CatalogTable) async throws(ConnectorError) -> String? {
+        try await explain("EXPLAIN SELECT 1 FROM \(table.sqlName) WHERE (\(expression))")
+    }
+
+    /// `nil` when `expression` (a mask's, over the table's columns) is one PostgreSQL accepts as
+    /// a view's column over `table`; the server's message when it does not. Planned, not run.
+    package func checkColumnExpression(_ expression: String, on table: CatalogTable) async throws(ConnectorError) -> String? {
+        try await explain("EXPLAIN SELECT \(expression) FROM \(table.sqlName)")
+    }
+
+    private func explain(_ statement: String) async throws(ConnectorError) -> String? {
         do {
-            _ = try await connection.query(
-                PostgresQuery(unsafeSQL: "EXPLAIN SELECT 1 FROM \(table.sqlName) WHERE (\(expression))"), logger: logger
-            ).collect()
+            _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).collect()
             return nil
         } catch {
             // Syntax and semantics (42…), data exceptions (22…), unsupported features (0A…).

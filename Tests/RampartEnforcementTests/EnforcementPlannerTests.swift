@@ -260,7 +260,8 @@ import Testing
         let text = CatalogColumn(name: "v", type: "text")
         #expect(try MaskSQL.make(ColumnMask(type: "MASK_NONE", policyID: 1), column: text).get() == nil)
         #expect(try MaskSQL.make(ColumnMask(type: "MASK_NULL", policyID: 1), column: text).get()?.expression == "NULL::text")
-        #expect((try? MaskSQL.make(ColumnMask(type: "CUSTOM", value: "'x'", policyID: 1), column: text).get()) == nil)
+        #expect(try MaskSQL.make(ColumnMask(type: "CUSTOM", value: "'x'", policyID: 1), column: text).get()?.expression == "('x')::text")
+        #expect((try? MaskSQL.make(ColumnMask(type: "CUSTOM", value: "secret", policyID: 1), column: text).get()) == nil)
         #expect((try? MaskSQL.make(ColumnMask(type: "MASK_DATE_SHOW_YEAR", policyID: 1), column: text).get()) == nil)
     }
 }

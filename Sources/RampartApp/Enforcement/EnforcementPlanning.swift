@@ -4,7 +4,7 @@ import RampartConnectors
 import RampartEnforcement
 
 /// One plan for one database: read its catalog, ask the engine what each principal may do with
-/// each table, check the row filters against PostgreSQL, and compare.
+/// each table, check the row filters and custom masks against PostgreSQL, and compare.
 ///
 /// ``plan(session:marker:database:principals:target:createRoles:maskKey:)`` runs the four steps in order; they are
 /// callable one by one too, so a benchmark can time each step of the very code a sync runs.
@@ -22,7 +22,7 @@ package enum EnforcementPlanning {
     ) async throws -> EnforcementPlan {
         let catalog = try await readCatalog(session)
         var desired = await decide(catalog: catalog, database: database, principals: principals, target: target, createRoles: createRoles)
-        try await checkFilters(&desired, session: session)
+        try await checkExpressions(&desired, session: session)
         return plan(consume desired, catalog: catalog, marker: marker, maskKey: maskKey)
     }
 
@@ -77,23 +77,53 @@ package enum EnforcementPlanning {
         return Desired(governed: governed, newRoles: newRoles, tables: tables, findings: findings, tally: tally)
     }
 
-    /// Step 3: a filter PostgreSQL does not accept withholds the reads it would have filtered.
-    package static func checkFilters(_ desired: inout Desired, session: PostgresEnforcementSession) async throws {
+    /// Step 3: a filter PostgreSQL does not accept withholds the reads it would have filtered; a
+    /// `CUSTOM` mask it does not accept (a type error, a function missing on this server)
+    /// withholds its column. Either would otherwise fail the whole apply at `CREATE`.
+    package static func checkExpressions(_ desired: inout Desired, session: PostgresEnforcementSession) async throws {
         var verdicts: [String: String?] = [:]
+        func verdict(_ key: String, _ check: () async throws(ConnectorError) -> String?) async throws -> String? {
+            if let known = verdicts[key] { return known }
+            do {
+                let found = try await check()
+                verdicts[key] = .some(found)
+                return found
+            } catch {
+                throw DatasourceAccess.error(error)
+            }
+        }
         for index in desired.tables.indices {
+            let table = desired.tables[index].table
             for accessIndex in desired.tables[index].accesses.indices {
-                guard let filter = desired.tables[index].accesses[accessIndex].rowFilter else { continue }
-                let table = desired.tables[index].table
-                let key = "\(table.oid)\u{1F}\(filter.expression)"
-                if verdicts[key] == nil {
-                    do {
-                        verdicts[key] = .some(try await session.checkFilter(filter.expression, on: table))
-                    } catch {
-                        throw DatasourceAccess.error(error)
-                    }
-                }
-                guard let problem = verdicts[key] ?? nil else { continue }
                 let role = desired.tables[index].accesses[accessIndex].role
+                for (column, mask) in desired.tables[index].accesses[accessIndex].masks where mask.type == "CUSTOM" {
+                    guard let catalogColumn = table.columns.first(where: { $0.name == column }),
+                        case .success(let sql?) = MaskSQL.make(mask, column: catalogColumn)
+                    else { continue }  // The planner reports a mask it cannot write.
+                    let key = "m\(table.oid)\u{1F}\(sql.expression)"
+                    guard
+                        let problem = try await verdict(
+                            key,
+                            { () async throws(ConnectorError) in
+                                try await session.checkColumnExpression(sql.expression, on: table)
+                            })
+                    else { continue }
+                    desired.tables[index].accesses[accessIndex].select.remove(column)
+                    desired.tables[index].accesses[accessIndex].masks[column] = nil
+                    desired.findings.append(
+                        EnforcementFinding(
+                            .maskUnsupported, "CUSTOM mask rejected by PostgreSQL (\(problem)); column \(column) withheld",
+                            table: table.resourceName, role: role, policyID: mask.policyID))
+                }
+                guard let filter = desired.tables[index].accesses[accessIndex].rowFilter else { continue }
+                let key = "f\(table.oid)\u{1F}\(filter.expression)"
+                guard
+                    let problem = try await verdict(
+                        key,
+                        { () async throws(ConnectorError) in
+                            try await session.checkFilter(filter.expression, on: table)
+                        })
+                else { continue }
                 desired.tables[index].accesses[accessIndex].select = []
                 desired.tables[index].accesses[accessIndex].masks = [:]
                 desired.tables[index].accesses[accessIndex].rowFilter = nil

@@ -8,7 +8,8 @@
 /// letter and digit but the last (first) four into `x`; `MASK_DATE_SHOW_YEAR` keeps the year and
 /// sets the day to 1 January; `MASK_NULL` shows `NULL`; `MASK_NONE` shows the value; `MASK_HASH`
 /// shows HMAC-SHA256 of the value in hex under the datasource's key (``MaskHashKey``), so equal
-/// values stay joinable and no one without the key can test a guess.
+/// values stay joinable and no one without the key can test a guess; `CUSTOM` shows its
+/// expression as text, when ``CustomMaskExpression`` finds every token of it on its allow-list.
 package struct MaskSQL: Sendable, Hashable {
     /// The expression, over the quoted column name.
     package var expression: String
@@ -52,6 +53,13 @@ package struct MaskSQL: Sendable, Hashable {
                 return .success(MaskSQL(expression: "date_trunc('year', \(name))", isText: false))
             }
             return .failure(Problem(message: "MASK_DATE_SHOW_YEAR needs a date or timestamp column, not \(column.type)"))
+        case "CUSTOM":
+            guard let value = mask.value, !value.allSatisfy(\.isWhitespace) else {
+                return .failure(Problem(message: "CUSTOM mask refused: it has no expression (valueExpr)"))
+            }
+            // As text, like the other masks: the view's column then has one type whatever the
+            // expression returns.
+            return CustomMaskExpression.sql(value, column: name).map { MaskSQL(expression: "(\($0))::text", isText: true) }
         default:
             return .failure(Problem(message: "mask type \(mask.type) cannot be enforced in PostgreSQL by this version"))
         }
