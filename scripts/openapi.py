@@ -717,6 +717,11 @@ paths.update({
         "enforcement", {**ok(ref("EnforcementReport")), **SYNC_ERRORS}, params=[ID], extra=["404", "409"])},
     "/v1/datasources/{id}/sync/apply": {"post": op("Plan and run the plan in one transaction (all or nothing); recorded in the tenant's audit log",
         "enforcement", {**ok(ref("EnforcementReport")), **SYNC_ERRORS}, params=[ID], extra=["404", "409"])},
+    "/v1/datasources/{id}/sync/mask-key/rotate": {"post": op("Replace the datasource's own MASK_HASH key with a fresh one (the old one is "
+        "overwritten); the database gets it at the next apply. 409 when the datasource masks with a token scheme's key",
+        "enforcement", ok({"type": "object", "required": ["datasource", "keyFingerprint", "appliesAt"], "properties": {
+            "datasource": S, "keyFingerprint": {"type": "string", "description": "A digest of the new key, never the key"},
+            "appliesAt": {"enum": ["next-apply"]}}}), params=[ID], extra=["404", "409"])},
 })
 
 # Encryption schemes and data protection (issue 23).

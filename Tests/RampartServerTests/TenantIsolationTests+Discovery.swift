@@ -108,6 +108,11 @@ extension TenantIsolationTests {
                 let b = try await discoveryOfB(client, f)
                 expectNotFound(try await client.send(.post, "/v1/datasources/\(b.datasource)/sync/apply", token: token), "apply B's sync")
             },
+            "POST /v1/datasources/{id}/sync/mask-key/rotate": { client, f, token in
+                let b = try await discoveryOfB(client, f)
+                expectNotFound(
+                    try await client.send(.post, "/v1/datasources/\(b.datasource)/sync/mask-key/rotate", token: token), "rotate B's masking key")
+            },
             "POST /v1/scans": { client, f, token in
                 let b = try await discoveryOfB(client, f)
                 expectNotFound(

@@ -225,6 +225,43 @@ package struct PolicySync: Sendable {
         return MaskHashKey(key: key)
     }
 
+    /// A rotation of a datasource's masking key: the datasource, and a digest of the new key
+    /// (what the database's catalog shows of it), never the key.
+    package struct MaskKeyRotation: Sendable {
+        package var datasource: Datasource
+        package var fingerprint: String
+    }
+
+    /// Replaces the datasource's own `MASK_HASH` key with 32 fresh random bytes, so masked values
+    /// stop matching hashes made under the old key (after it leaked, or on a schedule). The old
+    /// key is overwritten in the keyring at once; the database gets the new one at the next
+    /// apply (a plan shows it, redacted), until which `MASK_HASH` columns still show the old
+    /// hashes. Recorded in the tenant's audit log with the new key's fingerprint.
+    ///
+    /// - Throws: `conflict` when the datasource masks with a token scheme's key: that key is the
+    ///   scheme's, and rotating it here would part the database's tokens from the API's.
+    package func rotateMaskKey(_ datasourceID: String, in tenant: TenantID, by actor: AuditActor) async throws -> MaskKeyRotation {
+        let (datasource, _) = try await status(datasourceID, in: tenant)
+        if let scheme = datasource.config.sync?.maskHashScheme {
+            throw RampartError(
+                .conflict, "the datasource masks with token scheme `\(scheme)`'s key; clear sync.maskHashScheme to give it a key of its own")
+        }
+        let fresh = RandomToken.bytes(32)
+        let now = services.clock.now()
+        let keyring = services.keyring
+        try await services.store.write { tx in
+            try await keyring.putSecret(Datasource.maskKeyName(datasource.id), Secret(fresh), tenant: tenant, in: tx, at: now)
+        }
+        let fingerprint = String(MaskHashKey(key: fresh).fingerprint.prefix(16))
+        let record = AuditRecord(
+            seq: 0, time: services.clock.nowMicroseconds(), tenantID: tenant.rawValue, actorType: actor.type, actorID: actor.id, sourceIP: nil,
+            userAgent: nil, method: nil, path: nil, entityType: "datasources", entityID: datasource.id, operation: "sync.mask-key.rotate",
+            outcome: AuditOutcome.allowed.rawValue, status: nil, requestID: nil, batchID: nil, service: nil, resource: nil, accessType: nil,
+            policyID: nil, policyVersion: nil, details: AuditDetails.json(["datasource": datasource.id, "keyFingerprint": fingerprint]))
+        try await services.auditWriter.append([record], tenant: tenant)
+        return MaskKeyRotation(datasource: datasource, fingerprint: fingerprint)
+    }
+
     // MARK: State
 
     private func state(of datasource: Datasource) async throws -> DatasourceSyncState? {

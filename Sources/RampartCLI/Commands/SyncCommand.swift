@@ -7,12 +7,12 @@ import RampartApp
 import RampartConnectors
 import RampartCore
 
-/// `rampart sync plan|apply`: enforcement of a tenant's policies inside one of its PostgreSQL
+/// `rampart sync plan|apply|rotate-mask-key`: enforcement of a tenant's policies inside one of its PostgreSQL
 /// datasources, through the same use case as `/v1/datasources/{id}/sync/*`.
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Enforce a tenant's policies inside a PostgreSQL datasource (grants, row security, masking views).",
-        subcommands: [Plan.self, Apply.self])
+        subcommands: [Plan.self, Apply.self, RotateMaskKey.self])
 
     struct Target: ParsableArguments {
         @OptionGroup var storage: StorageOptions
@@ -76,5 +76,35 @@ struct SyncCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the plan in one transaction: all of it takes effect or none.")
         @OptionGroup var target: Target
         func run() async throws { try await target.run(applying: true) }
+    }
+
+    struct RotateMaskKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rotate-mask-key",
+            abstract: "Replace the datasource's MASK_HASH key with a fresh one; the database gets it at the next apply.")
+        @OptionGroup var storage: StorageOptions
+
+        @Option(help: "The tenant's slug.")
+        var tenant: String
+
+        @Option(help: "The datasource's name.")
+        var datasource: String
+
+        func run() async throws {
+            let tenantReference = tenant
+            let name = datasource
+            let rotated = try await storage.withServices { services, audit in
+                let sync = PolicySync(
+                    services: services, policies: PolicySnapshotCache(store: services.store, logger: Logger(label: "rampart.sync")),
+                    paths: DatasourcePathPolicy(), destinations: OutboundDestinations(policy: .init()))
+                let tenant = try await TenantAdministration(services: services).find(tenantReference)
+                let datasource = try await sync.datasource(named: name, in: tenant.id)
+                let facts = audit.current
+                return try await sync.rotateMaskKey(datasource.id, in: tenant.id, by: AuditActor(type: facts.actorType, id: facts.actorID))
+            }
+            print(
+                "rotated the masking key of datasource \(name) (new key \(rotated.fingerprint)); "
+                    + "the database gets it at the next `rampart sync apply`")
+        }
     }
 }

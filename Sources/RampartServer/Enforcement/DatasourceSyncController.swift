@@ -13,6 +13,15 @@ struct DatasourceSyncController {
         api.add(.post, "/v1/datasources/{id}/sync/plan", .tenant(.syncWrite), plan)
         api.add(.post, "/v1/datasources/{id}/sync/apply", .tenant(.syncWrite), apply)
         api.add(.get, "/v1/datasources/{id}/sync", .tenant(.discoveryRead), status)
+        api.add(.post, "/v1/datasources/{id}/sync/mask-key/rotate", .tenant(.syncWrite), rotateMaskKey)
+    }
+
+    /// The datasource's masking key replaced (``PolicySync/rotateMaskKey(_:in:by:)``); the
+    /// database gets it at the next apply.
+    @Sendable func rotateMaskKey(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try context.routePrincipal()
+        let rotated = try await sync.rotateMaskKey(try DatasourcesController.id(context), in: principal.tenantID, by: AuditActor(principal))
+        return try JSONBody.response(MaskKeyRotationResponse(datasource: rotated.datasource.id, keyFingerprint: rotated.fingerprint))
     }
 
     @Sendable func status(_ request: Request, context: RampartRequestContext) async throws -> Response {
