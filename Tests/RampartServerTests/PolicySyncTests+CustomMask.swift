@@ -19,8 +19,11 @@ extension PolicySyncTests {
             try await PostgresProbe.run(
                 url,
                 Self.loginRoles(roles, database: source.postgresName) + [
-                    "CREATE TABLE public.accounts (id integer PRIMARY KEY, iban text, balance numeric, secret text, owner text)",
-                    "INSERT INTO public.accounts VALUES (1, 'DE89370400440532013000', 1200.50, 's1', 'Ada'), (2, NULL, 7, 's2', 'Bo')",
+                    "CREATE TABLE public.accounts (id integer PRIMARY KEY, iban text, balance numeric, secret text, owner text, city varchar(20))",
+                    "INSERT INTO public.accounts VALUES (1, 'DE89370400440532013000', 1200.50, 's1', 'Ada', 'Berlin'), (2, NULL, 7, 's2', 'Bo', 'Graz')",
+                    // A function a database user made, a better match for a varchar than
+                    // pg_catalog.upper(text): a mask must not find it through the search path.
+                    "CREATE FUNCTION public.upper(varchar) RETURNS text LANGUAGE sql AS $$ SELECT 'hijacked'::text $$",
                     "ALTER TABLE public.accounts OWNER TO \(roles.sync)",
                 ])
             try await TestServer.withServer(.sqlite) { client in
@@ -37,6 +40,7 @@ extension PolicySyncTests {
                     ("balance", "upper({col})"),  // on the list, but upper(numeric) does not exist
                     ("secret", "pg_read_file('/etc/passwd')"),  // off the list
                     ("owner", "{col} || secret"),  // another column
+                    ("city", "upper({col})"),
                 ] {
                     let created = try await client.send(
                         .post, "/v1/policies", token: security,
@@ -71,7 +75,7 @@ extension PolicySyncTests {
                 func finding(_ column: String) -> String? {
                     findings.first { ($0["policyId"] as? Int) == ids[column] }?["message"] as? String
                 }
-                #expect(finding("iban") == nil, "\(findings)")
+                #expect(finding("iban") == nil && finding("city") == nil, "\(findings)")
                 #expect(finding("balance")?.contains("rejected by PostgreSQL") == true, "\(findings)")
                 #expect(finding("secret")?.contains("pg_read_file") == true, "\(findings)")
                 #expect(finding("owner")?.contains("`secret`") == true, "\(findings)")
@@ -80,6 +84,8 @@ extension PolicySyncTests {
                 #expect(applied.status == 200, "one refused mask does not stop the rest: \(applied.text)")
                 let ibans = try await PostgresProbe.query(url, as: roles.alice, "SELECT iban, id::text FROM accounts ORDER BY id")
                 #expect(ibans.rows.map { $0.first ?? nil } == ["****3000", "none"], "\(ibans)")
+                let cities = try await PostgresProbe.query(url, as: roles.alice, "SELECT city FROM accounts ORDER BY id")
+                #expect(cities.rows.map { $0.first ?? nil } == ["BERLIN", "GRAZ"], "pg_catalog's upper, not public's: \(cities)")
                 for column in ["balance", "secret", "owner"] {
                     let withheld = try await PostgresProbe.query(url, as: roles.alice, "SELECT \(column) FROM accounts")
                     #expect(withheld.error?.contains("permission denied") == true, "\(column) is withheld: \(withheld)")
