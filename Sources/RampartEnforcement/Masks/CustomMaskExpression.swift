@@ -85,7 +85,8 @@ package enum CustomMaskExpression {
         var lastFunction: String?
 
         enum Token: Equatable {
-            case start, value, name(String), function, cast, `operator`, open, close, comma
+            case start, value, function, cast, `operator`, open, close, comma
+            case name(String)
         }
 
         init(characters: [Unicode.Scalar], column: String) {
