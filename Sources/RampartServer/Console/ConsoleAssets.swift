@@ -27,6 +27,8 @@ enum ConsoleAssets {
         dd { overflow-wrap: anywhere; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
+        nav ul.groups { align-items: end; gap: .25rem 2rem; }
+        nav .group { display: block; font-size: .75rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
         nav a[aria-current=page] { font-weight: 700; text-decoration: none; color: var(--ink); }
         button.quiet { margin: 0; padding: .2rem .6rem; background: #fff; color: var(--bad); border: 1px solid var(--bad); }
         [role=status] { background: var(--panel); border-left: 4px solid var(--accent); padding: .5rem .75rem; }

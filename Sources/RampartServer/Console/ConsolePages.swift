@@ -20,9 +20,34 @@ enum ConsolePages {
         var permissions: Set<Permission> = []
     }
 
+    /// The navigation's groups of pages, in the order it shows them.
+    enum ScreenGroup: String, CaseIterable {
+        case directory, governance, oversight, account
+
+        var title: String {
+            switch self {
+            case .directory: "Directory"
+            case .governance: "Governance"
+            case .oversight: "Oversight"
+            case .account: "Your account"
+            }
+        }
+    }
+
     /// The console's pages in the navigation, with the permission each needs.
     enum Screen: CaseIterable {
         case dashboard, users, groups, policies, discovery, decisions, accessRequests, audit, reports, security, settings, sessions, apiKeys
+
+        /// The group the navigation shows it in; the dashboard stands alone.
+        var group: ScreenGroup? {
+            switch self {
+            case .dashboard: nil
+            case .users, .groups: .directory
+            case .policies, .discovery, .decisions, .accessRequests: .governance
+            case .audit, .reports, .security, .settings: .oversight
+            case .sessions, .apiKeys: .account
+            }
+        }
 
         var label: String {
             switch self {
@@ -78,15 +103,30 @@ enum ConsolePages {
         }
     }
 
+    /// The pages the viewer may open, the dashboard first and the rest in their groups (a
+    /// group with none of them left out), so thirteen links read as four short lists.
+    private static func navigationList(_ viewer: Viewer, current: Screen?) -> HTML {
+        let visible = Screen.allCases.filter { $0.permission.map(viewer.permissions.contains) ?? true }
+        func link(_ screen: Screen) -> HTML {
+            let marker: HTML = screen == current ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"/console/t/\(viewer.tenantSlug)\(screen.path)\"\(marker)>\(screen.label)</a></li>"
+        }
+        let alone = visible.filter { $0.group == nil }.map(link)
+        let groups = ScreenGroup.allCases.compactMap { group -> HTML? in
+            let screens = visible.filter { $0.group == group }
+            guard !screens.isEmpty else { return nil }
+            return """
+                <li><span class="group" id="nav-\(group.rawValue)">\(group.title)</span>\
+                <ul aria-labelledby="nav-\(group.rawValue)">\(screens.map(link))</ul></li>
+                """
+        }
+        return "<nav aria-label=\"Console\"><ul class=\"groups\">\(alone)\(groups)</ul></nav>"
+    }
+
     static func layout(title: String, viewer: Viewer?, current: Screen? = nil, head: HTML = "", _ body: HTML) -> HTML {
         let navigation: HTML =
             if let viewer {
-                """
-                <nav aria-label="Console"><ul>\(Screen.allCases.filter { $0.permission.map(viewer.permissions.contains) ?? true }.map { screen -> HTML in
-                    let marker: HTML = screen == current ? " aria-current=\"page\"" : ""
-                    return "<li><a href=\"/console/t/\(viewer.tenantSlug)\(screen.path)\"\(marker)>\(screen.label)</a></li>"
-                })</ul></nav>
-                """
+                navigationList(viewer, current: current)
             } else {
                 ""
             }
