@@ -108,6 +108,33 @@ import Testing
         #expect(Self.normalized(written) == Self.normalized(stored))
     }
 
+    /// A tag service's policies: the resource is the tag, the accesses are the components' own.
+    @Test func aTagPolicySavedUntouchedFromTheFormIsUnchanged() throws {
+        let definition = try JSONDecoder().decode(
+            ServiceDef.self,
+            from: Data(
+                #"{"name": "tag", "resources": [{"name": "tag", "level": 1}], "accessTypes": [{"name": "hive:select"}, {"name": "hive:update"}]}"#
+                    .utf8))
+        let text = #"""
+            {"service": "tags", "name": "pii is for the privacy team", "resources": {"tag": {"values": ["PII", "PCI"]}},
+             "policyItems": [{"groups": ["privacy"], "accesses": [{"type": "hive:select", "isAllowed": true}]}],
+             "denyPolicyItems": [{"groups": ["public"], "accesses": [{"type": "hive:select", "isAllowed": true}, {"type": "hive:update", "isAllowed": true}]}],
+             "denyExceptions": [{"groups": ["privacy"], "accesses": [{"type": "hive:select", "isAllowed": true}]}]}
+            """#
+        let stored = try JSONDecoder().decode(Policy.self, from: Data(text.utf8))
+        let document = try #require(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)).objectValue)
+        let shape = PolicyFormShape(definition: definition, policyType: .access)
+        #expect(shape.lists == [.allow, .deny, .allowExceptions, .denyExceptions], "a tag service has deny and exceptions")
+        let page = ConsolePages.policyForm(
+            ConsolePages.Viewer(tenantSlug: "acme", tenantName: "Acme", username: "dana", formToken: "t", permissions: []), service: "tags",
+            policy: nil, form: PolicyForm(stored), shape: shape, version: "1", definitionVersion: 1
+        ).text
+        #expect(page.contains("> hive:select</label>"))
+        let posted = PolicyForm(posted: try Self.fields(of: page), shape: shape, schedulesEditable: true)
+        let written = try JSONDecoder().decode(Policy.self, from: JSONEncoder().encode(posted.document(over: document, shape: shape)))
+        #expect(Self.normalized(written) == Self.normalized(stored))
+    }
+
     /// What a browser posts for a page's form: text and hidden inputs, ticked boxes, text areas
     /// and selected options, their character references decoded.
     static func fields(of page: String) throws -> [String: String] {

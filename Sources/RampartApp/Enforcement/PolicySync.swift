@@ -242,6 +242,9 @@ package struct PolicySync: Sendable {
     ///   scheme's, and rotating it here would part the database's tokens from the API's.
     package func rotateMaskKey(_ datasourceID: String, in tenant: TenantID, by actor: AuditActor) async throws -> MaskKeyRotation {
         let (datasource, _) = try await status(datasourceID, in: tenant)
+        guard datasource.kind == .postgres else {
+            throw RampartError(.conflict, "enforcement applies to postgres datasources; this one is `\(datasource.kind.rawValue)`")
+        }
         if let scheme = datasource.config.sync?.maskHashScheme {
             throw RampartError(
                 .conflict, "the datasource masks with token scheme `\(scheme)`'s key; clear sync.maskHashScheme to give it a key of its own")
