@@ -254,14 +254,15 @@ package struct PostgresEnforcementSession: Sendable {
 
     /// Whether an error of SQLSTATE `state` says the expression is unusable (a syntax or type
     /// error, a data exception, a program limit such as a `repeat` too large, a statement that ran
-    /// out of time or memory), rather than that the check could not be made: a lost connection
-    /// (08), a lock not granted (55P03), a server shutting down (57P01–57P05), a full disk or too
+    /// out of memory), rather than that the check could not be made: a lost connection (08), a
+    /// lock not granted (55P03), a statement cancelled or timed out (57014, which a DBA's
+    /// `pg_cancel_backend` also gives), a server shutting down (57P01–57P05), a full disk or too
     /// many connections (53100, 53300), a system error (58), a rolled-back transaction (40) or an
-    /// aborted one (25). Those throw, so a DBA's lock never revokes anyone's access.
+    /// aborted one (25). Those throw, so a DBA's lock or cancel never revokes anyone's access.
     static func isVerdict(_ state: String) -> Bool {
         let transient = ["08", "58", "40", "25"]
         if transient.contains(String(state.prefix(2))) { return false }
-        return !["55P03", "57P01", "57P02", "57P03", "57P04", "57P05", "53100", "53300"].contains(state)
+        return !["55P03", "57014", "57P01", "57P02", "57P03", "57P04", "57P05", "53100", "53300"].contains(state)
     }
 
     // MARK: Apply

@@ -66,6 +66,12 @@ import Testing
         ("CASE {col} WHEN 'a' THEN 'b' END", "followed by `WHEN`"),
         ("{col} ||", "ends in an operator"),
         ("{col}, 1", "`,` outside"),
+        ("{col} ('x')", "two values in a row"),
+        ("{col} 'x'", "two values in a row"),
+        ("({col}) ({col})", "two values in a row"),
+        ("{col} 1", "two values in a row"),
+        ("repeat(repeat({col}, 1000), 1000)", "one of"),
+        ("replace({col}, 'a', 'b') || repeat('x', 3)", "one of"),
     ])
     func anythingElseIsRefused(_ expression: String, _ reason: String) {
         switch CustomMaskExpression.sql(expression, column: Self.column) {

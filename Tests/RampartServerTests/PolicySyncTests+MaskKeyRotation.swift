@@ -49,7 +49,7 @@ extension PolicySyncTests {
                 let before = try await names()
                 #expect(before.count == 3 && before[0] == before[2] && before[0] != before[1], "\(before)")
 
-                // Not for a tenant admin without sync:write, nor for another tenant's datasource.
+                // Another tenant's security admin does not find the datasource.
                 #expect(try await client.send(.post, "/v1/datasources/\(id)/sync/mask-key/rotate", token: f.b.securityToken).status == 404)
                 let rotated = try await client.send(.post, "/v1/datasources/\(id)/sync/mask-key/rotate", token: security)
                 #expect(rotated.status == 200, "\(rotated.text)")

@@ -35,7 +35,8 @@ package struct PolicySync: Sendable {
         package var policyVersion: Int64
         /// The tenant's policy version (every policy and tag change moves it).
         package var tenantPolicyVersion: Int64
-        /// A digest of the plan's inputs: policy version, users, their groups and roles.
+        /// A digest of the plan's inputs: policy version, users, their groups and roles, and the
+        /// masking key (so the statements a rotated key brings are not taken for drift).
         package var inputs: String
         package var plan: EnforcementPlan
         /// Whether the statements were run (apply) or only planned.
@@ -168,7 +169,8 @@ package struct PolicySync: Sendable {
                 session: session, datasource: datasource, serviceName: serviceName, target: target, principals: principals, maskKey: maskKey)
             result.tenantPolicyVersion = set.version
             result.inputs = OwnershipMarker.digest(
-                "\(set.version)\n" + principals.map { "\($0.username)\t\($0.role)\t\(($0.groups ?? []).sorted())" }.sorted().joined(separator: "\n"))
+                "\(set.version)\n\(maskKey.fingerprint)\n"
+                    + principals.map { "\($0.username)\t\($0.role)\t\(($0.groups ?? []).sorted())" }.sorted().joined(separator: "\n"))
             if applying && !result.plan.isEmpty {
                 do {
                     try await session.apply(result.plan.statements.map(\.sql))

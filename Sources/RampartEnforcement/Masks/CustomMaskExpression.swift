@@ -35,6 +35,9 @@ package enum CustomMaskExpression {
     static let grammar: Set<String> = ["coalesce", "greatest", "least"]
     /// Functions whose second argument is a count or length, bounded by ``maximumRepeat``.
     static let bounded: Set<String> = ["repeat", "lpad", "rpad"]
+    /// Functions whose result can be many times longer than their input; one per expression, so
+    /// bounds cannot multiply (`repeat(repeat(…, 1000), 1000)` would be a gigabyte per row).
+    static let growing: Set<String> = ["repeat", "lpad", "rpad", "replace", "regexp_replace"]
     package static let maximumRepeat = 1000
     /// Types a mask may cast to, and the `pg_catalog` type each is.
     package static let types: [String: String] = [
@@ -83,6 +86,8 @@ package enum CustomMaskExpression {
         var previous: Token = .start
         /// The function named last, for the frame its `(` opens.
         var lastFunction: String?
+        /// The growing function already called, if any (``CustomMaskExpression/growing``).
+        var grower: String?
 
         enum Token: Equatable {
             case start, value, function, cast, `operator`, open, close, comma
@@ -118,6 +123,11 @@ package enum CustomMaskExpression {
                 }
                 if character.properties.generalCategory == .control || character.properties.isWhitespace {
                     throw refusal("a control or unusual space character (U+\(String(character.value, radix: 16, uppercase: true)))")
+                }
+                // A value straight after a value or `)`: `{col} ('x')` or `{col} 'x'` would call a
+                // function, or read a literal of a type, named like the column.
+                if previous == .value || previous == .close, character == "{" || character == "'" || character == "(" || Self.isDigit(character) {
+                    throw refusal("two values in a row (`\(Character(character))` after a value)")
                 }
                 if case .name("case") = previous, !Self.isNameStart(character) {
                     throw refusal("`CASE` must be followed by `WHEN` (the simple form compares with an operator from the search path)")
@@ -209,6 +219,10 @@ package enum CustomMaskExpression {
                 emit(word, as: .name(word))
             } else if next < characters.count, characters[next] == "(" {
                 guard functions.contains(word) else { throw refusal("function `\(word)` is not on the allow-list") }
+                if growing.contains(word) {
+                    if let grower { throw refusal("`\(word)` after `\(grower)`: one of \(growing.sorted().joined(separator: ", ")) per mask") }
+                    grower = word
+                }
                 lastFunction = word
                 emit(grammar.contains(word) ? word : "pg_catalog.\(word)", as: .function)
             } else {

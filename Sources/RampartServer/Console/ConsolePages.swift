@@ -117,10 +117,11 @@ enum ConsolePages {
             guard !screens.isEmpty else { return nil }
             return """
                 <li><span class="group" id="nav-\(group.rawValue)">\(group.title)</span>\
-                <ul aria-labelledby="nav-\(group.rawValue)">\(screens.map(link))</ul></li>
+                <ul role="list" aria-labelledby="nav-\(group.rawValue)">\(screens.map(link))</ul></li>
                 """
         }
-        return "<nav aria-label=\"Console\"><ul class=\"groups\">\(alone)\(groups)</ul></nav>"
+        // `role="list"`: WebKit drops list semantics from lists styled without markers.
+        return "<nav aria-label=\"Console\"><ul class=\"groups\" role=\"list\">\(alone)\(groups)</ul></nav>"
     }
 
     static func layout(title: String, viewer: Viewer?, current: Screen? = nil, head: HTML = "", _ body: HTML) -> HTML {
