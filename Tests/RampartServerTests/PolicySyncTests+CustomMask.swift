@@ -28,12 +28,10 @@ extension PolicySyncTests {
                 ])
             try await TestServer.withServer(.sqlite) { client in
                 let f = try await TwoTenantFixture.make(client)
-                let (admin, security) = (f.a.adminToken, f.a.securityToken)
+                let security = f.a.securityToken
                 let export = Self.policies(service: "warehouse", roles: roles)
                     .replacingOccurrences(of: #"{"name": "MASK_HASH"}]"#, with: #"{"name": "MASK_HASH"}, {"name": "CUSTOM"}]"#)
-                let imported = try await client.send(
-                    .post, "/v1/policies/import", token: security, body: .raw(export, contentType: "application/json"))
-                #expect(imported.status == 200, "\(imported.text)")
+                let id = try await Self.registerWarehouse(client, f, url: url, roles: roles, export: export)
                 var ids: [String: Int] = [:]
                 for (column, expression) in [
                     ("iban", "CASE WHEN {col} IS NULL THEN 'none' ELSE concat('****', right({col}, 4)) END"),
@@ -57,18 +55,6 @@ extension PolicySyncTests {
                     #expect(created.status == 201, "\(created.text)")
                     ids[column] = try created.json()["id"] as? Int
                 }
-                let analysts = try await client.send(.post, "/v1/groups", token: admin, body: .json(["name": roles.analysts])).string("id")
-                let alice = try await client.send(
-                    .post, "/v1/users", token: admin, body: .json(["username": roles.alice, "password": "rampart-pass-words-1", "roles": ["user"]]))
-                try await client.send(.put, "/v1/groups/\(analysts)/members/\(try alice.string("id"))", token: admin)
-                let created = try await client.send(
-                    .post, "/v1/datasources", token: admin,
-                    body: .json([
-                        "name": "warehouse-db", "kind": "postgres", "url": try Self.syncURL(url, roles), "rangerService": "warehouse",
-                        "rangerDatabase": "sales",
-                    ]))
-                #expect(created.status == 201, "\(created.text)")
-                let id = try created.string("id")
 
                 let plan = try await client.send(.post, "/v1/datasources/\(id)/sync/plan", token: security).json()
                 let findings = (plan["findings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "mask-unsupported" }

@@ -27,21 +27,7 @@ extension PolicySyncTests {
             try await TestServer.withServer(.sqlite) { client in
                 let f = try await TwoTenantFixture.make(client)
                 let (admin, security) = (f.a.adminToken, f.a.securityToken)
-                let imported = try await client.send(
-                    .post, "/v1/policies/import", token: security,
-                    body: .raw(Self.policies(service: "warehouse", roles: roles), contentType: "application/json"))
-                #expect(imported.status == 200, "\(imported.text)")
-                let analysts = try await client.send(.post, "/v1/groups", token: admin, body: .json(["name": roles.analysts])).string("id")
-                let alice = try await client.send(
-                    .post, "/v1/users", token: admin, body: .json(["username": roles.alice, "password": "rampart-pass-words-1", "roles": ["user"]]))
-                try await client.send(.put, "/v1/groups/\(analysts)/members/\(try alice.string("id"))", token: admin)
-                let created = try await client.send(
-                    .post, "/v1/datasources", token: admin,
-                    body: .json([
-                        "name": "warehouse-db", "kind": "postgres", "url": try Self.syncURL(url, roles), "rangerService": "warehouse",
-                        "rangerDatabase": "sales",
-                    ]))
-                let id = try created.string("id")
+                let id = try await Self.registerWarehouse(client, f, url: url, roles: roles)
                 #expect(try await client.send(.post, "/v1/datasources/\(id)/sync/apply", token: security).status == 200)
                 func names() async throws -> [String] {
                     try await PostgresProbe.query(url, as: roles.alice, "SELECT name FROM customers ORDER BY id").rows.compactMap { $0.first ?? nil }

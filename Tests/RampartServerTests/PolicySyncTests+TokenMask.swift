@@ -25,14 +25,7 @@ extension PolicySyncTests {
             try await TestServer.withServer(.sqlite) { client in
                 let f = try await TwoTenantFixture.make(client)
                 let (admin, security) = (f.a.adminToken, f.a.securityToken)
-                let imported = try await client.send(
-                    .post, "/v1/policies/import", token: security,
-                    body: .raw(Self.policies(service: "warehouse", roles: roles), contentType: "application/json"))
-                #expect(imported.status == 200, "\(imported.text)")
-                let analysts = try await client.send(.post, "/v1/groups", token: admin, body: .json(["name": roles.analysts])).string("id")
-                let alice = try await client.send(
-                    .post, "/v1/users", token: admin, body: .json(["username": roles.alice, "password": "rampart-pass-words-1", "roles": ["user"]]))
-                try await client.send(.put, "/v1/groups/\(analysts)/members/\(try alice.string("id"))", token: admin)
+                let id = try await Self.registerWarehouse(client, f, url: url, roles: roles)
                 let scheme = try await client.send(
                     .post, "/v1/encryption-schemes", token: security, body: .json(["name": "people", "algorithm": "token", "tokenPrefix": "p_"]))
                 #expect(scheme.status == 201, "\(scheme.text)")
@@ -46,14 +39,6 @@ extension PolicySyncTests {
                         ],
                     ]))
                 #expect(policy.status == 201, "\(policy.text)")
-                let created = try await client.send(
-                    .post, "/v1/datasources", token: admin,
-                    body: .json([
-                        "name": "warehouse-db", "kind": "postgres", "url": try Self.syncURL(url, roles), "rangerService": "warehouse",
-                        "rangerDatabase": "sales",
-                    ]))
-                #expect(created.status == 201, "\(created.text)")
-                let id = try created.string("id")
                 // The scheme's key goes into the database: only encryption:manage (kim) chooses it.
                 let byAdmin = try await client.send(
                     .patch, "/v1/datasources/\(id)", token: admin, body: .json(["sync": ["maskHashScheme": "people"]]))

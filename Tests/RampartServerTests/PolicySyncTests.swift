@@ -121,6 +121,30 @@ import Testing
         return components.string ?? ""
     }
 
+    /// What the mask tests share on tenant A: the `warehouse` service imported from `export`
+    /// (default ``policies(service:roles:)``), alice in the analysts group, and the datasource
+    /// `warehouse-db` registered as the sync role on `url`. Returns the datasource's id.
+    static func registerWarehouse(
+        _ client: APIClient, _ f: TwoTenantFixture, url: String, roles: Roles, export: String? = nil
+    ) async throws -> String {
+        let (admin, security) = (f.a.adminToken, f.a.securityToken)
+        let imported = try await client.send(
+            .post, "/v1/policies/import", token: security,
+            body: .raw(export ?? policies(service: "warehouse", roles: roles), contentType: "application/json"))
+        #expect(imported.status == 200, "\(imported.text)")
+        let analysts = try await client.send(.post, "/v1/groups", token: admin, body: .json(["name": roles.analysts])).string("id")
+        let alice = try await client.send(
+            .post, "/v1/users", token: admin, body: .json(["username": roles.alice, "password": "rampart-pass-words-1", "roles": ["user"]]))
+        try await client.send(.put, "/v1/groups/\(analysts)/members/\(try alice.string("id"))", token: admin)
+        let created = try await client.send(
+            .post, "/v1/datasources", token: admin,
+            body: .json([
+                "name": "warehouse-db", "kind": "postgres", "url": try syncURL(url, roles), "rangerService": "warehouse", "rangerDatabase": "sales",
+            ]))
+        #expect(created.status == 201, "\(created.text)")
+        return try created.string("id")
+    }
+
     static func dropRoles(_ roles: Roles, _ base: String) async throws {
         for role in [roles.alice, roles.bob, roles.sync, roles.legacy, "rp_g_\(roles.analysts)"] {
             try await TestDatabase.administer(base, "DROP ROLE IF EXISTS \(role)")

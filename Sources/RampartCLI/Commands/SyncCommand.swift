@@ -14,6 +14,13 @@ struct SyncCommand: AsyncParsableCommand {
         commandName: "sync", abstract: "Enforce a tenant's policies inside a PostgreSQL datasource (grants, row security, masking views).",
         subcommands: [Plan.self, Apply.self, RotateMaskKey.self])
 
+    /// The sync use case over the command's services, as `serve` builds it.
+    static func policySync(_ services: RampartServices, outbound: OutboundAddressPolicy) -> PolicySync {
+        PolicySync(
+            services: services, policies: PolicySnapshotCache(store: services.store, logger: Logger(label: "rampart.sync")),
+            paths: DatasourcePathPolicy(), destinations: OutboundDestinations(policy: outbound))
+    }
+
     struct Target: ParsableArguments {
         @OptionGroup var storage: StorageOptions
 
@@ -37,9 +44,7 @@ struct SyncCommand: AsyncParsableCommand {
             let tenantReference = tenant
             let name = datasource
             let result = try await storage.withServices { services, audit in
-                let sync = PolicySync(
-                    services: services, policies: PolicySnapshotCache(store: services.store, logger: Logger(label: "rampart.sync")),
-                    paths: DatasourcePathPolicy(), destinations: OutboundDestinations(policy: policy))
+                let sync = SyncCommand.policySync(services, outbound: policy)
                 let tenant = try await TenantAdministration(services: services).find(tenantReference)
                 let datasource = try await sync.datasource(named: name, in: tenant.id)
                 guard applying else { return try await sync.plan(datasource.id, in: tenant.id) }
@@ -94,9 +99,8 @@ struct SyncCommand: AsyncParsableCommand {
             let tenantReference = tenant
             let name = datasource
             let rotated = try await storage.withServices { services, audit in
-                let sync = PolicySync(
-                    services: services, policies: PolicySnapshotCache(store: services.store, logger: Logger(label: "rampart.sync")),
-                    paths: DatasourcePathPolicy(), destinations: OutboundDestinations(policy: .init()))
+                // A rotation writes the keyring only; it connects to nothing.
+                let sync = SyncCommand.policySync(services, outbound: .init())
                 let tenant = try await TenantAdministration(services: services).find(tenantReference)
                 let datasource = try await sync.datasource(named: name, in: tenant.id)
                 let facts = audit.current

@@ -103,6 +103,8 @@ package enum CustomMaskExpression {
 
         static func isNameStart(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_" }
         static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        /// The spaces an expression may hold between tokens (any other is refused).
+        static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
 
         mutating func emit(_ text: String, as token: Token) {
             if !output.isEmpty, previous != .open { output += " " }
@@ -117,7 +119,7 @@ package enum CustomMaskExpression {
 
         mutating func run() throws(MaskSQL.Problem) -> String {
             while let character = peek() {
-                if character == " " || character == "\t" || character == "\n" || character == "\r" {
+                if Self.isSpace(character) {
                     index += 1
                     continue
                 }
@@ -210,8 +212,7 @@ package enum CustomMaskExpression {
                 throw refusal("`CASE` must be followed by `WHEN` (the simple form compares with an operator from the search path)")
             }
             var next = end
-            while next < characters.count, characters[next] == " " || characters[next] == "\t" || characters[next] == "\n" || characters[next] == "\r"
-            {
+            while next < characters.count, Self.isSpace(characters[next]) {
                 next += 1
             }
             index = end

@@ -35,17 +35,7 @@ extension ConsoleController {
     }
 
     /// A form post of the signed-in operator (its anti-forgery token checked), or the answer instead.
-    enum OperatorPost<Form> {
-        case accepted(Form, OperatorVisit)
-        case refused(Response)
-
-        var answer: Response {
-            switch self {
-            case .accepted: ConsoleController.redirect(to: "/console")
-            case .refused(let response): response
-            }
-        }
-    }
+    typealias OperatorPost<Form> = FormPost<Form, OperatorVisit>
 
     // MARK: Sign-in
 

@@ -361,10 +361,11 @@ struct ConsoleController {
         return visit
     }
 
-    /// A form post of someone signed in to this tenant's console, or the answer instead.
-    enum Posted<Form> {
+    /// A form post of someone signed in to a console (`Visitor`: a tenant's user or the
+    /// operator), or the answer instead.
+    enum FormPost<Form, Visitor> {
         /// The form (its anti-forgery token checked) and who sent it.
-        case accepted(Form, SignedIn)
+        case accepted(Form, Visitor)
         /// The sign-in page, the 404 page, or the 403 page of a forged form.
         case refused(Response)
 
@@ -375,6 +376,9 @@ struct ConsoleController {
             }
         }
     }
+
+    /// A form post of someone signed in to this tenant's console, or the answer instead.
+    typealias Posted<Form> = FormPost<Form, SignedIn>
 
     /// Reads a form post (at most ``formLimit`` bytes) from someone signed in to this tenant who
     /// holds `permission`, and checks its anti-forgery token against their session.
