@@ -258,11 +258,8 @@ package struct PolicySync: Sendable {
             try await keyring.putSecret(Datasource.maskKeyName(datasource.id), Secret(fresh), tenant: tenant, in: tx, at: now)
         }
         let fingerprint = String(MaskHashKey(key: fresh).fingerprint.prefix(16))
-        let record = AuditRecord(
-            seq: 0, time: services.clock.nowMicroseconds(), tenantID: tenant.rawValue, actorType: actor.type, actorID: actor.id, sourceIP: nil,
-            userAgent: nil, method: nil, path: nil, entityType: "datasources", entityID: datasource.id, operation: "sync.mask-key.rotate",
-            outcome: AuditOutcome.allowed.rawValue, status: nil, requestID: nil, batchID: nil, service: nil, resource: nil, accessType: nil,
-            policyID: nil, policyVersion: nil, details: AuditDetails.json(["datasource": datasource.id, "keyFingerprint": fingerprint]))
+        let record = datasourceRecord(
+            "sync.mask-key.rotate", datasource, by: actor, facts: ["datasource": datasource.id, "keyFingerprint": fingerprint])
         try await services.auditWriter.append([record], tenant: tenant)
         return MaskKeyRotation(datasource: datasource, fingerprint: fingerprint)
     }
@@ -365,12 +362,21 @@ package struct PolicySync: Sendable {
     /// The record of an apply: counts and a digest of what ran, enough to tie the record to the
     /// plan, and no SQL text.
     func auditRecord(_ result: Result, by actor: AuditActor) -> AuditRecord {
+        datasourceRecord(
+            "sync.apply", result.datasource, by: actor, service: result.service, policyVersion: result.policyVersion,
+            facts: Self.auditFacts(result))
+    }
+
+    /// A record of `operation` on `datasource` by `actor`, with `facts` as its details.
+    private func datasourceRecord(
+        _ operation: String, _ datasource: Datasource, by actor: AuditActor, service: String? = nil, policyVersion: Int64? = nil,
+        facts: [String: String]
+    ) -> AuditRecord {
         AuditRecord(
-            seq: 0, time: services.clock.nowMicroseconds(), tenantID: result.datasource.tenantID.rawValue, actorType: actor.type,
-            actorID: actor.id, sourceIP: nil, userAgent: nil, method: nil, path: nil, entityType: "datasources", entityID: result.datasource.id,
-            operation: "sync.apply", outcome: AuditOutcome.allowed.rawValue, status: nil, requestID: nil, batchID: nil, service: result.service,
-            resource: nil, accessType: nil, policyID: nil, policyVersion: result.policyVersion,
-            details: AuditDetails.json(Self.auditFacts(result)))
+            seq: 0, time: services.clock.nowMicroseconds(), tenantID: datasource.tenantID.rawValue, actorType: actor.type,
+            actorID: actor.id, sourceIP: nil, userAgent: nil, method: nil, path: nil, entityType: "datasources", entityID: datasource.id,
+            operation: operation, outcome: AuditOutcome.allowed.rawValue, status: nil, requestID: nil, batchID: nil, service: service,
+            resource: nil, accessType: nil, policyID: nil, policyVersion: policyVersion, details: AuditDetails.json(facts))
     }
 
     static func auditFacts(_ result: Result) -> [String: String] {

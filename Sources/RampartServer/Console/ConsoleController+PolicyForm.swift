@@ -63,9 +63,8 @@ extension ConsoleController {
 
     /// The policy type a query or form names, if the service has it; access otherwise.
     private static func policyType(_ raw: String?, in definition: ServiceDef) -> Policy.PolicyType {
-        let shape = PolicyFormShape(definition: definition, policyType: .access)
         guard let raw, raw.utf8.count == 1, let number = Int(raw), let type = Policy.PolicyType(rawValue: number),
-            shape.availableTypes.contains(type)
+            PolicyFormShape.availableTypes(of: definition).contains(type)
         else { return .access }
         return type
     }

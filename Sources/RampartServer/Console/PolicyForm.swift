@@ -358,8 +358,13 @@ struct PolicyFormShape: Sendable {
         if accessTypes.isEmpty { accessTypes = definition.accessTypes }
         conditions = definition.policyConditions
         maskTypes = definition.dataMaskDef?.maskTypes ?? []
-        availableTypes =
-            [.access] + (definition.dataMaskDef?.resources.isEmpty == false ? [.dataMask] : [])
+        availableTypes = Self.availableTypes(of: definition)
+    }
+
+    /// The policy types `definition` has: access, and masking and row filters only with their
+    /// definitions.
+    static func availableTypes(of definition: ServiceDef) -> [Policy.PolicyType] {
+        [.access] + (definition.dataMaskDef?.resources.isEmpty == false ? [.dataMask] : [])
             + (definition.rowFilterDef?.resources.isEmpty == false ? [.rowFilter] : [])
     }
 }
